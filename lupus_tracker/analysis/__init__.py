@@ -1,0 +1,1 @@
+"""pandas analysis on repository DataFrames: latest values, changes, flags, summaries."""

@@ -1,0 +1,1 @@
+"""matplotlib Figure builders (no Qt), used by the app and the visit report alike."""

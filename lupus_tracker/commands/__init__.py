@@ -1,0 +1,13 @@
+"""Headless subcommands of ``lupus-tracker``; each module has ``register(subparsers)``.
+
+Add a module here to add a command; ``cli.py`` stays the same.
+"""
+
+from __future__ import annotations
+
+COMMAND_MODULES = (
+    "lupus_tracker.commands.catalog_cmd",
+    "lupus_tracker.commands.entry_cmd",
+    "lupus_tracker.commands.list_cmd",
+    "lupus_tracker.commands.maintenance_cmd",
+)

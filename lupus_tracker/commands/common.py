@@ -1,0 +1,54 @@
+"""What the subcommands share: user errors, opening the database, argument types, tables."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from lupus_tracker.domain.dates import DateParseError, parse_date
+from lupus_tracker.paths import default_database
+from lupus_tracker.store.repository import Repository
+
+
+class UserError(Exception):
+    """A mistake the user can fix: printed as one line on stderr, exit status 2."""
+
+
+def date_arg(text: str) -> date:
+    """argparse type for YYYY-MM-DD."""
+    try:
+        return parse_date(text)
+    except DateParseError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, default=None, metavar="PATH",
+                        help="database file (default: the one in your user data folder)")
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    return args.db if args.db is not None else default_database()
+
+
+def open_repository(args: argparse.Namespace, *, create: bool) -> Repository:
+    """Open the database named by ``--db``; with ``create=False`` it must exist."""
+    path = database_path(args)
+    if not create and not path.exists():
+        raise UserError(f"No database at {path}. Check the path, or create one with "
+                        f"'lupus-tracker demo --db {path}' or by adding an entry.")
+    return Repository.open(path, create=create)
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain-text table with columns padded to their widest cell."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+              for row in rows]
+    return "\n".join(lines)

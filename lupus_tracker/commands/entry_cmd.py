@@ -1,0 +1,86 @@
+"""``lupus-tracker add lab|symptom``: add one entry from the command line."""
+
+from __future__ import annotations
+
+import argparse
+
+from lupus_tracker.commands.common import add_db_option, date_arg, open_repository
+from lupus_tracker.domain.ranges import RefRange
+from lupus_tracker.domain.symptoms import check_severity
+from lupus_tracker.domain.values import format_number
+from lupus_tracker.store.diary_repo import check_symptom
+from lupus_tracker.store.models import LabEntry, SymptomEntry
+from lupus_tracker.store.results_repo import check_entry
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    add = subparsers.add_parser("add", help="add a lab result or a symptom")
+    kinds = add.add_subparsers(dest="kind", metavar="lab|symptom", required=True)
+
+    lab = kinds.add_parser("lab", help="add one lab result or vital sign")
+    add_db_option(lab)
+    lab.add_argument("--date", type=date_arg, required=True, help="YYYY-MM-DD")
+    lab.add_argument("--marker", required=True, help="catalog key (see 'lupus-tracker markers')")
+    lab.add_argument("--value", required=True, help="as printed: 0.62, 0,62, <0.5, 1:160 ...")
+    lab.add_argument("--unit", help="unit as printed (default: the marker's canonical unit)")
+    lab.add_argument("--ref-low", type=float_arg, help="lab's lower reference limit")
+    lab.add_argument("--ref-high", type=float_arg, help="lab's upper reference limit")
+    lab.add_argument("--lab", help="laboratory name")
+    lab.add_argument("--assay", help="assay or method")
+    lab.add_argument("--note", help="free text")
+    lab.set_defaults(handler=run_lab)
+
+    symptom = kinds.add_parser("symptom", help="log a symptom's severity for a day")
+    add_db_option(symptom)
+    symptom.add_argument("--date", type=date_arg, required=True, help="YYYY-MM-DD")
+    symptom.add_argument("--symptom", required=True, help="symptom key, e.g. fatigue")
+    symptom.add_argument("--severity", type=severity_arg, required=True, help="0 (none) to 10")
+    symptom.add_argument("--location", help="for rash: malar/butterfly, discoid or other")
+    symptom.add_argument("--note", help="free text")
+    symptom.set_defaults(handler=run_symptom)
+
+
+def float_arg(text: str) -> float:
+    from lupus_tracker.domain.values import ValueParseError, parse_number
+
+    try:
+        comparator, number = parse_number(text)
+    except ValueParseError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if comparator is not None:
+        raise argparse.ArgumentTypeError(f"a reference limit is a plain number, not {text!r}")
+    return number
+
+
+def severity_arg(text: str) -> int:
+    from lupus_tracker.domain.symptoms import SymptomError
+
+    try:
+        return check_severity(text)
+    except SymptomError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def run_lab(args: argparse.Namespace) -> int:
+    ref = None
+    if args.ref_low is not None or args.ref_high is not None:
+        ref = RefRange(low=args.ref_low, high=args.ref_high).text()
+    entry = LabEntry(args.date, args.marker, args.value, args.unit, ref, args.lab, args.assay,
+                     note=args.note)
+    check_entry(entry)  # refuse before any file is created or written
+    with open_repository(args, create=True) as repo:
+        result = repo.add_result(entry)
+    number = "" if result.base_value is None else f" = {format_number(result.base_value)} " \
+        f"{result.base_unit}"
+    print(f"Saved {result.marker} {result.value_text} {result.unit} on "
+          f"{result.taken_on.isoformat()}{number} (id {result.id})")
+    return 0
+
+
+def run_symptom(args: argparse.Namespace) -> int:
+    entry = SymptomEntry(args.date, args.symptom, args.severity, args.location, args.note)
+    check_symptom(entry)
+    with open_repository(args, create=True) as repo:
+        repo.log_symptom(entry)
+    print(f"Saved {entry.symptom} {entry.severity}/10 on {entry.day.isoformat()}")
+    return 0

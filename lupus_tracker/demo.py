@@ -1,0 +1,239 @@
+"""A deterministic demo patient: two years of refractory lupus nephritis that improves after
+an umbilical-cord mesenchymal stem cell infusion.
+
+The shape follows the published studies summarised in ../shared/domain.md: before the
+infusion C3/C4 and albumin are low, anti-dsDNA high and proteinuria heavy despite
+mycophenolate, tacrolimus and steroids; after it the markers improve over months, which
+lets the prednisone be tapered. Midway the patient changes labs: the new lab reports C3/C4
+in g/L with its own ranges and measures anti-dsDNA by a different assay, as real patients
+experience. Dates are offsets from ``end`` so the demo always looks current; values come
+from a seeded generator, so the same ``end`` and seed give the same file.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from lupus_tracker.store.models import (
+    Dose,
+    Event,
+    EventKind,
+    LabEntry,
+    Medication,
+    Profile,
+    SymptomEntry,
+)
+from lupus_tracker.store.repository import Repository
+
+DAYS = 730
+INFUSION_DAY = 330
+LAB_SWITCH_DAY = 480
+TAU_DAYS = 75.0  # how fast markers move towards their post-treatment level
+SEED = 20100601
+
+
+@dataclass(frozen=True)
+class Course:
+    """A marker's level before the infusion and the level it settles at after it."""
+
+    marker: str
+    before: float
+    after: float
+    noise: float  # relative spread
+    digits: int
+
+
+COURSES = (
+    Course("c3", 0.52, 0.92, 0.07, 2),
+    Course("c4", 0.06, 0.15, 0.10, 2),
+    Course("anti_dsdna", 380.0, 60.0, 0.12, 0),
+    Course("albumin", 26.0, 38.5, 0.04, 0),
+    Course("urine_protein_24h", 2.6, 0.45, 0.15, 2),
+    Course("upcr", 2.2, 0.35, 0.15, 2),
+    Course("creatinine", 1.25, 0.95, 0.05, 2),
+    Course("hemoglobin", 10.4, 12.6, 0.03, 1),
+    Course("wbc", 3.3, 5.4, 0.08, 1),
+    Course("lymphocytes", 0.75, 1.3, 0.10, 2),
+    Course("platelets", 128.0, 215.0, 0.07, 0),
+    Course("esr", 48.0, 16.0, 0.12, 0),
+    Course("crp", 7.5, 2.5, 0.25, 1),
+    Course("urine_rbc", 14.0, 2.0, 0.25, 0),
+    Course("urine_wbc", 9.0, 2.0, 0.25, 0),
+)
+
+
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one lab reports a marker: unit, printed range, assay, factor from the course's
+    canonical level to the printed number, and decimals printed."""
+
+    unit: str | None
+    ref: str | None
+    assay: str | None
+    scale: float
+    digits: int
+
+
+FIRST_LAB = "City Hospital Laboratory"
+SECOND_LAB = "Riverside Medical Labs"
+LAB_STYLE = {
+    FIRST_LAB: {
+        "c3": Style("mg/dL", "90-180", None, 100.0, 0),
+        "c4": Style("mg/dL", "10-40", None, 100.0, 0),
+        "anti_dsdna": Style("IU/mL", "<30", "ELISA", 1.0, 0),
+        "albumin": Style("g/dL", "3.5-5.0", None, 0.1, 1),
+        "urine_protein_24h": Style("mg/24h", "<150", None, 1000.0, 0),
+        "creatinine": Style("mg/dL", "0.5-1.1", None, 1.0, 2),
+    },
+    SECOND_LAB: {
+        "c3": Style("g/L", "0.82-1.67", None, 1.0, 2),
+        "c4": Style("g/L", "0.14-0.44", None, 1.0, 2),
+        # A different assay gives different numbers for the same serum.
+        "anti_dsdna": Style("IU/mL", "<27", "CLIA", 0.8, 0),
+        "albumin": Style("g/L", "35-52", None, 1.0, 0),
+        "urine_protein_24h": Style("g/24h", "<0.15", None, 1.0, 2),
+        "creatinine": Style("umol/L", "45-90", None, 88.42, 0),
+    },
+}
+
+
+def _level(course: Course, day: int, rng: random.Random) -> float:
+    if day < INFUSION_DAY:
+        base = course.before
+    else:
+        weight = math.exp(-(day - INFUSION_DAY) / TAU_DAYS)
+        base = course.after + (course.before - course.after) * weight
+    return max(base * (1 + rng.gauss(0, course.noise)), 0.0)
+
+
+def _fmt(value: float, digits: int) -> str:
+    return f"{value:.{digits}f}"
+
+
+def _lab_entries(day: date, offset: int, rng: random.Random) -> list[LabEntry]:
+    lab = FIRST_LAB if offset < LAB_SWITCH_DAY else SECOND_LAB
+    entries = []
+    for course in COURSES:
+        if course.marker == "urine_protein_24h" and offset % 60 >= 30:
+            continue  # the 24-hour collection every other month; UPCR every month
+        value = _level(course, offset, rng)
+        style = LAB_STYLE[lab].get(course.marker, Style(None, None, None, 1.0, course.digits))
+        text = _fmt(value * style.scale, style.digits)
+        if course.marker == "crp" and value < 3.0:
+            text = "<3.0"
+        entries.append(LabEntry(day, course.marker, text, style.unit, style.ref, lab=lab,
+                                assay=style.assay))
+    if offset % 180 < 31:
+        titer = "1:640" if offset < INFUSION_DAY else ("1:320" if offset < 600 else "1:160")
+        entries.append(LabEntry(day, "ana", titer, lab=lab, assay="HEp-2 IFA",
+                                pattern="homogeneous"))
+    entries.append(LabEntry(day, "egfr", _fmt(_egfr_like(offset, rng), 0), lab=lab))
+    return entries
+
+
+def _egfr_like(offset: int, rng: random.Random) -> float:
+    course = Course("egfr", 58.0, 82.0, 0.05, 0)
+    return _level(course, offset, rng)
+
+
+def _symptoms(day: date, offset: int, rng: random.Random, flare: bool) -> list[SymptomEntry]:
+    activity = 1.0 if offset < INFUSION_DAY else math.exp(-(offset - INFUSION_DAY) / 120)
+    activity = max(activity, 0.2) + (0.6 if flare else 0.0)
+
+    def severity(scale: float) -> int:
+        return max(0, min(10, round(rng.gauss(scale * activity, 1.2))))
+
+    entries = [
+        SymptomEntry(day, "fatigue", severity(7)),
+        SymptomEntry(day, "joint_pain", severity(5)),
+        SymptomEntry(day, "swelling", severity(4)),
+        SymptomEntry(day, "hair_loss", severity(3)),
+    ]
+    rash = severity(4) if rng.random() < 0.5 * activity else 0
+    if rash:
+        entries.append(SymptomEntry(day, "rash", rash, "malar/butterfly"))
+    if rng.random() < 0.15 * activity:
+        entries.append(SymptomEntry(day, "mouth_ulcers", severity(4) or 1))
+    if flare and rng.random() < 0.5:
+        entries.append(SymptomEntry(day, "fever", severity(5) or 2))
+    return entries
+
+
+def _medications(start: date) -> list[Medication]:
+    def at(offset: int) -> date:
+        return start + timedelta(offset)
+
+    taper = [(0, 40.0), (INFUSION_DAY + 14, 30.0), (INFUSION_DAY + 45, 20.0),
+             (INFUSION_DAY + 90, 15.0), (INFUSION_DAY + 150, 10.0), (INFUSION_DAY + 220, 7.5),
+             (INFUSION_DAY + 300, 5.0)]
+    return [
+        Medication(None, "Hydroxychloroquine", at(0),
+                   doses=(Dose(at(0), 200, "mg", "twice daily"),)),
+        Medication(None, "Mycophenolate mofetil", at(0),
+                   doses=(Dose(at(0), 1000, "mg", "twice daily"),)),
+        Medication(None, "Prednisone", at(0),
+                   doses=tuple(Dose(at(d), mg, "mg", "once daily") for d, mg in taper)),
+        Medication(None, "Tacrolimus", at(120), at(290),
+                   note="Stopped: no response, tremor",
+                   doses=(Dose(at(120), 2, "mg", "twice daily"),)),
+        Medication(None, "Lisinopril", at(20),
+                   doses=(Dose(at(20), 10, "mg", "once daily"),)),
+        Medication(None, "Calcium + vitamin D", at(0),
+                   note="Bone protection while on steroids"),
+    ]
+
+
+def _events(start: date) -> list[Event]:
+    def at(offset: int) -> date:
+        return start + timedelta(offset)
+
+    events = [Event(None, at(offset), EventKind.VISIT, "Rheumatology visit")
+              for offset in range(10, DAYS, 91)]
+    events += [
+        Event(None, at(205), EventKind.FLARE, "Lupus nephritis flare",
+              "Swollen ankles, foamy urine, fever"),
+        Event(None, at(207), EventKind.HOSPITAL_STAY, "Admitted: nephritis flare",
+              "IV methylprednisolone pulses", ended_on=at(214)),
+        Event(None, at(INFUSION_DAY), EventKind.INFUSION, "UC-MSC infusion",
+              "Umbilical-cord mesenchymal stem cells, 1e6 cells/kg; brief nausea during infusion"),
+        Event(None, at(LAB_SWITCH_DAY), EventKind.OTHER, "Moved to a new lab",
+              "Riverside Medical Labs from now on"),
+    ]
+    return events
+
+
+def write_demo(repo: Repository, end: date | None = None, seed: int = SEED) -> None:
+    """Write the demo patient into ``repo`` (meant for an empty database)."""
+    end = end or date.today()
+    start = end - timedelta(DAYS - 1)
+    rng = random.Random(seed)
+    repo.set_profile(Profile("Demo Patient (Maria Example)", date(end.year - 34, 3, 14),
+                             "female"))
+    with repo.db.transaction():
+        flare_days = set(range(195, 225))
+        for offset in range(DAYS):
+            day = start + timedelta(offset)
+            if offset % 30 == 3:
+                repo.add_results(_lab_entries(day, offset, rng))
+            if offset % 14 == 0:
+                repo.add_results([
+                    LabEntry(day, "systolic_bp", str(round(rng.gauss(138 - offset / 60, 6)))),
+                    LabEntry(day, "diastolic_bp", str(round(rng.gauss(86 - offset / 120, 4)))),
+                    LabEntry(day, "weight", _fmt(rng.gauss(68 - offset / 400, 0.5), 1), "kg"),
+                ])
+            flare = offset in flare_days
+            if flare and offset % 3 == 0:
+                temp = _fmt(rng.uniform(37.6, 38.9), 1)
+                repo.add_result(LabEntry(day, "temperature", temp, "°C"))
+            if rng.random() < 0.9 or flare:
+                note = "Very tired, ankles swollen" if flare and offset % 5 == 0 else None
+                repo.save_symptom_day(day, _symptoms(day, offset, rng, flare), note)
+        for medication in _medications(start):
+            repo.add_medication(medication)
+        for event in _events(start):
+            repo.add_event(event)

@@ -1,0 +1,215 @@
+"""The marker catalog: every lab marker and vital sign the app knows.
+
+Each marker has a display name, its LOINC code (plus the alternative codes real systems
+use), its canonical UCUM unit, the other units met on lab reports with exact conversions
+(see ../shared/domain.md), a default adult reference range and its kind.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from lupus_tracker.domain.ranges import RefRange, parse_range
+from lupus_tracker.domain.units import Unit, UnitTable
+
+
+class MarkerKind(enum.StrEnum):
+    NUMERIC = "numeric"
+    TITER = "titer"
+    ORDINAL = "ordinal"
+
+
+class Category(enum.StrEnum):
+    LAB = "lab"
+    VITAL = "vital"
+
+
+TITER = Unit("{titer}", "titer", family="titer", aliases=("titre", "dilution"))
+QUALITATIVE_WORDS = ("negative", "positive", "borderline")
+DIPSTICK_WORDS = ("negative", "trace", "1+", "2+", "3+", "4+")
+
+
+@dataclass(frozen=True)
+class Marker:
+    key: str
+    name: str
+    loinc: str
+    units: UnitTable
+    kind: MarkerKind = MarkerKind.NUMERIC
+    category: Category = Category.LAB
+    default_range: str | None = None
+    range_by_sex: tuple[tuple[str, str], ...] = ()
+    alt_loinc: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    short: str = ""
+    note: str = field(default="", compare=False)
+
+    @property
+    def canonical_unit(self) -> Unit:
+        return self.units.canonical
+
+    @property
+    def accepts_titer(self) -> bool:
+        return any(u.family == "titer" for u in self.units.units)
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+    def reference_range(self, sex: str | None = None) -> RefRange | None:
+        """The default adult range in the canonical unit, by sex where it differs."""
+        text = dict(self.range_by_sex).get(sex or "", self.default_range)
+        return parse_range(text, self.words)
+
+    def default_range_text(self) -> str:
+        if self.range_by_sex:
+            return "; ".join(f"{sex[0].upper()} {text}" for sex, text in self.range_by_sex)
+        return self.default_range or ""
+
+
+def _units(*units: Unit) -> UnitTable:
+    return UnitTable(units)
+
+
+COUNT_ALIASES = ("10^9/L", "x10^9/L", "x10E9/L", "10E9/L", "10X9cells/L", "G/L", "x 10^9/L",
+                 "10*9/l")
+THOUSAND_PER_UL = ("10^3/uL", "x10^3/uL", "x10E3/uL", "10E3/uL", "K/uL", "K/µL", "THOUS/MCL",
+                   "10*3/mm3", "10^3/mm3", "thou/uL", "K/mcL")
+
+
+def _count_units() -> UnitTable:
+    return _units(
+        Unit("10*9/L", "×10⁹/L", aliases=COUNT_ALIASES),
+        Unit("10*3/uL", "×10³/µL", aliases=THOUSAND_PER_UL),
+        Unit("/mm3", "/mm³", factor=0.001, aliases=("cells/mm3", "/uL", "cells/uL", "/µL")),
+    )
+
+
+MARKERS: tuple[Marker, ...] = (
+    Marker("ana", "Antinuclear antibodies (IFA)", "5048-4",
+           _units(TITER), kind=MarkerKind.TITER, default_range="<1:80",
+           alt_loinc=("42254-3", "8061-4"), words=QUALITATIVE_WORDS, short="ANA",
+           note="Titer by HEp-2 IFA; record the pattern as text. Not an activity marker."),
+    Marker("anti_dsdna", "Anti-dsDNA antibodies", "5130-0",
+           _units(Unit("[IU]/mL", "IU/mL", aliases=("IU/ml", "[iU]/mL", "IU / mL")),
+                  Unit("U/mL", "U/mL (kit units)", family="kit", aliases=("U/ml", "units/mL")),
+                  TITER),
+           default_range="<30", alt_loinc=("11013-0", "6457-6"), words=QUALITATIVE_WORDS,
+           short="anti-dsDNA",
+           note="Assay-specific: keep the assay with each result; record the lab's cut-off."),
+    Marker("c3", "Complement C3", "4485-9",
+           _units(Unit("g/L", "g/L"), Unit("mg/dL", "mg/dL", factor=0.01),
+                  Unit("mg/L", "mg/L", factor=0.001)),
+           default_range="0.9-1.8", short="C3"),
+    Marker("c4", "Complement C4", "4498-2",
+           _units(Unit("g/L", "g/L"), Unit("mg/dL", "mg/dL", factor=0.01),
+                  Unit("mg/L", "mg/L", factor=0.001)),
+           default_range="0.1-0.4", short="C4"),
+    Marker("albumin", "Serum albumin", "1751-7",
+           _units(Unit("g/L", "g/L"), Unit("g/dL", "g/dL", factor=10.0)),
+           default_range="35-50", short="Albumin"),
+    Marker("urine_protein_24h", "Urine protein, 24 hours", "2889-4",
+           _units(Unit("g/(24.h)", "g/24h", aliases=("g/24 h", "g/d", "g/day", "g/24hr",
+                                                     "g/(24h)")),
+                  Unit("mg/(24.h)", "mg/24h", factor=0.001,
+                       aliases=("mg/24 h", "mg/d", "mg/day", "mg/24hr", "mg/(24h)"))),
+           default_range="<0.15", short="Proteinuria 24h"),
+    Marker("upcr", "Urine protein/creatinine ratio", "2890-2",
+           _units(Unit("mg/mg", "mg/mg", aliases=("g/g",)),
+                  Unit("mg/g", "mg/g", factor=0.001),
+                  Unit("mg/mmol", "mg/mmol", factor=1 / 113.12)),
+           default_range="<0.2", alt_loinc=("34366-5",), short="UPCR"),
+    Marker("uacr", "Urine albumin/creatinine ratio", "9318-7",
+           _units(Unit("mg/g", "mg/g", aliases=("ug/mg", "µg/mg", "mcg/mg")),
+                  Unit("mg/mmol", "mg/mmol", factor=8.842),
+                  Unit("mg/mg", "mg/mg", factor=1000.0, aliases=("g/g",))),
+           default_range="<30", alt_loinc=("32294-1", "14959-1"), short="UACR"),
+    Marker("creatinine", "Serum creatinine", "2160-0",
+           _units(Unit("mg/dL", "mg/dL"),
+                  Unit("umol/L", "µmol/L", factor=1 / 88.42, aliases=("micromol/L",)),
+                  Unit("mmol/L", "mmol/L", factor=1000 / 88.42)),
+           default_range="0.5-1.3",
+           range_by_sex=(("female", "0.5-1.1"), ("male", "0.7-1.3")),
+           alt_loinc=("14682-9", "38483-4"), short="Creatinine"),
+    Marker("egfr", "eGFR (CKD-EPI 2021)", "98979-8",
+           _units(Unit("mL/min/{1.73_m2}", "mL/min/1.73m²",
+                       aliases=("mL/min/1.73m2", "mL/min/1.73 m2", "ml/min/1,73m2",
+                                "mL/min/1.73m^2", "mL/min/{1.73m2}", "mL/min"))),
+           default_range=">=90", alt_loinc=("33914-3", "62238-1", "48642-3", "48643-1"),
+           short="eGFR",
+           note="Other equations (MDRD, CKD-EPI 2009) are different methods: keep the method."),
+    Marker("hemoglobin", "Hemoglobin", "718-7",
+           _units(Unit("g/dL", "g/dL"), Unit("g/L", "g/L", factor=0.1)),
+           default_range="12-17.5",
+           range_by_sex=(("female", "12-16"), ("male", "13.5-17.5")), short="Hemoglobin"),
+    Marker("wbc", "White blood cells", "6690-2", _count_units(), default_range="4.0-11.0",
+           alt_loinc=("26464-8",), short="WBC"),
+    Marker("lymphocytes", "Lymphocytes, absolute", "731-0", _count_units(),
+           default_range="1.0-4.8", alt_loinc=("26474-7",), short="Lymphocytes"),
+    Marker("platelets", "Platelets", "777-3", _count_units(), default_range="150-400",
+           alt_loinc=("26515-7",), short="Platelets"),
+    Marker("esr", "ESR (Westergren)", "4537-7",
+           _units(Unit("mm/h", "mm/h", aliases=("mm/hr", "mm/1h", "mm/[h]"))),
+           default_range="<20", range_by_sex=(("female", "<20"), ("male", "<15")),
+           alt_loinc=("30341-2",), short="ESR"),
+    Marker("crp", "C-reactive protein", "1988-5",
+           _units(Unit("mg/L", "mg/L"), Unit("mg/dL", "mg/dL", factor=10.0)),
+           default_range="<5", short="CRP"),
+    Marker("urine_rbc", "Red cells in urine sediment", "13945-1",
+           _units(Unit("/[HPF]", "/HPF", aliases=("/hpf", "cells/HPF", "per HPF", "RBC/HPF"))),
+           default_range="0-5", short="Urine RBC"),
+    Marker("urine_wbc", "White cells in urine sediment", "5821-4",
+           _units(Unit("/[HPF]", "/HPF", aliases=("/hpf", "cells/HPF", "per HPF", "WBC/HPF"))),
+           default_range="0-5", short="Urine WBC"),
+    Marker("urine_protein_dipstick", "Urine protein, dipstick", "20454-5",
+           _units(Unit("{dipstick}", "dipstick", family="ordinal")),
+           kind=MarkerKind.ORDINAL, default_range="negative", words=DIPSTICK_WORDS,
+           short="Dipstick protein", note="Home or clinic test strip; a screen, not a measure."),
+    Marker("weight", "Body weight", "29463-7",
+           _units(Unit("kg", "kg"), Unit("[lb_av]", "lb", factor=0.45359237,
+                                         aliases=("lbs", "pound", "pounds"))),
+           category=Category.VITAL, short="Weight"),
+    Marker("systolic_bp", "Systolic blood pressure", "8480-6",
+           _units(Unit("mm[Hg]", "mmHg", aliases=("mm Hg",))),
+           category=Category.VITAL, default_range="<130", short="Systolic BP"),
+    Marker("diastolic_bp", "Diastolic blood pressure", "8462-4",
+           _units(Unit("mm[Hg]", "mmHg", aliases=("mm Hg",))),
+           category=Category.VITAL, default_range="<80", short="Diastolic BP"),
+    Marker("temperature", "Body temperature", "8310-5",
+           _units(Unit("Cel", "°C", aliases=("C", "degC", "celsius")),
+                  Unit("[degF]", "°F", factor=5 / 9, offset=-32 * 5 / 9,
+                       aliases=("F", "degF", "fahrenheit"))),
+           category=Category.VITAL, default_range="<=38", short="Temperature"),
+)
+
+_BY_KEY = {marker.key: marker for marker in MARKERS}
+_BY_LOINC: dict[str, Marker] = {}
+for _marker in MARKERS:
+    for _code in (_marker.loinc, *_marker.alt_loinc):
+        _BY_LOINC.setdefault(_code, _marker)
+
+
+class UnknownMarkerError(KeyError):
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def get_marker(key: str) -> Marker:
+    try:
+        return _BY_KEY[key]
+    except KeyError:
+        known = ", ".join(_BY_KEY)
+        raise UnknownMarkerError(f"Unknown marker {key!r}. Known markers: {known}.") from None
+
+
+def marker_for_loinc(code: str) -> Marker | None:
+    return _BY_LOINC.get(code.strip())
+
+
+def lab_markers() -> tuple[Marker, ...]:
+    return tuple(m for m in MARKERS if m.category is Category.LAB)
+
+
+def vital_markers() -> tuple[Marker, ...]:
+    return tuple(m for m in MARKERS if m.category is Category.VITAL)

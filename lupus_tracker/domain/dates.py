@@ -1,0 +1,36 @@
+"""Strict date parsing: ``YYYY-MM-DD`` only.
+
+``date.fromisoformat`` also takes ``2024-W10-1``, ``20240305`` and other ISO forms that a
+person never means as a lab date, and 03/05/2024 means March in one country and May in
+another; all of these are refused with a message that says what to write.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$", re.ASCII)
+EARLIEST = date(1900, 1, 1)
+
+
+class DateParseError(ValueError):
+    pass
+
+
+def parse_date(text: str, *, what: str = "date") -> date:
+    """Parse ``YYYY-MM-DD``; raise ``DateParseError`` saying what is accepted."""
+    if isinstance(text, date):
+        return text
+    cleaned = str(text).strip()
+    match = _ISO_DATE.match(cleaned)
+    if match is None:
+        raise DateParseError(f"The {what} {text!r} is not a date written as YYYY-MM-DD "
+                             "(for example 2024-03-05).")
+    try:
+        value = date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError as error:
+        raise DateParseError(f"The {what} {text!r} is not a real date ({error}).") from None
+    if value < EARLIEST or value.year > 2200:
+        raise DateParseError(f"The {what} {text!r} is outside the years 1900-2200.")
+    return value

@@ -1,0 +1,174 @@
+"""Reference ranges as printed on lab reports, and low/high flags against them.
+
+A range may be two-sided (``0.9-1.8``), one-sided (``<30``, ``<=5``, ``>60``), a titer bound
+(``<1:80``) or a word (``negative``).  Flags respect comparators on the result: ``<0.5``
+against a lower limit of 0.9 is certainly low, while ``<10`` against an upper limit of 5
+cannot be judged and is not flagged.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from lupus_tracker.domain.values import (
+    Comparator,
+    ParsedValue,
+    ValueParseError,
+    format_number,
+    parse_number,
+)
+
+
+class Flag(enum.StrEnum):
+    LOW = "low"
+    HIGH = "high"
+    NORMAL = "normal"
+    ABNORMAL = "abnormal"  # a word result that differs from the expected word
+    UNKNOWN = ""  # no range, or a bound that cannot be judged
+
+    @property
+    def is_out_of_range(self) -> bool:
+        return self in (Flag.LOW, Flag.HIGH, Flag.ABNORMAL)
+
+
+@dataclass(frozen=True)
+class RefRange:
+    """A reference range in the unit of the result it belongs to."""
+
+    low: float | None = None
+    high: float | None = None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    word: str | None = None
+    titer: bool = False
+
+    def __post_init__(self) -> None:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueParseError(
+                f"the lower limit {format_number(self.low)} is above the upper limit "
+                f"{format_number(self.high)}"
+            )
+
+    def text(self) -> str:
+        """The canonical printed form; ``parse_range(r.text()) == r``."""
+        if self.word is not None:
+            return self.word
+        pre = "1:" if self.titer else ""
+        low = None if self.low is None else pre + format_number(self.low)
+        high = None if self.high is None else pre + format_number(self.high)
+        if low is not None and high is not None:
+            return f"{low}-{high}"
+        if high is not None:
+            return ("<=" if self.high_inclusive else "<") + high
+        if low is not None:
+            return (">=" if self.low_inclusive else ">") + low
+        return ""
+
+    def scaled(self, convert) -> RefRange:
+        """The same range with its limits passed through ``convert`` (a unit conversion)."""
+        return RefRange(
+            low=None if self.low is None else convert(self.low),
+            high=None if self.high is None else convert(self.high),
+            low_inclusive=self.low_inclusive,
+            high_inclusive=self.high_inclusive,
+            word=self.word,
+            titer=self.titer,
+        )
+
+
+_RANGE_SPLIT = re.compile(r"^(?P<low>[^-\u2013\u2014]+?)\s*(?:-|\u2013|\u2014|to)\s*(?P<high>.+)$")
+_TITER_PREFIX = re.compile(r"^(<=|>=|<|>)?\s*1\s*:\s*", re.ASCII)
+RANGE_HELP = "e.g. 0.9-1.8, <30, <=5, >60, <1:80 or negative"
+
+
+def _bound(text: str) -> tuple[Comparator | None, float, bool]:
+    titer = _TITER_PREFIX.match(text)
+    if titer is not None:
+        comparator = titer.group(1) or ""
+        text = comparator + text[titer.end():]
+    comparator, number = parse_number(text)
+    return comparator, number, titer is not None
+
+
+def parse_range(text: str | None, words: tuple[str, ...] = ()) -> RefRange | None:
+    """Parse a printed range; ``None`` or blank gives ``None``."""
+    if text is None or not text.strip():
+        return None
+    cleaned = " ".join(text.replace("\u2212", "-").split())
+    for word in (*words, "negative", "positive", "not detected"):
+        if cleaned.lower() == word.lower():
+            return RefRange(word=word)
+    try:
+        split = _RANGE_SPLIT.match(cleaned)
+        if split is not None and not cleaned.startswith(("<", ">", "\u2264", "\u2265")):
+            low_cmp, low, low_titer = _bound(split["low"])
+            high_cmp, high, high_titer = _bound(split["high"])
+            if low_cmp or high_cmp:
+                raise ValueParseError("a two-sided range takes plain numbers")
+            return RefRange(low=low, high=high, titer=low_titer and high_titer)
+        comparator, number, titer = _bound(cleaned)
+    except ValueParseError as error:
+        raise ValueParseError(
+            f"Could not read the reference range {text!r} ({error}). Write it as {RANGE_HELP}."
+        ) from None
+    if comparator is None:
+        raise ValueParseError(
+            f"The reference range {text!r} has a single number; write it as {RANGE_HELP}."
+        )
+    if comparator in (Comparator.LT, Comparator.LE):
+        return RefRange(high=number, high_inclusive=comparator is Comparator.LE, titer=titer)
+    return RefRange(low=number, low_inclusive=comparator is Comparator.GE, titer=titer)
+
+
+def range_from_limits(low: float | None, high: float | None) -> RefRange | None:
+    """A range from separate inclusive limits, as a form or the command line gives them."""
+    if low is None and high is None:
+        return None
+    return RefRange(low=low, high=high)
+
+
+def _below(value: float, limit: float, inclusive: bool) -> bool:
+    return value < limit if inclusive else value <= limit
+
+
+def _above(value: float, limit: float, inclusive: bool) -> bool:
+    return value > limit if inclusive else value >= limit
+
+
+def flag_value(value: ParsedValue, ref: RefRange | None) -> Flag:
+    """Flag a value against a range in the same unit (titers compare denominators)."""
+    if ref is None:
+        return Flag.UNKNOWN
+    if value.word is not None:
+        if ref.word is not None:
+            return Flag.NORMAL if value.word.lower() == ref.word.lower() else Flag.ABNORMAL
+        if ref.high is not None and ref.low is None:
+            # An antibody cut-off such as <30 or <1:80: negative means below it.
+            word = value.word.lower()
+            if word in ("negative", "not detected"):
+                return Flag.NORMAL
+            if word == "positive":
+                return Flag.ABNORMAL
+        return Flag.UNKNOWN
+    if value.number is None or ref.word is not None:
+        return Flag.UNKNOWN
+    number, cmp = value.number, value.comparator
+    at_most = cmp in (None, Comparator.LT, Comparator.LE)  # true value <= number
+    at_least = cmp in (None, Comparator.GT, Comparator.GE)  # true value >= number
+    if ref.low is not None and at_most and (
+        _below(number, ref.low, ref.low_inclusive)
+        or (cmp is Comparator.LT and number == ref.low)
+    ):
+        return Flag.LOW
+    if ref.high is not None and at_least and (
+        _above(number, ref.high, ref.high_inclusive)
+        or (cmp is Comparator.GT and number == ref.high)
+    ):
+        return Flag.HIGH
+    lower_ok = ref.low is None or (at_least and not _below(number, ref.low, ref.low_inclusive))
+    upper_ok = ref.high is None or (at_most and not _above(number, ref.high, ref.high_inclusive))
+    if lower_ok and upper_ok:
+        return Flag.NORMAL
+    return Flag.UNKNOWN

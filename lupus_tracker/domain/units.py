@@ -1,0 +1,120 @@
+"""Units of measure and exact conversion to and from a marker's canonical unit.
+
+A marker's units come in *families*: units within one family convert exactly into the
+family's base unit (``canonical = value * factor + offset``).  Units of different families
+(for example anti-dsDNA in WHO ``[IU]/mL`` versus a kit's arbitrary ``U/mL``) measure things
+that cannot be converted into each other, so conversion between them is refused.
+
+Nothing here guesses: a unit that a marker does not list is an error.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+
+class UnitError(ValueError):
+    """A unit is unknown for a marker, or two units cannot be converted."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit a marker may be reported in.
+
+    ``code`` is the UCUM code FHIR carries; ``label`` the familiar form people read;
+    ``family`` names the convertible group and ``base`` is that family's base unit code.
+    """
+
+    code: str
+    label: str
+    factor: float = 1.0
+    offset: float = 0.0
+    family: str = "default"
+    aliases: tuple[str, ...] = field(default=())
+
+    def to_base(self, value: float) -> float:
+        return value * self.factor + self.offset
+
+    def from_base(self, value: float) -> float:
+        return (value - self.offset) / self.factor
+
+
+_ANNOTATION = re.compile(r"\{[^}0-9][^}]*\}")
+_MICRO = ("\u00b5", "\u03bc")  # micro sign and Greek small mu
+
+
+def normalize_unit_text(text: str) -> str:
+    """Fold the spellings a lab report or a FHIR export uses into one lookup key.
+
+    Case, white space, micro-sign variants, ``^``/``*`` powers and UCUM annotations such as
+    ``{creat}`` are folded; the meaning is never changed.
+    """
+    folded = unicodedata.normalize("NFKC", text)
+    for micro in _MICRO:
+        folded = folded.replace(micro, "u")
+    folded = folded.replace("\u00d7", "x")  # multiplication sign
+    without_annotations = _ANNOTATION.sub("", folded)
+    if without_annotations.strip():
+        folded = without_annotations
+    folded = "".join(folded.split()).lower()
+    return folded.replace("^", "*")
+
+
+class UnitTable:
+    """The units of one marker: lookup by any known spelling, and exact conversion."""
+
+    def __init__(self, units: tuple[Unit, ...]):
+        if not units:
+            raise ValueError("a marker needs at least one unit")
+        self.units = units
+        self.canonical = units[0]
+        self._by_key: dict[str, Unit] = {}
+        for family in {u.family for u in units}:
+            base = next(u for u in units if u.family == family)
+            if (base.factor, base.offset) != (1.0, 0.0):
+                raise ValueError(f"the first unit of family {family!r} must be its base unit")
+        for unit in units:
+            for spelling in (unit.code, unit.label, *unit.aliases):
+                key = normalize_unit_text(spelling)
+                known = self._by_key.get(key)
+                if known is not None and known is not unit:
+                    raise ValueError(f"unit spelling {spelling!r} is ambiguous")
+                self._by_key[key] = unit
+
+    def find(self, text: str) -> Unit | None:
+        return self._by_key.get(normalize_unit_text(text))
+
+    def lookup(self, text: str, marker_name: str) -> Unit:
+        unit = self.find(text)
+        if unit is None:
+            allowed = ", ".join(u.label for u in self.units)
+            raise UnitError(f"Unit {text!r} is not known for {marker_name}. Use one of: {allowed}.")
+        return unit
+
+    def base_of(self, unit: Unit) -> Unit:
+        """The unit that values of ``unit``'s family are stored in."""
+        for candidate in self.units:
+            if candidate.family == unit.family:
+                return candidate
+        raise AssertionError("every family has its first unit as base")
+
+    def convert(self, value: float, source: Unit, target: Unit) -> float:
+        if source.family != target.family:
+            raise UnitError(
+                f"{source.label} and {target.label} measure different things and cannot be "
+                "converted into each other."
+            )
+        if source is target:
+            return value
+        return tidy(target.from_base(source.to_base(value)))
+
+
+def tidy(value: float) -> float:
+    """Drop binary floating-point noise (38.00000000000001 -> 38.0) beyond 12 digits.
+
+    Twelve significant digits are far finer than any lab measures, and keep flags at a
+    range's limit honest after a conversion such as 100.4 °F -> 38 °C.
+    """
+    return float(f"{value:.12g}")

@@ -1,0 +1,1 @@
+"""Data exchange: CSV, Excel and FHIR R4 export and import."""

@@ -1,0 +1,1 @@
+"""The visit report: content model -> HTML -> PDF or printer."""

@@ -1,0 +1,140 @@
+"""The records the repository reads and writes, as frozen dataclasses."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class InvalidEntryError(ValueError):
+    """An entry that cannot be saved; ``index`` is its position in a batch (0-based)."""
+
+    def __init__(self, message: str, index: int | None = None):
+        super().__init__(message)
+        self.index = index
+
+
+class EventKind(enum.StrEnum):
+    FLARE = "flare"
+    INFUSION = "infusion"
+    HOSPITAL_STAY = "hospital_stay"
+    VISIT = "visit"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class Source(enum.StrEnum):
+    ENTERED = "entered"
+    IMPORTED = "imported"
+    COMPUTED = "computed"
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str = ""
+    birth_date: date | None = None
+    sex: str | None = None  # "female", "male" or None
+
+
+@dataclass(frozen=True)
+class LabEntry:
+    """A result as a person enters it; the repository checks and interprets it."""
+
+    taken_on: date
+    marker: str
+    value: str
+    unit: str | None = None
+    ref_range: str | None = None
+    lab: str | None = None
+    assay: str | None = None
+    pattern: str | None = None
+    note: str | None = None
+    source: Source = Source.ENTERED
+
+
+@dataclass(frozen=True)
+class LabResult:
+    """A stored result: the value as entered, its comparator, and its base-unit value."""
+
+    id: int
+    taken_on: date
+    marker: str
+    value_text: str
+    comparator: str | None
+    number: float | None
+    unit: str
+    base_value: float | None
+    base_unit: str
+    ref_range: str | None
+    lab: str | None
+    assay: str | None
+    pattern: str | None
+    note: str | None
+    source: Source
+    created_at: str
+    updated_at: str
+
+    def entry(self) -> LabEntry:
+        return LabEntry(self.taken_on, self.marker, self.value_text, self.unit, self.ref_range,
+                        self.lab, self.assay, self.pattern, self.note, self.source)
+
+
+@dataclass(frozen=True)
+class SymptomEntry:
+    day: date
+    symptom: str
+    severity: int
+    location: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class SymptomDay:
+    """Everything logged for one day: symptom entries and the day's note."""
+
+    day: date
+    entries: tuple[SymptomEntry, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Dose:
+    from_date: date
+    dose: float | None = None
+    unit: str | None = None
+    frequency: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Medication:
+    id: int | None
+    name: str
+    started_on: date
+    stopped_on: date | None = None
+    note: str | None = None
+    doses: tuple[Dose, ...] = field(default=())
+
+    def dose_on(self, day: date) -> Dose | None:
+        current = None
+        for dose in self.doses:
+            if dose.from_date <= day:
+                current = dose
+        return current
+
+    def active_on(self, day: date) -> bool:
+        return self.started_on <= day and (self.stopped_on is None or day <= self.stopped_on)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int | None
+    occurred_on: date
+    kind: EventKind
+    title: str = ""
+    note: str | None = None
+    ended_on: date | None = None

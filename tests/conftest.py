@@ -1,0 +1,51 @@
+"""Shared fixtures: every test gets its own data folder and databases under tmp_path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from lupus_tracker.demo import write_demo
+from lupus_tracker.store.repository import Repository
+
+DEMO_END = date(2026, 6, 30)
+FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never touch the user's real data folder."""
+    folder = tmp_path / "userdata"
+    monkeypatch.setenv("LUPUS_TRACKER_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def repo(tmp_path: Path):
+    """A new, empty database in tmp_path."""
+    with Repository.open(tmp_path / "test.sqlite") as repository:
+        yield repository
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo patient (ending on DEMO_END), written once per test session."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    with Repository.open(path) as repository:
+        write_demo(repository, end=DEMO_END)
+    return path
+
+
+@pytest.fixture
+def demo_repo(demo_file: Path, tmp_path: Path):
+    """A private copy of the demo patient that a test may change."""
+    copy = tmp_path / "demo-copy.sqlite"
+    shutil.copyfile(demo_file, copy)
+    with Repository.open(copy) as repository:
+        yield repository
