@@ -156,3 +156,11 @@ def format_number(value: float, digits: int | None = None) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text if text not in ("-0", "") else "0"
+
+
+def round_significant(value: float, digits: int = 3) -> float:
+    """``value`` rounded to ``digits`` significant figures (for converted display values:
+    45 µmol/L is 0.509 mg/dL, not 0.508935)."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    return float(f"{value:.{digits}g}")

@@ -1,0 +1,140 @@
+"""Each marker's latest result, shown in the user's preferred unit, with its flag and the
+change since the previous comparable result.
+
+Used by the dashboard and the visit report. Two results are comparable only when they are
+in the same unit family and from the same assay: a change from an ELISA anti-dsDNA to a CLIA
+one is reported as "not comparable", never as a rise or fall. A change is computed only
+between exact numbers: ``<0.5`` followed by ``0.6`` has no honest difference.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from lupus_tracker.domain.catalog import MARKERS, Marker, get_marker
+from lupus_tracker.domain.measurement import Measurement, interpret
+from lupus_tracker.domain.ranges import Flag, RefRange
+from lupus_tracker.domain.units import Unit, tidy
+from lupus_tracker.domain.values import format_number, round_significant
+from lupus_tracker.store.models import LabResult
+from lupus_tracker.store.repository import Repository
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A result as displayed: value and range in the display unit, flag, provenance."""
+
+    result: LabResult
+    measurement: Measurement
+    unit: Unit
+    value_text: str
+    number: float | None  # in ``unit``; None for words
+    ref_text: str
+
+    @property
+    def flag(self) -> Flag:
+        return self.measurement.flag
+
+    @property
+    def day(self) -> date:
+        return self.result.taken_on
+
+
+@dataclass(frozen=True)
+class LatestValue:
+    marker: Marker
+    latest: Shown
+    previous: Shown | None
+    change: float | None  # latest - previous, in the latest's display unit
+    comparable: bool  # False when the previous result is from another assay or unit family
+
+    @property
+    def direction(self) -> str:
+        """'up', 'down', 'same', or '' when no honest comparison exists."""
+        if self.change is None:
+            return ""
+        if self.change == 0:
+            return "same"
+        return "up" if self.change > 0 else "down"
+
+    @property
+    def change_text(self) -> str:
+        """The change as people read it; titers in doubling dilutions."""
+        if self.previous is None:
+            return ""
+        if not self.comparable:
+            return "not comparable (assay or unit changed)"
+        if self.change is None:
+            return "—"
+        sign = "+" if self.change > 0 else ""
+        if self.latest.unit.family == "titer" and self.previous.number:
+            steps = math.log2(self.latest.number / self.previous.number)
+            plural = "" if abs(steps) == 1 else "s"
+            return f"{sign}{format_number(round(steps, 1))} dilution{plural}"
+        return f"{sign}{format_number(round_significant(tidy(self.change)))}"
+
+
+def _display_number(marker: Marker, m: Measurement, unit: Unit) -> float | None:
+    if m.value.number is None:
+        return None
+    if m.unit is unit:
+        return m.value.number
+    return marker.units.convert(m.value.number, m.unit, unit)
+
+
+def show(marker: Marker, result: LabResult, preferred: Unit, sex: str | None) -> Shown:
+    """Interpret a stored result and express it in ``preferred`` where that is possible."""
+    m = interpret(marker, result.value_text, result.unit, result.ref_range, sex)
+    unit = preferred if preferred.family == m.unit.family else m.unit
+    number = _display_number(marker, m, unit)
+    if number is None or unit is m.unit:
+        value_text = m.value.text
+    else:
+        value_text = f"{m.value.comparator or ''}{format_number(round_significant(number))}"
+    ref: RefRange | None = m.ref
+    if ref is not None and unit is not m.unit and not ref.titer:
+        ref = ref.scaled(lambda v: round_significant(marker.units.convert(v, m.unit, unit)))
+    return Shown(result, m, unit, value_text, number, ref.text() if ref else "")
+
+
+def _comparable(a: Shown, b: Shown) -> bool:
+    same_assay = (a.result.assay or "").casefold() == (b.result.assay or "").casefold()
+    return a.measurement.unit.family == b.measurement.unit.family and same_assay
+
+
+def latest_values(
+    repo: Repository,
+    until: date | None = None,
+    markers: Iterable[str] | None = None,
+    since: date | None = None,
+) -> list[LatestValue]:
+    """The latest result of each marker up to ``until`` (catalog order); with ``since``,
+    only markers that have a result on or after that date."""
+    keys = list(markers) if markers is not None else [m.key for m in MARKERS]
+    sex = repo.get_profile().sex
+    by_marker: dict[str, list[LabResult]] = {}
+    for result in repo.list_results(markers=keys, until=until):
+        if result.source.value == "computed" and result.marker == "egfr":
+            continue  # derived values are shown by the insight views, next to lab eGFR
+        by_marker.setdefault(result.marker, []).append(result)
+    rows = []
+    for key in keys:
+        results = by_marker.get(key)
+        if not results or (since is not None and results[-1].taken_on < since):
+            continue
+        marker = get_marker(key)
+        preferred = repo.preferred_unit(marker)
+        latest = show(marker, results[-1], preferred, sex)
+        previous = show(marker, results[-2], preferred, sex) if len(results) > 1 else None
+        comparable = previous is not None and _comparable(latest, previous)
+        change = None
+        if (comparable and previous is not None and latest.number is not None
+                and previous.number is not None and latest.measurement.value.comparator is None
+                and previous.measurement.value.comparator is None
+                and latest.unit is previous.unit):
+            change = latest.number - previous.number
+        rows.append(LatestValue(marker, latest, previous, change, comparable))
+    return rows

@@ -1,0 +1,62 @@
+"""Symptom summaries for a period: average and worst severity per symptom, days with a
+rash, fever days (a fever symptom or a temperature above 38 °C)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from lupus_tracker.domain.catalog import get_marker
+from lupus_tracker.domain.symptoms import SYMPTOMS, Symptom
+from lupus_tracker.store.repository import Repository
+
+FEVER_CELSIUS = 38.0
+
+
+@dataclass(frozen=True)
+class SymptomStats:
+    symptom: Symptom
+    days_logged: int
+    days_present: int  # severity above 0
+    average: float
+    worst: int
+
+
+@dataclass(frozen=True)
+class SymptomSummary:
+    since: date
+    until: date
+    days_with_entries: int
+    stats: tuple[SymptomStats, ...]
+    rash_days: int
+    fever_days: int
+
+    def for_symptom(self, key: str) -> SymptomStats | None:
+        return next((s for s in self.stats if s.symptom.key == key), None)
+
+
+def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSummary:
+    """Summarise the diary between ``since`` and ``until`` (both included)."""
+    entries = repo.list_symptoms(since, until)
+    by_key: dict[str, list[int]] = {}
+    present_days: dict[str, set[date]] = {}
+    for entry in entries:
+        by_key.setdefault(entry.symptom, []).append(entry.severity)
+        if entry.severity > 0:
+            present_days.setdefault(entry.symptom, set()).add(entry.day)
+    stats = tuple(
+        SymptomStats(symptom, len(values), len(present_days.get(symptom.key, ())),
+                     sum(values) / len(values), max(values))
+        for symptom in SYMPTOMS
+        if (values := by_key.get(symptom.key))
+    )
+    fever_days = set(present_days.get("fever", set()))
+    temperature = get_marker("temperature")
+    for result in repo.list_results(["temperature"], since, until):
+        if result.base_value is not None and result.base_unit == temperature.canonical_unit.code \
+                and result.base_value > FEVER_CELSIUS and result.comparator in (None, ">", ">="):
+            fever_days.add(result.taken_on)
+    return SymptomSummary(
+        since, until, len({e.day for e in entries}), stats,
+        len(present_days.get("rash", ())), len(fever_days),
+    )
