@@ -17,6 +17,8 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from lupus_tracker.analysis.derived_egfr import refresh_derived_egfr
+from lupus_tracker.analysis.sledai_suggest import suggest
 from lupus_tracker.store.models import (
     Dose,
     Event,
@@ -27,6 +29,7 @@ from lupus_tracker.store.models import (
     SymptomEntry,
 )
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.sledai_repo import SledaiAssessment
 
 DAYS = 730
 INFUSION_DAY = 330
@@ -193,7 +196,7 @@ def _events(start: date) -> list[Event]:
         return start + timedelta(offset)
 
     events = [Event(None, at(offset), EventKind.VISIT, "Rheumatology visit")
-              for offset in range(10, DAYS, 91)]
+              for offset in range(10, DAYS, 90)]
     events += [
         Event(None, at(205), EventKind.FLARE, "Lupus nephritis flare",
               "Swollen ankles, foamy urine, fever"),
@@ -237,3 +240,19 @@ def write_demo(repo: Repository, end: date | None = None, seed: int = SEED) -> N
             repo.add_medication(medication)
         for event in _events(start):
             repo.add_event(event)
+        _sledai_visits(repo, start)
+    refresh_derived_egfr(repo)
+
+
+CONFIRMED_LAB_ITEMS = {"proteinuria", "low_complement", "increased_dna_binding", "hematuria"}
+
+
+def _sledai_visits(repo: Repository, start: date) -> None:
+    """The rheumatologist's SLEDAI-2K at each visit: the lab items confirmed as lupus, and
+    arthritis and rash while the disease was active."""
+    for event in repo.list_events(kinds=(EventKind.VISIT,)):
+        items = {s.descriptor.key for s in suggest(repo, event.occurred_on)}
+        items &= CONFIRMED_LAB_ITEMS
+        if (event.occurred_on - start).days < INFUSION_DAY + 60:
+            items |= {"arthritis", "rash"}
+        repo.save_sledai(SledaiAssessment(event.occurred_on, frozenset(items)))

@@ -16,6 +16,7 @@ from lupus_tracker.store import frames
 from lupus_tracker.store.db import open_database
 from lupus_tracker.store.diary_repo import DiaryMixin
 from lupus_tracker.store.results_repo import ResultsMixin
+from lupus_tracker.store.sledai_repo import SledaiMixin
 from lupus_tracker.store.treatments_repo import TreatmentsMixin
 
 if TYPE_CHECKING:
@@ -27,7 +28,7 @@ _COUNTED = ("results", "symptoms", "diary_notes", "medications", "medication_dos
             "photos", "sledai_assessments")
 
 
-class Repository(ResultsMixin, DiaryMixin, TreatmentsMixin):
+class Repository(ResultsMixin, DiaryMixin, TreatmentsMixin, SledaiMixin):
     """Everything stored in one Lupus Tracker file."""
 
     @classmethod

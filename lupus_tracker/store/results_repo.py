@@ -124,6 +124,22 @@ class ResultsMixin(RepositoryBase):
         self._changed("results")
         return self.get_result(result.id)
 
+    def replace_computed_results(self, marker: str, entries: Sequence[LabEntry]) -> int:
+        """Replace every computed (derived) result of ``marker`` by ``entries`` in one
+        transaction; entered and imported results are never touched."""
+        if any(Source(e.source) is not Source.COMPUTED or e.marker != marker for e in entries):
+            raise InvalidEntryError("Only computed results of the same marker can be replaced.")
+        checked = self.check_results(entries)
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM results WHERE marker = ? AND source = 'computed'",
+                         (marker,))
+            conn.executemany(
+                f"INSERT INTO results ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
+                [_row_values(e, m) for e, m in zip(entries, checked, strict=True)],
+            )
+        self._changed("results")
+        return len(entries)
+
     def get_result(self, result_id: int) -> LabResult:
         rows = self.db.query("SELECT * FROM results WHERE id = ?", (result_id,))
         if not rows:

@@ -1,0 +1,96 @@
+"""``lupus-tracker egfr``, ``response`` and ``sledai``: the insight views on the command line."""
+
+from __future__ import annotations
+
+import argparse
+
+from lupus_tracker.commands.common import (
+    UserError,
+    add_db_option,
+    date_arg,
+    format_table,
+    open_repository,
+)
+from lupus_tracker.domain.egfr import EgfrError, ckd_epi_2021, creatinine_to_mg_dl
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    egfr = subparsers.add_parser("egfr", help="eGFR by CKD-EPI 2021 from creatinine, age, sex")
+    egfr.add_argument("--creatinine", required=True, type=_number, help="serum creatinine")
+    egfr.add_argument("--unit", required=True, choices=("mg/dL", "umol/L"))
+    egfr.add_argument("--age", required=True, type=_number, help="age in years (adults)")
+    egfr.add_argument("--sex", required=True, choices=("female", "male"))
+    egfr.set_defaults(handler=run_egfr)
+
+    response = subparsers.add_parser(
+        "response", help="treatment-response table for a treatment started on a date")
+    add_db_option(response)
+    response.add_argument("--date", type=date_arg, required=True, help="YYYY-MM-DD")
+    response.set_defaults(handler=run_response)
+
+    sledai = subparsers.add_parser(
+        "sledai", help="lab-derived SLEDAI-2K suggestions for a visit, with evidence")
+    add_db_option(sledai)
+    sledai.add_argument("--date", type=date_arg, required=True, help="visit date YYYY-MM-DD")
+    sledai.set_defaults(handler=run_sledai)
+
+
+def _number(text: str) -> float:
+    from lupus_tracker.domain.values import ValueParseError, parse_number
+
+    try:
+        comparator, number = parse_number(text)
+    except ValueParseError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if comparator is not None:
+        raise argparse.ArgumentTypeError(f"give a plain number, not {text!r}")
+    return number
+
+
+def run_egfr(args: argparse.Namespace) -> int:
+    try:
+        value = ckd_epi_2021(creatinine_to_mg_dl(args.creatinine, args.unit), args.age, args.sex)
+    except EgfrError as error:
+        raise UserError(str(error)) from None
+    print(f"eGFR {value:.1f} mL/min/1.73m² (CKD-EPI 2021)")
+    return 0
+
+
+def run_response(args: argparse.Namespace) -> int:
+    from lupus_tracker.analysis.response import POINTS, response_table
+
+    with open_repository(args, create=False) as repo:
+        rows = response_table(repo, args.date)
+    if not rows:
+        raise UserError(f"No lab results around {args.date.isoformat()} to compare.")
+    print(f"Treatment response from {args.date.isoformat()} (baseline: last result on or "
+          "before that date, within 90 days). Information to discuss with your doctor.")
+    headers = ("marker", "unit", "baseline", *(label for label, _, _ in POINTS))
+    table = [(row.marker.label, row.unit_label,
+              row.baseline.value_text if row.baseline else "—",
+              *(f.text() for f in row.follow_ups)) for row in rows]
+    print(format_table(headers, table))
+    return 0
+
+
+def run_sledai(args: argparse.Namespace) -> int:
+    from lupus_tracker.analysis.sledai_suggest import suggest, window
+    from lupus_tracker.domain.sledai import score
+
+    with open_repository(args, create=False) as repo:
+        suggestions = suggest(repo, args.date)
+    since, until = window(args.date)
+    print(f"Lab-derived SLEDAI-2K suggestions for a visit on {args.date.isoformat()} "
+          f"(results from {since.isoformat()} to {until.isoformat()}):")
+    if not suggestions:
+        print("  none: no logged result in that window meets a SLEDAI-2K lab descriptor.")
+        return 0
+    for suggestion in suggestions:
+        d = suggestion.descriptor
+        print(f"  {d.name} (+{d.weight}): {d.definition}")
+        for evidence in suggestion.evidence:
+            print(f"      {evidence.line()}")
+    total = score([s.descriptor.key for s in suggestions])
+    print(f"Lab items would add {total} points if your doctor confirms they are due to lupus; "
+          "clinical items are scored with your doctor.")
+    return 0

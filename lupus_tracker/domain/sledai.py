@@ -1,0 +1,130 @@
+"""SLEDAI-2K (Gladman, Ibañez, Urowitz; J Rheumatol 2002): 24 descriptors, scored when
+present in the last 10 days; total 0-105.
+
+Activity bands have no single standard, so the number comes first and both common
+schemes are named. A descriptor counts only when it is due to lupus: that is the
+clinician's call, so lab-derived items are suggestions the user confirms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    key: str
+    name: str
+    weight: int
+    definition: str
+    from_labs: bool = False
+
+
+DESCRIPTORS: tuple[Descriptor, ...] = (
+    Descriptor("seizure", "Seizure", 8, "Recent onset, no metabolic, infectious or drug cause"),
+    Descriptor("psychosis", "Psychosis", 8, "Altered ability to function due to severe "
+               "disturbance in the perception of reality"),
+    Descriptor("organic_brain_syndrome", "Organic brain syndrome", 8,
+               "Altered mental function with rapid onset and fluctuating features"),
+    Descriptor("visual_disturbance", "Visual disturbance", 8,
+               "Retinal changes of SLE (cytoid bodies, haemorrhages, exudate, optic neuritis)"),
+    Descriptor("cranial_nerve_disorder", "Cranial nerve disorder", 8,
+               "New onset of sensory or motor neuropathy involving cranial nerves"),
+    Descriptor("lupus_headache", "Lupus headache", 8,
+               "Severe persistent headache, unresponsive to narcotic analgesia"),
+    Descriptor("cva", "Cerebrovascular accident", 8, "New onset, excluding atherosclerosis"),
+    Descriptor("vasculitis", "Vasculitis", 8, "Ulceration, gangrene, tender finger nodules, "
+               "periungual infarction, splinter haemorrhages, or biopsy/angiogram proof"),
+    Descriptor("arthritis", "Arthritis", 4, "At least 2 joints with pain and signs of "
+               "inflammation"),
+    Descriptor("myositis", "Myositis", 4, "Proximal muscle aching or weakness with raised "
+               "CK/aldolase, EMG changes or biopsy"),
+    Descriptor("urinary_casts", "Urinary casts", 4, "Heme-granular or red blood cell casts",
+               from_labs=True),
+    Descriptor("hematuria", "Hematuria", 4, "More than 5 RBC/HPF; exclude stone, infection "
+               "or other cause", from_labs=True),
+    Descriptor("proteinuria", "Proteinuria", 4, "More than 0.5 g/24 h", from_labs=True),
+    Descriptor("pyuria", "Pyuria", 4, "More than 5 WBC/HPF; exclude infection",
+               from_labs=True),
+    Descriptor("rash", "Rash", 2, "Inflammatory-type rash"),
+    Descriptor("alopecia", "Alopecia", 2, "Abnormal, patchy or diffuse loss of hair"),
+    Descriptor("mucosal_ulcers", "Mucosal ulcers", 2, "Oral or nasal ulcerations"),
+    Descriptor("pleurisy", "Pleurisy", 2, "Pleuritic chest pain with rub, effusion or "
+               "pleural thickening"),
+    Descriptor("pericarditis", "Pericarditis", 2, "Pericardial pain with rub, effusion, or "
+               "ECG or echo confirmation"),
+    Descriptor("low_complement", "Low complement", 2, "CH50, C3 or C4 below the lab's "
+               "lower limit", from_labs=True),
+    Descriptor("increased_dna_binding", "Increased DNA binding", 2,
+               "Anti-dsDNA above the lab's range", from_labs=True),
+    Descriptor("fever", "Fever", 1, "Above 38 °C; exclude infection", from_labs=True),
+    Descriptor("thrombocytopenia", "Thrombocytopenia", 1, "Below 100 x10⁹/L, exclude drug "
+               "causes", from_labs=True),
+    Descriptor("leukopenia", "Leukopenia", 1, "Below 3 x10⁹/L, exclude drug causes",
+               from_labs=True),
+)
+_BY_KEY = {d.key: d for d in DESCRIPTORS}
+WINDOW_DAYS = 10
+MAX_SCORE = sum(d.weight for d in DESCRIPTORS)
+
+
+class SledaiError(ValueError):
+    pass
+
+
+def descriptor(key: str) -> Descriptor:
+    try:
+        return _BY_KEY[key]
+    except KeyError:
+        raise SledaiError(f"Unknown SLEDAI-2K descriptor {key!r}.") from None
+
+
+def score(items: set[str] | frozenset[str] | list[str]) -> int:
+    """The SLEDAI-2K total of the descriptors present."""
+    keys = set(items)
+    return sum(descriptor(k).weight for k in keys)
+
+
+def band_guideline(total: int) -> str:
+    """0 remission; 1-4 low; 5-10 moderate; >10 high (published clinical guidelines)."""
+    if total == 0:
+        return "remission"
+    if total <= 4:
+        return "low"
+    return "moderate" if total <= 10 else "high"
+
+
+def band_calculator(total: int) -> str:
+    """0 none; 1-5 mild; 6-10 moderate; 11-19 high; >=20 very high (common calculators)."""
+    if total == 0:
+        return "none"
+    if total <= 5:
+        return "mild"
+    if total <= 10:
+        return "moderate"
+    return "high" if total <= 19 else "very high"
+
+
+def describe(total: int) -> str:
+    return (f"SLEDAI-2K {total}: {band_guideline(total)} activity (guideline bands 0/1-4/5-10/"
+            f">10); {band_calculator(total)} (calculator bands 0/1-5/6-10/11-19/>=20)")
+
+
+class Change(StrEnum):
+    FLARE = "flare"
+    IMPROVEMENT = "improvement"
+    PERSISTENT = "persistent activity"
+    REMISSION = "remission"
+
+
+def classify_change(previous: int, current: int) -> Change:
+    """Between visits (Gladman 2000): >3 up flare, >3 down improvement, 0 remission,
+    otherwise persistent activity."""
+    if current == 0:
+        return Change.REMISSION
+    if current - previous > 3:
+        return Change.FLARE
+    if previous - current > 3:
+        return Change.IMPROVEMENT
+    return Change.PERSISTENT

@@ -1,0 +1,106 @@
+"""Lab-derived SLEDAI suggestions, derived eGFR, treatment response and activity signals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lupus_tracker.analysis.derived_egfr import ASSAY, refresh_derived_egfr
+from lupus_tracker.analysis.response import response_table
+from lupus_tracker.analysis.serology import activity_note, activity_periods
+from lupus_tracker.analysis.sledai_suggest import suggest
+from lupus_tracker.cli import main
+from lupus_tracker.store.models import EventKind, LabEntry, Profile, Source
+from lupus_tracker.store.sledai_repo import SledaiAssessment
+
+VISIT = date(2024, 5, 20)
+
+
+def keys(suggestions):
+    return {s.descriptor.key for s in suggestions}
+
+
+def test_suggestions_use_each_results_own_range_and_the_10_day_window(repo):
+    repo.add_results([
+        LabEntry(date(2024, 5, 12), "c3", "80", "mg/dL", "75-175"),  # normal at this lab
+        LabEntry(date(2024, 5, 12), "c4", "8", "mg/dL", "10-40"),  # low
+        LabEntry(date(2024, 5, 10), "anti_dsdna", "45", "IU/mL", "<50", assay="ELISA"),
+        LabEntry(date(2024, 5, 19), "upcr", "620", "mg/g"),  # 0.62 mg/mg
+        LabEntry(date(2024, 5, 19), "urine_rbc", "5", "/HPF"),  # not more than 5
+        LabEntry(date(2024, 5, 19), "platelets", "<100", "K/uL"),  # certainly below 100
+        LabEntry(date(2024, 5, 9), "wbc", "2.1"),  # 11 days before: outside the window
+        LabEntry(date(2024, 5, 20), "temperature", "38.6", "°C"),
+    ])
+    found = suggest(repo, VISIT)
+    assert keys(found) == {"low_complement", "proteinuria", "thrombocytopenia", "fever"}
+    proteinuria = next(s for s in found if s.descriptor.key == "proteinuria")
+    assert "UPCR" in proteinuria.evidence[0].reason
+    complement = next(s for s in found if s.descriptor.key == "low_complement")
+    assert [e.marker for e in complement.evidence] == ["C4"]
+
+
+def test_assessments_are_stored_per_visit(repo):
+    assert repo.save_sledai(SledaiAssessment(VISIT, frozenset({"proteinuria", "rash"}))) is None
+    previous = repo.save_sledai(SledaiAssessment(VISIT, frozenset({"rash"}), "after review"))
+    assert previous.score == 6
+    (stored,) = repo.list_sledai()
+    assert stored.score == 2 and stored.note == "after review"
+
+
+def test_derived_egfr_is_marked_computed_and_replaced_not_duplicated(repo):
+    repo.set_profile(Profile("A", date(1969, 1, 1), "female"))
+    repo.add_results([LabEntry(date(2024, 6, 1), "creatinine", "0.9", "mg/dL"),
+                      LabEntry(date(2024, 7, 1), "creatinine", "97", "umol/L"),
+                      LabEntry(date(2024, 8, 1), "creatinine", "<0.5", "mg/dL"),
+                      LabEntry(date(2024, 6, 1), "egfr", "70", lab="Lab")])
+    assert refresh_derived_egfr(repo) == 2
+    assert refresh_derived_egfr(repo) == 2
+    computed = [r for r in repo.list_results(["egfr"]) if r.source is Source.COMPUTED]
+    # F 55 y: 0.9 mg/dL -> 75.5 (published); 97 umol/L = 1.097 mg/dL -> 59.6
+    assert [r.value_text for r in computed] == ["75", "60"]
+    assert all(r.assay == ASSAY for r in computed)
+    assert len(repo.list_results(["egfr"])) == 3  # the lab's own eGFR stays
+
+
+def test_response_on_the_demo_infusion(demo_repo):
+    (infusion,) = demo_repo.list_events(kinds=(EventKind.INFUSION,))
+    rows = {row.marker.key: row for row in response_table(demo_repo, infusion.occurred_on)}
+    c3 = rows["c3"]
+    assert c3.baseline.number < 0.6
+    six = c3.follow_ups[2]
+    assert six.label == "6 months" and six.change > 0.2 and six.percent > 50
+    protein = rows["urine_protein_24h"]
+    assert protein.follow_ups[3].change < 0
+    dsdna = rows["anti_dsdna"]  # the lab changed assay after about five months
+    assert "not comparable" in dsdna.follow_ups[3].text()
+    assert dsdna.follow_ups[0].change < 0
+
+
+def test_activity_signal_needs_a_real_rise_with_low_complement(repo):
+    repo.add_results([
+        LabEntry(date(2024, 1, 1), "anti_dsdna", "60", "IU/mL", "<30", assay="ELISA"),
+        LabEntry(date(2024, 2, 1), "anti_dsdna", "200", "IU/mL", "<30", assay="ELISA"),
+        LabEntry(date(2024, 2, 5), "c3", "0.6", "g/L", "0.9-1.8"),
+        LabEntry(date(2024, 2, 1), "urine_protein_24h", "1.2", "g/24h"),
+    ])
+    periods = activity_periods(repo)
+    assert [(p.kind, p.start) for p in periods] == [("serological", date(2024, 2, 1)),
+                                                    ("proteinuria", date(2024, 2, 1))]
+    note = activity_note(repo, since=date(2024, 1, 1))
+    assert "not advice" in note and "anti-dsDNA rising" in note
+
+
+def test_insight_commands(demo_file, capsys):
+    assert main(["egfr", "--creatinine", "1.0", "--unit", "mg/dL", "--age", "40",
+                 "--sex", "male"]) == 0
+    assert "97.6" in capsys.readouterr().out
+    assert main(["response", "--db", str(demo_file), "--date", "2025-05-26"]) == 0
+    out = capsys.readouterr().out
+    assert "12 months" in out and "C3" in out
+    assert main(["sledai", "--db", str(demo_file), "--date", "2024-07-11"]) == 0
+    out = capsys.readouterr().out
+    assert "Proteinuria (+4)" in out and "2024-07-04" in out
+    assert main(["response", "--db", str(demo_file), "--date", "2001-01-01"]) == 2
+    with pytest.raises(SystemExit):
+        main(["egfr", "--creatinine", "x", "--unit", "mg/dL", "--age", "40", "--sex", "male"])
