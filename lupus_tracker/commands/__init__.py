@@ -11,4 +11,5 @@ COMMAND_MODULES = (
     "lupus_tracker.commands.list_cmd",
     "lupus_tracker.commands.maintenance_cmd",
     "lupus_tracker.commands.insight_cmd",
+    "lupus_tracker.commands.exchange_cmd",
 )

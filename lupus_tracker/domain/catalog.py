@@ -165,6 +165,7 @@ MARKERS: tuple[Marker, ...] = (
     Marker("urine_protein_dipstick", "Urine protein, dipstick", "20454-5",
            _units(Unit("{dipstick}", "dipstick", family="ordinal")),
            kind=MarkerKind.ORDINAL, default_range="negative", words=DIPSTICK_WORDS,
+           alt_loinc=("2887-8",),
            short="Dipstick protein", note="Home or clinic test strip; a screen, not a measure."),
     Marker("weight", "Body weight", "29463-7",
            _units(Unit("kg", "kg"), Unit("[lb_av]", "lb", factor=0.45359237,

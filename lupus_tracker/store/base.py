@@ -70,6 +70,10 @@ class RepositoryBase:
         rows = self.db.query("SELECT value FROM settings WHERE key = ?", (key,))
         return rows[0]["value"] if rows else default
 
+    def list_settings(self) -> list[tuple[str, str]]:
+        return [(r["key"], r["value"]) for r in
+                self.db.query("SELECT key, value FROM settings ORDER BY key")]
+
     def set_setting(self, key: str, value: str | None) -> None:
         with self.db.transaction() as conn:
             if value is None:

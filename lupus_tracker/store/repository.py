@@ -15,6 +15,8 @@ from lupus_tracker.domain.units import Unit, UnitError
 from lupus_tracker.store import frames
 from lupus_tracker.store.db import open_database
 from lupus_tracker.store.diary_repo import DiaryMixin
+from lupus_tracker.store.photos_repo import PhotosMixin
+from lupus_tracker.store.report_notes_repo import ReportNotesMixin
 from lupus_tracker.store.results_repo import ResultsMixin
 from lupus_tracker.store.sledai_repo import SledaiMixin
 from lupus_tracker.store.treatments_repo import TreatmentsMixin
@@ -28,7 +30,8 @@ _COUNTED = ("results", "symptoms", "diary_notes", "medications", "medication_dos
             "photos", "sledai_assessments")
 
 
-class Repository(ResultsMixin, DiaryMixin, TreatmentsMixin, SledaiMixin):
+class Repository(ResultsMixin, DiaryMixin, TreatmentsMixin, SledaiMixin, PhotosMixin,
+                 ReportNotesMixin):
     """Everything stored in one Lupus Tracker file."""
 
     @classmethod

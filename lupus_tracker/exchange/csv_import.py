@@ -1,0 +1,212 @@
+"""Read a Lupus Tracker CSV (our own export, or one a user made in that layout) into an
+import plan. Any malformed row refuses the whole file with a message naming the row."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+from lupus_tracker.domain.dates import DateParseError, parse_date
+from lupus_tracker.domain.ranges import RefRange
+from lupus_tracker.domain.symptoms import SymptomError
+from lupus_tracker.domain.values import ValueParseError, parse_number
+from lupus_tracker.exchange.csv_format import COLUMNS, KINDS, REQUIRED, restore
+from lupus_tracker.exchange.errors import ExchangeError
+from lupus_tracker.exchange.plan import ImportPlan
+from lupus_tracker.exchange.textfile import read_text
+from lupus_tracker.store.diary_repo import check_symptom
+from lupus_tracker.store.models import (
+    Dose,
+    Event,
+    EventKind,
+    InvalidEntryError,
+    LabEntry,
+    Medication,
+    Profile,
+    Source,
+    SymptomEntry,
+)
+from lupus_tracker.store.photos_repo import Photo
+from lupus_tracker.store.results_repo import check_entry
+from lupus_tracker.store.sledai_repo import SledaiAssessment
+
+csv.field_size_limit(64 * 1024 * 1024)  # photos travel as base64 in one cell
+
+
+def _header(reader) -> list[str]:
+    try:
+        header = [h.strip().lstrip("\ufeff") for h in next(reader)]
+    except StopIteration:
+        raise ExchangeError("The CSV file is empty.") from None
+    seen = set()
+    for name in header:
+        if name in seen:
+            raise ExchangeError(f"The CSV header has the column {name!r} twice.")
+        seen.add(name)
+    missing = [c for c in REQUIRED if c not in seen]
+    if missing:
+        raise ExchangeError(f"The CSV header lacks the column(s) {', '.join(missing)}; a "
+                            f"Lupus Tracker CSV starts with {','.join(REQUIRED)}.")
+    return header
+
+
+def _number(text: str, what: str) -> float | None:
+    if not text:
+        return None
+    try:
+        comparator, number = parse_number(text)
+    except ValueParseError as error:
+        raise ValueParseError(f"column {what}: {error}") from None
+    if comparator is not None:
+        raise ValueParseError(f"{what} must be a plain number, not {text!r}")
+    return number
+
+
+def _opt_date(text: str, what: str) -> date | None:
+    return parse_date(text, what=what) if text else None
+
+
+class _Reader:
+    def __init__(self, plan: ImportPlan):
+        self.plan = plan
+        self.courses: dict[str, Medication] = {}
+        self.doses: dict[str, list[Dose]] = {}
+        self.sex: str | None = None
+
+    def row(self, row: dict[str, str]) -> None:
+        kind = row["kind"]
+        if kind not in KINDS:
+            raise ExchangeError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        getattr(self, f"_{kind}")(row)
+
+    def _day(self, row: dict[str, str]) -> date:
+        if not row["date"]:
+            raise DateParseError("the date is missing")
+        return parse_date(row["date"])
+
+    def _lab(self, row: dict[str, str]) -> None:
+        ref = row.get("ref_range") or None
+        if ref is None and (row["ref_low"] or row["ref_high"]):
+            ref = RefRange(_number(row["ref_low"], "ref_low"),
+                           _number(row["ref_high"], "ref_high")).text()
+        source = Source(row.get("source") or "imported")
+        entry = LabEntry(self._day(row), row["item"], row["value"], row["unit"] or None, ref,
+                         row["lab"] or None, row.get("assay") or None,
+                         row.get("pattern") or None, row["note"] or None, source)
+        check_entry(entry, self.sex)
+        self.plan.results.append(entry)
+
+    _vital = _lab
+
+    def _symptom(self, row: dict[str, str]) -> None:
+        value = row["value"]
+        if not (value.isascii() and value.isdigit()):
+            raise SymptomError(f"severity must be a whole number 0-10, not {value!r}")
+        entry = SymptomEntry(self._day(row), row["item"], int(value),
+                             row.get("location") or None, row["note"] or None)
+        self.plan.symptoms.append(check_symptom(entry))
+
+    def _diary(self, row: dict[str, str]) -> None:
+        self.plan.diary_notes.append((self._day(row), row["note"]))
+
+    def _medication(self, row: dict[str, str]) -> None:
+        key = row.get("record_id") or row["item"].casefold()
+        if row.get("entry", "dose") == "course":
+            self.courses[key] = Medication(None, row["item"], self._day(row),
+                                           _opt_date(row.get("end_date", ""), "end_date"),
+                                           row["note"] or None)
+        else:
+            self.doses.setdefault(key, []).append(
+                Dose(self._day(row), _number(row["value"], "dose"), row["unit"] or None,
+                     row.get("frequency") or None, row["note"] or None))
+            self.courses.setdefault(key, Medication(None, row["item"], self._day(row)))
+
+    def _event(self, row: dict[str, str]) -> None:
+        try:
+            kind = EventKind(row["item"])
+        except ValueError:
+            raise InvalidEntryError(f"unknown event kind {row['item']!r}") from None
+        self.plan.events.append(Event(None, self._day(row), kind, row.get("title", ""),
+                                      row["note"] or None,
+                                      _opt_date(row.get("end_date", ""), "end_date")))
+
+    def _photo(self, row: dict[str, str]) -> None:
+        try:
+            data = base64.b64decode(row.get("data", ""), validate=True)
+        except binascii.Error:
+            raise InvalidEntryError("the photo data is not valid base64") from None
+        self.plan.photos.append(Photo(None, self._day(row), data, row["unit"],
+                                      row.get("title") or None, row["item"] or None))
+
+    def _sledai(self, row: dict[str, str]) -> None:
+        try:
+            items = json.loads(row.get("data") or "[]")
+        except json.JSONDecodeError:
+            raise InvalidEntryError("the SLEDAI-2K items are not a JSON list") from None
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise InvalidEntryError("the SLEDAI-2K items are not a list of names")
+        assessment = SledaiAssessment(self._day(row), frozenset(items), row["note"] or None)
+        assessment.score  # noqa: B018 - raises for an unknown descriptor
+        self.plan.sledai.append(assessment)
+
+    def _report_note(self, row: dict[str, str]) -> None:
+        end = _opt_date(row.get("end_date", ""), "end_date") or self._day(row)
+        self.plan.report_notes.append((self._day(row), end, row["note"]))
+
+    def _profile(self, row: dict[str, str]) -> None:
+        profile = self.plan.profile or Profile()
+        item, value = row["item"], row["value"]
+        if item == "name":
+            profile = Profile(value, profile.birth_date, profile.sex)
+        elif item == "birth_date":
+            profile = Profile(profile.name, parse_date(value, what="birth date"), profile.sex)
+        elif item == "sex":
+            if value not in ("female", "male"):
+                raise InvalidEntryError(f"sex must be female or male, not {value!r}")
+            profile = Profile(profile.name, profile.birth_date, value)
+            self.sex = value
+        else:
+            raise InvalidEntryError(f"unknown profile item {item!r}")
+        self.plan.profile = profile
+
+    def _setting(self, row: dict[str, str]) -> None:
+        self.plan.settings.append((row["item"], row["value"]))
+
+    def finish(self) -> None:
+        for key, course in self.courses.items():
+            doses = tuple(sorted(self.doses.get(key, ()), key=lambda d: d.from_date))
+            self.plan.medications.append(Medication(None, course.name, course.started_on,
+                                                    course.stopped_on, course.note, doses))
+
+
+def read_csv(path: Path) -> ImportPlan:
+    text, encoding = read_text(path)
+    plan = ImportPlan(source=str(path), encoding=encoding)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = _header(reader)
+        known = [h for h in header if h in COLUMNS]
+        state = _Reader(plan)
+        for number, cells in enumerate(reader, start=2):
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                raise ExchangeError(f"Row {number} has {len(cells)} cells; the header has "
+                                    f"{len(header)} (is the file cut short?).")
+            row = {name: restore(cell) for name, cell in zip(header, cells, strict=True)
+                   if name in known}
+            try:
+                state.row(row)
+            except (ValueError, KeyError) as error:
+                raise ExchangeError(f"Row {number} ({row.get('kind')} {row.get('item')}): "
+                                    f"{error}") from None
+        state.finish()
+    except csv.Error as error:
+        raise ExchangeError(f"The CSV is malformed at line {reader.line_num}: {error}.") \
+            from None
+    return plan

@@ -1,0 +1,46 @@
+"""Writing exported files safely: owner-only (0600), complete or not at all.
+
+The content goes to a private temporary file beside the target, which replaces the
+target only when fully written; a failure leaves no partial export and no temporary file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+from lupus_tracker.exchange.errors import ExchangeError
+
+
+def write_private(path: Path, write: Callable[[IO], None], *, binary: bool = False,
+                  newline: str | None = None) -> None:
+    path = Path(path)
+    if path.is_dir():
+        raise ExchangeError(f"{path} is a folder; give a file name.")
+    if not path.parent.exists():
+        raise ExchangeError(f"The folder {path.parent} does not exist.")
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as error:
+        raise ExchangeError(f"Cannot write in {path.parent}: {error.strerror}.") from None
+    try:
+        mode = "wb" if binary else "w"
+        encoding = None if binary else "utf-8"
+        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o600)
+        os.replace(temp, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise ExchangeError(f"Cannot write {path}: {error.strerror}.") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

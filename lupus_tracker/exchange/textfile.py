@@ -1,0 +1,78 @@
+"""Reading an imported file as text: BOMs, UTF-16, a cp1252 fallback, and refusing what
+is not text (NUL bytes) with a clear message. Strict JSON: no NaN/Infinity, no duplicate
+keys (``json.loads`` would accept both silently)."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+from lupus_tracker.exchange.errors import ExchangeError
+
+MAX_BYTES = 512 * 1024 * 1024
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """The file's text and the encoding used (a note for the preview)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ExchangeError(f"{path.name} is larger than 512 MB; split it first.")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ExchangeError(f"Cannot read {path}: {error.strerror}.") from None
+    return decode(data, path.name)
+
+
+def decode(data: bytes, name: str = "the file") -> tuple[str, str]:
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise ExchangeError(f"{name} is not valid {encoding} text "
+                                    f"(byte {error.start}).") from None
+            return _checked(text, name), encoding
+    if b"\x00" in data:
+        raise ExchangeError(f"{name} contains NUL bytes: it is not a text file (or it is "
+                            "UTF-16 without a byte-order mark).")
+    try:
+        return _checked(data.decode("utf-8"), name), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _checked(data.decode("cp1252"), name), "cp1252 (not UTF-8: read as Windows-1252)"
+    except UnicodeDecodeError as error:
+        raise ExchangeError(f"{name} is neither UTF-8 nor Windows-1252 text "
+                            f"(byte {error.start}).") from None
+
+
+def _checked(text: str, name: str) -> str:
+    if "\x00" in text:
+        raise ExchangeError(f"{name} contains NUL characters: it is not a text file.")
+    return text
+
+
+def _no_constants(word: str) -> None:
+    raise ExchangeError(f"The JSON contains {word}, which is not a valid number.")
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
+    result: dict = {}
+    for key, value in pairs:
+        if key in result:
+            raise ExchangeError(f"The JSON has the key {key!r} twice in one object.")
+        result[key] = value
+    return result
+
+
+def load_json(text: str, name: str = "the file") -> object:
+    try:
+        return json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as error:
+        raise ExchangeError(f"{name} is not valid JSON: {error.msg} at line {error.lineno}, "
+                            f"column {error.colno} (is the file cut short?).") from None
+    except RecursionError:
+        raise ExchangeError(f"{name} is nested too deeply to be a FHIR resource.") from None

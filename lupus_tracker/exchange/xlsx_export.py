@@ -1,0 +1,120 @@
+"""Export to an Excel workbook: a readable summary sheet, one sheet per kind, and a wide
+"Lab trends" sheet with one column per marker and its unit in the header.
+
+Dates are real dates. Text never becomes a formula: openpyxl turns any string starting
+with ``=`` into one unless the cell is told it holds a string, so every text cell is.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from lupus_tracker.analysis.latest import latest_values
+from lupus_tracker.domain.catalog import MARKERS, Category, get_marker
+from lupus_tracker.exchange.csv_export import rows
+from lupus_tracker.exchange.files import write_private
+from lupus_tracker.store.repository import Repository
+
+SHEETS = {
+    "Labs": ("lab", ("Date", "Marker", "Value (as printed)", "Unit", "Reference range", "Lab",
+                     "Assay", "Pattern", "Note", "Source")),
+    "Vitals": ("vital", ("Date", "Measure", "Value", "Unit", "Reference range", "Note")),
+    "Symptoms": ("symptom", ("Date", "Symptom", "Severity (0-10)", "Location", "Note")),
+    "Medications": ("medication", ("Date", "Medication", "Entry", "Dose", "Dose unit",
+                                   "Frequency", "Stopped on", "Note")),
+    "Events": ("event", ("Date", "Kind", "Title", "Ended on", "Note")),
+    "Diary": ("diary", ("Date", "Note")),
+}
+_FIELDS = {
+    "lab": ("date", "item", "value", "unit", "ref_range", "lab", "assay", "pattern", "note",
+            "source"),
+    "vital": ("date", "item", "value", "unit", "ref_range", "note"),
+    "symptom": ("date", "item", "value", "location", "note"),
+    "medication": ("date", "item", "entry", "value", "unit", "frequency", "end_date", "note"),
+    "event": ("date", "item", "title", "end_date", "note"),
+    "diary": ("date", "note"),
+}
+_DATE_FIELDS = ("date", "end_date")
+_NUMBER_FIELDS = {("symptom", "value"), ("medication", "value")}
+
+
+def _set(cell, value) -> None:
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+
+
+def _typed(kind: str, field: str, text: str):
+    if not text:
+        return None
+    if field in _DATE_FIELDS:
+        return date.fromisoformat(text)
+    if (kind, field) in _NUMBER_FIELDS:
+        return float(text) if "." in text else int(text)
+    return text
+
+
+def _append(sheet, values) -> None:
+    sheet.append([None] * len(values))
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=sheet.max_row, column=column)
+        _set(cell, value)
+        if isinstance(value, date):
+            cell.number_format = "yyyy-mm-dd"
+
+
+def _summary(book, repo: Repository) -> None:
+    sheet = book.active
+    sheet.title = "Summary"
+    profile = repo.get_profile()
+    _append(sheet, ["Lupus Tracker export", date.today()])
+    _append(sheet, ["Patient", profile.name or "—"])
+    _append(sheet, ["Date of birth", profile.birth_date])
+    _append(sheet, ["Sex", profile.sex or "—"])
+    _append(sheet, [])
+    _append(sheet, ["Marker", "Latest", "Unit", "Date", "Reference range", "Flag",
+                    "Previous", "Change"])
+    for row in latest_values(repo):
+        _append(sheet, [row.marker.name, row.latest.value_text, row.latest.unit.label,
+                        row.latest.day, row.latest.ref_text, row.latest.flag.value.upper(),
+                        row.previous.value_text if row.previous else "", row.change_text])
+    sheet.column_dimensions["A"].width = 34
+    for column in "BCDEFGH":
+        sheet.column_dimensions[column].width = 16
+
+
+def _trends(book, repo: Repository) -> None:
+    """One row per date, one column per marker in its canonical unit (numbers only)."""
+    sheet = book.create_sheet("Lab trends")
+    markers = [m for m in MARKERS if m.category is Category.LAB and m.kind.value == "numeric"]
+    _append(sheet, ["Date", *(f"{m.label} ({m.canonical_unit.label})" for m in markers)])
+    table: dict[date, dict[str, float]] = {}
+    for r in repo.list_results([m.key for m in markers]):
+        marker = get_marker(r.marker)
+        if r.base_value is None or r.base_unit != marker.canonical_unit.code or r.comparator:
+            continue  # bounds and other assay families stay on the Labs sheet as printed
+        table.setdefault(r.taken_on, {})[r.marker] = r.base_value
+    for day in sorted(table):
+        _append(sheet, [day, *(table[day].get(m.key) for m in markers)])
+
+
+def export_xlsx(repo: Repository, out: Path) -> int:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    _summary(book, repo)
+    sheets = {}
+    for title, (kind, headers) in SHEETS.items():
+        sheets[kind] = book.create_sheet(title)
+        _append(sheets[kind], list(headers))
+        sheets[kind].freeze_panes = "A2"
+    count = 0
+    for row in rows(repo):
+        kind = row["kind"]
+        if kind in sheets:
+            _append(sheets[kind], [_typed(kind, f, row.get(f, "")) for f in _FIELDS[kind]])
+            count += 1
+    _trends(book, repo)
+    write_private(out, book.save, binary=True)
+    return count
