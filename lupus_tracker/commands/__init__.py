@@ -12,4 +12,5 @@ COMMAND_MODULES = (
     "lupus_tracker.commands.maintenance_cmd",
     "lupus_tracker.commands.insight_cmd",
     "lupus_tracker.commands.exchange_cmd",
+    "lupus_tracker.commands.report_cmd",
 )

@@ -16,31 +16,44 @@ from typing import IO
 from lupus_tracker.exchange.errors import ExchangeError
 
 
-def write_private(path: Path, write: Callable[[IO], None], *, binary: bool = False,
-                  newline: str | None = None) -> None:
+def write_private_by_name(path: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write`` with a private (0600) temporary path beside ``path``, then move the
+    finished file into place. For writers that open the file by name (QPdfWriter)."""
     path = Path(path)
     if path.is_dir():
         raise ExchangeError(f"{path} is a folder; give a file name.")
     if not path.parent.exists():
         raise ExchangeError(f"The folder {path.parent} does not exist.")
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as error:
         raise ExchangeError(f"Cannot write in {path.parent}: {error.strerror}.") from None
+    os.close(fd)
+    temp = Path(name)
     try:
-        mode = "wb" if binary else "w"
-        encoding = None if binary else "utf-8"
-        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
+        write(temp)
         os.chmod(temp, 0o600)
         os.replace(temp, path)
     except OSError as error:
         with contextlib.suppress(OSError):
-            os.unlink(temp)
+            temp.unlink()
         raise ExchangeError(f"Cannot write {path}: {error.strerror}.") from None
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(temp)
+            temp.unlink()
         raise
+
+
+def write_private(path: Path, write: Callable[[IO], None], *, binary: bool = False,
+                  newline: str | None = None) -> None:
+    """Write ``path`` through ``write(handle)``, owner-only and all or nothing."""
+
+    def fill(temp: Path) -> None:
+        mode = "wb" if binary else "w"
+        encoding = None if binary else "utf-8"
+        with temp.open(mode, encoding=encoding, newline=newline) as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    write_private_by_name(path, fill)

@@ -1,0 +1,38 @@
+"""``lupus-tracker report --db PATH --out FILE.pdf [--since DATE] [--until DATE]``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from lupus_tracker.commands.common import UserError, add_db_option, date_arg, open_repository
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    report = subparsers.add_parser("report", help="write the visit report as a PDF")
+    add_db_option(report)
+    report.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    report.add_argument("--since", type=date_arg,
+                        help="start of the period (default: your last visit, else 3 months)")
+    report.add_argument("--until", type=date_arg, help="end of the period (default: today)")
+    report.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from lupus_tracker.exchange.errors import ExchangeError
+    from lupus_tracker.report.content import default_period, gather
+
+    with open_repository(args, create=False) as repo:
+        since, until = default_period(repo, args.until)
+        since = args.since or since
+        if until < since:
+            raise UserError(f"--since {since} is after --until {until}.")
+        content = gather(repo, since, until)
+    from lupus_tracker.report.render_qt import write_pdf
+
+    try:
+        pages = write_pdf(content, args.out)
+    except ExchangeError as error:
+        raise UserError(str(error)) from None
+    print(f"Wrote the visit report for {since} to {until} ({pages} pages) to {args.out}.")
+    return 0
