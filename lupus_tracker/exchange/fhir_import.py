@@ -285,18 +285,24 @@ def read_fhir(path: Path) -> ImportPlan:
     text, encoding = read_text(path)
     document = load_json(text, path.name)
     plan = ImportPlan(source=str(path), encoding=encoding)
-    resources = _resources(document)
-    reader = _Reader(plan, _inherited_dates(resources))
+    try:
+        resources = _resources(document)
+        reader = _Reader(plan, _inherited_dates(resources))
+    except (AttributeError, TypeError) as error:
+        raise ExchangeError(f"{path.name} is not well-formed FHIR ({error}).") from None
     patients = []
     for name, resource in resources:
         kind = resource.get("resourceType")
-        if kind == "Observation":
-            reader.observation(name, _aliases(name, resource), resource)
-        elif kind == "Patient":
-            patients.append(_patient(resource))
-        elif kind not in ("DiagnosticReport", "Specimen", "Practitioner", "Organization"):
-            reader.skip(name, f"{kind} is not imported")
+        try:
+            if kind == "Observation":
+                reader.observation(name, _aliases(name, resource), resource)
+            elif kind == "Patient":
+                patients.append(_patient(resource))
+            elif kind not in ("DiagnosticReport", "Specimen", "Practitioner", "Organization"):
+                reader.skip(name, f"{kind} is not imported")
+        except (AttributeError, TypeError) as error:
+            raise ExchangeError(f"{name}: this {kind} is not well-formed FHIR ({error}).") \
+                from None
     if len(patients) == 1 and patients[0] is not None:
         plan.profile = patients[0]
     return plan
-

@@ -52,6 +52,23 @@ class ImportPlan:
                 "SLEDAI-2K assessments": len(self.sledai),
                 "report notes": len(self.report_notes)}
 
+    def preview_rows(self) -> list[tuple[str, str, str, str, str, str]]:
+        """What would be added, one line each: date, kind, item, value, unit, detail."""
+        rows = [(r.taken_on.isoformat(), "result", r.marker, r.value, r.unit or "",
+                 " ".join(filter(None, (r.ref_range, r.lab, r.assay)))) for r in self.results]
+        rows += [(s.day.isoformat(), "symptom", s.symptom, str(s.severity), "0-10",
+                  s.location or "") for s in self.symptoms]
+        rows += [(d.isoformat(), "diary", "note", "", "", n[:60]) for d, n in self.diary_notes]
+        rows += [(m.started_on.isoformat(), "medication", m.name, "", "",
+                  f"{len(m.doses)} dose entries") for m in self.medications]
+        rows += [(e.occurred_on.isoformat(), "event", str(e.kind), e.title or "", "",
+                  e.note or "") for e in self.events]
+        rows += [(p.day.isoformat(), "photo", p.symptom or "", p.caption or "", p.mime_type, "")
+                 for p in self.photos]
+        rows += [(a.visit_on.isoformat(), "SLEDAI-2K", "", str(a.score), "", "")
+                 for a in self.sledai]
+        return rows
+
     @property
     def total(self) -> int:
         return sum(self.counts().values()) + len(self.settings) + (self.profile is not None)

@@ -18,13 +18,13 @@ _V1 = f"""
 CREATE TABLE patient (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     name TEXT NOT NULL DEFAULT '',
-    birth_date TEXT CHECK (birth_date IS NULL OR date(birth_date) = birth_date),
+    birth_date TEXT CHECK (birth_date IS NULL OR birth_date IS date(birth_date)),
     sex TEXT CHECK (sex IS NULL OR sex IN ('female', 'male')),
     {_TIMESTAMPS}
 );
 CREATE TABLE results (
     id INTEGER PRIMARY KEY,
-    taken_on TEXT NOT NULL CHECK (date(taken_on) = taken_on),
+    taken_on TEXT NOT NULL CHECK (taken_on IS date(taken_on)),
     marker TEXT NOT NULL,
     value_text TEXT NOT NULL CHECK (value_text <> ''),
     comparator TEXT CHECK (comparator IS NULL OR comparator IN ('<', '<=', '>', '>=')),
@@ -44,7 +44,7 @@ CREATE INDEX results_by_marker_date ON results (marker, taken_on);
 CREATE INDEX results_by_date ON results (taken_on);
 CREATE TABLE symptoms (
     id INTEGER PRIMARY KEY,
-    day TEXT NOT NULL CHECK (date(day) = day),
+    day TEXT NOT NULL CHECK (day IS date(day)),
     symptom TEXT NOT NULL,
     severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 10),
     location TEXT,
@@ -53,15 +53,15 @@ CREATE TABLE symptoms (
     UNIQUE (day, symptom)
 );
 CREATE TABLE diary_notes (
-    day TEXT PRIMARY KEY CHECK (date(day) = day),
+    day TEXT PRIMARY KEY CHECK (day IS date(day)),
     note TEXT NOT NULL,
     {_TIMESTAMPS}
 );
 CREATE TABLE medications (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL CHECK (name <> ''),
-    started_on TEXT NOT NULL CHECK (date(started_on) = started_on),
-    stopped_on TEXT CHECK (stopped_on IS NULL OR date(stopped_on) = stopped_on),
+    started_on TEXT NOT NULL CHECK (started_on IS date(started_on)),
+    stopped_on TEXT CHECK (stopped_on IS NULL OR stopped_on IS date(stopped_on)),
     note TEXT,
     {_TIMESTAMPS},
     CHECK (stopped_on IS NULL OR stopped_on >= started_on)
@@ -69,7 +69,7 @@ CREATE TABLE medications (
 CREATE TABLE medication_doses (
     id INTEGER PRIMARY KEY,
     medication_id INTEGER NOT NULL REFERENCES medications (id) ON DELETE CASCADE,
-    from_date TEXT NOT NULL CHECK (date(from_date) = from_date),
+    from_date TEXT NOT NULL CHECK (from_date IS date(from_date)),
     dose REAL CHECK (dose IS NULL OR dose >= 0),
     unit TEXT,
     frequency TEXT,
@@ -79,8 +79,8 @@ CREATE TABLE medication_doses (
 );
 CREATE TABLE events (
     id INTEGER PRIMARY KEY,
-    occurred_on TEXT NOT NULL CHECK (date(occurred_on) = occurred_on),
-    ended_on TEXT CHECK (ended_on IS NULL OR date(ended_on) = ended_on),
+    occurred_on TEXT NOT NULL CHECK (occurred_on IS date(occurred_on)),
+    ended_on TEXT CHECK (ended_on IS NULL OR ended_on IS date(ended_on)),
     kind TEXT NOT NULL
         CHECK (kind IN ('flare', 'infusion', 'hospital_stay', 'visit', 'other')),
     title TEXT NOT NULL DEFAULT '',
@@ -97,7 +97,7 @@ CREATE TABLE settings (
 _V2 = f"""
 CREATE TABLE photos (
     id INTEGER PRIMARY KEY,
-    day TEXT NOT NULL CHECK (date(day) = day),
+    day TEXT NOT NULL CHECK (day IS date(day)),
     symptom TEXT,
     caption TEXT,
     mime_type TEXT NOT NULL,
@@ -107,15 +107,15 @@ CREATE TABLE photos (
 );
 CREATE INDEX photos_by_day ON photos (day);
 CREATE TABLE report_notes (
-    period_start TEXT NOT NULL CHECK (date(period_start) = period_start),
-    period_end TEXT NOT NULL CHECK (date(period_end) = period_end),
+    period_start TEXT NOT NULL CHECK (period_start IS date(period_start)),
+    period_end TEXT NOT NULL CHECK (period_end IS date(period_end)),
     note TEXT NOT NULL,
     {_TIMESTAMPS},
     PRIMARY KEY (period_start, period_end)
 );
 CREATE TABLE sledai_assessments (
     id INTEGER PRIMARY KEY,
-    visit_on TEXT NOT NULL UNIQUE CHECK (date(visit_on) = visit_on),
+    visit_on TEXT NOT NULL UNIQUE CHECK (visit_on IS date(visit_on)),
     score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 105),
     items TEXT NOT NULL,
     note TEXT,

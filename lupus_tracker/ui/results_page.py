@@ -1,0 +1,120 @@
+"""The lab-results history: a sortable table filtered by marker and date range, with edit
+and delete (both undoable through the window's undo stack)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lupus_tracker.domain.catalog import MARKERS, get_marker
+from lupus_tracker.store.models import LabResult
+from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel
+
+
+def _unit_label(r: LabResult) -> str:
+    unit = get_marker(r.marker).units.find(r.unit)
+    return unit.label if unit else r.unit
+
+
+RESULT_COLUMNS = (
+    Column("Date", lambda r: r.taken_on.isoformat()),
+    Column("Marker", lambda r: get_marker(r.marker).label),
+    Column("Value", lambda r: r.value_text, sort_key=lambda r: r.base_value or 0.0,
+           align_right=True),
+    Column("Unit", _unit_label),
+    Column("Lab range", lambda r: r.ref_range or ""),
+    Column("Lab", lambda r: r.lab or ""),
+    Column("Assay", lambda r: r.assay or ""),
+    Column("Note", lambda r: " ".join(filter(None, (r.pattern, r.note)))),
+    Column("Source", lambda r: r.source.value),
+)
+
+
+class ResultsPage(QWidget):
+    edit_requested = Signal(object)  # LabResult
+    delete_requested = Signal(object)  # LabResult
+
+    def __init__(self, repo, parent=None):
+        super().__init__(parent)
+        self.repo = repo
+        self.model = RecordTableModel(RESULT_COLUMNS, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
+        self.marker = QComboBox()
+        self.marker.addItem("All markers", None)
+        for m in MARKERS:
+            self.marker.addItem(m.name, m.key)
+        self.since = QDateEdit(qdate(date(2000, 1, 1)))
+        self.until = QDateEdit(qdate(date.today()))
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self.refresh)
+        self.marker.currentIndexChanged.connect(self.refresh)
+        edit = QPushButton("&Edit…")
+        edit.clicked.connect(lambda: self._emit(self.edit_requested))
+        delete = QPushButton("&Delete")
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.clicked.connect(lambda: self._emit(self.delete_requested))
+        self.count = QLabel()
+        bar = QHBoxLayout()
+        for label, widget in (("&Marker:", self.marker), ("&From:", self.since),
+                              ("&To:", self.until)):
+            text = QLabel(label)
+            text.setBuddy(widget)
+            bar.addWidget(text)
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.count)
+        bar.addWidget(edit)
+        bar.addWidget(delete)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def set_repository(self, repo) -> None:
+        self.repo = repo
+        self.refresh()
+
+    def refresh(self) -> None:
+        key = self.marker.currentData()
+        results = self.repo.list_results(markers=[key] if key else None,
+                                         since=pydate(self.since.date()),
+                                         until=pydate(self.until.date()))
+        self.model.set_records(results)
+        self.count.setText(f"{len(results)} results")
+
+    def selected(self) -> LabResult | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(RECORD_ROLE) if rows else None
+
+    def _emit(self, signal) -> None:
+        record = self.selected()
+        if record is not None:
+            signal.emit(record)
