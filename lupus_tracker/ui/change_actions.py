@@ -1,0 +1,192 @@
+"""Every change a user makes, carried out through the repository and recorded on the
+window's undo stack (each with its exact reverse)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from lupus_tracker.store.models import Event, LabResult, Medication
+from lupus_tracker.store.photos_repo import Photo
+from lupus_tracker.ui.lab_dialog import LabReportDialog
+from lupus_tracker.ui.treatment_dialogs import DoseDialog, EventDialog, MedicationDialog, StopDialog
+from lupus_tracker.ui.undo import DoneCommand
+
+if TYPE_CHECKING:
+    from lupus_tracker.ui.main_window import MainWindow
+
+
+class ChangeActions:
+    def __init__(self, window: MainWindow):
+        self.window = window
+
+    @property
+    def repo(self):
+        return self.window.repo
+
+    def _push(self, text: str, undo, redo) -> None:
+        self.window.undo_stack.push(DoneCommand(text, undo, redo))
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self.window, "Lupus Tracker", question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- lab results ------------------------------------------------------------------
+    def add_lab_report(self) -> None:
+        dialog = LabReportDialog(self.repo, self.window)
+        if self.window.exec_dialog(dialog):
+            self.save_lab_report(dialog.entries())
+
+    def save_lab_report(self, entries) -> list[LabResult] | None:
+        saved = self.window.attempt("save the lab report",
+                                    lambda: self.repo.add_results(entries))
+        if saved:
+            self._push(f"Add lab report ({len(saved)} results)",
+                       lambda: [self.repo.delete_result(r.id) for r in saved],
+                       lambda: [self.repo.restore_result(r) for r in saved])
+        return saved
+
+    def edit_result(self, result: LabResult) -> None:
+        dialog = LabReportDialog(self.repo, self.window, result.taken_on)
+        dialog.setWindowTitle("Edit lab result")
+        row = dialog.rows[0]
+        for extra in dialog.rows[1:]:
+            dialog.remove_row(extra)
+        row.marker.setCurrentIndex(row.marker.findData(result.marker))
+        row.unit.setCurrentIndex(max(row.unit.findData(result.unit), 0))
+        row.value.setText(result.value_text)
+        row.range.setText(result.ref_range or "")
+        row.assay.setText(result.assay or "")
+        row.pattern.setText(result.pattern or "")
+        dialog.lab.setText(result.lab or "")
+        if self.window.exec_dialog(dialog):
+            (entry,) = dialog.entries()
+            self.update_result(result, replace(entry, note=result.note, source=result.source))
+
+    def update_result(self, before: LabResult, entry) -> None:
+        after = self.window.attempt("change the result",
+                                    lambda: self.repo.update_result(before.id, entry))
+        if after is not None:
+            self._push("Edit lab result", lambda: self.repo.restore_result(before),
+                       lambda: self.repo.restore_result(after))
+
+    def delete_result(self, result: LabResult) -> None:
+        gone = self.window.attempt("delete the result",
+                                   lambda: self.repo.delete_result(result.id))
+        if gone is not None:
+            self._push("Delete lab result", lambda: self.repo.restore_result(gone),
+                       lambda: self.repo.delete_result(gone.id))
+
+    # -- diary --------------------------------------------------------------------------
+    def save_day(self, day, entries, note, vitals) -> None:
+        def save():
+            with self.repo.db.transaction():
+                added = self.repo.add_results(vitals) if vitals else []
+                return self.repo.save_symptom_day(day, entries, note), added
+
+        done = self.window.attempt("save the day", save)
+        if done is None:
+            return
+        before, added = done
+        after = self.repo.get_symptom_day(day)
+
+        def undo():
+            with self.repo.db.transaction():
+                for r in added:
+                    self.repo.delete_result(r.id)
+                self.repo.save_symptom_day(day, before.entries, before.note)
+
+        def redo():
+            with self.repo.db.transaction():
+                for r in added:
+                    self.repo.restore_result(r)
+                self.repo.save_symptom_day(day, after.entries, after.note)
+
+        self._push(f"Save diary for {day.isoformat()}", undo, redo)
+        self.window.diary.load()
+
+    def add_photo(self, photo: Photo) -> None:
+        saved = self.window.attempt("attach the photo", lambda: self.repo.add_photo(photo))
+        if saved is not None:
+            self._push("Attach photo", lambda: self.repo.delete_photo(saved.id),
+                       lambda: self.repo.add_photo(saved))
+            self.window.diary.load()
+
+    # -- medications --------------------------------------------------------------------
+    def add_medication(self) -> None:
+        dialog = MedicationDialog(self.window)
+        if self.window.exec_dialog(dialog):
+            saved = self.window.attempt("add the medication",
+                                        lambda: self.repo.add_medication(dialog.medication()))
+            if saved is not None:
+                self._push(f"Add {saved.name}", lambda: self.repo.delete_medication(saved.id),
+                           lambda: self.repo.add_medication(saved))
+
+    def _replace_medication(self, text: str, before: Medication, change) -> None:
+        after = self.window.attempt(text.lower(), change)
+        if after is not None:
+            self._push(text, lambda: self.repo.replace_medication(before),
+                       lambda: self.repo.replace_medication(after))
+
+    def change_dose(self, medication: Medication) -> None:
+        dialog = DoseDialog(medication, self.window)
+        if self.window.exec_dialog(dialog):
+            self._replace_medication(f"Change dose of {medication.name}", medication,
+                                     lambda: self.repo.change_dose(medication.id, dialog.dose()))
+
+    def stop_medication(self, medication: Medication) -> None:
+        dialog = StopDialog(medication, self.window)
+        if self.window.exec_dialog(dialog):
+            self._replace_medication(
+                f"Stop {medication.name}", medication,
+                lambda: self.repo.stop_medication(medication.id, dialog.stopped_on()))
+
+    def delete_medication(self, medication: Medication) -> None:
+        if not self._confirm(f"Delete {medication.name} and its whole dose history? "
+                             "(Edit › Undo brings it back.)"):
+            return
+        gone = self.window.attempt("delete the medication",
+                                   lambda: self.repo.delete_medication(medication.id))
+        if gone is not None:
+            self._push(f"Delete {gone.name}", lambda: self.repo.add_medication(gone),
+                       lambda: self.repo.delete_medication(gone.id))
+
+    # -- events -------------------------------------------------------------------------
+    def add_event(self) -> None:
+        dialog = EventDialog(self.window)
+        if self.window.exec_dialog(dialog):
+            saved = self.window.attempt("add the event",
+                                        lambda: self.repo.add_event(dialog.event()))
+            if saved is not None:
+                self._push(f"Add {saved.kind.label.lower()}",
+                           lambda: self.repo.delete_event(saved.id),
+                           lambda: self.repo.add_event(saved))
+
+    def edit_event(self, event: Event) -> None:
+        dialog = EventDialog(self.window, event)
+        if self.window.exec_dialog(dialog):
+            after = self.window.attempt("change the event",
+                                        lambda: self.repo.update_event(dialog.event()))
+            if after is not None:
+                self._push("Edit event", lambda: self.repo.update_event(event),
+                           lambda: self.repo.update_event(after))
+
+    def delete_event(self, event: Event) -> None:
+        gone = self.window.attempt("delete the event", lambda: self.repo.delete_event(event.id))
+        if gone is not None:
+            self._push("Delete event", lambda: self.repo.add_event(gone),
+                       lambda: self.repo.delete_event(gone.id))
+
+    # -- profile ------------------------------------------------------------------------
+    def edit_profile(self) -> None:
+        from lupus_tracker.ui.profile_dialog import ProfileDialog
+
+        dialog = ProfileDialog(self.repo, self.window)
+        if self.window.exec_dialog(dialog):
+            before = (self.repo.get_profile(), dialog.units_before)
+            after = self.window.attempt("save the profile", dialog.save)
+            if after is not None:
+                self._push("Edit profile", lambda: dialog.restore(*before),
+                           lambda: dialog.restore(*after))

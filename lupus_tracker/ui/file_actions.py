@@ -1,0 +1,133 @@
+"""The File menu: New, Open, Open Recent, Save a Copy As, Import, Export, the visit report
+(Print Preview, Print, Export PDF), the demo patient, Quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QWidget
+
+from lupus_tracker.exchange.errors import ExchangeError
+from lupus_tracker.paths import data_dir
+from lupus_tracker.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from lupus_tracker.ui.main_window import MainWindow
+
+FILTER = "Lupus Tracker database (*.sqlite *.db);;All files (*)"
+MAX_RECENT = 8
+
+
+def placeholder(title: str) -> QWidget:
+    label = QLabel(f"{title} load when you open this page.")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def remember_recent(settings: QSettings, path: Path) -> None:
+    recent = [p for p in (settings.value("recent", []) or []) if p != str(path)]
+    settings.setValue("recent", [str(path), *recent][:MAX_RECENT])
+
+
+def _recent(settings: QSettings) -> list[str]:
+    value = settings.value("recent", []) or []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def install(window: MainWindow, menu: QMenu) -> None:
+    keys = QKeySequence.StandardKey
+    window.add_action(menu, "&New…", keys.New, lambda: new_file(window))
+    window.add_action(menu, "&Open…", keys.Open, lambda: open_file(window))
+    recent = menu.addMenu("Open &Recent")
+    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    window.add_action(menu, "Save a &Copy As…", "Ctrl+Shift+S", lambda: save_copy(window))
+    menu.addSeparator()
+    window.add_action(menu, "&Import…", "Ctrl+I", lambda: import_file(window))
+    window.add_action(menu, "E&xport…", "Ctrl+Shift+E", lambda: export_file(window))
+    menu.addSeparator()
+    from lupus_tracker.ui.report_actions import install_report_actions
+
+    install_report_actions(menu, window)
+    menu.addSeparator()
+    window.add_action(menu, "Open the &demo patient", None, lambda: open_demo(window))
+    menu.addSeparator()
+    window.add_action(menu, "&Quit", keys.Quit, window.close)
+
+
+def _fill_recent(window: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    paths = [p for p in _recent(window.settings) if p != str(window.repo.db.path)]
+    if not paths:
+        menu.addAction("(none)").setEnabled(False)
+    for path in paths:
+        menu.addAction(path, lambda p=path: window.open_path(Path(p)))
+
+
+def new_file(window: MainWindow) -> None:
+    name, _ = QFileDialog.getSaveFileName(window, "New database", str(data_dir()), FILTER)
+    if not name:
+        return
+    path = Path(name)
+    if path.suffix == "":
+        path = path.with_suffix(".sqlite")
+    if path.exists():
+        QMessageBox.warning(window, "New database",
+                            f"{path.name} already exists; use File › Open to open it.")
+        return
+    window.open_path(path)
+
+
+def open_file(window: MainWindow) -> None:
+    name, _ = QFileDialog.getOpenFileName(window, "Open database", str(data_dir()), FILTER)
+    if name:
+        window.open_path(Path(name))
+
+
+def save_copy(window: MainWindow) -> None:
+    name, _ = QFileDialog.getSaveFileName(window, "Save a copy as", "", FILTER)
+    if not name:
+        return
+    try:
+        window.repo.db.backup_to(Path(name))
+    except (StoreError, OSError) as error:
+        QMessageBox.critical(window, "Save a copy", f"The copy could not be written: {error}")
+        return
+    window.statusBar().showMessage(f"Saved a copy to {name}", 5000)
+
+
+def import_file(window: MainWindow) -> None:
+    from lupus_tracker.ui.import_dialog import import_with_dialog
+
+    added = import_with_dialog(window, window.repo)
+    if added:
+        window.undo_stack.clear()  # an import is not undone piecemeal: say so
+        window.statusBar().showMessage(f"Imported {added} records.", 8000)
+
+
+def export_file(window: MainWindow) -> None:
+    from lupus_tracker.ui.export_dialog import export_with_dialog
+
+    export_with_dialog(window, window.repo)
+
+
+def demo_path() -> Path:
+    return data_dir() / "demo-patient.sqlite"
+
+
+def open_demo(window: MainWindow) -> None:
+    """Open the demo patient: its own file, so it never mixes with real data."""
+    from lupus_tracker.demo import write_demo
+    from lupus_tracker.store.repository import Repository
+
+    path = demo_path()
+    try:
+        with Repository.open(path) as repo:
+            if repo.is_empty():
+                write_demo(repo)
+    except (StoreError, ExchangeError) as error:
+        QMessageBox.critical(window, "Demo patient", str(error))
+        return
+    window.open_path(path)

@@ -1,0 +1,100 @@
+"""Patient profile (name, date of birth, sex: the eGFR equation needs the last two) and the
+preferred display unit of each marker, which the whole app and the report use."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lupus_tracker.domain.catalog import MARKERS
+from lupus_tracker.store.models import Profile
+from lupus_tracker.ui.lab_dialog import pydate, qdate
+
+
+class ProfileDialog(QDialog):
+    def __init__(self, repo, parent=None):
+        super().__init__(parent)
+        self.repo = repo
+        self.setWindowTitle("Patient profile and units")
+        profile = repo.get_profile()
+        self.name = QLineEdit(profile.name)
+        self.has_birth = QCheckBox("Known")
+        self.birth = QDateEdit(qdate(profile.birth_date or date(1990, 1, 1)))
+        self.birth.setDisplayFormat("yyyy-MM-dd")
+        self.birth.setCalendarPopup(True)
+        self.birth.setMaximumDate(qdate(date.today()))
+        self.has_birth.setChecked(profile.birth_date is not None)
+        self.sex = QComboBox()
+        for label, value in (("(not given)", None), ("female", "female"), ("male", "male")):
+            self.sex.addItem(label, value)
+        self.sex.setCurrentIndex(max(self.sex.findData(profile.sex), 0))
+        form = QFormLayout()
+        form.addRow("&Name:", self.name)
+        form.addRow("Date of &birth:", self.birth)
+        form.addRow("", self.has_birth)
+        form.addRow("&Sex (for eGFR and ranges):", self.sex)
+        units = QGroupBox("Show each marker in")
+        units_form = QFormLayout(units)
+        self.unit_boxes: dict[str, QComboBox] = {}
+        self.units_before: dict[str, str] = {}
+        for marker in MARKERS:
+            family = [u for u in marker.units.units if u.family == marker.canonical_unit.family]
+            if len(family) < 2:
+                continue
+            box = QComboBox()
+            for unit in family:
+                box.addItem(unit.label, unit.code)
+            current = repo.preferred_unit(marker).code
+            box.setCurrentIndex(max(box.findData(current), 0))
+            self.units_before[marker.key] = current
+            self.unit_boxes[marker.key] = box
+            units_form.addRow(f"{marker.name}:", box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        host = QWidget()
+        QVBoxLayout(host).addWidget(units)
+        scroll.setWidget(host)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self.resize(520, 600)
+
+    def profile(self) -> Profile:
+        birth = pydate(self.birth.date()) if self.has_birth.isChecked() else None
+        return Profile(self.name.text().strip(), birth, self.sex.currentData())
+
+    def units(self) -> dict[str, str]:
+        return {key: box.currentData() for key, box in self.unit_boxes.items()}
+
+    def save(self) -> tuple[Profile, dict[str, str]]:
+        """Write the profile and units in one transaction; returns what was saved."""
+        profile, units = self.profile(), self.units()
+        self.restore(profile, units)
+        return profile, units
+
+    def restore(self, profile: Profile, units: dict[str, str]) -> None:
+        with self.repo.db.transaction():
+            self.repo.set_profile(profile)
+            for key, code in units.items():
+                self.repo.set_preferred_unit(key, code)
+        from lupus_tracker.analysis.derived_egfr import refresh_derived_egfr
+
+        refresh_derived_egfr(self.repo)
