@@ -1,26 +1,45 @@
-"""Start the desktop app: QApplication, the database, the main window."""
+"""Start the desktop app: QApplication, the database, the main window.
+
+Nothing heavy is imported before the first window shows: pandas and matplotlib load only
+when a page needs them (the Charts page, exports).
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from lupus_tracker.paths import default_database
 from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
 
 
+def _open_or_ask(path: Path) -> Repository | None:
+    """Open ``path``; if it cannot be opened, say why and offer to choose another file."""
+    while True:
+        try:
+            return Repository.open(path)
+        except StoreError as error:
+            answer = QMessageBox.critical(
+                None, "Cannot open the database",
+                f"{error}\n\nChoose another database file?",
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
+            if answer != QMessageBox.StandardButton.Open:
+                return None
+            name, _ = QFileDialog.getOpenFileName(None, "Open database", str(path.parent))
+            if not name:
+                return None
+            path = Path(name)
+
+
 def run_app(db_path: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Lupus Tracker")
     app.setOrganizationName("LupusTracker")
-    path = db_path or default_database()
-    try:
-        repo = Repository.open(path)
-    except StoreError as error:
-        QMessageBox.critical(None, "Cannot open the database", str(error))
+    repo = _open_or_ask(db_path or default_database())
+    if repo is None:
         return 2
     from lupus_tracker.ui.main_window import MainWindow
 
@@ -29,4 +48,4 @@ def run_app(db_path: Path | None = None) -> int:
     try:
         return app.exec()
     finally:
-        repo.close()
+        window.repo.close()

@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         self.set_repository(repo)
         return True
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
 

@@ -1,0 +1,38 @@
+"""Qt fixtures: a main window on a real database, settings in tmp_path, dialogs recorded
+instead of blocking."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from lupus_tracker.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Message boxes are recorded (title, text) and answered Yes / Close."""
+    seen: list[tuple[str, str]] = []
+
+    def record(answer):
+        def show(parent, title, text, *args, **kwargs):
+            seen.append((title, text))
+            return answer
+        return show
+
+    monkeypatch.setattr(QMessageBox, "critical", record(QMessageBox.StandardButton.Close))
+    monkeypatch.setattr(QMessageBox, "warning", record(QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "information", record(QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "question", record(QMessageBox.StandardButton.Yes))
+    return seen
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, messages):
+    def make(repo) -> MainWindow:
+        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(repo, settings)
+        qtbot.addWidget(window)
+        return window
+    return make
