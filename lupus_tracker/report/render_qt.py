@@ -32,12 +32,17 @@ LETTER_TERRITORIES = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
 
 
 def ensure_gui_application() -> QGuiApplication:
-    """QTextDocument needs a QGuiApplication; headless runs use the offscreen platform."""
+    """QTextDocument needs a GUI application; headless runs use the offscreen platform.
+
+    A QApplication (a QGuiApplication that also allows widgets) is made, so that the same
+    process can still open dialogs afterwards."""
     app = QGuiApplication.instance()
     if app is None:
+        from PySide6.QtWidgets import QApplication
+
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        app = QApplication([])
     return app
 
 
