@@ -190,3 +190,40 @@ class ChangeActions:
             if after is not None:
                 self._push("Edit profile", lambda: dialog.restore(*before),
                            lambda: dialog.restore(*after))
+
+    # -- insight ------------------------------------------------------------------------
+    def sledai(self) -> None:
+        from lupus_tracker.ui.sledai_dialog import SledaiDialog
+
+        dialog = SledaiDialog(self.repo, parent=self.window)
+        if self.window.exec_dialog(dialog):
+            self.save_sledai(dialog.assessment())
+
+    def save_sledai(self, assessment) -> None:
+        before = self.window.attempt("save the SLEDAI-2K", lambda: (
+            self.repo.get_sledai(assessment.visit_on), self.repo.save_sledai(assessment))[0])
+        if before is None and self.repo.get_sledai(assessment.visit_on) is None:
+            return
+
+        def undo():
+            if before is None:
+                self.repo.delete_sledai(assessment.visit_on)
+            else:
+                self.repo.save_sledai(before)
+
+        self._push(f"SLEDAI-2K for {assessment.visit_on.isoformat()}", undo,
+                   lambda: self.repo.save_sledai(assessment))
+
+    def treatment_response(self) -> None:
+        from lupus_tracker.ui.response_view import ResponseView
+
+        ResponseView(self.repo, self.window).exec()
+
+    def recompute_egfr(self) -> None:
+        from lupus_tracker.analysis.derived_egfr import refresh_derived_egfr
+
+        count = self.window.attempt("recompute eGFR", lambda: refresh_derived_egfr(self.repo))
+        if count is not None:
+            self.window.statusBar().showMessage(
+                f"{count} eGFR values computed (CKD-EPI 2021) from creatinine; they are "
+                "marked as computed.", 8000)

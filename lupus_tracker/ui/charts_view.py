@@ -37,6 +37,7 @@ class ChartsView(QWidget):
         for key, (title, _) in PANELS.items():
             self.what.addItem(f"Panel: {title}", f"panel:{key}")
         self.what.addItem("Symptoms: calendar and weekly trend", "symptoms:")
+        self.what.addItem("SLEDAI-2K over time", "sledai:")
         for marker in MARKERS:
             self.what.addItem(marker.name, f"marker:{marker.key}")
         self.period = QComboBox()
@@ -97,6 +98,10 @@ class ChartsView(QWidget):
             return panel_figure(self.repo, key, since, until, width_in=9.0)
         if kind == "symptoms":
             return symptom_figure(self.repo, since, until)
+        if kind == "sledai":
+            from lupus_tracker.charts.sledai import sledai_figure
+
+            return sledai_figure(self.repo, since, until)
         return marker_figure(self.repo, key, since, until)
 
     def refresh(self) -> None:

@@ -79,6 +79,12 @@ class MainWindow(QMainWindow):
         self.add_action(edit, "Patient &profile and units…", "Ctrl+,",
                         self.changes.edit_profile)
         self.insight_menu = self.menuBar().addMenu("&Insight")
+        self.add_action(self.insight_menu, "&SLEDAI-2K for a visit…", "Ctrl+K",
+                        self.changes.sledai)
+        self.add_action(self.insight_menu, "&Treatment response…", "Ctrl+R",
+                        self.changes.treatment_response)
+        self.add_action(self.insight_menu, "Recompute &eGFR from creatinine", None,
+                        self.changes.recompute_egfr)
 
     def add_action(self, menu, text: str, shortcut: str | QKeySequence.StandardKey | None,
                    slot: Callable[[], object]) -> QAction:

@@ -1,0 +1,59 @@
+"""Treatment response: pick an infusion or a medication start and see each marker's
+baseline and its values 1, 3, 6 and 12 months after, with the change."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+)
+
+from lupus_tracker.analysis.response import POINTS, response_table, treatment_starts
+from lupus_tracker.ui.table_model import Column, RecordTableModel
+
+COLUMNS = (
+    Column("Marker", lambda r: r.marker.name),
+    Column("Unit", lambda r: r.unit_label),
+    Column("Baseline", lambda r: (f"{r.baseline.value_text} ({r.baseline.day.isoformat()})"
+                                  if r.baseline else "—")),
+    *(Column(label, lambda r, i=i: r.follow_ups[i].text())
+      for i, (label, _, _) in enumerate(POINTS)),
+)
+
+
+class ResponseView(QDialog):
+    def __init__(self, repo, parent=None):
+        super().__init__(parent)
+        self.repo = repo
+        self.setWindowTitle("Treatment response")
+        self.treatment = QComboBox()
+        for day, label in treatment_starts(repo):
+            self.treatment.addItem(f"{day.isoformat()} — {label}", day.isoformat())
+        self.model = RecordTableModel(COLUMNS, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.explain = QLabel(
+            "Baseline: the last result on or before the treatment (within 90 days). Follow-up: "
+            "the result nearest 1 month (±15 days), 3, 6 and 12 months (±30 days). Results "
+            "from another assay are not compared. Information to discuss with your doctor.")
+        self.explain.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.treatment)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.explain)
+        self.treatment.currentIndexChanged.connect(self.refresh)
+        self.refresh()
+        self.resize(1100, 520)
+
+    def refresh(self) -> None:
+        from datetime import date
+
+        chosen = self.treatment.currentData()
+        rows = response_table(self.repo, date.fromisoformat(chosen)) if chosen else []
+        self.model.set_records(rows)
