@@ -54,10 +54,12 @@ class StartView(QWidget):
         text = QLabel("Your lab results, symptoms, medications and events stay in one file on "
                       "this computer. Start with one of these:")
         text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 20, 60, 20)
         layout.addStretch(1)
         layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(text)
         buttons = QHBoxLayout()
         for label, signal in (("Add your first &lab result", self.add_lab),
                               ("Log &today's symptoms", self.log_symptoms),

@@ -64,8 +64,9 @@ class MarkerRow:
         widgets = (self.marker, self.value, self.unit, self.range, self.assay, self.pattern,
                    self.remove)
         for column, widget in enumerate(widgets):
-            grid.addWidget(widget, row * 2, column)
-        grid.addWidget(self.error, row * 2 + 1, 0, 1, len(widgets))
+            grid.addWidget(widget, row * 2 + 1, column)
+        grid.addWidget(self.error, row * 2 + 2, 0, 1, len(widgets))
+        self.error.hide()
         self.marker.currentIndexChanged.connect(self._marker_changed)
         for edit in (self.value, self.range, self.assay, self.pattern):
             edit.textChanged.connect(self.check)
@@ -101,19 +102,21 @@ class MarkerRow:
     def check(self) -> bool:
         """Check this row now; show the reason inline. Blank rows are ignored."""
         if self.is_blank():
-            self.error.setText("")
-            self.value.setStyleSheet("")
+            self._show_error("")
             return True
         try:
             check_entry(self.entry(self.dialog.day(), self.dialog.lab.text()),
                         self.dialog.sex)
         except InvalidEntryError as error:
-            self.error.setText(str(error))
-            self.value.setStyleSheet("border: 1px solid #a40000;")
+            self._show_error(str(error))
             return False
-        self.error.setText("")
-        self.value.setStyleSheet("")
+        self._show_error("")
         return True
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        self.value.setStyleSheet("border: 1px solid #a40000;" if message else "")
 
 
 class LabReportDialog(QDialog):
@@ -133,13 +136,15 @@ class LabReportDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Date:", self.date)
         form.addRow("&Lab:", self.lab)
-        self.grid = QGridLayout()
-        headers = ("Marker", "Value", "Unit", "Reference range", "Assay", "Pattern", "")
-        for column, text in enumerate(headers):
-            label = QLabel(f"<b>{text}</b>")
-            self.grid.addWidget(label, 0, column)
         self.rows_host = QWidget()
-        self.rows_layout = QGridLayout(self.rows_host)
+        host_layout = QVBoxLayout(self.rows_host)
+        self.rows_layout = QGridLayout()
+        host_layout.addLayout(self.rows_layout)
+        host_layout.addStretch(1)
+        headers = ("Marker", "Value as printed", "Unit", "Reference range", "Assay",
+                   "Pattern", "")
+        for column, text in enumerate(headers):
+            self.rows_layout.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         self.rows: list[MarkerRow] = []
         self._next_row = 0
         scroll = QScrollArea()

@@ -62,6 +62,8 @@ class ResultsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self._sized = False
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
@@ -109,6 +111,9 @@ class ResultsPage(QWidget):
                                          until=pydate(self.until.date()))
         self.model.set_records(results)
         self.count.setText(f"{len(results)} results")
+        if results and not self._sized:
+            self.table.resizeColumnsToContents()  # samples the first rows only: cheap
+            self._sized = True
 
     def selected(self) -> LabResult | None:
         rows = self.table.selectionModel().selectedRows()

@@ -36,7 +36,8 @@ def history_text(med: Medication) -> str:
 
 MEDICATION_COLUMNS = (
     Column("Medication", lambda m: m.name),
-    Column("Current dose", lambda m: dose_text(m.dose_on(date.today()))),
+    Column("Current dose", lambda m: dose_text(m.dose_on(date.today()))
+           if m.active_on(date.today()) else "stopped"),
     Column("Started", lambda m: m.started_on.isoformat()),
     Column("Stopped", lambda m: m.stopped_on.isoformat() if m.stopped_on else "—"),
     Column("Dose history", history_text),
