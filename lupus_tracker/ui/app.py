@@ -22,6 +22,10 @@ def _open_or_ask(path: Path) -> Repository | None:
         try:
             return Repository.open(path)
         except StoreError as error:
+            from lupus_tracker.ui.backup_actions import offer_backup
+
+            if offer_backup(path, error):
+                continue
             answer = QMessageBox.critical(
                 None, "Cannot open the database",
                 f"{error}\n\nChoose another database file?",

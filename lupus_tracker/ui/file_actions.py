@@ -52,6 +52,9 @@ def install(window: MainWindow, menu: QMenu) -> None:
 
     install_report_actions(menu, window)
     menu.addSeparator()
+    from lupus_tracker.ui.backup_actions import restore_from_backup
+
+    window.add_action(menu, "Restore from &Backup…", None, lambda: restore_from_backup(window))
     window.add_action(menu, "Open the &demo patient", None, lambda: open_demo(window))
     menu.addSeparator()
     window.add_action(menu, "&Quit", keys.Quit, window.close)

@@ -19,6 +19,7 @@ from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.models import InvalidEntryError
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.ui import file_actions
+from lupus_tracker.ui.backup_actions import backup_quietly, offer_backup
 from lupus_tracker.ui.change_actions import ChangeActions
 from lupus_tracker.ui.dashboard import DashboardPage
 from lupus_tracker.ui.diary_page import DiaryPage
@@ -163,6 +164,8 @@ class MainWindow(QMainWindow):
             page.set_repository(repo)
         self._update_title()
         file_actions.remember_recent(self.settings, repo.db.path)
+        if old.db.path != repo.db.path:
+            backup_quietly(old.db)
         old.close()
 
     def _update_title(self) -> None:
@@ -173,13 +176,16 @@ class MainWindow(QMainWindow):
         try:
             repo = Repository.open(path)
         except StoreError as error:
-            QMessageBox.critical(self, "Cannot open this file", str(error))
-            return False
+            if not offer_backup(path, error, self):
+                QMessageBox.critical(self, "Cannot open this file", str(error))
+                return False
+            repo = Repository.open(path)
         self.set_repository(repo)
         return True
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
+        backup_quietly(self.repo.db)
         super().closeEvent(event)
 
     def exec_dialog(self, dialog: QDialog) -> bool:

@@ -1,0 +1,28 @@
+"""A writer process for the crash test: writes batches of results through the repository
+and prints each batch number after its commit returned (flushed at once)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, timedelta
+
+from lupus_tracker.store.models import LabEntry
+from lupus_tracker.store.repository import Repository
+
+BATCH = 5
+
+
+def main(path: str, start: int) -> None:
+    repo = Repository.open(path)
+    batch = start
+    while True:
+        day = date(2000, 1, 1) + timedelta(days=batch % 9000)
+        entries = [LabEntry(day, "c3", f"{batch}.{i}", "g/L", note=f"batch {batch}")
+                   for i in range(BATCH)]
+        repo.add_results(entries)
+        print(batch, flush=True)
+        batch += 1
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]))
