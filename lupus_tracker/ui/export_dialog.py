@@ -1,17 +1,15 @@
-"""File › Export: ask for a format and a file name, then export everything."""
+"""File › Export: ask for a format and a file name, then export everything in a worker
+thread (its own database connection) while a progress dialog keeps the window alive."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.formats import export
-from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.ui.progress import run_with_progress
 
 # File-dialog filter -> (format, suffix)
 FILTERS = {
@@ -32,14 +30,16 @@ def export_with_dialog(parent: QWidget | None, repo: Repository) -> Path | None:
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix) if not path.suffix else path.with_suffix(
             suffix)
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        count = export(repo, fmt, path)
-    except (ExchangeError, StoreError) as error:
-        QGuiApplication.restoreOverrideCursor()
-        QMessageBox.critical(parent, "Export failed", f"Could not write {path}:\n{error}")
+    counted: list[int] = []
+    db_path = repo.db.path
+
+    def work() -> None:  # in a worker thread: its own connection, no widgets
+        with Repository.open(db_path, create=False) as own:
+            counted.append(export(own, fmt, path))
+
+    if not run_with_progress(parent, f"Exporting to {path.name}…", work):
         return None
-    QGuiApplication.restoreOverrideCursor()
+    count = counted[0]
     if parent is not None:
         QMessageBox.information(parent, "Export finished",
                                 f"{count} records written to {path}.")
