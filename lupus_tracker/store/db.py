@@ -198,8 +198,9 @@ def open_database(path: os.PathLike | str, *, create: bool = True) -> Database:
         raise MissingFileError(f"{path} is a folder, not a database file.")
     if path.exists():
         version = _inspect_existing(path)
-        with contextlib.suppress(OSError):
-            os.chmod(path, OWNER_ONLY)
+        for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            with contextlib.suppress(OSError):  # ours now: make it private if it was not
+                os.chmod(own, OWNER_ONLY)
     elif create:
         try:
             create_private_file(path)

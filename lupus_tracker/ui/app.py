@@ -6,6 +6,7 @@ when a page needs them (the Charts page, exports).
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -42,6 +43,10 @@ def run_app(db_path: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Lupus Tracker")
     app.setOrganizationName("LupusTracker")
+    from lupus_tracker.logging_setup import setup_logging
+
+    setup_logging()
+    logging.getLogger(__name__).info("app started")
     repo = _open_or_ask(db_path or default_database())
     if repo is None:
         return 2
