@@ -148,8 +148,8 @@ def apply_plan(repo: Repository, plan: ImportPlan) -> int:
                 repo.set_setting(key, value)
             if plan.results:
                 repo.add_results(plan.results)
-            for entry in plan.symptoms:
-                repo.log_symptom(entry)
+            if plan.symptoms:
+                repo.log_symptoms(plan.symptoms)
             for day, note in plan.diary_notes:
                 current = repo.get_symptom_day(day)
                 repo.save_symptom_day(day, current.entries, note)

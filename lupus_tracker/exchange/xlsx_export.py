@@ -39,10 +39,16 @@ _DATE_FIELDS = ("date", "end_date")
 _NUMBER_FIELDS = {("symptom", "value"), ("medication", "value")}
 
 
-def _set(cell, value) -> None:
-    cell.value = value
+def _cell(sheet, value):
+    """A write-only cell; text is always stored as text, never run as a formula."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
-        cell.data_type = "s"  # never a formula, whatever the text starts with
+        cell.data_type = "s"
+    elif isinstance(value, date):
+        cell.number_format = "yyyy-mm-dd"
+    return cell
 
 
 def _typed(kind: str, field: str, text: str):
@@ -56,17 +62,11 @@ def _typed(kind: str, field: str, text: str):
 
 
 def _append(sheet, values) -> None:
-    sheet.append([None] * len(values))
-    for column, value in enumerate(values, start=1):
-        cell = sheet.cell(row=sheet.max_row, column=column)
-        _set(cell, value)
-        if isinstance(value, date):
-            cell.number_format = "yyyy-mm-dd"
+    sheet.append([_cell(sheet, value) for value in values])
 
 
 def _summary(book, repo: Repository) -> None:
-    sheet = book.active
-    sheet.title = "Summary"
+    sheet = book.create_sheet("Summary")
     profile = repo.get_profile()
     _append(sheet, ["Lupus Tracker export", date.today()])
     _append(sheet, ["Patient", profile.name or "—"])
@@ -79,9 +79,6 @@ def _summary(book, repo: Repository) -> None:
         _append(sheet, [row.marker.name, row.latest.value_text, row.latest.unit.label,
                         row.latest.day, row.latest.ref_text, row.latest.flag.value.upper(),
                         row.previous.value_text if row.previous else "", row.change_text])
-    sheet.column_dimensions["A"].width = 34
-    for column in "BCDEFGH":
-        sheet.column_dimensions[column].width = 16
 
 
 def _trends(book, repo: Repository) -> None:
@@ -102,13 +99,13 @@ def _trends(book, repo: Repository) -> None:
 def export_xlsx(repo: Repository, out: Path) -> int:
     from openpyxl import Workbook
 
-    book = Workbook()
+    book = Workbook(write_only=True)  # streams rows: fast for decades of data
     _summary(book, repo)
     sheets = {}
     for title, (kind, headers) in SHEETS.items():
         sheets[kind] = book.create_sheet(title)
-        _append(sheets[kind], list(headers))
         sheets[kind].freeze_panes = "A2"
+        _append(sheets[kind], list(headers))
     count = 0
     for row in rows(repo):
         kind = row["kind"]

@@ -69,6 +69,27 @@ class DiaryMixin(RepositoryBase):
         self._changed("symptoms")
         return before
 
+    def log_symptoms(self, entries: Sequence[SymptomEntry]) -> int:
+        """Add or replace many symptom entries in one transaction (imports, generators)."""
+        checked = []
+        for index, entry in enumerate(entries):
+            try:
+                checked.append(check_symptom(entry))
+            except InvalidEntryError as error:
+                raise InvalidEntryError(str(error), index) from None
+        stamp = now_stamp()
+        with self.db.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO symptoms (day, symptom, severity, location, note) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (day, symptom) DO UPDATE SET "
+                "severity = excluded.severity, location = excluded.location, "
+                "note = excluded.note, updated_at = ?",
+                [(iso(e.day), e.symptom, e.severity, e.location, e.note, stamp)
+                 for e in checked],
+            )
+        self._changed("symptoms")
+        return len(checked)
+
     def log_symptom(self, entry: SymptomEntry) -> None:
         """Add or replace one symptom on one day, leaving the day's other entries alone."""
         checked = check_symptom(entry)

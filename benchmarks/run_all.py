@@ -1,0 +1,220 @@
+"""Run every benchmark on a freshly generated 30-year database and print one line per
+figure: ``NAME: app=SECONDS floor=SECONDS ratio=R`` (floor is the bare baseline measured
+in the same run; ``floor=-`` where none applies).
+
+    python benchmarks/run_all.py
+
+Timings on shared machines are noisy: compare the ratios within one run. Each figure is
+the best of a few repetitions.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks.generate_db import generate  # noqa: E402
+
+REPEAT = 3
+
+
+def best(work, repeat: int = REPEAT) -> float:
+    times = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - began)
+    return min(times)
+
+
+def line(name: str, app: float, floor: float | None) -> None:
+    if floor is None:
+        print(f"{name}: app={app:.3f} floor=- ratio=-", flush=True)
+    else:
+        print(f"{name}: app={app:.3f} floor={floor:.3f} ratio={app / floor:.2f}", flush=True)
+
+
+def _subprocess_seconds(code: str) -> float:
+    """Wall time from launching a fresh interpreter until it prints 'shown'."""
+    began = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if "shown" not in out.stdout:
+        raise RuntimeError(out.stderr)
+    return time.perf_counter() - began
+
+
+def startup(db: Path, settings: Path) -> None:
+    app = ("from PySide6.QtWidgets import QApplication\n"
+           "from PySide6.QtCore import QSettings\n"
+           "a = QApplication([])\n"
+           "from lupus_tracker.store.repository import Repository\n"
+           "from lupus_tracker.ui.main_window import MainWindow\n"
+           f"w = MainWindow(Repository.open({str(db)!r}), "
+           f"QSettings({str(settings)!r}, QSettings.Format.IniFormat))\n"
+           "w.show(); a.processEvents(); print('shown', flush=True)\n")
+    floor = ("from PySide6.QtWidgets import QApplication, QWidget\n"
+             "a = QApplication([])\n"
+             "w = QWidget(); w.show(); a.processEvents(); print('shown', flush=True)\n")
+    line("startup_to_first_window", min(_subprocess_seconds(app) for _ in range(REPEAT)),
+         min(_subprocess_seconds(floor) for _ in range(REPEAT)))
+
+
+def dashboard(repo, db: Path) -> None:
+    from lupus_tracker.ui.dashboard import DashboardPage
+
+    page = DashboardPage(repo)
+
+    def bare() -> None:
+        conn = sqlite3.connect(db)
+        conn.execute("SELECT marker, max(taken_on) FROM results GROUP BY marker").fetchall()
+        conn.execute("SELECT symptom, avg(severity), max(severity) FROM symptoms "
+                     "WHERE day >= date('now', '-30 days') GROUP BY symptom").fetchall()
+        conn.close()
+
+    line("open_dashboard", best(page.refresh), best(bare))
+
+
+def charts(repo) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from lupus_tracker.charts.marker import marker_figure
+    from lupus_tracker.charts.symptoms import symptom_figure
+
+    def draw(figure) -> None:
+        FigureCanvasAgg(figure).draw()
+
+    rows = repo.list_results(["c3"])
+    days, values = [r.taken_on for r in rows], [r.base_value for r in rows]
+
+    def bare() -> None:
+        figure = Figure(figsize=(9, 5.6))
+        ax = figure.subplots()
+        ax.plot(days, values, marker="o")
+        draw(figure)
+
+    line("switch_chart_marker_all_years", best(lambda: draw(marker_figure(repo, "c3"))),
+         best(bare))
+    line("switch_chart_1_year", best(lambda: draw(marker_figure(
+        repo, "c3", date(2025, 7, 1), date(2026, 6, 30)))), None)
+    line("symptom_heat_map_30_years", best(lambda: draw(symptom_figure(repo))), None)
+
+
+def report(repo, folder: Path) -> None:
+    import io
+
+    from matplotlib.figure import Figure
+
+    from lupus_tracker.report.content import default_period, gather
+    from lupus_tracker.report.render_qt import write_pdf
+
+    since, until = default_period(repo, date(2026, 6, 30))
+
+    def app() -> None:
+        write_pdf(gather(repo, since, until), folder / "report.pdf")
+
+    frame = repo.results_frame(["anti_dsdna", "c3", "c4", "upcr", "albumin", "creatinine"])
+
+    def bare() -> None:  # the same two panels with matplotlib alone, to PNG
+        for keys in (("anti_dsdna", "c3", "c4"), ("upcr", "albumin", "creatinine")):
+            figure = Figure(figsize=(7.2, 4.4))
+            axes = figure.subplots(len(keys), 1, sharex=True)
+            for ax, key in zip(axes, keys, strict=True):
+                part = frame[frame["marker"] == key]
+                ax.plot(part["date"], part["base_value"], marker="o")
+            figure.savefig(io.BytesIO(), format="png", dpi=150)
+
+    line("visit_report_pdf", best(app), best(bare))
+
+
+def exports(repo, db: Path, folder: Path) -> None:
+    from lupus_tracker.exchange.formats import export
+
+    def bare_csv() -> None:
+        conn = sqlite3.connect(db)
+        with (folder / "bare.csv").open("w", newline="") as handle:
+            writer = csv.writer(handle)
+            for table in ("results", "symptoms"):
+                writer.writerows(conn.execute(f"SELECT * FROM {table}"))
+        conn.close()
+
+    line("export_csv", best(lambda: export(repo, "csv", folder / "all.csv")), best(bare_csv))
+    line("export_xlsx", best(lambda: export(repo, "xlsx", folder / "all.xlsx"), 1), None)
+    line("export_fhir", best(lambda: export(repo, "fhir", folder / "all.json"), 1), None)
+
+
+def import_100k(folder: Path) -> None:
+    from lupus_tracker.exchange.formats import read_plan
+    from lupus_tracker.exchange.plan import apply_plan
+    from lupus_tracker.store.repository import Repository
+
+    source = folder / "import.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["date", "kind", "item", "value", "unit", "ref_low", "ref_high",
+                         "lab", "note"])
+        day = date(1996, 1, 1).toordinal()
+        keys = ("fatigue", "joint_pain", "rash", "headache", "nausea", "swelling", "hair_loss",
+                "muscle_pain", "raynauds", "mouth_ulcers")
+        for i in range(100_000):
+            writer.writerow([date.fromordinal(day + i // 10).isoformat(), "symptom",
+                             keys[i % 10], i % 11, "0-10", "", "", "", ""])
+    target = folder / "imported.sqlite"
+
+    def app() -> None:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        with Repository.open(target) as repo:
+            apply_plan(repo, read_plan(source, repo))
+
+    rows = list(csv.reader(source.open(encoding="utf-8")))[1:]
+
+    def bare() -> None:
+        path = folder / "bare.sqlite"
+        path.unlink(missing_ok=True)
+        conn = sqlite3.connect(path)
+        conn.execute("CREATE TABLE s (day TEXT, symptom TEXT, severity INTEGER)")
+        with conn:
+            conn.executemany("INSERT INTO s VALUES (?, ?, ?)",
+                             [(r[0], r[2], int(r[3])) for r in rows])
+        conn.close()
+
+    line("import_100k_rows_csv", best(app, 1), best(bare, 1))
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from lupus_tracker.store.repository import Repository
+
+    QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        db = folder / "thirty-years.sqlite"
+        began = time.perf_counter()
+        counts = generate(db)
+        print(f"# generated {counts['symptoms']} symptom rows and {counts['results']} lab "
+              f"results in {time.perf_counter() - began:.1f} s", flush=True)
+        startup(db, folder / "settings.ini")
+        with Repository.open(db) as repo:
+            dashboard(repo, db)
+            charts(repo)
+            report(repo, folder)
+            exports(repo, db, folder)
+        import_100k(folder)
+
+
+if __name__ == "__main__":
+    main()
