@@ -24,6 +24,19 @@ def date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def number_arg(text: str) -> float:
+    """argparse type for a plain number (a decimal comma is fine; no < or >)."""
+    from lupus_tracker.domain.values import ValueParseError, parse_number
+
+    try:
+        comparator, number = parse_number(text)
+    except ValueParseError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if comparator is not None:
+        raise argparse.ArgumentTypeError(f"give a plain number, not {text!r}")
+    return number
+
+
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, default=None, metavar="PATH",
                         help="database file (default: the one in your user data folder)")

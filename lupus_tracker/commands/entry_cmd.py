@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from lupus_tracker.commands.common import add_db_option, date_arg, open_repository
+from lupus_tracker.commands.common import add_db_option, date_arg, number_arg, open_repository
 from lupus_tracker.domain.ranges import RefRange
 from lupus_tracker.domain.symptoms import check_severity
 from lupus_tracker.domain.values import format_number
@@ -23,8 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lab.add_argument("--marker", required=True, help="catalog key (see 'lupus-tracker markers')")
     lab.add_argument("--value", required=True, help="as printed: 0.62, 0,62, <0.5, 1:160 ...")
     lab.add_argument("--unit", help="unit as printed (default: the marker's canonical unit)")
-    lab.add_argument("--ref-low", type=float_arg, help="lab's lower reference limit")
-    lab.add_argument("--ref-high", type=float_arg, help="lab's upper reference limit")
+    lab.add_argument("--ref-low", type=number_arg, help="lab's lower reference limit")
+    lab.add_argument("--ref-high", type=number_arg, help="lab's upper reference limit")
     lab.add_argument("--lab", help="laboratory name")
     lab.add_argument("--assay", help="assay or method")
     lab.add_argument("--note", help="free text")
@@ -38,18 +38,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     symptom.add_argument("--location", help="for rash: malar/butterfly, discoid or other")
     symptom.add_argument("--note", help="free text")
     symptom.set_defaults(handler=run_symptom)
-
-
-def float_arg(text: str) -> float:
-    from lupus_tracker.domain.values import ValueParseError, parse_number
-
-    try:
-        comparator, number = parse_number(text)
-    except ValueParseError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-    if comparator is not None:
-        raise argparse.ArgumentTypeError(f"a reference limit is a plain number, not {text!r}")
-    return number
 
 
 def severity_arg(text: str) -> int:

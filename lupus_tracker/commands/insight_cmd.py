@@ -9,6 +9,7 @@ from lupus_tracker.commands.common import (
     add_db_option,
     date_arg,
     format_table,
+    number_arg,
     open_repository,
 )
 from lupus_tracker.domain.egfr import EgfrError, ckd_epi_2021, creatinine_to_mg_dl
@@ -16,9 +17,9 @@ from lupus_tracker.domain.egfr import EgfrError, ckd_epi_2021, creatinine_to_mg_
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     egfr = subparsers.add_parser("egfr", help="eGFR by CKD-EPI 2021 from creatinine, age, sex")
-    egfr.add_argument("--creatinine", required=True, type=_number, help="serum creatinine")
+    egfr.add_argument("--creatinine", required=True, type=number_arg, help="serum creatinine")
     egfr.add_argument("--unit", required=True, choices=("mg/dL", "umol/L"))
-    egfr.add_argument("--age", required=True, type=_number, help="age in years (adults)")
+    egfr.add_argument("--age", required=True, type=number_arg, help="age in years (adults)")
     egfr.add_argument("--sex", required=True, choices=("female", "male"))
     egfr.set_defaults(handler=run_egfr)
 
@@ -33,18 +34,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(sledai)
     sledai.add_argument("--date", type=date_arg, required=True, help="visit date YYYY-MM-DD")
     sledai.set_defaults(handler=run_sledai)
-
-
-def _number(text: str) -> float:
-    from lupus_tracker.domain.values import ValueParseError, parse_number
-
-    try:
-        comparator, number = parse_number(text)
-    except ValueParseError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-    if comparator is not None:
-        raise argparse.ArgumentTypeError(f"give a plain number, not {text!r}")
-    return number
 
 
 def run_egfr(args: argparse.Namespace) -> int:

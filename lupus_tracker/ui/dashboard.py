@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -103,7 +103,7 @@ class DashboardPage(QStackedWidget):
         layout.addWidget(QLabel("<h3>Symptoms, last 30 days</h3>"))
         layout.addWidget(self.symptoms, 1)
         self.addWidget(overview)
-        self.refresh()
+        QTimer.singleShot(0, self.refresh)  # fill in right after the first paint
 
     def set_repository(self, repo) -> None:
         self.repo = repo
