@@ -24,6 +24,7 @@ from lupus_tracker.ui.change_actions import ChangeActions
 from lupus_tracker.ui.dashboard import DashboardPage
 from lupus_tracker.ui.diary_page import DiaryPage
 from lupus_tracker.ui.results_page import ResultsPage
+from lupus_tracker.ui.symptom_history import SymptomHistoryPage
 from lupus_tracker.ui.treatments_page import TreatmentsPage
 
 USER_ERRORS = (StoreError, InvalidEntryError, ValueError)
@@ -41,10 +42,13 @@ class MainWindow(QMainWindow):
         self.results = ResultsPage(repo)
         self.diary = DiaryPage(repo)
         self.treatments = TreatmentsPage(repo)
-        self.pages = [self.dashboard, self.results, self.diary, self.treatments]
+        self.symptom_history = SymptomHistoryPage(repo)
+        self.pages = [self.dashboard, self.results, self.diary, self.symptom_history,
+                      self.treatments]
         for title, page in (("&Dashboard", self.dashboard), ("&Lab results", self.results),
-                            ("&Symptoms", self.diary), ("&Medications && events",
-                                                        self.treatments)):
+                            ("&Symptoms", self.diary), ("Symptom histor&y",
+                                                        self.symptom_history),
+                            ("&Medications && events", self.treatments)):
             self.tabs.addTab(page, title)
         self.charts = None
         self.tabs.addTab(file_actions.placeholder("Charts"), "C&harts")
@@ -105,6 +109,7 @@ class MainWindow(QMainWindow):
         self.results.delete_requested.connect(c.delete_result)
         self.diary.save_requested.connect(c.save_day)
         self.diary.photo_added.connect(c.add_photo)
+        self.symptom_history.open_day.connect(self._open_diary_day)
         self.treatments.add_medication.connect(c.add_medication)
         self.treatments.change_dose.connect(c.change_dose)
         self.treatments.stop_medication.connect(c.stop_medication)
@@ -129,7 +134,10 @@ class MainWindow(QMainWindow):
             self.pages.append(self.charts)
 
     def show_diary_today(self) -> None:
-        self.diary.set_day(date.today())
+        self._open_diary_day(date.today())
+
+    def _open_diary_day(self, day: date) -> None:
+        self.diary.set_day(day)
         self.tabs.setCurrentWidget(self.diary)
 
     # -- running changes ------------------------------------------------------------------

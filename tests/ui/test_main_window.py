@@ -139,3 +139,17 @@ def test_first_window_does_not_load_pandas_or_matplotlib(demo_file, tmp_path):
                          text=True, timeout=120, env={"QT_QPA_PLATFORM": "offscreen",
                                                       "PATH": "/usr/bin:/bin"})
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+
+
+def test_symptom_history_filters_and_opens_a_day(make_window, demo_repo, qtbot):
+    window = make_window(demo_repo)
+    page = window.symptom_history
+    page.since.setDate(qdate(date(2026, 6, 1)))
+    page.until.setDate(qdate(date(2026, 6, 30)))
+    page.symptom.setCurrentIndex(page.symptom.findData("fatigue"))
+    days = {e.day for e in page.model.records}
+    assert page.model.records and all(e.symptom == "fatigue" for e in page.model.records)
+    assert min(days) >= date(2026, 6, 1) and max(days) <= date(2026, 6, 30)
+    page._open(page.proxy.index(0, 0))
+    assert window.tabs.currentWidget() is window.diary
+    assert window.diary.current_day() in days
