@@ -106,7 +106,8 @@ def import_file(window: MainWindow) -> None:
 
     added = import_with_dialog(window, window.repo)
     if added:
-        window.undo_stack.clear()  # an import is not undone piecemeal: say so
+        window.undo_stack.clear()  # an import is one whole change, not undone piecemeal
+        window.refresh_pages()  # it was written on the worker's own connection
         window.statusBar().showMessage(f"Imported {added} records.", 8000)
 
 

@@ -29,6 +29,7 @@ from lupus_tracker.exchange.plan import ImportPlan, apply_plan
 from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.models import InvalidEntryError
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.ui.progress import run_with_progress
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -98,9 +99,29 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self._load()
 
+    def _in_worker(self, label: str, work):
+        """Run ``work(repository)`` in a worker thread on its own connection, with a
+        progress dialog after half a second; returns its result or raises its error."""
+        outcome: list = []
+        db_path = self.repo.db.path
+
+        def run() -> None:
+            try:
+                with Repository.open(db_path, create=False) as own:
+                    outcome.append(("ok", work(own)))
+            except Exception as error:  # handed back to the GUI thread below
+                outcome.append(("error", error))
+
+        run_with_progress(self.parentWidget() or self, label, run)
+        kind, value = outcome[0]
+        if kind == "error":
+            raise value
+        return value
+
     def _load(self) -> None:
         try:
-            self.plan = read_plan(self.path, self.repo)
+            self.plan = self._in_worker(f"Reading {self.path.name}…",
+                                        lambda own: read_plan(self.path, own))
         except (ExchangeError, StoreError) as error:
             self.error = str(error)
             self.summary.setText(f"<b>{self.path.name} cannot be imported.</b><br>"
@@ -134,8 +155,9 @@ class ImportDialog(QDialog):
     def accept(self) -> None:
         if self.plan is None or self.plan.total == 0:
             return
+        plan = self.plan
         try:
-            self.added = apply_plan(self.repo, self.plan)
+            self.added = self._in_worker("Importing…", lambda own: apply_plan(own, plan))
         except (StoreError, InvalidEntryError) as error:
             QMessageBox.critical(self, "Import failed", f"{error}\nNothing was imported.")
             return

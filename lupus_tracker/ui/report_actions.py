@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -83,11 +82,19 @@ def _content(window: MainWindow):
     dialog = ReportDialog(window.repo, window)
     if not window.exec_dialog(dialog):
         return None
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return gather(window.repo, *dialog.period())
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+    from lupus_tracker.store.repository import Repository
+    from lupus_tracker.ui.progress import run_with_progress
+
+    gathered: list = []
+    db_path, period = window.repo.db.path, dialog.period()
+
+    def work() -> None:  # a worker thread: its own connection, charts drawn with Agg
+        with Repository.open(db_path, create=False) as own:
+            gathered.append(gather(own, *period))
+
+    if not run_with_progress(window, "Preparing the visit report…", work):
+        return None
+    return gathered[0]
 
 
 def _printer() -> QPrinter:
