@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(page, title)
         self.charts = None
         self.tabs.addTab(file_actions.placeholder("Charts"), "C&harts")
+        self._stale = {self.results, self.symptom_history, self.treatments}
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.changes = ChangeActions(self)
@@ -124,6 +125,10 @@ class MainWindow(QMainWindow):
         self.pages.append(widget)
 
     def _tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if page in self._stale:  # pages fill when first shown, and after changes
+            self._stale.discard(page)
+            page.refresh()
         if self.tabs.tabText(index) == "C&harts" and self.charts is None:
             from lupus_tracker.ui.charts_view import ChartsView
 
@@ -155,10 +160,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.refresh_pages)
 
     def refresh_pages(self) -> None:
+        """Refresh the page in view now; the others when they are next shown."""
         self._refresh_pending = False
+        current = self.tabs.currentWidget()
         for page in self.pages:
-            if page is not self.diary:
+            if page is self.diary:
+                continue
+            if page is current:
                 page.refresh()
+            else:
+                self._stale.add(page)
 
     # -- the open file ----------------------------------------------------------------------
     def set_repository(self, repo: Repository) -> None:
@@ -168,8 +179,13 @@ class MainWindow(QMainWindow):
         self.repo = repo
         repo.subscribe(self._repository_changed)
         self.undo_stack.clear()
+        current = self.tabs.currentWidget()
         for page in self.pages:
-            page.set_repository(repo)
+            page.repo = repo
+            if page is current or page is self.diary:
+                page.set_repository(repo)
+            else:
+                self._stale.add(page)
         self._update_title()
         file_actions.remember_recent(self.settings, repo.db.path)
         if old.db.path != repo.db.path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, QTimer, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -98,7 +98,6 @@ class ResultsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
-        QTimer.singleShot(0, self.refresh)  # fill in right after the first paint
 
     def set_repository(self, repo) -> None:
         self.repo = repo

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,7 +86,6 @@ class SymptomHistoryPage(QWidget):
         layout.addWidget(QLabel("Photos of the selected day (double-click a row to edit "
                                 "that day):"))
         layout.addWidget(self.photos)
-        QTimer.singleShot(0, self.refresh)
 
     def set_repository(self, repo) -> None:
         self.repo = repo

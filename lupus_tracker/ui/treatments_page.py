@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -101,7 +101,6 @@ class TreatmentsPage(QWidget):
             ("Delete event", lambda: self._ask(self.delete_event, self.events)))))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        QTimer.singleShot(0, self.refresh)  # fill in right after the first paint
 
     def _box(self, title: str, table: QTableView, actions) -> QWidget:
         box = QWidget()

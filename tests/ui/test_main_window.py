@@ -43,6 +43,7 @@ def test_lab_report_refuses_an_invalid_row_then_saves_all_and_undoes(make_window
     assert dialog.result() == 1
     window.changes.save_lab_report(dialog.entries())
     assert [r.value_text for r in repo.list_results()] == ["62", ">300", "1:160"]
+    window.tabs.setCurrentWidget(window.results)  # pages fill when shown
     qtbot.waitUntil(lambda: window.results.model.rowCount() == 3)
     window.undo_stack.undo()
     assert repo.counts()["results"] == 0
@@ -107,6 +108,7 @@ def test_open_second_file_and_reject_a_damaged_one(make_window, repo, tmp_path, 
         second.add_result(LabEntry(date(2024, 1, 1), "c4", "0.08"))
     assert window.open_path(other)
     assert window.repo.db.path == other and "second.sqlite" in window.windowTitle()
+    window.tabs.setCurrentWidget(window.results)
     assert window.results.model.rowCount() == 1
     bad = tmp_path / "photo.sqlite"
     bad.write_bytes(b"\x89PNG not a database")
