@@ -33,6 +33,7 @@ class ChartsView(QWidget):
         from matplotlib.figure import Figure
 
         self.repo = repo
+        self._busy = False
         self.what = QComboBox()
         for key, (title, _) in PANELS.items():
             self.what.addItem(f"Panel: {title}", f"panel:{key}")
@@ -87,25 +88,56 @@ class ChartsView(QWidget):
             return None, None
         return date.today() - timedelta(days=days), date.today()
 
-    def build_figure(self):
+    def choice(self) -> tuple[str, str, date | None, date | None]:
+        """What to draw, read from the widgets (on the GUI thread)."""
+        kind, key = self.what.currentData().split(":", 1)
+        return (kind, key, *self.dates())
+
+    def build_figure(self, repo=None, choice=None):
+        """The chart for ``choice`` (pure matplotlib, no widgets: safe in a worker thread
+        when given its own repository connection)."""
         from lupus_tracker.charts.marker import marker_figure
         from lupus_tracker.charts.panels import panel_figure
         from lupus_tracker.charts.symptoms import symptom_figure
 
-        kind, key = self.what.currentData().split(":", 1)
-        since, until = self.dates()
+        repo = repo or self.repo
+        kind, key, since, until = choice or self.choice()
         if kind == "panel":
-            return panel_figure(self.repo, key, since, until, width_in=9.0)
+            return panel_figure(repo, key, since, until, width_in=9.0)
         if kind == "symptoms":
-            return symptom_figure(self.repo, since, until)
+            return symptom_figure(repo, since, until)
         if kind == "sledai":
             from lupus_tracker.charts.sledai import sledai_figure
 
-            return sledai_figure(self.repo, since, until)
-        return marker_figure(self.repo, key, since, until)
+            return sledai_figure(repo, since, until)
+        return marker_figure(repo, key, since, until)
+
+    def _build_in_worker(self):
+        """Build off the GUI thread; a progress dialog appears if it takes over 0.5 s."""
+        from lupus_tracker.store.repository import Repository
+        from lupus_tracker.ui.progress import run_with_progress
+
+        built: list = []
+        db_path, choice = self.repo.db.path, self.choice()  # widgets read here only
+
+        def work() -> None:
+            with Repository.open(db_path, create=False) as own:
+                built.append(self.build_figure(own, choice))
+
+        if not run_with_progress(self, "Drawing the chart…", work):
+            return None
+        return built[0]
 
     def refresh(self) -> None:
-        figure = self.build_figure()
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            figure = self._build_in_worker()
+        finally:
+            self._busy = False
+        if figure is None:
+            return
         figure.set_canvas(self.canvas)
         self.canvas.figure = figure
         ratio = self.canvas.devicePixelRatioF() or 1.0
