@@ -15,7 +15,6 @@ from lupus_tracker.demo import write_demo
 from lupus_tracker.store.repository import Repository
 
 DEMO_END = date(2026, 6, 30)
-FIXTURES = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures"
 
 
 @pytest.fixture(autouse=True)

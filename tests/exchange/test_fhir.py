@@ -15,7 +15,7 @@ from lupus_tracker.exchange.formats import read_plan
 from lupus_tracker.exchange.plan import ImportPlan, apply_plan
 from lupus_tracker.store.models import InvalidEntryError, LabEntry, Medication
 
-FHIR = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures" / "fhir"
+FHIR = Path(__file__).resolve().parents[1] / "data" / "fhir"
 
 
 def observations(document: dict, loinc: str) -> list[dict]:

@@ -24,6 +24,7 @@ WRITER = Path(__file__).with_name("crash_writer.py")
 KILLS = 100
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
     path = tmp_path / "crash.sqlite"

@@ -53,12 +53,14 @@ def test_known_traps_are_refused_or_read_exactly(text):
             parse_value(text, marker_name="C3", accepts_titer=True)
 
 
+@pytest.mark.slow
 @MANY
 @given(LAB_TEXT)
 def test_value_parsing(text):
     check_value(text)
 
 
+@pytest.mark.slow
 @MANY
 @given(st.sampled_from(MARKERS), LAB_TEXT, st.one_of(st.none(), st.text(max_size=10),
                                                       st.sampled_from(["mg/dL", "g/L", "K/uL",
@@ -76,6 +78,7 @@ def test_interpret_any_marker_unit_and_range(marker, text, unit, ref):
         assert math.isclose(back, m.value.number, rel_tol=1e-9, abs_tol=1e-9)
 
 
+@pytest.mark.slow
 @MANY
 @given(st.one_of(st.text(max_size=12), st.sampled_from(
     ["2024-W10-1", "20240305", "2024-03-05T10:00", "2024-02-30", "05/03/2024", "2024-3-5",
@@ -90,6 +93,7 @@ def test_date_parsing(text):
     assert isinstance(value, date) and value.isoformat() == text.strip()
 
 
+@pytest.mark.slow
 @MANY
 @given(st.one_of(st.text(max_size=12), st.from_regex(
     r"[<>≤≥]?=?\s?(1:)?[0-9]{1,4}([.,][0-9]{1,3})?(\s?[-–]\s?[0-9]{1,4})?", fullmatch=True)))

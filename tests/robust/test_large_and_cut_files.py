@@ -17,6 +17,7 @@ KEYS = ("fatigue", "joint_pain", "rash", "headache", "nausea", "swelling", "hair
         "muscle_pain", "raynauds", "mouth_ulcers")
 
 
+@pytest.mark.slow
 def test_a_million_rows_with_one_bad_row_at_the_end(repo, tmp_path):
     path = tmp_path / "million.csv"
     first = date(1900, 1, 2).toordinal()
