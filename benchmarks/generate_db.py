@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lupus_tracker.store.models import (
+from lupus_tracker.domain.records import (
     Dose,
     Event,
     EventKind,

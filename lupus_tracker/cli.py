@@ -43,10 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _user_errors() -> tuple[type[Exception], ...]:
     from lupus_tracker.domain.catalog import UnknownMarkerError
     from lupus_tracker.domain.dates import DateParseError
+    from lupus_tracker.domain.records import InvalidEntryError
     from lupus_tracker.domain.symptoms import SymptomError
     from lupus_tracker.domain.units import UnitError
     from lupus_tracker.domain.values import ValueParseError
-    from lupus_tracker.store.models import InvalidEntryError
 
     return (UserError, StoreError, InvalidEntryError, UnknownMarkerError, ValueParseError,
             UnitError, SymptomError, DateParseError)

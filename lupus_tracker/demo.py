@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from lupus_tracker.analysis.derived_egfr import refresh_derived_egfr
 from lupus_tracker.analysis.sledai_suggest import suggest
-from lupus_tracker.store.models import (
+from lupus_tracker.domain.records import (
     Dose,
     Event,
     EventKind,

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date, timedelta
 
 from lupus_tracker.demo import DAYS, INFUSION_DAY, write_demo
-from lupus_tracker.store.models import EventKind
+from lupus_tracker.domain.records import EventKind
 from lupus_tracker.store.repository import Repository
 
 

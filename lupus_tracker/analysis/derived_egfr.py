@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.egfr import MIN_AGE, age_on, ckd_epi_2021, creatinine_to_mg_dl
-from lupus_tracker.store.models import LabEntry, Source
+from lupus_tracker.domain.records import LabEntry, Source
 from lupus_tracker.store.repository import Repository
 
 ASSAY = "CKD-EPI 2021 (computed)"

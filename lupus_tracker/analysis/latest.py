@@ -17,9 +17,9 @@ from datetime import date
 from lupus_tracker.domain.catalog import MARKERS, Marker, get_marker
 from lupus_tracker.domain.measurement import Measurement, interpret
 from lupus_tracker.domain.ranges import Flag, RefRange
+from lupus_tracker.domain.records import LabResult
 from lupus_tracker.domain.units import Unit, tidy
 from lupus_tracker.domain.values import format_number, round_significant
-from lupus_tracker.store.models import LabResult
 from lupus_tracker.store.repository import Repository
 
 

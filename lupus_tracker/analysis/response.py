@@ -15,8 +15,8 @@ from datetime import date, timedelta
 
 from lupus_tracker.analysis.latest import Shown, show
 from lupus_tracker.domain.catalog import MARKERS, Marker
+from lupus_tracker.domain.records import LabResult
 from lupus_tracker.domain.values import format_number, round_significant
-from lupus_tracker.store.models import LabResult
 from lupus_tracker.store.repository import Repository
 
 BASELINE_DAYS = 90

@@ -13,7 +13,7 @@ from lupus_tracker.analysis.sledai_suggest import _above
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.measurement import Measurement, interpret
 from lupus_tracker.domain.ranges import Flag
-from lupus_tracker.store.models import LabResult
+from lupus_tracker.domain.records import LabResult
 from lupus_tracker.store.repository import Repository
 
 NEARBY_DAYS = 15  # complement counts as low "at the same time" within this many days

@@ -14,9 +14,9 @@ from datetime import date, timedelta
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.measurement import Measurement, interpret
 from lupus_tracker.domain.ranges import Flag
+from lupus_tracker.domain.records import LabResult
 from lupus_tracker.domain.sledai import WINDOW_DAYS, Descriptor, descriptor
 from lupus_tracker.domain.values import Comparator
-from lupus_tracker.store.models import LabResult
 from lupus_tracker.store.repository import Repository
 
 

@@ -6,10 +6,10 @@ import argparse
 
 from lupus_tracker.commands.common import add_db_option, date_arg, number_arg, open_repository
 from lupus_tracker.domain.ranges import RefRange
+from lupus_tracker.domain.records import LabEntry, SymptomEntry
 from lupus_tracker.domain.symptoms import check_severity
 from lupus_tracker.domain.values import format_number
 from lupus_tracker.store.diary_repo import check_symptom
-from lupus_tracker.store.models import LabEntry, SymptomEntry
 from lupus_tracker.store.results_repo import check_entry
 
 

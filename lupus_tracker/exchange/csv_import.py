@@ -13,14 +13,7 @@ from pathlib import Path
 
 from lupus_tracker.domain.dates import DateParseError, parse_date
 from lupus_tracker.domain.ranges import RefRange
-from lupus_tracker.domain.symptoms import SymptomError
-from lupus_tracker.domain.values import ValueParseError, parse_number
-from lupus_tracker.exchange.csv_format import COLUMNS, KINDS, REQUIRED, restore
-from lupus_tracker.exchange.errors import ExchangeError
-from lupus_tracker.exchange.plan import ImportPlan
-from lupus_tracker.exchange.textfile import read_text
-from lupus_tracker.store.diary_repo import check_symptom
-from lupus_tracker.store.models import (
+from lupus_tracker.domain.records import (
     Dose,
     Event,
     EventKind,
@@ -31,6 +24,13 @@ from lupus_tracker.store.models import (
     Source,
     SymptomEntry,
 )
+from lupus_tracker.domain.symptoms import SymptomError
+from lupus_tracker.domain.values import ValueParseError, parse_number
+from lupus_tracker.exchange.csv_format import COLUMNS, KINDS, REQUIRED, restore
+from lupus_tracker.exchange.errors import ExchangeError
+from lupus_tracker.exchange.plan import ImportPlan
+from lupus_tracker.exchange.textfile import read_text
+from lupus_tracker.store.diary_repo import check_symptom
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.results_repo import check_entry
 from lupus_tracker.store.sledai_repo import SledaiAssessment

@@ -16,10 +16,10 @@ from pathlib import Path
 from lupus_tracker.domain.catalog import Category, get_marker
 from lupus_tracker.domain.measurement import interpret
 from lupus_tracker.domain.ranges import Flag
+from lupus_tracker.domain.records import LabResult
 from lupus_tracker.domain.symptoms import get_symptom
 from lupus_tracker.exchange.fhir_import import SYMPTOM_SYSTEM
 from lupus_tracker.exchange.files import write_private
-from lupus_tracker.store.models import LabResult
 from lupus_tracker.store.repository import Repository
 
 LOINC = "http://loinc.org"

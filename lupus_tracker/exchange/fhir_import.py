@@ -16,18 +16,18 @@ from pathlib import Path
 from lupus_tracker.domain.catalog import Marker, marker_for_loinc
 from lupus_tracker.domain.dates import DateParseError, parse_date
 from lupus_tracker.domain.ranges import RefRange
-from lupus_tracker.domain.values import format_number
-from lupus_tracker.exchange.errors import ExchangeError
-from lupus_tracker.exchange.plan import ImportPlan, Skipped
-from lupus_tracker.exchange.textfile import load_json, read_text
-from lupus_tracker.store.diary_repo import check_symptom
-from lupus_tracker.store.models import (
+from lupus_tracker.domain.records import (
     InvalidEntryError,
     LabEntry,
     Profile,
     Source,
     SymptomEntry,
 )
+from lupus_tracker.domain.values import format_number
+from lupus_tracker.exchange.errors import ExchangeError
+from lupus_tracker.exchange.plan import ImportPlan, Skipped
+from lupus_tracker.exchange.textfile import load_json, read_text
+from lupus_tracker.store.diary_repo import check_symptom
 from lupus_tracker.store.results_repo import check_entry
 
 LOINC = "http://loinc.org"

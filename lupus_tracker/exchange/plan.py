@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from lupus_tracker.domain.values import ValueParseError
-from lupus_tracker.store.models import (
+from lupus_tracker.domain.records import (
     Event,
     InvalidEntryError,
     LabEntry,
@@ -16,6 +15,7 @@ from lupus_tracker.store.models import (
     Profile,
     SymptomEntry,
 )
+from lupus_tracker.domain.values import ValueParseError
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.store.results_repo import check_entry

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from lupus_tracker.analysis.latest import LatestValue, latest_values
 from lupus_tracker.analysis.symptom_summary import SymptomSummary, summarize_symptoms
-from lupus_tracker.store.models import Dose, Event, EventKind, Medication, Profile
+from lupus_tracker.domain.records import Dose, Event, EventKind, Medication, Profile
 from lupus_tracker.store.repository import Repository
 
 DEFAULT_MONTHS_DAYS = 91

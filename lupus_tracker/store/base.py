@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
+from lupus_tracker.domain.records import InvalidEntryError, Profile
 from lupus_tracker.store.db import Database
-from lupus_tracker.store.models import InvalidEntryError, Profile
 
 ChangeListener = Callable[[str], None]
 

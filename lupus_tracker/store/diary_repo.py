@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from lupus_tracker.domain.records import InvalidEntryError, SymptomDay, SymptomEntry
 from lupus_tracker.domain.symptoms import SymptomError, check_severity, get_symptom
 from lupus_tracker.store.base import RepositoryBase, iso, now_stamp
-from lupus_tracker.store.models import InvalidEntryError, SymptomDay, SymptomEntry
 
 
 def check_symptom(entry: SymptomEntry) -> SymptomEntry:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from lupus_tracker.domain.records import InvalidEntryError
 from lupus_tracker.store.base import RepositoryBase, iso
 from lupus_tracker.store.errors import NotFoundError
-from lupus_tracker.store.models import InvalidEntryError
 
 MAX_PHOTO_BYTES = 25 * 1024 * 1024
 MIME_TYPES = ("image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp")

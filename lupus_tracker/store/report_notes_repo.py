@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from lupus_tracker.domain.records import InvalidEntryError
 from lupus_tracker.store.base import RepositoryBase, iso, now_stamp
-from lupus_tracker.store.models import InvalidEntryError
 
 
 class ReportNotesMixin(RepositoryBase):

@@ -9,11 +9,11 @@ from datetime import date
 from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
 from lupus_tracker.domain.dates import DateParseError
 from lupus_tracker.domain.measurement import Measurement, interpret
+from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult, Source
 from lupus_tracker.domain.units import UnitError
 from lupus_tracker.domain.values import ValueParseError
 from lupus_tracker.store.base import RepositoryBase, now_stamp
 from lupus_tracker.store.errors import NotFoundError
-from lupus_tracker.store.models import InvalidEntryError, LabEntry, LabResult, Source
 
 _COLUMNS = ("taken_on, marker, value_text, comparator, number, unit, base_value, base_unit, "
             "ref_range, lab, assay, pattern, note, source")

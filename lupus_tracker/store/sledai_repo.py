@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from lupus_tracker.domain.records import InvalidEntryError
 from lupus_tracker.domain.sledai import SledaiError, score
 from lupus_tracker.store.base import RepositoryBase, now_stamp
-from lupus_tracker.store.models import InvalidEntryError
 
 
 @dataclass(frozen=True)

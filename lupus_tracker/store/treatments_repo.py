@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from lupus_tracker.domain.records import Dose, Event, EventKind, InvalidEntryError, Medication
 from lupus_tracker.store.base import RepositoryBase, iso, now_stamp, parse_iso
 from lupus_tracker.store.errors import NotFoundError
-from lupus_tracker.store.models import Dose, Event, EventKind, InvalidEntryError, Medication
 
 
 def _text(value: str | None) -> str | None:

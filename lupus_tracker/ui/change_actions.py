@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from lupus_tracker.store.models import Event, LabResult, Medication
+from lupus_tracker.domain.records import Event, LabResult, Medication
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.ui.lab_dialog import LabReportDialog
 from lupus_tracker.ui.treatment_dialogs import DoseDialog, EventDialog, MedicationDialog, StopDialog

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lupus_tracker.domain.records import LabEntry, SymptomEntry
 from lupus_tracker.domain.symptoms import RASH_LOCATIONS, SYMPTOMS
-from lupus_tracker.store.models import LabEntry, SymptomEntry
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.ui.lab_dialog import pydate, qdate
 

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lupus_tracker.domain.records import InvalidEntryError
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.formats import read_plan
 from lupus_tracker.exchange.plan import ImportPlan, apply_plan
 from lupus_tracker.store.errors import StoreError
-from lupus_tracker.store.models import InvalidEntryError
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.ui.progress import run_with_progress
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_tracker.domain.catalog import MARKERS, get_marker
-from lupus_tracker.store.models import InvalidEntryError, LabEntry
+from lupus_tracker.domain.records import InvalidEntryError, LabEntry
 from lupus_tracker.store.results_repo import check_entry
 
 ERROR_STYLE = "color: #a40000;"

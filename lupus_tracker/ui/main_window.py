@@ -15,8 +15,8 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QTabWidget
 
+from lupus_tracker.domain.records import InvalidEntryError
 from lupus_tracker.store.errors import StoreError
-from lupus_tracker.store.models import InvalidEntryError
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.ui import file_actions
 from lupus_tracker.ui.backup_actions import backup_quietly, offer_backup

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_tracker.domain.catalog import MARKERS
-from lupus_tracker.store.models import Profile
+from lupus_tracker.domain.records import Profile
 from lupus_tracker.ui.lab_dialog import pydate, qdate
 
 

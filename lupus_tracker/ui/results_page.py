@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_tracker.domain.catalog import MARKERS, get_marker
-from lupus_tracker.store.models import LabResult
+from lupus_tracker.domain.records import LabResult
 from lupus_tracker.ui.lab_dialog import pydate, qdate
 from lupus_tracker.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel
 

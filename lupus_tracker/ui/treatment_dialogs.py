@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )
 
+from lupus_tracker.domain.records import Dose, Event, EventKind, Medication
 from lupus_tracker.domain.values import ValueParseError, parse_number
-from lupus_tracker.store.models import Dose, Event, EventKind, Medication
 from lupus_tracker.ui.lab_dialog import pydate, qdate
 
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lupus_tracker.domain.records import Dose, Medication
 from lupus_tracker.domain.values import format_number
-from lupus_tracker.store.models import Dose, Medication
 from lupus_tracker.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel
 
 

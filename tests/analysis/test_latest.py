@@ -7,7 +7,7 @@ from datetime import date
 from lupus_tracker.analysis.latest import latest_values
 from lupus_tracker.analysis.symptom_summary import summarize_symptoms
 from lupus_tracker.domain.ranges import Flag
-from lupus_tracker.store.models import LabEntry, SymptomEntry
+from lupus_tracker.domain.records import LabEntry, SymptomEntry
 
 
 def by_key(rows):

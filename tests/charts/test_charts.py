@@ -10,7 +10,7 @@ import numpy as np
 from lupus_tracker.charts.marker import marker_data, marker_figure
 from lupus_tracker.charts.panels import panel_figure
 from lupus_tracker.charts.symptoms import symptom_figure
-from lupus_tracker.store.models import LabEntry
+from lupus_tracker.domain.records import LabEntry
 
 
 def test_assays_are_separate_series_never_one_line(demo_repo):

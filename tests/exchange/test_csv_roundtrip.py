@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
+from lupus_tracker.domain.records import Dose, LabEntry, Medication, SymptomEntry
 from lupus_tracker.exchange.csv_export import export_csv
 from lupus_tracker.exchange.csv_format import neutralise, restore
 from lupus_tracker.exchange.formats import read_plan
 from lupus_tracker.exchange.plan import apply_plan
-from lupus_tracker.store.models import Dose, LabEntry, Medication, SymptomEntry
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.repository import Repository
 

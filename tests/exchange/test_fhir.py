@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
+from lupus_tracker.domain.records import InvalidEntryError, LabEntry, Medication
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.fhir_export import bundle, export_fhir
 from lupus_tracker.exchange.formats import read_plan
 from lupus_tracker.exchange.plan import ImportPlan, apply_plan
-from lupus_tracker.store.models import InvalidEntryError, LabEntry, Medication
 
 FHIR = Path(__file__).resolve().parents[1] / "data" / "fhir"
 

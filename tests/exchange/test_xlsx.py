@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 
+from lupus_tracker.domain.records import LabEntry, Medication
 from lupus_tracker.exchange.xlsx_export import export_xlsx
-from lupus_tracker.store.models import LabEntry, Medication
 
 
 def test_workbook(demo_repo, tmp_path):

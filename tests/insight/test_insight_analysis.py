@@ -11,7 +11,7 @@ from lupus_tracker.analysis.response import response_table
 from lupus_tracker.analysis.serology import activity_note, activity_periods
 from lupus_tracker.analysis.sledai_suggest import suggest
 from lupus_tracker.cli import main
-from lupus_tracker.store.models import EventKind, LabEntry, Profile, Source
+from lupus_tracker.domain.records import EventKind, LabEntry, Profile, Source
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
 VISIT = date(2024, 5, 20)

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from lupus_tracker.cli import main
+from lupus_tracker.domain.records import Event, EventKind, LabEntry
 from lupus_tracker.report.content import default_period, gather
 from lupus_tracker.report.render_qt import page_size, write_pdf
-from lupus_tracker.store.models import Event, EventKind, LabEntry
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None,
                                 reason="pdftotext (poppler-utils) is needed to read PDFs back")

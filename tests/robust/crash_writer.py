@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from datetime import date, timedelta
 
-from lupus_tracker.store.models import LabEntry
+from lupus_tracker.domain.records import LabEntry
 from lupus_tracker.store.repository import Repository
 
 BATCH = 5

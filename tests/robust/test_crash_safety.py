@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from lupus_tracker.domain.records import LabEntry
 from lupus_tracker.store.errors import DiskFullError
-from lupus_tracker.store.models import LabEntry
 from lupus_tracker.store.repository import Repository
 
 ROOT = Path(__file__).resolve().parents[2]

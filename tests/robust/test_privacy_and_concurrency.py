@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from lupus_tracker.domain.records import LabEntry
 from lupus_tracker.exchange.formats import export
 from lupus_tracker.logging_setup import setup_logging
 from lupus_tracker.store.backup import backup_if_changed
 from lupus_tracker.store.errors import FileInUseError
-from lupus_tracker.store.models import LabEntry
 from lupus_tracker.store.repository import Repository
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from lupus_tracker.domain.records import LabEntry
 from lupus_tracker.paths import backups_dir
 from lupus_tracker.store.backup import (
     backup_if_changed,
@@ -16,7 +17,6 @@ from lupus_tracker.store.backup import (
     restore_backup,
 )
 from lupus_tracker.store.errors import DamagedFileError, StoreError
-from lupus_tracker.store.models import LabEntry
 from lupus_tracker.store.repository import Repository
 
 NOW = datetime(2026, 6, 30, 12, 0, 0)

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from lupus_tracker.domain.records import LabEntry
 from lupus_tracker.store.db import open_database
 from lupus_tracker.store.errors import (
     DamagedFileError,
@@ -16,7 +17,6 @@ from lupus_tracker.store.errors import (
     NewerVersionError,
     NotOurFileError,
 )
-from lupus_tracker.store.models import LabEntry
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.store.schema import APPLICATION_ID, SCHEMA_VERSION
 

@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from lupus_tracker.store.errors import NotFoundError
-from lupus_tracker.store.models import (
+from lupus_tracker.domain.records import (
     Dose,
     Event,
     EventKind,
@@ -18,6 +17,7 @@ from lupus_tracker.store.models import (
     Source,
     SymptomEntry,
 )
+from lupus_tracker.store.errors import NotFoundError
 from lupus_tracker.store.repository import Repository
 
 DAY = date(2024, 3, 5)

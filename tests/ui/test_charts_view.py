@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lupus_tracker.store.models import LabEntry
+from lupus_tracker.domain.records import LabEntry
 from lupus_tracker.ui.charts_view import ChartsView
 
 

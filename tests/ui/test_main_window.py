@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from lupus_tracker.store.models import Dose, LabEntry, Medication, SymptomEntry
+from lupus_tracker.domain.records import Dose, LabEntry, Medication, SymptomEntry
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.ui.lab_dialog import LabReportDialog, qdate
 from lupus_tracker.ui.table_model import Column, RecordTableModel

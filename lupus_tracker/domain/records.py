@@ -1,4 +1,4 @@
-"""The records the repository reads and writes, as frozen dataclasses."""
+"""The records a person enters and the app stores, as frozen dataclasses (no I/O)."""
 
 from __future__ import annotations
 
