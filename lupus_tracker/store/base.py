@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-from lupus_tracker.domain.records import InvalidEntryError, Profile
+from lupus_tracker.domain.records import InvalidEntryError, NumberFormat, Profile, Sex
 from lupus_tracker.store.db import Database
 
 ChangeListener = Callable[[str], None]
+NUMBER_FORMAT_SETTING = "number_format"
 
 
 def now_stamp() -> str:
@@ -48,12 +49,10 @@ class RepositoryBase:
         if not rows:
             return Profile()
         row = rows[0]
-        return Profile(row["name"], parse_iso(row["birth_date"]), row["sex"])
+        return Profile(row["name"], parse_iso(row["birth_date"]), Sex.parse(row["sex"]))
 
     def set_profile(self, profile: Profile) -> None:
-        if profile.sex not in (None, "female", "male"):
-            raise InvalidEntryError(f"Sex must be female or male (or left empty), not "
-                                    f"{profile.sex!r}.")
+        sex = Sex.parse(profile.sex)
         if profile.birth_date is not None and profile.birth_date > date.today():
             raise InvalidEntryError("The date of birth is in the future.")
         with self.db.transaction() as conn:
@@ -61,9 +60,18 @@ class RepositoryBase:
                 "INSERT INTO patient (id, name, birth_date, sex) VALUES (1, ?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
                 "birth_date = excluded.birth_date, sex = excluded.sex, updated_at = ?",
-                (profile.name.strip(), iso(profile.birth_date), profile.sex, now_stamp()),
+                (profile.name.strip(), iso(profile.birth_date), sex and sex.value, now_stamp()),
             )
         self._changed("patient")
+
+    # -- number format (how this person's lab reports write numbers) -------------------
+    def number_format(self) -> NumberFormat | None:
+        """``None`` until set: ambiguous values such as ``1.250`` are then refused."""
+        return NumberFormat.parse(self.get_setting(NUMBER_FORMAT_SETTING))
+
+    def set_number_format(self, number_format: NumberFormat | str | None) -> None:
+        chosen = NumberFormat.parse(number_format)
+        self.set_setting(NUMBER_FORMAT_SETTING, chosen and chosen.value)
 
     # -- settings (preferences that travel with the file) ----------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
