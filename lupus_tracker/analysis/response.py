@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from lupus_tracker.analysis.latest import Shown, show
 from lupus_tracker.domain.catalog import MARKERS, Marker
 from lupus_tracker.domain.comparability import why_not_comparable
-from lupus_tracker.domain.records import LabResult, Source
+from lupus_tracker.domain.records import EventKind, LabResult, Source
 from lupus_tracker.domain.values import format_number, round_significant
 from lupus_tracker.store.repository import Repository
 
@@ -113,7 +113,7 @@ def response_table(repo: Repository, start: date,
 def treatment_starts(repo: Repository) -> list[tuple[date, str]]:
     """Candidate treatments: infusion events and medication starts, newest first."""
     found = [(e.occurred_on, f"Infusion: {e.title or 'infusion'}")
-             for e in repo.events.all(kinds=("infusion",))]
+             for e in repo.events.all(kinds=(EventKind.INFUSION,))]
     found += [(m.started_on, f"Started {m.name}") for m in repo.treatments.all()]
     return sorted(found, reverse=True)
 

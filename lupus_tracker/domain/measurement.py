@@ -88,6 +88,7 @@ def interpret(
     if value.number is not None:
         base_value = marker.units.convert(value.number, unit, base_unit)
     lab_range = parse_range(range_text, marker.words)
+    ref: RefRange | None
     if lab_range is not None:
         if lab_range.titer != (unit.family == "titer") and lab_range.word is None:
             raise ValueParseError(

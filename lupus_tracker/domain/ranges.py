@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lupus_tracker.domain.thresholds import certainly_above, certainly_below
@@ -67,7 +68,7 @@ class RefRange:
             return (">=" if self.low_inclusive else ">") + low
         return ""
 
-    def scaled(self, convert) -> RefRange:
+    def scaled(self, convert: Callable[[float], float]) -> RefRange:
         """The same range with its limits passed through ``convert`` (a unit conversion)."""
         return RefRange(
             low=None if self.low is None else convert(self.low),
