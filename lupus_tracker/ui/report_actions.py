@@ -67,14 +67,14 @@ class ReportDialog(QDialog):
     def _load_notes(self) -> None:
         since, until = self.period()
         if since <= until:
-            self.notes.setPlainText(self.repo.get_report_note(since, until))
+            self.notes.setPlainText(self.repo.report_notes.get(since, until))
 
     def accept(self) -> None:
         since, until = self.period()
         if until < since:
             self.error.setText("The period ends before it starts.")
             return
-        self.repo.set_report_note(since, until, self.notes.toPlainText())
+        self.repo.report_notes.set(since, until, self.notes.toPlainText())
         super().accept()
 
 

@@ -19,7 +19,7 @@ def test_switch_save_and_follow_changes(qtbot, demo_repo, tmp_path):
     view.save(png)
     view.save(svg)
     assert png.read_bytes()[:4] == b"\x89PNG" and b"<svg" in svg.read_bytes()[:400]
-    demo_repo.add_result(LabEntry(date(2026, 6, 29), "c3", "<0.3", "g/L", "0.82-1.67"))
+    demo_repo.results.add(LabEntry(date(2026, 6, 29), "c3", "<0.3", "g/L", "0.82-1.67"))
     view.refresh()
     assert len(view.canvas.figure.axes[0].collections) > first  # a bound marker appeared
     view.what.setCurrentIndex(view.what.findData("symptoms:"))
