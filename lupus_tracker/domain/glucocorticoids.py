@@ -95,9 +95,10 @@ def generic_glucocorticoid(name: str) -> str | None:
     """
     for word in _WORD.findall(name.lower()):
         if word in _EQUIVALENT_TO_5MG_PREDNISONE:
-            return word
-        if word in _BRANDS:
-            return _BRANDS[word]
+            return str(word)
+        brand: str | None = _BRANDS.get(word)
+        if brand is not None:
+            return brand
     return None
 
 

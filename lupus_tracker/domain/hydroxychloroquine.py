@@ -68,9 +68,9 @@ class HcqDose:
         return value is not None and value > MAX_MG_PER_KG
 
     def text(self) -> str:
-        if self.mg_per_kg is None:
-            return f"Hydroxychloroquine mg/kg/day: {self.problem}."
         value = self.mg_per_kg
+        if value is None or self.weight_on is None:
+            return f"Hydroxychloroquine mg/kg/day: {self.problem}."
         shown = f"{value:.1f}"
         if self.above_limit and shown == f"{MAX_MG_PER_KG:.1f}":
             shown = f"{value:.2f}"
