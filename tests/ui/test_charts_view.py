@@ -56,7 +56,7 @@ def test_a_data_change_during_a_draw_draws_again(qtbot, demo_repo):
     _wait_drawn(qtbot, view)
     view.what.setCurrentIndex(view.what.findData("marker:c3"))
     assert view.busy
-    demo_repo.add_result(LabEntry(date.today(), "c3", "0.11", "g/L", "0.9-1.8"))
+    demo_repo.results.add(LabEntry(date.today(), "c3", "0.11", "g/L", "0.9-1.8"))
     view.refresh()  # what the window does when the data changes
     _wait_drawn(qtbot, view)
     shown = [d for a in view.canvas.figure.lupus_points for d in a.lupus_details]
