@@ -158,7 +158,7 @@ class ChangeActions:
         dialog = EventDialog(self.window)
         if self.window.exec_dialog(dialog):
             saved = self.window.attempt("add the event",
-                                        lambda: self.repo.add_event(dialog.event()))
+                                        lambda: self.repo.add_event(dialog.current_event()))
             if saved is not None:
                 self._push(f"Add {saved.kind.label.lower()}",
                            lambda: self.repo.delete_event(saved.id),
@@ -168,7 +168,7 @@ class ChangeActions:
         dialog = EventDialog(self.window, event)
         if self.window.exec_dialog(dialog):
             after = self.window.attempt("change the event",
-                                        lambda: self.repo.update_event(dialog.event()))
+                                        lambda: self.repo.update_event(dialog.current_event()))
             if after is not None:
                 self._push("Edit event", lambda: self.repo.update_event(event),
                            lambda: self.repo.update_event(after))

@@ -51,13 +51,13 @@ class ChartsView(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self.refresh)
-        save = QPushButton("&Save chart as PNG/SVG…")
+        save = QPushButton("Sa&ve chart as PNG/SVG…")
         save.clicked.connect(self.save_dialog)
         self.hover = QLabel(" ")
         self.canvas = FigureCanvasQTAgg(Figure())
         self.canvas.mpl_connect("motion_notify_event", self._hovered)
         bar = QHBoxLayout()
-        for label, widget in (("&Chart:", self.what), ("&Period:", self.period),
+        for label, widget in (("Ch&art:", self.what), ("&Period:", self.period),
                               ("From:", self.since), ("To:", self.until)):
             text = QLabel(label)
             text.setBuddy(widget)
