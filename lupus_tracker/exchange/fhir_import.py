@@ -20,6 +20,7 @@ from lupus_tracker.domain.ranges import RefRange
 from lupus_tracker.domain.records import (
     InvalidEntryError,
     LabEntry,
+    NumberFormat,
     Profile,
     Sex,
     Source,
@@ -255,7 +256,8 @@ class _Reader:
             notes.insert(0, "date taken from 'issued' (the report gave no collection date)")
         entry = LabEntry(day, marker.key, value, unit, _range_text(item), lab,
                          method, note="; ".join(n for n in notes if n)[:2000] or None,
-                         source=Source.IMPORTED)
+                         source=Source.IMPORTED,
+                         number_format=NumberFormat.POINT)  # FHIR numbers are JSON numbers
         try:
             check_entry(entry)
         except InvalidEntryError as error:
