@@ -56,7 +56,7 @@ def read_plan(path: Path, repo: Repository, options: ImportOptions | None = None
     if path.suffix.lower() == ".json" or first == b"{":
         from lupus_tracker.exchange.fhir_import import read_fhir
 
-        plan = read_fhir(path, options, repo.get_profile().sex)
+        plan = read_fhir(path, options, repo.profile.get().sex)
     else:
         from lupus_tracker.exchange.csv_import import read_csv
 

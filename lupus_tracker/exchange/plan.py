@@ -140,8 +140,8 @@ class _Reconciler:
         return False
 
     def results(self) -> list[LabEntry]:
-        sex = self.repo.get_profile().sex
-        existing = {stored_result_key(r) for r in self.repo.list_results()}
+        sex = self.repo.profile.get().sex
+        existing = {stored_result_key(r) for r in self.repo.results.all()}
         kept = []
         for entry in self.plan.results:
             key = result_key(entry, sex)
@@ -154,7 +154,7 @@ class _Reconciler:
         return kept
 
     def symptoms(self) -> list[SymptomEntry]:
-        now = {(e.day, e.symptom): e for e in self.repo.list_symptoms()}
+        now = {(e.day, e.symptom): e for e in self.repo.diary.symptoms()}
         seen: dict[tuple, SymptomEntry] = {}
         kept = []
         for entry in self.plan.symptoms:
@@ -200,7 +200,7 @@ class _Reconciler:
         return kept
 
     def medications(self) -> list[Medication]:
-        now = {(m.name.strip().casefold(), m.started_on) for m in self.repo.list_medications()}
+        now = {(m.name.strip().casefold(), m.started_on) for m in self.repo.treatments.all()}
         kept = []
         for m in self.plan.medications:
             key = (m.name.strip().casefold(), m.started_on)
@@ -213,7 +213,7 @@ class _Reconciler:
 
     def events(self) -> list[Event]:
         now = {(e.occurred_on, str(e.kind), (e.title or "").strip())
-               for e in self.repo.list_events()}
+               for e in self.repo.events.all()}
         kept = []
         for e in self.plan.events:
             key = (e.occurred_on, str(e.kind), (e.title or "").strip())
@@ -225,7 +225,7 @@ class _Reconciler:
         return kept
 
     def photos(self) -> list[Photo]:
-        now = {(p.day, p.data) for p in self.repo.list_photos()}
+        now = {(p.day, p.data) for p in self.repo.photos.all()}
         kept = []
         for p in self.plan.photos:
             if (p.day, p.data) in now:
@@ -241,12 +241,12 @@ def reconcile(repo: Repository, plan: ImportPlan) -> ImportPlan:
     with every conflict listed and decided by ``plan.options.on_conflict``. Raises
     ``ExchangeError`` when the file is about another patient than the database."""
     options = plan.options
-    current = repo.get_profile()
+    current = repo.profile.get()
     check_same_patient(current, plan.profile, plan.patient_names, options.allow_other_patient)
     r = _Reconciler(repo, plan)
-    notes_now = dict(repo.list_diary_notes())
-    sledai_now = {a.visit_on: a for a in repo.list_sledai()}
-    reports_now = {(s, e): (s, e, n) for s, e, n in repo.list_report_notes()}
+    notes_now = dict(repo.diary.notes())
+    sledai_now = {a.visit_on: a for a in repo.sledai.all()}
+    reports_now = {(s, e): (s, e, n) for s, e, n in repo.report_notes.all()}
     settings = plan.settings if options.include_settings else []
     return replace(
         plan,
@@ -264,7 +264,7 @@ def reconcile(repo: Repository, plan: ImportPlan) -> ImportPlan:
         report_notes=r.keyed(plan.report_notes, reports_now, key=lambda n: (n[0], n[1]),
                              what=lambda n: f"report note {n[0]} to {n[1]}",
                              shown=lambda n: repr(n[2][:60])),
-        settings=r.keyed(settings, dict((k, (k, v)) for k, v in repo.list_settings()),
+        settings=r.keyed(settings, dict((k, (k, v)) for k, v in repo.settings.all()),
                          key=lambda s: s[0], what=lambda s: f"setting {s[0]}",
                          shown=lambda s: repr(s[1])),
         # A file's patient details only fill an empty profile: never overwrite the user's.
@@ -285,26 +285,26 @@ def apply_plan(repo: Repository, plan: ImportPlan) -> int:
         with repo.db.transaction():
             fresh = reconcile(repo, plan)
             if fresh.profile is not None:
-                repo.set_profile(fresh.profile)
+                repo.profile.set(fresh.profile)
             for key, value in fresh.settings:
-                repo.set_setting(key, value)
+                repo.settings.set(key, value)
             if fresh.results:
-                repo.add_results(fresh.results)
+                repo.results.add_many(fresh.results)
             if fresh.symptoms:
-                repo.log_symptoms(fresh.symptoms)
+                repo.diary.log_many(fresh.symptoms)
             for day, note in fresh.diary_notes:
-                current = repo.get_symptom_day(day)
-                repo.save_symptom_day(day, current.entries, note)
+                current = repo.diary.day(day)
+                repo.diary.save_day(day, current.entries, note)
             for medication in fresh.medications:
-                repo.add_medication(replace(medication, id=None))
+                repo.treatments.add(replace(medication, id=None))
             for event in fresh.events:
-                repo.add_event(replace(event, id=None))
+                repo.events.add(replace(event, id=None))
             for photo in fresh.photos:
-                repo.add_photo(replace(photo, id=None))
+                repo.photos.add(replace(photo, id=None))
             for assessment in fresh.sledai:
-                repo.save_sledai(assessment)
+                repo.sledai.save(assessment)
             for start, end, note in fresh.report_notes:
-                repo.set_report_note(start, end, note)
+                repo.report_notes.set(start, end, note)
     except (InvalidEntryError, ValueParseError) as error:
         where = f" (entry {error.index + 1})" if getattr(error, "index", None) is not None else ""
         raise InvalidEntryError(f"Nothing was imported: {error}{where}") from None

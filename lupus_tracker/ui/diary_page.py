@@ -128,7 +128,7 @@ class DiaryPage(QWidget):
         return pydate(self.day.date())
 
     def load(self) -> None:
-        logged = self.repo.get_symptom_day(self.current_day())
+        logged = self.repo.diary.day(self.current_day())
         by_key = {e.symptom: e for e in logged.entries}
         for key, spin in self.spins.items():
             spin.setValue(by_key[key].severity if key in by_key else NOT_LOGGED)
@@ -143,7 +143,7 @@ class DiaryPage(QWidget):
 
     def _load_photos(self) -> None:
         self.photos.clear()
-        for photo in self.repo.list_photos(self.current_day(), self.current_day()):
+        for photo in self.repo.photos.all(self.current_day(), self.current_day()):
             image = QPixmap()
             image.loadFromData(QByteArray(photo.thumbnail or photo.data))
             item = QListWidgetItem(QIcon(image), photo.caption or "")

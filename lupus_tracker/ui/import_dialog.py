@@ -29,7 +29,7 @@ from lupus_tracker.exchange.formats import read_plan
 from lupus_tracker.exchange.plan import ImportPlan, apply_plan
 from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
-from lupus_tracker.ui.progress import run_with_progress
+from lupus_tracker.ui.tasks import run_blocking
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -102,21 +102,7 @@ class ImportDialog(QDialog):
     def _in_worker(self, label: str, work):
         """Run ``work(repository)`` in a worker thread on its own connection, with a
         progress dialog after half a second; returns its result or raises its error."""
-        outcome: list = []
-        db_path = self.repo.db.path
-
-        def run() -> None:
-            try:
-                with Repository.open(db_path, create=False) as own:
-                    outcome.append(("ok", work(own)))
-            except Exception as error:  # handed back to the GUI thread below
-                outcome.append(("error", error))
-
-        run_with_progress(self.parentWidget() or self, label, run)
-        kind, value = outcome[0]
-        if kind == "error":
-            raise value
-        return value
+        return run_blocking(self.parentWidget() or self, label, self.repo.db.path, work)
 
     def _load(self) -> None:
         try:

@@ -82,7 +82,7 @@ class MarkerRow:
         marker = get_marker(self.marker.currentData())
         self.unit.blockSignals(True)
         self.unit.clear()
-        preferred = self.dialog.repo.preferred_unit(marker)
+        preferred = self.dialog.repo.settings.preferred_unit(marker)
         for unit in marker.units.units:
             self.unit.addItem(unit.label, unit.code)
         self.unit.setCurrentIndex(max(self.unit.findData(preferred.code), 0))
@@ -125,7 +125,7 @@ class LabReportDialog(QDialog):
     def __init__(self, repo, parent=None, day: date | None = None):
         super().__init__(parent)
         self.repo = repo
-        self.sex = repo.get_profile().sex
+        self.sex = repo.profile.get().sex
         self.setWindowTitle("Add lab report")
         self.date = QDateEdit(qdate(day or date.today()))
         self.date.setCalendarPopup(True)

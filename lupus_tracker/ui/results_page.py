@@ -105,7 +105,7 @@ class ResultsPage(QWidget):
 
     def refresh(self) -> None:
         key = self.marker.currentData()
-        results = self.repo.list_results(markers=[key] if key else None,
+        results = self.repo.results.all(markers=[key] if key else None,
                                          since=pydate(self.since.date()),
                                          until=pydate(self.until.date()))
         self.model.set_records(results)

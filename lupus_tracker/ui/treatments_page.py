@@ -126,5 +126,5 @@ class TreatmentsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.meds_model.set_records(self.repo.list_medications())
-        self.events_model.set_records(self.repo.list_events())
+        self.meds_model.set_records(self.repo.treatments.all())
+        self.events_model.set_records(self.repo.events.all())

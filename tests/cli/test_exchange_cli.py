@@ -57,7 +57,7 @@ def test_dry_run_and_refused_import_create_no_file(tmp_path, capsys):
     assert main(["import", str(both), "--db", str(target), "--patient",
                  "87a339d0-8cae-418e-89c7-8651e6aab3c6"]) == 0
     with Repository.open(target) as repo:
-        assert repo.get_profile().name == "Danae Kshlerin"
+        assert repo.profile.get().name == "Danae Kshlerin"
         assert repo.counts()["results"] > 50
 
 
@@ -69,8 +69,8 @@ def test_conflicts_listed_default_keeps_database_replace_takes_file(tmp_path, ca
 
     target = tmp_path / "db.sqlite"
     with Repository.open(target) as repo:
-        repo.log_symptoms([SymptomEntry(date(2024, 3, 1), "fatigue", 3)])
-        repo.set_setting("unit.crp", "mg/L")
+        repo.diary.log_many([SymptomEntry(date(2024, 3, 1), "fatigue", 3)])
+        repo.settings.set("unit.crp", "mg/L")
     source = tmp_path / "in.csv"
     with source.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
@@ -87,12 +87,12 @@ def test_conflicts_listed_default_keeps_database_replace_takes_file(tmp_path, ca
     assert "twice in the file" in out and "settings not imported" in out
     assert "Imported 1 records" in out
     with Repository.open(target) as repo:
-        assert repo.get_symptom_day(date(2024, 3, 1)).entries[0].severity == 3
-        assert repo.get_setting("unit.crp") == "mg/L"
+        assert repo.diary.day(date(2024, 3, 1)).entries[0].severity == 3
+        assert repo.settings.get("unit.crp") == "mg/L"
     assert main(["import", str(source), "--db", str(target), "--on-conflict", "replace",
                  "--include-settings"]) == 0
     out = capsys.readouterr().out
     assert "the file's severity 9" in out
     with Repository.open(target) as repo:
-        assert repo.get_symptom_day(date(2024, 3, 1)).entries[0].severity == 9
-        assert repo.get_setting("unit.crp") == "mg/dL"
+        assert repo.diary.day(date(2024, 3, 1)).entries[0].severity == 9
+        assert repo.settings.get("unit.crp") == "mg/dL"

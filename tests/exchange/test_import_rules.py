@@ -83,18 +83,18 @@ def test_two_patients_refused_with_a_list_unless_one_is_chosen(repo, tmp_path):
 
 
 def test_another_patients_file_is_refused_unless_allowed(repo, tmp_path):
-    repo.set_profile(Profile("Maria Example", date(1980, 2, 3), "female"))
+    repo.profile.set(Profile("Maria Example", date(1980, 2, 3), "female"))
     path = write(tmp_path, load("Danae_Kshlerin"))
     with pytest.raises(ExchangeError, match=r"Danae Kshlerin.*Maria Example"):
         read_plan(path, repo)
     plan = read_plan(path, repo, ImportOptions(allow_other_patient=True))
     assert plan.results and plan.profile is None
     apply_plan(repo, plan)
-    assert repo.get_profile().name == "Maria Example"
+    assert repo.profile.get().name == "Maria Example"
 
 
 def test_same_patient_with_maiden_name_and_given_as_a_string(repo, tmp_path):
-    repo.set_profile(Profile("Danae Graham", date(1964, 5, 13), "female"))
+    repo.profile.set(Profile("Danae Graham", date(1964, 5, 13), "female"))
     document = variant("Danae_Kshlerin")
     patient = next(e["resource"] for e in document["entry"]
                    if e["resource"]["resourceType"] == "Patient")
@@ -107,7 +107,7 @@ def test_same_patient_with_maiden_name_and_given_as_a_string(repo, tmp_path):
 
 
 def test_ranges_in_other_units_by_sex_and_as_text(repo, tmp_path):
-    repo.set_profile(Profile("", None, "female"))
+    repo.profile.set(Profile("", None, "female"))
     document = variant("Bambi_Murray")
     albumin = observations(document, ALBUMIN)
     albumin[0]["referenceRange"] = [{"low": {"value": 35, "unit": "g/L"},
