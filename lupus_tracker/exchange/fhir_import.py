@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lupus_tracker.domain.catalog import Marker, marker_for_loinc
 from lupus_tracker.domain.dates import DateParseError, parse_date
+from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.measurement import default_unit
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, Source, SymptomEntry
 from lupus_tracker.domain.units import Unit
@@ -29,7 +30,6 @@ from lupus_tracker.exchange.patient import FilePatient, choose_patient, read_pat
 from lupus_tracker.exchange.plan import ImportPlan, Skipped
 from lupus_tracker.exchange.textfile import load_json, read_text
 from lupus_tracker.store.diary_repo import check_symptom
-from lupus_tracker.store.results_repo import check_entry
 
 LOINC = "http://loinc.org"
 LOINC_SYSTEMS = (LOINC, "urn:oid:2.16.840.1.113883.6.1", "https://loinc.org",

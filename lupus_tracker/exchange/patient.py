@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from lupus_tracker.domain.dates import DateParseError, parse_date
-from lupus_tracker.domain.records import Profile
+from lupus_tracker.domain.records import Profile, Sex
 from lupus_tracker.exchange.errors import ExchangeError
 
 
@@ -94,7 +94,8 @@ def read_patient(resource: dict) -> tuple[Profile, tuple[str, ...]]:
             birth = parse_date(text)
         except DateParseError:
             birth = None
-    sex = resource.get("gender") if resource.get("gender") in ("female", "male") else None
+    gender = resource.get("gender")
+    sex = Sex(gender) if gender in tuple(Sex) else None  # "other"/"unknown": not for eGFR
     return Profile(names[0] if names else "", birth, sex), names
 
 

@@ -9,8 +9,8 @@ a computed eGFR never hides the lab's eGFR of the same value.
 
 from __future__ import annotations
 
+from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult, Source
-from lupus_tracker.store.results_repo import check_entry
 
 ResultKey = tuple
 
