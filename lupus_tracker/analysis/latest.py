@@ -114,9 +114,9 @@ def latest_values(
     """The latest result of each marker up to ``until`` (catalog order); with ``since``,
     only markers that have a result on or after that date."""
     keys = list(markers) if markers is not None else [m.key for m in MARKERS]
-    sex = repo.get_profile().sex
+    sex = repo.profile.get().sex
     by_marker: dict[str, list[LabResult]] = {}
-    for result in repo.list_results(markers=keys, until=until):
+    for result in repo.results.all(markers=keys, until=until):
         if result.source.value == "computed" and result.marker == "egfr":
             continue  # derived values are shown by the insight views, next to lab eGFR
         by_marker.setdefault(result.marker, []).append(result)
@@ -126,7 +126,7 @@ def latest_values(
         if not results or (since is not None and results[-1].taken_on < since):
             continue
         marker = get_marker(key)
-        preferred = repo.preferred_unit(marker)
+        preferred = repo.settings.preferred_unit(marker)
         latest = show(marker, results[-1], preferred, sex)
         previous = show(marker, results[-2], preferred, sex) if len(results) > 1 else None
         comparable = previous is not None and _comparable(latest, previous)

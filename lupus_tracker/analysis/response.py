@@ -78,10 +78,10 @@ def _compare(baseline: Shown, later: Shown) -> tuple[float | None, float | None,
 def response_table(repo: Repository, start: date,
                    markers: tuple[str, ...] = DEFAULT_MARKERS) -> list[ResponseRow]:
     """Rows for every marker that has a baseline or any follow-up value."""
-    sex = repo.get_profile().sex
+    sex = repo.profile.get().sex
     until = start + timedelta(days=max(d + t for _, d, t in POINTS))
     by_marker: dict[str, list[LabResult]] = {}
-    for result in repo.list_results(markers, start - timedelta(BASELINE_DAYS), until):
+    for result in repo.results.all(markers, start - timedelta(BASELINE_DAYS), until):
         if result.source.value != "computed":
             by_marker.setdefault(result.marker, []).append(result)
     rows = []
@@ -89,7 +89,7 @@ def response_table(repo: Repository, start: date,
         results = by_marker.get(marker.key, [])
         if not results:
             continue
-        preferred = repo.preferred_unit(marker)
+        preferred = repo.settings.preferred_unit(marker)
         before = [r for r in results if r.taken_on <= start]
         baseline = show(marker, before[-1], preferred, sex) if before else None
         after = [r for r in results if r.taken_on > start]
@@ -112,7 +112,7 @@ def response_table(repo: Repository, start: date,
 def treatment_starts(repo: Repository) -> list[tuple[date, str]]:
     """Candidate treatments: infusion events and medication starts, newest first."""
     found = [(e.occurred_on, f"Infusion: {e.title or 'infusion'}")
-             for e in repo.list_events(kinds=("infusion",))]
-    found += [(m.started_on, f"Started {m.name}") for m in repo.list_medications()]
+             for e in repo.events.all(kinds=("infusion",))]
+    found += [(m.started_on, f"Started {m.name}") for m in repo.treatments.all()]
     return sorted(found, reverse=True)
 

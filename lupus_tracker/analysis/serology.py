@@ -38,9 +38,9 @@ class Period:
 
 
 def _measured(repo: Repository, keys: tuple[str, ...]) -> list[tuple[LabResult, Measurement]]:
-    sex = repo.get_profile().sex
+    sex = repo.profile.get().sex
     return [(r, interpret(get_marker(r.marker), r.value_text, r.unit, r.ref_range, sex))
-            for r in repo.list_results(keys)]
+            for r in repo.results.all(keys)]
 
 
 def _merge(kind: str, hits: list[tuple[date, str]]) -> list[Period]:

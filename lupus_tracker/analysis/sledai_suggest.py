@@ -88,10 +88,10 @@ def window(visit: date) -> tuple[date, date]:
 def suggest(repo: Repository, visit: date) -> list[Suggestion]:
     """The lab-derivable descriptors supported by results in the window before ``visit``."""
     since, until = window(visit)
-    sex = repo.get_profile().sex
+    sex = repo.profile.get().sex
     markers = {rule[0] for rules in RULES.values() for rule in rules}
     by_marker: dict[str, list[LabResult]] = {}
-    for result in repo.list_results(markers, since, until):
+    for result in repo.results.all(markers, since, until):
         by_marker.setdefault(result.marker, []).append(result)
     suggestions = []
     for key, rules in RULES.items():

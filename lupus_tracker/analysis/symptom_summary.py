@@ -37,7 +37,7 @@ class SymptomSummary:
 
 def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSummary:
     """Summarise the diary between ``since`` and ``until`` (both included)."""
-    entries = repo.list_symptoms(since, until)
+    entries = repo.diary.symptoms(since, until)
     by_key: dict[str, list[int]] = {}
     present_days: dict[str, set[date]] = {}
     for entry in entries:
@@ -52,7 +52,7 @@ def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSum
     )
     fever_days = set(present_days.get("fever", set()))
     temperature = get_marker("temperature")
-    for result in repo.list_results(["temperature"], since, until):
+    for result in repo.results.all(["temperature"], since, until):
         if result.base_value is not None and result.base_unit == temperature.canonical_unit.code \
                 and result.base_value > FEVER_CELSIUS and result.comparator in (None, ">", ">="):
             fever_days.add(result.taken_on)

@@ -57,7 +57,7 @@ def run_lab(args: argparse.Namespace) -> int:
                      note=args.note)
     check_entry(entry)  # refuse before any file is created or written
     with open_repository(args, create=True) as repo:
-        result = repo.add_result(entry)
+        result = repo.results.add(entry)
     number = "" if result.base_value is None else f" = {format_number(result.base_value)} " \
         f"{result.base_unit}"
     print(f"Saved {result.marker} {result.value_text} {result.unit} on "
@@ -69,6 +69,6 @@ def run_symptom(args: argparse.Namespace) -> int:
     entry = SymptomEntry(args.date, args.symptom, args.severity, args.location, args.note)
     check_symptom(entry)
     with open_repository(args, create=True) as repo:
-        repo.log_symptom(entry)
+        repo.diary.log(entry)
     print(f"Saved {entry.symptom} {entry.severity}/10 on {entry.day.isoformat()}")
     return 0

@@ -116,7 +116,7 @@ def observation(result: LabResult, sex: str | None, patient_ref: str) -> dict:
 
 
 def bundle(repo: Repository) -> dict:
-    profile = repo.get_profile()
+    profile = repo.profile.get()
     patient_ref = _uuid("patient", repo.db.path.name)
     patient: dict = {"resourceType": "Patient"}
     if profile.name:
@@ -126,10 +126,10 @@ def bundle(repo: Repository) -> dict:
     if profile.sex:
         patient["gender"] = profile.sex
     entries = [_entry(patient_ref, patient)]
-    for result in repo.list_results():
+    for result in repo.results.all():
         entries.append(_entry(_uuid("result", patient_ref, result.id),
                               observation(result, profile.sex, patient_ref)))
-    for s in repo.list_symptoms():
+    for s in repo.diary.symptoms():
         symptom = get_symptom(s.symptom)
         resource = {
             "resourceType": "Observation",

@@ -71,7 +71,7 @@ class ReportContent:
 
 def default_period(repo: Repository, until: date | None = None) -> tuple[date, date]:
     until = until or date.today()
-    visits = [e for e in repo.list_events(until=until - timedelta(days=1),
+    visits = [e for e in repo.events.all(until=until - timedelta(days=1),
                                           kinds=(EventKind.VISIT,))]
     since = visits[-1].occurred_on if visits else until - timedelta(days=DEFAULT_MONTHS_DAYS)
     return since, until
@@ -86,14 +86,14 @@ def gather(repo: Repository, since: date, until: date, *, printed: date | None =
     ``photo_ids`` are the photos the patient chose; without them the most recent ones."""
     if until < since:
         raise ValueError("The report period ends before it starts.")
-    content = ReportContent(repo.get_profile(), since, until, printed or date.today(),
+    content = ReportContent(repo.profile.get(), since, until, printed or date.today(),
                             frozenset(sections))
     if content.has(ReportSection.QUESTIONS):
-        content.notes = repo.get_report_note(since, until)
+        content.notes = repo.report_notes.get(since, until)
     if content.has(ReportSection.TREATMENT):
         from lupus_tracker.report.treat_to_target import treat_to_target_line
 
-        content.treatment = gather_treatment(repo.list_medications(), since, until)
+        content.treatment = gather_treatment(repo.treatments.all(), since, until)
         content.treat_to_target = treat_to_target_line(repo, until)
     if content.has(ReportSection.RESULTS):
         content.results = gather_results(repo, since, until)
@@ -111,7 +111,7 @@ def gather(repo: Repository, since: date, until: date, *, printed: date | None =
         content.worst_days = worst_days(repo, since, until)
         content.photos = _photos(repo, since, until, photo_ids)
     if content.has(ReportSection.EVENTS):
-        content.events = repo.list_events(since, until)
+        content.events = repo.events.all(since, until)
     return content
 
 
@@ -125,7 +125,7 @@ def _add_activity(repo: Repository, content: ReportContent) -> None:
     from lupus_tracker.analysis.serology import activity_note
 
     content.activity_note = activity_note(repo, since=content.since)
-    assessments = [a for a in repo.list_sledai() if a.visit_on <= content.until]
+    assessments = [a for a in repo.sledai.all() if a.visit_on <= content.until]
     inside = [a for a in assessments if a.visit_on >= content.since]
     before = [a for a in assessments if a.visit_on < content.since][-1:]
     content.sledai = [(a.visit_on, a.score,
@@ -137,12 +137,12 @@ def worst_days(repo: Repository, since: date, until: date,
                count: int = WORST_DAYS) -> list[WorstDay]:
     """The days with the highest summed severity (ties: the later day), with their notes."""
     by_day: dict[date, list[SymptomEntry]] = {}
-    for entry in repo.list_symptoms(since, until):
+    for entry in repo.diary.symptoms(since, until):
         if entry.severity > 0:
             by_day.setdefault(entry.day, []).append(entry)
     ranked = sorted(by_day, key=lambda d: (sum(e.severity for e in by_day[d]), d),
                     reverse=True)[:count]
-    notes = dict(repo.list_diary_notes(since, until))
+    notes = dict(repo.diary.notes(since, until))
     return [WorstDay(d, tuple(sorted(by_day[d], key=lambda e: -e.severity)),
                      (notes.get(d) or "").strip()) for d in sorted(ranked)]
 
@@ -152,7 +152,7 @@ PHOTO_WIDTH_MM = 28.0
 
 def _photos(repo: Repository, since: date, until: date,
             chosen: Collection[int] | None) -> list[tuple[Photo, Image]]:
-    photos = repo.list_photos(since, until)
+    photos = repo.photos.all(since, until)
     if chosen is not None:
         photos = [p for p in photos if p.id in set(chosen)]
     picked = photos[-MAX_PHOTOS:]

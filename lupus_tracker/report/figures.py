@@ -131,7 +131,7 @@ def _short_label(label: str) -> str:
 
 
 def _panel_keys(repo: Repository, start: date, until: date) -> list[str]:
-    have = set(repo.results_frame(None, start, until)["marker"])
+    have = set(repo.results.frame(None, start, until)["marker"])
     keys = []
     for group in PANEL_GROUPS:
         key = next((k for k in group if k in have), None)
@@ -141,7 +141,7 @@ def _panel_keys(repo: Repository, start: date, until: date) -> list[str]:
 
 
 def _dose_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
-    steps = prednisone_equivalent_steps(repo.list_medications(), start, until)
+    steps = prednisone_equivalent_steps(repo.treatments.all(), start, until)
     end = until + timedelta(days=1)
     for (day, mg), nxt in zip(steps, [s[0] for s in steps[1:]] + [end], strict=True):
         if mg is None:
@@ -161,7 +161,7 @@ def _dose_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
 
 def _event_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
     shown = set()
-    for event in repo.list_events(start, until):
+    for event in repo.events.all(start, until):
         shape, label = EVENT_STYLE[event.kind]
         if event.kind is EventKind.HOSPITAL_STAY and event.ended_on:
             ax.axvspan(event.occurred_on, event.ended_on + timedelta(days=1), ymin=0.3,

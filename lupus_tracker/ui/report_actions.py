@@ -70,7 +70,7 @@ class ReportDialog(QDialog):
         self.error.setStyleSheet("color: #a40000;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.save_if_valid)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(QLabel("Default period: since your last visit (else 3 months)."))
@@ -91,7 +91,7 @@ class ReportDialog(QDialog):
     def _load_notes(self) -> None:
         since, until = self.period()
         if since <= until:
-            self.notes.setPlainText(self.repo.get_report_note(since, until))
+            self.notes.setPlainText(self.repo.report_notes.get(since, until))
 
     def sections(self) -> frozenset[ReportSection]:
         return frozenset(s for s, box in self.section_boxes.items() if box.isChecked())
@@ -106,7 +106,7 @@ class ReportDialog(QDialog):
         since, until = self.period()
         self.photos.blockSignals(True)
         self.photos.clear()
-        photos = self.repo.list_photos(since, until) if since <= until else []
+        photos = self.repo.photos.all(since, until) if since <= until else []
         for index, photo in enumerate(photos):
             label = f"{photo.day.isoformat()}  {photo.caption or photo.symptom or 'photo'}"
             item = QListWidgetItem(label)
@@ -124,7 +124,9 @@ class ReportDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.error.setText(f"The report prints at most {MAX_PHOTOS} photos.")
 
-    def accept(self) -> None:
+    def save_if_valid(self) -> None:
+        """Keep the notes and close; a period that ends before it starts, or no section
+        chosen, is refused."""
         since, until = self.period()
         if until < since:
             self.error.setText("The period ends before it starts.")
@@ -132,28 +134,25 @@ class ReportDialog(QDialog):
         if not self.sections():
             self.error.setText("Choose at least one section to print.")
             return
-        self.repo.set_report_note(since, until, self.notes.toPlainText())
-        super().accept()
+        self.repo.report_notes.set(since, until, self.notes.toPlainText())
+        self.accept()
 
 
 def _content(window: MainWindow):
     dialog = ReportDialog(window.repo, window)
     if not window.exec_dialog(dialog):
         return None
-    from lupus_tracker.store.repository import Repository
-    from lupus_tracker.ui.progress import run_with_progress
+    from lupus_tracker.ui.tasks import describe, run_blocking
 
-    gathered: list = []
-    db_path, period = window.repo.db.path, dialog.period()
+    period = dialog.period()
     sections, photo_ids = dialog.sections(), dialog.photo_ids()
-
-    def work() -> None:  # a worker thread: its own connection, charts drawn with Agg
-        with Repository.open(db_path, create=False) as own:
-            gathered.append(gather(own, *period, sections=sections, photo_ids=photo_ids))
-
-    if not run_with_progress(window, "Preparing the visit report…", work):
+    try:  # a worker thread with its own connection; charts drawn with Agg
+        return run_blocking(window, "Preparing the visit report…", window.repo.db.path,
+                            lambda own: gather(own, *period, sections=sections,
+                                               photo_ids=photo_ids))
+    except Exception as error:
+        QMessageBox.warning(window, "Visit report", describe(error))
         return None
-    return gathered[0]
 
 
 def _printer() -> QPrinter:
@@ -170,8 +169,9 @@ def print_preview(window: MainWindow) -> None:
         return
     from lupus_tracker.report.render_qt import print_to
 
-    preview = QPrintPreviewDialog(_printer(), window)
-    preview.paintRequested.connect(lambda printer: print_to(content, printer))
+    printer = _printer()  # kept alive: the preview does not own it (a temporary crashed)
+    preview = QPrintPreviewDialog(printer, window)
+    preview.paintRequested.connect(lambda device: print_to(content, device))
     preview.exec()
 
 

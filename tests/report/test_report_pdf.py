@@ -22,17 +22,17 @@ HEADER = "Demo Patient (Maria Example) · born 14 Mar 1992 · period"
 
 def test_default_period_is_since_the_last_visit(demo_repo, repo):
     since, until = default_period(demo_repo, UNTIL)
-    visits = demo_repo.list_events(kinds=(EventKind.VISIT,), until=date(2026, 6, 29))
+    visits = demo_repo.events.all(kinds=(EventKind.VISIT,), until=date(2026, 6, 29))
     assert (since, until) == (visits[-1].occurred_on, UNTIL)
     assert default_period(repo, UNTIL) == (date(2026, 3, 31), UNTIL)  # no visit: 3 months
 
 
 def test_pdf_holds_the_values_flags_dates_and_notes(demo_repo, tmp_path, read_pdf):
-    demo_repo.add_result(LabEntry(date(2026, 6, 29), "c3", "<0.5", "g/L", "0.9-1.8"))
-    demo_repo.add_event(Event(None, date(2026, 6, 1), EventKind.FLARE, "Knee flare",
+    demo_repo.results.add(LabEntry(date(2026, 6, 29), "c3", "<0.5", "g/L", "0.9-1.8"))
+    demo_repo.events.add(Event(None, date(2026, 6, 1), EventKind.FLARE, "Knee flare",
                               "Both knees swollen for a week"))
     since, until = default_period(demo_repo, UNTIL)
-    demo_repo.set_report_note(since, until, "Can I lower the prednisone?\nHair loss?")
+    demo_repo.report_notes.set(since, until, "Can I lower the prednisone?\nHair loss?")
     out = tmp_path / "visit.pdf"
     pages = write_pdf(gather(demo_repo, since, until, printed=date(2026, 7, 1)), out)
     assert pages == 2
@@ -56,7 +56,7 @@ def test_pdf_holds_the_values_flags_dates_and_notes(demo_repo, tmp_path, read_pd
 
 def test_page_one_reads_questions_treatment_then_results(demo_repo, tmp_path, read_pdf):
     since, until = default_period(demo_repo, UNTIL)
-    demo_repo.set_report_note(since, until, "Is the hair loss from the mycophenolate?")
+    demo_repo.report_notes.set(since, until, "Is the hair loss from the mycophenolate?")
     out = tmp_path / "visit.pdf"
     write_pdf(gather(demo_repo, since, until), out)
     pages = read_pdf(out).pages()
@@ -103,7 +103,7 @@ def test_no_heading_ends_a_page(demo_repo, tmp_path, read_pdf):
 def test_results_are_those_of_the_period_older_ones_apart_and_unflagged(demo_repo, tmp_path,
                                                                        read_pdf):
     """Issue 12 item 14: a 2025 temperature is not today's fever."""
-    demo_repo.add_result(LabEntry(date(2025, 2, 8), "temperature", "39.2", "°C"))
+    demo_repo.results.add(LabEntry(date(2025, 2, 8), "temperature", "39.2", "°C"))
     out = tmp_path / "visit.pdf"
     write_pdf(gather(demo_repo, date(2026, 4, 1), UNTIL), out)
     text = read_pdf(out).text()
@@ -117,7 +117,7 @@ def test_results_are_those_of_the_period_older_ones_apart_and_unflagged(demo_rep
 
 def test_stopped_medication_shows_its_stop_date_and_reason_not_a_current_dose(
         demo_repo, tmp_path, read_pdf):
-    tacrolimus = next(m for m in demo_repo.list_medications() if m.name == "Tacrolimus")
+    tacrolimus = next(m for m in demo_repo.treatments.all() if m.name == "Tacrolimus")
     out = tmp_path / "visit.pdf"
     write_pdf(gather(demo_repo, tacrolimus.stopped_on - timedelta(days=30), UNTIL), out)
     text = read_pdf(out).text()
@@ -132,7 +132,7 @@ def test_images_charts_sparklines_and_photos(demo_repo, tmp_path, read_pdf, png_
     from lupus_tracker.store.photos_repo import Photo
 
     for day in range(1, 9):  # eight photos: the six most recent are printed
-        demo_repo.add_photo(Photo(None, date(2026, 6, day), png_bytes, "image/png",
+        demo_repo.photos.add(Photo(None, date(2026, 6, day), png_bytes, "image/png",
                                   f"rash day {day}", "rash"))
     out = tmp_path / "visit.pdf"
     content = gather(demo_repo, date(2026, 4, 1), UNTIL)
@@ -245,7 +245,7 @@ def test_no_table_cell_breaks_inside_a_word(demo_repo, tmp_path, read_pdf, month
     from lupus_tracker.report.html import to_html
 
     since, until = default_period(demo_repo, UNTIL)
-    demo_repo.set_report_note(since, until, "Ask about hydroxychloroquine eye screening")
+    demo_repo.report_notes.set(since, until, "Ask about hydroxychloroquine eye screening")
     content = gather(demo_repo, UNTIL - timedelta(days=round(months * 30.44)), UNTIL)
     out = tmp_path / "visit.pdf"
     write_pdf(content, out)
