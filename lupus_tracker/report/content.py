@@ -122,9 +122,24 @@ def chart_start(since: date, until: date) -> date:
 def _add_activity(repo: Repository, content: ReportContent) -> None:
     """SLEDAI-2K at the visits of the period (and the one before), and the activity signal
     for the period."""
-    from lupus_tracker.analysis.serology import activity_note
+    from lupus_tracker.analysis.serology import DISCLAIMER, activity_periods, periods_in
 
-    content.activity_note = activity_note(repo, since=content.since)
+    periods = periods_in(activity_periods(repo), content.since, content.until)
+    by_kind: dict[str, list] = {}
+    for period in periods:
+        by_kind.setdefault(period.kind, []).append(period)
+    # One sentence per kind of signal: its spans and the latest evidence only (the full
+    # evidence is in the app's dashboard; on paper it would fill half a page).
+    lines = []
+    for kind_periods in by_kind.values():
+        what = kind_periods[0].text().split(": ", 1)[1].split(" (", 1)[0]
+        spans = ", ".join(p.start.isoformat() if p.start == p.end
+                          else f"{p.start.isoformat()} to {p.end.isoformat()}"
+                          for p in kind_periods)
+        lines.append(f"{what}: {spans} (latest: {kind_periods[-1].evidence[-1]})")
+    if lines:
+        content.activity_note = ("Possible activity signals from the logged labs \u2014 "
+                                 + "; ".join(lines) + f". {DISCLAIMER}")
     assessments = [a for a in repo.sledai.all() if a.visit_on <= content.until]
     inside = [a for a in assessments if a.visit_on >= content.since]
     before = [a for a in assessments if a.visit_on < content.since][-1:]

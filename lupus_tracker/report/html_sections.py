@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 from lupus_tracker.analysis.latest import LatestValue
-from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.records import EventKind
 from lupus_tracker.report.content import ReportContent, chart_start
 from lupus_tracker.report.figures import SPARK_MM
 from lupus_tracker.report.html_parts import NBSP, day_text, e, image, keep, table
-
-ARROWS = {"up": "\u2191", "down": "\u2193", "same": "\u2192", "": ""}
-FLAG_WORDS = {Flag.LOW: "LOW", Flag.HIGH: "HIGH", Flag.ABNORMAL: "ABNORMAL",
-              Flag.NORMAL: "normal", Flag.UNKNOWN: "no range"}
-
-
-def flag_words(flag: Flag) -> str:
-    """A flag in words (greyscale-safe); out-of-range flags in capitals."""
-    return FLAG_WORDS.get(flag, str(flag) or "no range")
 
 
 def questions_html(content: ReportContent) -> str:
@@ -53,18 +43,17 @@ def treatment_html(content: ReportContent) -> str:
 
 
 def _change(row: LatestValue) -> str:
+    """Arrow, word and amount on one line; "not comparable (why)" may wrap between words."""
     if row.previous is None:
         return "—"
-    if not row.comparable:
-        return "not comparable"
-    return keep(f"{ARROWS[row.direction]} {row.change_text}".strip()) or "—"
+    return (keep(row.change_cell) if row.comparable else row.change_cell) or "—"
 
 
 def _result_row(row: LatestValue, with_trend: bool, content: ReportContent) -> tuple:
     latest, previous = row.latest, row.previous
     prev = (f"{keep(previous.value_text)} ({day_text(previous.day)})" if previous else "—")
     cells = [row.marker.label, keep(f"{latest.value_text} {latest.unit.label}"),
-             day_text(latest.day), flag_words(latest.flag), keep(latest.ref_text or "—"),
+             day_text(latest.day), row.flag_text, keep(latest.ref_text or "—"),
              prev, _change(row)]
     if with_trend:
         spark = content.sparklines.get(row.marker.key)
@@ -170,16 +159,16 @@ def events_html(content: ReportContent) -> str:
     parts = ["<h2>Events in the period</h2>"]
     if not content.events:
         parts.append("<p>No events recorded in this period.</p>")
-    if others:
-        rows = []
-        for ev in others:
-            when = day_text(ev.occurred_on)
-            if ev.ended_on and ev.ended_on != ev.occurred_on:
-                when += f" to {day_text(ev.ended_on)}"
-            rows.append((when, ev.kind.label, ev.title or "—", ev.note or "—"))
+    rows = []
+    for ev in others:
+        when = day_text(ev.occurred_on)
+        if ev.ended_on and ev.ended_on != ev.occurred_on:
+            when += f" to {day_text(ev.ended_on)}"
+        rows.append((when, ev.kind.label, ev.title or "—", ev.note or "—"))
+    if visits:  # one row: the dates matter, the titles repeat
+        count = f"{len(visits)} visit{'s' if len(visits) > 1 else ''}"
+        rows.append(("", "Visits", count, ", ".join(day_text(v.occurred_on) for v in visits)))
+    if rows:
         parts.append(table(("Date", "Kind", "What", "Note"), rows,
                            widths=(None, None, None, 45)))
-    if visits:
-        parts.append("<p>Visits: " + ", ".join(day_text(v.occurred_on) for v in visits)
-                     + "</p>")
     return "".join(parts)

@@ -93,8 +93,9 @@ class ReportDocument:
         resolution = device.resolution()
         paint = device.pageLayout().paintRectPixels(resolution)
         self.band = BAND_MM / 25.4 * resolution
+        self.inset = 0.5 / 25.4 * resolution
         self.width, self.height = paint.width(), paint.height()
-        self.body_height = self.height - 2 * self.band
+        self.body_height = float(int(self.height - 2 * self.band))  # whole pixels: no drift
         self.document.setPageSize(QSizeF(self.width, self.body_height))
         self._keep_headings_with_next(KEEP_WITH_NEXT_MM / 25.4 * resolution)
 
@@ -111,28 +112,80 @@ class ReportDocument:
         line = layout.lineAt(0)
         return top + line.y(), top + line.y() + line.height()
 
+    def _relayout(self) -> None:
+        """Lay the whole document out again now (Qt otherwise lays out lazily, and blocks
+        after a changed one would be measured, or painted, without their lines)."""
+        self.document.markContentsDirty(0, self.document.characterCount())
+        self.document.documentLayout().documentSize()
+
+    def _last_line_bottom(self, block) -> float:
+        rect = self.document.documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        if layout is None or layout.lineCount() == 0:
+            return rect.top()
+        line = layout.lineAt(layout.lineCount() - 1)
+        return rect.top() + line.y() + line.height()
+
+    def _page_end(self, y: float) -> float:
+        return (int(y // self.body_height) + 1) * self.body_height
+
+    def _needs_break(self, block, room: float) -> bool:
+        """A heading with too little room (or nothing) under it on its page; a paragraph
+        outside a table that runs over a page edge (Qt paints a whole paragraph on both
+        pages and clips it, which leaves its text twice in the PDF)."""
+        top, bottom = self._first_line(block)
+        if top <= 0:
+            return False
+        page_end = self._page_end(top)
+        if block.blockFormat().headingLevel() > 0:
+            following = block.next()
+            next_top = self._first_line(following)[0] if following.isValid() else bottom
+            return page_end - bottom < room or next_top >= page_end - 1
+        last = self._last_line_bottom(block)
+        return last > page_end + 1 and last - top < self.body_height / 3 \
+            and QTextCursor(block).currentTable() is None
+
     def _keep_headings_with_next(self, room: float) -> None:
-        """Move a heading to the next page when less than ``room`` is left under it, or when
-        what follows it starts on the next page."""
+        """Move a heading to the next page when less than ``room`` is left under it or
+        what follows it starts on the next page; keep short paragraphs on one page.
+
+        A break that would skip a page (Qt already counts the block as on the next page)
+        is taken back."""
         always_before = QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore
-        for _ in range(50):  # each pass moves at most one heading down
+        refused: set[int] = set()
+        for _ in range(60):  # each pass moves at most one block down
             block = self.document.begin()
             while block.isValid():
-                fmt = block.blockFormat()
-                if fmt.headingLevel() > 0 and fmt.pageBreakPolicy() != always_before:
-                    top, bottom = self._first_line(block)
-                    page_end = (int(top // self.body_height) + 1) * self.body_height
-                    following = block.next()
-                    next_top = self._first_line(following)[0] if following.isValid() \
-                        else bottom
-                    if top > 0 and (page_end - bottom < room or next_top >= page_end - 1):
-                        moved = QTextBlockFormat()
-                        moved.setPageBreakPolicy(always_before)
-                        QTextCursor(block).mergeBlockFormat(moved)
-                        break
+                if block.blockNumber() not in refused \
+                        and block.blockFormat().pageBreakPolicy() != always_before \
+                        and self._needs_break(block, room):
+                    self._break_before(block, refused)
+                    break
                 block = block.next()
             else:
                 return
+
+    def _break_before(self, block, refused: set[int]) -> None:
+        """Start ``block`` on the next page: a page break, or where Qt would skip a page
+        (a block right under a table at the page's end), a top margin that pushes it
+        just past the page's end."""
+        before = self._first_line(block)[0]
+        page_end = self._page_end(before)
+        original = QTextBlockFormat(block.blockFormat())
+        fmt = QTextBlockFormat()
+        fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(block).mergeBlockFormat(fmt)
+        self._relayout()
+        if self._first_line(block)[0] < page_end + self.body_height - 1:
+            return
+        pushed = QTextBlockFormat(original)
+        pushed.setTopMargin(original.topMargin() + page_end - before + 1)
+        QTextCursor(block).setBlockFormat(pushed)
+        self._relayout()
+        if not page_end <= self._first_line(block)[0] < page_end + self.body_height - 1:
+            QTextCursor(block).setBlockFormat(original)
+            self._relayout()
+        refused.add(block.blockNumber())
 
     def paint(self) -> int:
         """Paint every page on the device; returns the number of pages."""
@@ -147,10 +200,13 @@ class ReportDocument:
                 self._bands(painter, small, index + 1, pages)
                 painter.save()
                 painter.translate(0, self.band - index * self.body_height)
-                # One device pixel short of the page: a line laid out exactly at the top of
-                # the next page is not also painted (clipped, yet still in the PDF's text).
+                # The page's own rectangle clips the painting; Qt is asked to draw only the
+                # lines well inside it (inset by half a millimetre), so that a line at a page
+                # edge is not painted on both pages (clipped ink still leaves text in a PDF).
+                top = index * self.body_height
+                painter.setClipRect(QRectF(0, top, self.width, self.body_height))
                 self.document.drawContents(painter, QRectF(
-                    0, index * self.body_height, self.width, self.body_height - 1))
+                    0, top + self.inset, self.width, self.body_height - 2 * self.inset))
                 painter.restore()
         finally:
             painter.end()
