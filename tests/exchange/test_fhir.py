@@ -58,7 +58,7 @@ def test_hl7_general_health_panel(repo):
     plan = read_plan(FHIR / "hl7_r4_Bundle-ghp.json", repo)
     got = {r.marker: r for r in plan.results}
     assert set(got) == {"hemoglobin", "platelets", "wbc", "lymphocytes", "creatinine",
-                        "albumin", "urine_protein_dipstick"}
+                        "albumin", "urine_protein_dipstick", "alt", "ast", "neutrophils"}
     assert got["hemoglobin"].value == "176" and got["hemoglobin"].unit == "g/L"
     assert got["hemoglobin"].ref_range == "135-180"
     assert got["creatinine"].unit == "mmol/L"  # SI lab, alternative code 14682-9
@@ -135,7 +135,7 @@ def test_single_observation_and_diagnostic_report_dates(repo, tmp_path):
      ('{"resourceType": "Observation", "valueQuantity": {"value": NaN}}', "NaN"),
      ('{"resourceType": "Bundle", "resourceType": "Patient"}', "twice"),
      ('[1, 2]', "not a FHIR resource"),
-     ('{"resourceType": "Bundle", "entry": [{"fullUrl": "x"}]}', "no resource")],
+     ('{"resourceType": "Bundle", "entry": 5}', "not a list")],
 )
 def test_malformed_json_is_refused(repo, tmp_path, text, message):
     with pytest.raises(ExchangeError, match=message):
