@@ -74,7 +74,6 @@ class ReportDialog(QDialog):
         if until < since:
             self.error.setText("The period ends before it starts.")
             return
-        self.repo.report_notes.set(since, until, self.notes.toPlainText())
         super().accept()
 
 
@@ -82,6 +81,7 @@ def _content(window: MainWindow):
     dialog = ReportDialog(window.repo, window)
     if not window.exec_dialog(dialog):
         return None
+    window.changes.save_report_note(*dialog.period(), dialog.notes.toPlainText())
     from lupus_tracker.store.repository import Repository
     from lupus_tracker.ui.progress import run_with_progress
 
