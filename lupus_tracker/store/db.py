@@ -46,7 +46,7 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def _inspect_existing(path: Path) -> int:
+def _inspect_existing(path: Path, quick_check: bool = True) -> int:
     """Check an existing file read-only; return its schema version (0 for an empty file)."""
     try:
         with path.open("rb") as handle:
@@ -75,7 +75,7 @@ def _inspect_existing(path: Path) -> int:
                 f"{path} was made by a newer version of Lupus Tracker (schema {version}; "
                 f"this version knows up to {SCHEMA_VERSION}). Update the app to open it."
             )
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        check = conn.execute("PRAGMA quick_check").fetchone()[0] if quick_check else "ok"
         if check != "ok":
             raise DamagedFileError(f"{path} is damaged ({check}). Nothing was changed.")
         return version
@@ -191,13 +191,18 @@ def _migrate(db: Database, version: int) -> None:
             raise db._mapped(error) from error
 
 
-def open_database(path: os.PathLike | str, *, create: bool = True) -> Database:
-    """Open (or, with ``create``, make) a Lupus Tracker database at ``path``."""
+def open_database(path: os.PathLike | str, *, create: bool = True,
+                  quick_check: bool = True) -> Database:
+    """Open (or, with ``create``, make) a Lupus Tracker database at ``path``.
+
+    ``quick_check=False`` skips the file check for a second connection to a file this
+    process has already opened and checked (background tasks, :mod:`lupus_tracker.ui.tasks`).
+    """
     path = Path(path).expanduser()
     if path.is_dir():
         raise MissingFileError(f"{path} is a folder, not a database file.")
     if path.exists():
-        version = _inspect_existing(path)
+        version = _inspect_existing(path, quick_check)
         for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             with contextlib.suppress(OSError):  # ours now: make it private if it was not
                 os.chmod(own, OWNER_ONLY)

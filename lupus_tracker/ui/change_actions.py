@@ -127,12 +127,12 @@ class ChangeActions:
     def add_event(self) -> None:
         dialog = EventDialog(self.window)
         if self.window.exec_dialog(dialog):
-            self.apply("add the event", AddEvent(dialog.event()))
+            self.apply("add the event", AddEvent(dialog.current_event()))
 
     def edit_event(self, event: Event) -> None:
         dialog = EventDialog(self.window, event)
         if self.window.exec_dialog(dialog):
-            self.apply("change the event", PutEvent(dialog.event()))
+            self.apply("change the event", PutEvent(dialog.current_event()))
 
     def delete_event(self, event: Event) -> None:
         if event.id is not None:
