@@ -19,7 +19,7 @@ from lupus_tracker.domain.egfr import (
     ckd_epi_2021,
     creatinine_to_mg_dl,
 )
-from lupus_tracker.domain.records import LabEntry, LabResult, Profile, Source
+from lupus_tracker.domain.records import LabEntry, LabResult, NumberFormat, Profile, Source
 
 ASSAY = "CKD-EPI 2021 (computed)"
 
@@ -48,5 +48,5 @@ def derived_egfr_entries(profile: Profile, creatinine: Iterable[LabResult]) -> l
         entries.append(LabEntry(result.taken_on, "egfr", f"{value:.0f}", assay=ASSAY,
                                 note=f"from creatinine {result.value_text} {unit.label} on "
                                      f"{result.taken_on.isoformat()}, age {age}",
-                                source=Source.COMPUTED))
+                                source=Source.COMPUTED, number_format=NumberFormat.POINT))
     return entries
