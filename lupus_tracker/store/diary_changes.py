@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from lupus_tracker.domain.records import LabEntry, SymptomDay, SymptomEntry
+from lupus_tracker.domain.records import SymptomDay, SymptomEntry
 from lupus_tracker.store.changes import ANYTHING, Batch, Change, Unchecked, expect
 from lupus_tracker.store.photos_repo import Photo
-from lupus_tracker.store.result_changes import AddResults
 
 if TYPE_CHECKING:
     from lupus_tracker.store.repository import Repository
@@ -18,19 +17,18 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class SaveDay(Change):
     """The diary form's Save: the day's symptoms and note replace what was logged, and the
-    temperature and weight typed in are added as results; one transaction."""
+    temperature and weight typed in are added, corrected or cleared (``vitals``: changes to
+    results); one transaction."""
 
     day: date
     entries: tuple[SymptomEntry, ...]
     note: str | None = None
-    vitals: tuple[LabEntry, ...] = ()
+    vitals: tuple[Change, ...] = ()
 
     def carry_out(self, repo: Repository) -> Change:
-        undo_vitals = AddResults(self.vitals).carry_out(repo) if self.vitals else None
+        undo_vitals = [change.carry_out(repo) for change in self.vitals]
         undo_day = PutDay(SymptomDay(self.day, self.entries, self.note)).carry_out(repo)
-        if undo_vitals is None:
-            return Batch((undo_day,), self.describe())
-        return Batch((undo_day, undo_vitals), self.describe())
+        return Batch((undo_day, *reversed(undo_vitals)), self.describe())
 
     def describe(self) -> str:
         return f"Save diary for {self.day.isoformat()}"

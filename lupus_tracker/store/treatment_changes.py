@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -85,15 +85,18 @@ class ChangeDose(Change):
 
 @dataclass(frozen=True)
 class StopMedication(Change):
-    """Stop a medication on a date (``None`` resumes it); its history stays."""
+    """Stop a medication on a date (``None`` resumes it); its history stays. ``note``, when
+    given, replaces the medication's note (the stop dialog adds the reason to it)."""
 
     medication_id: int
     stopped_on: date | None
     name: str = "medication"
+    note: str | Unchecked | None = ANYTHING
 
     def carry_out(self, repo: Repository) -> Change:
         before = repo.treatments.get(self.medication_id)
-        after = repo.treatments.stop(self.medication_id, self.stopped_on)
+        note = before.note if self.note is ANYTHING else self.note
+        after = repo.treatments.replace(replace(before, stopped_on=self.stopped_on, note=note))
         return PutMedication(before, after)
 
     def describe(self) -> str:

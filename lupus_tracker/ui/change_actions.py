@@ -31,7 +31,18 @@ from lupus_tracker.ui.lab_dialog import LabReportDialog
 from lupus_tracker.ui.treatment_dialogs import DoseDialog, EventDialog, MedicationDialog, StopDialog
 
 if TYPE_CHECKING:
+    from lupus_tracker.ui.diary_page import VitalChange
     from lupus_tracker.ui.main_window import MainWindow
+
+
+def _vital_change(vital: VitalChange) -> Change:
+    """A temperature or weight typed in the diary as a change to its stored result."""
+    if vital.before is None:
+        assert vital.entry is not None
+        return AddResults((vital.entry,))
+    if vital.entry is None:
+        return DeleteResults((vital.before.id,), (vital.before,))
+    return UpdateResult(vital.before.id, vital.entry)
 
 
 class ChangeActions:
@@ -52,9 +63,9 @@ class ChangeActions:
         self.window.undo_stack.push(change.describe(), outcome.value)
         return True
 
-    def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self.window, "Lupus Tracker", question)
-        return answer == QMessageBox.StandardButton.Yes
+    def _deleted(self, what: str) -> None:
+        """One delete behaviour everywhere: no question, an undo and a status-bar line."""
+        self.window.statusBar().showMessage(f"Deleted {what} — Undo (Ctrl+Z)", 10000)
 
     # -- lab results ------------------------------------------------------------------
     def add_lab_report(self) -> None:
@@ -86,23 +97,53 @@ class ChangeActions:
         return self.apply("change the result", UpdateResult(before.id, entry))
 
     def delete_result(self, result: LabResult) -> bool:
-        return self.apply("delete the result", DeleteResults((result.id,)))
+        if not self.apply("delete the result", DeleteResults((result.id,))):
+            return False
+        self._deleted(f"{result.marker} {result.value_text} of {result.taken_on.isoformat()}")
+        return True
 
     # -- diary --------------------------------------------------------------------------
     def save_day(self, day: date, entries: list[SymptomEntry], note: str | None,
-                 vitals: list[LabEntry]) -> None:
-        if self.apply("save the day", SaveDay(day, tuple(entries), note, tuple(vitals))):
+                 vitals: list[VitalChange]) -> None:
+        """Save a diary day with its changed temperature/weight (added, corrected or
+        cleared) as one change."""
+        if self.apply("save the day", SaveDay(day, tuple(entries), note,
+                                              tuple(_vital_change(v) for v in vitals))):
             self.window.diary.load()
+            self.window.statusBar().showMessage(f"Saved the diary for {day.isoformat()}.", 6000)
 
     def add_photo(self, photo: Photo) -> None:
         if self.apply("attach the photo", AddPhoto(photo)):
-            self.window.diary.load()
+            self.window.diary.reload_photos()  # the typed, unsaved entries stay as they are
 
     # -- medications --------------------------------------------------------------------
     def add_medication(self) -> None:
         dialog = MedicationDialog(self.window)
-        if self.window.exec_dialog(dialog):
+        if self.window.exec_dialog(dialog) and not self._is_dose_change(dialog):
             self.apply("add the medication", AddMedication(dialog.medication()))
+
+    def _is_dose_change(self, dialog: MedicationDialog) -> bool:
+        """A second active medication of the same name: ask whether it is a dose change.
+        True when handled here (recorded as a dose change, or cancelled)."""
+        new = dialog.medication()
+        same = [m for m in self.repo.treatments.all()
+                if m.name.casefold() == new.name.casefold() and m.stopped_on is None]
+        if not same or same[0].id is None:
+            return False
+        current = same[0]
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.window, "Already taking this medication",
+            f"{current.name} is already recorded as taken since "
+            f"{current.started_on.isoformat()}. Is this a dose change of it, from "
+            f"{new.started_on.isoformat()}?\n\nYes: record a dose change. No: add a second, "
+            "separate medication of the same name.",
+            buttons.Yes | buttons.No | buttons.Cancel, buttons.Yes)
+        if answer == buttons.No:
+            return False
+        if answer == buttons.Yes and new.doses:
+            self.apply("change the dose", ChangeDose(current.id, new.doses[0], current.name))
+        return True
 
     def change_dose(self, medication: Medication) -> None:
         dialog = DoseDialog(medication, self.window)
@@ -114,14 +155,13 @@ class ChangeActions:
         dialog = StopDialog(medication, self.window)
         if self.window.exec_dialog(dialog) and medication.id is not None:
             self.apply("stop the medication",
-                       StopMedication(medication.id, dialog.stopped_on(), medication.name))
+                       StopMedication(medication.id, dialog.stopped_on(), medication.name,
+                                      dialog.note()))
 
     def delete_medication(self, medication: Medication) -> None:
-        if medication.id is None or not self._confirm(
-                f"Delete {medication.name} and its whole dose history? "
-                "(Edit › Undo brings it back.)"):
-            return
-        self.apply("delete the medication", DeleteMedication(medication.id))
+        if medication.id is not None and self.apply("delete the medication",
+                                                    DeleteMedication(medication.id)):
+            self._deleted(f"{medication.name} and its dose history")
 
     # -- events -------------------------------------------------------------------------
     def add_event(self) -> None:
@@ -135,8 +175,8 @@ class ChangeActions:
             self.apply("change the event", PutEvent(dialog.current_event()))
 
     def delete_event(self, event: Event) -> None:
-        if event.id is not None:
-            self.apply("delete the event", DeleteEvent(event.id))
+        if event.id is not None and self.apply("delete the event", DeleteEvent(event.id)):
+            self._deleted(f"the {event.kind.label.lower()} of {event.occurred_on.isoformat()}")
 
     # -- profile and report notes -------------------------------------------------------
     def edit_profile(self) -> None:

@@ -156,7 +156,8 @@ def test_an_undo_refuses_to_overwrite_an_edit_made_elsewhere(repo):
 def test_diary_save_with_vitals_is_undone_and_redone_whole(repo):
     repo.diary.save_day(DAY, [Symptom(DAY, "fatigue", 7)], "tired")
     undo = SaveDay(DAY, (Symptom(DAY, "fatigue", 3), Symptom(DAY, "rash", 5, "discoid")),
-                   "better", (LabEntry(DAY, "temperature", "38.4", "Cel"),)).apply(repo)
+                   "better", (AddResults((LabEntry(DAY, "temperature", "38.4", "Cel"),)),)
+                   ).apply(repo)
     after = repo.diary.day(DAY)
     redo = undo.apply(repo)
     assert [(e.symptom, e.severity) for e in repo.diary.day(DAY).entries] == [("fatigue", 7)]
