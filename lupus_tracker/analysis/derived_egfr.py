@@ -1,28 +1,22 @@
 """eGFR derived from logged creatinine (CKD-EPI 2021), stored as computed results.
 
-Derived values are marked ``source='computed'`` with the assay "CKD-EPI 2021 (computed)",
-so they are never mistaken for (or drawn as one series with) a lab-reported eGFR.  Each
-value comes from ``domain.egfr.computed_egfr_entry``: one creatinine that cannot be used
-(a bound, an unknown unit, an impossible value, under 18) is skipped, never stopping the
-others.
+The computation lives in :mod:`lupus_tracker.store.derived_egfr` (the store recomputes it
+in the same transaction as the change that needs it); these names remain for callers.
 """
 
 from __future__ import annotations
 
-from lupus_tracker.domain.egfr import COMPUTED_ASSAY, computed_egfr_entry
 from lupus_tracker.domain.records import LabEntry
+from lupus_tracker.store import derived_egfr
 from lupus_tracker.store.repository import Repository
 
-ASSAY = COMPUTED_ASSAY
+ASSAY = derived_egfr.ASSAY
 
 
 def derived_egfr_entries(repo: Repository) -> list[LabEntry]:
-    profile = repo.profile.get()
-    entries = (computed_egfr_entry(result, profile.birth_date, profile.sex)
-               for result in repo.results.all(["creatinine"]))
-    return [entry for entry in entries if entry is not None]
+    return derived_egfr.derived_egfr_entries(repo.profile.get(), repo.results.all(["creatinine"]))
 
 
 def refresh_derived_egfr(repo: Repository) -> int:
     """Recompute all derived eGFR values (after creatinine or profile changes)."""
-    return repo.results.replace_computed("egfr", derived_egfr_entries(repo))
+    return repo.results.refresh_egfr()
