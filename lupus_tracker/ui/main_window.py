@@ -1,8 +1,9 @@
 """The main window: pages for the dashboard, lab results, the diary, treatments and
 charts; the File menu; one undo stack for every change.
 
-Pages never write: they ask, and the window carries out the change through the
-repository (a refused change shows why and changes nothing), then records its undo.
+Pages never write: they ask, and the window carries out the change as one of the store's
+change objects (a refused change shows why and changes nothing), then records its inverse
+in the undo history.
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QTabWidget
 
-from lupus_tracker.domain.records import InvalidEntryError
 from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.ui import file_actions
@@ -26,8 +26,7 @@ from lupus_tracker.ui.diary_page import DiaryPage
 from lupus_tracker.ui.results_page import ResultsPage
 from lupus_tracker.ui.symptom_history import SymptomHistoryPage
 from lupus_tracker.ui.treatments_page import TreatmentsPage
-
-USER_ERRORS = (StoreError, InvalidEntryError, ValueError)
+from lupus_tracker.ui.undo import FAILED, USER_ERRORS, ChangeHistory, Outcome
 
 
 class MainWindow(QMainWindow):
@@ -35,7 +34,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.repo = repo
         self.settings = settings or QSettings()
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = ChangeHistory(self, lambda: self.repo)
         self._refresh_pending = False
         self.tabs = QTabWidget()
         self.dashboard = DashboardPage(repo)
@@ -53,6 +52,7 @@ class MainWindow(QMainWindow):
         self.charts = None
         self.tabs.addTab(file_actions.placeholder("Charts"), "&Charts")
         self._stale = {self.results, self.symptom_history, self.treatments}
+        self._shown_index = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.changes = ChangeActions(self)
@@ -127,6 +127,16 @@ class MainWindow(QMainWindow):
         self.pages.append(widget)
 
     def _tab_changed(self, index: int) -> None:
+        left = self.tabs.widget(self._shown_index)
+        if left is self.diary and index != self._shown_index and self.diary.has_unsaved():
+            if not self.diary.may_leave():  # Cancel: back to the diary, entries kept
+                self.tabs.blockSignals(True)
+                self.tabs.setCurrentIndex(self._shown_index)
+                self.tabs.blockSignals(False)
+                return
+            if self.diary.has_unsaved():  # Discard
+                self.diary.load()
+        self._shown_index = index
         page = self.tabs.widget(index)
         if page in self._stale:  # pages fill when first shown, and after changes
             self._stale.discard(page)
@@ -144,17 +154,22 @@ class MainWindow(QMainWindow):
         self._open_diary_day(date.today())
 
     def _open_diary_day(self, day: date) -> None:
-        self.diary.set_day(day)
+        """Show ``day`` in the diary, asking first about unsaved entries of another day."""
+        if not self.diary.set_day(day):
+            self.tabs.setCurrentWidget(self.diary)
+            return
         self.tabs.setCurrentWidget(self.diary)
+        self.diary.focus_first_symptom()  # the first digit typed lands in Fatigue
 
     # -- running changes ------------------------------------------------------------------
-    def attempt(self, what: str, action: Callable[[], object]) -> object | None:
-        """Run a change; a refused one is explained and changes nothing."""
+    def attempt(self, what: str, action: Callable[[], object]) -> Outcome:
+        """Run a change; a refused one is explained, changes nothing and gives ``FAILED``
+        (distinct from a change whose value is ``None``)."""
         try:
-            return action()
+            return Outcome(True, action())
         except USER_ERRORS as error:
             QMessageBox.warning(self, f"Could not {what}", str(error))
-            return None
+            return FAILED
 
     def _repository_changed(self, _table: str) -> None:
         if not self._refresh_pending:  # many changes (an import) -> one refresh
@@ -199,6 +214,8 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(self.repo.db.path))
 
     def open_path(self, path: Path) -> bool:
+        if not self.diary.may_leave():
+            return False
         try:
             repo = Repository.open(path)
         except StoreError as error:
@@ -210,6 +227,9 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event) -> None:
+        if not self.diary.may_leave():
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         backup_quietly(self.repo.db)
         super().closeEvent(event)
