@@ -10,6 +10,7 @@ to the data during a draw draws again.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_tracker.charts.panels import PANELS
+from lupus_tracker.charts.style import Theme, chart_style
 from lupus_tracker.domain.catalog import MARKERS
 from lupus_tracker.ui.lab_dialog import pydate, qdate
 from lupus_tracker.ui.tasks import describe, run_task
@@ -36,32 +38,52 @@ RANGES = (("3 months", 91), ("6 months", 182), ("1 year", 365), ("All", None),
           ("Custom", -1))
 HOVER_RADIUS_PX = 20
 
-Choice = tuple[str, str, date | None, date | None]
+@dataclass(frozen=True)
+class Choice:
+    """What to draw, read from the widgets on the GUI thread."""
+
+    kind: str
+    key: str
+    since: date | None
+    until: date | None
+    size_in: tuple[float, float] = (9.0, 5.6)
+    theme: Theme = Theme.LIGHT
+    font_pt: float = 9.0
 
 
 def build_figure(repo, choice: Choice):
     """The chart for ``choice`` (matplotlib only, no widgets: runs in a worker thread)."""
     import matplotlib.backends.backend_qtagg  # noqa: F401  (imported here, not on the GUI thread)
 
+    from lupus_tracker.charts import sources
     from lupus_tracker.charts.marker import marker_figure
-    from lupus_tracker.charts.panels import panel_figure
-    from lupus_tracker.charts.sledai import sledai_figure
-    from lupus_tracker.charts.symptoms import symptom_figure
+    from lupus_tracker.charts.panels import build_panel_figure
+    from lupus_tracker.charts.sledai import build_sledai_figure
+    from lupus_tracker.charts.symptoms import build_symptom_figure
 
-    kind, key, since, until = choice
-    if kind == "panel":
-        return panel_figure(repo, key, since, until, width_in=9.0)
-    if kind == "symptoms":
-        return symptom_figure(repo, since, until)
-    if kind == "sledai":
-        return sledai_figure(repo, since, until)
-    return marker_figure(repo, key, since, until)
+    style = chart_style(choice.theme, font_pt=choice.font_pt)
+    since, until, size = choice.since, choice.until, choice.size_in
+    if choice.kind == "panel":
+        title, keys = PANELS[choice.key]
+        return build_panel_figure(title, sources.load_panel(repo, keys, since, until),
+                                  repo.events.all(since, until), since, until, style,
+                                  width_in=size[0], height_in=size[1])
+    if choice.kind == "symptoms":
+        return build_symptom_figure(repo.diary.frame(since, until),
+                                    repo.events.all(since, until), since, until, style,
+                                    size_in=size)
+    if choice.kind == "sledai":
+        return build_sledai_figure(repo.sledai.all(), repo.events.all(since, until), since,
+                                   until, style, size_in=size)
+    return marker_figure(sources.load_marker_chart(repo, choice.key, since, until), style,
+                         size_in=size)
 
 
 class ChartsView(QWidget):
     def __init__(self, repo, parent=None):
         super().__init__(parent)
         self.repo = repo
+        self.theme = Theme.LIGHT  # the ui sets Theme.DARK with the app's dark palette
         self.canvas = None  # made when the first chart arrives (matplotlib loaded by then)
         self._running = False
         self._dirty = False
@@ -129,7 +151,12 @@ class ChartsView(QWidget):
     def choice(self) -> Choice:
         """What to draw, read from the widgets (on the GUI thread)."""
         kind, key = self.what.currentData().split(":", 1)
-        return (kind, key, *self.dates())
+        area = self.stack.size()
+        ratio = 100.0  # matplotlib's default dpi
+        size = ((area.width() / ratio, area.height() / ratio)
+                if area.width() > 200 and area.height() > 150 else (9.0, 5.6))
+        return Choice(kind, key, *self.dates(), size_in=size, theme=self.theme,
+                      font_pt=self.font().pointSizeF() or 9.0)
 
     # -- drawing in the background; the latest request wins --------------------------------
     def refresh(self) -> None:
