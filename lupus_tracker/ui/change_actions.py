@@ -159,7 +159,7 @@ class ChangeActions:
         dialog = EventDialog(self.window)
         if self.window.exec_dialog(dialog):
             saved = self.window.attempt("add the event",
-                                        lambda: self.repo.events.add(dialog.event()))
+                                        lambda: self.repo.events.add(dialog.current_event()))
             if saved is not None:
                 self._push(f"Add {saved.kind.label.lower()}",
                            lambda: self.repo.events.delete(saved.id),
@@ -169,7 +169,7 @@ class ChangeActions:
         dialog = EventDialog(self.window, event)
         if self.window.exec_dialog(dialog):
             after = self.window.attempt("change the event",
-                                        lambda: self.repo.events.update(dialog.event()))
+                                        lambda: self.repo.events.update(dialog.current_event()))
             if after is not None:
                 self._push("Edit event", lambda: self.repo.events.update(event),
                            lambda: self.repo.events.update(after))

@@ -107,7 +107,7 @@ class ChartsView(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(f"{name} date")
             edit.dateChanged.connect(self.refresh)
-        self.save_button = QPushButton("&Save chart as PNG/SVG…")
+        self.save_button = QPushButton("Sa&ve chart as PNG/SVG…")
         self.save_button.clicked.connect(self.save_dialog)
         self.hover = QLabel(" ")
         self.hover.setAccessibleName("Point details")
@@ -117,7 +117,7 @@ class ChartsView(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.message)
         bar = QHBoxLayout()
-        for label, widget in (("&Chart:", self.what), ("&Period:", self.period),
+        for label, widget in (("Ch&art:", self.what), ("&Period:", self.period),
                               ("From:", self.since), ("To:", self.until)):
             text = QLabel(label)
             text.setBuddy(widget)

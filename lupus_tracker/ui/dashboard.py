@@ -61,9 +61,9 @@ class StartView(QWidget):
         layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(text)
         buttons = QHBoxLayout()
-        for label, signal in (("Add your first &lab result", self.add_lab),
+        for label, signal in (("&Add your first lab result", self.add_lab),
                               ("Log &today's symptoms", self.log_symptoms),
-                              ("Open the &demo patient", self.open_demo)):
+                              ("Open the demo patie&nt", self.open_demo)):
             button = QPushButton(label)
             button.setMinimumHeight(48)
             button.clicked.connect(signal.emit)

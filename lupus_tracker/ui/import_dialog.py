@@ -94,7 +94,7 @@ class ImportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self.import_if_ready)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._load()
@@ -138,7 +138,8 @@ class ImportDialog(QDialog):
         self.tabs.addTab(self.rows_view, f"To add ({len(to_add)})")
         self.tabs.addTab(self.skipped_view, f"Skipped ({len(plan.skipped)})")
 
-    def accept(self) -> None:
+    def import_if_ready(self) -> None:
+        """Import the previewed plan, then close (a method of its own: never shadow Qt's)."""
         if self.plan is None or self.plan.total == 0:
             return
         plan = self.plan
@@ -147,7 +148,7 @@ class ImportDialog(QDialog):
         except (StoreError, InvalidEntryError) as error:
             QMessageBox.critical(self, "Import failed", f"{error}\nNothing was imported.")
             return
-        super().accept()
+        self.accept()
 
 
 def _escape(text: str) -> str:

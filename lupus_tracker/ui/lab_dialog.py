@@ -156,7 +156,7 @@ class LabReportDialog(QDialog):
         self.summary.setStyleSheet(ERROR_STYLE)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.save_if_valid)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
@@ -195,7 +195,8 @@ class LabReportDialog(QDialog):
     def entries(self) -> list[LabEntry]:
         return [row.entry(self.day(), self.lab.text()) for row in self.rows if not row.is_blank()]
 
-    def accept(self) -> None:
+    def save_if_valid(self) -> None:
+        """Accept the dialog when every row is valid; otherwise say what to fix."""
         invalid = [row for row in self.rows if not row.check()]
         if invalid:
             self.summary.setText(f"{len(invalid)} row(s) need fixing before saving; "
@@ -205,4 +206,4 @@ class LabReportDialog(QDialog):
         if not self.entries():
             self.summary.setText("Enter at least one value.")
             return
-        super().accept()
+        self.accept()

@@ -49,7 +49,7 @@ class ReportDialog(QDialog):
         self.error.setStyleSheet("color: #a40000;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.save_if_valid)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(QLabel("Default period: since your last visit (else 3 months)."))
@@ -69,13 +69,14 @@ class ReportDialog(QDialog):
         if since <= until:
             self.notes.setPlainText(self.repo.report_notes.get(since, until))
 
-    def accept(self) -> None:
+    def save_if_valid(self) -> None:
+        """Keep the notes and close; a period that ends before it starts is refused."""
         since, until = self.period()
         if until < since:
             self.error.setText("The period ends before it starts.")
             return
         self.repo.report_notes.set(since, until, self.notes.toPlainText())
-        super().accept()
+        self.accept()
 
 
 def _content(window: MainWindow):
@@ -108,8 +109,9 @@ def print_preview(window: MainWindow) -> None:
     from lupus_tracker.report.render_qt import build_document, print_to
 
     document = build_document(content)
-    preview = QPrintPreviewDialog(_printer(), window)
-    preview.paintRequested.connect(lambda printer: print_to(document, printer))
+    printer = _printer()  # kept alive: the preview does not own it (a temporary crashed)
+    preview = QPrintPreviewDialog(printer, window)
+    preview.paintRequested.connect(lambda device: print_to(document, device))
     preview.exec()
 
 

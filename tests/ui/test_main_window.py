@@ -35,11 +35,11 @@ def test_lab_report_refuses_an_invalid_row_then_saves_all_and_undoes(make_window
     fill(dialog.rows[1], "anti_dsdna", "abc")
     fill(dialog.rows[2], "ana", "1:160")
     assert "Accepted" in dialog.rows[1].error.text()  # marked inline before saving
-    dialog.accept()
+    dialog.save_if_valid()
     assert dialog.result() == 0 and "nothing was saved" in dialog.summary.text()
     assert repo.counts()["results"] == 0
     fill(dialog.rows[1], "anti_dsdna", ">300", "[IU]/mL", "<30")
-    dialog.accept()
+    dialog.save_if_valid()
     assert dialog.result() == 1
     window.changes.save_lab_report(dialog.entries())
     assert [r.value_text for r in repo.results.all()] == ["62", ">300", "1:160"]

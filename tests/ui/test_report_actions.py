@@ -16,7 +16,7 @@ def test_export_pdf_from_the_window(make_window, demo_repo, tmp_path, monkeypatc
             dialog.since.setDate(qdate(date(2026, 4, 1)))
             dialog.until.setDate(qdate(date(2026, 6, 30)))
             dialog.notes.setPlainText("Ask about hair loss")
-            dialog.accept()
+            dialog.save_if_valid()
         return True
 
     monkeypatch.setattr(window, "exec_dialog", accept)
