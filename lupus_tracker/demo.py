@@ -26,6 +26,7 @@ from lupus_tracker.domain.records import (
     LabEntry,
     Medication,
     Profile,
+    Sex,
     SymptomEntry,
 )
 from lupus_tracker.store.repository import Repository
@@ -216,7 +217,7 @@ def write_demo(repo: Repository, end: date | None = None, seed: int = SEED) -> N
     start = end - timedelta(DAYS - 1)
     rng = random.Random(seed)
     repo.profile.set(Profile("Demo Patient (Maria Example)", date(end.year - 34, 3, 14),
-                             "female"))
+                             Sex.FEMALE))
     with repo.db.transaction():
         flare_days = set(range(195, 225))
         for offset in range(DAYS):

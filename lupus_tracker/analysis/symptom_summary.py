@@ -8,9 +8,8 @@ from datetime import date
 
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.symptoms import SYMPTOMS, Symptom
+from lupus_tracker.domain.thresholds import FEVER_CELSIUS, certainly_above
 from lupus_tracker.store.repository import Repository
-
-FEVER_CELSIUS = 38.0
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSum
     temperature = get_marker("temperature")
     for result in repo.results.all(["temperature"], since, until):
         if result.base_value is not None and result.base_unit == temperature.canonical_unit.code \
-                and result.base_value > FEVER_CELSIUS and result.comparator in (None, ">", ">="):
+                and certainly_above(result.base_value, result.comparator, FEVER_CELSIUS):
             fever_days.add(result.taken_on)
     return SymptomSummary(
         since, until, len({e.day for e in entries}), stats,

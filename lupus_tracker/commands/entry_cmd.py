@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 
 from lupus_tracker.commands.common import add_db_option, date_arg, number_arg, open_repository
+from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.ranges import RefRange
 from lupus_tracker.domain.records import LabEntry, SymptomEntry
 from lupus_tracker.domain.symptoms import check_severity
 from lupus_tracker.domain.values import format_number
 from lupus_tracker.store.diary_repo import check_symptom
-from lupus_tracker.store.results_repo import check_entry
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

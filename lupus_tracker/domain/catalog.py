@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass, field
 
 from lupus_tracker.domain.ranges import RefRange, parse_range
+from lupus_tracker.domain.records import Sex
+from lupus_tracker.domain.thresholds import FEVER_CELSIUS
 from lupus_tracker.domain.units import Unit, UnitTable
 
 
@@ -39,7 +41,7 @@ class Marker:
     kind: MarkerKind = MarkerKind.NUMERIC
     category: Category = Category.LAB
     default_range: str | None = None
-    range_by_sex: tuple[tuple[str, str], ...] = ()
+    range_by_sex: tuple[tuple[Sex, str], ...] = ()
     alt_loinc: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
     short: str = ""
@@ -57,9 +59,10 @@ class Marker:
     def label(self) -> str:
         return self.short or self.name
 
-    def reference_range(self, sex: str | None = None) -> RefRange | None:
+    def reference_range(self, sex: Sex | None = None) -> RefRange | None:
         """The default adult range in the canonical unit, by sex where it differs."""
-        text = dict(self.range_by_sex).get(sex or "", self.default_range)
+        by_sex = dict(self.range_by_sex)
+        text = by_sex.get(sex, self.default_range) if sex is not None else self.default_range
         return parse_range(text, self.words)
 
     def default_range_text(self) -> str:
@@ -130,7 +133,7 @@ MARKERS: tuple[Marker, ...] = (
                   Unit("umol/L", "µmol/L", factor=1 / 88.42, aliases=("micromol/L",)),
                   Unit("mmol/L", "mmol/L", factor=1000 / 88.42)),
            default_range="0.5-1.3",
-           range_by_sex=(("female", "0.5-1.1"), ("male", "0.7-1.3")),
+           range_by_sex=((Sex.FEMALE, "0.5-1.1"), (Sex.MALE, "0.7-1.3")),
            alt_loinc=("14682-9", "38483-4"), short="Creatinine"),
     Marker("egfr", "eGFR (CKD-EPI 2021)", "98979-8",
            _units(Unit("mL/min/{1.73_m2}", "mL/min/1.73m²",
@@ -142,7 +145,7 @@ MARKERS: tuple[Marker, ...] = (
     Marker("hemoglobin", "Hemoglobin", "718-7",
            _units(Unit("g/dL", "g/dL"), Unit("g/L", "g/L", factor=0.1)),
            default_range="12-17.5",
-           range_by_sex=(("female", "12-16"), ("male", "13.5-17.5")), short="Hemoglobin"),
+           range_by_sex=((Sex.FEMALE, "12-16"), (Sex.MALE, "13.5-17.5")), short="Hemoglobin"),
     Marker("wbc", "White blood cells", "6690-2", _count_units(), default_range="4.0-11.0",
            alt_loinc=("26464-8",), short="WBC"),
     Marker("lymphocytes", "Lymphocytes, absolute", "731-0", _count_units(),
@@ -151,7 +154,7 @@ MARKERS: tuple[Marker, ...] = (
            alt_loinc=("26515-7",), short="Platelets"),
     Marker("esr", "ESR (Westergren)", "4537-7",
            _units(Unit("mm/h", "mm/h", aliases=("mm/hr", "mm/1h", "mm/[h]"))),
-           default_range="<20", range_by_sex=(("female", "<20"), ("male", "<15")),
+           default_range="<20", range_by_sex=((Sex.FEMALE, "<20"), (Sex.MALE, "<15")),
            alt_loinc=("30341-2",), short="ESR"),
     Marker("crp", "C-reactive protein", "1988-5",
            _units(Unit("mg/L", "mg/L"), Unit("mg/dL", "mg/dL", factor=10.0)),
@@ -181,7 +184,7 @@ MARKERS: tuple[Marker, ...] = (
            _units(Unit("Cel", "°C", aliases=("C", "degC", "celsius")),
                   Unit("[degF]", "°F", factor=5 / 9, offset=-32 * 5 / 9,
                        aliases=("F", "degF", "fahrenheit"))),
-           category=Category.VITAL, default_range="<=38", short="Temperature"),
+           category=Category.VITAL, default_range=f"<={FEVER_CELSIUS:g}", short="Temperature"),
 )
 
 _BY_KEY = {marker.key: marker for marker in MARKERS}

@@ -16,7 +16,7 @@ from pathlib import Path
 from lupus_tracker.domain.catalog import Category, get_marker
 from lupus_tracker.domain.measurement import interpret
 from lupus_tracker.domain.ranges import Flag
-from lupus_tracker.domain.records import LabResult
+from lupus_tracker.domain.records import LabResult, Source
 from lupus_tracker.domain.symptoms import get_symptom
 from lupus_tracker.exchange.fhir_import import SYMPTOM_SYSTEM
 from lupus_tracker.exchange.files import write_private
@@ -108,7 +108,7 @@ def observation(result: LabResult, sex: str | None, patient_ref: str) -> dict:
         resource["performer"] = [{"display": result.lab}]
     notes = [n for n in (result.note, f"ANA pattern: {result.pattern}" if result.pattern
                          else None) if n]
-    if result.source.value == "computed":
+    if result.source is Source.COMPUTED:
         notes.append("Computed by Lupus Tracker, not a lab result")
     if notes:
         resource["note"] = [{"text": n} for n in notes]
@@ -124,7 +124,7 @@ def bundle(repo: Repository) -> dict:
     if profile.birth_date:
         patient["birthDate"] = profile.birth_date.isoformat()
     if profile.sex:
-        patient["gender"] = profile.sex
+        patient["gender"] = profile.sex.value
     entries = [_entry(patient_ref, patient)]
     for result in repo.results.all():
         entries.append(_entry(_uuid("result", patient_ref, result.id),

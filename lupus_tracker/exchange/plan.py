@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.records import (
     Event,
     InvalidEntryError,
@@ -18,7 +19,6 @@ from lupus_tracker.domain.records import (
 from lupus_tracker.domain.values import ValueParseError
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.repository import Repository
-from lupus_tracker.store.results_repo import check_entry
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
 

@@ -98,7 +98,7 @@ def add_insight_sections(repo: Repository, content: ReportContent) -> None:
     from lupus_tracker.domain.sledai import band_guideline, classify_change
     from lupus_tracker.report.html import day_text
 
-    content.activity_note = activity_note(repo, since=content.since - timedelta(days=180))
+    content.activity_note = activity_note(repo, since=content.since, until=content.until)
     assessments = [a for a in repo.sledai.all() if a.visit_on <= content.until][-4:]
     if assessments:
         rows = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lupus_tracker.domain.records import InvalidEntryError, Profile
+from lupus_tracker.domain.records import InvalidEntryError, Profile, Sex
 from lupus_tracker.store.base import Manager, iso, now_stamp, parse_iso
 
 
@@ -15,12 +15,10 @@ class ProfileManager(Manager):
         if not rows:
             return Profile()
         row = rows[0]
-        return Profile(row["name"], parse_iso(row["birth_date"]), row["sex"])
+        return Profile(row["name"], parse_iso(row["birth_date"]), Sex.parse(row["sex"]))
 
     def set(self, profile: Profile) -> None:
-        if profile.sex not in (None, "female", "male"):
-            raise InvalidEntryError(f"Sex must be female or male (or left empty), not "
-                                    f"{profile.sex!r}.")
+        sex = Sex.parse(profile.sex)  # refuses anything but female, male or empty
         if profile.birth_date is not None and profile.birth_date > date.today():
             raise InvalidEntryError("The date of birth is in the future.")
         with self.db.transaction() as conn:
@@ -28,6 +26,6 @@ class ProfileManager(Manager):
                 "INSERT INTO patient (id, name, birth_date, sex) VALUES (1, ?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
                 "birth_date = excluded.birth_date, sex = excluded.sex, updated_at = ?",
-                (profile.name.strip(), iso(profile.birth_date), profile.sex, now_stamp()),
+                (profile.name.strip(), iso(profile.birth_date), sex and sex.value, now_stamp()),
             )
         self._changed("patient")

@@ -7,12 +7,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
-from lupus_tracker.domain.dates import DateParseError
-from lupus_tracker.domain.measurement import Measurement, interpret
+from lupus_tracker.domain.entry import check_entry
+from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult, Source
-from lupus_tracker.domain.units import UnitError
-from lupus_tracker.domain.values import ValueParseError
 from lupus_tracker.store import frames
 from lupus_tracker.store.base import Manager, Notifier, now_stamp
 from lupus_tracker.store.db import Database
@@ -25,17 +22,6 @@ if TYPE_CHECKING:
 
 _COLUMNS = ("taken_on, marker, value_text, comparator, number, unit, base_value, base_unit, "
             "ref_range, lab, assay, pattern, note, source")
-
-
-def check_entry(entry: LabEntry, sex: str | None = None) -> Measurement:
-    """Interpret an entry or raise ``InvalidEntryError`` with a message for the user."""
-    try:
-        if not isinstance(entry.taken_on, date):
-            raise DateParseError(f"The date {entry.taken_on!r} is not a date.")
-        marker = get_marker(entry.marker)
-        return interpret(marker, entry.value, entry.unit, entry.ref_range, sex)
-    except (UnknownMarkerError, ValueParseError, UnitError, DateParseError) as error:
-        raise InvalidEntryError(str(error)) from None
 
 
 def _clean(text: str | None) -> str | None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from lupus_tracker.domain.catalog import Marker, get_marker
+from lupus_tracker.domain.records import NumberFormat
 from lupus_tracker.domain.units import Unit, UnitError
 from lupus_tracker.store.base import Manager
+
+NUMBER_FORMAT = "number_format"
 
 
 class SettingsManager(Manager):
@@ -27,6 +30,15 @@ class SettingsManager(Manager):
                     (key, value),
                 )
         self._changed("settings")
+
+    # -- number format: how this person's lab reports write numbers ---------------------
+    def number_format(self) -> NumberFormat | None:
+        """``None`` until set; ambiguous values such as ``1.250`` are then refused."""
+        return NumberFormat.parse(self.get(NUMBER_FORMAT))
+
+    def set_number_format(self, number_format: NumberFormat | str | None) -> None:
+        chosen = NumberFormat.parse(number_format)
+        self.set(NUMBER_FORMAT, None if chosen is None else chosen.value)
 
     # -- preferred display units ------------------------------------------------------
     def preferred_unit(self, marker: Marker | str) -> Unit:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_tracker.domain.catalog import MARKERS, get_marker
+from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry
-from lupus_tracker.store.results_repo import check_entry
 
 ERROR_STYLE = "color: #a40000;"
 

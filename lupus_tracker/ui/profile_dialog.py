@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_tracker.domain.catalog import MARKERS
-from lupus_tracker.domain.records import Profile
+from lupus_tracker.domain.records import Profile, Sex
 from lupus_tracker.ui.lab_dialog import pydate, qdate
 
 
@@ -38,7 +38,7 @@ class ProfileDialog(QDialog):
         self.birth.setMaximumDate(qdate(date.today()))
         self.has_birth.setChecked(profile.birth_date is not None)
         self.sex = QComboBox()
-        for label, value in (("(not given)", None), ("female", "female"), ("male", "male")):
+        for label, value in (("(not given)", None), *((s.value, s) for s in Sex)):
             self.sex.addItem(label, value)
         self.sex.setCurrentIndex(max(self.sex.findData(profile.sex), 0))
         form = QFormLayout()
