@@ -58,7 +58,7 @@ def test_hl7_general_health_panel(repo):
     plan = read_plan(FHIR / "hl7_r4_Bundle-ghp.json", repo)
     got = {r.marker: r for r in plan.results}
     assert set(got) == {"hemoglobin", "platelets", "wbc", "lymphocytes", "creatinine",
-                        "albumin", "urine_protein_dipstick"}
+                        "albumin", "urine_protein_dipstick", "alt", "ast", "neutrophils"}
     assert got["hemoglobin"].value == "176" and got["hemoglobin"].unit == "g/L"
     assert got["hemoglobin"].ref_range == "135-180"
     assert got["creatinine"].unit == "mmol/L"  # SI lab, alternative code 14682-9
