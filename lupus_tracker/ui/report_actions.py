@@ -88,10 +88,17 @@ def _content(window: MainWindow):
     period = dialog.period()
     try:  # a worker thread with its own connection; charts drawn with Agg
         return run_blocking(window, "Preparing the visit report…", window.repo.db.path,
-                            lambda own: gather(own, *period))
+                            lambda own: _gather_locked(own, period))
     except Exception as error:
         QMessageBox.warning(window, "Visit report", describe(error))
         return None
+
+
+def _gather_locked(own, period):
+    from lupus_tracker.charts import DRAW_LOCK
+
+    with DRAW_LOCK:  # matplotlib draws one figure at a time (the Charts page may be drawing)
+        return gather(own, *period)
 
 
 def _printer() -> QPrinter:
