@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from lupus_tracker.store.repository import Repository
+
+__all__ = ["MarkerChart", "MarkerData", "Series", "marker_data", "marker_figure"]
+
 CHAR_WIDTH_EM = 0.62  # a generous average glyph width, for label placement
 EVENT_LEVELS = 3
 
@@ -46,6 +50,14 @@ class MarkerChart:
     medications: tuple[Medication, ...] = ()
     since: date | None = None
     until: date | None = None
+
+
+def marker_data(repo: Repository, key: str, since: date | None = None,
+                until: date | None = None) -> MarkerData:
+    """The prepared series of one marker read from ``repo`` (see ``charts.sources``)."""
+    from lupus_tracker.charts.sources import load_marker_data
+
+    return load_marker_data(repo, key, since, until)
 
 
 def _num(day: date) -> float:

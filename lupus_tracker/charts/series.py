@@ -53,6 +53,26 @@ class Series:
         return [p.value for p in self.points]
 
     @property
+    def bounds(self) -> list[str]:
+        return [p.bound for p in self.points]
+
+    @property
+    def lows(self) -> list[float | None]:
+        return [p.low for p in self.points]
+
+    @property
+    def highs(self) -> list[float | None]:
+        return [p.high for p in self.points]
+
+    @property
+    def out(self) -> list[bool]:
+        return [p.out_of_range for p in self.points]
+
+    @property
+    def details(self) -> list[str]:
+        return [p.detail for p in self.points]
+
+    @property
     def has_range(self) -> bool:
         return any(p.low is not None or p.high is not None for p in self.points)
 
