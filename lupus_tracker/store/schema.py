@@ -1,8 +1,10 @@
-"""The database schema as ordered migrations; ``PRAGMA user_version`` counts them.
+"""The database schema as numbered migrations; ``PRAGMA user_version`` is the last applied.
 
-Migration N takes a database at version N-1 to version N, inside one transaction. Never
-edit a released migration: add a new one. ``tests/store/test_migrations.py`` checks that a
-database migrated step by step from version 1 has the same schema as a fresh one.
+A fresh file runs every migration in ascending order; an older file runs those numbered
+above its version (numbers may have gaps: each area of the app reserves its own), each
+inside one transaction. Never edit a released migration: add a new one.
+``tests/store/test_migrations.py`` checks that a database migrated step by step from
+version 1 has the same schema as a fresh one.
 """
 
 from __future__ import annotations
@@ -124,5 +126,12 @@ CREATE TABLE sledai_assessments (
 CREATE INDEX symptoms_by_symptom_day ON symptoms (symptom, day);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
-SCHEMA_VERSION = len(MIGRATIONS)
+# Version 6 (treat-to-target, issue 15): the physician global assessment (PGA, 0-3, typed
+# from the visit letter) is stored with each visit's SLEDAI-2K assessment.
+_V6 = """
+ALTER TABLE sledai_assessments ADD COLUMN pga REAL CHECK (pga IS NULL OR pga BETWEEN 0 AND 3);
+"""
+
+# Numbers reserved per area (gaps are allowed): 3 files, 4-5 store, 6 t2t, 7 exchange, 8 core.
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 6: _V6}
+SCHEMA_VERSION = max(MIGRATIONS)

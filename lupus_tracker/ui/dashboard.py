@@ -88,6 +88,9 @@ class DashboardPage(QStackedWidget):
         self.signal = QLabel()
         self.signal.setWordWrap(True)
         self.signal.setStyleSheet("background: #fff4d6; color: #3a2a00; padding: 6px;")
+        self.t2t = QLabel()  # treat-to-target line (issue 15)
+        self.t2t.setWordWrap(True)
+        self.t2t.setAccessibleName("Treat-to-target summary")
         self.symptoms = QLabel()
         self.symptoms.setWordWrap(True)
         self.symptoms.setTextFormat(Qt.TextFormat.RichText)
@@ -95,6 +98,7 @@ class DashboardPage(QStackedWidget):
         layout.addWidget(QLabel("<h3>Latest results</h3>"))
         layout.addWidget(self.table, 3)
         layout.addWidget(self.signal)
+        layout.addWidget(self.t2t)
         layout.addWidget(QLabel("<h3>Symptoms, last 30 days</h3>"))
         layout.addWidget(self.symptoms, 1)
         self.addWidget(overview)
@@ -116,6 +120,9 @@ class DashboardPage(QStackedWidget):
         self.signal.setText(note)
         self.signal.setVisible(bool(note))
         today = date.today()
+        from lupus_tracker.analysis.treat_to_target import treat_to_target_line
+
+        self.t2t.setText(treat_to_target_line(self.repo, today))
         summary = summarize_symptoms(self.repo, today - timedelta(days=29), today)
         if not summary.stats:
             self.symptoms.setText("No symptoms logged in the last 30 days.")
