@@ -98,7 +98,11 @@ MARKERS: tuple[Marker, ...] = (
            _units(Unit("[IU]/mL", "IU/mL", aliases=("IU/ml", "[iU]/mL", "IU / mL")),
                   Unit("U/mL", "U/mL (kit units)", family="kit", aliases=("U/ml", "units/mL")),
                   TITER),
-           default_range="<30", alt_loinc=("11013-0", "6457-6"), words=QUALITATIVE_WORDS,
+           # 33799-8 DNA double strand Ab IgG in serum, IU/mL (Mayo Clinic Laboratories test
+           # catalog, ADNA); 31348-6 DNA double strand Ab [Presence] in Serum (NLM Clinical
+           # Table Search as cited by HL7 FHIR mappers).
+           default_range="<30", alt_loinc=("11013-0", "6457-6", "33799-8", "31348-6"),
+           words=QUALITATIVE_WORDS,
            short="anti-dsDNA",
            note="Assay-specific: keep the assay with each result; record the lab's cut-off."),
     Marker("c3", "Complement C3", "4485-9",
@@ -143,7 +147,9 @@ MARKERS: tuple[Marker, ...] = (
            short="eGFR",
            note="Other equations (MDRD, CKD-EPI 2009) are different methods: keep the method."),
     Marker("hemoglobin", "Hemoglobin", "718-7",
-           _units(Unit("g/dL", "g/dL"), Unit("g/L", "g/L", factor=0.1)),
+           _units(Unit("g/dL", "g/dL"), Unit("g/L", "g/L", factor=0.1),
+                  # 1 g/dL = 0.6206 mmol/L (haemoglobin monomer, 16.1 kDa; issue 12 item 15)
+                  Unit("mmol/L", "mmol/L", factor=1 / 0.6206)),
            default_range="12-17.5",
            range_by_sex=((Sex.FEMALE, "12-16"), (Sex.MALE, "13.5-17.5")), short="Hemoglobin"),
     Marker("wbc", "White blood cells", "6690-2", _count_units(), default_range="4.0-11.0",
@@ -158,7 +164,9 @@ MARKERS: tuple[Marker, ...] = (
            alt_loinc=("30341-2",), short="ESR"),
     Marker("crp", "C-reactive protein", "1988-5",
            _units(Unit("mg/L", "mg/L"), Unit("mg/dL", "mg/dL", factor=10.0)),
-           default_range="<5", short="CRP"),
+           # 30522-7 C reactive protein [Mass/volume] in Serum or Plasma by High sensitivity
+           # method (HL7 Switzerland CH LAB-Order, ActivityDefinition procedure-crp-highsens)
+           default_range="<5", alt_loinc=("30522-7",), short="CRP"),
     Marker("urine_rbc", "Red cells in urine sediment", "13945-1",
            _units(Unit("/[HPF]", "/HPF", aliases=("/hpf", "cells/HPF", "per HPF", "RBC/HPF"))),
            default_range="0-5", short="Urine RBC"),
@@ -184,7 +192,10 @@ MARKERS: tuple[Marker, ...] = (
            _units(Unit("Cel", "°C", aliases=("C", "degC", "celsius")),
                   Unit("[degF]", "°F", factor=5 / 9, offset=-32 * 5 / 9,
                        aliases=("F", "degF", "fahrenheit"))),
-           category=Category.VITAL, default_range=f"<={FEVER_CELSIUS:g}", short="Temperature"),
+           # 8331-1 Oral temperature (HL7 FHIR R4 example observation-example-f202-temperature,
+           # LOINC display "Oral temperature"; Synthea codes body temperature with it)
+           category=Category.VITAL, default_range=f"<={FEVER_CELSIUS:g}", alt_loinc=("8331-1",),
+           short="Temperature"),
 )
 
 

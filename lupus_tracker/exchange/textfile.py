@@ -68,11 +68,29 @@ def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
     return result
 
 
+class JsonNumber(float):
+    """A JSON decimal that remembers how it was written (``1.90`` keeps its zero)."""
+
+    literal: str
+
+    def __new__(cls, literal: str) -> JsonNumber:
+        number = super().__new__(cls, literal)
+        number.literal = literal
+        return number
+
+
 def load_json(text: str, name: str = "the file") -> object:
+    """Strict JSON; decimals are :class:`JsonNumber` so their printed precision is kept."""
     try:
-        return json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates)
+        return json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates,
+                          parse_float=JsonNumber)
     except json.JSONDecodeError as error:
         raise ExchangeError(f"{name} is not valid JSON: {error.msg} at line {error.lineno}, "
                             f"column {error.colno} (is the file cut short?).") from None
+    except ExchangeError:
+        raise
+    except ValueError:  # an integer of more than 4,300 digits
+        raise ExchangeError(f"{name} holds a number too long to be a measured value.") \
+            from None
     except RecursionError:
         raise ExchangeError(f"{name} is nested too deeply to be a FHIR resource.") from None

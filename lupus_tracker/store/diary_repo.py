@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from lupus_tracker.domain.dates import DateParseError, check_not_future
 from lupus_tracker.domain.records import InvalidEntryError, SymptomDay, SymptomEntry
 from lupus_tracker.domain.symptoms import SymptomError, check_severity, get_symptom
 from lupus_tracker.store import frames
@@ -25,6 +26,10 @@ def check_symptom(entry: SymptomEntry) -> SymptomEntry:
     location = (entry.location or "").strip() or None
     if location is not None and not symptom.locations:
         raise InvalidEntryError(f"{symptom.name} has no location; leave it empty.")
+    try:
+        check_not_future(entry.day, "symptom")
+    except DateParseError as error:
+        raise InvalidEntryError(str(error)) from None
     note = (entry.note or "").strip() or None
     return SymptomEntry(entry.day, entry.symptom, severity, location, note)
 

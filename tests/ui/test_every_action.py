@@ -27,7 +27,7 @@ def run_walk(db: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
                LUPUS_TRACKER_DATA_DIR=str(tmp_path / "userdata"))
     return subprocess.run([sys.executable, str(WALKER), str(db), str(tmp_path / "s.ini")],
-                          capture_output=True, text=True, timeout=600, env=env, cwd=ROOT)
+                          capture_output=True, text=True, timeout=600, env=env, cwd=tmp_path)
 
 
 def check(walk: subprocess.CompletedProcess[str]) -> None:
