@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.egfr import MIN_AGE, age_on, ckd_epi_2021, creatinine_to_mg_dl
-from lupus_tracker.domain.records import LabEntry, Source
+from lupus_tracker.domain.records import LabEntry, NumberFormat, Source
 from lupus_tracker.store.repository import Repository
 
 ASSAY = "CKD-EPI 2021 (computed)"
@@ -36,7 +36,7 @@ def derived_egfr_entries(repo: Repository) -> list[LabEntry]:
         entries.append(LabEntry(result.taken_on, "egfr", f"{value:.0f}", assay=ASSAY,
                                 note=f"from creatinine {result.value_text} {unit.label} on "
                                      f"{result.taken_on.isoformat()}, age {age}",
-                                source=Source.COMPUTED))
+                                source=Source.COMPUTED, number_format=NumberFormat.POINT))
     return entries
 
 

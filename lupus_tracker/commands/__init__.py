@@ -15,4 +15,5 @@ COMMAND_MODULES = (
     "lupus_tracker.commands.t2t_cmd",
     "lupus_tracker.commands.exchange_cmd",
     "lupus_tracker.commands.report_cmd",
+    "lupus_tracker.commands.profile_cmd",
 )

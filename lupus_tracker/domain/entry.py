@@ -8,18 +8,25 @@ from datetime import date
 from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
 from lupus_tracker.domain.dates import DateParseError, check_not_future
 from lupus_tracker.domain.measurement import Measurement, interpret
-from lupus_tracker.domain.records import InvalidEntryError, LabEntry, Sex
+from lupus_tracker.domain.records import InvalidEntryError, LabEntry, NumberFormat, Sex
 from lupus_tracker.domain.units import UnitError
 from lupus_tracker.domain.values import ValueParseError
 
 
-def check_entry(entry: LabEntry, sex: Sex | None = None) -> Measurement:
-    """Interpret an entry or raise ``InvalidEntryError`` with a message for the user."""
+def check_entry(entry: LabEntry, sex: Sex | None = None,
+                number_format: NumberFormat | None = None) -> Measurement:
+    """Interpret an entry or raise ``InvalidEntryError`` with a message for the user.
+
+    Numbers are read by ``entry.number_format`` when the entry says how it was written
+    (a stored result's canonical text, a FHIR number), else by the file's ``number_format``;
+    with neither, an ambiguous number such as ``1.250`` is refused naming both readings.
+    """
     try:
         if not isinstance(entry.taken_on, date):
             raise DateParseError(f"The date {entry.taken_on!r} is not a date.")
         check_not_future(entry.taken_on, "result")
         marker = get_marker(entry.marker)
-        return interpret(marker, entry.value, entry.unit, entry.ref_range, sex)
+        return interpret(marker, entry.value, entry.unit, entry.ref_range, sex,
+                         entry.number_format or number_format)
     except (UnknownMarkerError, ValueParseError, UnitError, DateParseError) as error:
         raise InvalidEntryError(str(error)) from None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from lupus_tracker.domain.catalog import Marker
 from lupus_tracker.domain.ranges import Flag, RefRange, flag_value, parse_range
-from lupus_tracker.domain.records import Sex
+from lupus_tracker.domain.records import NumberFormat, Sex
 from lupus_tracker.domain.thresholds import certainly_above, certainly_below
 from lupus_tracker.domain.units import Unit, UnitError
 from lupus_tracker.domain.values import ParsedValue, ValueParseError, parse_value
@@ -62,11 +62,16 @@ def interpret(
     unit_text: str | None = None,
     range_text: str | None = None,
     sex: Sex | None = None,
+    number_format: NumberFormat | None = NumberFormat.POINT,
 ) -> Measurement:
-    """Check and interpret an entered result; raises ``ValueParseError`` or ``UnitError``."""
+    """Check and interpret a result; raises ``ValueParseError`` or ``UnitError``.
+
+    Stored text is canonical and read with the default decimal point; an entry path passes
+    the person's number format (``None`` refuses ambiguous numbers such as ``1.250``).
+    """
     value = parse_value(
         value_text, marker_name=marker.name, accepts_titer=marker.accepts_titer,
-        words=marker.words,
+        words=marker.words, number_format=number_format,
     )
     if unit_text is None or not unit_text.strip():
         unit = default_unit(marker, value)
@@ -87,7 +92,7 @@ def interpret(
     base_value = None
     if value.number is not None:
         base_value = marker.units.convert(value.number, unit, base_unit)
-    lab_range = parse_range(range_text, marker.words)
+    lab_range = parse_range(range_text, marker.words, number_format)
     ref: RefRange | None
     if lab_range is not None:
         if lab_range.titer != (unit.family == "titer") and lab_range.word is None:

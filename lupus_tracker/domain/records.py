@@ -53,6 +53,12 @@ class NumberFormat(enum.StrEnum):
     COMMA = "comma"
 
     @classmethod
+    def from_decimal_point(cls, decimal_point: str) -> NumberFormat:
+        """The format of a locale whose decimal mark is ``decimal_point`` (Qt's
+        ``QLocale().decimalPoint()``): how the app sets it on a file's first run."""
+        return cls.COMMA if decimal_point.strip() == "," else cls.POINT
+
+    @classmethod
     def parse(cls, text: str | None) -> NumberFormat | None:
         if text is None or not str(text).strip():
             return None
@@ -90,6 +96,8 @@ class LabEntry:
     pattern: str | None = None
     note: str | None = None
     source: Source = Source.ENTERED
+    # How ``value`` and ``ref_range`` write numbers; None: as the file's number format says.
+    number_format: NumberFormat | None = None
 
 
 @dataclass(frozen=True)
@@ -116,7 +124,8 @@ class LabResult:
 
     def entry(self) -> LabEntry:
         return LabEntry(self.taken_on, self.marker, self.value_text, self.unit, self.ref_range,
-                        self.lab, self.assay, self.pattern, self.note, self.source)
+                        self.lab, self.assay, self.pattern, self.note, self.source,
+                        NumberFormat.POINT)  # stored text is canonical
 
 
 @dataclass(frozen=True)

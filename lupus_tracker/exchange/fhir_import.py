@@ -20,7 +20,13 @@ from lupus_tracker.domain.catalog import Marker, marker_for_loinc
 from lupus_tracker.domain.dates import DateParseError, parse_date
 from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.measurement import default_unit
-from lupus_tracker.domain.records import InvalidEntryError, LabEntry, Source, SymptomEntry
+from lupus_tracker.domain.records import (
+    InvalidEntryError,
+    LabEntry,
+    NumberFormat,
+    Source,
+    SymptomEntry,
+)
 from lupus_tracker.domain.units import Unit
 from lupus_tracker.domain.values import ValueParseError, format_number, parse_value
 from lupus_tracker.exchange.errors import ExchangeError
@@ -362,7 +368,8 @@ class _Reader:
         reading = read_range(item, marker, _result_unit(marker, value, unit), self.sex)
         entry = LabEntry(day, marker.key, value, unit, reading.text, lab,
                          method, note="; ".join(n for n in notes if n)[:2000] or None,
-                         source=Source.IMPORTED)
+                         source=Source.IMPORTED,
+                         number_format=NumberFormat.POINT)  # FHIR numbers are JSON numbers
         remark = reading.remark
         try:
             check_entry(entry, self.sex)

@@ -20,10 +20,12 @@ from dataclasses import dataclass
 
 from lupus_tracker.domain.catalog import Marker
 from lupus_tracker.domain.ranges import RefRange, parse_range
+from lupus_tracker.domain.records import Sex
 from lupus_tracker.domain.units import Unit, UnitError
 from lupus_tracker.domain.values import ValueParseError, format_number
 
-SEX_CODES = {"248152002": "female", "248153007": "male", "female": "female", "male": "male"}
+SEX_CODES = {"248152002": Sex.FEMALE, "248153007": Sex.MALE, "female": Sex.FEMALE,
+             "male": Sex.MALE}
 CATALOG_DEFAULT_TYPE = "default adult range (Lupus Tracker catalog)"  # older exports
 _UNIT_TAIL = re.compile(r"^(?P<range>.*?[0-9])\s*(?P<unit>[^0-9\s.,:<>=\-\u2013][^\s]*)$")
 
@@ -38,8 +40,8 @@ class RangeReading:
     remark: str | None = None  # why a range in the file is not used
 
 
-def _sexes(entry: dict) -> set[str]:
-    found = set()
+def _sexes(entry: dict) -> set[Sex]:
+    found: set[Sex] = set()
     for concept in entry.get("appliesTo") or []:
         if not isinstance(concept, dict):
             continue

@@ -40,7 +40,7 @@ class Repository:
         self._notifier = Notifier()
         self.profile = ProfileManager(db, self._notifier)
         self.settings = SettingsManager(db, self._notifier)
-        self.results = ResultsManager(db, self._notifier, self.profile)
+        self.results = ResultsManager(db, self._notifier, self.profile, self.settings)
         self.diary = DiaryManager(db, self._notifier)
         self.photos = PhotosManager(db, self._notifier)
         self.treatments = TreatmentsManager(db, self._notifier)

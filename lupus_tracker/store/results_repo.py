@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from lupus_tracker.store.profile_repo import ProfileManager
+    from lupus_tracker.store.settings_repo import SettingsManager
 
 _COLUMNS = ("taken_on, marker, value_text, comparator, number, unit, base_value, base_unit, "
             "ref_range, lab, assay, pattern, note, source")
@@ -56,17 +57,20 @@ def result_from_row(row: sqlite3.Row) -> LabResult:
 class ResultsManager(Manager):
     """Lab results and vitals: ``repo.results``."""
 
-    def __init__(self, db: Database, notifier: Notifier, profile: ProfileManager):
+    def __init__(self, db: Database, notifier: Notifier, profile: ProfileManager,
+                 settings: SettingsManager | None = None):
         super().__init__(db, notifier)
         self._profile = profile
+        self._settings = settings
 
     def check(self, entries: Sequence[LabEntry]) -> list[Measurement]:
         """Check every entry; the first invalid one raises with its position."""
         sex = self._profile.get().sex
+        number_format = None if self._settings is None else self._settings.number_format()
         checked = []
         for index, entry in enumerate(entries):
             try:
-                checked.append(check_entry(entry, sex))
+                checked.append(check_entry(entry, sex, number_format))
             except InvalidEntryError as error:
                 raise InvalidEntryError(str(error), index) from None
         return checked
