@@ -66,11 +66,6 @@ class Inputs:
     intervals: dict[str, int] = field(default_factory=dict)
 
 
-def eye_exam_kind() -> EventKind | None:
-    """The event kind for eye exams, once the records know it."""
-    return next((k for k in EventKind if k.value == "eye_exam"), None)
-
-
 def gather_inputs(repo: Repository, day: date) -> Inputs:
     """Everything :func:`summarize` needs, read from ``repo`` up to ``day``."""
     assessments = tuple(
@@ -83,9 +78,8 @@ def gather_inputs(repo: Repository, day: date) -> Inputs:
     last: dict[str, date] = {}
     for result in repo.results.all(_MONITORED_MARKERS, until=day):
         last[result.marker] = max(last.get(result.marker, result.taken_on), result.taken_on)
-    kind = eye_exam_kind()
-    exams = tuple(e.occurred_on for e in repo.events.all(until=day, kinds=(kind,))) \
-        if kind is not None else ()
+    exams = tuple(e.occurred_on
+                  for e in repo.events.all(until=day, kinds=(EventKind.EYE_EXAM,)))
     settings = dict(repo.settings.all())
     return Inputs(tuple(repo.treatments.all()), assessments, weights, egfr, last, exams,
                   settings.get(LUPUS_NEPHRITIS_SETTING) == "yes",

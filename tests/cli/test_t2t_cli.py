@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from lupus_tracker.cli import main
-from lupus_tracker.domain.records import Dose, Medication
+from lupus_tracker.domain.records import Dose, Event, EventKind, Medication
 from lupus_tracker.domain.sledai import DESCRIPTORS
 from lupus_tracker.store.repository import Repository
 
@@ -36,6 +36,7 @@ def test_add_assessment_then_status(tmp_path, capsys):
                                        None, (Dose(date(2026, 1, 1), 200, "mg", "twice daily"),)))
         from lupus_tracker.domain.records import LabEntry
         repo.results.add(LabEntry(date(2026, 2, 20), "weight", "80", "kg"))
+        repo.events.add(Event(None, date(2026, 1, 20), EventKind.EYE_EXAM, "baseline OCT"))
     assert main(["add", "assessment", "--db", str(db), "--date", "2026-01-15",
                  "--sledai-items", "arthritis,proteinuria", "--pga", "2"]) == 0
     assert main(["add", "assessment", "--db", str(db), "--date", "2026-03-01",
@@ -51,6 +52,9 @@ def test_add_assessment_then_status(tmp_path, capsys):
     # 31 days x 20 mg + 38 days x 5 mg (1 Feb - 10 Mar) = 620 + 190 = 810 mg
     assert "last 12 months: 0.81 g" in out
     assert "400 mg/day = 5.0 mg/kg/day of actual weight (80 kg on 2026-02-20)" in out
+    # AAO 2016: baseline done, no risk factor -> yearly from 5 years of use
+    assert ("Retinal screening not yet due: next by 2031-01-01 (yearly after 5 years of use; "
+            "last eye exam 2026-01-20)") in out
     assert "you are in remission" not in out.lower()
     # PGA alone updates an existing assessment and keeps its items
     assert main(["add", "assessment", "--db", str(db), "--date", "2026-01-15",
