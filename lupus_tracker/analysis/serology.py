@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.comparability import comparable
-from lupus_tracker.domain.measurement import Measurement, interpret
+from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.records import LabResult
 from lupus_tracker.domain.sledai import PROTEINURIA_G_PER_24H, UPCR_MG_PER_MG
@@ -58,9 +58,7 @@ class Period:
 
 
 def _measured(repo: Repository, keys: tuple[str, ...]) -> list[tuple[LabResult, Measurement]]:
-    sex = repo.profile.get().sex
-    return [(r, interpret(get_marker(r.marker), r.value_text, r.unit, r.ref_range, sex))
-            for r in repo.results.all(keys)]
+    return [(r, r.measurement) for r in repo.results.all(keys) if r.measurement is not None]
 
 
 def _merge(kind: str, hits: list[tuple[date, str]]) -> list[Period]:

@@ -14,13 +14,13 @@ import uuid
 from pathlib import Path
 
 from lupus_tracker.domain.catalog import Category, get_marker
-from lupus_tracker.domain.measurement import interpret
 from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.records import LabResult, Source
 from lupus_tracker.domain.symptoms import get_symptom
 from lupus_tracker.exchange.fhir_import import SYMPTOM_SYSTEM
 from lupus_tracker.exchange.files import write_private
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.results_repo import measurement_of
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -81,7 +81,7 @@ def _reference_range(m) -> list[dict]:
 
 def observation(result: LabResult, sex: str | None, patient_ref: str) -> dict:
     marker = get_marker(result.marker)
-    m = interpret(marker, result.value_text, result.unit, result.ref_range, sex)
+    m = measurement_of(result)  # interpreted once, when the store loaded it
     vital = marker.category is Category.VITAL
     resource: dict = {
         "resourceType": "Observation",

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.egfr import (
     MIN_AGE,
     EgfrError,
@@ -28,25 +27,23 @@ def derived_egfr_entries(profile: Profile, creatinine: Iterable[LabResult]) -> l
     """The eGFR entries computed from ``creatinine`` results for this patient."""
     if profile.birth_date is None or profile.sex is None:
         return []
-    marker = get_marker("creatinine")
     entries = []
     for result in creatinine:
-        if result.number is None or result.comparator is not None:
-            continue  # "<0.5" has no exact value to put in the equation
-        unit = marker.units.find(result.unit)
-        if unit is None:
-            continue
+        m = result.measurement  # interpreted once, when the store loaded it
+        if m is None or m.value.number is None or m.value.comparator is not None:
+            continue  # unreadable, a word, or "<0.5": no exact value for the equation
         age = age_on(profile.birth_date, result.taken_on)
         if age < MIN_AGE:
             continue
         try:
-            mg_dl = (creatinine_to_mg_dl(result.number, "umol/L") if unit.code == "umol/L"
-                     else marker.units.convert(result.number, unit, marker.canonical_unit))
+            mg_dl = (creatinine_to_mg_dl(m.value.number, "umol/L") if m.unit.code == "umol/L"
+                     else m.marker.units.convert(m.value.number, m.unit,
+                                                 m.marker.canonical_unit))
             value = ckd_epi_2021(mg_dl, age, str(profile.sex))
         except (EgfrError, ValueError):
             continue  # a value the equation does not cover: skip it, keep the others
         entries.append(LabEntry(result.taken_on, "egfr", f"{value:.0f}", assay=ASSAY,
-                                note=f"from creatinine {result.value_text} {unit.label} on "
+                                note=f"from creatinine {result.value_text} {m.unit.label} on "
                                      f"{result.taken_on.isoformat()}, age {age}",
                                 source=Source.COMPUTED, number_format=NumberFormat.POINT))
     return entries

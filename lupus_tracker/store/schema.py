@@ -165,6 +165,15 @@ _V4 = "\n".join((
     _rebuilt(_V2, "sledai_assessments"),
 ))
 
+# Version 5: which version of the catalog's conversions computed the derived columns of
+# ``results`` (see store/derived_columns.py: they are recomputed whenever it changes).
+_V5 = """
+CREATE TABLE derived_stamp (
+    name TEXT PRIMARY KEY,
+    version TEXT NOT NULL
+);
+"""
+
 # Numbers reserved per area (gaps are allowed): 3 files, 4-5 store, 6 t2t, 7 exchange, 8 core.
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 4: _V4}
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 4: _V4, 5: _V5}
 SCHEMA_VERSION = max(MIGRATIONS)
