@@ -51,11 +51,15 @@ def test_an_edit_a_delete_and_their_undo_keep_egfr_in_step(patient):
 
 def test_an_impossible_creatinine_never_stops_the_others(patient):
     patient.results.add_many([LabEntry(date(2024, 1, 5), "creatinine", "0.8", "mg/dL"),
-                              LabEntry(date(2024, 2, 5), "creatinine", "45", "mg/dL"),
+                              LabEntry(date(2024, 2, 5), "creatinine", "0.9", "mg/dL"),
                               LabEntry(date(2024, 3, 5), "creatinine", "<0.3", "mg/dL"),
                               LabEntry(date(2024, 4, 5), "creatinine", "1.1", "mg/dL")])
-    assert set(computed(patient)) == {date(2024, 1, 5), date(2024, 4, 5)}
+    # A file from before plausibility checks holds an impossible value (45 mg/dL).
+    patient.db.conn.execute("UPDATE results SET value_text = '45', number = 45, "
+                            "base_value = 45 WHERE marker = 'creatinine' "
+                            "AND taken_on = '2024-02-05'")
     assert patient.results.refresh_egfr() == 2
+    assert set(computed(patient)) == {date(2024, 1, 5), date(2024, 4, 5)}
 
 
 def test_birth_date_or_sex_changes_recompute_and_no_profile_means_no_egfr(repo):
