@@ -23,6 +23,7 @@ from lupus_tracker.domain.sledai import PROTEINURIA_G_PER_24H, UPCR_MG_PER_MG
 from lupus_tracker.domain.thresholds import certainly_rose
 from lupus_tracker.domain.values import format_number
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.results_repo import measured
 
 # Our choice: complement counts as low "at the same time" as anti-dsDNA within 15 days
 # (lab panels of one visit are often drawn on different days of the same fortnight).
@@ -58,7 +59,8 @@ class Period:
 
 
 def _measured(repo: Repository, keys: tuple[str, ...]) -> list[tuple[LabResult, Measurement]]:
-    return [(r, r.measurement) for r in repo.results.all(keys) if r.measurement is not None]
+    pairs = [(r, measured(r)) for r in repo.results.all(keys)]
+    return [(r, m) for r, m in pairs if m is not None]
 
 
 def _merge(kind: str, hits: list[tuple[date, str]]) -> list[Period]:

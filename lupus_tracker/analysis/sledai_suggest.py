@@ -28,6 +28,7 @@ from lupus_tracker.domain.sledai import (
 )
 from lupus_tracker.domain.thresholds import FEVER_CELSIUS
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.results_repo import measured
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def suggest(repo: Repository, visit: date) -> list[Suggestion]:
         for marker_key, test, reason in rules:
             marker = get_marker(marker_key)
             for result in by_marker.get(marker_key, ()):
-                m = result.measurement
+                m = measured(result)
                 if m is not None and test(m):
                     evidence.append(Evidence(result.taken_on, marker.label, m.value.text,
                                              m.unit.label, m.ref.text() if m.ref else "",

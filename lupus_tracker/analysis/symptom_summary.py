@@ -9,6 +9,7 @@ from datetime import date
 from lupus_tracker.domain.symptoms import SYMPTOMS, Symptom
 from lupus_tracker.domain.thresholds import FEVER_CELSIUS
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.results_repo import measured
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSum
     )
     fever_days = set(present_days.get("fever", set()))
     for result in repo.results.all(["temperature"], since, until):
-        m = result.measurement  # interpreted once, when the store loaded it
+        m = measured(result)  # interpreted once, when the store loaded it
         if m is not None and m.certainly_above(FEVER_CELSIUS):
             fever_days.add(result.taken_on)
     return SymptomSummary(

@@ -66,13 +66,23 @@ def measure(marker_key: str, value_text: str, unit: str, ref_range: str | None,
         return None
 
 
+def measured(result: LabResult) -> Measurement | None:
+    """The result's measurement (interpreted when the store loaded it; a record built from
+    plain data is interpreted here); None when the catalog cannot read it."""
+    if result.measurement is not None:
+        return result.measurement
+    return measure(result.marker, result.value_text, result.unit, result.ref_range, None)
+
+
 def measurement_of(result: LabResult) -> Measurement:
-    """The result's measurement, or a clear error when the catalog cannot read it."""
-    if result.measurement is None:
+    """The result's measurement (interpreted when the store loaded it; a record built from
+    plain data is interpreted here), or a clear error when the catalog cannot read it."""
+    found = measured(result)
+    if found is None:
         raise StoreError(f"The stored {result.marker} result of {result.taken_on.isoformat()} "
                          f"({result.value_text} {result.unit}) cannot be read by this "
                          "version's catalog; correct or delete it.")
-    return result.measurement
+    return found
 
 
 def result_from_row(row: sqlite3.Row, sex: Sex | None = None) -> LabResult:
