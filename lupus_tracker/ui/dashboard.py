@@ -174,6 +174,9 @@ class DashboardPage(QStackedWidget):
         self.sledai = QLabel()
         self.sledai.setWordWrap(True)
         self.sledai.setAccessibleName("Latest SLEDAI-2K")
+        self.t2t = QLabel()  # treat-to-target line (issue 15)
+        self.t2t.setWordWrap(True)
+        self.t2t.setAccessibleName("Treat-to-target summary")
         self.symptoms_model = RecordTableModel(SYMPTOM_COLUMNS, self)
         self.symptoms = _table(self.symptoms_model, "Symptoms, last 30 days")
         self.symptoms_note = QLabel()
@@ -188,6 +191,7 @@ class DashboardPage(QStackedWidget):
         right.addWidget(QLabel("<h3>Current medications</h3>"))
         right.addWidget(self.meds, 1)
         right.addWidget(self.sledai)
+        right.addWidget(self.t2t)
         right.addWidget(QLabel("<h3>Symptoms, last 30 days</h3>"))
         right.addWidget(self.symptoms, 1)
         right.addWidget(self.symptoms_note)
@@ -225,6 +229,9 @@ class DashboardPage(QStackedWidget):
                                 "doctor.")
         else:
             self.sledai.setText("No SLEDAI-2K recorded yet (Insight › SLEDAI-2K for a visit).")
+        from lupus_tracker.analysis.treat_to_target import treat_to_target_line
+
+        self.t2t.setText(treat_to_target_line(self.repo, today))
         summary = summarize_symptoms(self.repo, today - timedelta(days=29), today)
         self.symptoms_model.set_records(summary.stats)
         _fit(self.symptoms, 160)

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
                         self.changes.sledai)
         self.add_action(self.insight_menu, "&Treatment response…", "Ctrl+R",
                         self.changes.treatment_response)
+        self.add_action(self.insight_menu, "Treat-to-tar&get…", None, self.show_treat_to_target)
         self.add_action(self.insight_menu, "Recompute &eGFR from creatinine", None,
                         self.changes.recompute_egfr)
 
@@ -183,6 +184,11 @@ class MainWindow(QMainWindow):
             self.tabs.insertTab(index, self.charts, "&Charts")
             self.tabs.setCurrentIndex(index)
             self.pages.append(self.charts)
+
+    def show_treat_to_target(self) -> None:
+        from lupus_tracker.ui.t2t_view import TreatToTargetView
+
+        TreatToTargetView(self.repo, self).exec()
 
     def show_diary_today(self) -> None:
         self._open_diary_day(date.today())

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -75,6 +76,13 @@ class SledaiDialog(QDialog):
         self.score.setWordWrap(True)
         self.note = QLineEdit()
         self.note.setAccessibleName("Note for this visit")
+        self.pga = QDoubleSpinBox()  # physician global assessment 0-3 (treat-to-target)
+        self.pga.setRange(-0.1, 3.0)
+        self.pga.setDecimals(1)
+        self.pga.setSingleStep(0.1)
+        self.pga.setSpecialValueText("not entered")
+        self.pga.setAccessibleName("Physician global assessment (PGA), 0 to 3, from the "
+                                   "doctor's letter")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save_if_valid)
@@ -89,6 +97,7 @@ class SledaiDialog(QDialog):
         layout.addWidget(self.accept_labs)
         layout.addWidget(self.score)
         note_form = QFormLayout()
+        note_form.addRow("&PGA (0-3, from the doctor's letter):", self.pga)
         note_form.addRow("&Note:", self.note)
         layout.addLayout(note_form)
         layout.addWidget(buttons)
@@ -118,6 +127,8 @@ class SledaiDialog(QDialog):
             box.setChecked(bool(saved and key in saved.items))
             self.hints[key].clear()
         self.note.setText(saved.note or "" if saved else "")
+        pga = getattr(saved, "pga", None) if saved else None
+        self.pga.setValue(self.pga.minimum() if pga is None else pga)
         self.suggested = set()
         for suggestion in suggest(self.repo, self.visit_date()):
             key = suggestion.descriptor.key
@@ -138,4 +149,5 @@ class SledaiDialog(QDialog):
         self.score.setText(f"<b>{describe(score(self.items()))}</b>")
 
     def assessment(self) -> SledaiAssessment:
-        return SledaiAssessment(self.visit_date(), self.items(), self.note.text() or None)
+        pga = None if self.pga.value() < 0 else round(self.pga.value(), 1)
+        return SledaiAssessment(self.visit_date(), self.items(), self.note.text() or None, pga)
