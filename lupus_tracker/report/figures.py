@@ -17,7 +17,6 @@ from lupus_tracker.analysis.latest import LatestValue
 from lupus_tracker.charts.marker import MarkerData, Series, marker_data
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.records import EventKind
-from lupus_tracker.report.treatment import prednisone_equivalent_steps
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -141,22 +140,30 @@ def _panel_keys(repo: Repository, start: date, until: date) -> list[str]:
 
 
 def _dose_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
-    steps = prednisone_equivalent_steps(repo.treatments.all(), start, until)
-    end = until + timedelta(days=1)
-    for (day, mg), nxt in zip(steps, [s[0] for s in steps[1:]] + [end], strict=True):
-        if mg is None:
-            ax.axvspan(day, nxt, color="none", hatch="///", edgecolor="#8c8c8c", linewidth=0)
-            continue
-        ax.fill_between([day, nxt], [mg, mg], step="post", color="#7f7f7f", alpha=0.55,
-                        linewidth=0)
-        ax.plot([day, nxt], [mg, mg], color=INK, linewidth=0.8)
-    known = [mg for _, mg in steps if mg is not None]
-    ax.set_ylim(0, max([*known, 7.5]) * 1.25)
-    ax.set_ylabel("prednisone-eq.\nmg/day", fontsize=MIN_PT)
-    last = steps[-1][1] if steps else None
-    if last is not None:
-        ax.annotate(f"{last:g} mg/day", (1, 1), xycoords="axes fraction", ha="right",
-                    va="bottom", fontsize=MIN_PT)
+    """Daily oral prednisone-equivalent (steps), intravenous pulses as labelled open
+    triangles at the top, and hatching where a glucocorticoid dose is not known."""
+    from lupus_tracker.domain.glucocorticoids import exposure, format_mg, oral_steps
+
+    exp = exposure(repo.treatments.all(), as_of=until)
+    steps = oral_steps(exp, start, until)
+    if steps:
+        days, mgs = zip(*steps, strict=True)
+        ax.fill_between(days, mgs, step="post", color="#7f7f7f", alpha=0.55, linewidth=0)
+        ax.step(days, mgs, where="post", color=INK, linewidth=0.8)
+    top = max([mg for _, mg in steps] + [7.5]) * 1.7  # room for the label above the steps
+    ax.set_ylim(0, top)
+    for pulse in exp.pulses(start, until):
+        ax.plot([pulse.day], [top * 0.82], marker="v", markersize=4, color=INK,
+                markerfacecolor="white", linestyle="none")
+    for unknown in exp.unknowns_between(start, until):
+        ax.axvspan(max(unknown.start, start), min(unknown.end, until), facecolor="none",
+                   edgecolor="#8c8c8c", hatch="////", linewidth=0)
+    ax.set_label("dose strip")
+    ax.text(0.005, 0.96, "prednisone-equivalent, mg/day (\u25bd IV pulse)",
+            transform=ax.transAxes, va="top", fontsize=MIN_PT)
+    if steps:
+        ax.annotate(f"{format_mg(steps[-1][1])} mg/day", (1, 1), xycoords="axes fraction",
+                    ha="right", va="bottom", fontsize=MIN_PT)
 
 
 def _event_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
@@ -172,7 +179,8 @@ def _event_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
         shown.add(label)
     ax.set_ylim(0, 1)
     ax.set_yticks([])
-    ax.set_ylabel("events", fontsize=MIN_PT)
+    ax.set_label("event strip")
+    ax.text(0.005, 0.96, "events", transform=ax.transAxes, va="top", fontsize=MIN_PT)
     if shown:
         ax.legend(fontsize=MIN_PT, ncol=len(shown), loc="upper center", frameon=False,
                   bbox_to_anchor=(0.5, -0.6), handletextpad=0.2, columnspacing=0.8)
@@ -189,7 +197,7 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
     rows = max(1, (len(keys) + 1) // 2)
     heights = [PANEL_HEIGHT_MM] * rows + [STRIP_HEIGHT_MM, EVENT_STRIP_MM]
     figure = Figure(figsize=(width_mm * MM, (sum(heights) + 14) * MM), layout="constrained")
-    figure.get_layout_engine().set(w_pad=2 * MM, h_pad=1 * MM, hspace=0.02, wspace=0.04)
+    figure.get_layout_engine().set(w_pad=1 * MM, h_pad=1 * MM, hspace=0.02, wspace=0.01)
     grid = figure.add_gridspec(len(heights), 2, height_ratios=heights)
     for column in range(2):
         bottom = figure.add_subplot(grid[len(heights) - 1, column])
