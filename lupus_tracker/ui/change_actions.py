@@ -29,9 +29,9 @@ class ChangeActions:
     def _push(self, text: str, undo, redo) -> None:
         self.window.undo_stack.push(DoneCommand(text, undo, redo))
 
-    def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self.window, "Lupus Tracker", question)
-        return answer == QMessageBox.StandardButton.Yes
+    def _deleted(self, what: str) -> None:
+        """One delete behaviour everywhere: no question, an undo and a status-bar line."""
+        self.window.statusBar().showMessage(f"Deleted {what} — Undo (Ctrl+Z)", 10000)
 
     # -- lab results ------------------------------------------------------------------
     def add_lab_report(self) -> None:
@@ -78,51 +78,97 @@ class ChangeActions:
         if gone is not None:
             self._push("Delete lab result", lambda: self.repo.results.restore(gone),
                        lambda: self.repo.results.delete(gone.id))
+            self._deleted(f"{gone.marker} {gone.value_text} of {gone.taken_on.isoformat()}")
 
     # -- diary --------------------------------------------------------------------------
     def save_day(self, day, entries, note, vitals) -> None:
+        """Save a diary day with its changed temperature/weight (``VitalChange``s: added,
+        corrected or cleared) in one transaction."""
         def save():
             with self.repo.db.transaction():
-                added = self.repo.results.add_many(vitals) if vitals else []
-                return self.repo.diary.save_day(day, entries, note), added
+                changed = []  # (stored before, stored after); None = no such result
+                for vital in vitals:
+                    if vital.entry is None:
+                        self.repo.results.delete(vital.before.id)
+                        changed.append((vital.before, None))
+                    elif vital.before is None:
+                        changed.append((None, self.repo.results.add(vital.entry)))
+                    else:
+                        changed.append((vital.before,
+                                        self.repo.results.update(vital.before.id, vital.entry)))
+                return self.repo.diary.save_day(day, entries, note), changed
 
         done = self.window.attempt("save the day", save)
         if done is None:
             return
-        before, added = done
+        before, changed = done
         after = self.repo.diary.day(day)
+
+        def put(result_before, result_after) -> None:
+            if result_after is None:
+                self.repo.results.delete(result_before.id)
+            else:
+                self.repo.results.restore(result_after)
 
         def undo():
             with self.repo.db.transaction():
-                for r in added:
-                    self.repo.results.delete(r.id)
+                for was, now in changed:
+                    put(now, was)
                 self.repo.diary.save_day(day, before.entries, before.note)
 
         def redo():
             with self.repo.db.transaction():
-                for r in added:
-                    self.repo.results.restore(r)
+                for was, now in changed:
+                    put(was, now)
                 self.repo.diary.save_day(day, after.entries, after.note)
 
         self._push(f"Save diary for {day.isoformat()}", undo, redo)
         self.window.diary.load()
+        self.window.statusBar().showMessage(f"Saved the diary for {day.isoformat()}.", 6000)
 
     def add_photo(self, photo: Photo) -> None:
         saved = self.window.attempt("attach the photo", lambda: self.repo.photos.add(photo))
         if saved is not None:
             self._push("Attach photo", lambda: self.repo.photos.delete(saved.id),
                        lambda: self.repo.photos.add(saved))
-            self.window.diary.load()
+            self.window.diary.reload_photos()  # the typed, unsaved entries stay as they are
 
     # -- medications --------------------------------------------------------------------
     def add_medication(self) -> None:
         dialog = MedicationDialog(self.window)
         if self.window.exec_dialog(dialog):
+            if self._is_dose_change(dialog):
+                return
             saved = self.window.attempt("add the medication",
                                         lambda: self.repo.treatments.add(dialog.medication()))
             if saved is not None:
                 self._push(f"Add {saved.name}", lambda: self.repo.treatments.delete(saved.id),
                            lambda: self.repo.treatments.add(saved))
+
+    def _is_dose_change(self, dialog: MedicationDialog) -> bool:
+        """A second active medication of the same name: ask whether it is a dose change.
+        True when handled here (recorded as a dose change, or cancelled)."""
+        new = dialog.medication()
+        same = [m for m in self.repo.treatments.all()
+                if m.name.casefold() == new.name.casefold() and m.stopped_on is None]
+        if not same:
+            return False
+        current = same[0]
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.window, "Already taking this medication",
+            f"{current.name} is already recorded as taken since "
+            f"{current.started_on.isoformat()}. Is this a dose change of it, from "
+            f"{new.started_on.isoformat()}?\n\nYes: record a dose change. No: add a second, "
+            "separate medication of the same name.",
+            buttons.Yes | buttons.No | buttons.Cancel, buttons.Yes)
+        if answer == buttons.No:
+            return False
+        if answer == buttons.Yes and new.doses:
+            self._replace_medication(
+                f"Change dose of {current.name}", current,
+                lambda: self.repo.treatments.change_dose(current.id, new.doses[0]))
+        return True
 
     def _replace_medication(self, text: str, before: Medication, change) -> None:
         after = self.window.attempt(text.lower(), change)
@@ -142,17 +188,16 @@ class ChangeActions:
         if self.window.exec_dialog(dialog):
             self._replace_medication(
                 f"Stop {medication.name}", medication,
-                lambda: self.repo.treatments.stop(medication.id, dialog.stopped_on()))
+                lambda: self.repo.treatments.replace(replace(
+                    medication, stopped_on=dialog.stopped_on(), note=dialog.note())))
 
     def delete_medication(self, medication: Medication) -> None:
-        if not self._confirm(f"Delete {medication.name} and its whole dose history? "
-                             "(Edit › Undo brings it back.)"):
-            return
         gone = self.window.attempt("delete the medication",
                                    lambda: self.repo.treatments.delete(medication.id))
         if gone is not None:
             self._push(f"Delete {gone.name}", lambda: self.repo.treatments.add(gone),
                        lambda: self.repo.treatments.delete(gone.id))
+            self._deleted(f"{gone.name} and its dose history")
 
     # -- events -------------------------------------------------------------------------
     def add_event(self) -> None:
@@ -179,6 +224,7 @@ class ChangeActions:
         if gone is not None:
             self._push("Delete event", lambda: self.repo.events.add(gone),
                        lambda: self.repo.events.delete(gone.id))
+            self._deleted(f"the {gone.kind.label.lower()} of {gone.occurred_on.isoformat()}")
 
     # -- profile ------------------------------------------------------------------------
     def edit_profile(self) -> None:

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.charts = None
         self.tabs.addTab(file_actions.placeholder("Charts"), "&Charts")
         self._stale = {self.results, self.symptom_history, self.treatments}
+        self._shown_index = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self.changes = ChangeActions(self)
@@ -127,6 +128,16 @@ class MainWindow(QMainWindow):
         self.pages.append(widget)
 
     def _tab_changed(self, index: int) -> None:
+        left = self.tabs.widget(self._shown_index)
+        if left is self.diary and index != self._shown_index and self.diary.has_unsaved():
+            if not self.diary.may_leave():  # Cancel: back to the diary, entries kept
+                self.tabs.blockSignals(True)
+                self.tabs.setCurrentIndex(self._shown_index)
+                self.tabs.blockSignals(False)
+                return
+            if self.diary.has_unsaved():  # Discard
+                self.diary.load()
+        self._shown_index = index
         page = self.tabs.widget(index)
         if page in self._stale:  # pages fill when first shown, and after changes
             self._stale.discard(page)
@@ -144,8 +155,12 @@ class MainWindow(QMainWindow):
         self._open_diary_day(date.today())
 
     def _open_diary_day(self, day: date) -> None:
-        self.diary.set_day(day)
+        """Show ``day`` in the diary, asking first about unsaved entries of another day."""
+        if not self.diary.set_day(day):
+            self.tabs.setCurrentWidget(self.diary)
+            return
         self.tabs.setCurrentWidget(self.diary)
+        self.diary.focus_first_symptom()  # the first digit typed lands in Fatigue
 
     # -- running changes ------------------------------------------------------------------
     def attempt(self, what: str, action: Callable[[], object]) -> object | None:
@@ -199,6 +214,8 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(self.repo.db.path))
 
     def open_path(self, path: Path) -> bool:
+        if not self.diary.may_leave():
+            return False
         try:
             repo = Repository.open(path)
         except StoreError as error:
@@ -210,6 +227,9 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event) -> None:
+        if not self.diary.may_leave():
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         backup_quietly(self.repo.db)
         super().closeEvent(event)
