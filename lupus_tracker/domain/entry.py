@@ -8,9 +8,9 @@ from datetime import date
 from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
 from lupus_tracker.domain.dates import DateParseError, check_not_future
 from lupus_tracker.domain.measurement import Measurement, interpret
-from lupus_tracker.domain.records import InvalidEntryError, LabEntry, NumberFormat, Sex
+from lupus_tracker.domain.records import InvalidEntryError, LabEntry, NumberFormat, Sex, Source
 from lupus_tracker.domain.units import UnitError
-from lupus_tracker.domain.values import ValueParseError
+from lupus_tracker.domain.values import ValueParseError, check_typed_precision
 
 
 def check_entry(entry: LabEntry, sex: Sex | None = None,
@@ -26,7 +26,10 @@ def check_entry(entry: LabEntry, sex: Sex | None = None,
             raise DateParseError(f"The date {entry.taken_on!r} is not a date.")
         check_not_future(entry.taken_on, "result")
         marker = get_marker(entry.marker)
-        return interpret(marker, entry.value, entry.unit, entry.ref_range, sex,
-                         entry.number_format or number_format)
+        m = interpret(marker, entry.value, entry.unit, entry.ref_range, sex,
+                      entry.number_format or number_format)
+        if entry.source is Source.ENTERED:
+            check_typed_precision(m.value)
+        return m
     except (UnknownMarkerError, ValueParseError, UnitError, DateParseError) as error:
         raise InvalidEntryError(str(error)) from None

@@ -130,8 +130,19 @@ def _canonical(digits: str, number_format: NumberFormat | None, original: str) -
     return "0" + canonical if canonical.startswith(".") else canonical
 
 
-def _significant_digits(canonical: str) -> int:
-    return len(canonical.replace(".", "").lstrip("0"))
+def significant_digits(text: str) -> int:
+    """Significant digits of canonical number text (``0.0620`` has 3; ``<1250`` has 4)."""
+    return len(text.lstrip("<>=").replace(".", "").lstrip("0"))
+
+
+def check_typed_precision(value: ParsedValue) -> None:
+    """Refuse typed numbers with more digits than any lab reports (a FHIR file's doubles
+    may carry 17 digits and are kept as the file wrote them)."""
+    if value.number is not None and not value.is_titer \
+            and significant_digits(value.text) > MAX_SIGNIFICANT_DIGITS:
+        raise ValueParseError(
+            f"{value.text!r} has more than {MAX_SIGNIFICANT_DIGITS} significant digits; no lab "
+            "reports that many.")
 
 
 def read_number(text: str, number_format: NumberFormat | None = None) -> NumberReading:
@@ -141,10 +152,6 @@ def read_number(text: str, number_format: NumberFormat | None = None) -> NumberR
     if match is None:
         raise ValueParseError(f"{text!r} is not a number such as 0.62, 0,62 or <0.5.")
     digits = _canonical(match["num"], number_format, text)
-    if _significant_digits(digits) > MAX_SIGNIFICANT_DIGITS:
-        raise ValueParseError(
-            f"{text!r} has more than {MAX_SIGNIFICANT_DIGITS} significant digits; no lab "
-            "reports that many.")
     number = float(digits)
     if not math.isfinite(number) or number > MAX_MAGNITUDE:
         raise ValueParseError(f"{text!r} is too large to be a measured value.")
