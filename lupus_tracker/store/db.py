@@ -178,8 +178,8 @@ def _migrate(db: Database, version: int) -> None:
         return
     if version > 0:
         db.backup_to(db.path.with_name(f"{db.path.name}.before-schema-{SCHEMA_VERSION}"))
-    for number in range(version + 1, SCHEMA_VERSION + 1):
-        script = MIGRATIONS[number - 1]
+    for number in sorted(n for n in MIGRATIONS if n > version):
+        script = MIGRATIONS[number]
         header = f"PRAGMA application_id = {APPLICATION_ID};" if number == 1 else ""
         try:
             db.conn.executescript(

@@ -11,8 +11,9 @@ from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult, Source
 from lupus_tracker.store import frames
-from lupus_tracker.store.base import Manager, Notifier, now_stamp
+from lupus_tracker.store.base import ConflictError, Manager, Notifier, now_stamp
 from lupus_tracker.store.db import Database
+from lupus_tracker.store.derived_egfr import derived_egfr_entries
 from lupus_tracker.store.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -125,18 +126,40 @@ class ResultsManager(Manager):
         self._changed("results")
         return result
 
-    def restore(self, result: LabResult) -> LabResult:
-        """Put back a deleted result with its id and time stamps (undo of delete)."""
-        values = (result.taken_on.isoformat(), result.marker, result.value_text,
-                  result.comparator, result.number, result.unit, result.base_value,
-                  result.base_unit, result.ref_range, result.lab, result.assay, result.pattern,
-                  result.note, result.source.value)
+    def restore(self, results: Sequence[LabResult]) -> list[LabResult]:
+        """Put back deleted results under their own ids and time stamps (undo of a delete),
+        all or none. An id in use is refused, never overwritten: ids are never reused
+        (AUTOINCREMENT), so a taken id means the result is already back."""
+        checked = self.check([r.entry() for r in results])
         with self.db.transaction() as conn:
-            conn.execute(
-                f"INSERT OR REPLACE INTO results (id, {_COLUMNS}, created_at, updated_at) "
-                f"VALUES ({', '.join('?' * 17)})",
-                (result.id, *values, result.created_at, result.updated_at),
+            for result, m in zip(results, checked, strict=True):
+                if self.db.query("SELECT 1 FROM results WHERE id = ?", (result.id,)):
+                    raise ConflictError(
+                        f"The {result.marker} result of {result.taken_on.isoformat()} is "
+                        "already there (put back in another window?); nothing was changed.")
+                conn.execute(
+                    f"INSERT INTO results (id, {_COLUMNS}, created_at, updated_at) "
+                    f"VALUES ({', '.join('?' * 17)})",
+                    (result.id, *_row_values(result.entry(), m), result.created_at,
+                     result.updated_at),
+                )
+        self._changed("results")
+        return self._by_ids([r.id for r in results])
+
+    def put(self, result: LabResult) -> LabResult:
+        """Overwrite the stored result with the same id by ``result`` as it was, time stamps
+        included (undo and redo of an edit)."""
+        (m,) = self.check([result.entry()])
+        assignments = ", ".join(f"{name.strip()} = ?" for name in _COLUMNS.split(","))
+        with self.db.transaction() as conn:
+            cursor = conn.execute(
+                f"UPDATE results SET {assignments}, created_at = ?, updated_at = ? WHERE id = ?",
+                (*_row_values(result.entry(), m), result.created_at, result.updated_at,
+                 result.id),
             )
+            if cursor.rowcount == 0:
+                raise NotFoundError(f"The {result.marker} result of "
+                                    f"{result.taken_on.isoformat()} no longer exists.")
         self._changed("results")
         return self.get(result.id)
 
@@ -187,3 +210,10 @@ class ResultsManager(Manager):
               until: date | None = None) -> pd.DataFrame:
         """The results as a DataFrame (see :mod:`lupus_tracker.store.frames`)."""
         return frames.results_frame(self.db, markers, since, until)
+
+    def refresh_egfr(self) -> int:
+        """Recompute every derived eGFR from creatinine and the profile (CKD-EPI 2021), in
+        one transaction; returns how many there are now."""
+        with self.db.transaction():
+            entries = derived_egfr_entries(self._profile.get(), self.all(["creatinine"]))
+            return self.replace_computed("egfr", entries)

@@ -1,8 +1,10 @@
-"""The database schema as ordered migrations; ``PRAGMA user_version`` counts them.
+"""The database schema as numbered migrations; ``PRAGMA user_version`` is the last applied.
 
-Migration N takes a database at version N-1 to version N, inside one transaction. Never
-edit a released migration: add a new one. ``tests/store/test_migrations.py`` checks that a
-database migrated step by step from version 1 has the same schema as a fresh one.
+A fresh file runs every migration in ascending order; an older file runs those numbered
+above its version (numbers may have gaps: each area of the app reserves its own), each
+inside one transaction. Never edit a released migration: add a new one.
+``tests/store/test_migrations.py`` checks that a database migrated step by step from
+version 1 has the same schema as a fresh one.
 """
 
 from __future__ import annotations
@@ -124,5 +126,45 @@ CREATE TABLE sledai_assessments (
 CREATE INDEX symptoms_by_symptom_day ON symptoms (symptom, day);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
-SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _with_autoincrement(script: str, table: str, new_name: str) -> str:
+    """The CREATE TABLE statement of ``table`` in ``script``, with an AUTOINCREMENT key and
+    named ``new_name`` (the released text stays the single source of the columns)."""
+    start = script.index(f"CREATE TABLE {table} (")
+    end = script.index("\n);", start) + 3
+    statement = script[start:end].replace(f"CREATE TABLE {table} (", f"CREATE TABLE {new_name} (")
+    return statement.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,")
+
+
+def _rebuilt(script: str, table: str, indexes: str = "") -> str:
+    """Rebuild ``table`` with an AUTOINCREMENT key, keeping every row and its id."""
+    return (f"{_with_autoincrement(script, table, f'{table}_new')}\n"
+            f"INSERT INTO {table}_new SELECT * FROM {table};\n"
+            f"DROP TABLE {table};\n"
+            f"ALTER TABLE {table}_new RENAME TO {table};\n{indexes}")
+
+
+# Version 4: ids are never reused (AUTOINCREMENT), so that undoing a delete can put a row
+# back under its own id without ever taking the id of a row added since (by this or another
+# process). SQLite cannot add AUTOINCREMENT to a table: each table is rebuilt. The doses
+# wait in a plain copy while medications are rebuilt, since dropping ``medications`` would
+# otherwise cascade to them.
+_V4 = "\n".join((
+    _rebuilt(_V1, "results", "CREATE INDEX results_by_marker_date ON results (marker, taken_on);\n"
+                             "CREATE INDEX results_by_date ON results (taken_on);\n"),
+    _rebuilt(_V1, "symptoms", "CREATE INDEX symptoms_by_symptom_day ON symptoms (symptom, day);\n"),
+    "CREATE TABLE doses_during_migration AS SELECT * FROM medication_doses;\n"
+    "DROP TABLE medication_doses;",
+    _rebuilt(_V1, "medications"),
+    _with_autoincrement(_V1, "medication_doses", "medication_doses"),
+    "INSERT INTO medication_doses SELECT * FROM doses_during_migration;\n"
+    "DROP TABLE doses_during_migration;",
+    _rebuilt(_V1, "events", "CREATE INDEX events_by_date ON events (occurred_on);\n"),
+    _rebuilt(_V2, "photos", "CREATE INDEX photos_by_day ON photos (day);\n"),
+    _rebuilt(_V2, "sledai_assessments"),
+))
+
+# Numbers reserved per area (gaps are allowed): 3 files, 4-5 store, 6 t2t, 7 exchange, 8 core.
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 4: _V4}
+SCHEMA_VERSION = max(MIGRATIONS)

@@ -1,8 +1,9 @@
 """The main window: pages for the dashboard, lab results, the diary, treatments and
 charts; the File menu; one undo stack for every change.
 
-Pages never write: they ask, and the window carries out the change through the
-repository (a refused change shows why and changes nothing), then records its undo.
+Pages never write: they ask, and the window carries out the change as one of the store's
+change objects (a refused change shows why and changes nothing), then records its inverse
+in the undo history.
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QTabWidget
 
-from lupus_tracker.domain.records import InvalidEntryError
 from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.ui import file_actions
@@ -26,8 +26,7 @@ from lupus_tracker.ui.diary_page import DiaryPage
 from lupus_tracker.ui.results_page import ResultsPage
 from lupus_tracker.ui.symptom_history import SymptomHistoryPage
 from lupus_tracker.ui.treatments_page import TreatmentsPage
-
-USER_ERRORS = (StoreError, InvalidEntryError, ValueError)
+from lupus_tracker.ui.undo import FAILED, USER_ERRORS, ChangeHistory, Outcome
 
 
 class MainWindow(QMainWindow):
@@ -35,7 +34,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.repo = repo
         self.settings = settings or QSettings()
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = ChangeHistory(self, lambda: self.repo)
         self._refresh_pending = False
         self.tabs = QTabWidget()
         self.dashboard = DashboardPage(repo)
@@ -163,13 +162,14 @@ class MainWindow(QMainWindow):
         self.diary.focus_first_symptom()  # the first digit typed lands in Fatigue
 
     # -- running changes ------------------------------------------------------------------
-    def attempt(self, what: str, action: Callable[[], object]) -> object | None:
-        """Run a change; a refused one is explained and changes nothing."""
+    def attempt(self, what: str, action: Callable[[], object]) -> Outcome:
+        """Run a change; a refused one is explained, changes nothing and gives ``FAILED``
+        (distinct from a change whose value is ``None``)."""
         try:
-            return action()
+            return Outcome(True, action())
         except USER_ERRORS as error:
             QMessageBox.warning(self, f"Could not {what}", str(error))
-            return None
+            return FAILED
 
     def _repository_changed(self, _table: str) -> None:
         if not self._refresh_pending:  # many changes (an import) -> one refresh

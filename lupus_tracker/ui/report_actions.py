@@ -134,14 +134,14 @@ class ReportDialog(QDialog):
         if not self.sections():
             self.error.setText("Choose at least one section to print.")
             return
-        self.repo.report_notes.set(since, until, self.notes.toPlainText())
-        self.accept()
+        self.accept()  # the window saves the notes as an undoable change
 
 
 def _content(window: MainWindow):
     dialog = ReportDialog(window.repo, window)
     if not window.exec_dialog(dialog):
         return None
+    window.changes.save_report_note(*dialog.period(), dialog.notes.toPlainText())
     from lupus_tracker.ui.tasks import describe, run_blocking
 
     period = dialog.period()

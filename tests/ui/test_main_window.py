@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from lupus_tracker.domain.records import Dose, LabEntry, Medication, SymptomEntry
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.treatment_changes import ChangeDose
 from lupus_tracker.ui.lab_dialog import LabReportDialog, qdate
 from lupus_tracker.ui.table_model import Column, RecordTableModel
 
@@ -92,9 +93,8 @@ def test_medication_dose_change_and_undo(make_window, repo):
     med = repo.treatments.add(Medication(None, "Prednisone", date(2024, 1, 1),
                                          doses=(Dose(date(2024, 1, 1), 40, "mg", "daily"),)))
     window = make_window(repo)
-    window.changes._replace_medication(
-        "Change dose", med,
-        lambda: repo.treatments.change_dose(med.id, Dose(date(2024, 2, 1), 30, "mg")))
+    window.changes.apply("change the dose",
+                         ChangeDose(med.id, Dose(date(2024, 2, 1), 30, "mg"), med.name))
     assert [d.dose for d in repo.treatments.get(med.id).doses] == [40, 30]
     window.undo_stack.undo()
     assert [d.dose for d in repo.treatments.get(med.id).doses] == [40]
