@@ -8,9 +8,25 @@ from datetime import date
 from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
 from lupus_tracker.domain.dates import DateParseError, check_not_future
 from lupus_tracker.domain.measurement import Measurement, interpret
+from lupus_tracker.domain.plausibility import implausible
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, NumberFormat, Sex, Source
 from lupus_tracker.domain.units import UnitError
 from lupus_tracker.domain.values import ValueParseError, check_typed_precision
+
+# Our choice: a note is a remark, not a document; 10,000 characters is about four pages and
+# keeps every view, export and report readable (issue 12 item 2).
+MAX_NOTE_CHARS = 10_000
+
+
+def note_too_long(length: int) -> str:
+    return (f"The note has {length:,} characters; at most {MAX_NOTE_CHARS:,} are kept. "
+            "Shorten it.")
+
+
+def check_note(text: str | None) -> None:
+    """Refuse a note longer than ``MAX_NOTE_CHARS`` (diary, events, medications too)."""
+    if text is not None and len(text) > MAX_NOTE_CHARS:
+        raise InvalidEntryError(note_too_long(len(text)))
 
 
 def check_entry(entry: LabEntry, sex: Sex | None = None,
@@ -30,6 +46,11 @@ def check_entry(entry: LabEntry, sex: Sex | None = None,
                       entry.number_format or number_format)
         if entry.source is Source.ENTERED:
             check_typed_precision(m.value)
+        problem = implausible(m)
+        if problem:
+            raise ValueParseError(problem)
+        if entry.note is not None and len(entry.note) > MAX_NOTE_CHARS:
+            raise ValueParseError(note_too_long(len(entry.note)))
         return m
     except (UnknownMarkerError, ValueParseError, UnitError, DateParseError) as error:
         raise InvalidEntryError(str(error)) from None

@@ -1,4 +1,5 @@
-"""Export everything the database holds to one UTF-8 CSV file (see csv_format)."""
+"""Export everything the database holds to one UTF-8 CSV file with a byte-order mark
+(see csv_format)."""
 
 from __future__ import annotations
 
@@ -90,5 +91,6 @@ def export_csv(repo: Repository, out: Path) -> int:
             writer.writerow({k: neutralise(v) for k, v in row.items()})
             count += 1
 
-    write_private(out, write, newline="")
+    # UTF-8 with a byte-order mark: Excel and LibreOffice then read ×10⁹/L as written.
+    write_private(out, write, newline="", encoding="utf-8-sig")
     return count

@@ -17,6 +17,18 @@ from lupus_tracker.domain.records import Profile, Sex
 from lupus_tracker.exchange.errors import ExchangeError
 
 
+class OtherPatientError(ExchangeError):
+    """The file is about someone else than the database's patient."""
+
+
+class PatientChoiceNeeded(ExchangeError):
+    """The file holds several patients; ``patients`` lists them for a choice."""
+
+    def __init__(self, message: str, patients: list[FilePatient]):
+        super().__init__(message)
+        self.patients = patients
+
+
 def _folded(name: str) -> str:
     return " ".join(name.split()).casefold()
 
@@ -39,7 +51,7 @@ def check_same_patient(database: Profile, file: Profile | None, file_names: tupl
     birth_differs = bool(database.birth_date and file.birth_date
                          and database.birth_date != file.birth_date)
     if name_differs or birth_differs:
-        raise ExchangeError(
+        raise OtherPatientError(
             f"This file is about {_profile_label(file, file_names)}, but this database is "
             f"about {_profile_label(database)}. Import it into that person's file, or give "
             "--allow-other-patient (in the app: tick 'Import although the patient differs').")
@@ -108,8 +120,8 @@ def choose_patient(patients: list[FilePatient], wanted: str | None) -> FilePatie
         held = "; ".join(p.label() for p in patients) or "no patient"
         raise ExchangeError(f"The file has no patient {wanted!r}; it holds {held}.")
     if len(patients) > 1:
-        raise ExchangeError(
+        raise PatientChoiceNeeded(
             f"The file holds {len(patients)} patients: "
             + "; ".join(p.label() for p in patients)
-            + ". Choose one with --patient ID.")
+            + ". Choose one with --patient ID.", patients)
     return patients[0] if patients else None

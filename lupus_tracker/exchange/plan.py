@@ -124,7 +124,7 @@ class _Reconciler:
     def __init__(self, repo: Repository, plan: ImportPlan):
         self.repo = repo
         self.plan = plan
-        self.replace = plan.options.on_conflict is OnConflict.REPLACE
+        self.replace = OnConflict(plan.options.on_conflict) is OnConflict.REPLACE
         self.conflicts: list[Conflict] = []
         self.duplicates = 0
 

@@ -11,42 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lupus_tracker.domain.catalog import get_marker
-from lupus_tracker.domain.egfr import (
-    MIN_AGE,
-    EgfrError,
-    age_on,
-    ckd_epi_2021,
-    creatinine_to_mg_dl,
-)
-from lupus_tracker.domain.records import LabEntry, LabResult, NumberFormat, Profile, Source
+from lupus_tracker.domain.egfr import COMPUTED_ASSAY, computed_egfr_entry
+from lupus_tracker.domain.records import LabEntry, LabResult, Profile
 
-ASSAY = "CKD-EPI 2021 (computed)"
+ASSAY = COMPUTED_ASSAY
 
 
 def derived_egfr_entries(profile: Profile, creatinine: Iterable[LabResult]) -> list[LabEntry]:
-    """The eGFR entries computed from ``creatinine`` results for this patient."""
-    if profile.birth_date is None or profile.sex is None:
-        return []
-    marker = get_marker("creatinine")
-    entries = []
-    for result in creatinine:
-        if result.number is None or result.comparator is not None:
-            continue  # "<0.5" has no exact value to put in the equation
-        unit = marker.units.find(result.unit)
-        if unit is None:
-            continue
-        age = age_on(profile.birth_date, result.taken_on)
-        if age < MIN_AGE:
-            continue
-        try:
-            mg_dl = (creatinine_to_mg_dl(result.number, "umol/L") if unit.code == "umol/L"
-                     else marker.units.convert(result.number, unit, marker.canonical_unit))
-            value = ckd_epi_2021(mg_dl, age, str(profile.sex))
-        except (EgfrError, ValueError):
-            continue  # a value the equation does not cover: skip it, keep the others
-        entries.append(LabEntry(result.taken_on, "egfr", f"{value:.0f}", assay=ASSAY,
-                                note=f"from creatinine {result.value_text} {unit.label} on "
-                                     f"{result.taken_on.isoformat()}, age {age}",
-                                source=Source.COMPUTED, number_format=NumberFormat.POINT))
-    return entries
+    """The eGFR entries computed from ``creatinine`` results for this patient (the rule is
+    ``domain.egfr.computed_egfr_entry``)."""
+    entries = (computed_egfr_entry(result, profile.birth_date, profile.sex)
+               for result in creatinine)
+    return [entry for entry in entries if entry is not None]

@@ -78,17 +78,7 @@ class ChangeActions:
 
     def edit_result(self, result: LabResult) -> None:
         dialog = LabReportDialog(self.repo, self.window, result.taken_on)
-        dialog.setWindowTitle("Edit lab result")
-        row = dialog.rows[0]
-        for extra in dialog.rows[1:]:
-            dialog.remove_row(extra)
-        row.marker.setCurrentIndex(row.marker.findData(result.marker))
-        row.unit.setCurrentIndex(max(row.unit.findData(result.unit), 0))
-        row.value.setText(result.value_text)
-        row.range.setText(result.ref_range or "")
-        row.assay.setText(result.assay or "")
-        row.pattern.setText(result.pattern or "")
-        dialog.lab.setText(result.lab or "")
+        dialog.load_result(result)
         if self.window.exec_dialog(dialog):
             (entry,) = dialog.entries()
             self.update_result(result, replace(entry, note=result.note, source=result.source))

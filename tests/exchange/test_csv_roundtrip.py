@@ -91,7 +91,7 @@ def test_header_and_formula_cells(repo, tmp_path):
     out = tmp_path / "x.csv"
     export_csv(repo, out)
     assert oct(out.stat().st_mode & 0o777) == "0o600"
-    with out.open(encoding="utf-8", newline="") as handle:
+    with out.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader)
         cells = [c for row in reader for c in row]

@@ -30,7 +30,7 @@ def test_lab_report_refuses_an_invalid_row_then_saves_all_and_undoes(make_window
     window = make_window(repo)
     dialog = LabReportDialog(repo, window)
     qtbot.addWidget(dialog)
-    dialog.date.setDate(qdate(date(2024, 3, 5)))
+    dialog.date.set_value(date(2024, 3, 5))
     dialog.lab.setText("City Lab")
     fill(dialog.rows[0], "c3", "62", "mg/dL", "90-180")
     fill(dialog.rows[1], "anti_dsdna", "abc")
