@@ -148,11 +148,17 @@ def _content(window: MainWindow):
     sections, photo_ids = dialog.sections(), dialog.photo_ids()
     try:  # a worker thread with its own connection; charts drawn with Agg
         return run_blocking(window, "Preparing the visit report…", window.repo.db.path,
-                            lambda own: gather(own, *period, sections=sections,
-                                               photo_ids=photo_ids))
+                            lambda own: _gather_locked(own, period, sections, photo_ids))
     except Exception as error:
         QMessageBox.warning(window, "Visit report", describe(error))
         return None
+
+
+def _gather_locked(own, period, sections, photo_ids):
+    from lupus_tracker.charts import DRAW_LOCK
+
+    with DRAW_LOCK:  # matplotlib draws one figure at a time (the Charts page may be drawing)
+        return gather(own, *period, sections=sections, photo_ids=photo_ids)
 
 
 def _printer() -> QPrinter:
