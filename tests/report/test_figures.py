@@ -78,8 +78,9 @@ def test_ranges_bounds_and_assays(drawn):
                  and len(c.get_offsets()) and tuple(c.get_facecolor()[0]) == (1, 1, 1, 1)]
     assert open_down, "the <0.5 bound is an open triangle"
     dsdna = panels["anti-dsDNA"]
-    legend = [t.get_text() for t in dsdna.get_legend().get_texts()]
-    assert legend == ["ELISA", "CLIA"]  # two assays, two series
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert legend[:2] == ["ELISA", "CLIA"]  # two assays, two series, one legend
+    assert "visit" in legend and "infusion" not in legend  # the events of the chart
     shapes = {id(c.get_paths()[0]) for c in dsdna.collections
               if isinstance(c, PathCollection) and len(c.get_offsets())}
     assert len(shapes) >= 2
