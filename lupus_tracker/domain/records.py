@@ -20,6 +20,7 @@ class EventKind(enum.StrEnum):
     INFUSION = "infusion"
     HOSPITAL_STAY = "hospital_stay"
     VISIT = "visit"
+    EYE_EXAM = "eye_exam"  # retinal screening on hydroxychloroquine (schema version 6)
     OTHER = "other"
 
     @property

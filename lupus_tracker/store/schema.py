@@ -166,5 +166,17 @@ _V4 = "\n".join((
 ))
 
 # Numbers reserved per area (gaps are allowed): 3 files, 4-5 store, 6 t2t, 7 exchange, 8 core.
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 4: _V4}
+# Version 6 (treat-to-target, issue 15): the physician global assessment (PGA, 0-3, typed
+# from the visit letter) is stored with each visit's SLEDAI-2K assessment; eye exams become
+# an event kind (retinal screening on hydroxychloroquine). SQLite cannot change a CHECK, so
+# events is rebuilt, keeping its AUTOINCREMENT key, every row and its id.
+_EVENT_KINDS_V6 = _V1.replace("'hospital_stay', 'visit', 'other')",
+                              "'hospital_stay', 'visit', 'eye_exam', 'other')")
+_V6 = "\n".join((
+    "ALTER TABLE sledai_assessments ADD COLUMN pga REAL "
+    "CHECK (pga IS NULL OR pga BETWEEN 0 AND 3);",
+    _rebuilt(_EVENT_KINDS_V6, "events", "CREATE INDEX events_by_date ON events (occurred_on);\n"),
+))
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 4: _V4, 6: _V6}
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -14,7 +14,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
@@ -54,16 +62,42 @@ class MainWindow(QMainWindow):
         self._stale = {self.results, self.symptom_history, self.treatments}
         self._shown_index = 0
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.setCentralWidget(self.tabs)
+        self.demo_banner = QLabel(
+            "<b>Demo patient — not your data.</b> Everything in this file is made up, to "
+            "show what the app does. Use File › New or File › Open for your own file.")
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setStyleSheet("background: #fff3cd; color: #4a3000; padding: 6px; "
+                                       "border: 1px solid #8a6d00;")
+        self.demo_banner.setAccessibleName("Demo patient banner")
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.changes = ChangeActions(self)
         self._build_menus()
         self._connect_pages()
+        from lupus_tracker.ui import help_menu
+
+        self.help_menu = help_menu.install(self)
         repo.subscribe(self._repository_changed)
         self._update_title()
-        self.resize(1200, 800)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Open at a size that fits the screen's free area (a laptop at 1366×768 or 150%
+        scaling included); a remembered geometry is used only if it still fits."""
+        available = self.screen().availableGeometry()
+        self.resize(min(1200, int(available.width() * 0.96)),
+                    min(800, int(available.height() * 0.92)))
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            if not available.contains(self.frameGeometry()):
+                self.resize(min(self.width(), available.width()),
+                            min(self.height(), int(available.height() * 0.92)))
+                self.move(available.topLeft())
 
     # -- structure ----------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -91,6 +125,7 @@ class MainWindow(QMainWindow):
                         self.changes.sledai)
         self.add_action(self.insight_menu, "&Treatment response…", "Ctrl+R",
                         self.changes.treatment_response)
+        self.add_action(self.insight_menu, "Treat-to-tar&get…", None, self.show_treat_to_target)
         self.add_action(self.insight_menu, "Recompute &eGFR from creatinine", None,
                         self.changes.recompute_egfr)
 
@@ -149,6 +184,11 @@ class MainWindow(QMainWindow):
             self.tabs.insertTab(index, self.charts, "&Charts")
             self.tabs.setCurrentIndex(index)
             self.pages.append(self.charts)
+
+    def show_treat_to_target(self) -> None:
+        from lupus_tracker.ui.t2t_view import TreatToTargetView
+
+        TreatToTargetView(self.repo, self).exec()
 
     def show_diary_today(self) -> None:
         self._open_diary_day(date.today())
@@ -209,8 +249,16 @@ class MainWindow(QMainWindow):
             backup_quietly(old.db)
         old.close()
 
+    def is_demo(self) -> bool:
+        """The demo patient's file (its own file, or a file the demo was written into)."""
+        name = self.repo.profile.get().name or ""
+        return self.repo.db.path == file_actions.demo_path() or name.startswith("Demo Patient")
+
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.repo.db.path.name} — Lupus Tracker")
+        demo = self.is_demo()
+        self.demo_banner.setVisible(demo)
+        prefix = "Demo patient — " if demo else ""
+        self.setWindowTitle(f"{prefix}{self.repo.db.path.name} — Lupus Tracker")
         self.setWindowFilePath(str(self.repo.db.path))
 
     def open_path(self, path: Path) -> bool:
