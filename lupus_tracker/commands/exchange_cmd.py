@@ -24,6 +24,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(export)
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.add_argument("--bundle-type", choices=("collection", "transaction"),
+                        default="collection",
+                        help="FHIR only: a transaction Bundle a FHIR server accepts "
+                             "(each entry POSTed with ifNoneExist on its identifier)")
     export.set_defaults(handler=run_export)
 
     imp = subparsers.add_parser("import", help="import a Lupus Tracker CSV or a FHIR R4 file")
@@ -50,7 +54,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     with open_repository(args, create=False) as repo:
         try:
-            count = export(repo, args.format, args.out)
+            count = export(repo, args.format, args.out, args.bundle_type)
         except ExchangeError as error:
             raise UserError(str(error)) from None
     print(f"Exported {count} records to {args.out} ({args.format}).")

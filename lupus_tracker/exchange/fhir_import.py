@@ -14,6 +14,7 @@ amount nor a ratio. A range that cannot be used is dropped with a remark, never 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from lupus_tracker.domain.catalog import Marker, marker_for_loinc
@@ -25,12 +26,12 @@ from lupus_tracker.domain.records import (
     LabEntry,
     NumberFormat,
     Source,
-    SymptomEntry,
 )
 from lupus_tracker.domain.units import Unit
 from lupus_tracker.domain.values import ValueParseError, format_number, parse_value
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.fhir_range import read_range
+from lupus_tracker.exchange.fhir_records import SYMPTOM_SYSTEM, RecordReader, symptom_entry
 from lupus_tracker.exchange.options import ImportOptions
 from lupus_tracker.exchange.patient import FilePatient, choose_patient, read_patient
 from lupus_tracker.exchange.plan import ImportPlan, Skipped
@@ -40,7 +41,9 @@ from lupus_tracker.store.diary_repo import check_symptom
 LOINC = "http://loinc.org"
 LOINC_SYSTEMS = (LOINC, "urn:oid:2.16.840.1.113883.6.1", "https://loinc.org",
                  "http://loinc.org/")  # the OID is LOINC's HL7 identifier
-SYMPTOM_SYSTEM = "urn:lupus-tracker:symptom"  # as fhir_export writes symptoms
+SOURCE_TAG = "urn:lupus-tracker:source"  # as fhir_export marks entered/imported/computed
+PATTERN_LOINC = "49311-4"  # ANA pattern, narrative
+UNIT_URL = "urn:lupus-tracker:unit"  # the unit of a word result, as fhir_export writes it
 METHOD_BY_CODE = {"33914-3": "MDRD", "48642-3": "MDRD", "48643-1": "MDRD (race-based)",
                   "62238-1": "CKD-EPI 2009", "98979-8": "CKD-EPI 2021"}
 NOT_THE_SAME = {
@@ -207,7 +210,9 @@ def _value_and_unit(marker: Marker, item: dict) -> tuple[str, str | None]:
     if isinstance(item.get("valueString"), str):
         return _unitless_text(marker, item["valueString"]), None
     if isinstance(item.get("valueCodeableConcept"), dict):
-        return _word(marker, _text(item["valueCodeableConcept"])), None
+        unit = next((x.get("valueCode") for x in item.get("extension") or []
+                     if isinstance(x, dict) and x.get("url") == UNIT_URL), None)
+        return _word(marker, _text(item["valueCodeableConcept"])), unit
     if isinstance(item.get("valueInteger"), int) and not isinstance(item["valueInteger"], bool):
         return _unitless_text(marker, str(item["valueInteger"])), None
     raise ValueError("no value")
@@ -253,6 +258,28 @@ def _result_unit(marker: Marker, value: str, unit: str | None) -> Unit | None:
     if unit is not None:
         return marker.units.find(unit)
     return default_unit(marker, parsed)
+
+
+def _source(resource: dict) -> Source:
+    """How the result came to be, as a Lupus Tracker export marks it; else imported."""
+    meta = resource.get("meta") if isinstance(resource.get("meta"), dict) else {}
+    for tag in meta.get("tag") or []:
+        if isinstance(tag, dict) and tag.get("system") == SOURCE_TAG:
+            try:
+                return Source(tag.get("code"))
+            except ValueError:
+                break
+    return Source.IMPORTED
+
+
+def _pattern(resource: dict) -> str | None:
+    """The ANA pattern from its own component (LOINC 49311-4)."""
+    for component in resource.get("component") or []:
+        if isinstance(component, dict) and any(
+                c == PATTERN_LOINC for c, _ in _loinc_codes(component.get("code"))):
+            text = component.get("valueString") or _text(component.get("valueCodeableConcept"))
+            return str(text) if text else None
+    return None
 
 
 def _identifier(resource: dict) -> str | None:
@@ -317,14 +344,8 @@ class _Reader:
                     and c.get("system") == SYMPTOM_SYSTEM), None)
         if key is None:
             return False
-        notes = [n.get("text", "") for n in resource.get("note") or [] if isinstance(n, dict)]
-        location = next((n.removeprefix("Location: ") for n in notes
-                         if n.startswith("Location: ")), None)
-        note = "; ".join(n for n in notes if not n.startswith("Location: ")) or None
         try:
-            day = _day(when or "")
-            entry = check_symptom(SymptomEntry(day, key, resource.get("valueInteger"),
-                                               location, note))
+            entry = check_symptom(symptom_entry(key, _day(when or ""), resource))
         except (DateParseError, InvalidEntryError) as error:
             self.skip(where, f"symptom {key}: {error}")
             return True
@@ -366,9 +387,10 @@ class _Reader:
         if parent.get("status") == "preliminary":
             notes.insert(0, PRELIMINARY_NOTE)
         reading = read_range(item, marker, _result_unit(marker, value, unit), self.sex)
-        entry = LabEntry(day, marker.key, value, unit, reading.text, lab,
-                         method, note="; ".join(n for n in notes if n)[:2000] or None,
-                         source=Source.IMPORTED,
+        source = _source(parent)
+        pattern = _pattern(parent) if item is parent else None
+        entry = LabEntry(day, marker.key, value, unit, reading.text, lab, method, pattern,
+                         note="; ".join(n for n in notes if n)[:2000] or None, source=source,
                          number_format=NumberFormat.POINT)  # FHIR numbers are JSON numbers
         remark = reading.remark
         try:
@@ -377,8 +399,7 @@ class _Reader:
             if entry.ref_range is None:
                 self.skip(where, f"{label}: {error}")
                 return
-            entry = LabEntry(day, marker.key, value, unit, None, lab, method, entry.note,
-                             Source.IMPORTED)
+            entry = replace(entry, ref_range=None)
             remark = f"{error}: imported without a range"
             try:
                 check_entry(entry, self.sex)
@@ -442,11 +463,18 @@ def read_fhir(path: Path, options: ImportOptions | None = None,
             plan.profile, plan.patient_names = patient.profile, patient.names
             sex = sex or patient.profile.sex
         reader = _Reader(plan, _inherited_dates(resources), options, sex, patient)
+        records = RecordReader(plan)
     except (AttributeError, TypeError) as error:
         raise ExchangeError(f"{path.name} is not well-formed FHIR ({error}).") from None
     for name, resource in resources:
         kind = resource.get("resourceType")
         try:
+            try:
+                if records.read(resource):
+                    continue
+            except (ValueError, KeyError, InvalidEntryError) as error:
+                reader.skip(name, f"{kind}: {error}")
+                continue
             if kind == "Observation":
                 reader.observation(name, _aliases(name, resource), resource)
             elif kind not in ("Patient", "DiagnosticReport", "Specimen", "Practitioner",
@@ -455,4 +483,9 @@ def read_fhir(path: Path, options: ImportOptions | None = None,
         except (AttributeError, TypeError) as error:
             raise ExchangeError(f"{name}: this {kind} is not well-formed FHIR ({error}).") \
                 from None
+    try:
+        records.finish()
+    except (ValueError, InvalidEntryError) as error:
+        raise ExchangeError(f"{path.name}: a medication is not well-formed ({error}).") \
+            from None
     return plan

@@ -12,8 +12,9 @@ from lupus_tracker.store.repository import Repository
 EXPORT_FORMATS = ("csv", "xlsx", "fhir")
 
 
-def export(repo: Repository, fmt: str, out: Path) -> int:
-    """Write all data in ``fmt`` to ``out``; returns the number of records written."""
+def export(repo: Repository, fmt: str, out: Path, bundle_type: str = "collection") -> int:
+    """Write all data in ``fmt`` to ``out``; returns the number of records written.
+    ``bundle_type`` (FHIR only): ``collection`` or ``transaction`` for a FHIR server."""
     if fmt == "csv":
         from lupus_tracker.exchange.csv_export import export_csv
 
@@ -25,7 +26,7 @@ def export(repo: Repository, fmt: str, out: Path) -> int:
     if fmt == "fhir":
         from lupus_tracker.exchange.fhir_export import export_fhir
 
-        return export_fhir(repo, out)
+        return export_fhir(repo, out, bundle_type)
     raise ExchangeError(f"Unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}.")
 
 

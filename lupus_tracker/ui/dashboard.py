@@ -152,7 +152,8 @@ class StartView(QWidget):
         note = QLabel("The demo patient opens as a separate copy: it never mixes with your "
                       "own data.")
         note.setWordWrap(True)
-        layout.addWidget(note, 0, Qt.AlignmentFlag.AlignHCenter)
+        note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(note)
         layout.addStretch(2)
 
 
@@ -182,22 +183,23 @@ class DashboardPage(QStackedWidget):
         self.symptoms_note = QLabel()
         self.symptoms_note.setWordWrap(True)
         left = QVBoxLayout()
-        left.addWidget(QLabel("<h3>Latest results</h3>"))
-        left.addWidget(QLabel("Results older than six months are grey and say how old they "
-                              "are."))
-        left.addWidget(self.table, 1)
-        left.addWidget(self.signal)
+        left.addWidget(QLabel("<h3>Current medications</h3>"))
+        left.addWidget(self.meds, 1)
+        left.addWidget(self.sledai)
+        left.addWidget(self.t2t)
         right = QVBoxLayout()
-        right.addWidget(QLabel("<h3>Current medications</h3>"))
-        right.addWidget(self.meds, 1)
-        right.addWidget(self.sledai)
-        right.addWidget(self.t2t)
         right.addWidget(QLabel("<h3>Symptoms, last 30 days</h3>"))
         right.addWidget(self.symptoms, 1)
         right.addWidget(self.symptoms_note)
-        layout = QHBoxLayout(overview)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 2)
+        lower = QHBoxLayout()
+        lower.addLayout(left, 1)
+        lower.addLayout(right, 1)
+        layout = QVBoxLayout(overview)
+        layout.addWidget(QLabel("<h3>Latest results</h3> Results older than six months are "
+                                "grey and say how old they are."))
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.signal)
+        layout.addLayout(lower, 2)
         self.addWidget(overview)
         QTimer.singleShot(0, self.refresh)  # fill in right after the first paint
 
@@ -211,7 +213,7 @@ class DashboardPage(QStackedWidget):
             return
         self.setCurrentIndex(1)
         self.model.set_records(latest_values(self.repo))
-        _fit(self.table)
+        _fit(self.table, 260)
         from lupus_tracker.analysis.serology import activity_note
 
         note = activity_note(self.repo, since=date.today() - timedelta(days=180))
