@@ -29,6 +29,8 @@ class Flag(enum.StrEnum):
     HIGH = "high"
     NORMAL = "normal"
     ABNORMAL = "abnormal"  # a word result that differs from the expected word
+    # Sex unknown; inside one sex's default range and outside the other's (issue 12 item 3)
+    SEX_DEPENDENT = "depends on sex \u2014 set it in Profile"
     UNKNOWN = ""  # no range, or a bound that cannot be judged
 
     @property
