@@ -14,6 +14,8 @@ from lupus_tracker.store.repository import Repository
 
 
 def treat_to_target_line(repo: Repository, on: date) -> str:
-    """One line of treat-to-target facts on ``on``; '' until the treat-to-target module is
-    wired in here."""
-    return ""
+    """One line of treat-to-target facts on ``on`` (LLDAS/DORIS at the latest assessed
+    visit, prednisone-equivalent today, hydroxychloroquine mg/kg, what is due)."""
+    from lupus_tracker.analysis.treat_to_target import treat_to_target_line as line
+
+    return line(repo, on)

@@ -42,21 +42,14 @@ def _is_weekly(frequency: str | None) -> bool:
     return bool(frequency) and " ".join(frequency.casefold().split()) in _WEEKLY
 
 
-# Equivalent glucocorticoid doses: prednisolone 15 mg = prednisone 15 mg =
-# methylprednisolone 12 mg = triamcinolone 12 mg = hydrocortisone 60 mg = cortisone 75 mg =
-# dexamethasone 2.25 mg = betamethasone 2.25 mg (US FDA prescribing information for
-# prednisolone tablets, "equivalent milligram dosage"). Factor = mg prednisone per mg.
-PREDNISONE_EQUIVALENT = {
-    "prednisone": 1.0, "prednisolone": 1.0, "methylprednisolone": 15 / 12,
-    "triamcinolone": 15 / 12, "hydrocortisone": 15 / 60, "cortisone": 15 / 75,
-    "dexamethasone": 15 / 2.25, "betamethasone": 15 / 2.25,
-}
-
-
 def prednisone_factor(name: str) -> float | None:
-    """mg prednisone per mg of the named glucocorticoid; None for any other medicine."""
-    words = name.casefold().replace("-", " ").split()
-    return next((PREDNISONE_EQUIVALENT[w] for w in words if w in PREDNISONE_EQUIVALENT), None)
+    """mg prednisone per mg of the named glucocorticoid; None for any other medicine (the
+    equivalences live in :mod:`lupus_tracker.domain.glucocorticoids`)."""
+    from lupus_tracker.domain.glucocorticoids import generic_glucocorticoid
+    from lupus_tracker.domain.glucocorticoids import prednisone_factor as factor
+
+    generic = generic_glucocorticoid(name)
+    return None if generic is None else factor(generic)
 
 
 def mg_per_day(dose: Dose | None) -> float | None:

@@ -160,7 +160,8 @@ def test_fonts_are_embedded(demo_repo, tmp_path, read_pdf):
 def test_no_verdict_words(demo_repo, tmp_path, read_pdf):
     out = tmp_path / "visit.pdf"
     write_pdf(gather(demo_repo, UNTIL - timedelta(days=730), UNTIL), out)
-    flat = read_pdf(out).flat().casefold()
+    # "DORIS remission criteria met at the ... visit" names a definition (issue 15 wording)
+    flat = read_pdf(out).flat().casefold().replace("doris remission criteria", "doris")
     for word in ("remission", "worked", "responded", "effective", "cured"):
         assert word not in flat, word
 
@@ -259,6 +260,10 @@ def test_every_word_is_printed_once_and_whole(demo_repo, tmp_path, read_pdf, mon
     html_text = to_html(content)
     assert not _words(html_text, cells_only=True) - printed
     assert not _words(html_text, cells_only=False) - printed
+    # a table's header row repeats, by design, on each page the table continues on
+    headers = {" ".join(re.sub(r"<[^>]+>", " ", head).split())
+               for head in re.findall(r"<thead>(.*?)</thead>", html_text)}
     lines = [line.strip() for page in pages for line in page.splitlines()
-             if len(line.strip()) > 25 and not line.startswith("Demo Patient (Maria")]
+             if len(line.strip()) > 25 and not line.startswith("Demo Patient (Maria")
+             and " ".join(line.split()) not in headers]
     assert len(lines) == len(set(lines)), [x for x in lines if lines.count(x) > 1]
