@@ -242,7 +242,8 @@ class DashboardPage(QStackedWidget):
             self.sledai.setText("No SLEDAI-2K recorded yet (Insight › SLEDAI-2K for a visit).")
         from lupus_tracker.analysis.treat_to_target import treat_to_target_line
 
-        self.t2t.setText(treat_to_target_line(self.repo, today))
+        self.t2t.setText("<b>Treat-to-target</b> (to discuss with your doctor): "
+                         + treat_to_target_line(self.repo, today))
         summary = summarize_symptoms(self.repo, today - timedelta(days=29), today)
         self.symptoms_model.set_records(summary.stats)
         _fit(self.symptoms, 160)
