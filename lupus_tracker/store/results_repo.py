@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from lupus_tracker.store.settings_repo import SettingsManager
 
 _COLUMNS = ("taken_on, marker, value_text, comparator, number, unit, base_value, base_unit, "
-            "ref_range, lab, assay, pattern, note, source")
+            "ref_range, lab, assay, pattern, note, source, taken_at, source_id")
+_MARKS = ", ".join("?" * len(_COLUMNS.split(",")))
 
 
 def _clean(text: str | None) -> str | None:
@@ -40,7 +41,7 @@ def _row_values(entry: LabEntry, m: Measurement) -> tuple:
         m.unit.code, m.base_value, m.base_unit.code,
         m.ref.text() if m.ref_is_lab and m.ref is not None else None,
         _clean(entry.lab), _clean(entry.assay), _clean(entry.pattern), _clean(entry.note),
-        Source(entry.source).value,
+        Source(entry.source).value, entry.taken_at, _clean(entry.source_id),
     )
 
 
@@ -51,7 +52,7 @@ def result_from_row(row: sqlite3.Row) -> LabResult:
         unit=row["unit"], base_value=row["base_value"], base_unit=row["base_unit"],
         ref_range=row["ref_range"], lab=row["lab"], assay=row["assay"], pattern=row["pattern"],
         note=row["note"], source=Source(row["source"]), created_at=row["created_at"],
-        updated_at=row["updated_at"],
+        updated_at=row["updated_at"], taken_at=row["taken_at"], source_id=row["source_id"],
     )
 
 
@@ -82,7 +83,7 @@ class ResultsManager(Manager):
         with self.db.transaction() as conn:
             ids = [
                 conn.execute(
-                    f"INSERT INTO results ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
+                    f"INSERT INTO results ({_COLUMNS}) VALUES ({_MARKS})",
                     _row_values(entry, m),
                 ).lastrowid
                 for entry, m in zip(entries, checked, strict=True)
@@ -139,7 +140,7 @@ class ResultsManager(Manager):
                         "already there (put back in another window?); nothing was changed.")
                 conn.execute(
                     f"INSERT INTO results (id, {_COLUMNS}, created_at, updated_at) "
-                    f"VALUES ({', '.join('?' * 17)})",
+                    f"VALUES (?, {_MARKS}, ?, ?)",
                     (result.id, *_row_values(result.entry(), m), result.created_at,
                      result.updated_at),
                 )
@@ -173,7 +174,7 @@ class ResultsManager(Manager):
             conn.execute("DELETE FROM results WHERE marker = ? AND source = 'computed'",
                          (marker,))
             conn.executemany(
-                f"INSERT INTO results ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
+                f"INSERT INTO results ({_COLUMNS}) VALUES ({_MARKS})",
                 [_row_values(e, m) for e, m in zip(entries, checked, strict=True)],
             )
         self._changed("results")
