@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lupus_tracker.domain.glucocorticoids import doses_per_day
+from lupus_tracker.domain.dosing import doses_per_day
 from lupus_tracker.domain.records import Medication
 
 MAX_MG_PER_KG = 5.0  # Marmor et al. 2016; EULAR 2023

@@ -23,12 +23,12 @@ from lupus_tracker.analysis.latest import latest_values
 from lupus_tracker.analysis.symptom_summary import summarize_symptoms
 from lupus_tracker.domain.dosing import daily_amount
 from lupus_tracker.domain.values import format_number
+from lupus_tracker.ui import theme
 from lupus_tracker.ui.table_model import Column, RecordTableModel
 from lupus_tracker.ui.treatments_page import dose_text
 
-FLAG_COLOURS = {"low": "#a40000", "high": "#a40000", "abnormal": "#a40000"}
+FLAGGED = ("low", "high", "abnormal")  # shown in the theme's error colour, with the word
 STALE_AFTER_DAYS = 182
-STALE_COLOUR = "#595959"  # 7:1 on white: greyed, still readable
 
 
 def is_stale(row) -> bool:
@@ -57,7 +57,8 @@ def since_text(row) -> str:
 
 
 def _grey_if_stale(colour=None):
-    return lambda row: STALE_COLOUR if is_stale(row) else (colour(row) if colour else None)
+    return lambda row: theme.current().stale if is_stale(row) else (
+        colour(row) if colour else None)
 
 
 LATEST_COLUMNS = (
@@ -69,7 +70,8 @@ LATEST_COLUMNS = (
     Column("Reference range", lambda r: r.latest.ref_text or "—",
            foreground=_grey_if_stale()),
     Column("Flag", lambda r: r.flag_text,
-           foreground=_grey_if_stale(lambda r: FLAG_COLOURS.get(r.latest.flag.value))),
+           foreground=_grey_if_stale(lambda r: theme.current().error
+                                     if r.latest.flag.value in FLAGGED else None)),
     Column("Since previous", since_text, foreground=_grey_if_stale()),
 )
 
@@ -168,7 +170,7 @@ class DashboardPage(QStackedWidget):
         self.table = _table(self.model, "Latest results")
         self.signal = QLabel()
         self.signal.setWordWrap(True)
-        self.signal.setStyleSheet("background: #fff4d6; color: #3a2a00; padding: 6px;")
+        self.restyle()
         self.signal.setAccessibleName("Activity signal to discuss with your doctor")
         self.meds_model = RecordTableModel(MEDICATION_COLUMNS, self)
         self.meds = _table(self.meds_model, "Current medications")
@@ -202,6 +204,12 @@ class DashboardPage(QStackedWidget):
         layout.addLayout(lower, 2)
         self.addWidget(overview)
         QTimer.singleShot(0, self.refresh)  # fill in right after the first paint
+
+    def restyle(self) -> None:
+        """Colours from the current theme (called again when the theme changes)."""
+        colours = theme.current()
+        self.signal.setStyleSheet(f"background: {colours.banner_background}; "
+                                  f"color: {colours.banner_text}; padding: 6px;")
 
     def set_repository(self, repo) -> None:
         self.repo = repo

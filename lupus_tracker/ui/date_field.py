@@ -16,8 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
 
 from lupus_tracker.domain.dates import DateParseError, check_not_future, parse_date
-
-ERROR_BORDER = "border: 2px solid #a40000;"
+from lupus_tracker.ui import theme
 
 
 class DateField(QLineEdit):
@@ -68,7 +67,7 @@ class DateField(QLineEdit):
 
     def _mark(self) -> None:
         bad = bool(self.text().strip()) and self.problem() is not None
-        self.setStyleSheet(ERROR_BORDER if bad else "")
+        self.setStyleSheet(f"border: 2px solid {theme.current().error};" if bad else "")
         self.setAccessibleDescription(self.problem() or "" if bad else "")
 
     def open_calendar(self) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from lupus_tracker.domain.records import LabEntry, LabResult, SymptomEntry
 from lupus_tracker.domain.symptoms import RASH_LOCATIONS, SYMPTOMS
 from lupus_tracker.store.photos_repo import Photo
+from lupus_tracker.ui import theme
 from lupus_tracker.ui.date_field import DateField
 from lupus_tracker.ui.unsaved import Choice, ask_unsaved
 
@@ -112,7 +113,7 @@ class DiaryPage(QWidget):
         self.weight.setAccessibleName("Weight in kilograms")
         self.note.setAccessibleName("Note for the day")
         self.error = QLabel()
-        self.error.setStyleSheet("color: #a40000;")
+        self.error.setStyleSheet(f"color: {theme.current().error};")
         self.error.setWordWrap(True)
         self.save_button = save = QPushButton("Sa&ve day")
         save.setDefault(True)

@@ -36,10 +36,10 @@ from lupus_tracker.domain.catalog import MARKERS, Marker, get_marker
 from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult
 from lupus_tracker.domain.wording import flag_word, understood
+from lupus_tracker.ui import theme
 from lupus_tracker.ui.date_field import DateField
 from lupus_tracker.ui.unsaved import GuardedDialog
 
-ERROR_STYLE = "color: #a40000;"
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -114,7 +114,7 @@ class MarkerRow:
         self.understood.setWordWrap(True)
         self.understood.setMinimumWidth(230)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(f"color: {theme.current().error};")
         self.error.setWordWrap(True)
         widgets = self.fields()
         for column, widget in enumerate((*widgets, self.remove, self.understood)):
@@ -215,7 +215,8 @@ class MarkerRow:
         message = self.problem()
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
-        self.value.setStyleSheet("border: 2px solid #a40000;" if message else "")
+        self.value.setStyleSheet(f"border: 2px solid {theme.current().error};"
+                                 if message else "")
         self.value.setAccessibleDescription(message or self.understood.text())
         return message is None
 
@@ -273,7 +274,7 @@ class LabReportDialog(GuardedDialog):
                       "when you use the last one.")
         hint.setWordWrap(True)
         self.summary = QLabel()
-        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setStyleSheet(f"color: {theme.current().error};")
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Report problems")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
-from lupus_tracker.ui import file_actions
+from lupus_tracker.ui import file_actions, theme
 from lupus_tracker.ui.backup_actions import backup_quietly, offer_backup
 from lupus_tracker.ui.change_actions import ChangeActions
 from lupus_tracker.ui.dashboard import DashboardPage
@@ -66,8 +66,6 @@ class MainWindow(QMainWindow):
             "<b>Demo patient — not your data.</b> Everything in this file is made up, to "
             "show what the app does. Use File › New or File › Open for your own file.")
         self.demo_banner.setWordWrap(True)
-        self.demo_banner.setStyleSheet("background: #fff3cd; color: #4a3000; padding: 6px; "
-                                       "border: 1px solid #8a6d00;")
         self.demo_banner.setAccessibleName("Demo patient banner")
         central = QWidget()
         column = QVBoxLayout(central)
@@ -81,6 +79,7 @@ class MainWindow(QMainWindow):
         from lupus_tracker.ui import help_menu
 
         self.help_menu = help_menu.install(self)
+        self.restyle()
         repo.subscribe(self._repository_changed)
         self._update_title()
         self.fit_to_screen()
@@ -120,6 +119,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self.add_action(edit, "Patient &profile and units…", "Ctrl+,",
                         self.changes.edit_profile)
+        self._build_theme_menu(edit)
         self.insight_menu = self.menuBar().addMenu("&Insight")
         self.add_action(self.insight_menu, "&SLEDAI-2K for a visit…", "Ctrl+K",
                         self.changes.sledai)
@@ -248,6 +248,36 @@ class MainWindow(QMainWindow):
         if old.db.path != repo.db.path:
             backup_quietly(old.db)
         old.close()
+
+    def _build_theme_menu(self, edit) -> None:
+        themes = edit.addMenu("T&heme")
+        group = QActionGroup(self)
+        saved = self.settings.value(theme.SETTING, theme.ThemeChoice.SYSTEM.value)
+        for choice, text in ((theme.ThemeChoice.SYSTEM, "Follow the &system"),
+                             (theme.ThemeChoice.LIGHT, "&Light"),
+                             (theme.ThemeChoice.DARK, "&Dark")):
+            action = themes.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(choice.value == saved)
+            action.triggered.connect(lambda _=False, c=choice: self.set_theme(c))
+            group.addAction(action)
+
+    def set_theme(self, choice: theme.ThemeChoice) -> None:
+        """Switch the whole app to ``choice`` now, and remember it."""
+        from PySide6.QtWidgets import QApplication
+
+        theme.apply(QApplication.instance(), choice)
+        self.settings.setValue(theme.SETTING, choice.value)
+        self.restyle()
+
+    def restyle(self) -> None:
+        colours = theme.current()
+        self.demo_banner.setStyleSheet(
+            f"background: {colours.banner_background}; color: {colours.banner_text}; "
+            f"padding: 6px; border: 1px solid {colours.banner_text};")
+        self.diary.error.setStyleSheet(f"color: {colours.error};")
+        self.dashboard.restyle()
+        self.dashboard.model.layoutChanged.emit()
 
     def is_demo(self) -> bool:
         """The demo patient's file (its own file, or a file the demo was written into)."""

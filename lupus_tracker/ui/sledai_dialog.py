@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from lupus_tracker.analysis.sledai_suggest import suggest
 from lupus_tracker.domain.sledai import DESCRIPTORS, PLAIN_LANGUAGE, describe, score
 from lupus_tracker.store.sledai_repo import SledaiAssessment
+from lupus_tracker.ui import theme
 from lupus_tracker.ui.date_field import DateField
 
 
@@ -53,13 +54,12 @@ class SledaiDialog(QDialog):
                 box.setToolTip(f"{plain}\nDoctor's definition: {d.definition}")
                 box.setAccessibleDescription(plain)
                 box.toggled.connect(self._update_score)
-                text = QLabel(f"{plain}<br><span style='color:#404040'>Doctor's definition: "
-                              f"{d.definition}</span>")
+                text = QLabel(f"{plain}<br><i>Doctor's definition: {d.definition}</i>")
                 text.setWordWrap(True)
                 text.setTextFormat(Qt.TextFormat.RichText)
                 hint = QLabel()
                 hint.setWordWrap(True)
-                hint.setStyleSheet("color: #6b4200;")
+                hint.setStyleSheet(f"color: {theme.current().error};")
                 grid.addWidget(box, row * 2, 0, Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(text, row * 2, 1)
                 grid.addWidget(hint, row * 2 + 1, 1)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSpinBox,
-    QSplitter,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -106,7 +106,9 @@ class TreatToTargetView(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(150)
         self.criteria = QTextBrowser()
+        self.criteria.setMinimumHeight(170)
         self.criteria.setAccessibleName("Criteria of the selected visit")
         self.period = QComboBox()
         self.period.setAccessibleName("Glucocorticoid chart period")
@@ -122,6 +124,7 @@ class TreatToTargetView(QDialog):
         self.hcq_text.setWordWrap(True)
         self.hcq_text.setAccessibleName("Hydroxychloroquine dose and eye screening")
         self.due = QTextBrowser()
+        self.due.setMinimumHeight(110)
         self.due.setAccessibleName("Monitoring tests due")
         self.nephritis = QCheckBox("I have lupus &nephritis (adds kidney tests, serology and "
                                    f"the blood pressure target below "
@@ -131,8 +134,12 @@ class TreatToTargetView(QDialog):
         self.intervals: dict[str, QSpinBox] = {}
         interval_box = QGroupBox("Monitoring intervals in days (your rheumatologist's plan "
                                  "wins)")
-        form = QFormLayout(interval_box)
-        for item in ITEMS:
+        grid = QHBoxLayout(interval_box)
+        forms = (QFormLayout(), QFormLayout())
+        for form in forms:
+            grid.addLayout(form)
+        for index, item in enumerate(ITEMS):
+            form = forms[index % 2]
             spin = QSpinBox()
             spin.setRange(1, 3650)
             spin.setAccessibleName(f"Interval for {item.label}, days")
@@ -165,14 +172,19 @@ class TreatToTargetView(QDialog):
         due_box.addWidget(self.nephritis)
         bottom_layout.addLayout(due_box, 3)
         bottom_layout.addWidget(interval_box, 2)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        for part in (top, middle, bottom):
-            splitter.addWidget(part)
+        content = QWidget()  # scrolls as a whole on small screens; nothing is squeezed
+        content_layout = QVBoxLayout(content)
+        for part, stretch in ((top, 3), (middle, 4), (bottom, 2)):
+            content_layout.addWidget(part, stretch)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setAccessibleName("Treat-to-target details")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
 
         self.table.selectionModel().currentRowChanged.connect(self._show_criteria)
@@ -241,7 +253,7 @@ class TreatToTargetView(QDialog):
             from lupus_tracker.domain.glucocorticoids import first_day
 
             return first_day(self.summary.exposure) or self.today - timedelta(days=365)
-        return self.today - timedelta(days=int(days or 365))
+        return self.today - timedelta(days=int(days or 365) - 1)  # inclusive, as the summary
 
     def _draw_chart(self) -> None:
         if self.summary is None:
@@ -257,7 +269,7 @@ class TreatToTargetView(QDialog):
         self.canvas = FigureCanvasQTAgg(figure)
         self.canvas.setAccessibleName("Glucocorticoid chart: daily prednisone-equivalent with "
                                       "lines at 7.5 and 5 mg/day and cumulative grams")
-        self.canvas.setMinimumHeight(220)
+        self.canvas.setMinimumHeight(280)
         self.chart_layout.addWidget(self.canvas)
 
     # -- preferences ---------------------------------------------------------------------

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 from lupus_tracker.domain.dosing import DOSE_UNITS, FREQUENCIES, find_frequency
 from lupus_tracker.domain.records import Dose, Event, EventKind, Medication
 from lupus_tracker.domain.values import ValueParseError, format_number, parse_number
+from lupus_tracker.ui import theme
 from lupus_tracker.ui.date_field import DateField
 from lupus_tracker.ui.unsaved import GuardedDialog
-
-ERROR_STYLE = "color: #a40000;"
 
 
 class _FormDialog(GuardedDialog):
@@ -35,7 +34,7 @@ class _FormDialog(GuardedDialog):
         self.form = QFormLayout(self)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(f"color: {theme.current().error};")
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Problem")
         self._initial: tuple = ()

@@ -150,9 +150,10 @@ def test_symptom_history_filters_and_opens_a_day(make_window, demo_repo, qtbot):
     page.since.setDate(qdate(date(2026, 6, 1)))
     page.until.setDate(qdate(date(2026, 6, 30)))
     page.symptom.setCurrentIndex(page.symptom.findData("fatigue"))
-    days = {e.day for e in page.model.records}
-    assert page.model.records and all(e.symptom == "fatigue" for e in page.model.records)
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    days = {date.fromisoformat(d) for d in page.model.arrays["day"]}
+    assert days and set(page.model.arrays["symptom"]) == {"fatigue"}
     assert min(days) >= date(2026, 6, 1) and max(days) <= date(2026, 6, 30)
-    page._open(page.proxy.index(0, 0))
+    page._open(page.model.index(0, 0))
     assert window.tabs.currentWidget() is window.diary
     assert window.diary.current_day() in days
