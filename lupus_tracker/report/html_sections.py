@@ -38,7 +38,10 @@ def treatment_html(content: ReportContent) -> str:
         parts.append(table(("Stopped", "Medication", "Last dose", "Reason"), rows,
                            widths=(None, None, None, 44)))
     if content.treat_to_target:
-        parts.append(f'<p class="t2t"><b>Treat-to-target:</b> {e(content.treat_to_target)}</p>')
+        head, sep, rest = content.treat_to_target.partition(": ")
+        if not sep:
+            head, rest = "Treat-to-target", content.treat_to_target
+        parts.append(f'<p class="t2t"><b>{e(head)}:</b> {e(rest)}</p>')
     return "".join(parts)
 
 
@@ -100,11 +103,11 @@ def results_html(content: ReportContent) -> str:
 
 
 def charts_html(content: ReportContent) -> str:
-    if not content.charts:
-        return ""
     start = chart_start(content.since, content.until)
     parts = [f"<h2>Trends from {start.strftime('%b %Y')} to "
              f"{content.until.strftime('%b %Y')}</h2>"]
+    if not content.charts:
+        return parts[0] + "<p>No key results to chart in this time.</p>"
     for index, chart in enumerate(content.charts):
         parts.append(f"<p>{image(f'chart-{index}', chart.width_mm)}</p>")
     parts.append(
