@@ -288,7 +288,7 @@ class ResultsManager(Manager):
                 f"DELETE FROM results WHERE marker = 'egfr' AND source = 'computed'{scope}",
                 params).rowcount
             conn.executemany(
-                f"INSERT INTO results ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
+                f"INSERT INTO results ({_COLUMNS}) VALUES ({_MARKS})",
                 [_row_values(e, m) for e, m in zip(entries, checked, strict=True)],
             )
         if removed or entries:
