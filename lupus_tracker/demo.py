@@ -209,11 +209,8 @@ def _events(start: date) -> list[Event]:
         Event(None, at(207), EventKind.HOSPITAL_STAY, "Admitted: nephritis flare",
               "IV methylprednisolone pulses", ended_on=at(214)),
         Event(None, at(INFUSION_DAY), EventKind.INFUSION, "UC-MSC infusion",
-              "Umbilical-cord mesenchymal stem cells, 1e6 cells/kg; brief nausea during "
-              "infusion. Evidence: an open-label study without a control group (Sun et al., "
-              "Arthritis Rheum 2010) reported improvement; a double-blind randomised trial in "
-              "lupus nephritis (Deng et al., Ann Rheum Dis 2017) found no added benefit over "
-              "standard therapy. Not a proven treatment."),
+              "1e6 cells/kg; brief nausea. Open-label study: Sun et al. 2010; randomised "
+              "trial, no added benefit: Deng et al., Ann Rheum Dis 2017. Not proven."),
         Event(None, at(LAB_SWITCH_DAY), EventKind.OTHER, "Moved to a new lab",
               "Riverside Medical Labs from now on"),
     ]
