@@ -15,7 +15,7 @@ from datetime import date
 
 from lupus_tracker.domain.catalog import MARKERS, Marker, get_marker
 from lupus_tracker.domain.comparability import why_not_comparable
-from lupus_tracker.domain.measurement import Measurement, interpret
+from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag, RefRange
 from lupus_tracker.domain.records import LabResult, Sex, Source
 from lupus_tracker.domain.units import Unit, rounded_for
@@ -28,6 +28,7 @@ from lupus_tracker.domain.wording import (
     not_comparable_text,
 )
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.results_repo import measurement_of
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _display_number(marker: Marker, m: Measurement, unit: Unit) -> float | None:
 
 def show(marker: Marker, result: LabResult, preferred: Unit, sex: Sex | None) -> Shown:
     """Interpret a stored result and express it in ``preferred`` where that is possible."""
-    m = interpret(marker, result.value_text, result.unit, result.ref_range, sex)
+    m = measurement_of(result)  # interpreted once, when the store loaded it
     unit = preferred if preferred.family == m.unit.family else m.unit
     number = _display_number(marker, m, unit)
     if number is None or unit is m.unit:

@@ -9,8 +9,8 @@ import sys
 
 from lupus_tracker.commands.common import add_db_option, date_arg, format_table, open_repository
 from lupus_tracker.domain.catalog import get_marker
-from lupus_tracker.domain.measurement import interpret
 from lupus_tracker.exchange.csv_format import neutralise
+from lupus_tracker.store.results_repo import measurement_of
 
 HEADERS = ("date", "marker", "value", "unit", "ref_range", "flag", "lab", "assay", "note")
 
@@ -29,12 +29,10 @@ def run(args: argparse.Namespace) -> int:
     if args.marker is not None:
         markers = [get_marker(args.marker).key]
     with open_repository(args, create=False) as repo:
-        sex = repo.profile.get().sex
         results = repo.results.all(markers=markers, since=args.since)
     rows = []
     for r in results:
-        marker = get_marker(r.marker)
-        m = interpret(marker, r.value_text, r.unit, r.ref_range, sex)
+        m = measurement_of(r)  # interpreted once, when the store loaded it
         ref = m.ref.text() if m.ref is not None else ""
         rows.append((r.taken_on.isoformat(), r.marker, r.value_text, m.unit.label, ref,
                      m.flag.value, r.lab or "", r.assay or "", r.note or ""))

@@ -5,6 +5,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lupus_tracker.domain.measurement import Measurement
 
 
 class InvalidEntryError(ValueError):
@@ -122,6 +126,10 @@ class LabResult:
     source: Source
     created_at: str
     updated_at: str
+    # The text interpreted once when the store loaded the result (the value, unit, base
+    # value, range and flag every reader uses); None when the current catalog cannot read
+    # it. Derived from the text, so it takes no part in comparisons.
+    measurement: Measurement | None = field(default=None, compare=False, repr=False)
 
     def entry(self) -> LabEntry:
         return LabEntry(self.taken_on, self.marker, self.value_text, self.unit, self.ref_range,

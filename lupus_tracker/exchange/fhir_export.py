@@ -26,7 +26,7 @@ import uuid
 from pathlib import Path
 
 from lupus_tracker.domain.catalog import Category, get_marker
-from lupus_tracker.domain.measurement import Measurement, interpret
+from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.records import LabResult, Source
 from lupus_tracker.exchange import fhir_records
@@ -34,6 +34,7 @@ from lupus_tracker.exchange.codes import export_code
 from lupus_tracker.exchange.files import write_private
 from lupus_tracker.exchange.snapshot import read_snapshot
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.results_repo import measurement_of
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -142,7 +143,7 @@ def _reference_range(m: Measurement) -> list[dict]:
 def observation(result: LabResult, sex, patient_ref: str,
                 derived_from: list[str] = ()) -> dict:
     marker = get_marker(result.marker)
-    m = interpret(marker, result.value_text, result.unit, result.ref_range, sex)
+    m = measurement_of(result)  # interpreted once, when the store loaded it
     vital = marker.category is Category.VITAL
     code = export_code(marker, m, result.assay)
     resource: dict = {

@@ -63,8 +63,8 @@ def _units_now(repo: Repository, units: UnitChoices) -> UnitChoices:
 
 @dataclass(frozen=True)
 class SaveProfile(Change):
-    """The profile and each marker's display unit, together; derived eGFR is recomputed in
-    the same transaction (it depends on the date of birth and sex)."""
+    """The profile and each marker's display unit, together (the store recomputes derived
+    eGFR in the same transaction when the date of birth or sex changes)."""
 
     profile: Profile
     units: UnitChoices = ()
@@ -76,9 +76,6 @@ class SaveProfile(Change):
         repo.profile.set(self.profile)
         for key, code in self.units:
             repo.settings.set_preferred_unit(key, code)
-        if (current[0].birth_date, current[0].sex) != (self.profile.birth_date,
-                                                       self.profile.sex):
-            repo.results.refresh_egfr()
         saved = (repo.profile.get(), _units_now(repo, self.units))
         return SaveProfile(current[0], current[1], saved)
 

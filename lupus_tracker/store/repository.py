@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from lupus_tracker.store.base import ChangeListener, Notifier
 from lupus_tracker.store.db import Database, open_database
+from lupus_tracker.store.derived_columns import recompute_if_catalog_changed
 from lupus_tracker.store.diary_repo import DiaryManager
 from lupus_tracker.store.events_repo import EventsManager
 from lupus_tracker.store.photos_repo import PhotosManager
@@ -41,6 +42,7 @@ class Repository:
         self.profile = ProfileManager(db, self._notifier)
         self.settings = SettingsManager(db, self._notifier)
         self.results = ResultsManager(db, self._notifier, self.profile, self.settings)
+        self.profile.follow = self.results.refresh_egfr  # eGFR needs birth date and sex
         self.diary = DiaryManager(db, self._notifier)
         self.photos = PhotosManager(db, self._notifier)
         self.treatments = TreatmentsManager(db, self._notifier)
@@ -50,7 +52,10 @@ class Repository:
 
     @classmethod
     def open(cls, path: os.PathLike | str, *, create: bool = True) -> Repository:
-        return cls(open_database(path, create=create))
+        """Open (or create) a file; derived columns follow the catalog's conversions."""
+        repo = cls(open_database(path, create=create))
+        recompute_if_catalog_changed(repo.db)
+        return repo
 
     def close(self) -> None:
         self.db.close()

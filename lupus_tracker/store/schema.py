@@ -165,6 +165,15 @@ _V4 = "\n".join((
     _rebuilt(_V2, "sledai_assessments"),
 ))
 
+# Version 5: which version of the catalog's conversions computed the derived columns of
+# ``results`` (see store/derived_columns.py: they are recomputed whenever it changes).
+_V5 = """
+CREATE TABLE derived_stamp (
+    name TEXT PRIMARY KEY,
+    version TEXT NOT NULL
+);
+"""
+
 # Numbers reserved per area (gaps are allowed): 3 files, 4-5 store, 6 t2t, 7 exchange, 8 core.
 # Version 6 (treat-to-target, issue 15): the physician global assessment (PGA, 0-3, typed
 # from the visit letter) is stored with each visit's SLEDAI-2K assessment; eye exams become
@@ -178,5 +187,5 @@ _V6 = "\n".join((
     _rebuilt(_EVENT_KINDS_V6, "events", "CREATE INDEX events_by_date ON events (occurred_on);\n"),
 ))
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 4: _V4, 6: _V6}
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 4: _V4, 5: _V5, 6: _V6}
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -98,3 +98,30 @@ def test_help_menu_and_empty_pages_say_what_to_do(make_window, repo):
     assert "Add lab report" in window.results.count.text()
     window.tabs.setCurrentWidget(window.treatments)
     assert not window.treatments.empty.isHidden()
+
+
+def test_photo_viewer_pages_across_days_and_compares(make_window, repo, tmp_path, qtbot):
+    from PySide6.QtGui import QImage
+
+    from lupus_tracker.ui.photo_viewer import PhotoViewer
+
+    window = make_window(repo)
+    for day in ("2026-03-01", "2026-03-08"):
+        picture = tmp_path / f"{day}.png"
+        image = QImage(40, 30, QImage.Format.Format_RGB32)
+        image.fill(0x993333)
+        image.save(str(picture), "PNG")
+        window.diary.set_day(date.fromisoformat(day))
+        window.diary.attach_file(str(picture))
+    photos = sorted(repo.photos.all(), key=lambda p: p.day)
+    viewer = PhotoViewer(photos, 1, window)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    assert viewer.position.text() == "2 of 2" and not viewer.next_button.isEnabled()
+    viewer.step(-1)
+    assert viewer.main.title.text().startswith("2026-03-01")
+    viewer.compare.setChecked(True)
+    viewer.compare_with.setCurrentIndex(1)
+    assert viewer.other.image.isVisibleTo(viewer)
+    assert viewer.other.title.text().startswith("2026-03-08")
+    assert not viewer.main.pixmap.isNull()
