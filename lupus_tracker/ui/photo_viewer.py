@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lupus_tracker.ui.screen import fit_to_screen
+
 
 def photo_title(photo) -> str:
     parts = [photo.day.isoformat(), photo.caption or "", photo.symptom or ""]
@@ -98,7 +100,7 @@ class PhotoViewer(QDialog):
         layout.addWidget(buttons)
         for key, step in (("Left", -1), ("Right", 1), ("PgUp", -1), ("PgDown", 1)):
             QShortcut(QKeySequence(key), self, lambda s=step: self.step(s))
-        self.resize(1000, 680)
+        fit_to_screen(self, 1000, 680)
         self._update()
 
     def step(self, by: int) -> None:
