@@ -211,8 +211,7 @@ def _events(start: date) -> list[Event]:
         Event(None, at(207), EventKind.HOSPITAL_STAY, "Admitted: nephritis flare",
               "IV methylprednisolone pulses", ended_on=at(214)),
         Event(None, at(INFUSION_DAY), EventKind.INFUSION, "UC-MSC infusion",
-              "1e6 cells/kg; brief nausea. Open-label study: Sun et al. 2010; randomised "
-              "trial, no added benefit: Deng et al., Ann Rheum Dis 2017. Not proven."),
+              "Not proven: Sun 2010 open-label; Deng, Ann Rheum Dis 2017 trial: no added benefit"),
         Event(None, at(LAB_SWITCH_DAY), EventKind.OTHER, "Moved to a new lab",
               "Riverside Medical Labs from now on"),
     ]
