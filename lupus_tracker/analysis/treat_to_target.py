@@ -228,8 +228,7 @@ def one_line(summary: Summary) -> str:
 def treat_to_target_line(repo: Repository, day: date) -> str:
     """The one treat-to-target line for the dashboard and near the top of the visit report
     (the report's hook calls this), as of ``day``."""
-    return "Treat-to-target (to discuss with your doctor): " + one_line(
-        summarize(gather_inputs(repo, day), day))
+    return one_line(summarize(gather_inputs(repo, day), day))
 
 
 def visit_rows(summary: Summary) -> Sequence[VisitStates]:

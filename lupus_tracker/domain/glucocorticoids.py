@@ -5,7 +5,8 @@ Equivalent anti-inflammatory doses (oral or intravenous), each equal to predniso
 prednisolone 5 mg, methylprednisolone 4 mg, dexamethasone 0.75 mg, hydrocortisone 20 mg,
 deflazacort 6 mg (British National Formulary, "Glucocorticoid therapy: equivalent
 anti-inflammatory doses"; the prednisolone label lists the same ratios for the first four;
-deflazacort: Parente, BMC Pharmacol Toxicol 2017;18:1). Prednisone and prednisolone are
+deflazacort: Parente, BMC Pharmacol Toxicol 2017;18:1; triamcinolone 4 mg, cortisone 25 mg
+and betamethasone 0.75 mg as in the US prednisolone label). Prednisone and prednisolone are
 counted 1:1, as LLDAS and DORIS do ("prednisolone or equivalent").
 
 Pulses: a day with 250 mg prednisone-equivalent or more, or a medication recorded as
@@ -39,6 +40,11 @@ _EQUIVALENT_TO_5MG_PREDNISONE: dict[str, float] = {
     "dexamethasone": 0.75,
     "hydrocortisone": 20.0,
     "deflazacort": 6.0,
+    # Also in the prednisolone label's table (prednisolone 15 mg = triamcinolone 12 mg =
+    # cortisone 75 mg = betamethasone 2.25 mg; US FDA prescribing information).
+    "triamcinolone": 4.0,
+    "cortisone": 25.0,
+    "betamethasone": 0.75,
 }
 # Brand names met on prescriptions, mapped to the generic name.
 _BRANDS: dict[str, str] = {

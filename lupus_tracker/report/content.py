@@ -123,6 +123,7 @@ def _add_activity(repo: Repository, content: ReportContent) -> None:
     """SLEDAI-2K at the visits of the period (and the one before), and the activity signal
     for the period."""
     from lupus_tracker.analysis.serology import DISCLAIMER, activity_periods, periods_in
+    from lupus_tracker.domain.sledai import descriptor
 
     periods = periods_in(activity_periods(repo), content.since, content.until)
     by_kind: dict[str, list] = {}
@@ -143,8 +144,9 @@ def _add_activity(repo: Repository, content: ReportContent) -> None:
     assessments = [a for a in repo.sledai.all() if a.visit_on <= content.until]
     inside = [a for a in assessments if a.visit_on >= content.since]
     before = [a for a in assessments if a.visit_on < content.since][-1:]
-    content.sledai = [(a.visit_on, a.score,
-                       ", ".join(sorted(i.replace("_", " ") for i in a.items)) or "no items")
+    content.sledai = [(a.visit_on, a.score, ", ".join(
+        f"{descriptor(i).name} {descriptor(i).weight}"
+        for i in sorted(a.items, key=lambda k: (-descriptor(k).weight, k))) or "no items")
                       for a in (before + inside)[-5:]]
 
 

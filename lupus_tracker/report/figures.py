@@ -17,7 +17,6 @@ from lupus_tracker.analysis.latest import LatestValue
 from lupus_tracker.charts.marker import MarkerData, Series, marker_data
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.records import EventKind
-from lupus_tracker.report.treatment import prednisone_equivalent_steps
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -29,7 +28,8 @@ if TYPE_CHECKING:
 MM = 1 / 25.4  # inches per millimetre
 DPI = 250
 MIN_PT = 7.0
-SHAPES = ("o", "s", "D", "P", "X", "*")  # one per series: greyscale-safe
+PLAIN_SHAPE = "o"  # a series told apart by nothing but its marker
+SHAPES = ("s", "D", "P", "*", "X", "h")  # one per assay or lab: greyscale-safe
 GREYS = ("#1f1f1f", "#5a5a5a", "#8c8c8c", "#3d3d3d")
 INK = "#1f1f1f"
 BAND = "#d9d9d9"
@@ -43,6 +43,8 @@ EVENT_STRIP_MM = 10.0
 PANEL_GROUPS = (("anti_dsdna",), ("c3",), ("c4",), ("urine_protein_24h", "upcr"),
                 ("albumin",), ("egfr", "creatinine"), ("hemoglobin",), ("platelets",))
 MAX_PANELS = 6
+FILLED_EVENTS = (EventKind.FLARE, EventKind.VISIT)  # the others are open shapes
+EVENT_ROWS = {EventKind.FLARE: 0.72, EventKind.HOSPITAL_STAY: 0.3}  # else the middle
 EVENT_STYLE = {  # kind -> (marker, label); hospital stays are drawn as spans
     EventKind.FLARE: ("^", "flare"), EventKind.INFUSION: ("D", "infusion"),
     EventKind.HOSPITAL_STAY: ("s", "hospital stay"), EventKind.VISIT: ("|", "visit"),
@@ -87,13 +89,16 @@ def sparkline_images(repo: Repository, rows: Iterable[LatestValue], since: date,
     return images
 
 
-def _draw_series(ax: Axes, data: MarkerData) -> None:
-    """Each result's own range as a grey step band, exact values as filled shapes, bounds
-    such as <0.5 as open triangles, each assay its own shape and line."""
+def _draw_series(ax: Axes, data: MarkerData, shapes: dict[str, str]) -> None:
+    """Each result's own range as a grey step band, exact values as filled shapes (one
+    shape per assay or lab, the same across panels: ``shapes``), bounds such as <0.5 as
+    open triangles."""
     import numpy as np
 
+    values = [v for series in data.series for v in series.values]
     for index, series in enumerate(data.series):
-        colour, shape = GREYS[index % len(GREYS)], SHAPES[index % len(SHAPES)]
+        colour = GREYS[index % len(GREYS)]
+        shape = shapes.get(_short_label(series.label), PLAIN_SHAPE)
         lows = [lo for lo in series.lows if lo is not None]
         highs = [hi for hi in series.highs if hi is not None]
         if lows or highs:
@@ -106,8 +111,8 @@ def _draw_series(ax: Axes, data: MarkerData) -> None:
         ax.plot(series.days, series.values, color=colour, linewidth=0.9, zorder=2)
         exact = [i for i, b in enumerate(series.bounds) if not b]
         ax.scatter([series.days[i] for i in exact], [series.values[i] for i in exact],
-                   marker=shape, s=14, color=colour, zorder=3,
-                   label=_short_label(series.label) if len(data.series) > 1 else None)
+                   marker=shape, s=18 if shape in ("P", "*", "X") else 14, color=colour,
+                   zorder=3)
         for triangle, kinds in (("v", ("<", "<=")), ("^", (">", ">="))):
             picked = [i for i, b in enumerate(series.bounds) if b in kinds]
             if picked:
@@ -116,18 +121,29 @@ def _draw_series(ax: Axes, data: MarkerData) -> None:
                            facecolors="white", edgecolors=colour, linewidths=0.9, zorder=4)
     if data.titer:
         ax.set_yscale("log", base=2)
-    if len(data.series) > 1:
-        ax.legend(fontsize=MIN_PT, loc="lower right", bbox_to_anchor=(1.0, 1.0),
-                  ncol=len(data.series), frameon=False, handletextpad=0.1,
-                  borderaxespad=0.0, columnspacing=0.6, markerscale=0.9)
+    elif values and min(values) >= 0 and ax.get_ylim()[0] < 0:
+        ax.set_ylim(bottom=0)  # no negative axis for quantities that cannot be negative
 
 
 def _short_label(label: str) -> str:
-    """The assay (or 'computed') that tells series apart; the unit is in the title."""
+    """What tells series apart (the assay, the lab, or 'computed'); '' for a series with
+    only its unit. The unit is in the panel's title."""
     parts = label.split(" · ")
     if len(parts) < 2:
-        return "lab"
+        return ""
     return "computed" if "computed" in parts[-1] else parts[-1]
+
+
+def _shape_map(panels: list[MarkerData]) -> dict[str, str]:
+    """One shape per assay or lab across the whole figure (panels with one series keep
+    the plain circle)."""
+    shapes: dict[str, str] = {}
+    for data in panels:
+        for series in data.series:
+            label = _short_label(series.label)
+            if label and label not in shapes:
+                shapes[label] = SHAPES[len(shapes) % len(SHAPES)]
+    return shapes
 
 
 def _panel_keys(repo: Repository, start: date, until: date) -> list[str]:
@@ -141,41 +157,64 @@ def _panel_keys(repo: Repository, start: date, until: date) -> list[str]:
 
 
 def _dose_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
-    steps = prednisone_equivalent_steps(repo.treatments.all(), start, until)
-    end = until + timedelta(days=1)
-    for (day, mg), nxt in zip(steps, [s[0] for s in steps[1:]] + [end], strict=True):
-        if mg is None:
-            ax.axvspan(day, nxt, color="none", hatch="///", edgecolor="#8c8c8c", linewidth=0)
-            continue
-        ax.fill_between([day, nxt], [mg, mg], step="post", color="#7f7f7f", alpha=0.55,
-                        linewidth=0)
-        ax.plot([day, nxt], [mg, mg], color=INK, linewidth=0.8)
-    known = [mg for _, mg in steps if mg is not None]
-    ax.set_ylim(0, max([*known, 7.5]) * 1.25)
-    ax.set_ylabel("prednisone-eq.\nmg/day", fontsize=MIN_PT)
-    last = steps[-1][1] if steps else None
-    if last is not None:
-        ax.annotate(f"{last:g} mg/day", (1, 1), xycoords="axes fraction", ha="right",
-                    va="bottom", fontsize=MIN_PT)
+    """Daily oral prednisone-equivalent (steps), intravenous pulses as labelled open
+    triangles at the top, and hatching where a glucocorticoid dose is not known."""
+    from lupus_tracker.domain.glucocorticoids import exposure, format_mg, oral_steps
+
+    exp = exposure(repo.treatments.all(), as_of=until)
+    steps = oral_steps(exp, start, until)
+    if steps:
+        days, mgs = zip(*steps, strict=True)
+        ax.fill_between(days, mgs, step="post", color="#7f7f7f", alpha=0.55, linewidth=0)
+        ax.step(days, mgs, where="post", color=INK, linewidth=0.8)
+    top = max([mg for _, mg in steps] + [7.5]) * 1.7  # room for the label above the steps
+    ax.set_ylim(0, top)
+    for pulse in exp.pulses(start, until):
+        ax.plot([pulse.day], [top * 0.82], marker="v", markersize=4, color=INK,
+                markerfacecolor="white", linestyle="none")
+    for unknown in exp.unknowns_between(start, until):
+        ax.axvspan(max(unknown.start, start), min(unknown.end, until), facecolor="none",
+                   edgecolor="#8c8c8c", hatch="////", linewidth=0)
+    ax.set_label("dose strip")
+    ax.text(0.005, 0.96, "prednisone-equivalent, mg/day (\u25bd IV pulse)",
+            transform=ax.transAxes, va="top", fontsize=MIN_PT)
+    if steps:
+        ax.annotate(f"{format_mg(steps[-1][1])} mg/day", (1, 1), xycoords="axes fraction",
+                    ha="right", va="bottom", fontsize=MIN_PT)
 
 
-def _event_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
-    shown = set()
+def _event_strip(ax: Axes, repo: Repository, start: date, until: date) -> set[EventKind]:
+    shown: set[EventKind] = set()
     for event in repo.events.all(start, until):
-        shape, label = EVENT_STYLE[event.kind]
+        shape = EVENT_STYLE[event.kind][0]
+        row = EVENT_ROWS.get(event.kind, 0.5)
         if event.kind is EventKind.HOSPITAL_STAY and event.ended_on:
-            ax.axvspan(event.occurred_on, event.ended_on + timedelta(days=1), ymin=0.3,
-                       ymax=0.7, color="#5a5a5a")
-        ax.plot([event.occurred_on], [0.5], marker=shape, color=INK, markersize=5,
-                markerfacecolor="white" if shape not in ("|",) else INK, linestyle="none",
-                label=None if label in shown else label)
-        shown.add(label)
+            ax.axvspan(event.occurred_on, event.ended_on + timedelta(days=1), ymin=row - 0.12,
+                       ymax=row + 0.12, color="#5a5a5a")
+        ax.plot([event.occurred_on], [row], marker=shape, color=INK, markersize=5,
+                markerfacecolor=INK if event.kind in FILLED_EVENTS else "white",
+                linestyle="none")
+        shown.add(event.kind)
     ax.set_ylim(0, 1)
     ax.set_yticks([])
-    ax.set_ylabel("events", fontsize=MIN_PT)
-    if shown:
-        ax.legend(fontsize=MIN_PT, ncol=len(shown), loc="upper center", frameon=False,
-                  bbox_to_anchor=(0.5, -0.6), handletextpad=0.2, columnspacing=0.8)
+    ax.set_label("event strip")
+    ax.text(0.005, 0.96, "events", transform=ax.transAxes, va="top", fontsize=MIN_PT)
+    return shown
+
+
+def _legend(figure: Figure, shapes: dict[str, str], kinds: set[EventKind]) -> None:
+    """One legend under the chart: the shape of each assay or lab, and of each event kind."""
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], marker=shape, color=GREYS[0], linestyle="none", markersize=4,
+                      label=label) for label, shape in shapes.items()]
+    handles += [Line2D([], [], marker=EVENT_STYLE[kind][0], color=INK, linestyle="none",
+                       markersize=5, markerfacecolor=INK if kind in FILLED_EVENTS
+                       else "white", label=EVENT_STYLE[kind][1])
+                for kind in EventKind if kind in kinds]
+    if handles:
+        figure.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 7),
+                      fontsize=MIN_PT, frameon=False, handletextpad=0.2, columnspacing=1.0)
 
 
 def trend_figure(repo: Repository, start: date, since: date, until: date,
@@ -186,10 +225,13 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
     from matplotlib.figure import Figure
 
     keys = _panel_keys(repo, start, until)
+    panels = [marker_data(repo, key, start, until) for key in keys]
+    shapes = _shape_map(panels)
+    kinds: set[EventKind] = set()
     rows = max(1, (len(keys) + 1) // 2)
     heights = [PANEL_HEIGHT_MM] * rows + [STRIP_HEIGHT_MM, EVENT_STRIP_MM]
     figure = Figure(figsize=(width_mm * MM, (sum(heights) + 14) * MM), layout="constrained")
-    figure.get_layout_engine().set(w_pad=2 * MM, h_pad=1 * MM, hspace=0.02, wspace=0.04)
+    figure.get_layout_engine().set(w_pad=1 * MM, h_pad=1 * MM, hspace=0.02, wspace=0.01)
     grid = figure.add_gridspec(len(heights), 2, height_ratios=heights)
     for column in range(2):
         bottom = figure.add_subplot(grid[len(heights) - 1, column])
@@ -200,14 +242,14 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
             if index >= len(keys):
                 ax.set_axis_off()
                 continue
-            data = marker_data(repo, keys[index], start, until)
-            _draw_series(ax, data)
+            data = panels[index]
+            _draw_series(ax, data, shapes)
             units = " / ".join(sorted({s.unit_label for s in data.series}))
             label = get_marker(keys[index]).label
             ax.set_title(f"{label} ({units})" if units else label, fontsize=8, loc="left",
                          pad=2)
         _dose_strip(axes[rows], repo, start, until)
-        _event_strip(axes[rows + 1], repo, start, until)
+        kinds = _event_strip(axes[rows + 1], repo, start, until)
         for ax in axes:
             if since > start:
                 ax.axvline(since, color=INK, linestyle=(0, (3, 2)), linewidth=0.7)
@@ -219,6 +261,7 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
         locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
         axes[-1].xaxis.set_major_locator(locator)
         axes[-1].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    _legend(figure, shapes, kinds)
     return figure
 
 

@@ -38,7 +38,10 @@ def treatment_html(content: ReportContent) -> str:
         parts.append(table(("Stopped", "Medication", "Last dose", "Reason"), rows,
                            widths=(None, None, None, 44)))
     if content.treat_to_target:
-        parts.append(f'<p class="t2t"><b>Treat-to-target:</b> {e(content.treat_to_target)}</p>')
+        head, sep, rest = content.treat_to_target.partition(": ")
+        if not sep:
+            head, rest = "Treat-to-target", content.treat_to_target
+        parts.append(f'<p class="t2t"><b>{e(head)}:</b> {e(rest)}</p>')
     return "".join(parts)
 
 

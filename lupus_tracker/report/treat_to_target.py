@@ -14,6 +14,10 @@ from lupus_tracker.store.repository import Repository
 
 
 def treat_to_target_line(repo: Repository, on: date) -> str:
-    """One line of treat-to-target facts on ``on``; '' until the treat-to-target module is
-    wired in here."""
-    return ""
+    """One line of treat-to-target facts on ``on``; '' while the treat-to-target analysis
+    (``analysis.treat_to_target.treat_to_target_line``) is not in this build."""
+    try:
+        from lupus_tracker.analysis.treat_to_target import treat_to_target_line as line
+    except ImportError:
+        return ""
+    return line(repo, on)

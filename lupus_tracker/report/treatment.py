@@ -1,66 +1,29 @@
 """The report's treatment section as plain data: each current medication with its total
 daily dose, the changes inside the period with their dates and reasons, the medications
-stopped in the period with their stop reason, and the prednisone-equivalent dose over time
-(for the dose strip under the trend charts).
+stopped in the period with their stop reason.
 
-Nothing is guessed: a frequency the app does not know gives no daily total ("per day: not
-known"), and a glucocorticoid dose with an unknown frequency leaves a gap in the dose strip.
+Doses a day come from the app's one frequency vocabulary (``domain.dosing``). Nothing is
+guessed: a frequency the app does not know gives no daily total ("not known").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
+from lupus_tracker.domain.dosing import doses_per_day, find_frequency
 from lupus_tracker.domain.records import Dose, Medication
 from lupus_tracker.domain.values import format_number
 
 MASS_UNITS_IN_MG = {"mg": 1.0, "g": 1000.0, "mcg": 0.001, "µg": 0.001, "ug": 0.001}
-
-# Doses per day for the frequencies people write. Isolated here until the shared frequency
-# vocabulary lands in domain/ (ui issue 11); then this function delegates to it.
-_DOSES_PER_DAY = {
-    "once daily": 1.0, "daily": 1.0, "once a day": 1.0, "every morning": 1.0,
-    "in the morning": 1.0, "at night": 1.0, "every night": 1.0, "every evening": 1.0,
-    "twice daily": 2.0, "twice a day": 2.0, "every 12 hours": 2.0, "bid": 2.0,
-    "three times daily": 3.0, "three times a day": 3.0, "every 8 hours": 3.0, "tid": 3.0,
-    "four times daily": 4.0, "four times a day": 4.0, "every 6 hours": 4.0, "qid": 4.0,
-    "every other day": 0.5, "alternate days": 0.5,
-}
-_WEEKLY = {"once weekly", "weekly", "once a week", "every week"}
-
-
-def doses_per_day(frequency: str | None) -> float | None:
-    """How many doses a day ``frequency`` means; None when not a known daily schedule."""
-    if not frequency:
-        return None
-    return _DOSES_PER_DAY.get(" ".join(frequency.casefold().split()))
-
-
-def _is_weekly(frequency: str | None) -> bool:
-    return bool(frequency) and " ".join(frequency.casefold().split()) in _WEEKLY
-
-
-# Equivalent glucocorticoid doses: prednisolone 15 mg = prednisone 15 mg =
-# methylprednisolone 12 mg = triamcinolone 12 mg = hydrocortisone 60 mg = cortisone 75 mg =
-# dexamethasone 2.25 mg = betamethasone 2.25 mg (US FDA prescribing information for
-# prednisolone tablets, "equivalent milligram dosage"). Factor = mg prednisone per mg.
-PREDNISONE_EQUIVALENT = {
-    "prednisone": 1.0, "prednisolone": 1.0, "methylprednisolone": 15 / 12,
-    "triamcinolone": 15 / 12, "hydrocortisone": 15 / 60, "cortisone": 15 / 75,
-    "dexamethasone": 15 / 2.25, "betamethasone": 15 / 2.25,
-}
-
-
-def prednisone_factor(name: str) -> float | None:
-    """mg prednisone per mg of the named glucocorticoid; None for any other medicine."""
-    words = name.casefold().replace("-", " ").split()
-    return next((PREDNISONE_EQUIVALENT[w] for w in words if w in PREDNISONE_EQUIVALENT), None)
+DAILY_AT_LEAST = 0.5  # every other day or more often: a total per day
+WEEKLY_AT_LEAST = 1 / 7  # weekly or twice weekly: a total per week
 
 
 def mg_per_day(dose: Dose | None) -> float | None:
-    """The total daily dose in mg, when the unit is a mass and the frequency is daily."""
+    """The total daily dose in mg (averaged over the dosing interval), when the unit is a
+    mass and the frequency one the app knows."""
     if dose is None or dose.dose is None or not dose.unit:
         return None
     to_mg = MASS_UNITS_IN_MG.get(dose.unit.strip().casefold().replace("μ", "µ"))
@@ -79,15 +42,24 @@ def dose_text(dose: Dose | None) -> str:
 
 
 def daily_text(dose: Dose | None) -> str:
-    """The total per day: "400 mg/day"; weekly doses per week; "not known" otherwise."""
+    """The total a day: "400 mg/day"; weekly schedules per week; '—' for a single dose or
+    a longer interval; "not known" when the frequency or unit is not one the app knows."""
     if dose is None or dose.dose is None:
         return "—"
+    per_day = doses_per_day(dose.frequency)
+    if per_day is None:
+        frequency = find_frequency(dose.frequency)
+        return "—" if frequency is not None else "not known"
+    if per_day < WEEKLY_AT_LEAST:
+        return "—"
     total = mg_per_day(dose)
-    if total is not None:
-        return f"{format_number(round(total, 3))}\u00a0mg/day"
-    if _is_weekly(dose.frequency) and dose.unit:
-        return f"{format_number(dose.dose)}\u00a0{dose.unit}/week"
-    return "not known"
+    amount = total if total is not None else dose.dose * per_day
+    unit = "mg" if total is not None else (dose.unit or "")
+    if per_day < DAILY_AT_LEAST:
+        return f"{format_number(round(amount * 7, 3))}\u00a0{unit}/week".replace(" /", "/")
+    if total is None:
+        return "not known"
+    return f"{format_number(round(total, 3))}\u00a0mg/day"
 
 
 @dataclass(frozen=True)
@@ -164,30 +136,3 @@ def gather_treatment(medications: Sequence[Medication], since: date,
                                          med.started_on, med.note or ""))
     changes.sort(key=lambda c: (c.day, c.name))
     return Treatment(tuple(current), tuple(changes), tuple(stopped))
-
-
-def prednisone_equivalent_steps(medications: Sequence[Medication], since: date,
-                                until: date) -> list[tuple[date, float | None]]:
-    """The total prednisone-equivalent mg/day as steps ``(from_day, mg_per_day)`` from
-    ``since`` to ``until`` (the last step ends on ``until``); None where a glucocorticoid's
-    daily dose is not known."""
-    steroids = [m for m in medications if prednisone_factor(m.name) is not None]
-    days = {since, until + timedelta(days=1)}
-    for med in steroids:
-        days.add(med.started_on)
-        if med.stopped_on is not None:
-            days.add(med.stopped_on + timedelta(days=1))
-        days.update(d.from_date for d in med.doses)
-    steps: list[tuple[date, float | None]] = []
-    for day in sorted(d for d in days if since <= d <= until + timedelta(days=1)):
-        total: float | None = 0.0
-        for med in steroids:
-            if not med.active_on(day):
-                continue
-            mg = mg_per_day(med.dose_on(day))
-            factor = prednisone_factor(med.name)
-            total = None if mg is None or total is None or factor is None \
-                else total + mg * factor
-        if not steps or steps[-1][1] != total:
-            steps.append((day, total))
-    return steps

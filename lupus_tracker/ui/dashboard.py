@@ -98,7 +98,8 @@ SYMPTOM_COLUMNS = (
     Column("Symptom", lambda s: s.symptom.name),
     Column("Average (0-10)", lambda s: f"{s.average:.1f}", align_right=True),
     Column("Worst", lambda s: str(s.worst), align_right=True),
-    Column("Days present", lambda s: str(s.days_present), align_right=True),
+    Column("Days present", lambda s: f"{s.days_present} of {s.days_with_entries} logged",
+           align_right=True),
 )
 
 
@@ -241,11 +242,13 @@ class DashboardPage(QStackedWidget):
             self.sledai.setText("No SLEDAI-2K recorded yet (Insight › SLEDAI-2K for a visit).")
         from lupus_tracker.analysis.treat_to_target import treat_to_target_line
 
-        self.t2t.setText(treat_to_target_line(self.repo, today))
+        self.t2t.setText("<b>Treat-to-target</b> (to discuss with your doctor): "
+                         + treat_to_target_line(self.repo, today))
         summary = summarize_symptoms(self.repo, today - timedelta(days=29), today)
         self.symptoms_model.set_records(summary.stats)
         _fit(self.symptoms, 160)
         self.symptoms_note.setText(
-            f"Days with a rash: {summary.rash_days}; fever days: {summary.fever_days}."
+            f"Days with a rash: {summary.rash_days}; fever days: {summary.fever_days}. "
+            f"{summary.coverage_text()}"
             if summary.stats else "No symptoms logged in the last 30 days: Edit › Log "
             "symptoms for today (Ctrl+D).")

@@ -38,6 +38,7 @@ from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult
 from lupus_tracker.domain.wording import flag_word, understood
 from lupus_tracker.ui import theme
 from lupus_tracker.ui.date_field import DateField
+from lupus_tracker.ui.screen import fit_to_screen
 from lupus_tracker.ui.unsaved import GuardedDialog
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -295,7 +296,7 @@ class LabReportDialog(GuardedDialog):
         self.lab.textChanged.connect(self._recheck)
         self.add_row()
         self.rows[0].marker.setFocus()
-        self.resize(1180, 460)
+        fit_to_screen(self, 1180, 520)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -120,6 +120,13 @@ class MainWindow(QMainWindow):
         self.add_action(edit, "Patient &profile and units…", "Ctrl+,",
                         self.changes.edit_profile)
         self._build_theme_menu(edit)
+        for text, keys, step in (("Next page", ("Ctrl+Tab", "Ctrl+PgDown"), 1),
+                                 ("Previous page", ("Ctrl+Shift+Tab", "Ctrl+PgUp"), -1)):
+            page_action = QAction(text, self)  # works from any field or table
+            page_action.setShortcuts([QKeySequence(k) for k in keys])
+            page_action.triggered.connect(lambda _=False, s=step: self.tabs.setCurrentIndex(
+                (self.tabs.currentIndex() + s) % self.tabs.count()))
+            self.addAction(page_action)
         self.insight_menu = self.menuBar().addMenu("&Insight")
         self.add_action(self.insight_menu, "&SLEDAI-2K for a visit…", "Ctrl+K",
                         self.changes.sledai)
@@ -147,6 +154,8 @@ class MainWindow(QMainWindow):
         self.results.delete_requested.connect(c.delete_result)
         self.diary.save_requested.connect(c.save_day)
         self.diary.photo_added.connect(c.add_photo)
+        self.diary.photos.itemActivated.connect(self.open_photo)  # Enter or double-click
+        self.symptom_history.photos.itemActivated.connect(self.open_photo)
         self.symptom_history.open_day.connect(self._open_diary_day)
         self.treatments.add_medication.connect(c.add_medication)
         self.treatments.change_dose.connect(c.change_dose)
@@ -155,6 +164,17 @@ class MainWindow(QMainWindow):
         self.treatments.add_event.connect(c.add_event)
         self.treatments.edit_event.connect(c.edit_event)
         self.treatments.delete_event.connect(c.delete_event)
+
+    def open_photo(self, item) -> None:
+        """Show a photo enlarged, with previous/next across days and side-by-side compare."""
+        from PySide6.QtCore import Qt
+
+        from lupus_tracker.ui.photo_viewer import PhotoViewer
+
+        photos = sorted(self.repo.photos.all(), key=lambda p: (p.day, p.id))
+        wanted = item.data(Qt.ItemDataRole.UserRole)
+        index = next((i for i, p in enumerate(photos) if p.id == wanted), 0)
+        self.exec_dialog(PhotoViewer(photos, index, self))
 
     def add_page(self, title: str, widget) -> None:
         """Add a page that follows the open file (it needs ``set_repository``)."""

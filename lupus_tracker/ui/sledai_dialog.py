@@ -29,6 +29,7 @@ from lupus_tracker.domain.sledai import DESCRIPTORS, PLAIN_LANGUAGE, describe, s
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 from lupus_tracker.ui import theme
 from lupus_tracker.ui.date_field import DateField
+from lupus_tracker.ui.screen import fit_to_screen
 
 
 class SledaiDialog(QDialog):
@@ -103,7 +104,7 @@ class SledaiDialog(QDialog):
         layout.addWidget(buttons)
         self.suggested: set[str] = set()
         self.load()
-        self.resize(760, 720)
+        fit_to_screen(self, 900, 760)
 
     def visit_date(self) -> date:
         return self._loaded_visit
@@ -146,7 +147,8 @@ class SledaiDialog(QDialog):
         return frozenset(k for k, box in self.boxes.items() if box.isChecked())
 
     def _update_score(self) -> None:
-        self.score.setText(f"<b>{describe(score(self.items()))}</b>")
+        items = self.items()
+        self.score.setText(f"<b>{describe(score(items), items)}</b>")
 
     def assessment(self) -> SledaiAssessment:
         pga = None if self.pga.value() < 0 else round(self.pga.value(), 1)

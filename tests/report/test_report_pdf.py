@@ -158,11 +158,15 @@ def test_fonts_are_embedded(demo_repo, tmp_path, read_pdf):
 
 
 def test_no_verdict_words(demo_repo, tmp_path, read_pdf):
+    """Information, never a verdict: "remission" only as the name of the DORIS definition
+    whose criteria are listed; nothing said to have worked."""
     out = tmp_path / "visit.pdf"
     write_pdf(gather(demo_repo, UNTIL - timedelta(days=730), UNTIL), out)
     flat = read_pdf(out).flat().casefold()
-    for word in ("remission", "worked", "responded", "effective", "cured"):
-        assert word not in flat, word
+    assert len(re.findall(r"remission", flat)) == len(re.findall(r"doris remission", flat))
+    for words in ("in remission", "remission achieved", "worked", "responded", "effective",
+                  "cured", "response to"):
+        assert words not in flat, words
 
 
 def test_letter_paper_in_the_us_and_a4_elsewhere():
@@ -259,6 +263,9 @@ def test_every_word_is_printed_once_and_whole(demo_repo, tmp_path, read_pdf, mon
     html_text = to_html(content)
     assert not _words(html_text, cells_only=True) - printed
     assert not _words(html_text, cells_only=False) - printed
+    headers = {" ".join(re.findall(r"<th[^>]*>([^<]*)</th>", row))  # repeated on a new page
+               for row in re.findall(r"<thead><tr>(.*?)</tr></thead>", html_text)}
     lines = [line.strip() for page in pages for line in page.splitlines()
-             if len(line.strip()) > 25 and not line.startswith("Demo Patient (Maria")]
+             if len(line.strip()) > 25 and not line.startswith("Demo Patient (Maria")
+             and line.strip() not in headers]
     assert len(lines) == len(set(lines)), [x for x in lines if lines.count(x) > 1]

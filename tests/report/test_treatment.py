@@ -8,14 +8,7 @@ from datetime import date
 import pytest
 
 from lupus_tracker.domain.records import Dose, Medication
-from lupus_tracker.report.treatment import (
-    daily_text,
-    doses_per_day,
-    gather_treatment,
-    mg_per_day,
-    prednisone_equivalent_steps,
-    prednisone_factor,
-)
+from lupus_tracker.report.treatment import daily_text, gather_treatment, mg_per_day
 
 D = date
 
@@ -25,29 +18,15 @@ D = date
     (Dose(D(2026, 1, 1), 5, "mg", "once daily"), "5\u00a0mg/day"),
     (Dose(D(2026, 1, 1), 0.5, "g", "Twice  Daily"), "1000\u00a0mg/day"),
     (Dose(D(2026, 1, 1), 15, "mg", "once weekly"), "15\u00a0mg/week"),  # methotrexate
-    (Dose(D(2026, 1, 1), 10, "mg", "as needed"), "not known"),  # never a guess
+    (Dose(D(2026, 1, 1), 10, "mg", "every other day"), "5\u00a0mg/day"),
+    (Dose(D(2026, 1, 1), 10, "mg", "as needed"), "—"),  # no regular daily dose
+    (Dose(D(2026, 1, 1), 200, "mg", "every 4 weeks"), "—"),  # an infusion: per dose only
+    (Dose(D(2026, 1, 1), 10, "mg", "when I remember"), "not known"),  # never a guess
     (Dose(D(2026, 1, 1), 2, "tablets", "twice daily"), "not known"),
     (Dose(D(2026, 1, 1), None, None, None), "—"),
 ])
 def test_total_daily_dose(dose, expected):
     assert daily_text(dose) == expected
-
-
-def test_doses_per_day_and_unknown_frequencies():
-    assert doses_per_day("three times daily") == 3
-    assert doses_per_day("every other day") == 0.5
-    assert doses_per_day("monthly") is None and doses_per_day(None) is None
-
-
-@pytest.mark.parametrize(("name", "dose_mg", "pred_mg"), [
-    # FDA prednisolone label: 15 mg prednisolone = 12 mg methylprednisolone = 60 mg
-    # hydrocortisone = 2.25 mg dexamethasone = 15 mg prednisone.
-    ("Prednisone", 15, 15), ("Prednisolone", 15, 15), ("Methylprednisolone", 12, 15),
-    ("Hydrocortisone", 60, 15), ("Dexamethasone", 2.25, 15),
-])
-def test_prednisone_equivalents(name, dose_mg, pred_mg):
-    assert dose_mg * prednisone_factor(name) == pytest.approx(pred_mg)
-    assert prednisone_factor("Hydroxychloroquine") is None
 
 
 def test_changes_stops_and_current_doses():
@@ -74,17 +53,7 @@ def test_changes_stops_and_current_doses():
         ("Tacrolimus", D(2026, 3, 10), "2 mg twice daily", "Stopped: tremor")]
 
 
-def test_prednisone_equivalent_steps_add_glucocorticoids_and_leave_unknown_gaps():
-    meds = [
-        Medication(1, "Prednisone", D(2026, 1, 1), D(2026, 1, 31), doses=(
-            Dose(D(2026, 1, 1), 10, "mg", "once daily"),)),
-        Medication(2, "Methylprednisolone", D(2026, 1, 21), doses=(
-            Dose(D(2026, 1, 21), 4, "mg", "twice daily"),
-            Dose(D(2026, 2, 10), 4, "mg", "when needed"))),
-        Medication(3, "Hydroxychloroquine", D(2026, 1, 1), doses=(
-            Dose(D(2026, 1, 1), 200, "mg", "twice daily"),)),
-    ]
-    steps = prednisone_equivalent_steps(meds, D(2026, 1, 1), D(2026, 2, 28))
-    assert steps == [(D(2026, 1, 1), 10.0), (D(2026, 1, 21), 20.0), (D(2026, 2, 1), 10.0),
-                     (D(2026, 2, 10), None)]
-    assert mg_per_day(meds[2].doses[0]) == 400
+def test_mg_per_day():
+    assert mg_per_day(Dose(D(2026, 1, 1), 200, "mg", "twice daily")) == 400
+    assert mg_per_day(Dose(D(2026, 1, 1), 0.5, "g", "once daily")) == 500
+    assert mg_per_day(Dose(D(2026, 1, 1), 200, "mg", None)) is None
