@@ -265,8 +265,12 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
     return figure
 
 
-def trend_chart_image(repo: Repository, start: date, since: date, until: date) -> Image:
+def trend_chart_image(repo: Repository, start: date, since: date,
+                      until: date) -> Image | None:
+    """The trend chart as a print-size PNG; None when no key result falls in its span."""
     from lupus_tracker.report.content import Image
 
+    if not _panel_keys(repo, start, until):
+        return None
     figure = trend_figure(repo, start, since, until)
     return Image(_png(figure), CHART_WIDTH_MM)

@@ -103,11 +103,11 @@ def results_html(content: ReportContent) -> str:
 
 
 def charts_html(content: ReportContent) -> str:
-    if not content.charts:
-        return ""
     start = chart_start(content.since, content.until)
     parts = [f"<h2>Trends from {start.strftime('%b %Y')} to "
              f"{content.until.strftime('%b %Y')}</h2>"]
+    if not content.charts:
+        return parts[0] + "<p>No key results to chart in this time.</p>"
     for index, chart in enumerate(content.charts):
         parts.append(f"<p>{image(f'chart-{index}', chart.width_mm)}</p>")
     parts.append(

@@ -67,8 +67,25 @@ def page_layout(locale: QLocale | None = None) -> QPageLayout:
                        QPageLayout.Unit.Millimeter)
 
 
+def _unreadable() -> QImage:
+    """What prints in place of a photo the image libraries cannot read."""
+    from PySide6.QtGui import QColor, QPainter
+
+    picture = QImage(300, 225, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#e8e8e8"))
+    painter = QPainter(picture)
+    font = painter.font()
+    font.setPixelSize(22)
+    painter.setFont(font)
+    painter.drawText(picture.rect(), Qt.AlignmentFlag.AlignCenter, "photo cannot\nbe shown")
+    painter.end()
+    return picture
+
+
 def _qimage(data: bytes, photo: bool) -> QImage:
     picture = QImage.fromData(data)
+    if photo and picture.isNull():
+        return _unreadable()
     if photo and not picture.isNull() and max(picture.width(), picture.height()) > PHOTO_MAX_PX:
         picture = picture.scaled(PHOTO_MAX_PX, PHOTO_MAX_PX, Qt.AspectRatioMode.KeepAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)

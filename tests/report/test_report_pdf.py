@@ -150,6 +150,21 @@ def test_images_charts_sparklines_and_photos(demo_repo, tmp_path, read_pdf, png_
     assert "rash day 2" not in flat
 
 
+def test_an_empty_file_gives_one_honest_page(repo, tmp_path, read_pdf):
+    from lupus_tracker.store.photos_repo import Photo
+
+    repo.photos.add(Photo(None, date(2026, 6, 1), b"\x89PNG\r\n\x1a\nnot a png", "image/png"))
+    out = tmp_path / "visit.pdf"
+    assert write_pdf(gather(repo, date(2026, 4, 1), UNTIL), out) == 1
+    flat = read_pdf(out).flat()
+    for needle in ("Patient · birth date not set · period 01 Apr 2026 to 30 Jun 2026",
+                   "Born not set Sex: not set", "No medications recorded",
+                   "No results in this period", "No key results to chart",
+                   "No diary entries", "No events recorded", "page 1 of 1"):
+        assert needle in flat, needle
+    assert len(read_pdf(out).images()) == 1  # the unreadable photo's placeholder only
+
+
 def test_fonts_are_embedded(demo_repo, tmp_path, read_pdf):
     out = tmp_path / "visit.pdf"
     write_pdf(gather(demo_repo, date(2026, 4, 1), UNTIL, with_charts=False), out)
