@@ -2,7 +2,7 @@
 painted page by page on a PDF writer or a printer, with the one-line header (name, birth
 date, period) and the footer "page N of M" on every page.
 
-Page size follows the locale (Letter in the US and Canada, else A4); margins of 15 mm fit
+Page size follows the locale (Letter in the US and Canada, else A4); margins of 12 mm fit
 every printer. A heading never ends a page: one with too little room under it starts the
 next page. The PDF is written owner-only through a private temporary file that is removed
 whatever happens; Qt embeds (subsets of) the fonts it uses.
@@ -33,9 +33,9 @@ from lupus_tracker.exchange.files import write_private_by_name
 from lupus_tracker.report.content import ReportContent
 from lupus_tracker.report.html import image_resources, running_header, to_html
 
-MARGIN_MM = 15
+MARGIN_MM = 12  # inside every printer's unprintable edge (about 5 mm)
 BAND_MM = 7.0  # header and footer bands inside the margins
-KEEP_WITH_NEXT_MM = 22.0  # a heading needs this much room under it on its page
+KEEP_WITH_NEXT_MM = 16.0  # a heading needs this much room under it (two table rows)
 LETTER_TERRITORIES = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
 PHOTO_MAX_PX = 900  # photos are scaled down to this (they print about 3 cm wide)
 
