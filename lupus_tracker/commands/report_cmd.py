@@ -6,7 +6,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lupus_tracker.commands.common import UserError, add_db_option, date_arg, open_repository
+from lupus_tracker.commands.common import (
+    UserError,
+    add_db_option,
+    database_path,
+    date_arg,
+    open_repository,
+)
 from lupus_tracker.report.sections import ALL_SECTIONS, ReportSection, parse_sections
 
 
@@ -33,7 +39,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from lupus_tracker.exchange.errors import ExchangeError
     from lupus_tracker.report.content import default_period, gather
+    from lupus_tracker.report.output import database_as_output
 
+    refusal = database_as_output(args.out, database_path(args))
+    if refusal:
+        raise UserError(refusal)
     with open_repository(args, create=False) as repo:
         since, until = default_period(repo, args.until)
         since = args.since or since
