@@ -51,7 +51,7 @@ class Repository:
         self.report_notes = ReportNotesManager(db, self._notifier)
 
     @classmethod
-    def open(cls, path: os.PathLike | str, *, create: bool = True) -> Repository:
+    def open(cls, path: os.PathLike[str] | str, *, create: bool = True) -> Repository:
         """Open (or create) a file; derived columns follow the catalog's conversions."""
         repo = cls(open_database(path, create=create))
         recompute_if_catalog_changed(repo.db)
