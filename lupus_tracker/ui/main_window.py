@@ -43,6 +43,9 @@ class MainWindow(QMainWindow):
         self.repo = repo
         self.settings = settings or QSettings()
         self.undo_stack = ChangeHistory(self, lambda: self.repo)
+        # Replaces "Deleted … — Undo (Ctrl+Z)" so it never invites a second, different undo.
+        self.undo_stack.performed.connect(
+            lambda text: self.statusBar().showMessage(text, 10000))
         self._refresh_pending = False
         self.tabs = QTabWidget()
         self.dashboard = DashboardPage(repo)
