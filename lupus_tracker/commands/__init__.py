@@ -13,4 +13,5 @@ COMMAND_MODULES = (
     "lupus_tracker.commands.insight_cmd",
     "lupus_tracker.commands.exchange_cmd",
     "lupus_tracker.commands.report_cmd",
+    "lupus_tracker.commands.backup_cmd",
 )

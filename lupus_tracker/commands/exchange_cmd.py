@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lupus_tracker.commands.common import UserError, add_db_option, open_repository
+from lupus_tracker.commands.common import (
+    UserError,
+    add_db_option,
+    database_path,
+    open_repository,
+)
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.formats import EXPORT_FORMATS
 
@@ -27,7 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from lupus_tracker.exchange.formats import export
+    from lupus_tracker.output_files import check_output_path
 
+    check_output_path(args.out, database_path(args))  # before any work: exit 2 if unsafe
     with open_repository(args, create=False) as repo:
         try:
             count = export(repo, args.format, args.out)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lupus_tracker.commands.common import UserError, add_db_option, date_arg, open_repository
+from lupus_tracker.commands.common import (
+    UserError,
+    add_db_option,
+    database_path,
+    date_arg,
+    open_repository,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,8 +26,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from lupus_tracker.exchange.errors import ExchangeError
+    from lupus_tracker.output_files import check_output_path
     from lupus_tracker.report.content import default_period, gather
 
+    check_output_path(args.out, database_path(args))  # before any work: exit 2 if unsafe
     with open_repository(args, create=False) as repo:
         since, until = default_period(repo, args.until)
         since = args.since or since

@@ -35,8 +35,16 @@ class Repository(ResultsMixin, DiaryMixin, TreatmentsMixin, SledaiMixin, PhotosM
     """Everything stored in one Lupus Tracker file."""
 
     @classmethod
-    def open(cls, path: os.PathLike | str, *, create: bool = True) -> Repository:
-        return cls(open_database(path, create=create))
+    def open(cls, path: os.PathLike | str, *, create: bool = True, **options: bool) -> Repository:
+        """Open a database; ``options`` go to :func:`~lupus_tracker.store.db.open_database`
+        (``new_ok``, ``migrate``, ``quick_check``)."""
+        return cls(open_database(path, create=create, **options))
+
+    def identity(self) -> str | None:
+        """The database's identity: a random UUID stored in the file (schema 3), the same in
+        its backups, new in a Save a Copy As. Backups are keyed by it; exports may use it
+        as the patient's stable id. ``None`` only for an older file opened unmigrated."""
+        return self.db.identity()
 
     def close(self) -> None:
         self.db.close()

@@ -124,5 +124,21 @@ CREATE TABLE sledai_assessments (
 CREATE INDEX symptoms_by_symptom_day ON symptoms (symptom, day);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Migration 3 (files area): the database identity, a random version-4 UUID made once when
+# the file is created or first migrated. Backups are keyed by it (never by the file name)
+# and exports use it as the patient's stable id. A copy made by Save a Copy As gets a new
+# one. Read it through ``Repository.identity()``.
+_RANDOM_UUID4 = """lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
+    substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) ||
+    substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"""
+
+_V3 = f"""
+CREATE TABLE database_identity (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    uuid TEXT NOT NULL CHECK (length(uuid) = 36)
+);
+INSERT INTO database_identity (id, uuid) VALUES (1, {_RANDOM_UUID4});
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)

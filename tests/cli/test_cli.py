@@ -13,6 +13,7 @@ import pytest
 
 from lupus_tracker.cli import main
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.schema import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -93,7 +94,7 @@ def test_demo_and_check(tmp_path, capsys):
     capsys.readouterr()
     assert main(["check", "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "integrity: ok" in out and "schema version: 2" in out
+    assert "integrity: ok" in out and f"schema version: {SCHEMA_VERSION} " in out
 
 
 def test_entry_point_runs_as_a_module():
