@@ -44,7 +44,7 @@ def generate(path: Path, years: int = 30, seed: int = 1) -> dict[str, int]:
     days = years * 365
     start = END - timedelta(days=days - 1)
     with Repository.open(path) as repo:
-        repo.set_profile(Profile("Benchmark Patient", date(1975, 5, 5), "female"))
+        repo.profile.set(Profile("Benchmark Patient", date(1975, 5, 5), "female"))
         labs, symptoms = [], []
         for offset in range(days):
             day = start + timedelta(days=offset)
@@ -60,20 +60,20 @@ def generate(path: Path, years: int = 30, seed: int = 1) -> dict[str, int]:
                 symptoms.append(SymptomEntry(day, key, severity,
                                              "malar/butterfly" if key == "rash" else None))
         with repo.db.transaction():
-            repo.add_results(labs)
-            repo.log_symptoms(symptoms)
+            repo.results.add_many(labs)
+            repo.diary.log_many(symptoms)
             for year in range(years):
                 first = start + timedelta(days=365 * year)
-                repo.add_event(Event(None, first + timedelta(days=100), EventKind.VISIT,
+                repo.events.add(Event(None, first + timedelta(days=100), EventKind.VISIT,
                                      "Rheumatology visit"))
-                repo.add_event(Event(None, first + timedelta(days=280), EventKind.VISIT,
+                repo.events.add(Event(None, first + timedelta(days=280), EventKind.VISIT,
                                      "Rheumatology visit"))
                 if year % 5 == 2:
-                    repo.add_event(Event(None, first + timedelta(days=150), EventKind.FLARE,
+                    repo.events.add(Event(None, first + timedelta(days=150), EventKind.FLARE,
                                          "Flare"))
-            repo.add_medication(Medication(None, "Hydroxychloroquine", start, doses=(
+            repo.treatments.add(Medication(None, "Hydroxychloroquine", start, doses=(
                 Dose(start, 200, "mg", "twice daily"),)))
-            repo.add_medication(Medication(None, "Prednisone", start, doses=tuple(
+            repo.treatments.add(Medication(None, "Prednisone", start, doses=tuple(
                 Dose(start + timedelta(days=200 * i), mg, "mg", "once daily")
                 for i, mg in enumerate((40, 30, 20, 15, 10, 7.5, 5)))))
         return repo.counts()

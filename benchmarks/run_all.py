@@ -96,7 +96,7 @@ def charts(repo) -> None:
     def draw(figure) -> None:
         FigureCanvasAgg(figure).draw()
 
-    rows = repo.list_results(["c3"])
+    rows = repo.results.all(["c3"])
     days, values = [r.taken_on for r in rows], [r.base_value for r in rows]
 
     def bare() -> None:
@@ -125,7 +125,7 @@ def report(repo, folder: Path) -> None:
     def app() -> None:
         write_pdf(gather(repo, since, until), folder / "report.pdf")
 
-    frame = repo.results_frame(["anti_dsdna", "c3", "c4", "upcr", "albumin", "creatinine"])
+    frame = repo.results.frame(["anti_dsdna", "c3", "c4", "upcr", "albumin", "creatinine"])
 
     def bare() -> None:  # the same two panels with matplotlib alone, to PNG
         for keys in (("anti_dsdna", "c3", "c4"), ("upcr", "albumin", "creatinine")):

@@ -43,13 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
 def _user_errors() -> tuple[type[Exception], ...]:
     from lupus_tracker.domain.catalog import UnknownMarkerError
     from lupus_tracker.domain.dates import DateParseError
+    from lupus_tracker.domain.dosing import FrequencyError
     from lupus_tracker.domain.records import InvalidEntryError
     from lupus_tracker.domain.symptoms import SymptomError
     from lupus_tracker.domain.units import UnitError
     from lupus_tracker.domain.values import ValueParseError
 
     return (UserError, StoreError, InvalidEntryError, UnknownMarkerError, ValueParseError,
-            UnitError, SymptomError, DateParseError)
+            UnitError, SymptomError, DateParseError, FrequencyError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -64,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except _user_errors() as error:
-        print(f"lupus-tracker {args.command}: error: {error}", file=sys.stderr)
+        command = " ".join(filter(None, (args.command, getattr(args, "kind", None))))
+        print(f"lupus-tracker {command}: error: {error}", file=sys.stderr)
         return EXIT_USER_ERROR
 
 

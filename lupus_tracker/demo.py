@@ -26,6 +26,7 @@ from lupus_tracker.domain.records import (
     LabEntry,
     Medication,
     Profile,
+    Sex,
     SymptomEntry,
 )
 from lupus_tracker.store.repository import Repository
@@ -215,16 +216,16 @@ def write_demo(repo: Repository, end: date | None = None, seed: int = SEED) -> N
     end = end or date.today()
     start = end - timedelta(DAYS - 1)
     rng = random.Random(seed)
-    repo.set_profile(Profile("Demo Patient (Maria Example)", date(end.year - 34, 3, 14),
-                             "female"))
+    repo.profile.set(Profile("Demo Patient (Maria Example)", date(end.year - 34, 3, 14),
+                             Sex.FEMALE))
     with repo.db.transaction():
         flare_days = set(range(195, 225))
         for offset in range(DAYS):
             day = start + timedelta(offset)
             if offset % 30 == 3:
-                repo.add_results(_lab_entries(day, offset, rng))
+                repo.results.add_many(_lab_entries(day, offset, rng))
             if offset % 14 == 0:
-                repo.add_results([
+                repo.results.add_many([
                     LabEntry(day, "systolic_bp", str(round(rng.gauss(138 - offset / 60, 6)))),
                     LabEntry(day, "diastolic_bp", str(round(rng.gauss(86 - offset / 120, 4)))),
                     LabEntry(day, "weight", _fmt(rng.gauss(68 - offset / 400, 0.5), 1), "kg"),
@@ -232,14 +233,14 @@ def write_demo(repo: Repository, end: date | None = None, seed: int = SEED) -> N
             flare = offset in flare_days
             if flare and offset % 3 == 0:
                 temp = _fmt(rng.uniform(37.6, 38.9), 1)
-                repo.add_result(LabEntry(day, "temperature", temp, "°C"))
+                repo.results.add(LabEntry(day, "temperature", temp, "°C"))
             if rng.random() < 0.9 or flare:
                 note = "Very tired, ankles swollen" if flare and offset % 5 == 0 else None
-                repo.save_symptom_day(day, _symptoms(day, offset, rng, flare), note)
+                repo.diary.save_day(day, _symptoms(day, offset, rng, flare), note)
         for medication in _medications(start):
-            repo.add_medication(medication)
+            repo.treatments.add(medication)
         for event in _events(start):
-            repo.add_event(event)
+            repo.events.add(event)
         _sledai_visits(repo, start)
     refresh_derived_egfr(repo)
 
@@ -250,9 +251,9 @@ CONFIRMED_LAB_ITEMS = {"proteinuria", "low_complement", "increased_dna_binding",
 def _sledai_visits(repo: Repository, start: date) -> None:
     """The rheumatologist's SLEDAI-2K at each visit: the lab items confirmed as lupus, and
     arthritis and rash while the disease was active."""
-    for event in repo.list_events(kinds=(EventKind.VISIT,)):
+    for event in repo.events.all(kinds=(EventKind.VISIT,)):
         items = {s.descriptor.key for s in suggest(repo, event.occurred_on)}
         items &= CONFIRMED_LAB_ITEMS
         if (event.occurred_on - start).days < INFUSION_DAY + 60:
             items |= {"arthritis", "rash"}
-        repo.save_sledai(SledaiAssessment(event.occurred_on, frozenset(items)))
+        repo.sledai.save(SledaiAssessment(event.occurred_on, frozenset(items)))

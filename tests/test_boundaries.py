@@ -6,6 +6,7 @@ from __future__ import annotations
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import lupus_tracker
 
@@ -40,3 +41,11 @@ def test_core_modules_do_not_import_qt():
 
 def test_package_version():
     assert lupus_tracker.__version__
+
+
+def test_import_contracts_hold():
+    """The import-linter contracts in pyproject.toml (layers, no Qt in the core, a
+    self-contained domain) hold; a broken contract names the offending import chain."""
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    out = subprocess.run([str(lint_imports), "--no-cache"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-3000:]

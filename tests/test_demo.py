@@ -31,16 +31,16 @@ def test_markers_improve_after_the_infusion(demo_repo):
     end = date(2026, 6, 30)
     start = end - timedelta(DAYS - 1)
     infusion = start + timedelta(INFUSION_DAY)
-    (event,) = demo_repo.list_events(kinds=(EventKind.INFUSION,))
+    (event,) = demo_repo.events.all(kinds=(EventKind.INFUSION,))
     assert event.occurred_on == infusion
-    c3 = demo_repo.results_frame(["c3"])
+    c3 = demo_repo.results.frame(["c3"])
     before = c3[c3["date"] < str(infusion)]["base_value"].mean()
     late = c3[c3["date"] > str(infusion + timedelta(180))]["base_value"].mean()
     assert before < 0.6 < 0.8 < late  # g/L: low before, near normal after
-    protein = demo_repo.results_frame(["urine_protein_24h"])
+    protein = demo_repo.results.frame(["urine_protein_24h"])
     assert protein[protein["date"] < str(infusion)]["base_value"].min() > 1.0
     assert protein["base_value"].iloc[-1] < 1.0
-    prednisone = next(m for m in demo_repo.list_medications() if m.name == "Prednisone")
+    prednisone = next(m for m in demo_repo.treatments.all() if m.name == "Prednisone")
     assert prednisone.doses[0].dose == 40 and prednisone.doses[-1].dose == 5
-    assays = set(demo_repo.results_frame(["anti_dsdna"])["assay"])
+    assays = set(demo_repo.results.frame(["anti_dsdna"])["assay"])
     assert assays == {"ELISA", "CLIA"}

@@ -16,12 +16,12 @@ ASSAY = "CKD-EPI 2021 (computed)"
 
 
 def derived_egfr_entries(repo: Repository) -> list[LabEntry]:
-    profile = repo.get_profile()
+    profile = repo.profile.get()
     if profile.birth_date is None or profile.sex is None:
         return []
     creatinine = get_marker("creatinine")
     entries = []
-    for result in repo.list_results(["creatinine"]):
+    for result in repo.results.all(["creatinine"]):
         if result.number is None or result.comparator is not None:
             continue  # "<0.5" has no exact value to put in the equation
         unit = creatinine.units.find(result.unit)
@@ -42,5 +42,5 @@ def derived_egfr_entries(repo: Repository) -> list[LabEntry]:
 
 def refresh_derived_egfr(repo: Repository) -> int:
     """Recompute all derived eGFR values (after creatinine or profile changes)."""
-    return repo.replace_computed_results("egfr", derived_egfr_entries(repo))
+    return repo.results.replace_computed("egfr", derived_egfr_entries(repo))
 

@@ -1,25 +1,32 @@
 """Each marker's latest result, shown in the user's preferred unit, with its flag and the
 change since the previous comparable result.
 
-Used by the dashboard and the visit report. Two results are comparable only when they are
-in the same unit family and from the same assay: a change from an ELISA anti-dsDNA to a CLIA
-one is reported as "not comparable", never as a rise or fall. A change is computed only
-between exact numbers: ``<0.5`` followed by ``0.6`` has no honest difference.
+Used by the dashboard and the visit report. Two results are compared only when
+``domain.comparability`` says so (same unit family; same assay, or same lab and range when
+an assay is blank): otherwise the change is "not comparable", never a rise or fall. A
+change is computed only between exact numbers: ``<0.5`` then ``0.6`` has no honest difference.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from lupus_tracker.domain.catalog import MARKERS, Marker, get_marker
+from lupus_tracker.domain.comparability import why_not_comparable
 from lupus_tracker.domain.measurement import Measurement, interpret
 from lupus_tracker.domain.ranges import Flag, RefRange
-from lupus_tracker.domain.records import LabResult
-from lupus_tracker.domain.units import Unit, tidy
+from lupus_tracker.domain.records import LabResult, Sex, Source
+from lupus_tracker.domain.units import Unit
 from lupus_tracker.domain.values import format_number, round_significant
+from lupus_tracker.domain.wording import (
+    change_amount,
+    change_cell,
+    direction,
+    flag_word,
+    not_comparable_text,
+)
 from lupus_tracker.store.repository import Repository
 
 
@@ -51,14 +58,12 @@ class LatestValue:
     change: float | None  # latest - previous, in the latest's display unit
     comparable: bool  # False when the previous result is from another assay or unit family
 
+    reason: str = ""  # why the previous result is not comparable ('' when it is)
+
     @property
     def direction(self) -> str:
         """'up', 'down', 'same', or '' when no honest comparison exists."""
-        if self.change is None:
-            return ""
-        if self.change == 0:
-            return "same"
-        return "up" if self.change > 0 else "down"
+        return direction(self.change)
 
     @property
     def change_text(self) -> str:
@@ -66,15 +71,20 @@ class LatestValue:
         if self.previous is None:
             return ""
         if not self.comparable:
-            return "not comparable (assay or unit changed)"
+            return not_comparable_text(self.reason)
         if self.change is None:
             return "—"
-        sign = "+" if self.change > 0 else ""
-        if self.latest.unit.family == "titer" and self.previous.number:
-            steps = math.log2(self.latest.number / self.previous.number)
-            plural = "" if abs(steps) == 1 else "s"
-            return f"{sign}{format_number(round(steps, 1))} dilution{plural}"
-        return f"{sign}{format_number(round_significant(tidy(self.change)))}"
+        return change_amount(self.change, titer=self.latest.unit.family == "titer",
+                             earlier=self.previous.number, later=self.latest.number)
+
+    @property
+    def change_cell(self) -> str:
+        """Arrow, word and amount, as the dashboard and the report show it."""
+        return change_cell(self.direction, self.change_text)
+
+    @property
+    def flag_text(self) -> str:
+        return flag_word(self.latest.flag)
 
 
 def _display_number(marker: Marker, m: Measurement, unit: Unit) -> float | None:
@@ -85,7 +95,7 @@ def _display_number(marker: Marker, m: Measurement, unit: Unit) -> float | None:
     return marker.units.convert(m.value.number, m.unit, unit)
 
 
-def show(marker: Marker, result: LabResult, preferred: Unit, sex: str | None) -> Shown:
+def show(marker: Marker, result: LabResult, preferred: Unit, sex: Sex | None) -> Shown:
     """Interpret a stored result and express it in ``preferred`` where that is possible."""
     m = interpret(marker, result.value_text, result.unit, result.ref_range, sex)
     unit = preferred if preferred.family == m.unit.family else m.unit
@@ -100,11 +110,6 @@ def show(marker: Marker, result: LabResult, preferred: Unit, sex: str | None) ->
     return Shown(result, m, unit, value_text, number, ref.text() if ref else "")
 
 
-def _comparable(a: Shown, b: Shown) -> bool:
-    same_assay = (a.result.assay or "").casefold() == (b.result.assay or "").casefold()
-    return a.measurement.unit.family == b.measurement.unit.family and same_assay
-
-
 def latest_values(
     repo: Repository,
     until: date | None = None,
@@ -114,10 +119,10 @@ def latest_values(
     """The latest result of each marker up to ``until`` (catalog order); with ``since``,
     only markers that have a result on or after that date."""
     keys = list(markers) if markers is not None else [m.key for m in MARKERS]
-    sex = repo.get_profile().sex
+    sex = repo.profile.get().sex
     by_marker: dict[str, list[LabResult]] = {}
-    for result in repo.list_results(markers=keys, until=until):
-        if result.source.value == "computed" and result.marker == "egfr":
+    for result in repo.results.all(markers=keys, until=until):
+        if result.source is Source.COMPUTED and result.marker == "egfr":
             continue  # derived values are shown by the insight views, next to lab eGFR
         by_marker.setdefault(result.marker, []).append(result)
     rows = []
@@ -126,15 +131,16 @@ def latest_values(
         if not results or (since is not None and results[-1].taken_on < since):
             continue
         marker = get_marker(key)
-        preferred = repo.preferred_unit(marker)
+        preferred = repo.settings.preferred_unit(marker)
         latest = show(marker, results[-1], preferred, sex)
         previous = show(marker, results[-2], preferred, sex) if len(results) > 1 else None
-        comparable = previous is not None and _comparable(latest, previous)
+        reason = "" if previous is None else why_not_comparable(latest.result, previous.result)
+        comparable = previous is not None and not reason
         change = None
         if (comparable and previous is not None and latest.number is not None
                 and previous.number is not None and latest.measurement.value.comparator is None
                 and previous.measurement.value.comparator is None
                 and latest.unit is previous.unit):
             change = latest.number - previous.number
-        rows.append(LatestValue(marker, latest, previous, change, comparable))
+        rows.append(LatestValue(marker, latest, previous, change, comparable, reason))
     return rows

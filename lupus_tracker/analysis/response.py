@@ -15,7 +15,8 @@ from datetime import date, timedelta
 
 from lupus_tracker.analysis.latest import Shown, show
 from lupus_tracker.domain.catalog import MARKERS, Marker
-from lupus_tracker.domain.records import LabResult
+from lupus_tracker.domain.comparability import why_not_comparable
+from lupus_tracker.domain.records import EventKind, LabResult, Source
 from lupus_tracker.domain.values import format_number, round_significant
 from lupus_tracker.store.repository import Repository
 
@@ -64,9 +65,9 @@ def _nearest(results: list[LabResult], target: date, tolerance: int) -> LabResul
 
 
 def _compare(baseline: Shown, later: Shown) -> tuple[float | None, float | None, str]:
-    same_assay = (baseline.result.assay or "").casefold() == (later.result.assay or "").casefold()
-    if baseline.unit.family != later.unit.family or not same_assay:
-        return None, None, "not comparable: assay changed"
+    reason = why_not_comparable(baseline.result, later.result)
+    if reason:
+        return None, None, f"not comparable: {reason}"
     if (baseline.number is None or later.number is None
             or baseline.measurement.value.comparator or later.measurement.value.comparator):
         return None, None, "no exact change"
@@ -78,18 +79,18 @@ def _compare(baseline: Shown, later: Shown) -> tuple[float | None, float | None,
 def response_table(repo: Repository, start: date,
                    markers: tuple[str, ...] = DEFAULT_MARKERS) -> list[ResponseRow]:
     """Rows for every marker that has a baseline or any follow-up value."""
-    sex = repo.get_profile().sex
+    sex = repo.profile.get().sex
     until = start + timedelta(days=max(d + t for _, d, t in POINTS))
     by_marker: dict[str, list[LabResult]] = {}
-    for result in repo.list_results(markers, start - timedelta(BASELINE_DAYS), until):
-        if result.source.value != "computed":
+    for result in repo.results.all(markers, start - timedelta(BASELINE_DAYS), until):
+        if result.source is not Source.COMPUTED:
             by_marker.setdefault(result.marker, []).append(result)
     rows = []
     for marker in (m for m in MARKERS if m.key in markers):
         results = by_marker.get(marker.key, [])
         if not results:
             continue
-        preferred = repo.preferred_unit(marker)
+        preferred = repo.settings.preferred_unit(marker)
         before = [r for r in results if r.taken_on <= start]
         baseline = show(marker, before[-1], preferred, sex) if before else None
         after = [r for r in results if r.taken_on > start]
@@ -112,7 +113,7 @@ def response_table(repo: Repository, start: date,
 def treatment_starts(repo: Repository) -> list[tuple[date, str]]:
     """Candidate treatments: infusion events and medication starts, newest first."""
     found = [(e.occurred_on, f"Infusion: {e.title or 'infusion'}")
-             for e in repo.list_events(kinds=("infusion",))]
-    found += [(m.started_on, f"Started {m.name}") for m in repo.list_medications()]
+             for e in repo.events.all(kinds=(EventKind.INFUSION,))]
+    found += [(m.started_on, f"Started {m.name}") for m in repo.treatments.all()]
     return sorted(found, reverse=True)
 

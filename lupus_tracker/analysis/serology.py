@@ -1,7 +1,12 @@
-"""The serological activity signal: periods where anti-dsDNA rises while C3 or C4 is below
-its lab's range, and periods of proteinuria above 0.5 g/24 h (or UPCR above 0.5 mg/mg).
+"""The activity signal: dates where anti-dsDNA is above its lab's range while C3 or C4 is
+below its lab's range, and dates of proteinuria above the SLEDAI-2K limit (24-hour protein
+above 0.5 g/24 h, or a UPCR above 0.5 mg/mg used in its place).
 
-This is information to discuss with the doctor, never advice.
+Each piece of evidence names the marker, its value and unit and the limit actually used.
+A rise of anti-dsDNA is called a rise only when it is certain (``>300`` then ``400`` is
+not) and against a comparable earlier result (``domain.comparability``).  The note shows
+only what falls inside the period on screen.  Information to discuss with the doctor, never
+advice.
 """
 
 from __future__ import annotations
@@ -9,38 +14,53 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lupus_tracker.analysis.sledai_suggest import _above
 from lupus_tracker.domain.catalog import get_marker
+from lupus_tracker.domain.comparability import comparable
 from lupus_tracker.domain.measurement import Measurement, interpret
 from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.records import LabResult
+from lupus_tracker.domain.sledai import PROTEINURIA_G_PER_24H, UPCR_MG_PER_MG
+from lupus_tracker.domain.thresholds import certainly_rose
+from lupus_tracker.domain.values import format_number
 from lupus_tracker.store.repository import Repository
 
-NEARBY_DAYS = 15  # complement counts as low "at the same time" within this many days
-MERGE_DAYS = 45  # flagged dates closer than this form one period
-MIN_RISE = 1.25  # a rise of at least 25% over the previous comparable result (not noise)
+# Our choice: complement counts as low "at the same time" as anti-dsDNA within 15 days
+# (lab panels of one visit are often drawn on different days of the same fortnight).
+NEARBY_DAYS = 15
+# Our choice: flagged dates closer than 45 days form one period (about one visit interval
+# when active; EULAR 2010 monitoring recommends visits every 3-6 months when stable).
+MERGE_DAYS = 45
+# Our choice: a rise of at least 25% over the previous comparable anti-dsDNA result is called
+# rising; smaller changes are within the assay's run-to-run variation.
+MIN_RISE = 1.25
+# Our choice: without a period given, the note looks back 180 days from today.
+DEFAULT_LOOKBACK_DAYS = 180
 DISCLAIMER = "Information to discuss with your doctor, not advice."
+SEROLOGICAL = "serological"
+PROTEINURIA = "proteinuria"
+_WHAT = {SEROLOGICAL: "anti-dsDNA above its range while complement is low",
+         PROTEINURIA: "proteinuria"}
+_PROTEINURIA_LIMITS = {"urine_protein_24h": (PROTEINURIA_G_PER_24H, "g/24 h"),
+                       "upcr": (UPCR_MG_PER_MG, "mg/mg")}
 
 
 @dataclass(frozen=True)
 class Period:
-    kind: str  # "serological" or "proteinuria"
+    kind: str  # SEROLOGICAL or PROTEINURIA
     start: date
     end: date
     evidence: tuple[str, ...]
 
     def text(self) -> str:
-        what = ("anti-dsDNA rising while complement is low" if self.kind == "serological"
-                else "proteinuria above 0.5 g/24 h")
         span = self.start.isoformat() if self.start == self.end else \
             f"{self.start.isoformat()} to {self.end.isoformat()}"
-        return f"{span}: {what}"
+        return f"{span}: {_WHAT[self.kind]} ({'; '.join(self.evidence)})"
 
 
 def _measured(repo: Repository, keys: tuple[str, ...]) -> list[tuple[LabResult, Measurement]]:
-    sex = repo.get_profile().sex
+    sex = repo.profile.get().sex
     return [(r, interpret(get_marker(r.marker), r.value_text, r.unit, r.ref_range, sex))
-            for r in repo.list_results(keys)]
+            for r in repo.results.all(keys)]
 
 
 def _merge(kind: str, hits: list[tuple[date, str]]) -> list[Period]:
@@ -54,37 +74,71 @@ def _merge(kind: str, hits: list[tuple[date, str]]) -> list[Period]:
     return periods
 
 
-def activity_periods(repo: Repository) -> list[Period]:
-    results = _measured(repo, ("anti_dsdna", "c3", "c4", "urine_protein_24h", "upcr"))
-    low_complement = [r.taken_on for r, m in results
+def _range_text(m: Measurement) -> str:
+    return f" (range {m.ref.text()})" if m.ref is not None else ""
+
+
+def _serological(results: list[tuple[LabResult, Measurement]]) -> list[tuple[date, str]]:
+    low_complement = [(r, m) for r, m in results
                       if r.marker in ("c3", "c4") and m.flag is Flag.LOW]
-    serological: list[tuple[date, str]] = []
-    previous: tuple[LabResult, Measurement] | None = None
+    hits: list[tuple[date, str]] = []
+    earlier: list[tuple[LabResult, Measurement]] = []
     for r, m in ((r, m) for r, m in results if r.marker == "anti_dsdna"):
+        previous = next(((p, pm) for p, pm in reversed(earlier) if comparable(p, r)), None)
+        earlier.append((r, m))
+        if m.flag not in (Flag.HIGH, Flag.ABNORMAL):
+            continue
+        near = [(c, cm) for c, cm in low_complement
+                if abs((c.taken_on - r.taken_on).days) <= NEARBY_DAYS]
+        if not near:
+            continue
+        rise = ""
         if previous is not None:
             p, pm = previous
-            comparable = (pm.unit.family == m.unit.family
-                          and (p.assay or "").casefold() == (r.assay or "").casefold())
-            rising = (comparable and m.base_value is not None and pm.base_value is not None
-                      and m.value.comparator is None and m.base_value >= MIN_RISE * pm.base_value
-                      and m.flag in (Flag.HIGH, Flag.ABNORMAL))
-            near = any(abs((day - r.taken_on).days) <= NEARBY_DAYS for day in low_complement)
-            if rising and near:
-                serological.append((r.taken_on, f"{r.taken_on}: anti-dsDNA {p.value_text} -> "
-                                                f"{r.value_text} {m.unit.label}, C3/C4 low"))
-        previous = (r, m)
-    proteinuria = [(r.taken_on, f"{r.taken_on}: {get_marker(r.marker).label} {r.value_text} "
-                                f"{m.unit.label}")
-                   for r, m in results
-                   if r.marker in ("urine_protein_24h", "upcr") and _above(m, 0.5)]
-    return _merge("serological", serological) + _merge("proteinuria", proteinuria)
+            if (pm.base_value is not None and m.base_value is not None
+                    and certainly_rose(pm.base_value, pm.value.comparator,
+                                       m.base_value, m.value.comparator, MIN_RISE)):
+                rise = f", rising from {pm.value.text} on {p.taken_on.isoformat()}"
+        complement = ", ".join(
+            f"{get_marker(c.marker).label} {cm.value.text} {cm.unit.label}{_range_text(cm)} "
+            f"on {c.taken_on.isoformat()}" for c, cm in near)
+        hits.append((r.taken_on, f"anti-dsDNA {m.value.text} {m.unit.label}{_range_text(m)} "
+                                 f"on {r.taken_on.isoformat()}{rise}; low {complement}"))
+    return hits
 
 
-def activity_note(repo: Repository, since: date | None = None) -> str:
-    """A short note for the dashboard and the report ('' when nothing to say)."""
-    since = since or date.today() - timedelta(days=365)
-    periods = [p for p in activity_periods(repo) if p.end >= since]
+def _proteinuria(results: list[tuple[LabResult, Measurement]]) -> list[tuple[date, str]]:
+    hits = []
+    for r, m in results:
+        limit = _PROTEINURIA_LIMITS.get(r.marker)
+        if limit is None or not m.certainly_above(limit[0]):
+            continue
+        hits.append((r.taken_on, f"{get_marker(r.marker).label} {m.value.text} {m.unit.label} "
+                                 f"on {r.taken_on.isoformat()}, above "
+                                 f"{format_number(limit[0])} {limit[1]}"))
+    return hits
+
+
+def activity_periods(repo: Repository) -> list[Period]:
+    results = _measured(repo, ("anti_dsdna", "c3", "c4", "urine_protein_24h", "upcr"))
+    return (_merge(SEROLOGICAL, _serological(results))
+            + _merge(PROTEINURIA, _proteinuria(results)))
+
+
+def periods_in(periods: list[Period], since: date, until: date) -> list[Period]:
+    """The periods that overlap ``since``..``until`` (both included)."""
+    return [p for p in periods if p.end >= since and p.start <= until]
+
+
+def activity_note(repo: Repository, since: date | None = None,
+                  until: date | None = None) -> str:
+    """A short note for the dashboard and the report ('' when nothing to say): only the
+    signals that fall inside ``since``..``until`` (default: the last 180 days)."""
+    until = until or date.today()
+    since = since or until - timedelta(days=DEFAULT_LOOKBACK_DAYS)
+    periods = periods_in(activity_periods(repo), since, until)
     if not periods:
         return ""
     lines = "; ".join(p.text() for p in periods)
-    return f"Possible lupus activity signals: {lines}. {DISCLAIMER}"
+    return (f"Possible lupus activity signals between {since.isoformat()} and "
+            f"{until.isoformat()}: {lines}. {DISCLAIMER}")

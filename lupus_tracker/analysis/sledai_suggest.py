@@ -15,8 +15,18 @@ from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.measurement import Measurement, interpret
 from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.records import LabResult
-from lupus_tracker.domain.sledai import WINDOW_DAYS, Descriptor, descriptor
-from lupus_tracker.domain.values import Comparator
+from lupus_tracker.domain.sledai import (
+    HEMATURIA_RBC_PER_HPF,
+    LEUKOPENIA_10E9_PER_L,
+    PROTEINURIA_G_PER_24H,
+    PYURIA_WBC_PER_HPF,
+    THROMBOCYTOPENIA_10E9_PER_L,
+    UPCR_MG_PER_MG,
+    WINDOW_DAYS,
+    Descriptor,
+    descriptor,
+)
+from lupus_tracker.domain.thresholds import FEVER_CELSIUS
 from lupus_tracker.store.repository import Repository
 
 
@@ -41,33 +51,20 @@ class Suggestion:
     evidence: tuple[Evidence, ...]
 
 
-def _above(m: Measurement, limit: float) -> bool:
-    """The true value is certainly above ``limit`` (base unit)."""
-    if m.base_value is None or m.unit.family != m.base_unit.family:
-        return False
-    cmp = m.value.comparator
-    return (cmp in (None, Comparator.GT, Comparator.GE) and m.base_value > limit) or (
-        cmp is Comparator.GT and m.base_value >= limit)
-
-
-def _below(m: Measurement, limit: float) -> bool:
-    if m.base_value is None:
-        return False
-    cmp = m.value.comparator
-    return (cmp in (None, Comparator.LT, Comparator.LE) and m.base_value < limit) or (
-        cmp is Comparator.LT and m.base_value <= limit)
-
-
 Rule = tuple[str, Callable[[Measurement], bool], str]
 
 RULES: dict[str, tuple[Rule, ...]] = {
     "proteinuria": (
-        ("urine_protein_24h", lambda m: _above(m, 0.5), "above 0.5 g/24 h"),
-        ("upcr", lambda m: _above(m, 0.5),
-         "UPCR above 0.5 mg/mg (500 mg/g), used in place of the 24-hour figure"),
+        ("urine_protein_24h", lambda m: m.certainly_above(PROTEINURIA_G_PER_24H),
+         f"above {PROTEINURIA_G_PER_24H} g/24 h"),
+        ("upcr", lambda m: m.certainly_above(UPCR_MG_PER_MG),
+         f"UPCR above {UPCR_MG_PER_MG} mg/mg ({UPCR_MG_PER_MG * 1000:.0f} mg/g), used in place "
+         "of the 24-hour figure"),
     ),
-    "hematuria": (("urine_rbc", lambda m: _above(m, 5), "more than 5 RBC/HPF"),),
-    "pyuria": (("urine_wbc", lambda m: _above(m, 5), "more than 5 WBC/HPF"),),
+    "hematuria": (("urine_rbc", lambda m: m.certainly_above(HEMATURIA_RBC_PER_HPF),
+                   f"more than {HEMATURIA_RBC_PER_HPF} RBC/HPF"),),
+    "pyuria": (("urine_wbc", lambda m: m.certainly_above(PYURIA_WBC_PER_HPF),
+                f"more than {PYURIA_WBC_PER_HPF} WBC/HPF"),),
     "low_complement": (
         ("c3", lambda m: m.flag is Flag.LOW, "below the lab's lower limit"),
         ("c4", lambda m: m.flag is Flag.LOW, "below the lab's lower limit"),
@@ -75,9 +72,12 @@ RULES: dict[str, tuple[Rule, ...]] = {
     "increased_dna_binding": (
         ("anti_dsdna", lambda m: m.flag in (Flag.HIGH, Flag.ABNORMAL), "above the lab's range"),
     ),
-    "thrombocytopenia": (("platelets", lambda m: _below(m, 100), "below 100 x10⁹/L"),),
-    "leukopenia": (("wbc", lambda m: _below(m, 3), "below 3 x10⁹/L"),),
-    "fever": (("temperature", lambda m: _above(m, 38), "above 38 °C"),),
+    "thrombocytopenia": (("platelets", lambda m: m.certainly_below(THROMBOCYTOPENIA_10E9_PER_L),
+                          f"below {THROMBOCYTOPENIA_10E9_PER_L} x10⁹/L"),),
+    "leukopenia": (("wbc", lambda m: m.certainly_below(LEUKOPENIA_10E9_PER_L),
+                    f"below {LEUKOPENIA_10E9_PER_L} x10⁹/L"),),
+    "fever": (("temperature", lambda m: m.certainly_above(FEVER_CELSIUS),
+               f"above {FEVER_CELSIUS:g} °C"),),
 }
 
 
@@ -88,10 +88,10 @@ def window(visit: date) -> tuple[date, date]:
 def suggest(repo: Repository, visit: date) -> list[Suggestion]:
     """The lab-derivable descriptors supported by results in the window before ``visit``."""
     since, until = window(visit)
-    sex = repo.get_profile().sex
+    sex = repo.profile.get().sex
     markers = {rule[0] for rules in RULES.values() for rule in rules}
     by_marker: dict[str, list[LabResult]] = {}
-    for result in repo.list_results(markers, since, until):
+    for result in repo.results.all(markers, since, until):
         by_marker.setdefault(result.marker, []).append(result)
     suggestions = []
     for key, rules in RULES.items():

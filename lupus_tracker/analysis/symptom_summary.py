@@ -8,9 +8,8 @@ from datetime import date
 
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.symptoms import SYMPTOMS, Symptom
+from lupus_tracker.domain.thresholds import FEVER_CELSIUS, certainly_above
 from lupus_tracker.store.repository import Repository
-
-FEVER_CELSIUS = 38.0
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,7 @@ class SymptomSummary:
 
 def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSummary:
     """Summarise the diary between ``since`` and ``until`` (both included)."""
-    entries = repo.list_symptoms(since, until)
+    entries = repo.diary.symptoms(since, until)
     by_key: dict[str, list[int]] = {}
     present_days: dict[str, set[date]] = {}
     for entry in entries:
@@ -52,9 +51,9 @@ def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSum
     )
     fever_days = set(present_days.get("fever", set()))
     temperature = get_marker("temperature")
-    for result in repo.list_results(["temperature"], since, until):
+    for result in repo.results.all(["temperature"], since, until):
         if result.base_value is not None and result.base_unit == temperature.canonical_unit.code \
-                and result.base_value > FEVER_CELSIUS and result.comparator in (None, ">", ">="):
+                and certainly_above(result.base_value, result.comparator, FEVER_CELSIUS):
             fever_days.add(result.taken_on)
     return SymptomSummary(
         since, until, len({e.day for e in entries}), stats,

@@ -60,12 +60,12 @@ def marker_data(repo: Repository, key: str, since: date | None = None,
                 until: date | None = None) -> MarkerData:
     """The points of one marker, grouped into comparable series (pure data, no drawing)."""
     marker = get_marker(key)
-    preferred = repo.preferred_unit(marker)
-    sex = repo.get_profile().sex
+    preferred = repo.settings.preferred_unit(marker)
+    sex = repo.profile.get().sex
     groups: dict[tuple[str, str], Series] = {}
     words: list[tuple[date, str, bool]] = []
     titer = False
-    for result in repo.list_results([key], since, until):
+    for result in repo.results.all([key], since, until):
         shown = show(marker, result, preferred, sex)
         m = shown.measurement
         if shown.number is None:
@@ -162,7 +162,7 @@ def _titer_formatter():
 
 
 def draw_events(ax, repo: Repository, since: date | None, until: date | None) -> None:
-    for event in repo.list_events(since, until):
+    for event in repo.events.all(since, until):
         colour = EVENT_COLOURS.get(event.kind.value, "#7f7f7f")
         ax.axvline(event.occurred_on, color=colour, linestyle="--", linewidth=1, alpha=0.8)
         if event.kind.value != "visit":
@@ -172,7 +172,7 @@ def draw_events(ax, repo: Repository, since: date | None, until: date | None) ->
 
 
 def draw_medications(ax, repo: Repository, since: date | None, until: date | None) -> None:
-    frame = repo.doses_frame()
+    frame = repo.treatments.doses_frame()
     end = until or date.today()
     names = list(dict.fromkeys(frame["name"]))
     for row, name in enumerate(names):

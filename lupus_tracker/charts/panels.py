@@ -39,14 +39,14 @@ def panel_figure(
     from matplotlib.figure import Figure
 
     title, all_keys = PANELS[panel]
-    frame = repo.results_frame(all_keys, since, until)
+    frame = repo.results.frame(all_keys, since, until)
     keys = [k for k in all_keys if (frame["marker"] == k).any()] or list(all_keys[:1])
     figure = Figure(figsize=(width_in, 0.6 + 1.25 * len(keys)), layout="constrained")
     axes = figure.subplots(len(keys), 1, sharex=True, squeeze=False)[:, 0]
     figure.suptitle(title)
     for ax, key in zip(axes, keys, strict=True):
         marker = get_marker(key)
-        unit = repo.preferred_unit(marker)
+        unit = repo.settings.preferred_unit(marker)
         rows = frame[(frame["marker"] == key) & frame["base_value"].notna()]
         rows = rows[rows["base_unit"] == marker.canonical_unit.code]
         # Different assays (or computed versus lab-reported values) are never one line.

@@ -22,7 +22,7 @@ def sledai_figure(repo: Repository, since: date | None = None, until: date | Non
 
     figure = Figure(figsize=(width_in, 4.0), layout="constrained")
     ax = figure.subplots()
-    points = [a for a in repo.list_sledai() if (since is None or a.visit_on >= since)
+    points = [a for a in repo.sledai.all() if (since is None or a.visit_on >= since)
               and (until is None or a.visit_on <= until)]
     top = max([a.score for a in points] + [12]) + 3
     for low, high, colour, label in BANDS:

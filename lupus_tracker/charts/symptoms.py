@@ -20,7 +20,7 @@ def symptom_figure(repo: Repository, since: date | None = None, until: date | No
     import numpy as np
     from matplotlib.figure import Figure
 
-    frame = repo.symptoms_frame(since, until)
+    frame = repo.diary.frame(since, until)
     figure = Figure(figsize=(width_in, 6.0), layout="constrained")
     heat, trend = figure.subplots(2, 1, height_ratios=(1.2, 1))
     if frame.empty:

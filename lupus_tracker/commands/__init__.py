@@ -8,6 +8,7 @@ from __future__ import annotations
 COMMAND_MODULES = (
     "lupus_tracker.commands.catalog_cmd",
     "lupus_tracker.commands.entry_cmd",
+    "lupus_tracker.commands.treatment_cmd",
     "lupus_tracker.commands.list_cmd",
     "lupus_tracker.commands.maintenance_cmd",
     "lupus_tracker.commands.insight_cmd",

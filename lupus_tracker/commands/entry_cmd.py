@@ -1,21 +1,29 @@
-"""``lupus-tracker add lab|symptom``: add one entry from the command line."""
+"""``lupus-tracker add lab|symptom|...``: add one entry from the command line.
+
+Other modules add their own kinds of entry to ``add`` (``ADD_MODULES``: each has
+``register_add(kinds)``)."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 
 from lupus_tracker.commands.common import add_db_option, date_arg, number_arg, open_repository
+from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.ranges import RefRange
 from lupus_tracker.domain.records import LabEntry, SymptomEntry
 from lupus_tracker.domain.symptoms import check_severity
 from lupus_tracker.domain.values import format_number
 from lupus_tracker.store.diary_repo import check_symptom
-from lupus_tracker.store.results_repo import check_entry
+
+ADD_MODULES = ("lupus_tracker.commands.treatment_cmd",)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    add = subparsers.add_parser("add", help="add a lab result or a symptom")
-    kinds = add.add_subparsers(dest="kind", metavar="lab|symptom", required=True)
+    add = subparsers.add_parser("add", help="add a lab result, a symptom, an event, a "
+                                            "medication or a dose change")
+    kinds = add.add_subparsers(dest="kind", metavar="lab|symptom|event|medication|dose",
+                               required=True)
 
     lab = kinds.add_parser("lab", help="add one lab result or vital sign")
     add_db_option(lab)
@@ -38,6 +46,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     symptom.add_argument("--location", help="for rash: malar/butterfly, discoid or other")
     symptom.add_argument("--note", help="free text")
     symptom.set_defaults(handler=run_symptom)
+    for name in ADD_MODULES:
+        importlib.import_module(name).register_add(kinds)
 
 
 def severity_arg(text: str) -> int:
@@ -57,7 +67,7 @@ def run_lab(args: argparse.Namespace) -> int:
                      note=args.note)
     check_entry(entry)  # refuse before any file is created or written
     with open_repository(args, create=True) as repo:
-        result = repo.add_result(entry)
+        result = repo.results.add(entry)
     number = "" if result.base_value is None else f" = {format_number(result.base_value)} " \
         f"{result.base_unit}"
     print(f"Saved {result.marker} {result.value_text} {result.unit} on "
@@ -69,6 +79,6 @@ def run_symptom(args: argparse.Namespace) -> int:
     entry = SymptomEntry(args.date, args.symptom, args.severity, args.location, args.note)
     check_symptom(entry)
     with open_repository(args, create=True) as repo:
-        repo.log_symptom(entry)
+        repo.diary.log(entry)
     print(f"Saved {entry.symptom} {entry.severity}/10 on {entry.day.isoformat()}")
     return 0

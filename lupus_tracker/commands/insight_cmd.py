@@ -13,6 +13,7 @@ from lupus_tracker.commands.common import (
     open_repository,
 )
 from lupus_tracker.domain.egfr import EgfrError, ckd_epi_2021, creatinine_to_mg_dl
+from lupus_tracker.domain.records import Sex
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     egfr.add_argument("--creatinine", required=True, type=number_arg, help="serum creatinine")
     egfr.add_argument("--unit", required=True, choices=("mg/dL", "umol/L"))
     egfr.add_argument("--age", required=True, type=number_arg, help="age in years (adults)")
-    egfr.add_argument("--sex", required=True, choices=("female", "male"))
+    egfr.add_argument("--sex", required=True, type=Sex, choices=tuple(Sex))
     egfr.set_defaults(handler=run_egfr)
 
     response = subparsers.add_parser(

@@ -27,8 +27,8 @@ def run(args: argparse.Namespace) -> int:
     if args.marker is not None:
         markers = [get_marker(args.marker).key]
     with open_repository(args, create=False) as repo:
-        sex = repo.get_profile().sex
-        results = repo.list_results(markers=markers, since=args.since)
+        sex = repo.profile.get().sex
+        results = repo.results.all(markers=markers, since=args.since)
     rows = []
     for r in results:
         marker = get_marker(r.marker)

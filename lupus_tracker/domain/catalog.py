@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass, field
 
 from lupus_tracker.domain.ranges import RefRange, parse_range
+from lupus_tracker.domain.records import Sex
+from lupus_tracker.domain.thresholds import FEVER_CELSIUS
 from lupus_tracker.domain.units import Unit, UnitTable
 
 
@@ -39,7 +41,7 @@ class Marker:
     kind: MarkerKind = MarkerKind.NUMERIC
     category: Category = Category.LAB
     default_range: str | None = None
-    range_by_sex: tuple[tuple[str, str], ...] = ()
+    range_by_sex: tuple[tuple[Sex, str], ...] = ()
     alt_loinc: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
     short: str = ""
@@ -57,9 +59,10 @@ class Marker:
     def label(self) -> str:
         return self.short or self.name
 
-    def reference_range(self, sex: str | None = None) -> RefRange | None:
+    def reference_range(self, sex: Sex | None = None) -> RefRange | None:
         """The default adult range in the canonical unit, by sex where it differs."""
-        text = dict(self.range_by_sex).get(sex or "", self.default_range)
+        by_sex = dict(self.range_by_sex)
+        text = by_sex.get(sex, self.default_range) if sex is not None else self.default_range
         return parse_range(text, self.words)
 
     def default_range_text(self) -> str:
@@ -130,7 +133,7 @@ MARKERS: tuple[Marker, ...] = (
                   Unit("umol/L", "µmol/L", factor=1 / 88.42, aliases=("micromol/L",)),
                   Unit("mmol/L", "mmol/L", factor=1000 / 88.42)),
            default_range="0.5-1.3",
-           range_by_sex=(("female", "0.5-1.1"), ("male", "0.7-1.3")),
+           range_by_sex=((Sex.FEMALE, "0.5-1.1"), (Sex.MALE, "0.7-1.3")),
            alt_loinc=("14682-9", "38483-4"), short="Creatinine"),
     Marker("egfr", "eGFR (CKD-EPI 2021)", "98979-8",
            _units(Unit("mL/min/{1.73_m2}", "mL/min/1.73m²",
@@ -142,7 +145,7 @@ MARKERS: tuple[Marker, ...] = (
     Marker("hemoglobin", "Hemoglobin", "718-7",
            _units(Unit("g/dL", "g/dL"), Unit("g/L", "g/L", factor=0.1)),
            default_range="12-17.5",
-           range_by_sex=(("female", "12-16"), ("male", "13.5-17.5")), short="Hemoglobin"),
+           range_by_sex=((Sex.FEMALE, "12-16"), (Sex.MALE, "13.5-17.5")), short="Hemoglobin"),
     Marker("wbc", "White blood cells", "6690-2", _count_units(), default_range="4.0-11.0",
            alt_loinc=("26464-8",), short="WBC"),
     Marker("lymphocytes", "Lymphocytes, absolute", "731-0", _count_units(),
@@ -151,7 +154,7 @@ MARKERS: tuple[Marker, ...] = (
            alt_loinc=("26515-7",), short="Platelets"),
     Marker("esr", "ESR (Westergren)", "4537-7",
            _units(Unit("mm/h", "mm/h", aliases=("mm/hr", "mm/1h", "mm/[h]"))),
-           default_range="<20", range_by_sex=(("female", "<20"), ("male", "<15")),
+           default_range="<20", range_by_sex=((Sex.FEMALE, "<20"), (Sex.MALE, "<15")),
            alt_loinc=("30341-2",), short="ESR"),
     Marker("crp", "C-reactive protein", "1988-5",
            _units(Unit("mg/L", "mg/L"), Unit("mg/dL", "mg/dL", factor=10.0)),
@@ -181,7 +184,122 @@ MARKERS: tuple[Marker, ...] = (
            _units(Unit("Cel", "°C", aliases=("C", "degC", "celsius")),
                   Unit("[degF]", "°F", factor=5 / 9, offset=-32 * 5 / 9,
                        aliases=("F", "degF", "fahrenheit"))),
-           category=Category.VITAL, default_range="<=38", short="Temperature"),
+           category=Category.VITAL, default_range=f"<={FEVER_CELSIUS:g}", short="Temperature"),
+)
+
+
+# -- Treat-to-target markers (issue 15), appended -------------------------------------------
+# LOINC codes checked against published LOINC tables and term pages:
+# 751-8 neutrophils, 17791-5 SS-B and 17792-3 SS-A: rows of the LOINC table (LOINC_NUM,
+#   LONG_COMMON_NAME) as distributed by Regenstrief;
+# 1742-6 ALT: HL7 FHIR "HSPC Quantitative LOINC codes" value set; 1920-8 AST: CMS dQM value
+#   set "Aspartate Transaminase Lab Tests" (expansion from LOINC 2.82);
+# 2345-7 glucose: LOINC term page text (Regenstrief part LP14635-4);
+# 2093-3 cholesterol: HL7 FHIR R4 valueset-example-expansion; 13457-7 and 18262-6 LDL: HL7
+#   FHIR value set lipid-ldl-codes (expansion from LOINC 2.80);
+# 4532-8 CH50 and 5807-3 red cell casts: ../shared/domain.md (LOINC) and the HPO loinc2hpo
+#   term list for 4532-8;
+# 11090-8 anti-Sm, 33569-5 SS-A and 45142-7 SS-B by immunoassay: Labcorp "Lupus Diagnostic
+#   Profile" LOINC map; 29374-6 anti-RNP: LOINC long name "Ribonucleoprotein extractable
+#   nuclear Ab [Units/volume] in Serum" (NLM Clinical Table Search, as quoted by two
+#   independent lab-code maps);
+# 44702-9 anti-C1q IgG: Mayo Clinic Laboratories and ARUP result LOINC;
+# 75514-0 lupus anticoagulant interpretation: LOINC panel 75515-7 (aPTT and dRVVT screening
+#   panel with reflex, per ISTH 2009/CLSI 2014);
+# 3181-5 and 3182-3 cardiolipin IgG/IgM by immunoassay (alt 8065-5 IgG "in Serum or
+#   Plasma"): LOINC long names in published code lists and forum.loinc.org;
+# 44448-9 and 44449-7 beta-2 glycoprotein 1 IgG/IgM by immunoassay: Mayo Clinic
+#   Laboratories result LOINC and LOINC long names;
+# 2465-3 IgG, 4548-4 HbA1c (NGSP %), 62292-8 25-OH vitamin D2+D3: LOINC long names quoted
+#   in HL7 and NLM-checked code lists.
+# Antibody tests are kit-specific: each lab's printed cut-off wins over the default range.
+ANTIBODY_NOTE = "Kit-specific: keep the assay and the lab's own cut-off with each result."
+
+
+def _kit_units(*extra: Unit) -> UnitTable:
+    return _units(Unit("U/mL", "U/mL (kit units)", family="kit",
+                       aliases=("U/ml", "units/mL", "EU/mL", "RU/mL")),
+                  Unit("{AI}", "AI (antibody index)", family="index",
+                       aliases=("AI", "antibody index", "index")), *extra)
+
+
+MARKERS += (
+    Marker("neutrophils", "Neutrophils, absolute", "751-8", _count_units(),
+           default_range="2.0-7.5", short="Neutrophils"),
+    Marker("alt", "Alanine aminotransferase (ALT)", "1742-6",
+           _units(Unit("U/L", "U/L", aliases=("IU/L", "[IU]/L", "U/l")),
+                  Unit("ukat/L", "µkat/L", factor=60.0, aliases=("µkat/l",))),
+           default_range="7-56", short="ALT"),
+    Marker("ast", "Aspartate aminotransferase (AST)", "1920-8",
+           _units(Unit("U/L", "U/L", aliases=("IU/L", "[IU]/L", "U/l")),
+                  Unit("ukat/L", "µkat/L", factor=60.0, aliases=("µkat/l",))),
+           default_range="10-40", short="AST"),
+    Marker("igg", "Immunoglobulin G (IgG)", "2465-3",
+           _units(Unit("g/L", "g/L"), Unit("mg/dL", "mg/dL", factor=0.01)),
+           default_range="7-16", short="IgG"),
+    Marker("glucose", "Glucose", "2345-7",
+           _units(Unit("mg/dL", "mg/dL"),
+                  Unit("mmol/L", "mmol/L", factor=18.016)),  # glucose 180.16 g/mol
+           default_range="70-99", short="Glucose", note="Fasting range; a random value differs."),
+    Marker("hba1c", "Hemoglobin A1c", "4548-4",
+           _units(Unit("%", "% (NGSP)", aliases=("percent", "% Hb")),
+                  # IFCC mmol/mol -> NGSP %: % = 0.09148 x mmol/mol + 2.152 (master equation)
+                  Unit("mmol/mol", "mmol/mol (IFCC)", factor=0.09148, offset=2.152,
+                       family="default")),
+           default_range="<5.7", short="HbA1c"),
+    Marker("cholesterol", "Total cholesterol", "2093-3",
+           _units(Unit("mg/dL", "mg/dL"),
+                  Unit("mmol/L", "mmol/L", factor=38.67)),  # cholesterol 386.65 g/mol
+           default_range="<200", short="Cholesterol"),
+    Marker("ldl", "LDL cholesterol", "13457-7",
+           _units(Unit("mg/dL", "mg/dL"), Unit("mmol/L", "mmol/L", factor=38.67)),
+           default_range="<100", alt_loinc=("18262-6",), short="LDL"),
+    Marker("vitamin_d", "25-hydroxyvitamin D", "62292-8",
+           _units(Unit("ng/mL", "ng/mL", aliases=("ug/L", "µg/L", "mcg/L")),
+                  Unit("nmol/L", "nmol/L", factor=1 / 2.496)),  # 400.64 g/mol
+           default_range="30-100", short="Vitamin D"),
+    Marker("urine_casts", "Red cell casts in urine sediment", "5807-3",
+           _units(Unit("/[LPF]", "/LPF", aliases=("/lpf", "per LPF", "casts/LPF"))),
+           default_range="0-0", short="Urine casts",
+           note="SLEDAI-2K counts heme-granular or red cell casts."),
+    Marker("anti_sm", "Anti-Sm antibodies", "11090-8", _kit_units(), default_range="<20",
+           words=QUALITATIVE_WORDS, short="anti-Sm", note=ANTIBODY_NOTE),
+    Marker("anti_ro", "Anti-Ro/SSA antibodies", "17792-3", _kit_units(), default_range="<20",
+           alt_loinc=("33569-5",), words=QUALITATIVE_WORDS, short="anti-Ro/SSA",
+           note=ANTIBODY_NOTE),
+    Marker("anti_la", "Anti-La/SSB antibodies", "17791-5", _kit_units(), default_range="<20",
+           alt_loinc=("45142-7",), words=QUALITATIVE_WORDS, short="anti-La/SSB",
+           note=ANTIBODY_NOTE),
+    Marker("anti_rnp", "Anti-RNP antibodies", "29374-6", _kit_units(), default_range="<20",
+           words=QUALITATIVE_WORDS, short="anti-RNP", note=ANTIBODY_NOTE),
+    Marker("anti_c1q", "Anti-C1q antibodies (IgG)", "44702-9", _kit_units(),
+           default_range="<20", words=QUALITATIVE_WORDS, short="anti-C1q", note=ANTIBODY_NOTE),
+    Marker("lupus_anticoagulant", "Lupus anticoagulant", "75514-0",
+           _units(Unit("{result}", "result", family="ordinal")), kind=MarkerKind.ORDINAL,
+           default_range="negative", words=QUALITATIVE_WORDS, short="Lupus anticoagulant",
+           note="The lab's interpretation of its screening and confirm tests."),
+    Marker("acl_igg", "Anticardiolipin IgG", "3181-5",
+           _units(Unit("[GPL'U]", "GPL", aliases=("GPL U/mL", "GPL/mL", "GPL units", "GPLU")),
+                  Unit("U/mL", "U/mL (kit units)", family="kit", aliases=("U/ml",))),
+           default_range="<20", alt_loinc=("8065-5",), words=QUALITATIVE_WORDS,
+           short="aCL IgG", note=ANTIBODY_NOTE),
+    Marker("acl_igm", "Anticardiolipin IgM", "3182-3",
+           _units(Unit("[MPL'U]", "MPL", aliases=("MPL U/mL", "MPL/mL", "MPL units", "MPLU")),
+                  Unit("U/mL", "U/mL (kit units)", family="kit", aliases=("U/ml",))),
+           default_range="<20", words=QUALITATIVE_WORDS, short="aCL IgM", note=ANTIBODY_NOTE),
+    Marker("b2gp1_igg", "Anti-beta-2 glycoprotein I IgG", "44448-9",
+           _units(Unit("U/mL", "U/mL (kit units)", family="kit",
+                       aliases=("U/ml", "SGU", "SGU/mL"))),
+           default_range="<20", words=QUALITATIVE_WORDS, short="anti-β2GPI IgG",
+           note=ANTIBODY_NOTE),
+    Marker("b2gp1_igm", "Anti-beta-2 glycoprotein I IgM", "44449-7",
+           _units(Unit("U/mL", "U/mL (kit units)", family="kit",
+                       aliases=("U/ml", "SMU", "SMU/mL"))),
+           default_range="<20", words=QUALITATIVE_WORDS, short="anti-β2GPI IgM",
+           note=ANTIBODY_NOTE),
+    Marker("ch50", "Total complement (CH50)", "4532-8",
+           _units(Unit("U/mL", "U/mL", aliases=("U/ml", "CH50 U/mL"))),
+           default_range="30-75", short="CH50", note="Assay-specific range."),
 )
 
 _BY_KEY = {marker.key: marker for marker in MARKERS}

@@ -34,3 +34,35 @@ def parse_date(text: str, *, what: str = "date") -> date:
     if value < EARLIEST or value.year > 2200:
         raise DateParseError(f"The {what} {text!r} is outside the years 1900-2200.")
     return value
+
+
+class FutureDateError(DateParseError):
+    """A date after today for something that cannot have happened yet."""
+
+
+# What may be dated after today, in one place for the app and the command line: a lab
+# result, a symptom, a vital sign or a photo records something that happened, so it
+# cannot be in the future; a planned dose change, medication start or stop, or a planned
+# event (a visit, an infusion) may be.
+MAY_BE_FUTURE = {
+    "result": False,
+    "symptom": False,
+    "photo": False,
+    "dose change": True,
+    "medication start": True,
+    "medication stop": True,
+    "event": True,
+}
+
+
+def check_not_future(day: date, what: str, today: date | None = None) -> date:
+    """Refuse ``day`` after ``today`` when ``what`` (a key of ``MAY_BE_FUTURE``) cannot be
+    in the future; returns ``day`` unchanged otherwise."""
+    if MAY_BE_FUTURE[what]:
+        return day
+    today = today or date.today()
+    if day > today:
+        raise FutureDateError(f"The {what} date {day.isoformat()} is in the future (today is "
+                              f"{today.isoformat()}); a {what} records what already "
+                              "happened.")
+    return day

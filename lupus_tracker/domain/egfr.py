@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from lupus_tracker.domain.records import Sex
+
 EQUATION = "CKD-EPI 2021"
 UMOL_PER_MG_DL = 88.4  # the equation's own conversion (the catalog's exact factor is 88.42)
 MIN_AGE = 18
@@ -19,19 +21,19 @@ class EgfrError(ValueError):
     """Input the equation does not cover."""
 
 
-def ckd_epi_2021(creatinine_mg_dl: float, age: float, sex: str) -> float:
+def ckd_epi_2021(creatinine_mg_dl: float, age: float, sex: Sex) -> float:
     """eGFR in mL/min/1.73 m² from serum creatinine (mg/dL), age (years) and sex."""
-    if sex not in ("female", "male"):
+    if sex not in tuple(Sex):
         raise EgfrError(f"Sex must be female or male for the CKD-EPI equation, not {sex!r}.")
     if not math.isfinite(age) or age < MIN_AGE or age > 120:
         raise EgfrError(f"The CKD-EPI 2021 equation is for adults aged {MIN_AGE} to 120, "
                         f"not {age:g}.")
     if not math.isfinite(creatinine_mg_dl) or not 0.05 <= creatinine_mg_dl <= 40:
         raise EgfrError(f"A serum creatinine of {creatinine_mg_dl:g} mg/dL is not plausible.")
-    female = sex == "female"
+    female = Sex(sex) is Sex.FEMALE
     kappa, alpha = (0.7, -0.241) if female else (0.9, -0.302)
     ratio = creatinine_mg_dl / kappa
-    egfr = 142 * min(ratio, 1) ** alpha * max(ratio, 1) ** -1.200 * 0.9938 ** age
+    egfr: float = 142 * min(ratio, 1) ** alpha * max(ratio, 1) ** -1.200 * 0.9938 ** age
     return egfr * 1.012 if female else egfr
 
 

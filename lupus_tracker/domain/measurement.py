@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from lupus_tracker.domain.catalog import Marker
 from lupus_tracker.domain.ranges import Flag, RefRange, flag_value, parse_range
+from lupus_tracker.domain.records import Sex
+from lupus_tracker.domain.thresholds import certainly_above, certainly_below
 from lupus_tracker.domain.units import Unit, UnitError
 from lupus_tracker.domain.values import ParsedValue, ValueParseError, parse_value
 
@@ -29,6 +31,23 @@ class Measurement:
     def flag(self) -> Flag:
         return flag_value(self.value, self.ref)
 
+    @property
+    def in_canonical_family(self) -> bool:
+        """The base value is in the marker's canonical unit (not a kit's own units)."""
+        return self.base_unit is self.marker.canonical_unit
+
+    def certainly_above(self, limit: float, *, or_equal: bool = False) -> bool:
+        """The true value is certainly above ``limit``, given in the canonical unit."""
+        return (self.base_value is not None and self.in_canonical_family
+                and certainly_above(self.base_value, self.value.comparator, limit,
+                                    or_equal=or_equal))
+
+    def certainly_below(self, limit: float, *, or_equal: bool = False) -> bool:
+        """The true value is certainly below ``limit``, given in the canonical unit."""
+        return (self.base_value is not None and self.in_canonical_family
+                and certainly_below(self.base_value, self.value.comparator, limit,
+                                    or_equal=or_equal))
+
 
 def default_unit(marker: Marker, value: ParsedValue) -> Unit:
     """The unit assumed when none is given: titer for a titer, else the canonical unit."""
@@ -42,7 +61,7 @@ def interpret(
     value_text: str,
     unit_text: str | None = None,
     range_text: str | None = None,
-    sex: str | None = None,
+    sex: Sex | None = None,
 ) -> Measurement:
     """Check and interpret an entered result; raises ``ValueParseError`` or ``UnitError``."""
     value = parse_value(
@@ -69,6 +88,7 @@ def interpret(
     if value.number is not None:
         base_value = marker.units.convert(value.number, unit, base_unit)
     lab_range = parse_range(range_text, marker.words)
+    ref: RefRange | None
     if lab_range is not None:
         if lab_range.titer != (unit.family == "titer") and lab_range.word is None:
             raise ValueParseError(
@@ -81,7 +101,7 @@ def interpret(
     return Measurement(marker, value, unit, base_unit, base_value, ref, is_lab)
 
 
-def _default_range_in(marker: Marker, unit: Unit, sex: str | None) -> RefRange | None:
+def _default_range_in(marker: Marker, unit: Unit, sex: Sex | None) -> RefRange | None:
     """The catalog's default range expressed in ``unit``, if it applies to that unit."""
     default = marker.reference_range(sex)
     if default is None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from lupus_tracker.domain.thresholds import certainly_above, certainly_below
 from lupus_tracker.domain.values import (
     Comparator,
     ParsedValue,
@@ -66,7 +68,7 @@ class RefRange:
             return (">=" if self.low_inclusive else ">") + low
         return ""
 
-    def scaled(self, convert) -> RefRange:
+    def scaled(self, convert: Callable[[float], float]) -> RefRange:
         """The same range with its limits passed through ``convert`` (a unit conversion)."""
         return RefRange(
             low=None if self.low is None else convert(self.low),
@@ -129,16 +131,12 @@ def range_from_limits(low: float | None, high: float | None) -> RefRange | None:
     return RefRange(low=low, high=high)
 
 
-def _below(value: float, limit: float, inclusive: bool) -> bool:
-    return value < limit if inclusive else value <= limit
-
-
-def _above(value: float, limit: float, inclusive: bool) -> bool:
-    return value > limit if inclusive else value >= limit
-
-
 def flag_value(value: ParsedValue, ref: RefRange | None) -> Flag:
-    """Flag a value against a range in the same unit (titers compare denominators)."""
+    """Flag a value against a range in the same unit (titers compare denominators).
+
+    LOW or HIGH only when every true value the result allows is outside the range; NORMAL
+    only when every one is inside it; otherwise the flag is UNKNOWN (not judged).
+    """
     if ref is None:
         return Flag.UNKNOWN
     if value.word is not None:
@@ -155,20 +153,18 @@ def flag_value(value: ParsedValue, ref: RefRange | None) -> Flag:
     if value.number is None or ref.word is not None:
         return Flag.UNKNOWN
     number, cmp = value.number, value.comparator
-    at_most = cmp in (None, Comparator.LT, Comparator.LE)  # true value <= number
-    at_least = cmp in (None, Comparator.GT, Comparator.GE)  # true value >= number
-    if ref.low is not None and at_most and (
-        _below(number, ref.low, ref.low_inclusive)
-        or (cmp is Comparator.LT and number == ref.low)
-    ):
+    # An inclusive lower limit (0.9-1.8, >=90) is low below it; an exclusive one (>60) is
+    # low at it too.  Likewise for the upper limit.
+    if ref.low is not None and certainly_below(number, cmp, ref.low,
+                                               or_equal=not ref.low_inclusive):
         return Flag.LOW
-    if ref.high is not None and at_least and (
-        _above(number, ref.high, ref.high_inclusive)
-        or (cmp is Comparator.GT and number == ref.high)
-    ):
+    if ref.high is not None and certainly_above(number, cmp, ref.high,
+                                                or_equal=not ref.high_inclusive):
         return Flag.HIGH
-    lower_ok = ref.low is None or (at_least and not _below(number, ref.low, ref.low_inclusive))
-    upper_ok = ref.high is None or (at_most and not _above(number, ref.high, ref.high_inclusive))
+    lower_ok = ref.low is None or certainly_above(number, cmp, ref.low,
+                                                  or_equal=ref.low_inclusive)
+    upper_ok = ref.high is None or certainly_below(number, cmp, ref.high,
+                                                   or_equal=ref.high_inclusive)
     if lower_ok and upper_ok:
         return Flag.NORMAL
     return Flag.UNKNOWN

@@ -27,6 +27,42 @@ class EventKind(enum.StrEnum):
         return self.value.replace("_", " ").capitalize()
 
 
+class Sex(enum.StrEnum):
+    """Sex as the eGFR equations and sex-specific reference ranges need it."""
+
+    FEMALE = "female"
+    MALE = "male"
+
+    @classmethod
+    def parse(cls, text: str | None) -> Sex | None:
+        """``None`` or blank gives ``None``; anything but female/male is refused."""
+        if text is None or not str(text).strip():
+            return None
+        try:
+            return cls(str(text).strip().lower())
+        except ValueError:
+            raise InvalidEntryError(
+                f"Sex must be female or male (or left empty), not {text!r}.") from None
+
+
+class NumberFormat(enum.StrEnum):
+    """How the person's lab reports write numbers: ``1.250`` is 1.25 with a decimal point
+    and 1250 with a decimal comma (where the point separates thousands)."""
+
+    POINT = "point"
+    COMMA = "comma"
+
+    @classmethod
+    def parse(cls, text: str | None) -> NumberFormat | None:
+        if text is None or not str(text).strip():
+            return None
+        try:
+            return cls(str(text).strip().lower())
+        except ValueError:
+            raise InvalidEntryError(
+                f"The number format must be point or comma, not {text!r}.") from None
+
+
 class Source(enum.StrEnum):
     ENTERED = "entered"
     IMPORTED = "imported"
@@ -37,7 +73,7 @@ class Source(enum.StrEnum):
 class Profile:
     name: str = ""
     birth_date: date | None = None
-    sex: str | None = None  # "female", "male" or None
+    sex: Sex | None = None
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,18 @@ DESCRIPTORS: tuple[Descriptor, ...] = (
                from_labs=True),
 )
 _BY_KEY = {d.key: d for d in DESCRIPTORS}
-WINDOW_DAYS = 10
+# Lab limits of the descriptors above, as defined by SLEDAI-2K (Gladman, Ibañez, Urowitz;
+# J Rheumatol 2002;29:288-91), in each marker's canonical unit.  Fever (> 38 °C) is
+# ``thresholds.FEVER_CELSIUS``.
+WINDOW_DAYS = 10  # descriptors present in the last 10 days
+PROTEINURIA_G_PER_24H = 0.5  # proteinuria: > 0.5 g/24 h
+# A spot UPCR > 0.5 mg/mg (500 mg/g) is commonly accepted in place of the 24-hour amount
+# (SLEDAI-2K's "> 0.5 g/24 h"; Touma et al., J Rheumatol 2011, validated the spot ratio).
+UPCR_MG_PER_MG = 0.5
+HEMATURIA_RBC_PER_HPF = 5  # hematuria: > 5 RBC/HPF
+PYURIA_WBC_PER_HPF = 5  # pyuria: > 5 WBC/HPF
+THROMBOCYTOPENIA_10E9_PER_L = 100  # thrombocytopenia: < 100 x10^9/L
+LEUKOPENIA_10E9_PER_L = 3  # leukopenia: < 3 x10^9/L
 MAX_SCORE = sum(d.weight for d in DESCRIPTORS)
 
 

@@ -29,15 +29,15 @@ def _limits(ref_text: str | None, words: tuple[str, ...]) -> tuple[str, str]:
 
 def rows(repo: Repository) -> Iterator[dict[str, str]]:
     """Every record as a CSV row (unneutralised)."""
-    profile = repo.get_profile()
+    profile = repo.profile.get()
     for item, value in (("name", profile.name),
                         ("birth_date", profile.birth_date.isoformat() if profile.birth_date
                          else ""), ("sex", profile.sex or "")):
         if value:
             yield {"kind": "profile", "item": item, "value": value}
-    for key, value in repo.list_settings():
+    for key, value in repo.settings.all():
         yield {"kind": "setting", "item": key, "value": value}
-    for r in repo.list_results():
+    for r in repo.results.all():
         marker = get_marker(r.marker)
         unit = marker.units.find(r.unit)
         low, high = _limits(r.ref_range, marker.words)
@@ -47,13 +47,13 @@ def rows(repo: Repository) -> Iterator[dict[str, str]]:
                "ref_low": low, "ref_high": high, "lab": r.lab or "", "note": r.note or "",
                "ref_range": r.ref_range or "", "assay": r.assay or "",
                "pattern": r.pattern or "", "source": r.source.value, "record_id": str(r.id)}
-    for s in repo.list_symptoms():
+    for s in repo.diary.symptoms():
         yield {"date": s.day.isoformat(), "kind": "symptom", "item": s.symptom,
                "value": str(s.severity), "unit": "0-10", "note": s.note or "",
                "location": s.location or ""}
-    for day, note in repo.list_diary_notes():
+    for day, note in repo.diary.notes():
         yield {"date": day.isoformat(), "kind": "diary", "note": note}
-    for m in repo.list_medications():
+    for m in repo.treatments.all():
         yield {"date": m.started_on.isoformat(), "kind": "medication", "item": m.name,
                "entry": "course", "end_date": m.stopped_on.isoformat() if m.stopped_on else "",
                "note": m.note or "", "record_id": str(m.id)}
@@ -62,18 +62,18 @@ def rows(repo: Repository) -> Iterator[dict[str, str]]:
                    "entry": "dose", "value": _num(d.dose), "unit": d.unit or "",
                    "frequency": d.frequency or "", "note": d.note or "",
                    "record_id": str(m.id)}
-    for e in repo.list_events():
+    for e in repo.events.all():
         yield {"date": e.occurred_on.isoformat(), "kind": "event", "item": e.kind.value,
                "title": e.title or "", "note": e.note or "",
                "end_date": e.ended_on.isoformat() if e.ended_on else "", "record_id": str(e.id)}
-    for p in repo.list_photos():
+    for p in repo.photos.all():
         yield {"date": p.day.isoformat(), "kind": "photo", "item": p.symptom or "",
                "title": p.caption or "", "unit": p.mime_type, "record_id": str(p.id),
                "data": base64.b64encode(p.data).decode("ascii")}
-    for a in repo.list_sledai():
+    for a in repo.sledai.all():
         yield {"date": a.visit_on.isoformat(), "kind": "sledai", "value": str(a.score),
                "data": json.dumps(sorted(a.items)), "note": a.note or ""}
-    for start, end, note in repo.list_report_notes():
+    for start, end, note in repo.report_notes.all():
         yield {"date": start.isoformat(), "kind": "report_note", "end_date": end.isoformat(),
                "note": note}
 

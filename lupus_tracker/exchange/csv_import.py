@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from lupus_tracker.domain.dates import DateParseError, parse_date
+from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.ranges import RefRange
 from lupus_tracker.domain.records import (
     Dose,
@@ -21,6 +22,7 @@ from lupus_tracker.domain.records import (
     LabEntry,
     Medication,
     Profile,
+    Sex,
     Source,
     SymptomEntry,
 )
@@ -32,7 +34,6 @@ from lupus_tracker.exchange.plan import ImportPlan
 from lupus_tracker.exchange.textfile import read_text
 from lupus_tracker.store.diary_repo import check_symptom
 from lupus_tracker.store.photos_repo import Photo
-from lupus_tracker.store.results_repo import check_entry
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
 csv.field_size_limit(64 * 1024 * 1024)  # photos travel as base64 in one cell
@@ -76,7 +77,7 @@ class _Reader:
         self.plan = plan
         self.courses: dict[str, Medication] = {}
         self.doses: dict[str, list[Dose]] = {}
-        self.sex: str | None = None
+        self.sex: Sex | None = None
 
     def row(self, row: dict[str, str]) -> None:
         kind = row["kind"]
@@ -166,10 +167,9 @@ class _Reader:
         elif item == "birth_date":
             profile = Profile(profile.name, parse_date(value, what="birth date"), profile.sex)
         elif item == "sex":
-            if value not in ("female", "male"):
-                raise InvalidEntryError(f"sex must be female or male, not {value!r}")
-            profile = Profile(profile.name, profile.birth_date, value)
-            self.sex = value
+            sex = Sex.parse(value)
+            profile = Profile(profile.name, profile.birth_date, sex)
+            self.sex = sex
         else:
             raise InvalidEntryError(f"unknown profile item {item!r}")
         self.plan.profile = profile

@@ -16,7 +16,7 @@ from pathlib import Path
 from lupus_tracker.domain.catalog import Category, get_marker
 from lupus_tracker.domain.measurement import interpret
 from lupus_tracker.domain.ranges import Flag
-from lupus_tracker.domain.records import LabResult
+from lupus_tracker.domain.records import LabResult, Source
 from lupus_tracker.domain.symptoms import get_symptom
 from lupus_tracker.exchange.fhir_import import SYMPTOM_SYSTEM
 from lupus_tracker.exchange.files import write_private
@@ -108,7 +108,7 @@ def observation(result: LabResult, sex: str | None, patient_ref: str) -> dict:
         resource["performer"] = [{"display": result.lab}]
     notes = [n for n in (result.note, f"ANA pattern: {result.pattern}" if result.pattern
                          else None) if n]
-    if result.source.value == "computed":
+    if result.source is Source.COMPUTED:
         notes.append("Computed by Lupus Tracker, not a lab result")
     if notes:
         resource["note"] = [{"text": n} for n in notes]
@@ -116,7 +116,7 @@ def observation(result: LabResult, sex: str | None, patient_ref: str) -> dict:
 
 
 def bundle(repo: Repository) -> dict:
-    profile = repo.get_profile()
+    profile = repo.profile.get()
     patient_ref = _uuid("patient", repo.db.path.name)
     patient: dict = {"resourceType": "Patient"}
     if profile.name:
@@ -124,12 +124,12 @@ def bundle(repo: Repository) -> dict:
     if profile.birth_date:
         patient["birthDate"] = profile.birth_date.isoformat()
     if profile.sex:
-        patient["gender"] = profile.sex
+        patient["gender"] = profile.sex.value
     entries = [_entry(patient_ref, patient)]
-    for result in repo.list_results():
+    for result in repo.results.all():
         entries.append(_entry(_uuid("result", patient_ref, result.id),
                               observation(result, profile.sex, patient_ref)))
-    for s in repo.list_symptoms():
+    for s in repo.diary.symptoms():
         symptom = get_symptom(s.symptom)
         resource = {
             "resourceType": "Observation",

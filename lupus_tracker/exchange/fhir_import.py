@@ -15,11 +15,13 @@ from pathlib import Path
 
 from lupus_tracker.domain.catalog import Marker, marker_for_loinc
 from lupus_tracker.domain.dates import DateParseError, parse_date
+from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.ranges import RefRange
 from lupus_tracker.domain.records import (
     InvalidEntryError,
     LabEntry,
     Profile,
+    Sex,
     Source,
     SymptomEntry,
 )
@@ -28,7 +30,6 @@ from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.plan import ImportPlan, Skipped
 from lupus_tracker.exchange.textfile import load_json, read_text
 from lupus_tracker.store.diary_repo import check_symptom
-from lupus_tracker.store.results_repo import check_entry
 
 LOINC = "http://loinc.org"
 SYMPTOM_SYSTEM = "urn:lupus-tracker:symptom"  # as fhir_export writes symptoms
@@ -277,7 +278,8 @@ def _patient(resource: dict) -> Profile | None:
             birth = parse_date(resource["birthDate"])
         except DateParseError:
             birth = None
-    sex = resource.get("gender") if resource.get("gender") in ("female", "male") else None
+    gender = resource.get("gender")
+    sex = Sex(gender) if gender in tuple(Sex) else None  # "other"/"unknown": not for eGFR
     return Profile(name, birth, sex) if (name or birth or sex) else None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.records import (
     Event,
     InvalidEntryError,
@@ -18,7 +19,6 @@ from lupus_tracker.domain.records import (
 from lupus_tracker.domain.values import ValueParseError
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.repository import Repository
-from lupus_tracker.store.results_repo import check_entry
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
 
@@ -94,9 +94,9 @@ def remove_duplicates(repo: Repository, plan: ImportPlan) -> ImportPlan:
     """Drop what the database (or the file itself, earlier) already holds."""
     before = plan.total
     existing = {_result_key(r.taken_on, r.marker, r.value_text, r.lab, r.assay)
-                for r in repo.list_results()}
+                for r in repo.results.all()}
     results = []
-    sex = repo.get_profile().sex
+    sex = repo.profile.get().sex
     for entry in plan.results:
         try:
             m = check_entry(entry, sex)
@@ -107,18 +107,18 @@ def remove_duplicates(repo: Repository, plan: ImportPlan) -> ImportPlan:
         if key not in existing:
             existing.add(key)
             results.append(entry)
-    symptoms_now = {(e.day, e.symptom) for e in repo.list_symptoms()}
+    symptoms_now = {(e.day, e.symptom) for e in repo.diary.symptoms()}
     symptoms = []
     for entry in plan.symptoms:
         if (entry.day, entry.symptom) not in symptoms_now:
             symptoms_now.add((entry.day, entry.symptom))
             symptoms.append(entry)
-    notes_now = {day for day, _ in repo.list_diary_notes()}
-    meds_now = {(m.name.casefold(), m.started_on) for m in repo.list_medications()}
-    events_now = {(e.occurred_on, e.kind.value, e.title) for e in repo.list_events()}
-    photos_now = {(p.day, p.data) for p in repo.list_photos()}
-    sledai_now = {a.visit_on for a in repo.list_sledai()}
-    reports_now = {(s, e) for s, e, _ in repo.list_report_notes()}
+    notes_now = {day for day, _ in repo.diary.notes()}
+    meds_now = {(m.name.casefold(), m.started_on) for m in repo.treatments.all()}
+    events_now = {(e.occurred_on, e.kind.value, e.title) for e in repo.events.all()}
+    photos_now = {(p.day, p.data) for p in repo.photos.all()}
+    sledai_now = {a.visit_on for a in repo.sledai.all()}
+    reports_now = {(s, e) for s, e, _ in repo.report_notes.all()}
     plan = replace(
         plan,
         results=results,
@@ -132,7 +132,7 @@ def remove_duplicates(repo: Repository, plan: ImportPlan) -> ImportPlan:
         sledai=[a for a in plan.sledai if a.visit_on not in sledai_now],
         report_notes=[n for n in plan.report_notes if (n[0], n[1]) not in reports_now],
         # A file's patient details only fill an empty profile: never overwrite the user's.
-        profile=plan.profile if repo.get_profile() == Profile() else None,
+        profile=plan.profile if repo.profile.get() == Profile() else None,
     )
     plan.duplicates += before - plan.total
     return plan
@@ -143,26 +143,26 @@ def apply_plan(repo: Repository, plan: ImportPlan) -> int:
     try:
         with repo.db.transaction():
             if plan.profile is not None:
-                repo.set_profile(plan.profile)
+                repo.profile.set(plan.profile)
             for key, value in plan.settings:
-                repo.set_setting(key, value)
+                repo.settings.set(key, value)
             if plan.results:
-                repo.add_results(plan.results)
+                repo.results.add_many(plan.results)
             if plan.symptoms:
-                repo.log_symptoms(plan.symptoms)
+                repo.diary.log_many(plan.symptoms)
             for day, note in plan.diary_notes:
-                current = repo.get_symptom_day(day)
-                repo.save_symptom_day(day, current.entries, note)
+                current = repo.diary.day(day)
+                repo.diary.save_day(day, current.entries, note)
             for medication in plan.medications:
-                repo.add_medication(replace(medication, id=None))
+                repo.treatments.add(replace(medication, id=None))
             for event in plan.events:
-                repo.add_event(replace(event, id=None))
+                repo.events.add(replace(event, id=None))
             for photo in plan.photos:
-                repo.add_photo(replace(photo, id=None))
+                repo.photos.add(replace(photo, id=None))
             for assessment in plan.sledai:
-                repo.save_sledai(assessment)
+                repo.sledai.save(assessment)
             for start, end, note in plan.report_notes:
-                repo.set_report_note(start, end, note)
+                repo.report_notes.set(start, end, note)
     except (InvalidEntryError, ValueParseError) as error:
         where = f" (entry {error.index + 1})" if getattr(error, "index", None) is not None else ""
         raise InvalidEntryError(f"Nothing was imported: {error}{where}") from None

@@ -67,7 +67,7 @@ def _append(sheet, values) -> None:
 
 def _summary(book, repo: Repository) -> None:
     sheet = book.create_sheet("Summary")
-    profile = repo.get_profile()
+    profile = repo.profile.get()
     _append(sheet, ["Lupus Tracker export", date.today()])
     _append(sheet, ["Patient", profile.name or "—"])
     _append(sheet, ["Date of birth", profile.birth_date])
@@ -87,7 +87,7 @@ def _trends(book, repo: Repository) -> None:
     markers = [m for m in MARKERS if m.category is Category.LAB and m.kind.value == "numeric"]
     _append(sheet, ["Date", *(f"{m.label} ({m.canonical_unit.label})" for m in markers)])
     table: dict[date, dict[str, float]] = {}
-    for r in repo.list_results([m.key for m in markers]):
+    for r in repo.results.all([m.key for m in markers]):
         marker = get_marker(r.marker)
         if r.base_value is None or r.base_unit != marker.canonical_unit.code or r.comparator:
             continue  # bounds and other assay families stay on the Labs sheet as printed

@@ -55,7 +55,7 @@ class ReportContent:
 
 def default_period(repo: Repository, until: date | None = None) -> tuple[date, date]:
     until = until or date.today()
-    visits = [e for e in repo.list_events(until=until - timedelta(days=1),
+    visits = [e for e in repo.events.all(until=until - timedelta(days=1),
                                           kinds=(EventKind.VISIT,))]
     since = visits[-1].occurred_on if visits else until - timedelta(days=DEFAULT_MONTHS_DAYS)
     return since, until
@@ -63,7 +63,7 @@ def default_period(repo: Repository, until: date | None = None) -> tuple[date, d
 
 def _medications(repo: Repository, since: date, until: date) -> list[MedicationLine]:
     lines = []
-    for med in repo.list_medications():
+    for med in repo.treatments.all():
         active = med.started_on <= until and (med.stopped_on is None or med.stopped_on >= since)
         if not active:
             continue
@@ -79,12 +79,12 @@ def gather(repo: Repository, since: date, until: date, *, printed: date | None =
     if until < since:
         raise ValueError("The report period ends before it starts.")
     content = ReportContent(
-        profile=repo.get_profile(), since=since, until=until, printed=printed or date.today(),
+        profile=repo.profile.get(), since=since, until=until, printed=printed or date.today(),
         latest=latest_values(repo, until=until),
         symptoms=summarize_symptoms(repo, since, until),
         medications=_medications(repo, since, until),
-        events=repo.list_events(since, until),
-        notes=repo.get_report_note(since, until),
+        events=repo.events.all(since, until),
+        notes=repo.report_notes.get(since, until),
     )
     add_insight_sections(repo, content)
     if with_charts:
@@ -98,8 +98,8 @@ def add_insight_sections(repo: Repository, content: ReportContent) -> None:
     from lupus_tracker.domain.sledai import band_guideline, classify_change
     from lupus_tracker.report.html import day_text
 
-    content.activity_note = activity_note(repo, since=content.since - timedelta(days=180))
-    assessments = [a for a in repo.list_sledai() if a.visit_on <= content.until][-4:]
+    content.activity_note = activity_note(repo, since=content.since, until=content.until)
+    assessments = [a for a in repo.sledai.all() if a.visit_on <= content.until][-4:]
     if assessments:
         rows = []
         previous = None

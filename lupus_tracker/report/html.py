@@ -29,7 +29,6 @@ td.num { text-align: right; }
 td.flag-low, td.flag-high, td.flag-abnormal { font-weight: bold; color: #8a1c00; }
 """
 
-ARROWS = {"up": "\u2191", "down": "\u2193", "same": "\u2192", "": ""}
 
 
 def _e(text: object) -> str:
@@ -71,10 +70,10 @@ def _latest(rows: list[LatestValue]) -> str:
         short = row.previous.day.strftime("%d %b %y").replace(" ", NBSP) if row.previous else ""
         previous = (f"{row.previous.value_text} ({short})"
                     if row.previous else "—")
-        change = f"{ARROWS[row.direction]} {row.change_text}".strip() or "—"
+        change = row.change_cell or "—"
         table.append((row.marker.label, f"{row.latest.value_text}{NBSP}{unit}",
                       day_text(row.latest.day), row.latest.ref_text or "—",
-                      flag.upper() if row.latest.flag.is_out_of_range else (flag or "—"),
+                      row.flag_text,
                       previous, change))
         classes.append(("", "", "", "", f"flag-{flag}" if flag else "", "", ""))
     return _table(headers, table, classes, widths=(14, 15, 14, 12, 9, 21, 15))

@@ -290,8 +290,10 @@ def _lock_exclusively(db_path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(db_path, isolation_level=None, timeout=LOCK_TIMEOUT_S)
     try:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")  # in this locking mode the lock outlives the
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("COMMIT")  # transaction: held until close (the backup API needs no
+        # open write transaction on its source)
     except sqlite3.OperationalError as error:
         conn.close()
         if "locked" in str(error) or "busy" in str(error):

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
+from lupus_tracker.domain.dates import DateParseError, check_not_future
 from lupus_tracker.domain.records import InvalidEntryError, SymptomDay, SymptomEntry
 from lupus_tracker.domain.symptoms import SymptomError, check_severity, get_symptom
-from lupus_tracker.store.base import RepositoryBase, iso, now_stamp
+from lupus_tracker.store import frames
+from lupus_tracker.store.base import Manager, iso, now_stamp
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def check_symptom(entry: SymptomEntry) -> SymptomEntry:
@@ -20,16 +26,22 @@ def check_symptom(entry: SymptomEntry) -> SymptomEntry:
     location = (entry.location or "").strip() or None
     if location is not None and not symptom.locations:
         raise InvalidEntryError(f"{symptom.name} has no location; leave it empty.")
+    try:
+        check_not_future(entry.day, "symptom")
+    except DateParseError as error:
+        raise InvalidEntryError(str(error)) from None
     note = (entry.note or "").strip() or None
     return SymptomEntry(entry.day, entry.symptom, severity, location, note)
 
 
-class DiaryMixin(RepositoryBase):
-    def save_symptom_day(
+class DiaryManager(Manager):
+    """Symptom days and the day's notes: ``repo.diary``."""
+
+    def save_day(
         self, day: date, entries: Sequence[SymptomEntry], note: str | None = None
     ) -> SymptomDay:
         """Replace everything logged for ``day`` in one transaction; return what was there
-        before, so that the change can be undone with another ``save_symptom_day``."""
+        before, so that the change can be undone with another ``save_day``."""
         checked = []
         for index, entry in enumerate(entries):
             if entry.day != day:
@@ -41,7 +53,7 @@ class DiaryMixin(RepositoryBase):
         keys = [entry.symptom for entry in checked]
         if len(set(keys)) != len(keys):
             raise InvalidEntryError("A symptom is listed twice for the same day.")
-        before = self.get_symptom_day(day)
+        before = self.day(day)
         stamp = now_stamp()
         with self.db.transaction() as conn:
             conn.execute(
@@ -69,7 +81,7 @@ class DiaryMixin(RepositoryBase):
         self._changed("symptoms")
         return before
 
-    def log_symptoms(self, entries: Sequence[SymptomEntry]) -> int:
+    def log_many(self, entries: Sequence[SymptomEntry]) -> int:
         """Add or replace many symptom entries in one transaction (imports, generators)."""
         checked = []
         for index, entry in enumerate(entries):
@@ -90,7 +102,7 @@ class DiaryMixin(RepositoryBase):
         self._changed("symptoms")
         return len(checked)
 
-    def log_symptom(self, entry: SymptomEntry) -> None:
+    def log(self, entry: SymptomEntry) -> None:
         """Add or replace one symptom on one day, leaving the day's other entries alone."""
         checked = check_symptom(entry)
         with self.db.transaction() as conn:
@@ -104,7 +116,7 @@ class DiaryMixin(RepositoryBase):
             )
         self._changed("symptoms")
 
-    def get_symptom_day(self, day: date) -> SymptomDay:
+    def day(self, day: date) -> SymptomDay:
         rows = self.db.query(
             "SELECT symptom, severity, location, note FROM symptoms WHERE day = ? ORDER BY id",
             (iso(day),),
@@ -115,7 +127,7 @@ class DiaryMixin(RepositoryBase):
         )
         return SymptomDay(day, entries, notes[0]["note"] if notes else None)
 
-    def list_symptoms(
+    def symptoms(
         self, since: date | None = None, until: date | None = None
     ) -> list[SymptomEntry]:
         rows = self.db.query(
@@ -129,7 +141,7 @@ class DiaryMixin(RepositoryBase):
             for r in rows
         ]
 
-    def list_diary_notes(
+    def notes(
         self, since: date | None = None, until: date | None = None
     ) -> list[tuple[date, str]]:
         rows = self.db.query(
@@ -138,3 +150,7 @@ class DiaryMixin(RepositoryBase):
             (iso(since), iso(until)),
         )
         return [(date.fromisoformat(r["day"]), r["note"]) for r in rows]
+
+    def frame(self, since: date | None = None, until: date | None = None) -> pd.DataFrame:
+        """The symptom entries as a DataFrame (see :mod:`lupus_tracker.store.frames`)."""
+        return frames.symptoms_frame(self.db, since, until)

@@ -16,10 +16,6 @@ from lupus_tracker.store.db import Database
 if TYPE_CHECKING:
     import pandas as pd
 
-RESULT_COLUMNS = ["id", "date", "marker", "value_text", "comparator", "number", "unit",
-                  "base_value", "base_unit", "ref_range", "lab", "assay", "pattern", "note",
-                  "source"]
-
 
 def _frame(db: Database, sql: str, params: tuple, date_columns: Iterable[str]) -> pd.DataFrame:
     import pandas as pd

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from lupus_tracker.domain.records import InvalidEntryError
-from lupus_tracker.store.base import RepositoryBase, iso
+from lupus_tracker.store.base import Manager, iso
 from lupus_tracker.store.errors import NotFoundError
 
 MAX_PHOTO_BYTES = 25 * 1024 * 1024
@@ -25,8 +25,10 @@ class Photo:
     thumbnail: bytes | None = None
 
 
-class PhotosMixin(RepositoryBase):
-    def add_photo(self, photo: Photo) -> Photo:
+class PhotosManager(Manager):
+    """Photos of a diary day: ``repo.photos``."""
+
+    def add(self, photo: Photo) -> Photo:
         """Store a photo (an ``id`` is kept: undo of a delete puts it back as it was)."""
         if photo.mime_type not in MIME_TYPES:
             raise InvalidEntryError(f"{photo.mime_type} is not a supported image type; use "
@@ -41,30 +43,22 @@ class PhotosMixin(RepositoryBase):
                  photo.mime_type, photo.data, photo.thumbnail),
             ).lastrowid
         self._changed("photos")
-        return self.get_photo(photo_id)
+        return self.get(photo_id)
 
-    def get_photo(self, photo_id: int) -> Photo:
+    def get(self, photo_id: int) -> Photo:
         rows = self.db.query("SELECT * FROM photos WHERE id = ?", (photo_id,))
         if not rows:
             raise NotFoundError(f"Photo {photo_id} does not exist.")
         return _photo(rows[0])
 
-    def list_photos(self, since: date | None = None, until: date | None = None) -> list[Photo]:
+    def all(self, since: date | None = None, until: date | None = None) -> list[Photo]:
         rows = self.db.query(
             "SELECT * FROM photos WHERE day >= coalesce(?, '0000') AND day <= coalesce(?, '9999')"
             " ORDER BY day, id", (iso(since), iso(until)))
         return [_photo(r) for r in rows]
 
-    def set_photo_caption(self, photo_id: int, caption: str | None) -> Photo:
-        with self.db.transaction() as conn:
-            conn.execute("UPDATE photos SET caption = ?, updated_at = "
-                         "strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
-                         ((caption or "").strip() or None, photo_id))
-        self._changed("photos")
-        return self.get_photo(photo_id)
-
-    def delete_photo(self, photo_id: int) -> Photo:
-        photo = self.get_photo(photo_id)
+    def delete(self, photo_id: int) -> Photo:
+        photo = self.get(photo_id)
         with self.db.transaction() as conn:
             conn.execute("DELETE FROM photos WHERE id = ?", (photo_id,))
         self._changed("photos")

@@ -1,38 +1,52 @@
-"""The repository: the one read/write API that the GUI, charts, report and exports use.
+"""The repository: one open Lupus Tracker file and a manager per kind of record.
 
+As Anki's collection has ``col.decks`` and ``col.models``, a :class:`Repository` has
+``repo.results``, ``repo.diary`` (symptom days and notes), ``repo.photos``,
+``repo.treatments`` (medications and doses), ``repo.events``, ``repo.sledai``,
+``repo.report_notes``, ``repo.settings`` (including display units) and ``repo.profile``.
 Each write is one transaction and tells subscribers which table changed. Reads that feed
-analysis return pandas DataFrames (see :mod:`lupus_tracker.store.frames`).
+analysis return pandas DataFrames (``repo.results.frame()``, see
+:mod:`lupus_tracker.store.frames`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
 from typing import TYPE_CHECKING
 
-from lupus_tracker.domain.catalog import Marker, get_marker
-from lupus_tracker.domain.units import Unit, UnitError
-from lupus_tracker.store import frames
-from lupus_tracker.store.db import open_database
-from lupus_tracker.store.diary_repo import DiaryMixin
-from lupus_tracker.store.photos_repo import PhotosMixin
-from lupus_tracker.store.report_notes_repo import ReportNotesMixin
-from lupus_tracker.store.results_repo import ResultsMixin
-from lupus_tracker.store.sledai_repo import SledaiMixin
-from lupus_tracker.store.treatments_repo import TreatmentsMixin
+from lupus_tracker.store.base import ChangeListener, Notifier
+from lupus_tracker.store.db import Database, open_database
+from lupus_tracker.store.diary_repo import DiaryManager
+from lupus_tracker.store.events_repo import EventsManager
+from lupus_tracker.store.photos_repo import PhotosManager
+from lupus_tracker.store.profile_repo import ProfileManager
+from lupus_tracker.store.report_notes_repo import ReportNotesManager
+from lupus_tracker.store.results_repo import ResultsManager
+from lupus_tracker.store.settings_repo import SettingsManager
+from lupus_tracker.store.sledai_repo import SledaiManager
+from lupus_tracker.store.treatments_repo import TreatmentsManager
 
 if TYPE_CHECKING:
     import os
-
-    import pandas as pd
 
 _COUNTED = ("results", "symptoms", "diary_notes", "medications", "medication_doses", "events",
             "photos", "sledai_assessments")
 
 
-class Repository(ResultsMixin, DiaryMixin, TreatmentsMixin, SledaiMixin, PhotosMixin,
-                 ReportNotesMixin):
+class Repository:
     """Everything stored in one Lupus Tracker file."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self._notifier = Notifier()
+        self.profile = ProfileManager(db, self._notifier)
+        self.settings = SettingsManager(db, self._notifier)
+        self.results = ResultsManager(db, self._notifier, self.profile)
+        self.diary = DiaryManager(db, self._notifier)
+        self.photos = PhotosManager(db, self._notifier)
+        self.treatments = TreatmentsManager(db, self._notifier)
+        self.events = EventsManager(db, self._notifier)
+        self.sledai = SledaiManager(db, self._notifier)
+        self.report_notes = ReportNotesManager(db, self._notifier)
 
     @classmethod
     def open(cls, path: os.PathLike | str, *, create: bool = True, **options: bool) -> Repository:
@@ -55,26 +69,13 @@ class Repository(ResultsMixin, DiaryMixin, TreatmentsMixin, SledaiMixin, PhotosM
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- preferred display units ------------------------------------------------------
-    def preferred_unit(self, marker: Marker | str) -> Unit:
-        """The unit the user wants to see ``marker`` in (default: its canonical unit)."""
-        marker = get_marker(marker) if isinstance(marker, str) else marker
-        code = self.get_setting(f"unit.{marker.key}")
-        if code is not None:
-            unit = marker.units.find(code)
-            if unit is not None:
-                return unit
-        return marker.canonical_unit
+    # -- change notification -------------------------------------------------------------
+    def subscribe(self, listener: ChangeListener) -> None:
+        """Call ``listener(table)`` after each committed change."""
+        self._notifier.subscribe(listener)
 
-    def set_preferred_unit(self, marker_key: str, unit_text: str | None) -> None:
-        marker = get_marker(marker_key)
-        if unit_text is None:
-            self.set_setting(f"unit.{marker.key}", None)
-            return
-        unit = marker.units.lookup(unit_text, marker.name)
-        if unit.family != marker.canonical_unit.family:
-            raise UnitError(f"{unit.label} cannot be the display unit of {marker.name}.")
-        self.set_setting(f"unit.{marker.key}", unit.code)
+    def unsubscribe(self, listener: ChangeListener) -> None:
+        self._notifier.unsubscribe(listener)
 
     # -- overview -------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -84,27 +85,3 @@ class Repository(ResultsMixin, DiaryMixin, TreatmentsMixin, SledaiMixin, PhotosM
 
     def is_empty(self) -> bool:
         return not any(self.counts().values())
-
-    def date_span(self) -> tuple[date, date] | None:
-        row = self.db.query(
-            "SELECT min(d), max(d) FROM (SELECT taken_on AS d FROM results "
-            "UNION ALL SELECT day FROM symptoms UNION ALL SELECT occurred_on FROM events)"
-        )[0]
-        if row[0] is None:
-            return None
-        return date.fromisoformat(row[0]), date.fromisoformat(row[1])
-
-    # -- DataFrames for analysis ------------------------------------------------------------
-    def results_frame(self, markers: Iterable[str] | None = None, since: date | None = None,
-                      until: date | None = None) -> pd.DataFrame:
-        return frames.results_frame(self.db, markers, since, until)
-
-    def symptoms_frame(self, since: date | None = None,
-                       until: date | None = None) -> pd.DataFrame:
-        return frames.symptoms_frame(self.db, since, until)
-
-    def doses_frame(self) -> pd.DataFrame:
-        return frames.doses_frame(self.db)
-
-    def events_frame(self, since: date | None = None, until: date | None = None) -> pd.DataFrame:
-        return frames.events_frame(self.db, since, until)

@@ -5,29 +5,23 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
-from lupus_tracker.domain.dates import DateParseError
-from lupus_tracker.domain.measurement import Measurement, interpret
+from lupus_tracker.domain.entry import check_entry
+from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult, Source
-from lupus_tracker.domain.units import UnitError
-from lupus_tracker.domain.values import ValueParseError
-from lupus_tracker.store.base import RepositoryBase, now_stamp
+from lupus_tracker.store import frames
+from lupus_tracker.store.base import Manager, Notifier, now_stamp
+from lupus_tracker.store.db import Database
 from lupus_tracker.store.errors import NotFoundError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from lupus_tracker.store.profile_repo import ProfileManager
 
 _COLUMNS = ("taken_on, marker, value_text, comparator, number, unit, base_value, base_unit, "
             "ref_range, lab, assay, pattern, note, source")
-
-
-def check_entry(entry: LabEntry, sex: str | None = None) -> Measurement:
-    """Interpret an entry or raise ``InvalidEntryError`` with a message for the user."""
-    try:
-        if not isinstance(entry.taken_on, date):
-            raise DateParseError(f"The date {entry.taken_on!r} is not a date.")
-        marker = get_marker(entry.marker)
-        return interpret(marker, entry.value, entry.unit, entry.ref_range, sex)
-    except (UnknownMarkerError, ValueParseError, UnitError, DateParseError) as error:
-        raise InvalidEntryError(str(error)) from None
 
 
 def _clean(text: str | None) -> str | None:
@@ -59,10 +53,16 @@ def result_from_row(row: sqlite3.Row) -> LabResult:
     )
 
 
-class ResultsMixin(RepositoryBase):
-    def check_results(self, entries: Sequence[LabEntry]) -> list[Measurement]:
+class ResultsManager(Manager):
+    """Lab results and vitals: ``repo.results``."""
+
+    def __init__(self, db: Database, notifier: Notifier, profile: ProfileManager):
+        super().__init__(db, notifier)
+        self._profile = profile
+
+    def check(self, entries: Sequence[LabEntry]) -> list[Measurement]:
         """Check every entry; the first invalid one raises with its position."""
-        sex = self.get_profile().sex
+        sex = self._profile.get().sex
         checked = []
         for index, entry in enumerate(entries):
             try:
@@ -71,9 +71,9 @@ class ResultsMixin(RepositoryBase):
                 raise InvalidEntryError(str(error), index) from None
         return checked
 
-    def add_results(self, entries: Sequence[LabEntry]) -> list[LabResult]:
+    def add_many(self, entries: Sequence[LabEntry]) -> list[LabResult]:
         """Save a whole lab report in one transaction: all entries or none."""
-        checked = self.check_results(entries)
+        checked = self.check(entries)
         with self.db.transaction() as conn:
             ids = [
                 conn.execute(
@@ -82,11 +82,11 @@ class ResultsMixin(RepositoryBase):
                 ).lastrowid
                 for entry, m in zip(entries, checked, strict=True)
             ]
-            saved = self._results_by_ids(ids)
+            saved = self._by_ids(ids)
         self._changed("results")
         return saved
 
-    def _results_by_ids(self, ids: list[int]) -> list[LabResult]:
+    def _by_ids(self, ids: list[int]) -> list[LabResult]:
         """The rows with these ids, in the same order (one query per 500 ids)."""
         found: dict[int, LabResult] = {}
         for start in range(0, len(ids), 500):
@@ -97,11 +97,11 @@ class ResultsMixin(RepositoryBase):
             found.update((row["id"], result_from_row(row)) for row in rows)
         return [found[i] for i in ids]
 
-    def add_result(self, entry: LabEntry) -> LabResult:
-        return self.add_results([entry])[0]
+    def add(self, entry: LabEntry) -> LabResult:
+        return self.add_many([entry])[0]
 
-    def update_result(self, result_id: int, entry: LabEntry) -> LabResult:
-        (m,) = self.check_results([entry])
+    def update(self, result_id: int, entry: LabEntry) -> LabResult:
+        (m,) = self.check([entry])
         assignments = ", ".join(f"{name.strip()} = ?" for name in _COLUMNS.split(","))
         with self.db.transaction() as conn:
             cursor = conn.execute(
@@ -111,17 +111,17 @@ class ResultsMixin(RepositoryBase):
             if cursor.rowcount == 0:
                 raise NotFoundError(f"Result {result_id} no longer exists.")
         self._changed("results")
-        return self.get_result(result_id)
+        return self.get(result_id)
 
-    def delete_result(self, result_id: int) -> LabResult:
+    def delete(self, result_id: int) -> LabResult:
         """Delete a result and return it, so that it can be restored (undo)."""
-        result = self.get_result(result_id)
+        result = self.get(result_id)
         with self.db.transaction() as conn:
             conn.execute("DELETE FROM results WHERE id = ?", (result_id,))
         self._changed("results")
         return result
 
-    def restore_result(self, result: LabResult) -> LabResult:
+    def restore(self, result: LabResult) -> LabResult:
         """Put back a deleted result with its id and time stamps (undo of delete)."""
         values = (result.taken_on.isoformat(), result.marker, result.value_text,
                   result.comparator, result.number, result.unit, result.base_value,
@@ -134,14 +134,14 @@ class ResultsMixin(RepositoryBase):
                 (result.id, *values, result.created_at, result.updated_at),
             )
         self._changed("results")
-        return self.get_result(result.id)
+        return self.get(result.id)
 
-    def replace_computed_results(self, marker: str, entries: Sequence[LabEntry]) -> int:
+    def replace_computed(self, marker: str, entries: Sequence[LabEntry]) -> int:
         """Replace every computed (derived) result of ``marker`` by ``entries`` in one
         transaction; entered and imported results are never touched."""
         if any(Source(e.source) is not Source.COMPUTED or e.marker != marker for e in entries):
             raise InvalidEntryError("Only computed results of the same marker can be replaced.")
-        checked = self.check_results(entries)
+        checked = self.check(entries)
         with self.db.transaction() as conn:
             conn.execute("DELETE FROM results WHERE marker = ? AND source = 'computed'",
                          (marker,))
@@ -152,13 +152,13 @@ class ResultsMixin(RepositoryBase):
         self._changed("results")
         return len(entries)
 
-    def get_result(self, result_id: int) -> LabResult:
+    def get(self, result_id: int) -> LabResult:
         rows = self.db.query("SELECT * FROM results WHERE id = ?", (result_id,))
         if not rows:
             raise NotFoundError(f"Result {result_id} does not exist.")
         return result_from_row(rows[0])
 
-    def list_results(
+    def all(
         self,
         markers: Iterable[str] | None = None,
         since: date | None = None,
@@ -178,3 +178,8 @@ class ResultsMixin(RepositoryBase):
             params.append(until.isoformat())
         sql.append("ORDER BY taken_on, id")
         return [result_from_row(row) for row in self.db.query(" ".join(sql), tuple(params))]
+
+    def frame(self, markers: Iterable[str] | None = None, since: date | None = None,
+              until: date | None = None) -> pd.DataFrame:
+        """The results as a DataFrame (see :mod:`lupus_tracker.store.frames`)."""
+        return frames.results_frame(self.db, markers, since, until)

@@ -8,7 +8,7 @@ from datetime import date
 
 from lupus_tracker.domain.records import InvalidEntryError
 from lupus_tracker.domain.sledai import SledaiError, score
-from lupus_tracker.store.base import RepositoryBase, now_stamp
+from lupus_tracker.store.base import Manager, now_stamp
 
 
 @dataclass(frozen=True)
@@ -22,14 +22,16 @@ class SledaiAssessment:
         return score(self.items)
 
 
-class SledaiMixin(RepositoryBase):
-    def save_sledai(self, assessment: SledaiAssessment) -> SledaiAssessment | None:
+class SledaiManager(Manager):
+    """SLEDAI-2K assessments, one per visit date: ``repo.sledai``."""
+
+    def save(self, assessment: SledaiAssessment) -> SledaiAssessment | None:
         """Save (or replace) the assessment of a visit; returns the one it replaced."""
         try:
             total = assessment.score
         except SledaiError as error:
             raise InvalidEntryError(str(error)) from None
-        previous = self.get_sledai(assessment.visit_on)
+        previous = self.get(assessment.visit_on)
         with self.db.transaction() as conn:
             conn.execute(
                 "INSERT INTO sledai_assessments (visit_on, score, items, note) VALUES (?, ?, ?, ?)"
@@ -41,19 +43,19 @@ class SledaiMixin(RepositoryBase):
         self._changed("sledai_assessments")
         return previous
 
-    def delete_sledai(self, visit_on: date) -> SledaiAssessment | None:
-        previous = self.get_sledai(visit_on)
+    def delete(self, visit_on: date) -> SledaiAssessment | None:
+        previous = self.get(visit_on)
         with self.db.transaction() as conn:
             conn.execute("DELETE FROM sledai_assessments WHERE visit_on = ?",
                          (visit_on.isoformat(),))
         self._changed("sledai_assessments")
         return previous
 
-    def get_sledai(self, visit_on: date) -> SledaiAssessment | None:
-        found = [a for a in self.list_sledai() if a.visit_on == visit_on]
+    def get(self, visit_on: date) -> SledaiAssessment | None:
+        found = [a for a in self.all() if a.visit_on == visit_on]
         return found[0] if found else None
 
-    def list_sledai(self) -> list[SledaiAssessment]:
+    def all(self) -> list[SledaiAssessment]:
         rows = self.db.query("SELECT visit_on, items, note FROM sledai_assessments "
                              "ORDER BY visit_on")
         return [SledaiAssessment(date.fromisoformat(r["visit_on"]),

@@ -1,13 +1,18 @@
-"""Medications (with their dose history) and events (flares, infusions, stays, visits)."""
+"""Medications with their dose history (a prednisone taper keeps every step)."""
 
 from __future__ import annotations
 
 import math
 from datetime import date
+from typing import TYPE_CHECKING
 
-from lupus_tracker.domain.records import Dose, Event, EventKind, InvalidEntryError, Medication
-from lupus_tracker.store.base import RepositoryBase, iso, now_stamp, parse_iso
+from lupus_tracker.domain.records import Dose, InvalidEntryError, Medication
+from lupus_tracker.store import frames
+from lupus_tracker.store.base import Manager, iso, now_stamp, parse_iso
 from lupus_tracker.store.errors import NotFoundError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _text(value: str | None) -> str | None:
@@ -31,9 +36,10 @@ def _check_medication(medication: Medication) -> str:
     return name
 
 
-class TreatmentsMixin(RepositoryBase):
-    # -- medications -------------------------------------------------------------------
-    def add_medication(self, medication: Medication) -> Medication:
+class TreatmentsManager(Manager):
+    """Medications and their doses: ``repo.treatments``."""
+
+    def add(self, medication: Medication) -> Medication:
         """Save a medication with its first dose(s); returns it with its id."""
         name = _check_medication(medication)
         with self.db.transaction() as conn:
@@ -49,7 +55,7 @@ class TreatmentsMixin(RepositoryBase):
             for dose in medication.doses:
                 self._insert_dose(conn, med_id, dose)
         self._changed("medications")
-        return self.get_medication(med_id)
+        return self.get(med_id)
 
     @staticmethod
     def _insert_dose(conn, med_id: int, dose: Dose) -> None:
@@ -65,26 +71,26 @@ class TreatmentsMixin(RepositoryBase):
     def change_dose(self, med_id: int, dose: Dose) -> Medication:
         """Record a new dose from a date on (a taper step); earlier doses are kept."""
         _check_dose(dose)
-        medication = self.get_medication(med_id)
+        medication = self.get(med_id)
         if dose.from_date < medication.started_on:
             raise InvalidEntryError("A dose change cannot be before the medication started.")
         with self.db.transaction() as conn:
             self._insert_dose(conn, med_id, dose)
         self._changed("medications")
-        return self.get_medication(med_id)
+        return self.get(med_id)
 
-    def stop_medication(self, med_id: int, stopped_on: date | None) -> Medication:
+    def stop(self, med_id: int, stopped_on: date | None) -> Medication:
         """Stop (or, with ``None``, resume) a medication; its history stays."""
-        medication = self.get_medication(med_id)
+        medication = self.get(med_id)
         if stopped_on is not None and stopped_on < medication.started_on:
             raise InvalidEntryError("A medication cannot stop before it starts.")
         with self.db.transaction() as conn:
             conn.execute("UPDATE medications SET stopped_on = ?, updated_at = ? WHERE id = ?",
                          (iso(stopped_on), now_stamp(), med_id))
         self._changed("medications")
-        return self.get_medication(med_id)
+        return self.get(med_id)
 
-    def replace_medication(self, medication: Medication) -> Medication:
+    def replace(self, medication: Medication) -> Medication:
         """Overwrite a medication and its whole dose history (edit, or undo of an edit);
         its ``created_at`` is kept."""
         if medication.id is None:
@@ -103,22 +109,22 @@ class TreatmentsMixin(RepositoryBase):
             for dose in medication.doses:
                 self._insert_dose(conn, medication.id, dose)
         self._changed("medications")
-        return self.get_medication(medication.id)
+        return self.get(medication.id)
 
-    def delete_medication(self, med_id: int) -> Medication:
-        medication = self.get_medication(med_id)
+    def delete(self, med_id: int) -> Medication:
+        medication = self.get(med_id)
         with self.db.transaction() as conn:
             conn.execute("DELETE FROM medications WHERE id = ?", (med_id,))
         self._changed("medications")
         return medication
 
-    def get_medication(self, med_id: int) -> Medication:
-        meds = self.list_medications(med_id=med_id)
+    def get(self, med_id: int) -> Medication:
+        meds = self.all(med_id=med_id)
         if not meds:
             raise NotFoundError(f"Medication {med_id} does not exist.")
         return meds[0]
 
-    def list_medications(self, med_id: int | None = None) -> list[Medication]:
+    def all(self, med_id: int | None = None) -> list[Medication]:
         where = "WHERE id = ?" if med_id is not None else ""
         params = (med_id,) if med_id is not None else ()
         meds = self.db.query(f"SELECT * FROM medications {where} ORDER BY started_on, id", params)
@@ -137,81 +143,6 @@ class TreatmentsMixin(RepositoryBase):
             for m in meds
         ]
 
-    # -- events --------------------------------------------------------------------------
-    @staticmethod
-    def _event_kind(event: Event) -> EventKind:
-        try:
-            kind = EventKind(event.kind)
-        except ValueError:
-            kinds = ", ".join(k.value for k in EventKind)
-            raise InvalidEntryError(f"Unknown event kind {event.kind!r}; use {kinds}.") from None
-        if event.ended_on is not None and event.ended_on < event.occurred_on:
-            raise InvalidEntryError("An event cannot end before it starts.")
-        return kind
-
-    def add_event(self, event: Event) -> Event:
-        """Save an event; an ``id`` is kept (undo of a delete puts it back as it was)."""
-        kind = self._event_kind(event)
-        values = [iso(event.occurred_on), iso(event.ended_on), kind.value,
-                  (event.title or "").strip(), _text(event.note)]
-        columns = "occurred_on, ended_on, kind, title, note"
-        if event.id is not None:
-            columns, values = "id, " + columns, [event.id, *values]
-        with self.db.transaction() as conn:
-            event_id = conn.execute(
-                f"INSERT INTO events ({columns}) VALUES ({', '.join('?' * len(values))})", values
-            ).lastrowid
-        self._changed("events")
-        return self.get_event(event_id)
-
-    def update_event(self, event: Event) -> Event:
-        if event.id is None:
-            raise InvalidEntryError("Only a saved event can be changed.")
-        kind = self._event_kind(event)
-        with self.db.transaction() as conn:
-            cursor = conn.execute(
-                "UPDATE events SET occurred_on = ?, ended_on = ?, kind = ?, title = ?, note = ?, "
-                "updated_at = ? WHERE id = ?",
-                (iso(event.occurred_on), iso(event.ended_on), kind.value,
-                 (event.title or "").strip(), _text(event.note), now_stamp(), event.id),
-            )
-            if cursor.rowcount == 0:
-                raise NotFoundError(f"Event {event.id} no longer exists.")
-        self._changed("events")
-        return self.get_event(event.id)
-
-    def delete_event(self, event_id: int) -> Event:
-        event = self.get_event(event_id)
-        with self.db.transaction() as conn:
-            conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
-        self._changed("events")
-        return event
-
-    def get_event(self, event_id: int) -> Event:
-        events = self.list_events(event_id=event_id)
-        if not events:
-            raise NotFoundError(f"Event {event_id} does not exist.")
-        return events[0]
-
-    def list_events(
-        self,
-        since: date | None = None,
-        until: date | None = None,
-        kinds: tuple[EventKind, ...] | None = None,
-        event_id: int | None = None,
-    ) -> list[Event]:
-        sql = ["SELECT * FROM events WHERE occurred_on >= coalesce(?, '0000') "
-               "AND occurred_on <= coalesce(?, '9999')"]
-        params: list = [iso(since), iso(until)]
-        if kinds is not None:
-            sql.append(f"AND kind IN ({', '.join('?' * len(kinds))})")
-            params += [EventKind(k).value for k in kinds]
-        if event_id is not None:
-            sql.append("AND id = ?")
-            params.append(event_id)
-        sql.append("ORDER BY occurred_on, id")
-        return [
-            Event(r["id"], date.fromisoformat(r["occurred_on"]), EventKind(r["kind"]),
-                  r["title"], r["note"], parse_iso(r["ended_on"]))
-            for r in self.db.query(" ".join(sql), tuple(params))
-        ]
+    def doses_frame(self) -> pd.DataFrame:
+        """One row per dose period (see :func:`lupus_tracker.store.frames.doses_frame`)."""
+        return frames.doses_frame(self.db)

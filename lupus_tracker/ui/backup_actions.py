@@ -141,9 +141,9 @@ def restore_from_backup(window: MainWindow) -> None:
         kept = restore_backup(backup, path)
     except StoreError as error:
         QMessageBox.critical(window, "Restore from backup", str(error))
-        window.set_repository(Repository.open(path))
+        window.open_path(path)
         return
-    window.set_repository(Repository.open(path))
+    window.open_path(path)
     window.statusBar().showMessage(f"Restored the backup; the previous file was kept as "
                                    f"{kept.name if kept else '(none)'}.", 10000)
 

@@ -41,11 +41,11 @@ class ChangeActions:
 
     def save_lab_report(self, entries) -> list[LabResult] | None:
         saved = self.window.attempt("save the lab report",
-                                    lambda: self.repo.add_results(entries))
+                                    lambda: self.repo.results.add_many(entries))
         if saved:
             self._push(f"Add lab report ({len(saved)} results)",
-                       lambda: [self.repo.delete_result(r.id) for r in saved],
-                       lambda: [self.repo.restore_result(r) for r in saved])
+                       lambda: [self.repo.results.delete(r.id) for r in saved],
+                       lambda: [self.repo.results.restore(r) for r in saved])
         return saved
 
     def edit_result(self, result: LabResult) -> None:
@@ -67,51 +67,51 @@ class ChangeActions:
 
     def update_result(self, before: LabResult, entry) -> None:
         after = self.window.attempt("change the result",
-                                    lambda: self.repo.update_result(before.id, entry))
+                                    lambda: self.repo.results.update(before.id, entry))
         if after is not None:
-            self._push("Edit lab result", lambda: self.repo.restore_result(before),
-                       lambda: self.repo.restore_result(after))
+            self._push("Edit lab result", lambda: self.repo.results.restore(before),
+                       lambda: self.repo.results.restore(after))
 
     def delete_result(self, result: LabResult) -> None:
         gone = self.window.attempt("delete the result",
-                                   lambda: self.repo.delete_result(result.id))
+                                   lambda: self.repo.results.delete(result.id))
         if gone is not None:
-            self._push("Delete lab result", lambda: self.repo.restore_result(gone),
-                       lambda: self.repo.delete_result(gone.id))
+            self._push("Delete lab result", lambda: self.repo.results.restore(gone),
+                       lambda: self.repo.results.delete(gone.id))
 
     # -- diary --------------------------------------------------------------------------
     def save_day(self, day, entries, note, vitals) -> None:
         def save():
             with self.repo.db.transaction():
-                added = self.repo.add_results(vitals) if vitals else []
-                return self.repo.save_symptom_day(day, entries, note), added
+                added = self.repo.results.add_many(vitals) if vitals else []
+                return self.repo.diary.save_day(day, entries, note), added
 
         done = self.window.attempt("save the day", save)
         if done is None:
             return
         before, added = done
-        after = self.repo.get_symptom_day(day)
+        after = self.repo.diary.day(day)
 
         def undo():
             with self.repo.db.transaction():
                 for r in added:
-                    self.repo.delete_result(r.id)
-                self.repo.save_symptom_day(day, before.entries, before.note)
+                    self.repo.results.delete(r.id)
+                self.repo.diary.save_day(day, before.entries, before.note)
 
         def redo():
             with self.repo.db.transaction():
                 for r in added:
-                    self.repo.restore_result(r)
-                self.repo.save_symptom_day(day, after.entries, after.note)
+                    self.repo.results.restore(r)
+                self.repo.diary.save_day(day, after.entries, after.note)
 
         self._push(f"Save diary for {day.isoformat()}", undo, redo)
         self.window.diary.load()
 
     def add_photo(self, photo: Photo) -> None:
-        saved = self.window.attempt("attach the photo", lambda: self.repo.add_photo(photo))
+        saved = self.window.attempt("attach the photo", lambda: self.repo.photos.add(photo))
         if saved is not None:
-            self._push("Attach photo", lambda: self.repo.delete_photo(saved.id),
-                       lambda: self.repo.add_photo(saved))
+            self._push("Attach photo", lambda: self.repo.photos.delete(saved.id),
+                       lambda: self.repo.photos.add(saved))
             self.window.diary.load()
 
     # -- medications --------------------------------------------------------------------
@@ -119,65 +119,66 @@ class ChangeActions:
         dialog = MedicationDialog(self.window)
         if self.window.exec_dialog(dialog):
             saved = self.window.attempt("add the medication",
-                                        lambda: self.repo.add_medication(dialog.medication()))
+                                        lambda: self.repo.treatments.add(dialog.medication()))
             if saved is not None:
-                self._push(f"Add {saved.name}", lambda: self.repo.delete_medication(saved.id),
-                           lambda: self.repo.add_medication(saved))
+                self._push(f"Add {saved.name}", lambda: self.repo.treatments.delete(saved.id),
+                           lambda: self.repo.treatments.add(saved))
 
     def _replace_medication(self, text: str, before: Medication, change) -> None:
         after = self.window.attempt(text.lower(), change)
         if after is not None:
-            self._push(text, lambda: self.repo.replace_medication(before),
-                       lambda: self.repo.replace_medication(after))
+            self._push(text, lambda: self.repo.treatments.replace(before),
+                       lambda: self.repo.treatments.replace(after))
 
     def change_dose(self, medication: Medication) -> None:
         dialog = DoseDialog(medication, self.window)
         if self.window.exec_dialog(dialog):
             self._replace_medication(f"Change dose of {medication.name}", medication,
-                                     lambda: self.repo.change_dose(medication.id, dialog.dose()))
+                                     lambda: self.repo.treatments.change_dose(medication.id,
+                                                                          dialog.dose()))
 
     def stop_medication(self, medication: Medication) -> None:
         dialog = StopDialog(medication, self.window)
         if self.window.exec_dialog(dialog):
             self._replace_medication(
                 f"Stop {medication.name}", medication,
-                lambda: self.repo.stop_medication(medication.id, dialog.stopped_on()))
+                lambda: self.repo.treatments.stop(medication.id, dialog.stopped_on()))
 
     def delete_medication(self, medication: Medication) -> None:
         if not self._confirm(f"Delete {medication.name} and its whole dose history? "
                              "(Edit › Undo brings it back.)"):
             return
         gone = self.window.attempt("delete the medication",
-                                   lambda: self.repo.delete_medication(medication.id))
+                                   lambda: self.repo.treatments.delete(medication.id))
         if gone is not None:
-            self._push(f"Delete {gone.name}", lambda: self.repo.add_medication(gone),
-                       lambda: self.repo.delete_medication(gone.id))
+            self._push(f"Delete {gone.name}", lambda: self.repo.treatments.add(gone),
+                       lambda: self.repo.treatments.delete(gone.id))
 
     # -- events -------------------------------------------------------------------------
     def add_event(self) -> None:
         dialog = EventDialog(self.window)
         if self.window.exec_dialog(dialog):
             saved = self.window.attempt("add the event",
-                                        lambda: self.repo.add_event(dialog.event()))
+                                        lambda: self.repo.events.add(dialog.current_event()))
             if saved is not None:
                 self._push(f"Add {saved.kind.label.lower()}",
-                           lambda: self.repo.delete_event(saved.id),
-                           lambda: self.repo.add_event(saved))
+                           lambda: self.repo.events.delete(saved.id),
+                           lambda: self.repo.events.add(saved))
 
     def edit_event(self, event: Event) -> None:
         dialog = EventDialog(self.window, event)
         if self.window.exec_dialog(dialog):
             after = self.window.attempt("change the event",
-                                        lambda: self.repo.update_event(dialog.event()))
+                                        lambda: self.repo.events.update(dialog.current_event()))
             if after is not None:
-                self._push("Edit event", lambda: self.repo.update_event(event),
-                           lambda: self.repo.update_event(after))
+                self._push("Edit event", lambda: self.repo.events.update(event),
+                           lambda: self.repo.events.update(after))
 
     def delete_event(self, event: Event) -> None:
-        gone = self.window.attempt("delete the event", lambda: self.repo.delete_event(event.id))
+        gone = self.window.attempt("delete the event", lambda: self.repo.events.delete(event.id))
         if gone is not None:
-            self._push("Delete event", lambda: self.repo.add_event(gone),
-                       lambda: self.repo.delete_event(gone.id))
+            self._push("Delete event", lambda: self.repo.events.add(gone),
+                       lambda: self.repo.events.delete(gone.id))
 
     # -- profile ------------------------------------------------------------------------
     def edit_profile(self) -> None:
@@ -185,7 +186,7 @@ class ChangeActions:
 
         dialog = ProfileDialog(self.repo, self.window)
         if self.window.exec_dialog(dialog):
-            before = (self.repo.get_profile(), dialog.units_before)
+            before = (self.repo.profile.get(), dialog.units_before)
             after = self.window.attempt("save the profile", dialog.save)
             if after is not None:
                 self._push("Edit profile", lambda: dialog.restore(*before),
@@ -201,18 +202,18 @@ class ChangeActions:
 
     def save_sledai(self, assessment) -> None:
         before = self.window.attempt("save the SLEDAI-2K", lambda: (
-            self.repo.get_sledai(assessment.visit_on), self.repo.save_sledai(assessment))[0])
-        if before is None and self.repo.get_sledai(assessment.visit_on) is None:
+            self.repo.sledai.get(assessment.visit_on), self.repo.sledai.save(assessment))[0])
+        if before is None and self.repo.sledai.get(assessment.visit_on) is None:
             return
 
         def undo():
             if before is None:
-                self.repo.delete_sledai(assessment.visit_on)
+                self.repo.sledai.delete(assessment.visit_on)
             else:
-                self.repo.save_sledai(before)
+                self.repo.sledai.save(before)
 
         self._push(f"SLEDAI-2K for {assessment.visit_on.isoformat()}", undo,
-                   lambda: self.repo.save_sledai(assessment))
+                   lambda: self.repo.sledai.save(assessment))
 
     def treatment_response(self) -> None:
         from lupus_tracker.ui.response_view import ResponseView

@@ -17,17 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lupus_tracker.analysis.latest import LatestValue, latest_values
+from lupus_tracker.analysis.latest import latest_values
 from lupus_tracker.analysis.symptom_summary import summarize_symptoms
 from lupus_tracker.ui.table_model import Column, RecordTableModel
 
-ARROWS = {"up": "\u2191 up", "down": "\u2193 down", "same": "\u2192 same", "": ""}
 FLAG_COLOURS = {"low": "#a40000", "high": "#a40000", "abnormal": "#a40000"}
-
-
-def _flag_text(row: LatestValue) -> str:
-    flag = row.latest.flag
-    return flag.value.upper() if flag.is_out_of_range else (flag.value or "—")
 
 
 LATEST_COLUMNS = (
@@ -36,8 +30,9 @@ LATEST_COLUMNS = (
     Column("Unit", lambda r: r.latest.unit.label),
     Column("Date", lambda r: r.latest.day.isoformat()),
     Column("Reference range", lambda r: r.latest.ref_text or "—"),
-    Column("Flag", _flag_text, foreground=lambda r: FLAG_COLOURS.get(r.latest.flag.value)),
-    Column("Since previous", lambda r: f"{ARROWS[r.direction]} {r.change_text}".strip()),
+    Column("Flag", lambda r: r.flag_text,
+           foreground=lambda r: FLAG_COLOURS.get(r.latest.flag.value)),
+    Column("Since previous", lambda r: r.change_cell),
 )
 
 
@@ -61,9 +56,9 @@ class StartView(QWidget):
         layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(text)
         buttons = QHBoxLayout()
-        for label, signal in (("Add your first &lab result", self.add_lab),
+        for label, signal in (("&Add your first lab result", self.add_lab),
                               ("Log &today's symptoms", self.log_symptoms),
-                              ("Open the &demo patient", self.open_demo)):
+                              ("Open the demo patie&nt", self.open_demo)):
             button = QPushButton(label)
             button.setMinimumHeight(48)
             button.clicked.connect(signal.emit)

@@ -63,7 +63,7 @@ class DiaryPage(QWidget):
         self.day.dateChanged.connect(self.load)
         self.spins: dict[str, QSpinBox] = {}
         form = QFormLayout()
-        form.addRow("&Day:", self.day)
+        form.addRow("D&ay:", self.day)
         severities = QGroupBox("Severity today (0 = none, 10 = worst; — = not logged)")
         grid = QFormLayout(severities)
         for symptom in SYMPTOMS:
@@ -77,7 +77,7 @@ class DiaryPage(QWidget):
         self.location.addItem("", None)
         for place in RASH_LOCATIONS:
             self.location.addItem(place, place)
-        grid.addRow("Rash &location:", self.location)
+        grid.addRow("Rash l&ocation:", self.location)
         self.temperature = QLineEdit()
         self.temperature.setPlaceholderText("°C, optional")
         self.weight = QLineEdit()
@@ -87,7 +87,7 @@ class DiaryPage(QWidget):
         self.note.setTabChangesFocus(True)
         self.error = QLabel()
         self.error.setStyleSheet("color: #a40000;")
-        self.save_button = save = QPushButton("&Save day")
+        self.save_button = save = QPushButton("Sa&ve day")
         save.setDefault(True)
         save.clicked.connect(self._save)
         self.photos = QListWidget()
@@ -128,7 +128,7 @@ class DiaryPage(QWidget):
         return pydate(self.day.date())
 
     def load(self) -> None:
-        logged = self.repo.get_symptom_day(self.current_day())
+        logged = self.repo.diary.day(self.current_day())
         by_key = {e.symptom: e for e in logged.entries}
         for key, spin in self.spins.items():
             spin.setValue(by_key[key].severity if key in by_key else NOT_LOGGED)
@@ -143,7 +143,7 @@ class DiaryPage(QWidget):
 
     def _load_photos(self) -> None:
         self.photos.clear()
-        for photo in self.repo.list_photos(self.current_day(), self.current_day()):
+        for photo in self.repo.photos.all(self.current_day(), self.current_day()):
             image = QPixmap()
             image.loadFromData(QByteArray(photo.thumbnail or photo.data))
             item = QListWidgetItem(QIcon(image), photo.caption or "")

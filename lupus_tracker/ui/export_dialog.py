@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from lupus_tracker.exchange.formats import export
 from lupus_tracker.store.repository import Repository
-from lupus_tracker.ui.progress import run_with_progress
+from lupus_tracker.ui.tasks import describe, run_blocking
 
 # File-dialog filter -> (format, suffix)
 FILTERS = {
@@ -30,16 +30,12 @@ def export_with_dialog(parent: QWidget | None, repo: Repository) -> Path | None:
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix) if not path.suffix else path.with_suffix(
             suffix)
-    counted: list[int] = []
-    db_path = repo.db.path
-
-    def work() -> None:  # in a worker thread: its own connection, no widgets
-        with Repository.open(db_path, create=False) as own:
-            counted.append(export(own, fmt, path))
-
-    if not run_with_progress(parent, f"Exporting to {path.name}…", work):
+    try:  # in a worker thread: its own connection, no widgets
+        count = run_blocking(parent, f"Exporting to {path.name}…", repo.db.path,
+                             lambda own: export(own, fmt, path))
+    except Exception as error:
+        QMessageBox.warning(parent, "Export", describe(error))
         return None
-    count = counted[0]
     if parent is not None:
         QMessageBox.information(parent, "Export finished",
                                 f"{count} records written to {path}.")

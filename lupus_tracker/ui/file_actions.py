@@ -30,7 +30,7 @@ def placeholder(title: str) -> QWidget:
 
 
 def remember_recent(settings: QSettings, path: Path) -> None:
-    recent = [p for p in recent_paths(settings) if p != str(path)]
+    recent = [p for p in recent_paths(settings) if p != str(path)]  # one entry: a str
     settings.setValue("recent", [str(path), *recent][:MAX_RECENT])
     secure_settings_file(settings)
 
@@ -71,7 +71,7 @@ def install(window: MainWindow, menu: QMenu) -> None:
     from lupus_tracker.ui.backup_actions import restore_from_backup
 
     window.add_action(menu, "Restore from &Backup…", None, lambda: restore_from_backup(window))
-    window.add_action(menu, "Open the &demo patient", None, lambda: open_demo(window))
+    window.add_action(menu, "Open the de&mo patient", None, lambda: open_demo(window))
     menu.addSeparator()
     window.add_action(menu, "&Quit", keys.Quit, window.close)
 

@@ -29,7 +29,7 @@ from lupus_tracker.exchange.formats import read_plan
 from lupus_tracker.exchange.plan import ImportPlan, apply_plan
 from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
-from lupus_tracker.ui.progress import run_with_progress
+from lupus_tracker.ui.tasks import run_blocking
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -94,7 +94,7 @@ class ImportDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self.import_if_ready)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._load()
@@ -102,21 +102,7 @@ class ImportDialog(QDialog):
     def _in_worker(self, label: str, work):
         """Run ``work(repository)`` in a worker thread on its own connection, with a
         progress dialog after half a second; returns its result or raises its error."""
-        outcome: list = []
-        db_path = self.repo.db.path
-
-        def run() -> None:
-            try:
-                with Repository.open(db_path, create=False) as own:
-                    outcome.append(("ok", work(own)))
-            except Exception as error:  # handed back to the GUI thread below
-                outcome.append(("error", error))
-
-        run_with_progress(self.parentWidget() or self, label, run)
-        kind, value = outcome[0]
-        if kind == "error":
-            raise value
-        return value
+        return run_blocking(self.parentWidget() or self, label, self.repo.db.path, work)
 
     def _load(self) -> None:
         try:
@@ -152,7 +138,8 @@ class ImportDialog(QDialog):
         self.tabs.addTab(self.rows_view, f"To add ({len(to_add)})")
         self.tabs.addTab(self.skipped_view, f"Skipped ({len(plan.skipped)})")
 
-    def accept(self) -> None:
+    def import_if_ready(self) -> None:
+        """Import the previewed plan, then close (a method of its own: never shadow Qt's)."""
         if self.plan is None or self.plan.total == 0:
             return
         plan = self.plan
@@ -161,7 +148,7 @@ class ImportDialog(QDialog):
         except (StoreError, InvalidEntryError) as error:
             QMessageBox.critical(self, "Import failed", f"{error}\nNothing was imported.")
             return
-        super().accept()
+        self.accept()
 
 
 def _escape(text: str) -> str:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_tracker.domain.catalog import MARKERS, get_marker
+from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry
-from lupus_tracker.store.results_repo import check_entry
 
 ERROR_STYLE = "color: #a40000;"
 
@@ -82,7 +82,7 @@ class MarkerRow:
         marker = get_marker(self.marker.currentData())
         self.unit.blockSignals(True)
         self.unit.clear()
-        preferred = self.dialog.repo.preferred_unit(marker)
+        preferred = self.dialog.repo.settings.preferred_unit(marker)
         for unit in marker.units.units:
             self.unit.addItem(unit.label, unit.code)
         self.unit.setCurrentIndex(max(self.unit.findData(preferred.code), 0))
@@ -125,7 +125,7 @@ class LabReportDialog(QDialog):
     def __init__(self, repo, parent=None, day: date | None = None):
         super().__init__(parent)
         self.repo = repo
-        self.sex = repo.get_profile().sex
+        self.sex = repo.profile.get().sex
         self.setWindowTitle("Add lab report")
         self.date = QDateEdit(qdate(day or date.today()))
         self.date.setCalendarPopup(True)
@@ -156,7 +156,7 @@ class LabReportDialog(QDialog):
         self.summary.setStyleSheet(ERROR_STYLE)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.save_if_valid)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
@@ -195,7 +195,8 @@ class LabReportDialog(QDialog):
     def entries(self) -> list[LabEntry]:
         return [row.entry(self.day(), self.lab.text()) for row in self.rows if not row.is_blank()]
 
-    def accept(self) -> None:
+    def save_if_valid(self) -> None:
+        """Accept the dialog when every row is valid; otherwise say what to fix."""
         invalid = [row for row in self.rows if not row.check()]
         if invalid:
             self.summary.setText(f"{len(invalid)} row(s) need fixing before saving; "
@@ -205,4 +206,4 @@ class LabReportDialog(QDialog):
         if not self.entries():
             self.summary.setText("Enter at least one value.")
             return
-        super().accept()
+        self.accept()

@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
                             ("&Medications && events", self.treatments)):
             self.tabs.addTab(page, title)
         self.charts = None
-        self.tabs.addTab(file_actions.placeholder("Charts"), "C&harts")
+        self.tabs.addTab(file_actions.placeholder("Charts"), "&Charts")
         self._stale = {self.results, self.symptom_history, self.treatments}
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        # Spelled out: QKeySequence.StandardKey.Redo is Ctrl+Shift+Z itself on Linux, and
+        # one key twice on an action makes Qt call it ambiguous and do nothing.
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
@@ -130,12 +132,12 @@ class MainWindow(QMainWindow):
         if page in self._stale:  # pages fill when first shown, and after changes
             self._stale.discard(page)
             page.refresh()
-        if self.tabs.tabText(index) == "C&harts" and self.charts is None:
+        if self.tabs.tabText(index) == "&Charts" and self.charts is None:
             from lupus_tracker.ui.charts_view import ChartsView
 
             self.charts = ChartsView(self.repo)
             self.tabs.removeTab(index)
-            self.tabs.insertTab(index, self.charts, "C&harts")
+            self.tabs.insertTab(index, self.charts, "&Charts")
             self.tabs.setCurrentIndex(index)
             self.pages.append(self.charts)
 

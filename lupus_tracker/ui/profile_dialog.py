@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_tracker.domain.catalog import MARKERS
-from lupus_tracker.domain.records import Profile
+from lupus_tracker.domain.records import Profile, Sex
 from lupus_tracker.ui.lab_dialog import pydate, qdate
 
 
@@ -29,7 +29,7 @@ class ProfileDialog(QDialog):
         super().__init__(parent)
         self.repo = repo
         self.setWindowTitle("Patient profile and units")
-        profile = repo.get_profile()
+        profile = repo.profile.get()
         self.name = QLineEdit(profile.name)
         self.has_birth = QCheckBox("Known")
         self.birth = QDateEdit(qdate(profile.birth_date or date(1990, 1, 1)))
@@ -38,7 +38,7 @@ class ProfileDialog(QDialog):
         self.birth.setMaximumDate(qdate(date.today()))
         self.has_birth.setChecked(profile.birth_date is not None)
         self.sex = QComboBox()
-        for label, value in (("(not given)", None), ("female", "female"), ("male", "male")):
+        for label, value in (("(not given)", None), *((s.value, s) for s in Sex)):
             self.sex.addItem(label, value)
         self.sex.setCurrentIndex(max(self.sex.findData(profile.sex), 0))
         form = QFormLayout()
@@ -57,7 +57,7 @@ class ProfileDialog(QDialog):
             box = QComboBox()
             for unit in family:
                 box.addItem(unit.label, unit.code)
-            current = repo.preferred_unit(marker).code
+            current = repo.settings.preferred_unit(marker).code
             box.setCurrentIndex(max(box.findData(current), 0))
             self.units_before[marker.key] = current
             self.unit_boxes[marker.key] = box
@@ -92,9 +92,9 @@ class ProfileDialog(QDialog):
 
     def restore(self, profile: Profile, units: dict[str, str]) -> None:
         with self.repo.db.transaction():
-            self.repo.set_profile(profile)
+            self.repo.profile.set(profile)
             for key, code in units.items():
-                self.repo.set_preferred_unit(key, code)
+                self.repo.settings.set_preferred_unit(key, code)
         from lupus_tracker.analysis.derived_egfr import refresh_derived_egfr
 
         refresh_derived_egfr(self.repo)

@@ -1,48 +1,26 @@
-"""Run slow work in a thread with a progress dialog, so the window never freezes."""
+"""Run slow work off the GUI thread with a busy dialog, so the window never freezes.
+
+A thin wrapper over :func:`lupus_tracker.ui.tasks.run_blocking` for work that needs no
+database connection of its own; a failure is logged and shown in one sentence.
+"""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from lupus_tracker.ui.tasks import describe, run_blocking
 
 
 def run_with_progress(parent: QWidget, label: str, work: Callable[[], object]) -> bool:
     """Run ``work`` in a thread; show a busy dialog after 0.5 s. True when it succeeded.
 
-    ``work`` must not touch widgets (it may open its own database connection).
+    ``work`` must not touch widgets (use :mod:`lupus_tracker.ui.tasks` for a connection).
     """
-    errors: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            work()
-        except BaseException as error:
-            errors.append(error)
-
-    thread = threading.Thread(target=target, daemon=True)
-    dialog = QProgressDialog(label, "", 0, 0, parent)
-    dialog.setCancelButton(None)
-    dialog.setMinimumDuration(0)
-    dialog.reset()  # do not pop up by itself; shown below only if the work takes 0.5 s
-    dialog.setWindowTitle("Please wait")
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.setInterval(50)
-    timer.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
-    show_later = QTimer()
-    show_later.setSingleShot(True)
-    show_later.timeout.connect(dialog.show)
-    thread.start()
-    timer.start()
-    show_later.start(500)
-    loop.exec()
-    timer.stop()
-    show_later.stop()
-    dialog.close()
-    if errors:
-        QMessageBox.warning(parent, "Something went wrong", str(errors[0]))
+    try:
+        run_blocking(parent, label, None, work)
+    except Exception as error:
+        QMessageBox.warning(parent, "Something went wrong", describe(error))
         return False
     return True

@@ -49,7 +49,7 @@ class ReportDialog(QDialog):
         self.error.setStyleSheet("color: #a40000;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.save_if_valid)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(QLabel("Default period: since your last visit (else 3 months)."))
@@ -67,34 +67,31 @@ class ReportDialog(QDialog):
     def _load_notes(self) -> None:
         since, until = self.period()
         if since <= until:
-            self.notes.setPlainText(self.repo.get_report_note(since, until))
+            self.notes.setPlainText(self.repo.report_notes.get(since, until))
 
-    def accept(self) -> None:
+    def save_if_valid(self) -> None:
+        """Keep the notes and close; a period that ends before it starts is refused."""
         since, until = self.period()
         if until < since:
             self.error.setText("The period ends before it starts.")
             return
-        self.repo.set_report_note(since, until, self.notes.toPlainText())
-        super().accept()
+        self.repo.report_notes.set(since, until, self.notes.toPlainText())
+        self.accept()
 
 
 def _content(window: MainWindow):
     dialog = ReportDialog(window.repo, window)
     if not window.exec_dialog(dialog):
         return None
-    from lupus_tracker.store.repository import Repository
-    from lupus_tracker.ui.progress import run_with_progress
+    from lupus_tracker.ui.tasks import describe, run_blocking
 
-    gathered: list = []
-    db_path, period = window.repo.db.path, dialog.period()
-
-    def work() -> None:  # a worker thread: its own connection, charts drawn with Agg
-        with Repository.open(db_path, create=False) as own:
-            gathered.append(gather(own, *period))
-
-    if not run_with_progress(window, "Preparing the visit report…", work):
+    period = dialog.period()
+    try:  # a worker thread with its own connection; charts drawn with Agg
+        return run_blocking(window, "Preparing the visit report…", window.repo.db.path,
+                            lambda own: gather(own, *period))
+    except Exception as error:
+        QMessageBox.warning(window, "Visit report", describe(error))
         return None
-    return gathered[0]
 
 
 def _printer() -> QPrinter:
@@ -112,8 +109,9 @@ def print_preview(window: MainWindow) -> None:
     from lupus_tracker.report.render_qt import build_document, print_to
 
     document = build_document(content)
-    preview = QPrintPreviewDialog(_printer(), window)
-    preview.paintRequested.connect(lambda printer: print_to(document, printer))
+    printer = _printer()  # kept alive: the preview does not own it (a temporary crashed)
+    preview = QPrintPreviewDialog(printer, window)
+    preview.paintRequested.connect(lambda device: print_to(document, device))
     preview.exec()
 
 

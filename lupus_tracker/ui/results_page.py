@@ -78,14 +78,14 @@ class ResultsPage(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self.refresh)
         self.marker.currentIndexChanged.connect(self.refresh)
-        edit = QPushButton("&Edit…")
+        edit = QPushButton("Edit…")
         edit.clicked.connect(lambda: self._emit(self.edit_requested))
-        delete = QPushButton("&Delete")
+        delete = QPushButton("Delete")
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.clicked.connect(lambda: self._emit(self.delete_requested))
         self.count = QLabel()
         bar = QHBoxLayout()
-        for label, widget in (("&Marker:", self.marker), ("&From:", self.since),
+        for label, widget in (("Mar&ker:", self.marker), ("F&rom:", self.since),
                               ("&To:", self.until)):
             text = QLabel(label)
             text.setBuddy(widget)
@@ -105,7 +105,7 @@ class ResultsPage(QWidget):
 
     def refresh(self) -> None:
         key = self.marker.currentData()
-        results = self.repo.list_results(markers=[key] if key else None,
+        results = self.repo.results.all(markers=[key] if key else None,
                                          since=pydate(self.since.date()),
                                          until=pydate(self.until.date()))
         self.model.set_records(results)

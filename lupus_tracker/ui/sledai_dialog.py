@@ -88,7 +88,7 @@ class SledaiDialog(QDialog):
         return pydate(self.visit.date())
 
     def load(self) -> None:
-        saved = self.repo.get_sledai(self.visit_date())
+        saved = self.repo.sledai.get(self.visit_date())
         for key, box in self.boxes.items():
             box.setChecked(bool(saved and key in saved.items))
             self.hints[key].clear()

@@ -93,7 +93,7 @@ class SymptomHistoryPage(QWidget):
 
     def refresh(self) -> None:
         key = self.symptom.currentData()
-        entries = self.repo.list_symptoms(pydate(self.since.date()), pydate(self.until.date()))
+        entries = self.repo.diary.symptoms(pydate(self.since.date()), pydate(self.until.date()))
         if key:
             entries = [e for e in entries if e.symptom == key]
         self.model.set_records(entries)
@@ -109,7 +109,7 @@ class SymptomHistoryPage(QWidget):
         self.photos.clear()
         if entry is None:
             return
-        for photo in self.repo.list_photos(entry.day, entry.day):
+        for photo in self.repo.photos.all(entry.day, entry.day):
             image = QPixmap()
             image.loadFromData(QByteArray(photo.thumbnail or photo.data))
             item = QListWidgetItem(QIcon(image), photo.caption or "")

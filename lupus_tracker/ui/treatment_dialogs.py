@@ -39,10 +39,21 @@ class _FormDialog(QDialog):
     def finish_layout(self) -> None:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.save_if_valid)
         buttons.rejected.connect(self.reject)
         self.form.addRow(self.error)
         self.form.addRow(buttons)
+
+    def problem(self) -> str | None:
+        """What stops this form from being saved, in one line (None: it can be saved)."""
+        return None
+
+    def save_if_valid(self) -> None:
+        message = self.problem()
+        if message:
+            self.fail(message)
+            return
+        self.accept()
 
     def fail(self, message: str) -> None:
         self.error.setText(message)
@@ -66,7 +77,7 @@ class DoseFields:
                                       "once daily")
         form.addRow("&Dose:", self.dose)
         form.addRow("&Unit:", self.unit)
-        form.addRow("&Frequency:", self.frequency)
+        form.addRow("Fre&quency:", self.frequency)
 
     def value(self, from_date: date) -> Dose:
         text = self.dose.text().strip()
@@ -98,16 +109,14 @@ class MedicationDialog(_FormDialog):
         doses = (dose,) if any((dose.dose is not None, dose.unit, dose.frequency)) else ()
         return Medication(None, self.name.text(), start, None, self.note.text() or None, doses)
 
-    def accept(self) -> None:
+    def problem(self) -> str | None:
         if not self.name.text().strip():
-            self.fail("Give the medication a name.")
-            return
+            return "Give the medication a name."
         try:
             self.medication()
         except ValueParseError as error:
-            self.fail(str(error))
-            return
-        super().accept()
+            return str(error)
+        return None
 
 
 class DoseDialog(_FormDialog):
@@ -121,13 +130,12 @@ class DoseDialog(_FormDialog):
     def dose(self) -> Dose:
         return self.fields.value(pydate(self.from_date.date()))
 
-    def accept(self) -> None:
+    def problem(self) -> str | None:
         try:
             self.dose()
         except ValueParseError as error:
-            self.fail(str(error))
-            return
-        super().accept()
+            return str(error)
+        return None
 
 
 class StopDialog(_FormDialog):
@@ -165,14 +173,13 @@ class EventDialog(_FormDialog):
         self.form.addRow("&Note:", self.note)
         self.finish_layout()
 
-    def event(self) -> Event:
+    def current_event(self) -> Event:
         end = pydate(self.end.date()) if self.has_end.isChecked() else None
         return Event(self.event_id, pydate(self.day.date()), EventKind(self.kind.currentData()),
                      self.title.text(), self.note.toPlainText() or None, end)
 
-    def accept(self) -> None:
-        event = self.event()
+    def problem(self) -> str | None:
+        event = self.current_event()
         if event.ended_on is not None and event.ended_on < event.occurred_on:
-            self.fail("The end date is before the start date.")
-            return
-        super().accept()
+            return "The end date is before the start date."
+        return None

@@ -92,11 +92,11 @@ class TreatmentsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._box("<h3>Medications</h3>", self.meds, (
             ("&Add medication…", lambda: self.add_medication.emit()),
-            ("C&hange dose…", lambda: self._ask(self.change_dose, self.meds)),
-            ("&Stop…", lambda: self._ask(self.stop_medication, self.meds)),
+            ("Chan&ge dose…", lambda: self._ask(self.change_dose, self.meds)),
+            ("S&top…", lambda: self._ask(self.stop_medication, self.meds)),
             ("Delete medication", lambda: self._ask(self.delete_medication, self.meds)))))
         splitter.addWidget(self._box("<h3>Events</h3>", self.events, (
-            ("Add &event…", lambda: self.add_event.emit()),
+            ("Add e&vent…", lambda: self.add_event.emit()),
             ("Edit event…", lambda: self._ask(self.edit_event, self.events)),
             ("Delete event", lambda: self._ask(self.delete_event, self.events)))))
         layout = QVBoxLayout(self)
@@ -126,5 +126,5 @@ class TreatmentsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.meds_model.set_records(self.repo.list_medications())
-        self.events_model.set_records(self.repo.list_events())
+        self.meds_model.set_records(self.repo.treatments.all())
+        self.events_model.set_records(self.repo.events.all())

@@ -15,11 +15,11 @@ def by_key(rows):
 
 
 def test_latest_in_preferred_unit_with_converted_range_and_change(repo):
-    repo.add_results([
+    repo.results.add_many([
         LabEntry(date(2024, 1, 5), "albumin", "28", "g/L", "35-50"),
         LabEntry(date(2024, 2, 5), "albumin", "3.4", "g/dL", "3.5-5.0"),
     ])
-    repo.set_preferred_unit("albumin", "g/dL")
+    repo.settings.set_preferred_unit("albumin", "g/dL")
     row = by_key(latest_values(repo))["albumin"]
     assert row.latest.value_text == "3.4" and row.latest.unit.label == "g/dL"
     assert row.latest.ref_text == "3.5-5" and row.latest.flag is Flag.LOW
@@ -28,13 +28,13 @@ def test_latest_in_preferred_unit_with_converted_range_and_change(repo):
 
 
 def test_creatinine_range_converted_with_sensible_digits(repo):
-    repo.add_result(LabEntry(date(2024, 1, 5), "creatinine", "82", "umol/L", "45-90"))
+    repo.results.add(LabEntry(date(2024, 1, 5), "creatinine", "82", "umol/L", "45-90"))
     row = by_key(latest_values(repo))["creatinine"]
     assert row.latest.value_text == "0.927" and row.latest.ref_text == "0.509-1.02"
 
 
 def test_assay_change_is_not_comparable(repo):
-    repo.add_results([
+    repo.results.add_many([
         LabEntry(date(2024, 1, 5), "anti_dsdna", "300", "IU/mL", "<30", assay="ELISA"),
         LabEntry(date(2024, 2, 5), "anti_dsdna", "80", "IU/mL", "<27", assay="CLIA"),
     ])
@@ -44,7 +44,7 @@ def test_assay_change_is_not_comparable(repo):
 
 
 def test_comparators_and_titers_change_honestly(repo):
-    repo.add_results([
+    repo.results.add_many([
         LabEntry(date(2024, 1, 5), "crp", "<3", "mg/L"),
         LabEntry(date(2024, 2, 5), "crp", "6", "mg/L"),
         LabEntry(date(2024, 1, 5), "ana", "1:640"),
@@ -56,7 +56,7 @@ def test_comparators_and_titers_change_honestly(repo):
 
 
 def test_since_and_until_limit_what_is_latest(repo):
-    repo.add_results([LabEntry(date(2024, 1, 5), "c3", "0.5"),
+    repo.results.add_many([LabEntry(date(2024, 1, 5), "c3", "0.5"),
                       LabEntry(date(2024, 6, 5), "c3", "0.9"),
                       LabEntry(date(2023, 1, 5), "c4", "0.2")])
     assert by_key(latest_values(repo, until=date(2024, 3, 1)))["c3"].latest.value_text == "0.5"
@@ -68,9 +68,9 @@ def test_symptom_summary(repo):
         entries = [SymptomEntry(date(2024, 3, day), "fatigue", fatigue)]
         if rash:
             entries.append(SymptomEntry(date(2024, 3, day), "rash", rash, "malar/butterfly"))
-        repo.save_symptom_day(date(2024, 3, day), entries)
-    repo.add_result(LabEntry(date(2024, 3, 2), "temperature", "38.4", "°C"))
-    repo.add_result(LabEntry(date(2024, 3, 3), "temperature", "100.4", "°F"))  # exactly 38
+        repo.diary.save_day(date(2024, 3, day), entries)
+    repo.results.add(LabEntry(date(2024, 3, 2), "temperature", "38.4", "°C"))
+    repo.results.add(LabEntry(date(2024, 3, 3), "temperature", "100.4", "°F"))  # exactly 38
     summary = summarize_symptoms(repo, date(2024, 3, 1), date(2024, 3, 31))
     fatigue = summary.for_symptom("fatigue")
     assert (fatigue.days_logged, fatigue.average, fatigue.worst) == (3, 6.0, 8)

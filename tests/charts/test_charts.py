@@ -22,7 +22,7 @@ def test_assays_are_separate_series_never_one_line(demo_repo):
     lines = [line for line in ax.get_lines() if (line.get_gid() or "").startswith("series")]
     assert len(lines) == 2
     lengths = sorted(len(line.get_xdata()) for line in lines)
-    assert sum(lengths) == len(demo_repo.list_results(["anti_dsdna"]))
+    assert sum(lengths) == len(demo_repo.results.all(["anti_dsdna"]))
     assert ax.get_ylabel() == "IU/mL"
 
 
@@ -33,13 +33,13 @@ def test_computed_egfr_is_not_joined_to_lab_egfr(demo_repo):
 
 
 def test_preferred_unit_own_ranges_bounds_and_flags(repo):
-    repo.add_results([
+    repo.results.add_many([
         LabEntry(date(2024, 1, 5), "c3", "62", "mg/dL", "90-180"),
         LabEntry(date(2024, 2, 5), "c3", "0.95", "g/L", "0.82-1.67"),
         LabEntry(date(2024, 3, 5), "c3", "<0.4", "g/L", "0.82-1.67"),
         LabEntry(date(2024, 4, 5), "c3", "1.1", "g/L"),
     ])
-    repo.set_preferred_unit("c3", "mg/dL")
+    repo.settings.set_preferred_unit("c3", "mg/dL")
     (series,) = marker_data(repo, "c3").series
     assert series.values == [62, 95, 40, 110]  # all in mg/dL
     assert series.lows == [90, 82, 82, 90]  # each result's own range; default for the last
@@ -54,7 +54,7 @@ def test_preferred_unit_own_ranges_bounds_and_flags(repo):
 
 
 def test_ana_titers_on_a_log2_axis_and_words_as_marks(repo):
-    repo.add_results([LabEntry(date(2024, 1, 5), "ana", "1:160"),
+    repo.results.add_many([LabEntry(date(2024, 1, 5), "ana", "1:160"),
                       LabEntry(date(2024, 6, 5), "ana", "1:640"),
                       LabEntry(date(2024, 9, 5), "ana", "negative")])
     figure = marker_figure(repo, "ana", with_medications=False)
@@ -82,7 +82,7 @@ def test_events_and_medications_share_the_time_axis(demo_repo):
 def test_no_data_and_one_sided_ranges_still_chart(repo):
     empty = marker_figure(repo, "crp", with_medications=False)
     assert any("No results" in t.get_text() for t in empty.axes[0].texts)
-    repo.add_result(LabEntry(date(2024, 1, 5), "crp", "12", "mg/L", "<5"))
+    repo.results.add(LabEntry(date(2024, 1, 5), "crp", "12", "mg/L", "<5"))
     (series,) = marker_data(repo, "crp").series
     assert series.lows == [None] and series.highs == [5] and series.out == [True]
 

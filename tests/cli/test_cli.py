@@ -43,7 +43,7 @@ def test_add_and_list_round_trip(tmp_path, capsys):
                      "ref_range": "90-180", "flag": "low", "lab": "City Lab",
                      "assay": "nephelometry", "note": "fasting"}]
     with Repository.open(db) as repo:
-        (rash,) = repo.get_symptom_day(date(2024, 3, 5)).entries
+        (rash,) = repo.diary.day(date(2024, 3, 5)).entries
         assert (rash.symptom, rash.severity, rash.location) == ("rash", 6, "malar/butterfly")
 
 

@@ -45,25 +45,25 @@ def dump(path) -> dict[str, list[tuple]]:
 
 def add_awkward_records(repo: Repository) -> None:
     """What other trackers lose: no dose, notes, captions, formula-like text."""
-    repo.add_medication(Medication(None, "Sunscreen SPF 50", date(2026, 1, 1)))
-    repo.add_medication(Medication(None, "=HYPERLINK(\"x\")", date(2026, 2, 1), None,
+    repo.treatments.add(Medication(None, "Sunscreen SPF 50", date(2026, 1, 1)))
+    repo.treatments.add(Medication(None, "=HYPERLINK(\"x\")", date(2026, 2, 1), None,
                                    "+start slowly", (Dose(date(2026, 2, 1), None, "tablet",
                                                           "as needed", "-only if pain"),)))
-    repo.add_result(LabEntry(date(2026, 3, 1), "c3", "0,60", "mg/dL", "90-180", "@Home lab",
+    repo.results.add(LabEntry(date(2026, 3, 1), "c3", "0,60", "mg/dL", "90-180", "@Home lab",
                              note="'=quoted, \"double\", comma", assay="\ttab"))
-    repo.add_result(LabEntry(date(2026, 3, 1), "ana", "<1:40", pattern="speckled"))
-    repo.add_result(LabEntry(date(2026, 3, 1), "anti_dsdna", "positive", "U/mL"))
-    repo.add_photo(Photo(None, date(2026, 3, 2), b"\x89PNG\r\n\x1a\nfake", "image/png",
+    repo.results.add(LabEntry(date(2026, 3, 1), "ana", "<1:40", pattern="speckled"))
+    repo.results.add(LabEntry(date(2026, 3, 1), "anti_dsdna", "positive", "U/mL"))
+    repo.photos.add(Photo(None, date(2026, 3, 2), b"\x89PNG\r\n\x1a\nfake", "image/png",
                          "=cmd|'/C calc'!A0", "rash"))
-    repo.save_symptom_day(date(2026, 3, 2), [SymptomEntry(date(2026, 3, 2), "rash", 5,
+    repo.diary.save_day(date(2026, 3, 2), [SymptomEntry(date(2026, 3, 2), "rash", 5,
                                                           "discoid", "multi\nline note")],
                           "Ünïcödé diary — 😀")
-    repo.set_report_note(date(2026, 1, 1), date(2026, 3, 31), "Ask about - tapering?")
+    repo.report_notes.set(date(2026, 1, 1), date(2026, 3, 31), "Ask about - tapering?")
 
 
 def test_export_then_import_loses_nothing(demo_repo, tmp_path):
     add_awkward_records(demo_repo)
-    demo_repo.set_preferred_unit("albumin", "g/dL")
+    demo_repo.settings.set_preferred_unit("albumin", "g/dL")
     out = tmp_path / "all.csv"
     export_csv(demo_repo, out)
     with Repository.open(tmp_path / "copy.sqlite") as copy:

@@ -24,7 +24,7 @@ def observations(document: dict, loinc: str) -> list[dict]:
 
 
 def test_export_validates_and_carries_codes_units_ranges_flags(demo_repo, tmp_path):
-    demo_repo.add_results([LabEntry(date(2026, 6, 29), "c3", "<0.5", "g/L", "0.9-1.8"),
+    demo_repo.results.add_many([LabEntry(date(2026, 6, 29), "c3", "<0.5", "g/L", "0.9-1.8"),
                            LabEntry(date(2026, 6, 29), "ana", "<1:40"),
                            LabEntry(date(2026, 6, 29), "anti_dsdna", "negative", "U/mL")])
     out = tmp_path / "bundle.json"
@@ -58,7 +58,7 @@ def test_hl7_general_health_panel(repo):
     plan = read_plan(FHIR / "hl7_r4_Bundle-ghp.json", repo)
     got = {r.marker: r for r in plan.results}
     assert set(got) == {"hemoglobin", "platelets", "wbc", "lymphocytes", "creatinine",
-                        "albumin", "urine_protein_dipstick"}
+                        "albumin", "urine_protein_dipstick", "alt", "ast", "neutrophils"}
     assert got["hemoglobin"].value == "176" and got["hemoglobin"].unit == "g/L"
     assert got["hemoglobin"].ref_range == "135-180"
     assert got["creatinine"].unit == "mmol/L"  # SI lab, alternative code 14682-9
@@ -66,7 +66,7 @@ def test_hl7_general_health_panel(repo):
     reasons = " ".join(s.reason for s in plan.skipped)
     assert "Haematocrit (LOINC 4544-3): not a marker this app tracks" in reasons
     apply_plan(repo, plan)
-    creatinine = repo.list_results(["creatinine"])[0]
+    creatinine = repo.results.all(["creatinine"])[0]
     assert creatinine.base_value == pytest.approx(0.09 * 1000 / 88.42)
     assert read_plan(FHIR / "hl7_r4_Bundle-ghp.json", repo).total == 0  # no duplicates
 

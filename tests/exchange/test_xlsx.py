@@ -11,9 +11,9 @@ from lupus_tracker.exchange.xlsx_export import export_xlsx
 
 
 def test_workbook(demo_repo, tmp_path):
-    demo_repo.add_result(LabEntry(date(2026, 6, 29), "c3", "0.7", "g/L",
+    demo_repo.results.add(LabEntry(date(2026, 6, 29), "c3", "0.7", "g/L",
                                   note="=HYPERLINK(\"http://evil\")"))
-    demo_repo.add_medication(Medication(None, "+SUM(A1:A9)", date(2026, 6, 1)))
+    demo_repo.treatments.add(Medication(None, "+SUM(A1:A9)", date(2026, 6, 1)))
     out = tmp_path / "all.xlsx"
     export_xlsx(demo_repo, out)
     assert oct(out.stat().st_mode & 0o777) == "0o600"

@@ -22,7 +22,7 @@ def keys(suggestions):
 
 
 def test_suggestions_use_each_results_own_range_and_the_10_day_window(repo):
-    repo.add_results([
+    repo.results.add_many([
         LabEntry(date(2024, 5, 12), "c3", "80", "mg/dL", "75-175"),  # normal at this lab
         LabEntry(date(2024, 5, 12), "c4", "8", "mg/dL", "10-40"),  # low
         LabEntry(date(2024, 5, 10), "anti_dsdna", "45", "IU/mL", "<50", assay="ELISA"),
@@ -41,44 +41,47 @@ def test_suggestions_use_each_results_own_range_and_the_10_day_window(repo):
 
 
 def test_assessments_are_stored_per_visit(repo):
-    assert repo.save_sledai(SledaiAssessment(VISIT, frozenset({"proteinuria", "rash"}))) is None
-    previous = repo.save_sledai(SledaiAssessment(VISIT, frozenset({"rash"}), "after review"))
+    assert repo.sledai.save(SledaiAssessment(VISIT, frozenset({"proteinuria", "rash"}))) is None
+    previous = repo.sledai.save(SledaiAssessment(VISIT, frozenset({"rash"}), "after review"))
     assert previous.score == 6
-    (stored,) = repo.list_sledai()
+    (stored,) = repo.sledai.all()
     assert stored.score == 2 and stored.note == "after review"
 
 
 def test_derived_egfr_is_marked_computed_and_replaced_not_duplicated(repo):
-    repo.set_profile(Profile("A", date(1969, 1, 1), "female"))
-    repo.add_results([LabEntry(date(2024, 6, 1), "creatinine", "0.9", "mg/dL"),
+    repo.profile.set(Profile("A", date(1969, 1, 1), "female"))
+    repo.results.add_many([LabEntry(date(2024, 6, 1), "creatinine", "0.9", "mg/dL"),
                       LabEntry(date(2024, 7, 1), "creatinine", "97", "umol/L"),
                       LabEntry(date(2024, 8, 1), "creatinine", "<0.5", "mg/dL"),
                       LabEntry(date(2024, 6, 1), "egfr", "70", lab="Lab")])
     assert refresh_derived_egfr(repo) == 2
     assert refresh_derived_egfr(repo) == 2
-    computed = [r for r in repo.list_results(["egfr"]) if r.source is Source.COMPUTED]
+    computed = [r for r in repo.results.all(["egfr"]) if r.source is Source.COMPUTED]
     # F 55 y: 0.9 mg/dL -> 75.5 (published); 97 umol/L = 1.097 mg/dL -> 59.6
     assert [r.value_text for r in computed] == ["75", "60"]
     assert all(r.assay == ASSAY for r in computed)
-    assert len(repo.list_results(["egfr"])) == 3  # the lab's own eGFR stays
+    assert len(repo.results.all(["egfr"])) == 3  # the lab's own eGFR stays
 
 
 def test_response_on_the_demo_infusion(demo_repo):
-    (infusion,) = demo_repo.list_events(kinds=(EventKind.INFUSION,))
+    (infusion,) = demo_repo.events.all(kinds=(EventKind.INFUSION,))
     rows = {row.marker.key: row for row in response_table(demo_repo, infusion.occurred_on)}
     c3 = rows["c3"]
     assert c3.baseline.number < 0.6
-    six = c3.follow_ups[2]
-    assert six.label == "6 months" and six.change > 0.2 and six.percent > 50
+    three = c3.follow_ups[1]
+    assert three.label == "3 months" and three.change > 0.2 and three.percent > 50
+    six = c3.follow_ups[2]  # the patient changed labs; C3 has no assay named: not comparable
+    assert six.change is None and "lab changed" in six.text()
     protein = rows["urine_protein_24h"]
-    assert protein.follow_ups[3].change < 0
+    assert protein.follow_ups[1].change < 0
+    assert "lab changed" in protein.follow_ups[3].text()
     dsdna = rows["anti_dsdna"]  # the lab changed assay after about five months
     assert "not comparable" in dsdna.follow_ups[3].text()
     assert dsdna.follow_ups[0].change < 0
 
 
 def test_activity_signal_needs_a_real_rise_with_low_complement(repo):
-    repo.add_results([
+    repo.results.add_many([
         LabEntry(date(2024, 1, 1), "anti_dsdna", "60", "IU/mL", "<30", assay="ELISA"),
         LabEntry(date(2024, 2, 1), "anti_dsdna", "200", "IU/mL", "<30", assay="ELISA"),
         LabEntry(date(2024, 2, 5), "c3", "0.6", "g/L", "0.9-1.8"),
@@ -88,7 +91,7 @@ def test_activity_signal_needs_a_real_rise_with_low_complement(repo):
     assert [(p.kind, p.start) for p in periods] == [("serological", date(2024, 2, 1)),
                                                     ("proteinuria", date(2024, 2, 1))]
     note = activity_note(repo, since=date(2024, 1, 1))
-    assert "not advice" in note and "anti-dsDNA rising" in note
+    assert "not advice" in note and "rising from 60" in note and "above 0.5 g/24 h" in note
 
 
 def test_insight_commands(demo_file, capsys):

@@ -30,16 +30,16 @@ def pdf_text(path) -> str:
 
 def test_default_period_is_since_the_last_visit(demo_repo, repo):
     since, until = default_period(demo_repo, UNTIL)
-    visits = demo_repo.list_events(kinds=(EventKind.VISIT,), until=date(2026, 6, 29))
+    visits = demo_repo.events.all(kinds=(EventKind.VISIT,), until=date(2026, 6, 29))
     assert (since, until) == (visits[-1].occurred_on, UNTIL)
     assert default_period(repo, UNTIL) == (date(2026, 3, 31), UNTIL)  # no visit: 3 months
 
 
 def test_pdf_holds_the_values_flags_dates_and_notes(demo_repo, tmp_path):
-    demo_repo.add_result(LabEntry(date(2026, 6, 29), "c3", "<0.5", "g/L", "0.9-1.8"))
-    demo_repo.add_event(Event(None, date(2026, 6, 1), EventKind.FLARE, "Knee flare"))
+    demo_repo.results.add(LabEntry(date(2026, 6, 29), "c3", "<0.5", "g/L", "0.9-1.8"))
+    demo_repo.events.add(Event(None, date(2026, 6, 1), EventKind.FLARE, "Knee flare"))
     since, until = default_period(demo_repo, UNTIL)
-    demo_repo.set_report_note(since, until, "Can I lower the prednisone?")
+    demo_repo.report_notes.set(since, until, "Can I lower the prednisone?")
     content = gather(demo_repo, since, until, printed=date(2026, 7, 1))
     out = tmp_path / "visit.pdf"
     pages = write_pdf(content, out)

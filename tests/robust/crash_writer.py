@@ -19,7 +19,7 @@ def main(path: str, start: int) -> None:
         day = date(2000, 1, 1) + timedelta(days=batch % 9000)
         entries = [LabEntry(day, "c3", f"{batch}.{i}", "g/L", note=f"batch {batch}")
                    for i in range(BATCH)]
-        repo.add_results(entries)
+        repo.results.add_many(entries)
         print(batch, flush=True)
         batch += 1
 

@@ -60,12 +60,12 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
 
 
 def test_disk_full_during_a_write_loses_nothing_saved(repo):
-    repo.add_result(LabEntry(date(2024, 1, 1), "c3", "0.8"))
+    repo.results.add(LabEntry(date(2024, 1, 1), "c3", "0.8"))
     pages = repo.db.conn.execute("PRAGMA page_count").fetchone()[0]
     repo.db.conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now "full"
     big = [LabEntry(date(2024, 1, 2), "c3", "0.9", note="x" * 4000)
            for _ in range(50)]
     with pytest.raises(DiskFullError, match="nothing was saved"):
-        repo.add_results(big)
-    assert [r.value_text for r in repo.list_results()] == ["0.8"]
+        repo.results.add_many(big)
+    assert [r.value_text for r in repo.results.all()] == ["0.8"]
     assert repo.db.integrity_check() == []

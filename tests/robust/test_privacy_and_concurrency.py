@@ -28,7 +28,7 @@ def mode(path: Path) -> int:
 
 
 def test_every_file_the_app_writes_is_owner_only(demo_repo, tmp_path):
-    demo_repo.add_result(LabEntry(date(2026, 6, 30), "c3", "0.7"))
+    demo_repo.results.add(LabEntry(date(2026, 6, 30), "c3", "0.7"))
     written = [demo_repo.db.path, Path(f"{demo_repo.db.path}-wal"),
                Path(f"{demo_repo.db.path}-shm"), backup_if_changed(demo_repo.db,
                                                                   datetime(2026, 7, 1))]
@@ -68,7 +68,7 @@ def test_no_health_values_in_the_log(tmp_path):
 def _writer(path: str, start: int, count: int) -> None:
     with Repository.open(path) as repo:
         for i in range(start, start + count):
-            repo.add_result(LabEntry(date(2024, 1, 1), "c3", f"{i}", note=f"w{i}"))
+            repo.results.add(LabEntry(date(2024, 1, 1), "c3", f"{i}", note=f"w{i}"))
 
 
 def test_two_processes_writing_to_one_file_lose_nothing(tmp_path):
@@ -83,7 +83,7 @@ def test_two_processes_writing_to_one_file_lose_nothing(tmp_path):
         w.join(120)
         assert w.exitcode == 0
     with Repository.open(path) as repo:
-        notes = {r.note for r in repo.list_results()}
+        notes = {r.note for r in repo.results.all()}
         assert len(notes) == 120 and repo.db.integrity_check() == []
 
 
@@ -100,7 +100,7 @@ def test_a_file_held_by_another_writer_says_it_is_in_use(tmp_path, monkeypatch):
         assert holder.stdout.readline().strip() == "held"
         monkeypatch.setattr("lupus_tracker.store.db.BUSY_TIMEOUT_MS", 300)
         with Repository.open(path) as repo, pytest.raises(FileInUseError, match="in use"):
-            repo.add_result(LabEntry(date(2024, 1, 1), "c3", "0.8"))
+            repo.results.add(LabEntry(date(2024, 1, 1), "c3", "0.8"))
     finally:
         holder.kill()
         holder.wait()

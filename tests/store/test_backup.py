@@ -23,7 +23,7 @@ NOW = datetime(2026, 6, 30, 12, 0, 0)
 
 
 def add(repo, value: str, day: date = date(2024, 1, 1)) -> None:
-    repo.add_result(LabEntry(day, "c3", value))
+    repo.results.add(LabEntry(day, "c3", value))
 
 
 def test_backup_only_when_something_changed(repo):
@@ -36,7 +36,7 @@ def test_backup_only_when_something_changed(repo):
     second = backup_if_changed(repo.db, NOW + timedelta(hours=2))
     assert second is not None and second != first
     with Repository.open(second) as copy:
-        assert [r.value_text for r in copy.list_results()] == ["0.8", "0.9"]
+        assert [r.value_text for r in copy.results.all()] == ["0.8", "0.9"]
 
 
 def test_rotation_is_bounded_and_keeps_the_newest(repo):
@@ -65,7 +65,7 @@ def test_restore_keeps_the_current_file_and_recovers_a_damaged_one(tmp_path):
     kept = restore_backup(good.path, path)
     assert kept is not None and kept.exists()  # the damaged file is kept aside
     with Repository.open(path) as repo:
-        assert [r.value_text for r in repo.list_results()] == ["0.8"]
+        assert [r.value_text for r in repo.results.all()] == ["0.8"]
 
 
 def test_a_bad_backup_is_never_restored(tmp_path, repo):

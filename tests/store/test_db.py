@@ -68,7 +68,7 @@ def test_another_programs_sqlite_file_is_refused(tmp_path):
 def test_damaged_file_is_refused(tmp_path):
     path = tmp_path / "damaged.sqlite"
     with Repository.open(path) as repo:
-        repo.add_results([LabEntry(date(2024, 1, d), "c3", "0.8") for d in range(1, 29)])
+        repo.results.add_many([LabEntry(date(2024, 1, d), "c3", "0.8") for d in range(1, 29)])
     data = bytearray(path.read_bytes())
     data[4096:8192] = b"\xff" * 4096  # wreck the second page
     path.write_bytes(bytes(data))

@@ -50,8 +50,8 @@ def test_version_1_database_is_migrated_and_keeps_every_row(tmp_path):
         for table, rows in rows_before.items():
             after = [tuple(r) for r in repo.db.query(f"SELECT * FROM {table} ORDER BY 1")]
             assert after == rows, table
-        assert repo.list_results()[1].value_text == ">300"
-        assert repo.list_medications()[0].doses[0].dose == 40
+        assert repo.results.all()[1].value_text == ">300"
+        assert repo.treatments.all()[0].doses[0].dose == 40
         migrated_schema = schema_of(repo.db.conn)
     # A copy of the old file was kept before migrating.
     assert (tmp_path / f"v1.sqlite.before-schema-{SCHEMA_VERSION}").exists()

@@ -24,7 +24,7 @@ DAY = date(2024, 3, 5)
 
 
 def test_a_report_is_saved_whole_with_comparators_and_base_values(repo):
-    saved = repo.add_results([
+    saved = repo.results.add_many([
         LabEntry(DAY, "c3", "62", "mg/dL", "90-180", lab="City Lab", note="fasting"),
         LabEntry(DAY, "anti_dsdna", ">300", "IU/mL", "<30", assay="ELISA"),
         LabEntry(DAY, "ana", "1:640", pattern="homogeneous"),
@@ -42,52 +42,53 @@ def test_a_report_is_saved_whole_with_comparators_and_base_values(repo):
 
 def test_one_bad_row_saves_nothing_and_names_the_row(repo):
     with pytest.raises(InvalidEntryError) as error:
-        repo.add_results([LabEntry(DAY, "c3", "62", "mg/dL"),
+        repo.results.add_many([LabEntry(DAY, "c3", "62", "mg/dL"),
                           LabEntry(DAY, "c4", "12abc", "mg/dL")])
     assert error.value.index == 1 and "12abc" in str(error.value)
     assert repo.counts()["results"] == 0
     for bad in (LabEntry(DAY, "c5", "1"), LabEntry(DAY, "c3", "1", "mmol/L"),
                 LabEntry(DAY, "c3", "1", ref_range="high")):
         with pytest.raises(InvalidEntryError):
-            repo.add_result(bad)
+            repo.results.add(bad)
     assert repo.counts()["results"] == 0
 
 
 def test_update_delete_and_restore_keep_identity(repo):
-    result = repo.add_result(LabEntry(DAY, "albumin", "2.8", "g/dL"))
-    changed = repo.update_result(result.id, LabEntry(DAY, "albumin", "3.1", "g/dL"))
+    result = repo.results.add(LabEntry(DAY, "albumin", "2.8", "g/dL"))
+    changed = repo.results.update(result.id, LabEntry(DAY, "albumin", "3.1", "g/dL"))
     assert changed.id == result.id and changed.base_value == pytest.approx(31.0)
     assert changed.created_at == result.created_at
-    deleted = repo.delete_result(result.id)
+    deleted = repo.results.delete(result.id)
     with pytest.raises(NotFoundError):
-        repo.get_result(result.id)
-    restored = repo.restore_result(deleted)
+        repo.results.get(result.id)
+    restored = repo.results.restore(deleted)
     assert restored == deleted
     with pytest.raises(NotFoundError):
-        repo.update_result(9999, LabEntry(DAY, "albumin", "3"))
+        repo.results.update(9999, LabEntry(DAY, "albumin", "3"))
 
 
 def test_listing_and_frames_filter_by_marker_and_date(repo):
-    repo.add_results([LabEntry(date(2024, m, 1), "c3", str(0.5 + m / 10)) for m in range(1, 7)])
-    repo.add_result(LabEntry(date(2024, 2, 1), "c4", "0.08"))
-    assert len(repo.list_results(["c3"], since=date(2024, 3, 1))) == 4
-    frame = repo.results_frame(["c3"], until=date(2024, 2, 15))
+    repo.results.add_many([LabEntry(date(2024, m, 1), "c3", str(0.5 + m / 10))
+                           for m in range(1, 7)])
+    repo.results.add(LabEntry(date(2024, 2, 1), "c4", "0.08"))
+    assert len(repo.results.all(["c3"], since=date(2024, 3, 1))) == 4
+    frame = repo.results.frame(["c3"], until=date(2024, 2, 15))
     assert list(frame["base_value"]) == pytest.approx([0.6, 0.7])
     assert str(frame["date"].dtype).startswith("datetime64")
 
 
 def test_symptom_day_is_replaced_and_returns_the_previous_state(repo):
     first = [SymptomEntry(DAY, "fatigue", 7), SymptomEntry(DAY, "rash", 5, "malar/butterfly")]
-    before = repo.save_symptom_day(DAY, first, "tired")
+    before = repo.diary.save_day(DAY, first, "tired")
     assert before.entries == () and before.note is None
-    before = repo.save_symptom_day(DAY, [SymptomEntry(DAY, "fatigue", 3)], "")
+    before = repo.diary.save_day(DAY, [SymptomEntry(DAY, "fatigue", 3)], "")
     assert {e.symptom for e in before.entries} == {"fatigue", "rash"} and before.note == "tired"
-    now = repo.get_symptom_day(DAY)
+    now = repo.diary.day(DAY)
     assert [(e.symptom, e.severity) for e in now.entries] == [("fatigue", 3)]
     assert now.note is None
     # Undo = save the previous state again.
-    repo.save_symptom_day(DAY, before.entries, before.note)
-    assert repo.get_symptom_day(DAY) == before
+    repo.diary.save_day(DAY, before.entries, before.note)
+    assert repo.diary.day(DAY) == before
 
 
 @pytest.mark.parametrize("entry", [SymptomEntry(DAY, "fatigue", 11),
@@ -95,61 +96,61 @@ def test_symptom_day_is_replaced_and_returns_the_previous_state(repo):
                                    SymptomEntry(DAY, "fatigue", 2, "malar/butterfly")])
 def test_bad_symptoms_are_refused(repo, entry):
     with pytest.raises(InvalidEntryError):
-        repo.save_symptom_day(DAY, [SymptomEntry(DAY, "rash", 1), entry])
+        repo.diary.save_day(DAY, [SymptomEntry(DAY, "rash", 1), entry])
     assert repo.counts()["symptoms"] == 0
 
 
 def test_medication_dose_history_and_stop(repo):
-    med = repo.add_medication(Medication(None, "Prednisone", date(2024, 1, 1),
+    med = repo.treatments.add(Medication(None, "Prednisone", date(2024, 1, 1),
                                          doses=(Dose(date(2024, 1, 1), 40, "mg", "daily"),)))
-    med = repo.change_dose(med.id, Dose(date(2024, 2, 1), 20, "mg", "daily"))
-    med = repo.stop_medication(med.id, date(2024, 6, 1))
+    med = repo.treatments.change_dose(med.id, Dose(date(2024, 2, 1), 20, "mg", "daily"))
+    med = repo.treatments.stop(med.id, date(2024, 6, 1))
     assert [d.dose for d in med.doses] == [40, 20]
     assert med.dose_on(date(2024, 1, 15)).dose == 40 and med.dose_on(date(2024, 3, 1)).dose == 20
     assert med.stopped_on == date(2024, 6, 1) and not med.active_on(date(2024, 7, 1))
-    no_dose = repo.add_medication(Medication(None, "Vitamin D", date(2024, 1, 1)))
-    frame = repo.doses_frame()
+    no_dose = repo.treatments.add(Medication(None, "Vitamin D", date(2024, 1, 1)))
+    frame = repo.treatments.doses_frame()
     assert len(frame) == 3 and frame[frame["name"] == "Vitamin D"]["dose"].isna().all()
     with pytest.raises(InvalidEntryError):
-        repo.change_dose(med.id, Dose(date(2023, 1, 1), 5, "mg"))
+        repo.treatments.change_dose(med.id, Dose(date(2023, 1, 1), 5, "mg"))
     with pytest.raises(InvalidEntryError):
-        repo.stop_medication(no_dose.id, date(2023, 1, 1))
-    deleted = repo.delete_medication(med.id)
-    assert repo.add_medication(deleted) == deleted  # undo puts it back as it was
+        repo.treatments.stop(no_dose.id, date(2023, 1, 1))
+    deleted = repo.treatments.delete(med.id)
+    assert repo.treatments.add(deleted) == deleted  # undo puts it back as it was
 
 
 def test_events(repo):
-    stay = repo.add_event(Event(None, DAY, EventKind.HOSPITAL_STAY, "Nephritis",
+    stay = repo.events.add(Event(None, DAY, EventKind.HOSPITAL_STAY, "Nephritis",
                                 ended_on=date(2024, 3, 12)))
-    edited = repo.update_event(Event(stay.id, DAY, EventKind.HOSPITAL_STAY, "Nephritis flare",
+    edited = repo.events.update(Event(stay.id, DAY, EventKind.HOSPITAL_STAY, "Nephritis flare",
                                      "IV steroids", date(2024, 3, 12)))
     assert edited.title == "Nephritis flare" and edited.note == "IV steroids"
-    assert repo.list_events(kinds=(EventKind.VISIT,)) == []
+    assert repo.events.all(kinds=(EventKind.VISIT,)) == []
     with pytest.raises(InvalidEntryError):
-        repo.add_event(Event(None, DAY, "party"))
+        repo.events.add(Event(None, DAY, "party"))
     with pytest.raises(InvalidEntryError):
-        repo.add_event(Event(None, DAY, EventKind.FLARE, ended_on=date(2024, 1, 1)))
-    gone = repo.delete_event(stay.id)
-    assert repo.add_event(gone) == edited
+        repo.events.add(Event(None, DAY, EventKind.FLARE, ended_on=date(2024, 1, 1)))
+    gone = repo.events.delete(stay.id)
+    assert repo.events.add(gone) == edited
 
 
 def test_profile_preferred_units_and_change_listeners(repo):
     seen = []
     repo.subscribe(seen.append)
-    repo.set_profile(Profile("Maria", date(1990, 5, 1), "female"))
-    assert repo.get_profile() == Profile("Maria", date(1990, 5, 1), "female")
-    assert repo.preferred_unit("albumin").code == "g/L"
-    repo.set_preferred_unit("albumin", "g/dL")
-    assert repo.preferred_unit("albumin").code == "g/dL"
+    repo.profile.set(Profile("Maria", date(1990, 5, 1), "female"))
+    assert repo.profile.get() == Profile("Maria", date(1990, 5, 1), "female")
+    assert repo.settings.preferred_unit("albumin").code == "g/L"
+    repo.settings.set_preferred_unit("albumin", "g/dL")
+    assert repo.settings.preferred_unit("albumin").code == "g/dL"
     with pytest.raises(InvalidEntryError):
-        repo.set_profile(Profile("X", None, "other"))
+        repo.profile.set(Profile("X", None, "other"))
     assert seen == ["patient", "settings"]
 
 
 def test_data_survives_reopening(tmp_path):
     path = tmp_path / "keep.sqlite"
     with Repository.open(path) as repo:
-        repo.add_result(LabEntry(DAY, "upcr", "0,85", "mg/mg"))
+        repo.results.add(LabEntry(DAY, "upcr", "0,85", "mg/mg"))
     with Repository.open(path, create=False) as repo:
-        (result,) = repo.list_results()
+        (result,) = repo.results.all()
         assert result.value_text == "0.85" and result.number == 0.85

@@ -30,9 +30,14 @@ def messages(monkeypatch):
 
 @pytest.fixture
 def make_window(qtbot, tmp_path, messages):
+    """Windows whose background tasks run inline: a test never ends with a worker still
+    drawing (matplotlib is not thread-safe)."""
+    from lupus_tracker.ui.tasks import run_inline
+
     def make(repo) -> MainWindow:
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(repo, settings)
         qtbot.addWidget(window)
         return window
-    return make
+    with run_inline():
+        yield make

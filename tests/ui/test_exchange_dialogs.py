@@ -19,7 +19,7 @@ def test_import_preview_then_import(qtbot, demo_repo, tmp_path):
         assert target.is_empty()  # the preview writes nothing
         assert dialog.ok_button.isEnabled() and "Would add" in dialog.summary.text()
         assert dialog.rows_model.rowCount() > 3000
-        dialog.accept()
+        dialog.import_if_ready()
         assert dialog.added and target.counts()["results"] == demo_repo.counts()["results"]
         again = ImportDialog(target, out)
         qtbot.addWidget(again)

@@ -12,7 +12,7 @@ from lupus_tracker.ui.sledai_dialog import SledaiDialog
 
 
 def test_sledai_dialog_suggests_and_scores(qtbot, demo_repo, make_window):
-    demo_repo.delete_sledai(date(2024, 7, 11))
+    demo_repo.sledai.delete(date(2024, 7, 11))
     dialog = SledaiDialog(demo_repo, date(2024, 7, 11))
     qtbot.addWidget(dialog)
     assert "Suggested from labs" in dialog.hints["proteinuria"].text()
@@ -23,9 +23,9 @@ def test_sledai_dialog_suggests_and_scores(qtbot, demo_repo, make_window):
     assert "SLEDAI-2K 20" in dialog.score.text()  # 4+4+4+2+2 labs + 4 arthritis
     window = make_window(demo_repo)
     window.changes.save_sledai(dialog.assessment())
-    assert demo_repo.get_sledai(date(2024, 7, 11)).score == 20
+    assert demo_repo.sledai.get(date(2024, 7, 11)).score == 20
     window.undo_stack.undo()
-    assert demo_repo.get_sledai(date(2024, 7, 11)) is None
+    assert demo_repo.sledai.get(date(2024, 7, 11)) is None
 
 
 def test_response_view_on_the_infusion(qtbot, demo_repo):
@@ -35,11 +35,11 @@ def test_response_view_on_the_infusion(qtbot, demo_repo):
     assert "Infusion: UC-MSC infusion" in view.treatment.itemText(index)
     view.treatment.setCurrentIndex(index)
     rows = {r.marker.key: r for r in view.model.records}
-    assert rows["c3"].follow_ups[2].change > 0
+    assert rows["c3"].follow_ups[1].change > 0  # 3 months; at 6 the lab changed
 
 
 def test_sledai_chart(demo_repo):
     figure = sledai_figure(demo_repo)
     ax = figure.axes[0]
     (line,) = [line for line in ax.get_lines() if line.get_gid() == "series:sledai"]
-    assert list(line.get_ydata()) == [a.score for a in demo_repo.list_sledai()]
+    assert list(line.get_ydata()) == [a.score for a in demo_repo.sledai.all()]

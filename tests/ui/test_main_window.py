@@ -35,41 +35,41 @@ def test_lab_report_refuses_an_invalid_row_then_saves_all_and_undoes(make_window
     fill(dialog.rows[1], "anti_dsdna", "abc")
     fill(dialog.rows[2], "ana", "1:160")
     assert "Accepted" in dialog.rows[1].error.text()  # marked inline before saving
-    dialog.accept()
+    dialog.save_if_valid()
     assert dialog.result() == 0 and "nothing was saved" in dialog.summary.text()
     assert repo.counts()["results"] == 0
     fill(dialog.rows[1], "anti_dsdna", ">300", "[IU]/mL", "<30")
-    dialog.accept()
+    dialog.save_if_valid()
     assert dialog.result() == 1
     window.changes.save_lab_report(dialog.entries())
-    assert [r.value_text for r in repo.list_results()] == ["62", ">300", "1:160"]
+    assert [r.value_text for r in repo.results.all()] == ["62", ">300", "1:160"]
     window.tabs.setCurrentWidget(window.results)  # pages fill when shown
     qtbot.waitUntil(lambda: window.results.model.rowCount() == 3)
     window.undo_stack.undo()
     assert repo.counts()["results"] == 0
     window.undo_stack.redo()
-    assert [r.value_text for r in repo.list_results()] == ["62", ">300", "1:160"]
+    assert [r.value_text for r in repo.results.all()] == ["62", ">300", "1:160"]
 
 
 def test_edit_and_delete_with_undo(make_window, repo, qtbot):
-    (result,) = repo.add_results([LabEntry(date(2024, 3, 5), "albumin", "2.8", "g/dL")])
+    (result,) = repo.results.add_many([LabEntry(date(2024, 3, 5), "albumin", "2.8", "g/dL")])
     window = make_window(repo)
     entry = LabEntry(date(2024, 3, 5), "albumin", "3.1", "g/dL")
     window.changes.update_result(result, entry)
-    assert repo.get_result(result.id).value_text == "3.1"
+    assert repo.results.get(result.id).value_text == "3.1"
     window.undo_stack.undo()
-    assert repo.get_result(result.id).value_text == "2.8"
-    window.changes.delete_result(repo.get_result(result.id))
+    assert repo.results.get(result.id).value_text == "2.8"
+    window.changes.delete_result(repo.results.get(result.id))
     assert repo.counts()["results"] == 0
     window.undo_stack.undo()
-    assert repo.get_result(result.id).value_text == "2.8"
+    assert repo.results.get(result.id).value_text == "2.8"
     window.undo_stack.redo()
     assert repo.counts()["results"] == 0
 
 
 def test_symptom_day_edit_and_undo(make_window, repo, qtbot):
     day = date(2024, 3, 5)
-    repo.save_symptom_day(day, [SymptomEntry(day, "fatigue", 7)], "tired")
+    repo.diary.save_day(day, [SymptomEntry(day, "fatigue", 7)], "tired")
     window = make_window(repo)
     window.diary.set_day(day)
     assert window.diary.spins["fatigue"].value() == 7  # opening a day edits its entries
@@ -78,34 +78,35 @@ def test_symptom_day_edit_and_undo(make_window, repo, qtbot):
     window.diary.location.setCurrentIndex(window.diary.location.findData("discoid"))
     window.diary.temperature.setText("38,4")
     qtbot.mouseClick(window.diary.save_button, Qt.MouseButton.LeftButton)
-    saved = repo.get_symptom_day(day)
+    saved = repo.diary.day(day)
     assert {(e.symptom, e.severity, e.location) for e in saved.entries} == {
         ("fatigue", 3, None), ("rash", 5, "discoid")}
-    assert repo.list_results(["temperature"])[0].value_text == "38.4"
+    assert repo.results.all(["temperature"])[0].value_text == "38.4"
     window.undo_stack.undo()
-    assert [(e.symptom, e.severity) for e in repo.get_symptom_day(day).entries] == [
+    assert [(e.symptom, e.severity) for e in repo.diary.day(day).entries] == [
         ("fatigue", 7)]
     assert repo.counts()["results"] == 0
 
 
 def test_medication_dose_change_and_undo(make_window, repo):
-    med = repo.add_medication(Medication(None, "Prednisone", date(2024, 1, 1),
+    med = repo.treatments.add(Medication(None, "Prednisone", date(2024, 1, 1),
                                          doses=(Dose(date(2024, 1, 1), 40, "mg", "daily"),)))
     window = make_window(repo)
     window.changes._replace_medication(
-        "Change dose", med, lambda: repo.change_dose(med.id, Dose(date(2024, 2, 1), 30, "mg")))
-    assert [d.dose for d in repo.get_medication(med.id).doses] == [40, 30]
+        "Change dose", med,
+        lambda: repo.treatments.change_dose(med.id, Dose(date(2024, 2, 1), 30, "mg")))
+    assert [d.dose for d in repo.treatments.get(med.id).doses] == [40, 30]
     window.undo_stack.undo()
-    assert [d.dose for d in repo.get_medication(med.id).doses] == [40]
+    assert [d.dose for d in repo.treatments.get(med.id).doses] == [40]
     window.undo_stack.redo()
-    assert [d.dose for d in repo.get_medication(med.id).doses] == [40, 30]
+    assert [d.dose for d in repo.treatments.get(med.id).doses] == [40, 30]
 
 
 def test_open_second_file_and_reject_a_damaged_one(make_window, repo, tmp_path, messages):
     window = make_window(repo)
     other = tmp_path / "second.sqlite"
     with Repository.open(other) as second:
-        second.add_result(LabEntry(date(2024, 1, 1), "c4", "0.08"))
+        second.results.add(LabEntry(date(2024, 1, 1), "c4", "0.08"))
     assert window.open_path(other)
     assert window.repo.db.path == other and "second.sqlite" in window.windowTitle()
     window.tabs.setCurrentWidget(window.results)

@@ -16,11 +16,11 @@ def test_export_pdf_from_the_window(make_window, demo_repo, tmp_path, monkeypatc
             dialog.since.setDate(qdate(date(2026, 4, 1)))
             dialog.until.setDate(qdate(date(2026, 6, 30)))
             dialog.notes.setPlainText("Ask about hair loss")
-            dialog.accept()
+            dialog.save_if_valid()
         return True
 
     monkeypatch.setattr(window, "exec_dialog", accept)
     out = export_pdf(window, tmp_path / "visit.pdf")
     assert out is not None and out.read_bytes()[:4] == b"%PDF"
-    assert demo_repo.get_report_note(date(2026, 4, 1), date(2026, 6, 30)) == \
+    assert demo_repo.report_notes.get(date(2026, 4, 1), date(2026, 6, 30)) == \
         "Ask about hair loss"

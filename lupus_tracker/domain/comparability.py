@@ -1,0 +1,130 @@
+"""When two results of one marker may be compared (a change, a rise, one chart line).
+
+The rule, used by the dashboard, treatment response, activity signal and chart series:
+- the same unit family (anti-dsDNA in IU/mL and a kit's U/mL never compare);
+- when both results name an assay, the same assay;
+- when either assay is blank, the same lab and the same reference range (a blank assay
+  says nothing, so the lab and its printed range stand in for it: anti-dsDNA 120 with range
+  <30 and 15 with range <10 come from different tests).
+Names compare without regard to case or surrounding spaces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from lupus_tracker.domain.catalog import get_marker
+from lupus_tracker.domain.ranges import parse_range
+from lupus_tracker.domain.units import Unit, tidy
+from lupus_tracker.domain.values import ValueParseError
+
+
+class ComparableResult(Protocol):
+    """What the rule reads from a result (``LabResult`` and ``LabEntry`` both have it)."""
+
+    @property
+    def marker(self) -> str: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def assay(self) -> str | None: ...
+    @property
+    def lab(self) -> str | None: ...
+    @property
+    def ref_range(self) -> str | None: ...
+
+
+R = TypeVar("R", bound=ComparableResult)
+
+
+@dataclass(frozen=True)
+class SeriesKey:
+    """What identifies a result's test. Two results with equal keys are comparable; a
+    chart draws one line per key (results with an assay are keyed by it alone)."""
+
+    marker: str
+    family: str
+    assay: str
+    lab: str
+    ref_range: str
+
+    def label(self) -> str:
+        """A short name for a chart legend: the assay, else the lab, else ''."""
+        return self.assay or self.lab
+
+
+def _name(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def _unit(result: ComparableResult) -> Unit | None:
+    units = get_marker(result.marker).units
+    if result.unit is None or not result.unit.strip():
+        return units.canonical
+    return units.find(result.unit)
+
+
+def _range(result: ComparableResult) -> str:
+    """The printed range in the family's base unit (35-50 g/L equals 3.5-5.0 g/dL)."""
+    text = result.ref_range
+    if text is None or not text.strip():
+        return ""
+    try:
+        parsed = parse_range(text)
+    except ValueParseError:
+        return _name(text)
+    if parsed is None:
+        return ""
+    unit = _unit(result)
+    if unit is None or parsed.word is not None or parsed.titer:
+        return parsed.text()
+    return parsed.scaled(lambda v: tidy(unit.to_base(v))).text()
+
+
+def unit_family(result: ComparableResult) -> str:
+    """The unit family of a result's unit (the canonical one when no unit is given)."""
+    unit = _unit(result)
+    return unit.family if unit is not None else "?" + _name(result.unit)
+
+
+def series_key(result: ComparableResult) -> SeriesKey:
+    assay = _name(result.assay)
+    if assay:
+        return SeriesKey(result.marker, unit_family(result), assay, "", "")
+    return SeriesKey(result.marker, unit_family(result), "", _name(result.lab),
+                     _range(result))
+
+
+def why_not_comparable(a: ComparableResult, b: ComparableResult) -> str:
+    """'' when ``a`` and ``b`` are comparable, else the reason in a few words."""
+    if a.marker != b.marker:
+        return "different markers"
+    if unit_family(a) != unit_family(b):
+        return "unit family changed"
+    assay_a, assay_b = _name(a.assay), _name(b.assay)
+    if assay_a and assay_b:
+        return "" if assay_a == assay_b else "assay changed"
+    if _name(a.lab) != _name(b.lab):
+        return "lab changed"
+    if _range(a) != _range(b):
+        return "reference range changed"
+    return ""
+
+
+def comparable(a: ComparableResult, b: ComparableResult) -> bool:
+    return not why_not_comparable(a, b)
+
+
+def group_series(results: list[R]) -> list[list[R]]:
+    """Split date-ordered results of one marker into runs that may be joined by a line:
+    each result joins the most recent series whose last result is comparable with it."""
+    series: list[list[R]] = []
+    for result in results:
+        for run in reversed(series):
+            if comparable(run[-1], result):
+                run.append(result)
+                break
+        else:
+            series.append([result])
+    return series

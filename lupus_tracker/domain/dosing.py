@@ -1,0 +1,109 @@
+"""Doses: the units a dose is given in, and the app's one vocabulary of frequencies with
+their doses a day.
+
+A dose's frequency is stored as the words a person chose ("twice daily"). Summing daily
+doses (prednisone-equivalent, hydroxychloroquine mg/kg, the dashboard's current
+medications) needs doses per day, so the words must be ones the app knows: the entry
+forms and the command line accept only these (or their listed aliases) and store the
+canonical words. ``once`` is a single administration on the dose's date (an infusion, a
+pulse), not a daily dose; "as needed" has no fixed number of doses a day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DAYS_PER_YEAR = 365.25
+
+# Units a medication dose is written in (a dose "per kg" is a prescription, not an amount).
+DOSE_UNITS: tuple[str, ...] = ("mg", "g", "mcg", "mg/kg", "IU", "mL", "tablet")
+
+
+@dataclass(frozen=True)
+class Frequency:
+    words: str  # the canonical words, as stored
+    per_day: float | None  # doses a day; None when there is no regular daily dose
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def is_single(self) -> bool:
+        return self.words == ONCE
+
+
+ONCE = "once"
+AS_NEEDED = "as needed"
+
+FREQUENCIES: tuple[Frequency, ...] = (
+    Frequency("once daily", 1, ("daily", "once a day", "every day", "qd", "od", "1x daily",
+                                "every morning", "in the morning", "at night")),
+    Frequency("twice daily", 2, ("twice a day", "bid", "bd", "2x daily", "every 12 hours")),
+    Frequency("three times daily", 3, ("three times a day", "tid", "tds", "3x daily",
+                                       "every 8 hours")),
+    Frequency("four times daily", 4, ("four times a day", "qid", "4x daily",
+                                      "every 6 hours")),
+    Frequency("every other day", 0.5, ("alternate days", "on alternate days", "qod",
+                                       "every 2 days")),
+    Frequency("twice weekly", 2 / 7, ("twice a week",)),
+    Frequency("weekly", 1 / 7, ("once weekly", "once a week", "every week")),
+    Frequency("every 2 weeks", 1 / 14, ("every other week", "fortnightly")),
+    Frequency("every 4 weeks", 1 / 28, ()),
+    Frequency("monthly", 12 / DAYS_PER_YEAR, ("once a month", "every month")),
+    Frequency("every 3 months", 4 / DAYS_PER_YEAR, ()),
+    Frequency("every 6 months", 2 / DAYS_PER_YEAR, ("twice a year",)),
+    Frequency(ONCE, None, ("single dose", "one dose", "stat")),
+    Frequency(AS_NEEDED, None, ("prn", "when needed")),
+)
+
+_BY_WORDS: dict[str, Frequency] = {}
+for _frequency in FREQUENCIES:
+    for _words in (_frequency.words, *_frequency.aliases):
+        _BY_WORDS[_words] = _frequency
+
+
+class FrequencyError(ValueError):
+    """Words the app cannot read as a frequency or a dose unit."""
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+def find_frequency(text: str | None) -> Frequency | None:
+    """The frequency ``text`` names (canonical words or an alias), or None."""
+    if text is None:
+        return None
+    return _BY_WORDS.get(_key(text))
+
+
+def parse_frequency(text: str) -> Frequency:
+    """The frequency ``text`` names; a one-line ``FrequencyError`` listing the choices."""
+    found = find_frequency(text)
+    if found is None:
+        raise FrequencyError(f"The frequency {text!r} is not one the app knows; use one of: "
+                             f"{', '.join(f.words for f in FREQUENCIES)}.")
+    return found
+
+
+def doses_per_day(text: str | None) -> float | None:
+    """Doses a day for the words ``text``; None when unknown, missing, single or as needed
+    (a weekly drug entered without a frequency must never be read as daily)."""
+    found = find_frequency(text)
+    return None if found is None else found.per_day
+
+
+def daily_amount(dose: float | None, frequency: str | None) -> float | None:
+    """The amount a day (dose × doses a day), averaged over the dosing interval; None when
+    either is unknown or the frequency has no regular daily dose."""
+    per_day = doses_per_day(frequency)
+    if dose is None or per_day is None:
+        return None
+    return dose * per_day
+
+
+def check_dose_unit(text: str) -> str:
+    """The dose unit as the app writes it ("MG" -> "mg"); ``FrequencyError`` otherwise."""
+    for unit in DOSE_UNITS:
+        if text.strip().lower() in (unit.lower(), f"{unit.lower()}s"):
+            return unit
+    raise FrequencyError(f"The dose unit {text!r} is not one the app knows; use one of: "
+                         f"{', '.join(DOSE_UNITS)}.")

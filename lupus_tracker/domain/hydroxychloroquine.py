@@ -1,0 +1,180 @@
+"""Hydroxychloroquine: the daily dose per kilogram of actual body weight, the retinal risk
+factors the app can see, and the retinal screening schedule from logged eye exams.
+
+Sources:
+- Marmor MF, Kellner U, Lai TYY, Melles RB, Mieler WF; American Academy of Ophthalmology.
+  "Recommendations on screening for chloroquine and hydroxychloroquine retinopathy (2016
+  revision)". Ophthalmology 2016;123:1386-94: a maximum daily dose of 5.0 mg/kg of real
+  weight; major risk factors include high dose, long duration, renal disease and
+  concomitant tamoxifen; a baseline fundus exam within the first year of use, then annual
+  screening after 5 years of use, or annually from the start when there are major risk
+  factors. The ACR/AAD/RDS/AAO 2020 joint statement (Rosenbaum et al., Arthritis Rheumatol
+  2021;73:908-11) keeps the same schedule.
+- EULAR 2023 SLE recommendations (Fanouriakis et al., Ann Rheum Dis 2024;83:15-29):
+  hydroxychloroquine for all patients unless contraindicated, at no more than 5 mg/kg/day
+  of actual body weight.
+- eGFR below 60 mL/min/1.73 m2 as the renal risk factor: the 2020 joint statement and the
+  Royal College of Ophthalmologists 2020 guideline name reduced renal function
+  (eGFR < 60) as a risk factor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from lupus_tracker.domain.glucocorticoids import doses_per_day
+from lupus_tracker.domain.records import Medication
+
+MAX_MG_PER_KG = 5.0  # Marmor et al. 2016; EULAR 2023
+EGFR_RISK_BELOW = 60.0
+BASELINE_WITHIN_DAYS = 365
+YEARLY_AFTER_YEARS = 5
+YEAR_DAYS = 365
+
+_HCQ = re.compile(r"\b(hydroxychloroquine|plaquenil|quensyl|hcq)\b", re.IGNORECASE)
+_TAMOXIFEN = re.compile(r"\b(tamoxifen|nolvadex|soltamox)\b", re.IGNORECASE)
+
+
+def is_hydroxychloroquine(name: str) -> bool:
+    return bool(_HCQ.search(name))
+
+
+def is_tamoxifen(name: str) -> bool:
+    return bool(_TAMOXIFEN.search(name))
+
+
+@dataclass(frozen=True)
+class HcqDose:
+    """Today's hydroxychloroquine, per kilogram when a weight is known."""
+
+    day: date
+    mg_per_day: float | None
+    weight_kg: float | None
+    weight_on: date | None
+    problem: str | None = None  # why mg/kg cannot be given
+
+    @property
+    def mg_per_kg(self) -> float | None:
+        if self.mg_per_day is None or not self.weight_kg:
+            return None
+        return self.mg_per_day / self.weight_kg
+
+    @property
+    def above_limit(self) -> bool:
+        value = self.mg_per_kg
+        return value is not None and value > MAX_MG_PER_KG
+
+    def text(self) -> str:
+        value = self.mg_per_kg
+        if value is None or self.weight_on is None:
+            return f"Hydroxychloroquine mg/kg/day: {self.problem}."
+        shown = f"{value:.1f}"
+        if self.above_limit and shown == f"{MAX_MG_PER_KG:.1f}":
+            shown = f"{value:.2f}"
+        flag = (f" — above {MAX_MG_PER_KG:g} mg/kg/day: discuss with your doctor"
+                if self.above_limit else f" (at or below {MAX_MG_PER_KG:g})")
+        return (f"Hydroxychloroquine {self.mg_per_day:g} mg/day = {shown} mg/kg/day of actual "
+                f"weight ({self.weight_kg:g} kg on {self.weight_on.isoformat()}){flag}.")
+
+
+def daily_mg(medications: Sequence[Medication], day: date) -> tuple[float | None, str | None]:
+    """Hydroxychloroquine mg/day on ``day`` (0 when not taken), or (None, reason)."""
+    total = 0.0
+    for medication in medications:
+        if not is_hydroxychloroquine(medication.name) or not medication.active_on(day):
+            continue
+        dose = medication.dose_on(day)
+        if dose is None or dose.dose is None:
+            return None, f"no dose recorded for {medication.name}"
+        if (dose.unit or "").strip().lower() != "mg":
+            return None, f"{medication.name} dose unit {dose.unit or '(none)'!r} is not mg"
+        per_day = doses_per_day(dose.frequency)
+        if per_day is None:
+            return None, (f"{medication.name} frequency "
+                          f"{dose.frequency or '(none)'!r} is not known")
+        total += dose.dose * per_day
+    return total, None
+
+
+def hcq_dose(medications: Sequence[Medication], weights: Sequence[tuple[date, float]],
+             day: date) -> HcqDose | None:
+    """``None`` when no hydroxychloroquine is taken on ``day``; ``weights`` are (date, kg)."""
+    if not any(is_hydroxychloroquine(m.name) and m.active_on(day) for m in medications):
+        return None
+    mg, problem = daily_mg(medications, day)
+    known = sorted((w for w in weights if w[0] <= day), key=lambda w: w[0])
+    if not known:
+        return HcqDose(day, mg, None, None, problem or "no weight logged")
+    weight_on, kg = known[-1]
+    return HcqDose(day, mg, kg, weight_on, problem)
+
+
+@dataclass(frozen=True)
+class RiskFactor:
+    name: str
+    detail: str
+
+
+def risk_factors(medications: Sequence[Medication], latest_egfr: tuple[date, float] | None,
+                 day: date, dose: HcqDose | None = None) -> list[RiskFactor]:
+    """Major retinal risk factors the app can see (Marmor et al. 2016)."""
+    found = []
+    if latest_egfr is not None and latest_egfr[1] < EGFR_RISK_BELOW:
+        found.append(RiskFactor("reduced kidney function", f"eGFR {latest_egfr[1]:g} on "
+                                f"{latest_egfr[0].isoformat()} is below {EGFR_RISK_BELOW:g}"))
+    for medication in medications:
+        if is_tamoxifen(medication.name) and medication.active_on(day):
+            found.append(RiskFactor("tamoxifen", f"{medication.name} since "
+                                    f"{medication.started_on.isoformat()}"))
+    if dose is not None and dose.above_limit:
+        found.append(RiskFactor("dose above 5 mg/kg/day", dose.text()))
+    return found
+
+
+@dataclass(frozen=True)
+class ScreeningDue:
+    started_on: date
+    last_exam: date | None
+    due_on: date
+    reason: str
+
+    def status(self, today: date) -> str:
+        if self.due_on < today:
+            return "overdue"
+        return "due" if self.due_on <= today + timedelta(days=30) else "not yet due"
+
+    def text(self, today: date) -> str:
+        last = (f"last eye exam {self.last_exam.isoformat()}" if self.last_exam
+                else "no eye exam logged since starting")
+        return (f"Retinal screening {self.status(today)}: next by {self.due_on.isoformat()} "
+                f"({self.reason}; {last}).")
+
+
+def hcq_start(medications: Sequence[Medication]) -> date | None:
+    starts = [m.started_on for m in medications if is_hydroxychloroquine(m.name)]
+    return min(starts) if starts else None
+
+
+def screening_due(started_on: date, eye_exams: Sequence[date],
+                  risk: Sequence[RiskFactor]) -> ScreeningDue:
+    """When the next retinal exam is due (Marmor et al. 2016 schedule)."""
+    baseline_from = started_on - timedelta(days=BASELINE_WITHIN_DAYS)
+    exams = sorted(d for d in eye_exams if d >= baseline_from)
+    if not exams:
+        return ScreeningDue(started_on, None,
+                            started_on + timedelta(days=BASELINE_WITHIN_DAYS),
+                            "baseline exam within the first year of hydroxychloroquine")
+    last = exams[-1]
+    yearly = last + timedelta(days=YEAR_DAYS)
+    if risk:
+        return ScreeningDue(started_on, last, yearly, "yearly, because of "
+                            + ", ".join(r.name for r in risk))
+    try:
+        five_years = started_on.replace(year=started_on.year + YEARLY_AFTER_YEARS)
+    except ValueError:  # 29 February
+        five_years = date(started_on.year + YEARLY_AFTER_YEARS, 3, 1)
+    return ScreeningDue(started_on, last, max(yearly, five_years),
+                        "yearly after 5 years of use")

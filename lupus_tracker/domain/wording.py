@@ -1,0 +1,63 @@
+"""The words people read for a flag and for a change between two results, built once for
+the dashboard, the report, the CLI and the exports.
+
+Meaning never rests on colour or a symbol alone: an arrow always comes with its word.
+"""
+
+from __future__ import annotations
+
+import math
+
+from lupus_tracker.domain.ranges import Flag
+from lupus_tracker.domain.units import tidy
+from lupus_tracker.domain.values import format_number, round_significant
+
+NO_FLAG = "—"
+_ARROWS = {"up": "\u2191 up", "down": "\u2193 down", "same": "\u2192 same", "": ""}
+
+
+def flag_word(flag: Flag) -> str:
+    """LOW, HIGH, ABNORMAL in capitals; 'normal'; the sex note; '—' when not judged."""
+    if flag.is_out_of_range:
+        return flag.value.upper()
+    return flag.value or NO_FLAG
+
+
+def direction(change: float | None) -> str:
+    """'up', 'down', 'same', or '' when no honest comparison exists."""
+    if change is None:
+        return ""
+    if change == 0:
+        return "same"
+    return "up" if change > 0 else "down"
+
+
+def signed_number(value: float) -> str:
+    """+0.25, -105, 0 (three significant digits, no float noise)."""
+    sign = "+" if value > 0 else ""
+    return f"{sign}{format_number(round_significant(tidy(value)))}"
+
+
+def change_amount(change: float, *, titer: bool = False, earlier: float | None = None,
+                  later: float | None = None) -> str:
+    """A change as people read it; titers in doubling dilutions (1:80 -> 1:320 is +2)."""
+    if titer and earlier and later:
+        steps = math.log2(later / earlier)
+        plural = "" if abs(steps) == 1 else "s"
+        sign = "+" if steps > 0 else ""
+        return f"{sign}{format_number(round(steps, 1))} dilution{plural}"
+    return signed_number(change)
+
+
+def percent_text(percent: float) -> str:
+    sign = "+" if percent > 0 else ""
+    return f"{sign}{percent:.0f}%"
+
+
+def change_cell(change_direction: str, amount_text: str) -> str:
+    """The cell a table shows: arrow and word, then the amount ('↑ up +5')."""
+    return f"{_ARROWS[change_direction]} {amount_text}".strip()
+
+
+def not_comparable_text(reason: str) -> str:
+    return f"not comparable ({reason})" if reason else "not comparable"

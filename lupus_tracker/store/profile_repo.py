@@ -1,0 +1,31 @@
+"""The patient's profile: name, date of birth and sex (the eGFR equation needs the last
+two)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lupus_tracker.domain.records import InvalidEntryError, Profile, Sex
+from lupus_tracker.store.base import Manager, iso, now_stamp, parse_iso
+
+
+class ProfileManager(Manager):
+    def get(self) -> Profile:
+        rows = self.db.query("SELECT name, birth_date, sex FROM patient WHERE id = 1")
+        if not rows:
+            return Profile()
+        row = rows[0]
+        return Profile(row["name"], parse_iso(row["birth_date"]), Sex.parse(row["sex"]))
+
+    def set(self, profile: Profile) -> None:
+        sex = Sex.parse(profile.sex)  # refuses anything but female, male or empty
+        if profile.birth_date is not None and profile.birth_date > date.today():
+            raise InvalidEntryError("The date of birth is in the future.")
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO patient (id, name, birth_date, sex) VALUES (1, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+                "birth_date = excluded.birth_date, sex = excluded.sex, updated_at = ?",
+                (profile.name.strip(), iso(profile.birth_date), sex and sex.value, now_stamp()),
+            )
+        self._changed("patient")
