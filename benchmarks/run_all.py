@@ -87,29 +87,124 @@ def dashboard(repo, db: Path) -> None:
 
 
 def charts(repo) -> None:
+    """Chart switch as the Charts page does it (read, prepare, build, render to pixels in
+    the worker). The floor is fair: the same figure size, dpi and layout engine, the same
+    points (line and markers), the same range band (a step band), the same event lines and
+    the same medication bars, drawn with bare matplotlib calls on the same data; it leaves
+    out only what the app adds for reading (labels, legend, bounds, rings, titles)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from lupus_tracker.charts.marker import marker_figure
-    from lupus_tracker.charts.symptoms import symptom_figure
+    from lupus_tracker.ui.charts_view import Choice, render_choice
 
-    def draw(figure) -> None:
-        FigureCanvasAgg(figure).draw()
+    size = (900, 560)
 
-    rows = repo.results.all(["c3"])
-    days, values = [r.taken_on for r in rows], [r.base_value for r in rows]
+    def app(key: str, since=None, until=None, kind: str = "marker"):
+        return lambda: render_choice(repo, Choice(kind, key, since, until, size_px=size))
 
     def bare() -> None:
-        figure = Figure(figsize=(9, 5.6))
-        ax = figure.subplots()
-        ax.plot(days, values, marker="o")
-        draw(figure)
+        rows = repo.results.all(["c3"])
+        events = repo.events.all()
+        meds = repo.treatments.all()
+        days = [r.taken_on for r in rows]
+        values = [r.base_value for r in rows]
+        figure = Figure(figsize=(9, 5.6), dpi=100, layout="constrained")
+        ax, lanes = figure.subplots(2, 1, sharex=True)
+        ax.plot(days, values)
+        ax.scatter(days, values)
+        ax.fill_between(days, [0.9] * len(days), [1.8] * len(days), step="mid", alpha=0.1)
+        ax.vlines([e.occurred_on for e in events], 0, 1, transform=ax.get_xaxis_transform())
+        for row, med in enumerate(meds):
+            for dose in med.doses:
+                ax_days = (med.stopped_on or days[-1]) - dose.from_date
+                lanes.barh(row, ax_days.days, left=dose.from_date)
+        FigureCanvasAgg(figure).draw()
 
-    line("switch_chart_marker_all_years", best(lambda: draw(marker_figure(repo, "c3"))),
-         best(bare))
-    line("switch_chart_1_year", best(lambda: draw(marker_figure(
-        repo, "c3", date(2025, 7, 1), date(2026, 6, 30)))), None)
-    line("symptom_heat_map_30_years", best(lambda: draw(symptom_figure(repo))), None)
+    line("switch_chart_marker_all_years", best(app("c3")), best(bare))
+    line("switch_chart_1_year", best(app("c3", date(2025, 7, 1), date(2026, 6, 30))), None)
+    line("switch_chart_panel_all_years", best(app("serology", kind="panel")), None)
+    line("symptom_heat_map_30_years", best(app("", kind="symptoms")), None)
+
+
+def symptom_history(repo, db: Path) -> None:
+    """GUI-thread time of a sort and of a filter over all 30 years (the rows are read in a
+    background task; that read is reported on its own line)."""
+    from PySide6.QtCore import Qt
+
+    from lupus_tracker.ui.lab_dialog import qdate
+    from lupus_tracker.ui.symptom_history import SymptomHistoryPage, load_history
+
+    page = SymptomHistoryPage(repo)
+    since, until = date(1990, 1, 1), date(2026, 6, 30)
+    page.since.setDate(qdate(since))
+    page.until.setDate(qdate(until))
+    arrays = load_history(repo, since, until, None)
+    page.model.set_arrays(arrays)
+
+    def sort_all() -> None:
+        for column in range(len(page.model.columns)):
+            for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+                page.table.sortByColumn(column, order)
+
+    sorts = 2 * len(page.model.columns)
+
+    def bare_sort() -> None:
+        conn = sqlite3.connect(db)
+        conn.execute("SELECT day, symptom, severity, location, note FROM symptoms "
+                     "ORDER BY severity DESC").fetchall()
+        conn.close()
+
+    line("symptom_history_sort_all_years", best(sort_all) / sorts, best(bare_sort))
+    fatigue = load_history(repo, since, until, "fatigue")
+
+    def show_filtered() -> None:  # what the GUI thread does when a filter's rows arrive
+        page.model.set_arrays(fatigue)
+        page.model.set_arrays(arrays)
+
+    def bare_filter() -> None:
+        conn = sqlite3.connect(db)
+        conn.execute("SELECT day, symptom, severity, location, note FROM symptoms "
+                     "WHERE symptom = 'fatigue' ORDER BY day").fetchall()
+        conn.close()
+
+    line("symptom_history_filter_all_years", best(show_filtered) / 2, best(bare_filter))
+    line("symptom_history_read_in_worker", best(
+        lambda: load_history(repo, since, until, None), 1), None)
+
+
+def peak_memory(db: Path, settings: Path) -> None:
+    """Peak resident memory of a fresh app after visiting every page (charts drawn) and
+    sorting every table, in MiB."""
+    code = (
+        "import resource, time\n"
+        "from PySide6.QtWidgets import QApplication, QTableView\n"
+        "from PySide6.QtCore import QSettings, Qt, QTimer, QEventLoop\n"
+        "a = QApplication([])\n"
+        "from lupus_tracker.store.repository import Repository\n"
+        "from lupus_tracker.ui.main_window import MainWindow\n"
+        f"w = MainWindow(Repository.open({str(db)!r}), "
+        f"QSettings({str(settings)!r}, QSettings.Format.IniFormat))\n"
+        "w.show()\n"
+        "def wait(ms):\n"
+        "    loop = QEventLoop(); QTimer.singleShot(ms, loop.quit); loop.exec()\n"
+        "for i in range(w.tabs.count()):\n"
+        "    w.tabs.setCurrentIndex(i); wait(1500)\n"
+        "    page = w.tabs.currentWidget()\n"
+        "    for view in page.findChildren(QTableView):\n"
+        "        if view.isSortingEnabled():\n"
+        "            for c in range(view.model().columnCount()):\n"
+        "                view.sortByColumn(c, Qt.SortOrder.DescendingOrder)\n"
+        "if w.charts is not None:\n"
+        "    for key in ('panel:serology', 'symptoms:', 'marker:c3'):\n"
+        "        w.charts.what.setCurrentIndex(w.charts.what.findData(key)); wait(4000)\n"
+        "print('peak', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    peak = [ln for ln in out.stdout.splitlines() if ln.startswith("peak")]
+    if not peak:
+        raise RuntimeError(out.stderr)
+    print(f"peak_memory_all_pages: app={int(peak[0].split()[1]) / 1024:.0f}MiB", flush=True)
 
 
 def report(repo, folder: Path) -> None:
@@ -211,9 +306,11 @@ def main() -> None:
         with Repository.open(db) as repo:
             dashboard(repo, db)
             charts(repo)
+            symptom_history(repo, db)
             report(repo, folder)
             exports(repo, db, folder)
         import_100k(folder)
+        peak_memory(db, folder / "settings.ini")
 
 
 if __name__ == "__main__":

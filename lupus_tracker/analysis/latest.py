@@ -15,11 +15,11 @@ from datetime import date
 
 from lupus_tracker.domain.catalog import MARKERS, Marker, get_marker
 from lupus_tracker.domain.comparability import why_not_comparable
-from lupus_tracker.domain.measurement import Measurement, interpret
+from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag, RefRange
 from lupus_tracker.domain.records import LabResult, Sex, Source
-from lupus_tracker.domain.units import Unit
-from lupus_tracker.domain.values import format_number, round_significant
+from lupus_tracker.domain.units import Unit, rounded_for
+from lupus_tracker.domain.values import format_number
 from lupus_tracker.domain.wording import (
     change_amount,
     change_cell,
@@ -28,6 +28,7 @@ from lupus_tracker.domain.wording import (
     not_comparable_text,
 )
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.results_repo import measurement_of
 
 
 @dataclass(frozen=True)
@@ -97,17 +98,29 @@ def _display_number(marker: Marker, m: Measurement, unit: Unit) -> float | None:
 
 def show(marker: Marker, result: LabResult, preferred: Unit, sex: Sex | None) -> Shown:
     """Interpret a stored result and express it in ``preferred`` where that is possible."""
-    m = interpret(marker, result.value_text, result.unit, result.ref_range, sex)
+    m = measurement_of(result)  # interpreted once, when the store loaded it
     unit = preferred if preferred.family == m.unit.family else m.unit
     number = _display_number(marker, m, unit)
     if number is None or unit is m.unit:
         value_text = m.value.text
     else:
-        value_text = f"{m.value.comparator or ''}{format_number(round_significant(number))}"
+        value_text = f"{m.value.comparator or ''}{format_number(rounded_for(unit, number))}"
+    return Shown(result, m, unit, value_text, number, _range_text(marker, m, unit))
+
+
+def _range_text(marker: Marker, m: Measurement, unit: Unit) -> str:
+    """The range in the display unit: the lab's converted at the unit's usual precision,
+    else the catalog's published one for that unit; both sexes' when sex is unknown."""
+    if m.ranges_by_sex:
+        parts = [(sex, marker.default_range_in(unit, sex)) for sex in Sex]
+        return "; ".join(f"{sex.value[0].upper()} {ref.text()}" for sex, ref in parts if ref)
     ref: RefRange | None = m.ref
-    if ref is not None and unit is not m.unit and not ref.titer:
-        ref = ref.scaled(lambda v: round_significant(marker.units.convert(v, m.unit, unit)))
-    return Shown(result, m, unit, value_text, number, ref.text() if ref else "")
+    if ref is None or unit is m.unit or ref.titer or ref.word is not None:
+        return ref.text() if ref else ""
+    if not m.ref_is_lab:
+        shown = marker.default_range_in(unit)
+        return shown.text() if shown else ""
+    return ref.scaled(lambda v: rounded_for(unit, marker.units.convert(v, m.unit, unit))).text()
 
 
 def latest_values(

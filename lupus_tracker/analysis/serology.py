@@ -16,13 +16,14 @@ from datetime import date, timedelta
 
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.comparability import comparable
-from lupus_tracker.domain.measurement import Measurement, interpret
+from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.records import LabResult
 from lupus_tracker.domain.sledai import PROTEINURIA_G_PER_24H, UPCR_MG_PER_MG
 from lupus_tracker.domain.thresholds import certainly_rose
 from lupus_tracker.domain.values import format_number
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.results_repo import measured
 
 # Our choice: complement counts as low "at the same time" as anti-dsDNA within 15 days
 # (lab panels of one visit are often drawn on different days of the same fortnight).
@@ -58,9 +59,8 @@ class Period:
 
 
 def _measured(repo: Repository, keys: tuple[str, ...]) -> list[tuple[LabResult, Measurement]]:
-    sex = repo.profile.get().sex
-    return [(r, interpret(get_marker(r.marker), r.value_text, r.unit, r.ref_range, sex))
-            for r in repo.results.all(keys)]
+    pairs = [(r, measured(r)) for r in repo.results.all(keys)]
+    return [(r, m) for r, m in pairs if m is not None]
 
 
 def _merge(kind: str, hits: list[tuple[date, str]]) -> list[Period]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from lupus_tracker.domain.catalog import get_marker
-from lupus_tracker.domain.measurement import Measurement, interpret
+from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.records import LabResult
 from lupus_tracker.domain.sledai import (
@@ -28,6 +28,7 @@ from lupus_tracker.domain.sledai import (
 )
 from lupus_tracker.domain.thresholds import FEVER_CELSIUS
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.results_repo import measured
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,6 @@ def window(visit: date) -> tuple[date, date]:
 def suggest(repo: Repository, visit: date) -> list[Suggestion]:
     """The lab-derivable descriptors supported by results in the window before ``visit``."""
     since, until = window(visit)
-    sex = repo.profile.get().sex
     markers = {rule[0] for rules in RULES.values() for rule in rules}
     by_marker: dict[str, list[LabResult]] = {}
     for result in repo.results.all(markers, since, until):
@@ -99,8 +99,8 @@ def suggest(repo: Repository, visit: date) -> list[Suggestion]:
         for marker_key, test, reason in rules:
             marker = get_marker(marker_key)
             for result in by_marker.get(marker_key, ()):
-                m = interpret(marker, result.value_text, result.unit, result.ref_range, sex)
-                if test(m):
+                m = measured(result)
+                if m is not None and test(m):
                     evidence.append(Evidence(result.taken_on, marker.label, m.value.text,
                                              m.unit.label, m.ref.text() if m.ref else "",
                                              reason))

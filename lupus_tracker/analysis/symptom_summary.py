@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.symptoms import SYMPTOMS, Symptom
-from lupus_tracker.domain.thresholds import FEVER_CELSIUS, certainly_above
+from lupus_tracker.domain.thresholds import FEVER_CELSIUS
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.results_repo import measured
 
 
 @dataclass(frozen=True)
@@ -50,10 +50,9 @@ def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSum
         if (values := by_key.get(symptom.key))
     )
     fever_days = set(present_days.get("fever", set()))
-    temperature = get_marker("temperature")
     for result in repo.results.all(["temperature"], since, until):
-        if result.base_value is not None and result.base_unit == temperature.canonical_unit.code \
-                and certainly_above(result.base_value, result.comparator, FEVER_CELSIUS):
+        m = measured(result)  # interpreted once, when the store loaded it
+        if m is not None and m.certainly_above(FEVER_CELSIUS):
             fever_days.add(result.taken_on)
     return SymptomSummary(
         since, until, len({e.day for e in entries}), stats,

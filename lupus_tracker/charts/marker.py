@@ -1,235 +1,356 @@
 """One marker over time, against each result's own reference range, with treatments and
-events on the same time axis.
+events on the same time axis. Built from plain data (:mod:`lupus_tracker.charts.series`),
+never from the repository.
 
-- Values in the user's preferred unit; each (unit family, assay) is its own labelled series,
-  never joined to another (ELISA and CLIA anti-dsDNA, computed and lab eGFR).
-- The reference band follows each result's own lab range (a step band), one-sided ranges
-  shade to the edge of the plot, and a marker without a range still charts.
+- Each comparable series has its own colour and is never joined to another.
 - Exact values are filled circles; bounds such as ``<0.5`` are open triangles pointing the
-  way of the bound; out-of-range points get a red ring; words (negative/positive) are
-  labelled marks along the bottom of the plot.
-- Titers (ANA) on a log2 axis labelled 1:80, 1:160, ...
-- Events are labelled vertical lines; medications are spans in a strip below, with each
-  dose change as its own segment.
+  way of the bound; out-of-range points get a ring; words (negative/positive) are labelled
+  marks along the bottom of the plot.
+- The reference band follows each result's own range as a step band with dashed edges at
+  the limits; a one-sided range (``<30``, ``>=90``) shades from its limit to the axis edge,
+  computed after the axis limits are fixed.
+- Titers on a log2 axis ticked at the dilutions labs report (1:40, 1:80 ... 1:2560).
+- Events are vertical lines with labels that never overlap; medications are lanes below,
+  only those taken in the period, each dose period labelled with its total daily dose.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from lupus_tracker.analysis.latest import show
-from lupus_tracker.domain.catalog import get_marker
+from lupus_tracker.charts.series import TITER_DILUTIONS, MarkerData, Series, summary
+from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
+from lupus_tracker.domain.doses import daily_total_text, dose_text
+from lupus_tracker.domain.records import Event, EventKind, Medication
 from lupus_tracker.domain.values import format_number
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
     from lupus_tracker.store.repository import Repository
 
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
-EVENT_COLOURS = {"infusion": "#009E73", "flare": "#D55E00", "hospital_stay": "#CC79A7",
-                 "visit": "#7f7f7f", "other": "#7f7f7f"}
-OUT_OF_RANGE = "#C00000"
+__all__ = ["MarkerChart", "MarkerData", "Series", "marker_data", "marker_figure"]
+
+CHAR_WIDTH_EM = 0.62  # a generous average glyph width, for label placement
+EVENT_LEVELS = 3
 
 
-@dataclass
-class Series:
-    label: str
-    unit_label: str
-    days: list[date] = field(default_factory=list)
-    values: list[float] = field(default_factory=list)
-    bounds: list[str] = field(default_factory=list)  # "", "<", "<=", ">", ">="
-    out: list[bool] = field(default_factory=list)
-    lows: list[float | None] = field(default_factory=list)
-    highs: list[float | None] = field(default_factory=list)
-    details: list[str] = field(default_factory=list)  # for hover: value as entered and lab
+@dataclass(frozen=True)
+class MarkerChart:
+    """Everything the single-marker chart shows (plain data)."""
 
-
-@dataclass
-class MarkerData:
-    title: str
-    series: list[Series]
-    words: list[tuple[date, str, bool]]  # (day, word, abnormal)
-    titer: bool
+    data: MarkerData
+    events: tuple[Event, ...] = ()
+    medications: tuple[Medication, ...] = ()
+    since: date | None = None
+    until: date | None = None
 
 
 def marker_data(repo: Repository, key: str, since: date | None = None,
                 until: date | None = None) -> MarkerData:
-    """The points of one marker, grouped into comparable series (pure data, no drawing)."""
-    marker = get_marker(key)
-    preferred = repo.settings.preferred_unit(marker)
-    sex = repo.profile.get().sex
-    groups: dict[tuple[str, str], Series] = {}
-    words: list[tuple[date, str, bool]] = []
-    titer = False
-    for result in repo.results.all([key], since, until):
-        shown = show(marker, result, preferred, sex)
-        m = shown.measurement
-        if shown.number is None:
-            words.append((result.taken_on, m.value.text, m.flag.is_out_of_range))
-            continue
-        titer = titer or m.unit.family == "titer"
-        assay = result.assay or ""
-        group = groups.setdefault((shown.unit.family, assay), Series(
-            " · ".join(p for p in (shown.unit.label, assay) if p), shown.unit.label))
-        ref = m.ref
-        if ref is not None and shown.unit is not m.unit and not ref.titer:
-            ref = ref.scaled(lambda v, u=m.unit, s=shown.unit: marker.units.convert(v, u, s))
-        group.days.append(result.taken_on)
-        group.values.append(shown.number)
-        group.bounds.append(m.value.comparator.value if m.value.comparator else "")
-        group.out.append(m.flag.is_out_of_range)
-        group.lows.append(ref.low if ref is not None else None)
-        group.highs.append(ref.high if ref is not None else None)
-        lab = f" — {result.lab}" if result.lab else ""
-        group.details.append(f"{result.taken_on.isoformat()}: {m.value.text} "
-                             f"{m.unit.label}{lab}")
-    title = marker.name + (" (titer; confirms the diagnosis, does not track activity)"
-                           if marker.key == "ana" else "")
-    return MarkerData(title, list(groups.values()), words, titer)
+    """The prepared series of one marker read from ``repo`` (see ``charts.sources``)."""
+    from lupus_tracker.charts.sources import load_marker_data
+
+    return load_marker_data(repo, key, since, until)
 
 
-def _band(ax, series: Series, colour: str) -> None:
-    """Shade each result's own range as a step band (open ends shade to the axis edge)."""
+def _num(day: date) -> float:
+    import matplotlib.dates as mdates
+
+    return float(mdates.date2num(day))
+
+
+def x_limits(days: Sequence[date], since: date | None, until: date | None) -> tuple[float, float]:
+    """The time axis: the period asked for, else the data with a small margin."""
+    first = since or (min(days) if days else date.today() - timedelta(days=365))
+    last = until or (max(days) if days else date.today())
+    if since is None or until is None:
+        margin = max((last - first).days * 0.03, 7)
+        first = since or first - timedelta(days=margin)
+        last = until or last + timedelta(days=margin)
+    if last <= first:
+        last = first + timedelta(days=1)
+    return _num(first), _num(last)
+
+
+def y_limits(data: MarkerData) -> tuple[float, float]:
+    """Axis limits covering every value and every finite range limit."""
+    values = [v for s in data.series for v in s.values]
+    values += [lim for s in data.series for p in s.points for lim in (p.low, p.high)
+               if lim is not None]
+    if not values:
+        return (0.0, 1.0)
+    low, high = min(values), max(values)
+    if data.titer:
+        low, high = max(low, 1.0), max(high, 1.0)
+        return low / 1.6, high * 1.6
+    span = (high - low) or abs(high) or 1.0
+    bottom = low - 0.08 * span
+    if low >= 0 > bottom:
+        bottom = 0.0 if low - 0 < 0.3 * span else low - 0.08 * span
+    return bottom, high + 0.12 * span
+
+
+def _band(ax: Axes, series: Series, colour: str, xlim: tuple[float, float],
+          ylim: tuple[float, float], legend: bool = True) -> None:
+    """Each result's own range as a step band from midpoint to midpoint; open ends shade to
+    the axis edge (``ylim``, fixed before this is drawn)."""
     import numpy as np
 
-    if not any(lo is not None or hi is not None for lo, hi in zip(series.lows, series.highs,
-                                                                 strict=True)):
+    if not series.has_range:
         return
-    bottom, top = ax.get_ylim()
-    lows = np.array([bottom if lo is None else lo for lo in series.lows], dtype=float)
-    highs = np.array([top if hi is None else hi for hi in series.highs], dtype=float)
-    ax.fill_between(series.days, lows, highs, step="mid", color=colour, alpha=0.12,
-                    linewidth=0, label=f"reference range ({series.label})")
+    x = [_num(d) for d in series.days]
+    half = (x[1] - x[0]) / 2 if len(x) > 1 else 15.0  # the series' own span, not the axis
+    tail = (x[-1] - x[-2]) / 2 if len(x) > 1 else 15.0
+    edges = ([max(x[0] - half, xlim[0])] + [(a + b) / 2 for a, b in itertools.pairwise(x)]
+             + [min(x[-1] + tail, xlim[1])])
+    nan = float("nan")
+    has_any = [p.low is not None or p.high is not None for p in series.points]
+    lows = [(ylim[0] if p.low is None else p.low) if has else nan
+            for p, has in zip(series.points, has_any, strict=True)]
+    highs = [(ylim[1] if p.high is None else p.high) if has else nan
+             for p, has in zip(series.points, has_any, strict=True)]
+    ax.fill_between(edges, lows + lows[-1:], highs + highs[-1:], step="post", color=colour,
+                    alpha=0.13, linewidth=0, gid=f"band:{series.label}",
+                    label=f"reference range ({series.label})" if legend else None)
+    for name, limits in (("low", [p.low for p in series.points]),
+                         ("high", [p.high for p in series.points])):
+        if all(v is None for v in limits):
+            continue
+        ys = np.array([nan if v is None else v for v in limits] + [nan], dtype=float)
+        ys[-1] = ys[-2]
+        ax.step(edges, ys, where="post", color=colour, linewidth=1.0, linestyle="--",
+                gid=f"band-{name}:{series.label}")
 
 
-def draw_marker(ax, data: MarkerData) -> list:
-    """Draw into ``ax``; returns the point collections (for hover)."""
+def _titer_axis(ax: Axes, ylim: tuple[float, float]) -> None:
+    from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
+
+    ax.set_yscale("log", base=2)
+    ticks = [t for t in TITER_DILUTIONS if ylim[0] <= t <= ylim[1]]
+    ax.yaxis.set_major_locator(FixedLocator(ticks))
+    ax.yaxis.set_minor_locator(NullLocator())
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"1:{format_number(v)}"))
+
+
+def draw_marker(ax: Axes, data: MarkerData, style: ChartStyle,
+                xlim: tuple[float, float], *, legend: bool = True,
+                compact: bool = False) -> list:
+    """Draw ``data`` into ``ax`` with fixed axis limits; returns the point collections,
+    each with ``lupus_details`` (the hover and keyboard text of each point). ``compact``
+    (panels) leaves the range bands and rings out of the legend."""
     artists = []
-    for index, series in enumerate(data.series):
-        colour = PALETTE[index % len(PALETTE)]
-        ax.plot(series.days, series.values, color=colour, linewidth=1.3, alpha=0.8,
-                gid=f"series:{series.label}")
-        exact = [i for i, b in enumerate(series.bounds) if not b]
-        points = ax.scatter([series.days[i] for i in exact], [series.values[i] for i in exact],
-                            color=colour, s=22, zorder=3, label=series.label)
-        points.lupus_details = [series.details[i] for i in exact]
-        artists.append(points)
-        for marker_shape, kinds, name in (("v", ("<", "<="), "below"), ("^", (">", ">="),
-                                                                         "above")):
-            picked = [i for i, b in enumerate(series.bounds) if b in kinds]
-            if picked:
-                bound = ax.scatter([series.days[i] for i in picked],
-                                   [series.values[i] for i in picked], marker=marker_shape,
-                                   facecolors="white", edgecolors=colour, s=40, zorder=4,
-                                   label=f"{series.label}: {name} this bound")
-                bound.lupus_details = [series.details[i] for i in picked]
-                artists.append(bound)
-        out = [i for i, flag in enumerate(series.out) if flag]
-        if out:
-            ax.scatter([series.days[i] for i in out], [series.values[i] for i in out],
-                       facecolors="none", edgecolors=OUT_OF_RANGE, s=90, linewidths=1.4,
-                       zorder=5, label="out of range" if index == 0 else None)
+    ylim = y_limits(data)
     if data.titer:
-        ax.set_yscale("log", base=2)
-        ax.yaxis.set_major_formatter(_titer_formatter())
+        _titer_axis(ax, ylim)
     for index, series in enumerate(data.series):
-        _band(ax, series, PALETTE[index % len(PALETTE)])
+        colour = style.colour(index)
+        bg = style.background
+        if len(series.points) > 1:
+            ax.plot(series.days, series.values, color=colour, linewidth=1.3,
+                    gid=f"series:{series.label}")
+        exact = [p for p in series.points if not p.bound]
+        if exact:
+            points = ax.scatter([p.day for p in exact], [p.value for p in exact],
+                                color=colour, s=22, zorder=3, label=series.label)
+            points.lupus_details = [p.detail for p in exact]
+            artists.append(points)
+        for shape, kinds, name in (("v", ("<", "<="), "below"), ("^", (">", ">="), "above")):
+            picked = [p for p in series.points if p.bound in kinds]
+            if picked:
+                bound = ax.scatter([p.day for p in picked], [p.value for p in picked],
+                                   marker=shape, facecolors=bg, edgecolors=colour, s=44,
+                                   linewidths=1.4, zorder=4,
+                                   label=f"{series.label}: {name} this value")
+                bound.lupus_details = [p.detail for p in picked]
+                artists.append(bound)
+        out = [p for p in series.points if p.out_of_range]
+        if out:
+            ax.scatter([p.day for p in out], [p.value for p in out], facecolors="none",
+                       edgecolors=style.out_of_range, s=95, linewidths=1.5, zorder=5,
+                       label="out of range (ring)" if index == 0 and not compact else None)
+    for index, series in enumerate(data.series):
+        _band(ax, series, style.colour(index), xlim, ylim, legend=not compact)
     if data.words:
-        bottom = ax.get_ylim()[0] if data.series else 0
-        for day, word, abnormal in data.words:
-            ax.annotate(word, (day, bottom), xytext=(0, 6), textcoords="offset points",
-                        rotation=90, fontsize=7, ha="center", va="bottom",
-                        color=OUT_OF_RANGE if abnormal else "#333333")
-            ax.plot([day], [bottom], marker="|", color="#333333", markersize=10)
-    units = sorted({s.unit_label for s in data.series})
-    ax.set_ylabel(" / ".join(units) if units else "result")
-    ax.grid(True, alpha=0.3)
+        bottom = ylim[0]
+        marks = ax.scatter([w.day for w in data.words], [bottom] * len(data.words),
+                           marker="|", s=120, color=style.text, zorder=3, clip_on=False)
+        marks.lupus_details = [w.detail for w in data.words]
+        artists.append(marks)
+        for word in data.words:
+            ax.annotate(word.word, (word.day, bottom), xytext=(0, 8),
+                        textcoords="offset points", rotation=90, fontsize=style.small_pt,
+                        ha="center", va="bottom",
+                        color=style.out_of_range if word.abnormal else style.text)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_ylabel(" / ".join(data.unit_labels) if data.unit_labels else "result",
+                  fontsize=style.font_pt)
+    ax.grid(True, color=style.grid, linewidth=0.6)
+    if legend and not data.empty:
+        ax.legend(fontsize=style.small_pt, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                  frameon=False, labelcolor=style.text)
     return artists
 
 
-def _titer_formatter():
-    from matplotlib.ticker import FuncFormatter
-
-    def label(value: float, _position) -> str:
-        return f"1:{format_number(value)}" if (value >= 1 and math.log2(value).is_integer()) \
-            or value in (10, 20, 40, 80, 160, 320, 640, 1280, 2560, 5120) else ""
-
-    return FuncFormatter(label)
+def _text_width(text: str, font_pt: float, dpi: float) -> float:
+    """Estimated width of ``text`` in pixels."""
+    return len(text) * CHAR_WIDTH_EM * font_pt * dpi / 72
 
 
-def draw_events(ax, repo: Repository, since: date | None, until: date | None) -> None:
-    for event in repo.events.all(since, until):
-        colour = EVENT_COLOURS.get(event.kind.value, "#7f7f7f")
-        ax.axvline(event.occurred_on, color=colour, linestyle="--", linewidth=1, alpha=0.8)
-        if event.kind.value != "visit":
-            ax.annotate(event.title or event.kind.label, (event.occurred_on, 1),
-                        xycoords=("data", "axes fraction"), rotation=90, fontsize=7,
-                        ha="right", va="top", color=colour)
+def _axes_px(ax: Axes) -> float:
+    """The axes' width in pixels, estimated low (the layout and the legend take room)."""
+    figure = ax.get_figure()
+    return 0.75 * ax.get_position().width * figure.get_figwidth() * figure.dpi
 
 
-def draw_medications(ax, repo: Repository, since: date | None, until: date | None) -> None:
-    frame = repo.treatments.doses_frame()
-    end = until or date.today()
-    names = list(dict.fromkeys(frame["name"]))
-    for row, name in enumerate(names):
-        doses = frame[frame["name"] == name]
-        for index, dose in enumerate(doses.itertuples()):
-            start = dose.from_date.date()
-            stop = dose.until.date() if not _is_nat(dose.until) else end
-            if since is not None and stop < since:
-                continue
-            start = max(start, since) if since else start
-            colour = PALETTE[row % len(PALETTE)]
-            ax.barh(row, (stop - start).days, left=start, height=0.6, color=colour,
-                    alpha=0.35 + 0.5 * (index % 2), edgecolor="white")
-            if dose.dose == dose.dose and dose.dose is not None:  # not NaN
-                ax.annotate(f"{format_number(dose.dose)} {dose.unit or ''}", (start, row),
-                            xytext=(2, 0), textcoords="offset points", fontsize=6.5,
-                            va="center")
-    ax.set_yticks(range(len(names)), names, fontsize=7)
-    ax.invert_yaxis()
-    ax.grid(True, axis="x", alpha=0.3)
+def draw_events(ax: Axes, events: Sequence[Event], style: ChartStyle,
+                *, labels: bool = True) -> None:
+    """Events as vertical lines; labels (all but visits) across the top in up to three
+    rows, never overlapping: a label that fits in no row is left out (its line stays)."""
+    xlim = ax.get_xlim()
+    per_px = (xlim[1] - xlim[0]) / max(_axes_px(ax), 1.0)
+    dpi = ax.get_figure().dpi
+    row_ends = [-math.inf] * EVENT_LEVELS
+    shown_visit = False
+    for event in sorted(events, key=lambda e: e.occurred_on):
+        x = _num(event.occurred_on)
+        if not xlim[0] <= x <= xlim[1]:
+            continue
+        colour = style.events[event.kind]
+        visit = event.kind is EventKind.VISIT
+        ax.axvline(x, color=colour, linestyle=":" if visit else "--", linewidth=1.1,
+                   zorder=1, label=None if (not visit or shown_visit) else "visit (dotted)")
+        shown_visit = shown_visit or visit
+        if visit or not labels:
+            continue
+        text = event.title or event.kind.label
+        start = x + 3 * per_px
+        end = start + _text_width(text, style.small_pt, dpi) * per_px
+        if end > xlim[1]:  # near the right edge: the label goes to the left of its line
+            end, start = x - 3 * per_px, x - 3 * per_px - (end - start)
+        for level, row_end in enumerate(row_ends):
+            if start > row_end:
+                row_ends[level] = end
+                ax.annotate(text, (start, 1.0), xycoords=("data", "axes fraction"),
+                            xytext=(0, -3 - level * (style.small_pt + 4)),
+                            textcoords="offset points", fontsize=style.small_pt,
+                            ha="left", va="top", color=colour, gid="event-label",
+                            bbox={"boxstyle": "square,pad=0.1", "facecolor": style.background,
+                                  "edgecolor": "none", "alpha": 0.85})
+                break
 
 
-def _is_nat(value) -> bool:
-    return value is None or value != value
+def medication_periods(medications: Sequence[Medication], since: date | None,
+                       until: date | None) -> list[tuple[str, list[tuple[date, date, str, str]]]]:
+    """Lanes of medications taken in the period: (name, [(start, end, label, short)])."""
+    end_of_view = until or date.today()
+    lanes = []
+    for medication in medications:
+        stop = medication.stopped_on or end_of_view
+        doses = sorted(medication.doses, key=lambda d: d.from_date)
+        if not doses:
+            spans = [(medication.started_on, stop, "", "")]
+        else:
+            spans = []
+            for index, dose in enumerate(doses):
+                after = doses[index + 1].from_date if index + 1 < len(doses) else stop
+                spans.append((dose.from_date, min(after, stop), dose_text(dose),
+                              daily_total_text(dose)))
+        visible = [(max(a, since) if since else a, min(b, end_of_view), text, short)
+                   for a, b, text, short in spans
+                   if b >= (since or b) and a <= end_of_view and b > a]
+        if visible:
+            lanes.append((medication.name, visible))
+    return lanes
 
 
-def marker_figure(repo: Repository, key: str, since: date | None = None,
-                  until: date | None = None, *, width_in: float = 9.0,
-                  with_medications: bool = True) -> Figure:
-    from matplotlib.figure import Figure
+def draw_medications(ax: Axes, medications: Sequence[Medication], style: ChartStyle,
+                     since: date | None, until: date | None) -> None:
+    """One lane per medication taken in the period; each dose period is a bar labelled
+    inside with its total daily dose when the label fits (the short total, else nothing)."""
+    lanes = medication_periods(medications, since, until)
+    xlim = ax.get_xlim()
+    per_px = (xlim[1] - xlim[0]) / max(_axes_px(ax), 1.0)
+    dpi = ax.get_figure().dpi
+    for row, (_name, spans) in enumerate(lanes):
+        colour = style.colour(row)
+        for start, end, text, short in spans:
+            left, right = max(_num(start), xlim[0]), min(_num(end), xlim[1])
+            ax.barh(row, right - left, left=left, height=0.62, color=colour,
+                    edgecolor=style.background, linewidth=1.5, gid="medication-bar")
+            room = (right - left) / per_px - 8
+            for label in (text, short):
+                if label and _text_width(label, style.small_pt, dpi) <= room:
+                    ax.annotate(label, (left, row), xytext=(4, 0), textcoords="offset points",
+                                fontsize=style.small_pt, va="center", ha="left",
+                                color=style.on_colour(), gid="medication-label")
+                    break
+    ax.set_yticks(range(len(lanes)), [name for name, _ in lanes], fontsize=style.small_pt)
+    ax.set_ylim(len(lanes) - 0.5, -0.5)
+    ax.set_xlim(*xlim)
+    ax.grid(True, axis="x", color=style.grid, linewidth=0.6)
+    ax.set_title("Medications (total daily dose; each bar a dose period)",
+                 fontsize=style.small_pt, loc="left", color=style.text)
 
-    data = marker_data(repo, key, since, until)
-    has_meds = with_medications and repo.counts()["medications"] > 0
-    figure = Figure(figsize=(width_in, 5.6 if has_meds else 4.2), layout="constrained")
-    if has_meds:
-        ax, meds = figure.subplots(2, 1, sharex=True, height_ratios=(3, 1.3))
-    else:
-        ax, meds = figure.subplots(), None
-    artists = draw_marker(ax, data)
-    draw_events(ax, repo, since, until)
-    ax.set_title(data.title)
-    if data.series or data.words:
-        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    else:
-        ax.text(0.5, 0.5, "No results in this period", transform=ax.transAxes, ha="center")
-    if meds is not None:
-        draw_medications(meds, repo, since, until)
-        meds.set_title("Medications (each shade a dose period)", fontsize=8)
-    concise_dates(meds if meds is not None else ax)
-    figure.lupus_points = artists
-    return figure
 
-
-def concise_dates(ax) -> None:
+def concise_dates(ax: Axes) -> None:
     """Readable, non-overlapping date ticks."""
     import matplotlib.dates as mdates
 
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def empty_figure(message: str, style: ChartStyle, size_in: tuple[float, float]) -> Figure:
+    """A friendly empty state: the message only (no axes, no 1970 time axis)."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=size_in)
+    figure.text(0.5, 0.5, message, ha="center", va="center", wrap=True,
+                fontsize=style.title_pt, color=style.text)
+    figure.set_facecolor(style.background)
+    figure.lupus_points = []
+    figure.lupus_empty = message
+    figure.lupus_summary = message
+    return figure
+
+
+def marker_figure(chart: MarkerChart, style: ChartStyle | None = None, *,
+                  size_in: tuple[float, float] = (9.0, 5.6)) -> Figure:
+    """The single-marker chart (with a medication strip when medications were taken)."""
+    from matplotlib.figure import Figure
+
+    style = style or chart_style()
+    data = chart.data
+    if data.empty:
+        return empty_figure(f"No {data.name} results in this period.\nAdd them with "
+                            "Edit › Add lab report (Ctrl+L), or choose a longer period.",
+                            style, size_in)
+    days = [d for s in data.series for d in s.days] + [w.day for w in data.words]
+    xlim = x_limits(days, chart.since, chart.until)
+    lanes = medication_periods(chart.medications, chart.since, chart.until)
+    figure = Figure(figsize=size_in, layout="constrained")
+    if lanes:
+        ax, meds = figure.subplots(2, 1, sharex=True,
+                                   height_ratios=(3, 0.5 + 0.35 * len(lanes)))
+    else:
+        ax, meds = figure.subplots(), None
+    artists = draw_marker(ax, data, style, xlim)
+    draw_events(ax, chart.events, style)
+    ax.set_title(data.title, fontsize=style.title_pt)
+    if meds is not None:
+        meds.set_xlim(*xlim)
+        draw_medications(meds, chart.medications, style, chart.since, chart.until)
+    concise_dates(meds if meds is not None else ax)
+    apply_to_figure(figure, style)
+    figure.lupus_points = artists
+    figure.lupus_summary = summary(data)
+    return figure

@@ -1,23 +1,33 @@
-"""Panels of markers that rheumatologists read side by side.
+"""Panels of markers that rheumatologists read side by side: small multiples of the marker
+chart (same series, ranges, open triangles for bounds and per-assay series), one per
+marker, on one time axis.
 
-This is the interface the app and the visit report use:
-``panel_figure(repo, panel, since=None, until=None) -> matplotlib.figure.Figure``.
-(A first, plain version: the charts issue builds the full drawing behind it.)
+``build_panel_figure(title, markers, ...)`` takes plain data; ``panel_figure(repo, panel,
+...)`` reads it first (the visit report and the Charts page use the same drawing).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from lupus_tracker.charts.marker import (
+    concise_dates,
+    draw_events,
+    draw_marker,
+    empty_figure,
+    x_limits,
+)
+from lupus_tracker.charts.series import MarkerData, summary
+from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
 from lupus_tracker.domain.catalog import get_marker
+from lupus_tracker.domain.records import Event
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from lupus_tracker.store.repository import Repository
-
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")  # Okabe-Ito, colour-blind safe
 
 PANELS: dict[str, tuple[str, tuple[str, ...]]] = {
     "serology": ("Serology: anti-dsDNA, C3, C4", ("anti_dsdna", "c3", "c4")),
@@ -27,42 +37,47 @@ PANELS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def panel_figure(
-    repo: Repository,
-    panel: str,
-    since: date | None = None,
-    until: date | None = None,
-    *,
-    width_in: float = 7.5,
-) -> Figure:
-    """One small chart per marker of ``panel``, in the user's preferred units."""
+def build_panel_figure(title: str, markers: Sequence[MarkerData],
+                       events: Sequence[Event] = (), since: date | None = None,
+                       until: date | None = None, style: ChartStyle | None = None, *,
+                       width_in: float = 7.5, height_in: float | None = None) -> Figure:
+    """One small marker chart per marker that has results in the period."""
     from matplotlib.figure import Figure
 
-    title, all_keys = PANELS[panel]
-    frame = repo.results.frame(all_keys, since, until)
-    keys = [k for k in all_keys if (frame["marker"] == k).any()] or list(all_keys[:1])
-    figure = Figure(figsize=(width_in, 0.6 + 1.25 * len(keys)), layout="constrained")
-    axes = figure.subplots(len(keys), 1, sharex=True, squeeze=False)[:, 0]
-    figure.suptitle(title)
-    for ax, key in zip(axes, keys, strict=True):
-        marker = get_marker(key)
-        unit = repo.settings.preferred_unit(marker)
-        rows = frame[(frame["marker"] == key) & frame["base_value"].notna()]
-        rows = rows[rows["base_unit"] == marker.canonical_unit.code]
-        # Different assays (or computed versus lab-reported values) are never one line.
-        series = rows.assign(assay=rows["assay"].fillna("")).groupby("assay", sort=False)
-        for index, (assay, group) in enumerate(series):
-            values = [marker.units.convert(v, marker.canonical_unit, unit)
-                      for v in group["base_value"]]
-            ax.plot(group["date"], values, marker="os^D"[index % 4], markersize=3.5,
-                    linewidth=1.2, label=assay or "lab", color=PALETTE[index % len(PALETTE)])
-        if rows["assay"].fillna("").nunique() > 1:
-            ax.legend(fontsize=7, loc="best", frameon=False)
-        ax.set_ylabel(f"{marker.label}\n({unit.label})")
-        ax.grid(True, alpha=0.3)
-    import matplotlib.dates as mdates
-
-    locator = mdates.AutoDateLocator(maxticks=6)
-    axes[-1].xaxis.set_major_locator(locator)
-    axes[-1].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    style = style or chart_style()
+    shown = [m for m in markers if not m.empty]
+    if not shown:
+        return empty_figure(f"{title}\n\nNo results for these markers in this period.\n"
+                            "Add them with Edit › Add lab report (Ctrl+L), or choose a "
+                            "longer period.", style, (width_in, height_in or 4.0))
+    days = [d for m in shown for s in m.series for d in s.days] + [
+        w.day for m in shown for w in m.words]
+    xlim = x_limits(days, since, until)
+    figure = Figure(figsize=(width_in, height_in or 0.7 + 1.5 * len(shown)),
+                    layout="constrained")
+    axes = figure.subplots(len(shown), 1, sharex=True, squeeze=False)[:, 0]
+    figure.suptitle(title, fontsize=style.title_pt)
+    artists = []
+    for ax, data in zip(axes, shown, strict=True):
+        artists += draw_marker(ax, data, style, xlim, compact=True)
+        draw_events(ax, events, style, labels=ax is axes[0])
+        short = get_marker(data.key).label
+        ax.set_ylabel(f"{short}\n({' / '.join(data.unit_labels)})" if data.unit_labels
+                      else short, fontsize=style.small_pt)
+    concise_dates(axes[-1])
+    apply_to_figure(figure, style)
+    figure.lupus_points = artists
+    figure.lupus_summary = f"{title}: " + "; ".join(summary(m) for m in shown)
     return figure
+
+
+def panel_figure(repo: Repository, panel: str, since: date | None = None,
+                 until: date | None = None, *, width_in: float = 7.5,
+                 style: ChartStyle | None = None) -> Figure:
+    """Read the panel's markers from ``repo`` and draw them (the visit report's entry)."""
+    from lupus_tracker.charts.sources import load_panel
+
+    title, keys = PANELS[panel]
+    return build_panel_figure(title, load_panel(repo, keys, since, until),
+                              repo.events.all(since, until), since, until, style,
+                              width_in=width_in)

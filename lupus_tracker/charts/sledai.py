@@ -1,45 +1,70 @@
-"""SLEDAI-2K over time, with the guideline activity bands shaded and events overlaid."""
+"""SLEDAI-2K over time, with the guideline activity bands shaded and events overlaid.
+Built from plain data (assessments and events)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from lupus_tracker.charts.marker import concise_dates, draw_events
+from lupus_tracker.charts.marker import concise_dates, draw_events, empty_figure, x_limits
+from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
+from lupus_tracker.domain.records import Event
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from lupus_tracker.store.repository import Repository
 
-BANDS = ((0, 4.5, "#e8f4ea", "low"), (4.5, 10.5, "#fdf3da", "moderate"),
-         (10.5, 40, "#f8e1de", "high"))
+BAND_LIMITS = ((0, 4.5, "low"), (4.5, 10.5, "moderate"), (10.5, 40, "high"))
+
+
+def build_sledai_figure(assessments: Sequence, events: Sequence[Event] = (),
+                        since: date | None = None, until: date | None = None,
+                        style: ChartStyle | None = None, *,
+                        size_in: tuple[float, float] = (9.0, 4.0)) -> Figure:
+    """``assessments``: records with ``visit_on`` and ``score``."""
+    from matplotlib.figure import Figure
+
+    style = style or chart_style()
+    points = [a for a in assessments if (since is None or a.visit_on >= since)
+              and (until is None or a.visit_on <= until)]
+    if not points:
+        return empty_figure("No SLEDAI-2K assessments in this period.\nScore a visit with "
+                            "Insight › SLEDAI-2K (Ctrl+K).", style, size_in)
+    figure = Figure(figsize=size_in, layout="constrained")
+    ax = figure.subplots()
+    top = max([a.score for a in points] + [12]) + 3
+    for (low, high, label), colour in zip(BAND_LIMITS, style.activity_bands, strict=True):
+        ax.axhspan(low, min(high, top), color=colour, zorder=0, label=f"{label} activity")
+    days, scores = [a.visit_on for a in points], [a.score for a in points]
+    line = ax.scatter(days, scores, color=style.colour(0), zorder=3, label="SLEDAI-2K")
+    ax.plot(days, scores, color=style.colour(0), gid="series:sledai")
+    line.lupus_details = [f"{a.visit_on.strftime('%d %b %Y')}: SLEDAI-2K {a.score}"
+                          for a in points]
+    for a in points:
+        ax.annotate(str(a.score), (a.visit_on, a.score), xytext=(0, 6),
+                    textcoords="offset points", ha="center", fontsize=style.small_pt,
+                    color=style.text)
+    ax.set_xlim(*x_limits(days, since, until))
+    ax.set_ylim(0, top)
+    ax.set_ylabel("SLEDAI-2K score", fontsize=style.font_pt)
+    ax.set_title("SLEDAI-2K at visits (bands: 0 remission, 1-4 low, 5-10 moderate, >10 high)",
+                 fontsize=style.title_pt)
+    draw_events(ax, events, style)
+    ax.legend(fontsize=style.small_pt, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+              frameon=False, labelcolor=style.text)
+    concise_dates(ax)
+    apply_to_figure(figure, style)
+    figure.lupus_points = [line]
+    latest = points[-1]
+    figure.lupus_summary = (f"SLEDAI-2K, {len(points)} assessments from "
+                            f"{points[0].visit_on.strftime('%b %Y')} to "
+                            f"{latest.visit_on.strftime('%b %Y')}, latest {latest.score}")
+    return figure
 
 
 def sledai_figure(repo: Repository, since: date | None = None, until: date | None = None,
-                  *, width_in: float = 9.0) -> Figure:
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(width_in, 4.0), layout="constrained")
-    ax = figure.subplots()
-    points = [a for a in repo.sledai.all() if (since is None or a.visit_on >= since)
-              and (until is None or a.visit_on <= until)]
-    top = max([a.score for a in points] + [12]) + 3
-    for low, high, colour, label in BANDS:
-        ax.axhspan(low, min(high, top), color=colour, zorder=0, label=f"{label} activity")
-    if points:
-        ax.plot([a.visit_on for a in points], [a.score for a in points], marker="o",
-                color="#0072B2", gid="series:sledai", label="SLEDAI-2K")
-        for a in points:
-            ax.annotate(str(a.score), (a.visit_on, a.score), xytext=(0, 6),
-                        textcoords="offset points", ha="center", fontsize=8)
-    else:
-        ax.text(0.5, 0.5, "No SLEDAI-2K assessments yet", transform=ax.transAxes,
-                ha="center")
-    ax.set_ylim(0, top)
-    ax.set_ylabel("SLEDAI-2K score")
-    ax.set_title("SLEDAI-2K at visits (bands: 0 remission, 1-4 low, 5-10 moderate, >10 high)")
-    draw_events(ax, repo, since, until)
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    concise_dates(ax)
-    return figure
+                  *, width_in: float = 9.0, style: ChartStyle | None = None) -> Figure:
+    return build_sledai_figure(repo.sledai.all(), repo.events.all(since, until), since,
+                               until, style, size_in=(width_in, 4.0))

@@ -1,67 +1,87 @@
 """Symptoms: a calendar heat map (day x severity) and a weekly-average trend per symptom,
-with events overlaid."""
+with events overlaid. Built from a symptoms DataFrame (columns date, symptom, severity)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from lupus_tracker.charts.marker import PALETTE, concise_dates, draw_events
+from lupus_tracker.charts.marker import concise_dates, draw_events, empty_figure
+from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
+from lupus_tracker.domain.records import Event
 from lupus_tracker.domain.symptoms import get_symptom
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.figure import Figure
 
     from lupus_tracker.store.repository import Repository
 
 
-def symptom_figure(repo: Repository, since: date | None = None, until: date | None = None,
-                   *, width_in: float = 9.0) -> Figure:
+def build_symptom_figure(frame: pd.DataFrame, events: Sequence[Event] = (),
+                         since: date | None = None, until: date | None = None,
+                         style: ChartStyle | None = None, *,
+                         size_in: tuple[float, float] = (9.0, 6.0)) -> Figure:
     import numpy as np
     from matplotlib.figure import Figure
 
-    frame = repo.diary.frame(since, until)
-    figure = Figure(figsize=(width_in, 6.0), layout="constrained")
-    heat, trend = figure.subplots(2, 1, height_ratios=(1.2, 1))
+    style = style or chart_style()
     if frame.empty:
-        heat.text(0.5, 0.5, "No symptoms logged in this period", ha="center",
-                  transform=heat.transAxes)
-        trend.set_axis_off()
-        return figure
+        return empty_figure("No symptoms logged in this period.\nLog today's symptoms with "
+                            "Edit › Log symptoms (Ctrl+D).", style, size_in)
+    figure = Figure(figsize=size_in, layout="constrained")
+    heat, trend = figure.subplots(2, 1, height_ratios=(1.2, 1))
     keys = list(dict.fromkeys(frame["symptom"]))
-    first = (since or frame["date"].min().date())
-    last = (until or frame["date"].max().date())
+    first = since or frame["date"].min().date()
+    last = until or frame["date"].max().date()
     days = (last - first).days + 1
     grid = np.full((len(keys), days), np.nan)
     rows = {k: i for i, k in enumerate(keys)}
-    offsets = (frame["date"].dt.date - first).map(lambda d: d.days).to_numpy()
-    grid[frame["symptom"].map(rows).to_numpy(), offsets] = frame["severity"].to_numpy()
+    offsets = ((frame["date"] - np.datetime64(first)).dt.days).to_numpy()
+    inside = (offsets >= 0) & (offsets < days)
+    grid[frame["symptom"].map(rows).to_numpy()[inside], offsets[inside]] = (
+        frame["severity"].to_numpy()[inside])
     image = heat.imshow(grid, aspect="auto", interpolation="nearest", cmap="viridis",
                         vmin=0, vmax=10,
                         extent=(_num(first), _num(last + timedelta(days=1)), len(keys), 0))
     heat.xaxis_date()
     heat.set_yticks([i + 0.5 for i in range(len(keys))],
-                    [get_symptom(k).name for k in keys], fontsize=7)
-    heat.set_title("Symptom severity by day (0-10; blank = not logged)")
-    figure.colorbar(image, ax=heat, label="severity", fraction=0.03)
+                    [get_symptom(k).name for k in keys], fontsize=style.small_pt)
+    heat.set_title("Symptom severity by day (0-10; blank = not logged)",
+                   fontsize=style.title_pt)
+    bar = figure.colorbar(image, ax=heat, fraction=0.03)
+    bar.set_label("severity", color=style.text)
+    bar.ax.tick_params(colors=style.text)
     weekly = (frame.set_index("date").groupby("symptom")["severity"].resample("W").mean()
               .reset_index())
     for index, key in enumerate(keys):
         part = weekly[weekly["symptom"] == key]
-        trend.plot(part["date"], part["severity"], color=PALETTE[index % len(PALETTE)],
+        trend.plot(part["date"], part["severity"], color=style.colour(index),
                    linewidth=1.2, label=get_symptom(key).name)
     trend.set_ylim(0, 10)
-    trend.set_ylabel("weekly average")
-    trend.grid(True, alpha=0.3)
-    trend.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    draw_events(trend, repo, since, until)
+    trend.set_ylabel("weekly average", fontsize=style.font_pt)
+    trend.grid(True, color=style.grid, linewidth=0.6)
+    trend.legend(fontsize=style.small_pt, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                 frameon=False, labelcolor=style.text)
     trend.set_xlim(heat.get_xlim())
+    draw_events(trend, events, style)
     concise_dates(heat)
     concise_dates(trend)
+    apply_to_figure(figure, style)
+    figure.lupus_points = []
+    figure.lupus_summary = (f"Symptoms: {len(frame)} entries of {len(keys)} symptoms from "
+                            f"{first.strftime('%b %Y')} to {last.strftime('%b %Y')}")
     return figure
+
+
+def symptom_figure(repo: Repository, since: date | None = None, until: date | None = None,
+                   *, width_in: float = 9.0, style: ChartStyle | None = None) -> Figure:
+    return build_symptom_figure(repo.diary.frame(since, until), repo.events.all(since, until),
+                                since, until, style, size_in=(width_in, 6.0))
 
 
 def _num(day: date) -> float:
     import matplotlib.dates as mdates
 
-    return mdates.date2num(day)
+    return float(mdates.date2num(day))

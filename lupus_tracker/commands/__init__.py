@@ -12,7 +12,9 @@ COMMAND_MODULES = (
     "lupus_tracker.commands.list_cmd",
     "lupus_tracker.commands.maintenance_cmd",
     "lupus_tracker.commands.insight_cmd",
+    "lupus_tracker.commands.t2t_cmd",
     "lupus_tracker.commands.exchange_cmd",
     "lupus_tracker.commands.report_cmd",
+    "lupus_tracker.commands.profile_cmd",
     "lupus_tracker.commands.backup_cmd",
 )

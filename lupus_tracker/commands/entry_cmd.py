@@ -8,12 +8,18 @@ from __future__ import annotations
 import argparse
 import importlib
 
-from lupus_tracker.commands.common import add_db_option, date_arg, number_arg, open_repository
+from lupus_tracker.commands.common import (
+    add_db_option,
+    database_path,
+    date_arg,
+    number_arg,
+    open_repository,
+)
 from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.ranges import RefRange
 from lupus_tracker.domain.records import LabEntry, SymptomEntry
 from lupus_tracker.domain.symptoms import check_severity
-from lupus_tracker.domain.values import format_number
+from lupus_tracker.domain.wording import understood
 from lupus_tracker.store.diary_repo import check_symptom
 
 ADD_MODULES = ("lupus_tracker.commands.treatment_cmd",)
@@ -65,13 +71,15 @@ def run_lab(args: argparse.Namespace) -> int:
         ref = RefRange(low=args.ref_low, high=args.ref_high).text()
     entry = LabEntry(args.date, args.marker, args.value, args.unit, ref, args.lab, args.assay,
                      note=args.note)
-    check_entry(entry)  # refuse before any file is created or written
+    number_format = None
+    if database_path(args).exists():
+        with open_repository(args, create=False) as repo:
+            number_format = repo.settings.number_format()
+    checked = check_entry(entry, None, number_format)  # refuse before anything is written
     with open_repository(args, create=True) as repo:
         result = repo.results.add(entry)
-    number = "" if result.base_value is None else f" = {format_number(result.base_value)} " \
-        f"{result.base_unit}"
-    print(f"Saved {result.marker} {result.value_text} {result.unit} on "
-          f"{result.taken_on.isoformat()}{number} (id {result.id})")
+    print(f"Saved {result.marker} {args.value} {understood(checked)} on "
+          f"{result.taken_on.isoformat()} (id {result.id})")
     return 0
 
 

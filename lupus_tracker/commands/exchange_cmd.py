@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import tempfile
 from pathlib import Path
 
 from lupus_tracker.commands.common import (
@@ -13,6 +15,8 @@ from lupus_tracker.commands.common import (
 )
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.formats import EXPORT_FORMATS
+from lupus_tracker.exchange.options import ImportOptions, OnConflict
+from lupus_tracker.store.repository import Repository
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,6 +24,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(export)
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
+    export.add_argument("--bundle-type", choices=("collection", "transaction"),
+                        default="collection",
+                        help="FHIR only: a transaction Bundle a FHIR server accepts "
+                             "(each entry POSTed with ifNoneExist on its identifier)")
     export.set_defaults(handler=run_export)
 
     imp = subparsers.add_parser("import", help="import a Lupus Tracker CSV or a FHIR R4 file")
@@ -27,6 +35,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(imp)
     imp.add_argument("--dry-run", action="store_true",
                      help="show what would be imported, write nothing")
+    imp.add_argument("--patient", metavar="ID", default=None,
+                     help="import only this patient of a file that holds several (FHIR id)")
+    imp.add_argument("--allow-other-patient", action="store_true",
+                     help="import although the file's patient differs from the profile's")
+    imp.add_argument("--on-conflict", choices=[c.value for c in OnConflict],
+                     default=OnConflict.KEEP.value,
+                     help="keep the database's value (default) or replace it by the file's")
+    imp.add_argument("--include-preliminary", action="store_true",
+                     help="also import preliminary results, marked as such")
+    imp.add_argument("--include-settings", action="store_true",
+                     help="also import the file's settings (display units)")
     imp.set_defaults(handler=run_import)
 
 
@@ -37,11 +56,23 @@ def run_export(args: argparse.Namespace) -> int:
     check_output_path(args.out, database_path(args))  # before any work: exit 2 if unsafe
     with open_repository(args, create=False) as repo:
         try:
-            count = export(repo, args.format, args.out)
+            count = export(repo, args.format, args.out, args.bundle_type)
         except ExchangeError as error:
             raise UserError(str(error)) from None
     print(f"Exported {count} records to {args.out} ({args.format}).")
     return 0
+
+
+def _print_plan(plan) -> None:
+    print(plan.summary())
+    if plan.encoding and not plan.encoding.startswith("utf-8"):
+        print(f"  read as {plan.encoding}")
+    for conflict in plan.conflicts:
+        print(f"  conflict: {conflict.text()}")
+    for notice in plan.notices:
+        print(f"  note {notice.where}: {notice.reason}")
+    for skipped in plan.skipped:
+        print(f"  skipped {skipped.where}: {skipped.reason}")
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -50,17 +81,44 @@ def run_import(args: argparse.Namespace) -> int:
 
     if not args.file.is_file():
         raise UserError(f"No file at {args.file}.")
-    with open_repository(args, create=True) as repo:
+    options = ImportOptions(patient_id=args.patient,
+                            allow_other_patient=args.allow_other_patient,
+                            include_preliminary=args.include_preliminary,
+                            include_settings=args.include_settings,
+                            on_conflict=OnConflict(args.on_conflict))
+    target = database_path(args)
+    new_file = not target.exists()
+    # A new database is made only when something is written: the plan of a new file is
+    # read against an empty database in a private temporary folder.
+    with contextlib.ExitStack() as stack:
+        if new_file:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            repo = stack.enter_context(Repository.open(folder / "empty.sqlite"))
+        else:
+            repo = stack.enter_context(open_repository(args, create=False))
         try:
-            plan = read_plan(args.file, repo)
+            plan = read_plan(args.file, repo, options)
         except ExchangeError as error:
             raise UserError(f"{args.file.name}: {error}") from None
-        print(plan.summary())
-        for skipped in plan.skipped:
-            print(f"  skipped {skipped.where}: {skipped.reason}")
-        if args.dry_run:
-            print("Dry run: nothing was written.")
-            return 0
-        added = apply_plan(repo, plan)
-    print(f"Imported {added} records into {repo.db.path}.")
+    _print_plan(plan)
+    if args.dry_run:
+        print("Dry run: nothing was written.")
+        return 0
+    if plan.total == 0:
+        print("Nothing to import.")
+        return 0
+    try:
+        with open_repository(args, create=True) as repo:
+            added = apply_plan(repo, plan)
+    except BaseException:
+        if new_file:
+            _remove_database(target)
+        raise
+    print(f"Imported {added} records into {target}.")
     return 0
+
+
+def _remove_database(path: Path) -> None:
+    for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        with contextlib.suppress(OSError):
+            own.unlink()

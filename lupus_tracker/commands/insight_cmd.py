@@ -33,7 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sledai = subparsers.add_parser(
         "sledai", help="lab-derived SLEDAI-2K suggestions for a visit, with evidence")
     add_db_option(sledai)
-    sledai.add_argument("--date", type=date_arg, required=True, help="visit date YYYY-MM-DD")
+    sledai.add_argument("--date", type=date_arg, help="visit date YYYY-MM-DD")
+    sledai.add_argument("--list-items", action="store_true",
+                        help="list the descriptor keys, weights and plain-language names")
     sledai.set_defaults(handler=run_sledai)
 
 
@@ -64,6 +66,13 @@ def run_response(args: argparse.Namespace) -> int:
 
 
 def run_sledai(args: argparse.Namespace) -> int:
+    if args.list_items:
+        from lupus_tracker.commands.t2t_cmd import list_items
+
+        print(list_items())
+        return 0
+    if args.date is None:
+        raise UserError("give --date YYYY-MM-DD for lab suggestions, or --list-items")
     from lupus_tracker.analysis.sledai_suggest import suggest, window
     from lupus_tracker.domain.sledai import score
 

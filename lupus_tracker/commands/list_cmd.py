@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 
 from lupus_tracker.commands.common import add_db_option, date_arg, format_table, open_repository
 from lupus_tracker.domain.catalog import get_marker
-from lupus_tracker.domain.measurement import interpret
+from lupus_tracker.exchange.csv_format import neutralise
+from lupus_tracker.store.results_repo import measurement_of
 
 HEADERS = ("date", "marker", "value", "unit", "ref_range", "flag", "lab", "assay", "note")
 
@@ -27,21 +29,37 @@ def run(args: argparse.Namespace) -> int:
     if args.marker is not None:
         markers = [get_marker(args.marker).key]
     with open_repository(args, create=False) as repo:
-        sex = repo.profile.get().sex
         results = repo.results.all(markers=markers, since=args.since)
     rows = []
     for r in results:
-        marker = get_marker(r.marker)
-        m = interpret(marker, r.value_text, r.unit, r.ref_range, sex)
+        m = measurement_of(r)  # interpreted once, when the store loaded it
         ref = m.ref.text() if m.ref is not None else ""
         rows.append((r.taken_on.isoformat(), r.marker, r.value_text, m.unit.label, ref,
                      m.flag.value, r.lab or "", r.assay or "", r.note or ""))
-    if args.format == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(HEADERS)
-        writer.writerows(rows)
-    elif rows:
-        print(format_table(HEADERS, rows))
-    else:
-        print("No results.")
+    try:
+        if args.format == "csv":
+            writer = csv.writer(sys.stdout, lineterminator="\n")
+            writer.writerow(HEADERS)
+            writer.writerows([neutralise(c) for c in row] for row in rows)
+        elif rows:
+            print(format_table(HEADERS, [[printable(c) for c in row] for row in rows]))
+        else:
+            print("No results.")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (``| head``) stopped reading: end quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0
+
+
+# Characters that would break the table's lines or reorder what is shown: newlines and
+# other controls, and the bidirectional overrides and isolates (U+202A-202E, U+2066-2069).
+_ESCAPED = {c: f"\\u{c:04x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x200E, 0x200F,
+                                        *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_ESCAPED.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+
+
+def printable(cell: str) -> str:
+    """A cell as one visible line: controls and direction overrides escaped."""
+    return cell.translate(_ESCAPED)

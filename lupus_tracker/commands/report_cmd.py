@@ -1,4 +1,5 @@
-"""``lupus-tracker report --db PATH --out FILE.pdf [--since DATE] [--until DATE]``."""
+"""``lupus-tracker report --db PATH --out FILE.pdf [--since DATE] [--until DATE]
+[--sections questions,treatment,results,charts,symptoms,events]``."""
 
 from __future__ import annotations
 
@@ -12,6 +13,14 @@ from lupus_tracker.commands.common import (
     date_arg,
     open_repository,
 )
+from lupus_tracker.report.sections import ALL_SECTIONS, ReportSection, parse_sections
+
+
+def sections_arg(text: str) -> frozenset[ReportSection]:
+    try:
+        return parse_sections(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,6 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report.add_argument("--since", type=date_arg,
                         help="start of the period (default: your last visit, else 3 months)")
     report.add_argument("--until", type=date_arg, help="end of the period (default: today)")
+    report.add_argument("--sections", type=sections_arg, default=None, metavar="LIST",
+                        help="comma-separated sections to print (default: all): "
+                             + ",".join(ReportSection))
     report.set_defaults(handler=run)
 
 
@@ -35,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         since = args.since or since
         if until < since:
             raise UserError(f"--since {since} is after --until {until}.")
-        content = gather(repo, since, until)
+        content = gather(repo, since, until, sections=args.sections or ALL_SECTIONS)
     from lupus_tracker.report.render_qt import write_pdf
 
     try:

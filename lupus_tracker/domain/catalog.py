@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from lupus_tracker.domain.ranges import RefRange, parse_range
 from lupus_tracker.domain.records import Sex
 from lupus_tracker.domain.thresholds import FEVER_CELSIUS
-from lupus_tracker.domain.units import Unit, UnitTable
+from lupus_tracker.domain.units import Unit, UnitTable, rounded_for
 
 
 class MarkerKind(enum.StrEnum):
@@ -42,6 +42,9 @@ class Marker:
     category: Category = Category.LAB
     default_range: str | None = None
     range_by_sex: tuple[tuple[Sex, str], ...] = ()
+    # Published cut-offs in another unit of the canonical family (used instead of a
+    # conversion, which would print artefacts such as <3.392898 mg/mmol).
+    unit_ranges: tuple[tuple[str, str], ...] = ()
     alt_loinc: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
     short: str = ""
@@ -64,6 +67,30 @@ class Marker:
         by_sex = dict(self.range_by_sex)
         text = by_sex.get(sex, self.default_range) if sex is not None else self.default_range
         return parse_range(text, self.words)
+
+    @property
+    def depends_on_sex(self) -> bool:
+        """The default range differs between women and men."""
+        return len({text for _, text in self.range_by_sex}) > 1
+
+    def default_range_in(self, unit: Unit, sex: Sex | None = None) -> RefRange | None:
+        """The default range expressed in ``unit``: a published cut-off for that unit when
+        the catalog has one, else the canonical range converted and printed at the unit's
+        usual precision; None where it does not apply (a kit's own units)."""
+        default = self.reference_range(sex)
+        if default is None or default.word is not None:
+            return default
+        if default.titer:
+            return default if unit.family == "titer" else None
+        canonical = self.canonical_unit
+        if unit.family != canonical.family:
+            return None
+        if unit is canonical:
+            return default
+        published = dict(self.unit_ranges).get(unit.code)
+        if published is not None and not self.depends_on_sex:
+            return parse_range(published, self.words)
+        return default.scaled(lambda v: rounded_for(unit, self.units.convert(v, canonical, unit)))
 
     def default_range_text(self) -> str:
         if self.range_by_sex:
@@ -98,40 +125,53 @@ MARKERS: tuple[Marker, ...] = (
            _units(Unit("[IU]/mL", "IU/mL", aliases=("IU/ml", "[iU]/mL", "IU / mL")),
                   Unit("U/mL", "U/mL (kit units)", family="kit", aliases=("U/ml", "units/mL")),
                   TITER),
-           default_range="<30", alt_loinc=("11013-0", "6457-6"), words=QUALITATIVE_WORDS,
+           # 33799-8 DNA double strand Ab IgG in serum, IU/mL (Mayo Clinic Laboratories test
+           # catalog, ADNA); 31348-6 DNA double strand Ab [Presence] in Serum (NLM Clinical
+           # Table Search as cited by HL7 FHIR mappers).
+           default_range="<30", alt_loinc=("11013-0", "6457-6", "33799-8", "31348-6"),
+           words=QUALITATIVE_WORDS,
            short="anti-dsDNA",
            note="Assay-specific: keep the assay with each result; record the lab's cut-off."),
     Marker("c3", "Complement C3", "4485-9",
-           _units(Unit("g/L", "g/L"), Unit("mg/dL", "mg/dL", factor=0.01),
-                  Unit("mg/L", "mg/L", factor=0.001)),
+           _units(Unit("g/L", "g/L", decimals=2), Unit("mg/dL", "mg/dL", factor=0.01, decimals=0),
+                  Unit("mg/L", "mg/L", factor=0.001, decimals=0)),
            default_range="0.9-1.8", short="C3"),
     Marker("c4", "Complement C4", "4498-2",
-           _units(Unit("g/L", "g/L"), Unit("mg/dL", "mg/dL", factor=0.01),
-                  Unit("mg/L", "mg/L", factor=0.001)),
+           _units(Unit("g/L", "g/L", decimals=2), Unit("mg/dL", "mg/dL", factor=0.01, decimals=0),
+                  Unit("mg/L", "mg/L", factor=0.001, decimals=0)),
            default_range="0.1-0.4", short="C4"),
     Marker("albumin", "Serum albumin", "1751-7",
-           _units(Unit("g/L", "g/L"), Unit("g/dL", "g/dL", factor=10.0)),
+           _units(Unit("g/L", "g/L", decimals=0), Unit("g/dL", "g/dL", factor=10.0, decimals=1)),
            default_range="35-50", short="Albumin"),
     Marker("urine_protein_24h", "Urine protein, 24 hours", "2889-4",
            _units(Unit("g/(24.h)", "g/24h", aliases=("g/24 h", "g/d", "g/day", "g/24hr",
-                                                     "g/(24h)")),
-                  Unit("mg/(24.h)", "mg/24h", factor=0.001,
+                                                     "g/(24h)"), decimals=2),
+                  Unit("mg/(24.h)", "mg/24h", factor=0.001, decimals=0,
                        aliases=("mg/24 h", "mg/d", "mg/day", "mg/24hr", "mg/(24h)"))),
+           # KDIGO 2012 (Kidney Int Suppl 2013;3:1-150, table 7): PER A1 < 150 mg/24 h.
            default_range="<0.15", short="Proteinuria 24h"),
     Marker("upcr", "Urine protein/creatinine ratio", "2890-2",
-           _units(Unit("mg/mg", "mg/mg", aliases=("g/g",)),
-                  Unit("mg/g", "mg/g", factor=0.001),
-                  Unit("mg/mmol", "mg/mmol", factor=1 / 113.12)),
-           default_range="<0.2", alt_loinc=("34366-5",), short="UPCR"),
+           _units(Unit("mg/mg", "mg/mg", aliases=("g/g",), decimals=2),
+                  Unit("mg/g", "mg/g", factor=0.001, decimals=0),
+                  Unit("mg/mmol", "mg/mmol", factor=1 / 113.12, decimals=0)),
+           # KDIGO 2012 (Kidney Int Suppl 2013;3:1-150, table 7): PCR A1 < 15 mg/mmol,
+           # < 150 mg/g (= 0.15 mg/mg). ../shared/domain.md's "< 0.2 mg/mg (< 20 mg/mmol)" is
+           # a common lab range, not the guideline's cut-off; KDIGO's is used (issue 12 item 4).
+           default_range="<0.15", unit_ranges=(("mg/g", "<150"), ("mg/mmol", "<15")),
+           alt_loinc=("34366-5",), short="UPCR"),
     Marker("uacr", "Urine albumin/creatinine ratio", "9318-7",
-           _units(Unit("mg/g", "mg/g", aliases=("ug/mg", "µg/mg", "mcg/mg")),
-                  Unit("mg/mmol", "mg/mmol", factor=8.842),
-                  Unit("mg/mg", "mg/mg", factor=1000.0, aliases=("g/g",))),
-           default_range="<30", alt_loinc=("32294-1", "14959-1"), short="UACR"),
+           _units(Unit("mg/g", "mg/g", aliases=("ug/mg", "µg/mg", "mcg/mg"), decimals=0),
+                  Unit("mg/mmol", "mg/mmol", factor=8.842, decimals=1),
+                  Unit("mg/mg", "mg/mg", factor=1000.0, aliases=("g/g",), decimals=3)),
+           # KDIGO 2012 (table 7): ACR A1 < 3 mg/mmol, < 30 mg/g; published per unit, so
+           # 3.2 mg/mmol is A2 (a converted <3.39 would call it normal).
+           default_range="<30", unit_ranges=(("mg/mmol", "<3"), ("mg/mg", "<0.03")),
+           alt_loinc=("32294-1", "14959-1"), short="UACR"),
     Marker("creatinine", "Serum creatinine", "2160-0",
-           _units(Unit("mg/dL", "mg/dL"),
-                  Unit("umol/L", "µmol/L", factor=1 / 88.42, aliases=("micromol/L",)),
-                  Unit("mmol/L", "mmol/L", factor=1000 / 88.42)),
+           _units(Unit("mg/dL", "mg/dL", decimals=2),
+                  Unit("umol/L", "µmol/L", factor=1 / 88.42, aliases=("micromol/L",),
+                       decimals=0),
+                  Unit("mmol/L", "mmol/L", factor=1000 / 88.42, decimals=3)),
            default_range="0.5-1.3",
            range_by_sex=((Sex.FEMALE, "0.5-1.1"), (Sex.MALE, "0.7-1.3")),
            alt_loinc=("14682-9", "38483-4"), short="Creatinine"),
@@ -139,11 +179,15 @@ MARKERS: tuple[Marker, ...] = (
            _units(Unit("mL/min/{1.73_m2}", "mL/min/1.73m²",
                        aliases=("mL/min/1.73m2", "mL/min/1.73 m2", "ml/min/1,73m2",
                                 "mL/min/1.73m^2", "mL/min/{1.73m2}", "mL/min"))),
-           default_range=">=90", alt_loinc=("33914-3", "62238-1", "48642-3", "48643-1"),
+           # KDIGO 2012 GFR categories (domain.egfr.gfr_category): flagged LOW below 60
+           # (G3a-G5); 60-89 is G2, "mildly decreased", not flagged at any age.
+           default_range=">=60", alt_loinc=("33914-3", "62238-1", "48642-3", "48643-1"),
            short="eGFR",
            note="Other equations (MDRD, CKD-EPI 2009) are different methods: keep the method."),
     Marker("hemoglobin", "Hemoglobin", "718-7",
-           _units(Unit("g/dL", "g/dL"), Unit("g/L", "g/L", factor=0.1)),
+           _units(Unit("g/dL", "g/dL", decimals=1), Unit("g/L", "g/L", factor=0.1, decimals=0),
+                  # 1 g/dL = 0.6206 mmol/L (haemoglobin monomer, 16.1 kDa; issue 12 item 15)
+                  Unit("mmol/L", "mmol/L", factor=1 / 0.6206, decimals=1)),
            default_range="12-17.5",
            range_by_sex=((Sex.FEMALE, "12-16"), (Sex.MALE, "13.5-17.5")), short="Hemoglobin"),
     Marker("wbc", "White blood cells", "6690-2", _count_units(), default_range="4.0-11.0",
@@ -157,8 +201,11 @@ MARKERS: tuple[Marker, ...] = (
            default_range="<20", range_by_sex=((Sex.FEMALE, "<20"), (Sex.MALE, "<15")),
            alt_loinc=("30341-2",), short="ESR"),
     Marker("crp", "C-reactive protein", "1988-5",
-           _units(Unit("mg/L", "mg/L"), Unit("mg/dL", "mg/dL", factor=10.0)),
-           default_range="<5", short="CRP"),
+           _units(Unit("mg/L", "mg/L", decimals=1),
+                  Unit("mg/dL", "mg/dL", factor=10.0, decimals=2)),
+           # 30522-7 C reactive protein [Mass/volume] in Serum or Plasma by High sensitivity
+           # method (HL7 Switzerland CH LAB-Order, ActivityDefinition procedure-crp-highsens)
+           default_range="<5", alt_loinc=("30522-7",), short="CRP"),
     Marker("urine_rbc", "Red cells in urine sediment", "13945-1",
            _units(Unit("/[HPF]", "/HPF", aliases=("/hpf", "cells/HPF", "per HPF", "RBC/HPF"))),
            default_range="0-5", short="Urine RBC"),
@@ -171,7 +218,7 @@ MARKERS: tuple[Marker, ...] = (
            alt_loinc=("2887-8",),
            short="Dipstick protein", note="Home or clinic test strip; a screen, not a measure."),
     Marker("weight", "Body weight", "29463-7",
-           _units(Unit("kg", "kg"), Unit("[lb_av]", "lb", factor=0.45359237,
+           _units(Unit("kg", "kg", decimals=1), Unit("[lb_av]", "lb", factor=0.45359237, decimals=1,
                                          aliases=("lbs", "pound", "pounds"))),
            category=Category.VITAL, short="Weight"),
     Marker("systolic_bp", "Systolic blood pressure", "8480-6",
@@ -181,10 +228,13 @@ MARKERS: tuple[Marker, ...] = (
            _units(Unit("mm[Hg]", "mmHg", aliases=("mm Hg",))),
            category=Category.VITAL, default_range="<80", short="Diastolic BP"),
     Marker("temperature", "Body temperature", "8310-5",
-           _units(Unit("Cel", "°C", aliases=("C", "degC", "celsius")),
-                  Unit("[degF]", "°F", factor=5 / 9, offset=-32 * 5 / 9,
+           _units(Unit("Cel", "°C", aliases=("C", "degC", "celsius"), decimals=1),
+                  Unit("[degF]", "°F", factor=5 / 9, offset=-32 * 5 / 9, decimals=1,
                        aliases=("F", "degF", "fahrenheit"))),
-           category=Category.VITAL, default_range=f"<={FEVER_CELSIUS:g}", short="Temperature"),
+           # 8331-1 Oral temperature (HL7 FHIR R4 example observation-example-f202-temperature,
+           # LOINC display "Oral temperature"; Synthea codes body temperature with it)
+           category=Category.VITAL, default_range=f"<={FEVER_CELSIUS:g}", alt_loinc=("8331-1",),
+           short="Temperature"),
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from lupus_tracker.domain.records import Sex
+from lupus_tracker.domain.records import LabEntry, LabResult, NumberFormat, Sex, Source
 
 EQUATION = "CKD-EPI 2021"
 UMOL_PER_MG_DL = 88.4  # the equation's own conversion (the catalog's exact factor is 88.42)
@@ -50,3 +50,88 @@ def creatinine_to_mg_dl(value: float, unit: str) -> float:
 def age_on(birth: date, day: date) -> int:
     """Age in whole years on ``day``."""
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+# -- KDIGO 2012 GFR categories (KDIGO 2012 CKD guideline, Kidney Int Suppl 2013;3:1-150,
+#    table 5; unchanged in KDIGO 2024): lower limits in mL/min/1.73 m².
+G1_MIN, G2_MIN, G3A_MIN, G3B_MIN, G4_MIN = 90, 60, 45, 30, 15
+# KDIGO: a GFR below 60 for more than 3 months is chronic kidney disease whatever the
+# cause; G2 (60-89) alone is not ("mildly decreased", normal for many older adults).
+REDUCED_BELOW = G2_MIN  # 60: flagged LOW below it
+_STAGES = ((G1_MIN, "G1", "normal or high"), (G2_MIN, "G2", "mildly decreased"),
+           (G3A_MIN, "G3a", "mildly to moderately decreased"),
+           (G3B_MIN, "G3b", "moderately to severely decreased"),
+           (G4_MIN, "G4", "severely decreased"), (0, "G5", "kidney failure"))
+
+
+def gfr_category(egfr: float) -> tuple[str, str]:
+    """The KDIGO category and its words: 72 -> ('G2', 'mildly decreased')."""
+    for lower, code, words in _STAGES:
+        if egfr >= lower:
+            return code, words
+    return "G5", "kidney failure"
+
+
+# -- children: bedside Schwartz (Schwartz et al., J Am Soc Nephrol 2009;20:629-37) --------
+SCHWARTZ_K = 0.413  # eGFR = 0.413 x height (cm) / creatinine (mg/dL), enzymatic creatinine
+UNDER_18_NOTE = ("CKD-EPI is for adults (18 and over). For children and teenagers the "
+                 "bedside Schwartz equation is used: 0.413 x height (cm) / creatinine (mg/dL); "
+                 "it needs a height logged near the creatinine.")
+
+
+def bedside_schwartz(creatinine_mg_dl: float, height_cm: float) -> float:
+    """Bedside Schwartz eGFR (mL/min/1.73 m²) for ages 1-17."""
+    if not (math.isfinite(height_cm) and 40 <= height_cm <= 230):
+        raise EgfrError(f"A height of {height_cm:g} cm is not plausible.")
+    if not math.isfinite(creatinine_mg_dl) or not 0.05 <= creatinine_mg_dl <= 40:
+        raise EgfrError(f"A serum creatinine of {creatinine_mg_dl:g} mg/dL is not plausible.")
+    return SCHWARTZ_K * height_cm / creatinine_mg_dl
+
+
+# -- the computed eGFR beside a creatinine --------------------------------------------------
+COMPUTED_ASSAY = "CKD-EPI 2021 (computed)"
+# Our choice, from issue 12 item 6: a lab eGFR and the one computed from the same day's
+# creatinine that differ by more than 10% are pointed out (the lab may use another equation).
+DIFFERENCE_NOTE_ABOVE = 0.10
+
+
+def creatinine_in_mg_dl(number: float, unit_code: str) -> float | None:
+    """A creatinine in mg/dL for the equation (µmol/L / 88.4, mmol/L x 1000 / 88.4)."""
+    if unit_code == "mg/dL":
+        return number
+    if unit_code == "umol/L":
+        return number / UMOL_PER_MG_DL
+    if unit_code == "mmol/L":
+        return number * 1000 / UMOL_PER_MG_DL
+    return None
+
+
+def computed_egfr_entry(creatinine: LabResult, birth_date: date | None,
+                        sex: Sex | None) -> LabEntry | None:
+    """The CKD-EPI 2021 eGFR to store beside one creatinine result, or None when it cannot
+    honestly be computed (no birth date or sex, under 18, a bound such as ``<0.5``, an
+    unknown unit or an impossible value).  Pure: the store calls it whenever a creatinine is
+    saved or imported, and recomputes all when the profile changes."""
+    if (creatinine.marker != "creatinine" or birth_date is None or sex is None
+            or creatinine.number is None or creatinine.comparator is not None):
+        return None
+    mg_dl = creatinine_in_mg_dl(creatinine.number, creatinine.unit)
+    age = age_on(birth_date, creatinine.taken_on)
+    if mg_dl is None or age < MIN_AGE:
+        return None
+    try:
+        value = ckd_epi_2021(mg_dl, age, sex)
+    except EgfrError:
+        return None
+    return LabEntry(creatinine.taken_on, "egfr", f"{value:.0f}", assay=COMPUTED_ASSAY,
+                    note=f"from creatinine {creatinine.value_text} on "
+                         f"{creatinine.taken_on.isoformat()}, age {age}",
+                    source=Source.COMPUTED, number_format=NumberFormat.POINT)
+
+
+def lab_and_computed_note(lab_value: float, computed: float) -> str:
+    """'' when they agree within 10%, else the sentence the dashboard shows."""
+    if lab_value <= 0 or abs(computed - lab_value) / lab_value <= DIFFERENCE_NOTE_ABOVE:
+        return ""
+    return (f"lab {lab_value:.0f}, computed from creatinine {computed:.0f} — ask which "
+            "equation your lab uses")

@@ -8,18 +8,49 @@ from datetime import date
 from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
 from lupus_tracker.domain.dates import DateParseError, check_not_future
 from lupus_tracker.domain.measurement import Measurement, interpret
-from lupus_tracker.domain.records import InvalidEntryError, LabEntry, Sex
+from lupus_tracker.domain.plausibility import implausible
+from lupus_tracker.domain.records import InvalidEntryError, LabEntry, NumberFormat, Sex, Source
 from lupus_tracker.domain.units import UnitError
-from lupus_tracker.domain.values import ValueParseError
+from lupus_tracker.domain.values import ValueParseError, check_typed_precision
+
+# Our choice: a note is a remark, not a document; 10,000 characters is about four pages and
+# keeps every view, export and report readable (issue 12 item 2).
+MAX_NOTE_CHARS = 10_000
 
 
-def check_entry(entry: LabEntry, sex: Sex | None = None) -> Measurement:
-    """Interpret an entry or raise ``InvalidEntryError`` with a message for the user."""
+def note_too_long(length: int) -> str:
+    return (f"The note has {length:,} characters; at most {MAX_NOTE_CHARS:,} are kept. "
+            "Shorten it.")
+
+
+def check_note(text: str | None) -> None:
+    """Refuse a note longer than ``MAX_NOTE_CHARS`` (diary, events, medications too)."""
+    if text is not None and len(text) > MAX_NOTE_CHARS:
+        raise InvalidEntryError(note_too_long(len(text)))
+
+
+def check_entry(entry: LabEntry, sex: Sex | None = None,
+                number_format: NumberFormat | None = None) -> Measurement:
+    """Interpret an entry or raise ``InvalidEntryError`` with a message for the user.
+
+    Numbers are read by ``entry.number_format`` when the entry says how it was written
+    (a stored result's canonical text, a FHIR number), else by the file's ``number_format``;
+    with neither, an ambiguous number such as ``1.250`` is refused naming both readings.
+    """
     try:
         if not isinstance(entry.taken_on, date):
             raise DateParseError(f"The date {entry.taken_on!r} is not a date.")
         check_not_future(entry.taken_on, "result")
         marker = get_marker(entry.marker)
-        return interpret(marker, entry.value, entry.unit, entry.ref_range, sex)
+        m = interpret(marker, entry.value, entry.unit, entry.ref_range, sex,
+                      entry.number_format or number_format)
+        if entry.source is Source.ENTERED:
+            check_typed_precision(m.value)
+        problem = implausible(m)
+        if problem:
+            raise ValueParseError(problem)
+        if entry.note is not None and len(entry.note) > MAX_NOTE_CHARS:
+            raise ValueParseError(note_too_long(len(entry.note)))
+        return m
     except (UnknownMarkerError, ValueParseError, UnitError, DateParseError) as error:
         raise InvalidEntryError(str(error)) from None

@@ -5,7 +5,8 @@ Equivalent anti-inflammatory doses (oral or intravenous), each equal to predniso
 prednisolone 5 mg, methylprednisolone 4 mg, dexamethasone 0.75 mg, hydrocortisone 20 mg,
 deflazacort 6 mg (British National Formulary, "Glucocorticoid therapy: equivalent
 anti-inflammatory doses"; the prednisolone label lists the same ratios for the first four;
-deflazacort: Parente, BMC Pharmacol Toxicol 2017;18:1). Prednisone and prednisolone are
+deflazacort: Parente, BMC Pharmacol Toxicol 2017;18:1; triamcinolone 4 mg, cortisone 25 mg
+and betamethasone 0.75 mg as in the US prednisolone label). Prednisone and prednisolone are
 counted 1:1, as LLDAS and DORIS do ("prednisolone or equivalent").
 
 Pulses: a day with 250 mg prednisone-equivalent or more, or a medication recorded as
@@ -14,6 +15,7 @@ intravenous ("IV", "intravenous", "pulse", "Solu-Medrol"), is a pulse (Buttgerei
 pulse therapy is >= 250 mg prednisone-equivalent a day for one or a few days). Pulses are
 listed with their dose and kept out of the daily oral line, but counted in the totals.
 
+Frequencies are read with the app's one vocabulary (:mod:`lupus_tracker.domain.dosing`).
 A dose is averaged over its dosing interval: 10 mg every other day counts as 5 mg/day.
 Nothing is guessed: a dose without an amount, in a unit other than mg or g, or with a
 frequency the app does not know is reported as unknown with the reason, and sums that
@@ -27,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from lupus_tracker.domain.dosing import doses_per_day, find_frequency
 from lupus_tracker.domain.records import Dose, Medication
 
 # mg of each glucocorticoid equal to 5 mg prednisone (sources in the module docstring).
@@ -37,6 +40,11 @@ _EQUIVALENT_TO_5MG_PREDNISONE: dict[str, float] = {
     "dexamethasone": 0.75,
     "hydrocortisone": 20.0,
     "deflazacort": 6.0,
+    # Also in the prednisolone label's table (prednisolone 15 mg = triamcinolone 12 mg =
+    # cortisone 75 mg = betamethasone 2.25 mg; US FDA prescribing information).
+    "triamcinolone": 4.0,
+    "cortisone": 25.0,
+    "betamethasone": 0.75,
 }
 # Brand names met on prescriptions, mapped to the generic name.
 _BRANDS: dict[str, str] = {
@@ -53,39 +61,12 @@ _IV_WORDS = re.compile(r"\b(iv|i\.v\.|intravenous|pulse|pulses|solu-medrol|solum
                        r"solu-cortef)\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z\-]*")
 
-# Frequencies: doses per day. The app's shared frequency vocabulary lives with the
-# medication records; until every caller uses it, this one function reads the words.
-_PER_DAY: dict[str, float] = {
-    "once daily": 1, "daily": 1, "once a day": 1, "every day": 1, "qd": 1, "od": 1,
-    "1x daily": 1, "in the morning": 1, "every morning": 1, "at night": 1,
-    "twice daily": 2, "twice a day": 2, "bid": 2, "bd": 2, "2x daily": 2,
-    "every 12 hours": 2,
-    "three times daily": 3, "three times a day": 3, "tid": 3, "tds": 3, "3x daily": 3,
-    "every 8 hours": 3,
-    "four times daily": 4, "qid": 4, "every 6 hours": 4,
-    "every other day": 0.5, "alternate days": 0.5, "on alternate days": 0.5, "qod": 0.5,
-    "every 2 days": 0.5,
-    "weekly": 1 / 7, "once weekly": 1 / 7, "once a week": 1 / 7, "every week": 1 / 7,
-    "every 2 weeks": 1 / 14, "every other week": 1 / 14, "fortnightly": 1 / 14,
-    "every 4 weeks": 1 / 28, "monthly": 12 / 365.25, "once a month": 12 / 365.25,
-    "every month": 12 / 365.25,
-    "every 6 months": 2 / 365.25,
-}
-ONCE = "once"  # a single administration on the dose's date
-
-
-def doses_per_day(frequency: str | None) -> float | None:
-    """Doses a day for a frequency; ``None`` when the words are not known or missing (a
-    weekly drug entered without a frequency must not be read as daily)."""
-    if frequency is None:
-        return None
-    key = " ".join(frequency.lower().replace("-", " ").split())
-    return _PER_DAY.get(key) or _PER_DAY.get(key.replace(" ", "-"))
 
 
 def is_single_dose(frequency: str | None) -> bool:
-    return frequency is not None and frequency.strip().lower() in (ONCE, "single dose",
-                                                                    "one dose", "stat")
+    """A dose given once on its date (an infusion, a pulse), not a daily dose."""
+    found = find_frequency(frequency)
+    return found is not None and found.is_single
 
 
 def generic_glucocorticoid(name: str) -> str | None:

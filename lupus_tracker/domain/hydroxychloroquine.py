@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lupus_tracker.domain.glucocorticoids import doses_per_day
+from lupus_tracker.domain.dosing import doses_per_day
 from lupus_tracker.domain.records import Medication
 
 MAX_MG_PER_KG = 5.0  # Marmor et al. 2016; EULAR 2023
@@ -129,8 +129,8 @@ def risk_factors(medications: Sequence[Medication], latest_egfr: tuple[date, flo
         if is_tamoxifen(medication.name) and medication.active_on(day):
             found.append(RiskFactor("tamoxifen", f"{medication.name} since "
                                     f"{medication.started_on.isoformat()}"))
-    if dose is not None and dose.above_limit:
-        found.append(RiskFactor("dose above 5 mg/kg/day", dose.text()))
+    if dose is not None and dose.above_limit and dose.mg_per_kg is not None:
+        found.append(RiskFactor("dose above 5 mg/kg/day", f"{dose.mg_per_kg:.2f} mg/kg/day"))
     return found
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from lupus_tracker.domain.catalog import Marker
 from lupus_tracker.domain.ranges import Flag, RefRange, flag_value, parse_range
-from lupus_tracker.domain.records import Sex
+from lupus_tracker.domain.records import NumberFormat, Sex
 from lupus_tracker.domain.thresholds import certainly_above, certainly_below
 from lupus_tracker.domain.units import Unit, UnitError
 from lupus_tracker.domain.values import ParsedValue, ValueParseError, parse_value
@@ -26,9 +26,17 @@ class Measurement:
     base_value: float | None
     ref: RefRange | None
     ref_is_lab: bool
+    # With sex unknown and a default range that differs by sex: each sex's range.
+    ranges_by_sex: tuple[RefRange | None, ...] = ()
 
     @property
     def flag(self) -> Flag:
+        """The flag against the lab's range, else the default one.  With sex unknown, a
+        value inside one sex's default range and outside the other's is never "normal"
+        (issue 12 item 3): it is flagged as depending on sex."""
+        if self.ranges_by_sex:
+            flags = {flag_value(self.value, ref) for ref in self.ranges_by_sex}
+            return flags.pop() if len(flags) == 1 else Flag.SEX_DEPENDENT
         return flag_value(self.value, self.ref)
 
     @property
@@ -62,11 +70,16 @@ def interpret(
     unit_text: str | None = None,
     range_text: str | None = None,
     sex: Sex | None = None,
+    number_format: NumberFormat | None = NumberFormat.POINT,
 ) -> Measurement:
-    """Check and interpret an entered result; raises ``ValueParseError`` or ``UnitError``."""
+    """Check and interpret a result; raises ``ValueParseError`` or ``UnitError``.
+
+    Stored text is canonical and read with the default decimal point; an entry path passes
+    the person's number format (``None`` refuses ambiguous numbers such as ``1.250``).
+    """
     value = parse_value(
         value_text, marker_name=marker.name, accepts_titer=marker.accepts_titer,
-        words=marker.words,
+        words=marker.words, number_format=number_format,
     )
     if unit_text is None or not unit_text.strip():
         unit = default_unit(marker, value)
@@ -87,7 +100,7 @@ def interpret(
     base_value = None
     if value.number is not None:
         base_value = marker.units.convert(value.number, unit, base_unit)
-    lab_range = parse_range(range_text, marker.words)
+    lab_range = parse_range(range_text, marker.words, number_format)
     ref: RefRange | None
     if lab_range is not None:
         if lab_range.titer != (unit.family == "titer") and lab_range.word is None:
@@ -97,23 +110,11 @@ def interpret(
             )
         ref, is_lab = lab_range, True
     else:
-        ref, is_lab = _default_range_in(marker, unit, sex), False
-    return Measurement(marker, value, unit, base_unit, base_value, ref, is_lab)
-
-
-def _default_range_in(marker: Marker, unit: Unit, sex: Sex | None) -> RefRange | None:
-    """The catalog's default range expressed in ``unit``, if it applies to that unit."""
-    default = marker.reference_range(sex)
-    if default is None:
-        return None
-    if default.word is not None:
-        return default
-    canonical = marker.canonical_unit
-    if default.titer:
-        return default if unit.family == "titer" else None
-    if unit.family != canonical.family:
-        return None  # e.g. a kit's U/mL: the default IU/mL cut-off does not apply
-    return default.scaled(lambda v: marker.units.convert(v, canonical, unit))
+        ref, is_lab = marker.default_range_in(unit, sex), False
+    by_sex: tuple[RefRange | None, ...] = ()
+    if not is_lab and sex is None and marker.depends_on_sex:
+        by_sex = tuple(marker.default_range_in(unit, each) for each in Sex)
+    return Measurement(marker, value, unit, base_unit, base_value, ref, is_lab, by_sex)
 
 
 __all__ = ["Measurement", "UnitError", "ValueParseError", "default_unit", "interpret"]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from lupus_tracker.domain.records import NumberFormat
 from lupus_tracker.domain.thresholds import certainly_above, certainly_below
 from lupus_tracker.domain.values import (
     Comparator,
@@ -28,6 +29,8 @@ class Flag(enum.StrEnum):
     HIGH = "high"
     NORMAL = "normal"
     ABNORMAL = "abnormal"  # a word result that differs from the expected word
+    # Sex unknown; inside one sex's default range and outside the other's (issue 12 item 3)
+    SEX_DEPENDENT = "depends on sex \u2014 set it in Profile"
     UNKNOWN = ""  # no range, or a bound that cannot be judged
 
     @property
@@ -85,17 +88,20 @@ _TITER_PREFIX = re.compile(r"^(<=|>=|<|>)?\s*1\s*:\s*", re.ASCII)
 RANGE_HELP = "e.g. 0.9-1.8, <30, <=5, >60, <1:80 or negative"
 
 
-def _bound(text: str) -> tuple[Comparator | None, float, bool]:
+def _bound(text: str, number_format: NumberFormat | None,
+           ) -> tuple[Comparator | None, float, bool]:
     titer = _TITER_PREFIX.match(text)
     if titer is not None:
         comparator = titer.group(1) or ""
         text = comparator + text[titer.end():]
-    comparator, number = parse_number(text)
+    comparator, number = parse_number(text, number_format)
     return comparator, number, titer is not None
 
 
-def parse_range(text: str | None, words: tuple[str, ...] = ()) -> RefRange | None:
-    """Parse a printed range; ``None`` or blank gives ``None``."""
+def parse_range(text: str | None, words: tuple[str, ...] = (),
+                number_format: NumberFormat | None = NumberFormat.POINT) -> RefRange | None:
+    """Parse a printed range; ``None`` or blank gives ``None``.  Stored and catalog ranges
+    are canonical (decimal point); an entry path passes the person's number format."""
     if text is None or not text.strip():
         return None
     cleaned = " ".join(text.replace("\u2212", "-").split())
@@ -105,12 +111,12 @@ def parse_range(text: str | None, words: tuple[str, ...] = ()) -> RefRange | Non
     try:
         split = _RANGE_SPLIT.match(cleaned)
         if split is not None and not cleaned.startswith(("<", ">", "\u2264", "\u2265")):
-            low_cmp, low, low_titer = _bound(split["low"])
-            high_cmp, high, high_titer = _bound(split["high"])
+            low_cmp, low, low_titer = _bound(split["low"], number_format)
+            high_cmp, high, high_titer = _bound(split["high"], number_format)
             if low_cmp or high_cmp:
                 raise ValueParseError("a two-sided range takes plain numbers")
             return RefRange(low=low, high=high, titer=low_titer and high_titer)
-        comparator, number, titer = _bound(cleaned)
+        comparator, number, titer = _bound(cleaned, number_format)
     except ValueParseError as error:
         raise ValueParseError(
             f"Could not read the reference range {text!r} ({error}). Write it as {RANGE_HELP}."

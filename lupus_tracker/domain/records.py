@@ -5,6 +5,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lupus_tracker.domain.measurement import Measurement
 
 
 class InvalidEntryError(ValueError):
@@ -20,6 +24,7 @@ class EventKind(enum.StrEnum):
     INFUSION = "infusion"
     HOSPITAL_STAY = "hospital_stay"
     VISIT = "visit"
+    EYE_EXAM = "eye_exam"  # retinal screening on hydroxychloroquine (schema version 6)
     OTHER = "other"
 
     @property
@@ -51,6 +56,12 @@ class NumberFormat(enum.StrEnum):
 
     POINT = "point"
     COMMA = "comma"
+
+    @classmethod
+    def from_decimal_point(cls, decimal_point: str) -> NumberFormat:
+        """The format of a locale whose decimal mark is ``decimal_point`` (Qt's
+        ``QLocale().decimalPoint()``): how the app sets it on a file's first run."""
+        return cls.COMMA if decimal_point.strip() == "," else cls.POINT
 
     @classmethod
     def parse(cls, text: str | None) -> NumberFormat | None:
@@ -90,6 +101,8 @@ class LabEntry:
     pattern: str | None = None
     note: str | None = None
     source: Source = Source.ENTERED
+    # How ``value`` and ``ref_range`` write numbers; None: as the file's number format says.
+    number_format: NumberFormat | None = None
 
 
 @dataclass(frozen=True)
@@ -113,10 +126,15 @@ class LabResult:
     source: Source
     created_at: str
     updated_at: str
+    # The text interpreted once when the store loaded the result (the value, unit, base
+    # value, range and flag every reader uses); None when the current catalog cannot read
+    # it. Derived from the text, so it takes no part in comparisons.
+    measurement: Measurement | None = field(default=None, compare=False, repr=False)
 
     def entry(self) -> LabEntry:
         return LabEntry(self.taken_on, self.marker, self.value_text, self.unit, self.ref_range,
-                        self.lab, self.assay, self.pattern, self.note, self.source)
+                        self.lab, self.assay, self.pattern, self.note, self.source,
+                        NumberFormat.POINT)  # stored text is canonical
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,61 @@ DESCRIPTORS: tuple[Descriptor, ...] = (
                from_labs=True),
 )
 _BY_KEY = {d.key: d for d in DESCRIPTORS}
+
+# One line a patient can read for each descriptor (shown beside the clinical definition).
+PLAIN_LANGUAGE: dict[str, str] = {
+    "seizure": "A new fit or convulsion, not explained by an infection, drug or blood "
+               "chemistry.",
+    "psychosis": "Seeing, hearing or believing things that are not real, badly enough to "
+                 "stop normal life.",
+    "organic_brain_syndrome": "Sudden confusion, poor memory or disorientation that comes "
+                              "and goes.",
+    "visual_disturbance": "Lupus changes at the back of the eye (for example small spots "
+                          "seen by an eye doctor) or inflammation of the optic nerve.",
+    "cranial_nerve_disorder": "New numbness or weakness of the face, eyes or swallowing, "
+                              "from nerves that leave the brain directly.",
+    "lupus_headache": "A severe, lasting headache that even strong painkillers do not "
+                      "relieve.",
+    "cva": "A new stroke, not caused by hardened arteries.",
+    "vasculitis": "Inflamed blood vessels: skin ulcers, dark or dying skin on fingers or "
+                  "toes, painful small lumps on the fingertips.",
+    "arthritis": "Two or more joints that hurt and are swollen or tender.",
+    "myositis": "Weak or aching muscles of the shoulders or hips, confirmed by a blood test "
+                "(CK), a muscle test or a biopsy.",
+    "urinary_casts": "Tiny clumps of red blood cells seen in the urine under a microscope: "
+                     "a sign of kidney inflammation.",
+    "hematuria": "Blood in the urine (more than 5 red cells per microscope field), not from "
+                 "a stone or an infection.",
+    "proteinuria": "Protein leaking into the urine: more than 0.5 g a day.",
+    "pyuria": "White blood cells in the urine (more than 5 per microscope field) without "
+              "an infection.",
+    "rash": "A new or still active lupus rash.",
+    "alopecia": "Unusual hair loss, in patches or all over.",
+    "mucosal_ulcers": "Sores in the mouth or nose.",
+    "pleurisy": "Chest pain on breathing in, from inflamed lining of the lungs.",
+    "pericarditis": "Chest pain from inflamed lining around the heart, confirmed by the "
+                    "doctor or a heart test.",
+    "low_complement": "Complement C3, C4 or CH50 below the lab's range: these proteins are "
+                      "used up when lupus is active.",
+    "increased_dna_binding": "Anti-dsDNA antibodies above the lab's range.",
+    "fever": "A temperature above 38 °C without an infection.",
+    "thrombocytopenia": "Platelets (cells that help blood clot) below 100 ×10⁹/L, not "
+                        "caused by a drug.",
+    "leukopenia": "White blood cells below 3 ×10⁹/L, not caused by a drug.",
+}
+
+# One band scheme everywhere (the app's domain guide): the number comes first.
+BANDS = ((0, "no activity"), (5, "mild activity"), (10, "moderate activity"),
+         (19, "high activity"))
+BAND_SCHEME = "0 none, 1-5 mild, 6-10 moderate, 11-19 high, 20 or more very high"
+
+
+def band(total: int) -> str:
+    """The activity band of a total; never "remission" (a score alone is not)."""
+    for upper, words in BANDS:
+        if total <= upper:
+            return words
+    return "very high activity"
 # Lab limits of the descriptors above, as defined by SLEDAI-2K (Gladman, Ibañez, Urowitz;
 # J Rheumatol 2002;29:288-91), in each marker's canonical unit.  Fever (> 38 °C) is
 # ``thresholds.FEVER_CELSIUS``.
@@ -118,8 +173,9 @@ def band_calculator(total: int) -> str:
 
 
 def describe(total: int) -> str:
-    return (f"SLEDAI-2K {total}: {band_guideline(total)} activity (guideline bands 0/1-4/5-10/"
-            f">10); {band_calculator(total)} (calculator bands 0/1-5/6-10/11-19/>=20)")
+    """The score with its one band; never a verdict such as remission."""
+    return (f"SLEDAI-2K {total}: {band(total)} (bands: {BAND_SCHEME}). A number to discuss "
+            "with your doctor; a score alone never means remission.")
 
 
 class Change(StrEnum):

@@ -10,6 +10,7 @@ Nothing here guesses: a unit that a marker does not list is an error.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ class Unit:
     offset: float = 0.0
     family: str = "default"
     aliases: tuple[str, ...] = field(default=())
+    decimals: int | None = None  # how labs usually print it: C3 0.62 g/L but 62 mg/dL
 
     def to_base(self, value: float) -> float:
         return value * self.factor + self.offset
@@ -109,6 +111,19 @@ class UnitTable:
         if source is target:
             return value
         return tidy(target.from_base(source.to_base(value)))
+
+
+def rounded_for(unit: Unit, value: float) -> float:
+    """``value`` at the unit's usual precision (a converted range prints 0.51-1.02 mg/dL,
+    not 0.509-1.02); three significant digits where the unit has no usual precision or
+    where its decimals would round a non-zero value to zero."""
+    if unit.decimals is not None:
+        shown = round(value, unit.decimals)
+        if shown != 0 or value == 0:
+            return shown
+    if value == 0 or not math.isfinite(value):
+        return value
+    return float(f"{value:.3g}")
 
 
 def tidy(value: float) -> float:

@@ -1,12 +1,19 @@
 """Parsing what people type and what lab reports print into a result value.
 
-Accepted forms: a plain number (``0.62`` or with a decimal comma ``0,62``), a number with a
-comparator (``<0.5``, ``>1000``, ``<=5``, ``≤5``), a titer (``1:160``, ``<1:40``) where the
-marker is measured as a titer, and a word (``negative``, ``positive``, ``trace``, ``1+`` …)
-where the marker allows it.  The comparator is always kept.  Everything else is rejected
-with a message saying what is accepted: Python's ``float()`` would take ``nan``, ``inf``,
-``1e309``, ``1_000`` and non-ASCII digits, none of which is a lab value, so it is never used
-on raw text.
+Accepted forms: a plain number (``0.62`` or with a decimal comma ``0,62``, grouped thousands
+such as ``1,250.5`` or ``1.250,5``), a number with a comparator (``<0.5``, ``>1000``,
+``<=5``, ``≤5``), a titer (``1:160``, ``<1:40``) where the marker is measured as a titer,
+and a word (``negative``, ``positive``, ``trace``, ``1+`` …) where the marker allows it.
+The comparator is always kept.  Everything else is rejected with a message saying what is
+accepted: Python's ``float()`` would take ``nan``, ``inf``, ``1e309``, ``1_000`` and
+non-ASCII digits, none of which is a lab value, so it is never used on raw text.
+
+A number with a single separator followed by exactly three digits and a non-zero integer part
+(``1.250``, ``1,250``, ``250.000``) is ambiguous: 1.25 with a decimal point, 1250 where the
+separator groups thousands.  It is read by the person's :class:`NumberFormat`; when none is
+set it is refused with a message naming both readings (issue 12 item 1: a European lab's
+``1.250 mg/24h`` read as 1.25 mg is a 1000-fold error).  Text the app stores is canonical
+(decimal point, no grouping) and is read back with ``NumberFormat.POINT``.
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ import enum
 import math
 import re
 from dataclasses import dataclass
+
+from lupus_tracker.domain.records import NumberFormat
 
 
 class ValueParseError(ValueError):
@@ -54,10 +63,20 @@ _COMPARATOR_SPELLINGS = {
     "=>": ">=",
 }
 _NUMBER = r"(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)"
-_NUMBER_RE = re.compile(rf"^(?P<cmp><=|>=|<|>)?\s*(?P<num>{_NUMBER})$", re.ASCII)
+# Grouped thousands with the other separator as decimal mark: 1,250.5  1.250,5  1,250,000.
+_GROUPED = (r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+            r"|[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?)")
+_NUMBER_RE = re.compile(rf"^(?P<cmp><=|>=|<|>)?\s*(?P<num>{_GROUPED}|{_NUMBER})$", re.ASCII)
 _TITER_RE = re.compile(r"^(?P<cmp><=|>=|<|>)?\s*1\s*:\s*(?P<den>[0-9]+)$", re.ASCII)
-_AMBIGUOUS_THOUSANDS = re.compile(r"^[1-9][0-9]{0,2},[0-9]{3}$", re.ASCII)
+# The ambiguous form: one separator, exactly three digits after it, a non-zero integer part
+# of one to three digits (a longer integer part cannot be a thousands group).
+AMBIGUOUS_NUMBER = re.compile(r"^[1-9][0-9]{0,2}[.,][0-9]{3}$", re.ASCII)
+# Our choice: no lab value reaches a billion in any unit the catalog knows (platelets
+# 400,000 /mm³ is the largest everyday magnitude); larger text is a typing error.
 MAX_MAGNITUDE = 1e9
+# A double holds 15-17 significant digits: more digits than 15 cannot be kept exactly, and
+# no instrument reports them.
+MAX_SIGNIFICANT_DIGITS = 15
 
 
 def _clean(text: str) -> str:
@@ -76,29 +95,75 @@ def accepted_forms(accepts_titer: bool, words: tuple[str, ...]) -> str:
     return "; ".join(forms)
 
 
-def parse_number(text: str) -> tuple[Comparator | None, float]:
-    """Parse a plain or bounded number; raise ``ValueParseError`` for anything else."""
+@dataclass(frozen=True)
+class NumberReading:
+    """A number as understood: comparator, value and canonical digits (decimal point, no
+    grouping, the typed decimals kept: ``0,620`` gives ``0.620``)."""
+
+    comparator: Comparator | None
+    number: float
+    digits: str
+
+
+def _canonical(digits: str, number_format: NumberFormat | None, original: str) -> str:
+    """``digits`` with a decimal point and no grouping; ambiguous forms by the format."""
+    if AMBIGUOUS_NUMBER.match(digits):
+        separator = digits[-4]
+        as_decimal = digits.replace(separator, ".")
+        as_thousands = digits.replace(separator, "")
+        if number_format is None:
+            raise ValueParseError(
+                f"{original!r} is ambiguous: {format_number(float(as_decimal))} if "
+                f"{separator!r} is the decimal mark, {as_thousands} if it separates "
+                "thousands. Set how your lab reports write numbers (decimal point or comma) "
+                "in Profile or with 'lupus-tracker profile --number-format point|comma'."
+            )
+        decimal_mark = "." if number_format is NumberFormat.POINT else ","
+        return as_decimal if separator == decimal_mark else as_thousands
+    if "." in digits and "," in digits:
+        decimal_mark = "." if digits.rfind(".") > digits.rfind(",") else ","
+        group = "," if decimal_mark == "." else "."
+        return digits.replace(group, "").replace(decimal_mark, ".")
+    if digits.count(",") > 1 or digits.count(".") > 1:  # 1,250,000: only thousands repeat
+        return digits.replace(",", "").replace(".", "")
+    canonical = digits.replace(",", ".")
+    return "0" + canonical if canonical.startswith(".") else canonical
+
+
+def significant_digits(text: str) -> int:
+    """Significant digits of canonical number text (``0.0620`` has 3; ``<1250`` has 4)."""
+    return len(text.lstrip("<>=").replace(".", "").lstrip("0"))
+
+
+def check_typed_precision(value: ParsedValue) -> None:
+    """Refuse typed numbers with more digits than any lab reports (a FHIR file's doubles
+    may carry 17 digits and are kept as the file wrote them)."""
+    if value.number is not None and not value.is_titer \
+            and significant_digits(value.text) > MAX_SIGNIFICANT_DIGITS:
+        raise ValueParseError(
+            f"{value.text!r} has more than {MAX_SIGNIFICANT_DIGITS} significant digits; no lab "
+            "reports that many.")
+
+
+def read_number(text: str, number_format: NumberFormat | None = None) -> NumberReading:
+    """Read a plain or bounded number; raise ``ValueParseError`` for anything else."""
     cleaned = _clean(text)
     match = _NUMBER_RE.match(cleaned)
     if match is None:
         raise ValueParseError(f"{text!r} is not a number such as 0.62, 0,62 or <0.5.")
-    digits = match["num"]
-    if _AMBIGUOUS_THOUSANDS.match(digits):
-        raise ValueParseError(
-            f"{text!r} is ambiguous: write {digits.replace(',', '.')} if the comma is a "
-            f"decimal comma, or {digits.replace(',', '')} without a thousands separator."
-        )
-    number = float(digits.replace(",", "."))
+    digits = _canonical(match["num"], number_format, text)
+    number = float(digits)
     if not math.isfinite(number) or number > MAX_MAGNITUDE:
         raise ValueParseError(f"{text!r} is too large to be a measured value.")
     comparator = Comparator(match["cmp"]) if match["cmp"] else None
-    return comparator, number
+    return NumberReading(comparator, number, digits)
 
 
-def _typed_digits(cleaned: str) -> str:
-    """The digits as typed (keeping significant trailing zeros), with a decimal point."""
-    digits = cleaned.lstrip("<>=").strip().replace(",", ".")
-    return "0" + digits if digits.startswith(".") else digits
+def parse_number(text: str, number_format: NumberFormat | None = None,
+                 ) -> tuple[Comparator | None, float]:
+    """Parse a plain or bounded number; raise ``ValueParseError`` for anything else."""
+    reading = read_number(text, number_format)
+    return reading.comparator, reading.number
 
 
 def parse_value(
@@ -107,8 +172,10 @@ def parse_value(
     marker_name: str = "this marker",
     accepts_titer: bool = False,
     words: tuple[str, ...] = (),
+    number_format: NumberFormat | None = None,
 ) -> ParsedValue:
-    """Parse ``text`` as a result of a marker with the given properties."""
+    """Parse ``text`` as a result of a marker with the given properties; ambiguous numbers
+    are read by ``number_format`` (refused when it is ``None``)."""
     if not isinstance(text, str):
         raise ValueParseError(f"a value for {marker_name} must be text, not {type(text).__name__}")
     cleaned = _clean(text)
@@ -136,15 +203,23 @@ def parse_value(
     if cleaned.startswith("-") or cleaned.startswith("\u2212"):
         raise ValueParseError(f"{marker_name} cannot be negative ({text!r}). Accepted: {hint}.")
     try:
-        comparator, number = parse_number(cleaned)
+        reading = read_number(cleaned, number_format)
     except ValueParseError as error:
-        if "ambiguous" in str(error) or "too large" in str(error):
-            raise
+        if _NUMBER_RE.match(cleaned):  # a number, but ambiguous, too long or too large
+            raise ValueParseError(str(error).replace(repr(cleaned), repr(text))) from None
         raise ValueParseError(
             f"Could not read {text!r} as a value for {marker_name}. Accepted: {hint}."
         ) from None
-    shown = f"{comparator or ''}{_typed_digits(cleaned)}"
-    return ParsedValue(text=shown, number=number, comparator=comparator)
+    shown = f"{reading.comparator or ''}{reading.digits}"
+    return ParsedValue(text=shown, number=reading.number, comparator=reading.comparator)
+
+
+def localized(canonical: str, number_format: NumberFormat | None) -> str:
+    """Stored canonical text (decimal point) as a person with ``number_format`` writes it:
+    ``1.250`` stays for a decimal point and becomes ``1,250`` for a decimal comma."""
+    if number_format is NumberFormat.COMMA:
+        return canonical.replace(".", ",")
+    return canonical
 
 
 def format_number(value: float, digits: int | None = None) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.units import tidy
 from lupus_tracker.domain.values import format_number, round_significant
@@ -61,3 +62,19 @@ def change_cell(change_direction: str, amount_text: str) -> str:
 
 def not_comparable_text(reason: str) -> str:
     return f"not comparable ({reason})" if reason else "not comparable"
+
+
+def understood(m: Measurement) -> str:
+    """What the app understood of an entry, for every entry path to show before or after
+    saving: ``= 1250 mg/24h = 1.25 g/24h``, ``= <0.5 g/L``, ``= 1:160``, ``= positive``."""
+    value = m.value
+    if value.word is not None:
+        return f"= {value.word}"
+    if value.is_titer or value.number is None:
+        return f"= {value.text}"
+    bound = value.comparator or ""
+    text = f"= {value.text} {m.unit.label}"
+    if m.base_value is not None and m.base_unit is not m.unit:
+        text += f" = {bound}{format_number(round_significant(m.base_value, 6))} " \
+                f"{m.base_unit.label}"
+    return text

@@ -1,4 +1,5 @@
-"""Export everything the database holds to one UTF-8 CSV file (see csv_format)."""
+"""Export everything the database holds to one UTF-8 CSV file with a byte-order mark
+(see csv_format)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from lupus_tracker.domain.ranges import parse_range
 from lupus_tracker.domain.values import format_number
 from lupus_tracker.exchange.csv_format import COLUMNS, neutralise
 from lupus_tracker.exchange.files import write_private
+from lupus_tracker.exchange.snapshot import read_snapshot
 from lupus_tracker.store.repository import Repository
 
 
@@ -86,9 +88,11 @@ def export_csv(repo: Repository, out: Path) -> int:
         nonlocal count
         writer = csv.DictWriter(handle, COLUMNS, lineterminator="\r\n")
         writer.writeheader()
-        for row in rows(repo):
-            writer.writerow({k: neutralise(v) for k, v in row.items()})
-            count += 1
+        with read_snapshot(repo):  # one consistent state of the whole file
+            for row in rows(repo):
+                writer.writerow({k: neutralise(v) for k, v in row.items()})
+                count += 1
 
-    write_private(out, write, newline="")
+    # UTF-8 with a byte-order mark: Excel and LibreOffice then read ×10⁹/L as written.
+    write_private(out, write, newline="", encoding="utf-8-sig")
     return count

@@ -30,6 +30,7 @@ from lupus_tracker.domain.symptoms import SymptomError
 from lupus_tracker.domain.values import ValueParseError, parse_number
 from lupus_tracker.exchange.csv_format import COLUMNS, KINDS, REQUIRED, restore
 from lupus_tracker.exchange.errors import ExchangeError
+from lupus_tracker.exchange.options import ImportOptions
 from lupus_tracker.exchange.plan import ImportPlan
 from lupus_tracker.exchange.textfile import read_text
 from lupus_tracker.store.diary_repo import check_symptom
@@ -184,10 +185,20 @@ class _Reader:
                                                     course.stopped_on, course.note, doses))
 
 
-def read_csv(path: Path) -> ImportPlan:
+def _delimiter(text: str) -> str:
+    """Comma, or semicolon as spreadsheets in decimal-comma locales save CSV."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    names = {c.strip().strip('"') for c in first.split(";")}
+    return ";" if all(c in names for c in REQUIRED) else ","
+
+
+def read_csv(path: Path, options: ImportOptions | None = None) -> ImportPlan:
     text, encoding = read_text(path)
-    plan = ImportPlan(source=str(path), encoding=encoding)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    delimiter = _delimiter(text)
+    if delimiter != ",":
+        encoding += "; columns separated by semicolons"
+    plan = ImportPlan(source=str(path), encoding=encoding, options=options or ImportOptions())
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     try:
         header = _header(reader)
         known = [h for h in header if h in COLUMNS]

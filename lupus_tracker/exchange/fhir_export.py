@@ -1,160 +1,249 @@
-"""Export as a FHIR R4 Bundle (type collection): a Patient, one Observation per lab result
-and vital sign (LOINC, UCUM, reference range, interpretation), symptoms as Observations
-with a text code and the 0-10 severity.
+"""Export as a FHIR R4 Bundle (``collection``, or ``transaction`` for a FHIR server): the
+whole record, so that importing it into an empty file restores everything.
+
+- Patient; one Observation per lab result and vital sign: LOINC code by unit, kind and
+  eGFR equation (:mod:`codes`), the value with its printed precision (``1.90``), only the
+  lab's printed range (an exclusive bound such as ``<80`` as ``referenceRange.text`` without
+  an inclusive limit), the flag against that range, the ANA pattern in its own component
+  (LOINC 49311-4), the source in ``meta.tag`` and, for a computed eGFR, ``derivedFrom`` the
+  creatinine with the method "CKD-EPI 2021 (computed)";
+- symptoms, diary notes, SLEDAI-2K, medications, events, photos and report notes (see
+  :mod:`fhir_records`).
 
 Value types: a number is a ``valueQuantity`` (with ``comparator`` for ``<0.5``); a titer
 is a ``valueRatio`` 1:N (a bounded titer such as ``<1:40``, which a Ratio cannot carry, is
 a ``valueString``); a word is a ``valueCodeableConcept`` with the word as text.
+
+Resource ids derive from the database's random identity UUID, never from its file name.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import secrets
 import uuid
 from pathlib import Path
 
 from lupus_tracker.domain.catalog import Category, get_marker
-from lupus_tracker.domain.measurement import interpret
+from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.records import LabResult, Source
-from lupus_tracker.domain.symptoms import get_symptom
-from lupus_tracker.exchange.fhir_import import SYMPTOM_SYSTEM
+from lupus_tracker.exchange import fhir_records
+from lupus_tracker.exchange.codes import export_code
 from lupus_tracker.exchange.files import write_private
+from lupus_tracker.exchange.snapshot import read_snapshot
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.results_repo import measurement_of
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+SOURCE_TAG = "urn:lupus-tracker:source"
+UNIT_URL = "urn:lupus-tracker:unit"  # the unit of a word result (a kit's U/mL "positive")
+PATTERN_LOINC = "49311-4"  # ANA pattern, narrative (../shared/domain.md)
+BUNDLE_TYPES = ("collection", "transaction")
 
 NAMESPACE = uuid.UUID("6f1d4b2e-8a53-4d0e-9c1e-3b7a5a4c2f10")
 _CODES = {Flag.LOW: ("L", "Low"), Flag.HIGH: ("H", "High"), Flag.NORMAL: ("N", "Normal"),
           Flag.ABNORMAL: ("A", "Abnormal")}
 
 
-def _uuid(*parts: object) -> str:
-    """A stable ``urn:uuid:`` for a record (the same database exports the same ids)."""
-    return f"urn:uuid:{uuid.uuid5(NAMESPACE, '/'.join(map(str, parts)))}"
+class PreciseNumber(float):
+    """A number written as printed: ``1.90`` keeps its zero in the JSON."""
+
+    literal: str
+
+    def __new__(cls, literal: str) -> PreciseNumber:
+        number = super().__new__(cls, literal)
+        number.literal = literal
+        return number
 
 
-def _entry(full_url: str, resource: dict) -> dict:
+def database_uuid(repo: Repository) -> uuid.UUID:
+    """The database's identity, the root of every exported id. The one place that looks it
+    up: the random UUID stored in the file where the store provides it; before that, one
+    derived from the file name (which two files of the same name share)."""
+    identity = getattr(repo, "identity", None)
+    value = identity() if callable(identity) else None
+    if value:
+        return uuid.UUID(str(value))
+    return uuid.uuid5(NAMESPACE, f"patient/{repo.db.path.name}")
+
+
+class Ids:
+    """``urn:uuid:`` full URLs and business identifiers for one database's records."""
+
+    def __init__(self, root: uuid.UUID):
+        self.root = root
+        self.system = f"urn:lupus-tracker:{root}"
+
+    def url(self, kind: str, key: object) -> str:
+        return f"urn:uuid:{uuid.uuid5(self.root, f'{kind}/{key}')}"
+
+    def identifier(self, kind: str, key: object) -> list[dict]:
+        return [{"system": self.system, "value": f"{kind}/{key}"}]
+
+
+def entry(full_url: str, resource: dict) -> dict:
     resource["id"] = full_url.removeprefix("urn:uuid:")
     return {"fullUrl": full_url, "resource": resource}
 
 
-def _number(value: float) -> int | float:
-    return int(value) if value.is_integer() else value
+_JSON_NUMBER = re.compile(r"^(0|[1-9][0-9]*)(\.[0-9]+)?$")
 
 
-def _quantity(value: float, unit) -> dict:
-    return {"value": _number(value), "unit": unit.label, "system": UCUM, "code": unit.code}
+def _number(text: str, number: float) -> PreciseNumber | int | float:
+    """The value as printed when that is a valid JSON number (``1.90``), else the number."""
+    literal = text.lstrip("<>=").strip().replace(",", ".")
+    if not _JSON_NUMBER.match(literal):
+        return _plain(number)
+    return int(literal) if "." not in literal else PreciseNumber(literal)
 
 
-def _value(m) -> dict:
+def _plain(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _quantity(value, unit) -> dict:
+    return {"value": value, "unit": unit.label, "system": UCUM, "code": unit.code}
+
+
+def _value(m: Measurement) -> dict:
     value = m.value
     if value.word is not None:
         return {"valueCodeableConcept": {"text": value.word}}
     if value.is_titer:
         if value.comparator is not None:
             return {"valueString": value.text}
-        denominator = {"value": _number(value.number)}
+        denominator = {"value": _plain(value.number)}
         return {"valueRatio": {"numerator": {"value": 1}, "denominator": denominator}}
-    quantity = _quantity(value.number, m.unit)
+    quantity = _quantity(_number(value.text, value.number), m.unit)
     if value.comparator is not None:
         quantity["comparator"] = value.comparator.value
     return {"valueQuantity": quantity}
 
 
-def _reference_range(m) -> list[dict]:
-    if m.ref is None:
+def _reference_range(m: Measurement) -> list[dict]:
+    """Only the lab's printed range; an exclusive bound stays text, never an inclusive
+    limit that would change its meaning."""
+    if m.ref is None or not m.ref_is_lab:
         return []
-    entry: dict = {"text": m.ref.text()}
-    if m.ref.word is None and not m.ref.titer:
-        if m.ref.low is not None:
-            entry["low"] = _quantity(m.ref.low, m.unit)
-        if m.ref.high is not None:
-            entry["high"] = _quantity(m.ref.high, m.unit)
-    if not m.ref_is_lab:
-        entry["type"] = {"text": "default adult range (Lupus Tracker catalog)"}
-    return [entry]
+    ref = m.ref
+    entry_: dict = {"text": ref.text()}
+    if ref.word is None and not ref.titer:
+        if ref.low is not None and (ref.low_inclusive or ref.high is not None):
+            entry_["low"] = _quantity(_plain(ref.low), m.unit)
+        if ref.high is not None and (ref.high_inclusive or ref.low is not None):
+            entry_["high"] = _quantity(_plain(ref.high), m.unit)
+    return [entry_]
 
 
-def observation(result: LabResult, sex: str | None, patient_ref: str) -> dict:
+def observation(result: LabResult, sex, patient_ref: str,
+                derived_from: list[str] = ()) -> dict:
     marker = get_marker(result.marker)
-    m = interpret(marker, result.value_text, result.unit, result.ref_range, sex)
+    m = measurement_of(result)  # interpreted once, when the store loaded it
     vital = marker.category is Category.VITAL
+    code = export_code(marker, m, result.assay)
     resource: dict = {
         "resourceType": "Observation",
+        "meta": {"tag": [{"system": SOURCE_TAG, "code": result.source.value}]},
         "status": "final",
         "category": [{"coding": [{"system": CATEGORY,
                                   "code": "vital-signs" if vital else "laboratory",
                                   "display": "Vital Signs" if vital else "Laboratory"}]}],
-        "code": {"coding": [{"system": LOINC, "code": marker.loinc, "display": marker.name}],
+        "code": {"coding": [{"system": LOINC, "code": code, "display": marker.name}],
                  "text": marker.name},
         "subject": {"reference": patient_ref},
         "effectiveDateTime": result.taken_on.isoformat(),
         **_value(m),
     }
-    if m.flag in _CODES:
-        code, display = _CODES[m.flag]
-        resource["interpretation"] = [{"coding": [{"system": INTERPRETATION, "code": code,
-                                                   "display": display}]}]
+    if m.value.word is not None and m.unit.family not in ("ordinal", "titer"):
+        resource["extension"] = [{"url": UNIT_URL, "valueCode": m.unit.code}]
     ranges = _reference_range(m)
     if ranges:
         resource["referenceRange"] = ranges
+        if m.flag in _CODES:
+            flag, display = _CODES[m.flag]
+            resource["interpretation"] = [{"coding": [{"system": INTERPRETATION,
+                                                       "code": flag, "display": display}]}]
     if result.assay:
         resource["method"] = {"text": result.assay}
     if result.lab:
         resource["performer"] = [{"display": result.lab}]
-    notes = [n for n in (result.note, f"ANA pattern: {result.pattern}" if result.pattern
-                         else None) if n]
-    if result.source is Source.COMPUTED:
-        notes.append("Computed by Lupus Tracker, not a lab result")
-    if notes:
-        resource["note"] = [{"text": n} for n in notes]
+    if result.pattern:
+        resource["component"] = [{
+            "code": {"coding": [{"system": LOINC, "code": PATTERN_LOINC,
+                                 "display": "Nuclear Ab pattern"}], "text": "ANA pattern"},
+            "valueString": result.pattern}]
+    if result.source is Source.COMPUTED and derived_from:
+        resource["derivedFrom"] = [{"reference": ref} for ref in derived_from]
+    if result.note:
+        resource["note"] = [{"text": result.note}]
     return resource
 
 
-def bundle(repo: Repository) -> dict:
-    profile = repo.profile.get()
-    patient_ref = _uuid("patient", repo.db.path.name)
-    patient: dict = {"resourceType": "Patient"}
-    if profile.name:
-        patient["name"] = [{"text": profile.name}]
-    if profile.birth_date:
-        patient["birthDate"] = profile.birth_date.isoformat()
-    if profile.sex:
-        patient["gender"] = profile.sex.value
-    entries = [_entry(patient_ref, patient)]
-    for result in repo.results.all():
-        entries.append(_entry(_uuid("result", patient_ref, result.id),
-                              observation(result, profile.sex, patient_ref)))
-    for s in repo.diary.symptoms():
-        symptom = get_symptom(s.symptom)
-        resource = {
-            "resourceType": "Observation",
-            "status": "final",
-            "category": [{"coding": [{"system": CATEGORY, "code": "survey",
-                                      "display": "Survey"}]}],
-            "code": {"coding": [{"system": SYMPTOM_SYSTEM, "code": s.symptom,
-                                 "display": symptom.name}],
-                     "text": f"{symptom.name} severity (0-10, patient-reported)"},
-            "subject": {"reference": patient_ref},
-            "effectiveDateTime": s.day.isoformat(),
-            "valueInteger": s.severity,
-        }
-        notes = [n for n in (f"Location: {s.location}" if s.location else None, s.note) if n]
-        if notes:
-            resource["note"] = [{"text": n} for n in notes]
-        entries.append(_entry(_uuid("symptom", patient_ref, s.day, s.symptom), resource))
-    return {"resourceType": "Bundle", "type": "collection", "entry": entries}
+def bundle(repo: Repository, bundle_type: str = "collection") -> dict:
+    """The whole record as one Bundle, read in one snapshot."""
+    if bundle_type not in BUNDLE_TYPES:
+        raise ValueError(f"bundle type {bundle_type!r}: use collection or transaction")
+    with read_snapshot(repo):
+        ids = Ids(database_uuid(repo))
+        profile = repo.profile.get()
+        patient_ref = ids.url("patient", "")
+        patient: dict = {"resourceType": "Patient", "identifier": ids.identifier("patient", "")}
+        if profile.name:
+            patient["name"] = [{"text": profile.name}]
+        if profile.birth_date:
+            patient["birthDate"] = profile.birth_date.isoformat()
+        if profile.sex:
+            patient["gender"] = str(profile.sex)
+        entries = [entry(patient_ref, patient)]
+        results = repo.results.all()
+        creatinine: dict = {}
+        for r in results:
+            if r.marker == "creatinine":
+                creatinine.setdefault(r.taken_on, []).append(ids.url("result", r.id))
+        for r in results:
+            resource = observation(r, profile.sex, patient_ref,
+                                   creatinine.get(r.taken_on, []) if r.marker == "egfr" else [])
+            resource["identifier"] = ids.identifier("result", r.id)
+            entries.append(entry(ids.url("result", r.id), resource))
+        entries += fhir_records.resources(repo, ids, patient_ref)
+    document = {"resourceType": "Bundle", "type": bundle_type, "entry": entries}
+    if bundle_type == "transaction":
+        for item in entries:
+            resource = item["resource"]
+            ident = resource["identifier"][0]
+            item["request"] = {"method": "POST", "url": resource["resourceType"],
+                               "ifNoneExist": f"identifier={ident['system']}|{ident['value']}"}
+    return document
 
 
-def export_fhir(repo: Repository, out: Path) -> int:
-    document = bundle(repo)
+def dumps(document: dict) -> str:
+    """JSON text with each :class:`PreciseNumber` written as printed."""
+    token = secrets.token_hex(8)
+
+    def mark(value):
+        if isinstance(value, PreciseNumber):
+            return f"{token}{value.literal}{token}"
+        if isinstance(value, dict):
+            return {k: mark(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [mark(v) for v in value]
+        return value
+
+    text = json.dumps(mark(document), ensure_ascii=False, indent=1)
+    return re.sub(f'"{token}([0-9.]+){token}"', r"\1", text)
+
+
+def export_fhir(repo: Repository, out: Path, bundle_type: str = "collection") -> int:
+    document = bundle(repo, bundle_type)
+    text = dumps(document)
 
     def write(handle) -> None:
-        json.dump(document, handle, ensure_ascii=False, indent=1)
+        handle.write(text)
 
     write_private(out, write)
     return len(document["entry"])

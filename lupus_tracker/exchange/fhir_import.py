@@ -4,35 +4,46 @@
 UCUM codes or as free text (``K/uL``, ``THOUS/MCL``, ``x10E3/uL``); dates inherited from
 the panel or report that lists an Observation when it has none of its own.
 
-Everything that cannot be mapped is listed with the reason: an unknown code, a unit that
-cannot be converted, a missing date, a spot urine protein that is neither a 24-hour
-amount nor a ratio.
+Nothing is stored that the file did not say. Everything that cannot be mapped is listed
+with the reason: a status other than final/amended/corrected (preliminary only when asked
+for), an unknown code, a number without a unit, a unit that cannot be converted, a missing
+or partial date, another patient's result, a spot urine protein that is neither a 24-hour
+amount nor a ratio. A range that cannot be used is dropped with a remark, never the result.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from lupus_tracker.domain.catalog import Marker, marker_for_loinc
 from lupus_tracker.domain.dates import DateParseError, parse_date
 from lupus_tracker.domain.entry import check_entry
-from lupus_tracker.domain.ranges import RefRange
+from lupus_tracker.domain.measurement import default_unit
 from lupus_tracker.domain.records import (
     InvalidEntryError,
     LabEntry,
-    Profile,
-    Sex,
+    NumberFormat,
     Source,
-    SymptomEntry,
 )
-from lupus_tracker.domain.values import format_number
+from lupus_tracker.domain.units import Unit
+from lupus_tracker.domain.values import ValueParseError, format_number, parse_value
 from lupus_tracker.exchange.errors import ExchangeError
+from lupus_tracker.exchange.fhir_range import read_range
+from lupus_tracker.exchange.fhir_records import SYMPTOM_SYSTEM, RecordReader, symptom_entry
+from lupus_tracker.exchange.options import ImportOptions
+from lupus_tracker.exchange.patient import FilePatient, choose_patient, read_patient
 from lupus_tracker.exchange.plan import ImportPlan, Skipped
 from lupus_tracker.exchange.textfile import load_json, read_text
 from lupus_tracker.store.diary_repo import check_symptom
 
 LOINC = "http://loinc.org"
-SYMPTOM_SYSTEM = "urn:lupus-tracker:symptom"  # as fhir_export writes symptoms
+LOINC_SYSTEMS = (LOINC, "urn:oid:2.16.840.1.113883.6.1", "https://loinc.org",
+                 "http://loinc.org/")  # the OID is LOINC's HL7 identifier
+SOURCE_TAG = "urn:lupus-tracker:source"  # as fhir_export marks entered/imported/computed
+PATTERN_LOINC = "49311-4"  # ANA pattern, narrative
+UNIT_URL = "urn:lupus-tracker:unit"  # the unit of a word result, as fhir_export writes it
 METHOD_BY_CODE = {"33914-3": "MDRD", "48642-3": "MDRD", "48643-1": "MDRD (race-based)",
                   "62238-1": "CKD-EPI 2009", "98979-8": "CKD-EPI 2021"}
 NOT_THE_SAME = {
@@ -41,6 +52,9 @@ NOT_THE_SAME = {
     "2888-6": "urine protein concentration in a 24-hour collection (mg/dL) is not the "
               "24-hour amount",
 }
+IMPORTED_STATUSES = ("final", "amended", "corrected")
+CORRECTING_STATUSES = ("amended", "corrected")
+PRELIMINARY_NOTE = "Preliminary result (not final when imported)"
 
 
 def _date_of(resource: dict) -> str | None:
@@ -53,14 +67,22 @@ def _date_of(resource: dict) -> str | None:
     return None
 
 
+def _day(when: str):
+    """The day of a FHIR date or dateTime; a partial date is refused."""
+    if len(when) < 10 or when[4:5] != "-" or when[7:8] != "-":
+        raise DateParseError(f"the date {when!r} is not precise to the day")
+    return parse_date(when[:10])
+
+
 def _refs(resource: dict, key: str) -> list[str]:
     items = resource.get(key) or []
     return [i["reference"] for i in items if isinstance(i, dict)
             and isinstance(i.get("reference"), str)]
 
 
-def _resources(document: object) -> list[tuple[str, dict]]:
-    """(name, resource) for every resource in the document, contained ones included."""
+def _resources(document: object, skipped: list[Skipped]) -> list[tuple[str, dict]]:
+    """(name, resource) for every resource in the document, contained ones included.
+    Bundle entries without a resource (responses, deletions in a history) are skipped."""
     if not isinstance(document, dict) or "resourceType" not in document:
         raise ExchangeError("This JSON is not a FHIR resource (no resourceType).")
     found: list[tuple[str, dict]] = []
@@ -70,9 +92,19 @@ def _resources(document: object) -> list[tuple[str, dict]]:
         rid = resource.get("id")
         name = full_url or (f"{kind}/{rid}" if rid else f"{kind} #{len(found) + 1}")
         if kind == "Bundle":
-            for index, entry in enumerate(resource.get("entry") or []):
-                if not isinstance(entry, dict) or not isinstance(entry.get("resource"), dict):
-                    raise ExchangeError(f"Bundle entry {index} has no resource.")
+            entries = resource.get("entry") or []
+            if not isinstance(entries, list):
+                raise ExchangeError("The Bundle's entry is not a list.")
+            for index, entry in enumerate(entries):
+                if not isinstance(entry, dict):
+                    raise ExchangeError(f"Bundle entry {index} is not an object.")
+                if not isinstance(entry.get("resource"), dict):
+                    request = entry.get("request")
+                    method = request.get("method") if isinstance(request, dict) else None
+                    what = f"a {method} request" if method else "a response or reference"
+                    skipped.append(Skipped(f"Bundle entry {index}",
+                                           f"no resource ({what}): nothing to import"))
+                    continue
                 add(entry["resource"], entry.get("fullUrl"))
             return
         found.append((name, resource))
@@ -111,8 +143,8 @@ def _inherited_dates(resources: list[tuple[str, dict]]) -> dict[str, str]:
 def _loinc_codes(concept: object) -> list[tuple[str, str]]:
     if not isinstance(concept, dict):
         return []
-    return [(c.get("code", ""), c.get("display", "")) for c in concept.get("coding") or []
-            if isinstance(c, dict) and c.get("system") == LOINC]
+    return [(str(c.get("code", "")), c.get("display", "")) for c in concept.get("coding") or []
+            if isinstance(c, dict) and c.get("system") in LOINC_SYSTEMS]
 
 
 def _text(concept: object) -> str:
@@ -126,10 +158,24 @@ def _text(concept: object) -> str:
     return ""
 
 
+_PLAIN_DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+
+
 def _number_text(value: object) -> str:
+    """The number as the file wrote it (``1.90`` stays ``1.90``), exponents written out."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"the value {value!r} is not a number")
+    literal = getattr(value, "literal", None)
+    if literal is not None and _PLAIN_DECIMAL.match(literal):
+        return literal
+    if isinstance(value, int):
+        return str(value)
     return format_number(float(value))
+
+
+def _has_no_unit(marker: Marker) -> bool:
+    """Markers read without a unit: titers, words, ordinal dipstick."""
+    return marker.canonical_unit.family in ("titer", "ordinal")
 
 
 def _unit_text(marker: Marker, quantity: dict) -> str | None:
@@ -137,14 +183,23 @@ def _unit_text(marker: Marker, quantity: dict) -> str | None:
     for candidate in (quantity.get("code"), quantity.get("unit")):
         if isinstance(candidate, str) and marker.units.find(candidate) is not None:
             return candidate
-    return quantity.get("unit") or quantity.get("code")
+    for candidate in (quantity.get("unit"), quantity.get("code")):
+        if isinstance(candidate, str) and candidate.strip():
+            return candidate
+    return None
+
+
+_NO_UNIT = "a number without a unit cannot be read (the unit is not guessed)"
 
 
 def _value_and_unit(marker: Marker, item: dict) -> tuple[str, str | None]:
     if isinstance(item.get("valueQuantity"), dict):
         quantity = item["valueQuantity"]
-        text = _number_text(quantity.get("value"))
-        return (quantity.get("comparator") or "") + text, _unit_text(marker, quantity)
+        text = (quantity.get("comparator") or "") + _number_text(quantity.get("value"))
+        unit = _unit_text(marker, quantity)
+        if unit is None and not _has_no_unit(marker):
+            raise ValueError(_NO_UNIT)
+        return text, unit
     if isinstance(item.get("valueRatio"), dict):
         ratio = item["valueRatio"]
         numerator = (ratio.get("numerator") or {}).get("value")
@@ -153,37 +208,116 @@ def _value_and_unit(marker: Marker, item: dict) -> tuple[str, str | None]:
             return f"1:{_number_text(denominator)}", None
         raise ValueError("a ratio that is not a 1:N titer")
     if isinstance(item.get("valueString"), str):
-        return item["valueString"], None
+        return _unitless_text(marker, item["valueString"]), None
     if isinstance(item.get("valueCodeableConcept"), dict):
-        return _text(item["valueCodeableConcept"]).lower(), None
-    if isinstance(item.get("valueInteger"), int):
-        return str(item["valueInteger"]), None
+        unit = next((x.get("valueCode") for x in item.get("extension") or []
+                     if isinstance(x, dict) and x.get("url") == UNIT_URL), None)
+        return _word(marker, _text(item["valueCodeableConcept"])), unit
+    if isinstance(item.get("valueInteger"), int) and not isinstance(item["valueInteger"], bool):
+        return _unitless_text(marker, str(item["valueInteger"])), None
     raise ValueError("no value")
 
 
-def _range_text(item: dict) -> str | None:
-    for entry in item.get("referenceRange") or []:
-        if not isinstance(entry, dict):
-            continue
-        low = (entry.get("low") or {}).get("value")
-        high = (entry.get("high") or {}).get("value")
-        if low is not None or high is not None:
-            return RefRange(low=low, high=high).text()
-        if entry.get("text"):
-            return str(entry["text"])
+_PLUSES = re.compile(r"(?<![+\w])(\+{1,4})(?![+\w])")
+
+
+def _word(marker: Marker, text: str) -> str:
+    """A coded answer as the marker's word: a dipstick's ``+++`` (e.g. SNOMED CT 167277001
+    "Urine protein test = +++") is ``3+``."""
+    lowered = " ".join(text.split()).lower()
+    if lowered in (w.lower() for w in marker.words):
+        return lowered
+    if "4+" in marker.words:
+        pluses = _PLUSES.findall(lowered)
+        if len(pluses) == 1:
+            return f"{len(pluses[0])}+"
+    return lowered
+
+
+def _unitless_text(marker: Marker, text: str) -> str:
+    """A value given as text or integer: a plain number needs a unit to mean anything."""
+    if _has_no_unit(marker):
+        return text
+    try:
+        value = parse_value(text, marker_name=marker.name, accepts_titer=marker.accepts_titer,
+                            words=marker.words)
+    except ValueParseError:
+        return text  # the check of the entry names what is wrong
+    if value.number is not None and not value.is_titer:
+        raise ValueError(f"{text!r}: {_NO_UNIT}")
+    return text
+
+
+def _result_unit(marker: Marker, value: str, unit: str | None) -> Unit | None:
+    """The unit the result is in, for reading its range (None: cannot tell)."""
+    try:
+        parsed = parse_value(value, marker_name=marker.name, accepts_titer=marker.accepts_titer,
+                             words=marker.words)
+    except ValueParseError:
+        return None
+    if unit is not None:
+        return marker.units.find(unit)
+    return default_unit(marker, parsed)
+
+
+def _source(resource: dict) -> Source:
+    """How the result came to be, as a Lupus Tracker export marks it; else imported."""
+    meta = resource.get("meta") if isinstance(resource.get("meta"), dict) else {}
+    for tag in meta.get("tag") or []:
+        if isinstance(tag, dict) and tag.get("system") == SOURCE_TAG:
+            try:
+                return Source(tag.get("code"))
+            except ValueError:
+                break
+    return Source.IMPORTED
+
+
+def _pattern(resource: dict) -> str | None:
+    """The ANA pattern from its own component (LOINC 49311-4)."""
+    for component in resource.get("component") or []:
+        if isinstance(component, dict) and any(
+                c == PATTERN_LOINC for c, _ in _loinc_codes(component.get("code"))):
+            text = component.get("valueString") or _text(component.get("valueCodeableConcept"))
+            return str(text) if text else None
+    return None
+
+
+def _identifier(resource: dict) -> str | None:
+    for ident in resource.get("identifier") or []:
+        if isinstance(ident, dict) and isinstance(ident.get("value"), str):
+            return f"{ident.get('system', '')}|{ident['value']}"
     return None
 
 
 class _Reader:
-    def __init__(self, plan: ImportPlan, dates: dict[str, str]):
+    def __init__(self, plan: ImportPlan, dates: dict[str, str], options: ImportOptions,
+                 sex: str | None, patient: FilePatient | None):
         self.plan = plan
         self.dates = dates
+        self.options = options
+        self.sex = sex
+        self.patient = patient
         self.from_issued = False
+        self.by_identifier: dict[str, int] = {}  # identifier -> index in plan.results
 
     def skip(self, where: str, reason: str) -> None:
         self.plan.skipped.append(Skipped(where, reason))
 
     def observation(self, name: str, aliases: set[str], resource: dict) -> None:
+        label = _text(resource.get("code")) or "Observation"
+        status = resource.get("status")
+        preliminary = status == "preliminary" and self.options.include_preliminary
+        if status not in IMPORTED_STATUSES and not preliminary:
+            hint = " (use --include-preliminary to import it marked as such)" \
+                if status == "preliminary" else ""
+            self.skip(name, f"{label}: status {status or 'missing'!r} is not a final "
+                            f"result{hint}")
+            return
+        subject = (resource.get("subject") or {}).get("reference") \
+            if isinstance(resource.get("subject"), dict) else None
+        if subject and self.patient is not None and subject not in self.patient.aliases:
+            self.skip(name, f"{label}: belongs to another patient ({subject})")
+            return
         when = _date_of(resource) or next((self.dates[a] for a in aliases if a in self.dates),
                                           None)
         self.from_issued = False
@@ -192,13 +326,16 @@ class _Reader:
         lab = next((p.get("display") for p in resource.get("performer") or []
                     if isinstance(p, dict) and p.get("display")), None)
         has_value = any(k.startswith("value") for k in resource)
+        identifier = _identifier(resource)
         if not has_value and resource.get("component"):
             for index, component in enumerate(resource["component"]):
-                self.item(f"{name} component {index + 1}", component, when, lab, resource)
+                ident = f"{identifier}#{index}" if identifier else None
+                self.item(f"{name} component {index + 1}", component, when, lab, resource,
+                          ident)
         elif not has_value and resource.get("hasMember"):
             return  # a panel: its members are read on their own
         elif not self.symptom(name, resource, when):
-            self.item(name, resource, when, lab, resource)
+            self.item(name, resource, when, lab, resource, identifier)
 
     def symptom(self, where: str, resource: dict, when: str | None) -> bool:
         """A symptom Observation as Lupus Tracker exports it; False if it is not one."""
@@ -207,14 +344,8 @@ class _Reader:
                     and c.get("system") == SYMPTOM_SYSTEM), None)
         if key is None:
             return False
-        notes = [n.get("text", "") for n in resource.get("note") or [] if isinstance(n, dict)]
-        location = next((n.removeprefix("Location: ") for n in notes
-                         if n.startswith("Location: ")), None)
-        note = "; ".join(n for n in notes if not n.startswith("Location: ")) or None
         try:
-            day = parse_date((when or "")[:10], what="symptom date")
-            entry = check_symptom(SymptomEntry(day, key, resource.get("valueInteger"),
-                                               location, note))
+            entry = check_symptom(symptom_entry(key, _day(when or ""), resource))
         except (DateParseError, InvalidEntryError) as error:
             self.skip(where, f"symptom {key}: {error}")
             return True
@@ -222,7 +353,7 @@ class _Reader:
         return True
 
     def item(self, where: str, item: dict, when: str | None, lab: str | None,
-             parent: dict) -> None:
+             parent: dict, identifier: str | None) -> None:
         codes = _loinc_codes(item.get("code"))
         label = _text(item.get("code")) or "(no name)"
         if not codes:
@@ -242,7 +373,7 @@ class _Reader:
             self.skip(where, f"{label}: no date")
             return
         try:
-            day = parse_date(when[:10])
+            day = _day(when)
             value, unit = _value_and_unit(marker, item)
         except (DateParseError, ValueError) as error:
             self.skip(where, f"{label}: {error}")
@@ -253,58 +384,108 @@ class _Reader:
         notes = [n.get("text") for n in parent.get("note") or [] if isinstance(n, dict)]
         if self.from_issued:
             notes.insert(0, "date taken from 'issued' (the report gave no collection date)")
-        entry = LabEntry(day, marker.key, value, unit, _range_text(item), lab,
-                         method, note="; ".join(n for n in notes if n)[:2000] or None,
-                         source=Source.IMPORTED)
+        if parent.get("status") == "preliminary":
+            notes.insert(0, PRELIMINARY_NOTE)
+        reading = read_range(item, marker, _result_unit(marker, value, unit), self.sex)
+        source = _source(parent)
+        pattern = _pattern(parent) if item is parent else None
+        entry = LabEntry(day, marker.key, value, unit, reading.text, lab, method, pattern,
+                         note="; ".join(n for n in notes if n)[:2000] or None, source=source,
+                         number_format=NumberFormat.POINT)  # FHIR numbers are JSON numbers
+        remark = reading.remark
         try:
-            check_entry(entry)
+            check_entry(entry, self.sex)
         except InvalidEntryError as error:
-            self.skip(where, f"{label}: {error}")
+            if entry.ref_range is None:
+                self.skip(where, f"{label}: {error}")
+                return
+            entry = replace(entry, ref_range=None)
+            remark = f"{error}: imported without a range"
+            try:
+                check_entry(entry, self.sex)
+            except InvalidEntryError as again:
+                self.skip(where, f"{label}: {again}")
+                return
+        if remark:
+            self.plan.notices.append(Skipped(where, f"{label}: {remark}"))
+        self.add(where, entry, identifier, parent.get("status"))
+
+    def add(self, where: str, entry: LabEntry, identifier: str | None,
+            status: object) -> None:
+        """Add ``entry``; an amended or corrected result replaces the earlier one with the
+        same identifier."""
+        if identifier is not None and identifier in self.by_identifier:
+            index = self.by_identifier[identifier]
+            if status in CORRECTING_STATUSES:
+                self.plan.notices.append(Skipped(where, f"{status}: replaces the earlier "
+                                                        "result with the same identifier"))
+                self.plan.results[index] = entry
+            else:
+                self.skip(where, "an earlier result with the same identifier is kept")
             return
+        if identifier is not None:
+            self.by_identifier[identifier] = len(self.plan.results)
         self.plan.results.append(entry)
 
 
-def _patient(resource: dict) -> Profile | None:
-    name = ""
-    for entry in resource.get("name") or []:
-        if isinstance(entry, dict):
-            name = entry.get("text") or " ".join([*(entry.get("given") or []),
-                                                  entry.get("family") or ""]).strip()
-            if name:
-                break
-    birth = None
-    if isinstance(resource.get("birthDate"), str) and len(resource["birthDate"]) == 10:
-        try:
-            birth = parse_date(resource["birthDate"])
-        except DateParseError:
-            birth = None
-    gender = resource.get("gender")
-    sex = Sex(gender) if gender in tuple(Sex) else None  # "other"/"unknown": not for eGFR
-    return Profile(name, birth, sex) if (name or birth or sex) else None
+def _patients(resources: list[tuple[str, dict]]) -> list[FilePatient]:
+    """Every Patient in the file, and every patient its Observations refer to."""
+    patients: list[FilePatient] = []
+    for name, resource in resources:
+        if resource.get("resourceType") == "Patient":
+            profile, names = read_patient(resource)
+            rid = resource.get("id") if isinstance(resource.get("id"), str) else None
+            patients.append(FilePatient(name, frozenset(_aliases(name, resource)), profile,
+                                        names, rid))
+    for _name, resource in resources:
+        if resource.get("resourceType") != "Observation":
+            continue
+        subject = resource.get("subject")
+        ref = subject.get("reference") if isinstance(subject, dict) else None
+        if isinstance(ref, str) and not any(ref in p.aliases for p in patients):
+            patients.append(FilePatient(ref, frozenset({ref})))
+    return patients
 
 
-def read_fhir(path: Path) -> ImportPlan:
+def read_fhir(path: Path, options: ImportOptions | None = None,
+              sex: str | None = None) -> ImportPlan:
+    """Read a FHIR R4 JSON file; ``sex`` (the profile's) chooses ranges given by sex."""
+    options = options or ImportOptions()
     text, encoding = read_text(path)
+    if text.lstrip().startswith("<"):
+        raise ExchangeError("FHIR XML is not supported: export JSON.")
     document = load_json(text, path.name)
-    plan = ImportPlan(source=str(path), encoding=encoding)
+    plan = ImportPlan(source=str(path), encoding=encoding, options=options)
     try:
-        resources = _resources(document)
-        reader = _Reader(plan, _inherited_dates(resources))
+        resources = _resources(document, plan.skipped)
+        patient = choose_patient(_patients(resources), options.patient_id)
+        if patient is not None and patient.profile is not None:
+            plan.profile, plan.patient_names = patient.profile, patient.names
+            sex = sex or patient.profile.sex
+        reader = _Reader(plan, _inherited_dates(resources), options, sex, patient)
+        records = RecordReader(plan)
     except (AttributeError, TypeError) as error:
         raise ExchangeError(f"{path.name} is not well-formed FHIR ({error}).") from None
-    patients = []
     for name, resource in resources:
         kind = resource.get("resourceType")
         try:
+            try:
+                if records.read(resource):
+                    continue
+            except (ValueError, KeyError, InvalidEntryError) as error:
+                reader.skip(name, f"{kind}: {error}")
+                continue
             if kind == "Observation":
                 reader.observation(name, _aliases(name, resource), resource)
-            elif kind == "Patient":
-                patients.append(_patient(resource))
-            elif kind not in ("DiagnosticReport", "Specimen", "Practitioner", "Organization"):
+            elif kind not in ("Patient", "DiagnosticReport", "Specimen", "Practitioner",
+                              "Organization"):
                 reader.skip(name, f"{kind} is not imported")
         except (AttributeError, TypeError) as error:
             raise ExchangeError(f"{name}: this {kind} is not well-formed FHIR ({error}).") \
                 from None
-    if len(patients) == 1 and patients[0] is not None:
-        plan.profile = patients[0]
+    try:
+        records.finish()
+    except (ValueError, InvalidEntryError) as error:
+        raise ExchangeError(f"{path.name}: a medication is not well-formed ({error}).") \
+            from None
     return plan

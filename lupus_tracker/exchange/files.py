@@ -28,13 +28,13 @@ def write_private_by_name(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def write_private(path: Path, write: Callable[[IO], None], *, binary: bool = False,
-                  newline: str | None = None) -> None:
+                  newline: str | None = None, encoding: str = "utf-8") -> None:
     """Write ``path`` through ``write(handle)``, owner-only and all or nothing."""
 
     def fill(temp: Path) -> None:
         mode = "wb" if binary else "w"
-        encoding = None if binary else "utf-8"
-        with temp.open(mode, encoding=encoding, newline=newline) as handle:
+        encoding_used = None if binary else encoding
+        with temp.open(mode, encoding=encoding_used, newline=newline) as handle:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())

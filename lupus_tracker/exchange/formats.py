@@ -5,14 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from lupus_tracker.exchange.errors import ExchangeError
-from lupus_tracker.exchange.plan import ImportPlan, remove_duplicates
+from lupus_tracker.exchange.options import ImportOptions
+from lupus_tracker.exchange.plan import ImportPlan, reconcile
 from lupus_tracker.store.repository import Repository
 
 EXPORT_FORMATS = ("csv", "xlsx", "fhir")
 
 
-def export(repo: Repository, fmt: str, out: Path) -> int:
-    """Write all data in ``fmt`` to ``out``; returns the number of records written."""
+def export(repo: Repository, fmt: str, out: Path, bundle_type: str = "collection") -> int:
+    """Write all data in ``fmt`` to ``out``; returns the number of records written.
+    ``bundle_type`` (FHIR only): ``collection`` or ``transaction`` for a FHIR server."""
     if fmt == "csv":
         from lupus_tracker.exchange.csv_export import export_csv
 
@@ -24,11 +26,11 @@ def export(repo: Repository, fmt: str, out: Path) -> int:
     if fmt == "fhir":
         from lupus_tracker.exchange.fhir_export import export_fhir
 
-        return export_fhir(repo, out)
+        return export_fhir(repo, out, bundle_type)
     raise ExchangeError(f"Unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}.")
 
 
-def _looks_like_json(path: Path) -> bool:
+def _first_character(path: Path) -> bytes:
     try:
         with path.open("rb") as handle:
             head = handle.read(64)
@@ -36,24 +38,28 @@ def _looks_like_json(path: Path) -> bool:
         raise ExchangeError(f"Cannot read {path}: {error.strerror}.") from None
     for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
         head = head.removeprefix(bom)
-    return head.replace(b"\x00", b"").lstrip().startswith(b"{")
+    return head.replace(b"\x00", b"").lstrip()[:1]
 
 
-def read_plan(path: Path, repo: Repository) -> ImportPlan:
+def read_plan(path: Path, repo: Repository, options: ImportOptions | None = None) -> ImportPlan:
     """Read ``path`` (CSV or FHIR JSON, by content) into a plan without what ``repo``
-    already holds. Nothing is written."""
+    already holds, conflicts listed. Nothing is written."""
+    options = options or ImportOptions()
     path = Path(path)
     if not path.is_file():
         raise ExchangeError(f"No file at {path}.")
     if path.suffix.lower() in (".xlsx", ".xls"):
         raise ExchangeError("Excel files are exported for reading; import the CSV or FHIR "
                             "export instead.")
-    if path.suffix.lower() == ".json" or _looks_like_json(path):
+    first = _first_character(path)
+    if path.suffix.lower() == ".xml" or first == b"<":
+        raise ExchangeError("FHIR XML is not supported: export JSON.")
+    if path.suffix.lower() == ".json" or first == b"{":
         from lupus_tracker.exchange.fhir_import import read_fhir
 
-        plan = read_fhir(path)
+        plan = read_fhir(path, options, repo.profile.get().sex)
     else:
         from lupus_tracker.exchange.csv_import import read_csv
 
-        plan = read_csv(path)
-    return remove_duplicates(repo, plan)
+        plan = read_csv(path, options)
+    return reconcile(repo, plan)

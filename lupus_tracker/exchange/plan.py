@@ -1,13 +1,16 @@
-"""An import plan: everything a file would add, what it skips and why, and what is
-already in the database. The app previews a plan; applying it is one transaction, so an
-import lands whole or not at all, and importing the same file twice adds nothing."""
+"""An import plan: everything a file would add, what it skips and why, what is already in
+the database, and where the file and the database disagree (conflicts).
+
+The app previews a plan; applying it is one ``BEGIN IMMEDIATE`` transaction that reads what
+exists again inside that transaction, so an import lands whole or not at all, importing
+the same file twice adds nothing, and two imports at once cannot both add the same rows.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.records import (
     Event,
     InvalidEntryError,
@@ -17,6 +20,10 @@ from lupus_tracker.domain.records import (
     SymptomEntry,
 )
 from lupus_tracker.domain.values import ValueParseError
+from lupus_tracker.exchange.errors import ExchangeError
+from lupus_tracker.exchange.options import ImportOptions, OnConflict
+from lupus_tracker.exchange.patient import check_same_patient
+from lupus_tracker.exchange.result_key import result_key, stored_result_key
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.store.sledai_repo import SledaiAssessment
@@ -26,6 +33,21 @@ from lupus_tracker.store.sledai_repo import SledaiAssessment
 class Skipped:
     where: str  # "row 12" or "Observation/r3"
     reason: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One record the file and the database (or the file twice) hold differently."""
+
+    what: str  # "fatigue on 2024-03-01"
+    kept: str  # the value that stays
+    other: str  # the value that is not imported (or, replacing, the one that goes)
+    replaced: bool = False
+
+    def text(self) -> str:
+        if self.replaced:
+            return f"{self.what}: the file's {self.kept} replaces the database's {self.other}"
+        return f"{self.what}: kept {self.kept}, not imported {self.other}"
 
 
 @dataclass
@@ -42,36 +64,30 @@ class ImportPlan:
     report_notes: list[tuple[date, date, str]] = field(default_factory=list)
     settings: list[tuple[str, str]] = field(default_factory=list)
     profile: Profile | None = None
+    patient_names: tuple[str, ...] = ()  # every name the file gives its patient
     skipped: list[Skipped] = field(default_factory=list)
+    notices: list[Skipped] = field(default_factory=list)  # imported, with a remark
+    conflicts: list[Conflict] = field(default_factory=list)
     duplicates: int = 0
+    settings_left_out: int = 0
+    options: ImportOptions = field(default_factory=ImportOptions)
 
     def counts(self) -> dict[str, int]:
         return {"lab results and vitals": len(self.results), "symptom entries": len(self.symptoms),
                 "diary notes": len(self.diary_notes), "medications": len(self.medications),
                 "events": len(self.events), "photos": len(self.photos),
                 "SLEDAI-2K assessments": len(self.sledai),
-                "report notes": len(self.report_notes)}
+                "report notes": len(self.report_notes), "settings": len(self.settings)}
 
     def preview_rows(self) -> list[tuple[str, str, str, str, str, str]]:
         """What would be added, one line each: date, kind, item, value, unit, detail."""
-        rows = [(r.taken_on.isoformat(), "result", r.marker, r.value, r.unit or "",
-                 " ".join(filter(None, (r.ref_range, r.lab, r.assay)))) for r in self.results]
-        rows += [(s.day.isoformat(), "symptom", s.symptom, str(s.severity), "0-10",
-                  s.location or "") for s in self.symptoms]
-        rows += [(d.isoformat(), "diary", "note", "", "", n[:60]) for d, n in self.diary_notes]
-        rows += [(m.started_on.isoformat(), "medication", m.name, "", "",
-                  f"{len(m.doses)} dose entries") for m in self.medications]
-        rows += [(e.occurred_on.isoformat(), "event", str(e.kind), e.title or "", "",
-                  e.note or "") for e in self.events]
-        rows += [(p.day.isoformat(), "photo", p.symptom or "", p.caption or "", p.mime_type, "")
-                 for p in self.photos]
-        rows += [(a.visit_on.isoformat(), "SLEDAI-2K", "", str(a.score), "", "")
-                 for a in self.sledai]
-        return rows
+        from lupus_tracker.exchange.preview import preview_rows
+
+        return preview_rows(self)
 
     @property
     def total(self) -> int:
-        return sum(self.counts().values()) + len(self.settings) + (self.profile is not None)
+        return sum(self.counts().values()) + (self.profile is not None)
 
     def summary(self) -> str:
         parts = [f"{n} {what}" for what, n in self.counts().items() if n]
@@ -80,90 +96,218 @@ class ImportPlan:
             text += "; patient profile"
         if self.duplicates:
             text += f"; {self.duplicates} already in the database"
+        if self.conflicts:
+            replaced = sum(c.replaced for c in self.conflicts)
+            text += f"; {len(self.conflicts)} conflicts"
+            text += (f" ({replaced} replaced by the file's value)" if replaced
+                     else " (the database's value kept)")
         if self.skipped:
             text += f"; {len(self.skipped)} skipped"
+        if self.settings_left_out:
+            text += (f"; {self.settings_left_out} settings not imported "
+                     "(use --include-settings)")
         return text + "."
 
 
-def _result_key(day: date, marker: str, value_text: str, lab: str | None,
-                assay: str | None) -> tuple:
-    return (day, marker, value_text, lab or "", assay or "")
+def _symptom_text(entry: SymptomEntry) -> str:
+    text = f"severity {entry.severity}"
+    if entry.location:
+        text += f", {entry.location}"
+    if entry.note:
+        text += f" ({entry.note[:40]})"
+    return text
 
 
-def remove_duplicates(repo: Repository, plan: ImportPlan) -> ImportPlan:
-    """Drop what the database (or the file itself, earlier) already holds."""
-    before = plan.total
-    existing = {_result_key(r.taken_on, r.marker, r.value_text, r.lab, r.assay)
-                for r in repo.results.all()}
-    results = []
-    sex = repo.profile.get().sex
-    for entry in plan.results:
-        try:
-            m = check_entry(entry, sex)
-        except InvalidEntryError:
-            results.append(entry)
-            continue
-        key = _result_key(entry.taken_on, entry.marker, m.value.text, entry.lab, entry.assay)
-        if key not in existing:
-            existing.add(key)
-            results.append(entry)
-    symptoms_now = {(e.day, e.symptom) for e in repo.diary.symptoms()}
-    symptoms = []
-    for entry in plan.symptoms:
-        if (entry.day, entry.symptom) not in symptoms_now:
-            symptoms_now.add((entry.day, entry.symptom))
-            symptoms.append(entry)
-    notes_now = {day for day, _ in repo.diary.notes()}
-    meds_now = {(m.name.casefold(), m.started_on) for m in repo.treatments.all()}
-    events_now = {(e.occurred_on, e.kind.value, e.title) for e in repo.events.all()}
-    photos_now = {(p.day, p.data) for p in repo.photos.all()}
-    sledai_now = {a.visit_on for a in repo.sledai.all()}
-    reports_now = {(s, e) for s, e, _ in repo.report_notes.all()}
-    plan = replace(
+class _Reconciler:
+    """Sorts each record of a plan into new, duplicate or conflict against ``repo``."""
+
+    def __init__(self, repo: Repository, plan: ImportPlan):
+        self.repo = repo
+        self.plan = plan
+        self.replace = OnConflict(plan.options.on_conflict) is OnConflict.REPLACE
+        self.conflicts: list[Conflict] = []
+        self.duplicates = 0
+
+    def conflict(self, what: str, database: str, file: str, *, in_file: bool = False) -> bool:
+        """Record a conflict; True when the file's value is to be written."""
+        if in_file:
+            self.conflicts.append(Conflict(what + " (twice in the file)", database, file))
+            return False
+        if self.replace:
+            self.conflicts.append(Conflict(what, file, database, replaced=True))
+            return True
+        self.conflicts.append(Conflict(what, database, file))
+        return False
+
+    def results(self) -> list[LabEntry]:
+        sex = self.repo.profile.get().sex
+        existing = {stored_result_key(r) for r in self.repo.results.all()}
+        kept = []
+        for entry in self.plan.results:
+            key = result_key(entry, sex)
+            if key is None or key not in existing:
+                if key is not None:
+                    existing.add(key)
+                kept.append(entry)
+            else:
+                self.duplicates += 1
+        return kept
+
+    def symptoms(self) -> list[SymptomEntry]:
+        now = {(e.day, e.symptom): e for e in self.repo.diary.symptoms()}
+        seen: dict[tuple, SymptomEntry] = {}
+        kept = []
+        for entry in self.plan.symptoms:
+            key = (entry.day, entry.symptom)
+            what = f"{entry.symptom} on {entry.day.isoformat()}"
+            if key in seen:
+                if seen[key] != entry:
+                    self.conflict(what, _symptom_text(seen[key]), _symptom_text(entry),
+                                  in_file=True)
+                else:
+                    self.duplicates += 1
+                continue
+            seen[key] = entry
+            current = now.get(key)
+            if current is None:
+                kept.append(entry)
+            elif (current.severity, current.location, current.note) == (
+                    entry.severity, entry.location, entry.note):
+                self.duplicates += 1
+            elif self.conflict(what, _symptom_text(current), _symptom_text(entry)):
+                kept.append(entry)
+        return kept
+
+    def keyed(self, items: list, now: dict, key, what, shown) -> list:
+        """New items, duplicates counted, conflicts listed (by ``key``; compared whole)."""
+        seen: dict = {}
+        kept = []
+        for item in items:
+            k = key(item)
+            if k in seen:
+                if seen[k] != item:
+                    self.conflict(what(item), shown(seen[k]), shown(item), in_file=True)
+                else:
+                    self.duplicates += 1
+                continue
+            seen[k] = item
+            if k not in now:
+                kept.append(item)
+            elif now[k] == item:
+                self.duplicates += 1
+            elif self.conflict(what(item), shown(now[k]), shown(item)):
+                kept.append(item)
+        return kept
+
+    def medications(self) -> list[Medication]:
+        now = {(m.name.strip().casefold(), m.started_on) for m in self.repo.treatments.all()}
+        kept = []
+        for m in self.plan.medications:
+            key = (m.name.strip().casefold(), m.started_on)
+            if key in now:
+                self.duplicates += 1
+            else:
+                now.add(key)
+                kept.append(m)
+        return kept
+
+    def events(self) -> list[Event]:
+        now = {(e.occurred_on, str(e.kind), (e.title or "").strip())
+               for e in self.repo.events.all()}
+        kept = []
+        for e in self.plan.events:
+            key = (e.occurred_on, str(e.kind), (e.title or "").strip())
+            if key in now:
+                self.duplicates += 1
+            else:
+                now.add(key)
+                kept.append(e)
+        return kept
+
+    def photos(self) -> list[Photo]:
+        now = {(p.day, p.data) for p in self.repo.photos.all()}
+        kept = []
+        for p in self.plan.photos:
+            if (p.day, p.data) in now:
+                self.duplicates += 1
+            else:
+                now.add((p.day, p.data))
+                kept.append(p)
+        return kept
+
+
+def reconcile(repo: Repository, plan: ImportPlan) -> ImportPlan:
+    """The plan without what the database (or the file itself, earlier) already holds,
+    with every conflict listed and decided by ``plan.options.on_conflict``. Raises
+    ``ExchangeError`` when the file is about another patient than the database."""
+    options = plan.options
+    current = repo.profile.get()
+    check_same_patient(current, plan.profile, plan.patient_names, options.allow_other_patient)
+    r = _Reconciler(repo, plan)
+    notes_now = dict(repo.diary.notes())
+    sledai_now = {a.visit_on: a for a in repo.sledai.all()}
+    reports_now = {(s, e): (s, e, n) for s, e, n in repo.report_notes.all()}
+    settings = plan.settings if options.include_settings else []
+    return replace(
         plan,
-        results=results,
-        symptoms=symptoms,
-        diary_notes=[(d, n) for d, n in plan.diary_notes if d not in notes_now],
-        medications=[m for m in plan.medications
-                     if (m.name.strip().casefold(), m.started_on) not in meds_now],
-        events=[e for e in plan.events
-                if (e.occurred_on, str(e.kind), (e.title or "").strip()) not in events_now],
-        photos=[p for p in plan.photos if (p.day, p.data) not in photos_now],
-        sledai=[a for a in plan.sledai if a.visit_on not in sledai_now],
-        report_notes=[n for n in plan.report_notes if (n[0], n[1]) not in reports_now],
+        results=r.results(),
+        symptoms=r.symptoms(),
+        diary_notes=r.keyed(plan.diary_notes, {d: (d, n) for d, n in notes_now.items()},
+                            key=lambda n: n[0], what=lambda n: f"diary note on {n[0]}",
+                            shown=lambda n: repr(n[1][:60])),
+        medications=r.medications(),
+        events=r.events(),
+        photos=r.photos(),
+        sledai=r.keyed(plan.sledai, sledai_now, key=lambda a: a.visit_on,
+                       what=lambda a: f"SLEDAI-2K on {a.visit_on}",
+                       shown=lambda a: f"score {a.score} ({', '.join(sorted(a.items)) or '-'})"),
+        report_notes=r.keyed(plan.report_notes, reports_now, key=lambda n: (n[0], n[1]),
+                             what=lambda n: f"report note {n[0]} to {n[1]}",
+                             shown=lambda n: repr(n[2][:60])),
+        settings=r.keyed(settings, dict((k, (k, v)) for k, v in repo.settings.all()),
+                         key=lambda s: s[0], what=lambda s: f"setting {s[0]}",
+                         shown=lambda s: repr(s[1])),
         # A file's patient details only fill an empty profile: never overwrite the user's.
-        profile=plan.profile if repo.profile.get() == Profile() else None,
+        profile=plan.profile if current == Profile() else None,
+        conflicts=r.conflicts,  # a plan reconciled again lists its conflicts once
+        duplicates=plan.duplicates + r.duplicates,
+        settings_left_out=0 if options.include_settings else len(plan.settings),
     )
-    plan.duplicates += before - plan.total
-    return plan
+
+
+remove_duplicates = reconcile  # the name the app used before conflicts were listed
 
 
 def apply_plan(repo: Repository, plan: ImportPlan) -> int:
-    """Write the whole plan in one transaction; returns how many records were added."""
+    """Write the plan in one ``BEGIN IMMEDIATE`` transaction, checking what exists inside
+    it; returns how many records were added or replaced."""
     try:
         with repo.db.transaction():
-            if plan.profile is not None:
-                repo.profile.set(plan.profile)
-            for key, value in plan.settings:
+            fresh = reconcile(repo, plan)
+            if fresh.profile is not None:
+                repo.profile.set(fresh.profile)
+            for key, value in fresh.settings:
                 repo.settings.set(key, value)
-            if plan.results:
-                repo.results.add_many(plan.results)
-            if plan.symptoms:
-                repo.diary.log_many(plan.symptoms)
-            for day, note in plan.diary_notes:
+            if fresh.results:
+                repo.results.add_many(fresh.results)
+            if fresh.symptoms:
+                repo.diary.log_many(fresh.symptoms)
+            for day, note in fresh.diary_notes:
                 current = repo.diary.day(day)
                 repo.diary.save_day(day, current.entries, note)
-            for medication in plan.medications:
+            for medication in fresh.medications:
                 repo.treatments.add(replace(medication, id=None))
-            for event in plan.events:
+            for event in fresh.events:
                 repo.events.add(replace(event, id=None))
-            for photo in plan.photos:
+            for photo in fresh.photos:
                 repo.photos.add(replace(photo, id=None))
-            for assessment in plan.sledai:
+            for assessment in fresh.sledai:
                 repo.sledai.save(assessment)
-            for start, end, note in plan.report_notes:
+            for start, end, note in fresh.report_notes:
                 repo.report_notes.set(start, end, note)
     except (InvalidEntryError, ValueParseError) as error:
         where = f" (entry {error.index + 1})" if getattr(error, "index", None) is not None else ""
         raise InvalidEntryError(f"Nothing was imported: {error}{where}") from None
-    return plan.total
+    except ExchangeError as error:
+        raise InvalidEntryError(f"Nothing was imported: {error}") from None
+    return fresh.total

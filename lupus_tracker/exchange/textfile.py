@@ -35,6 +35,12 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str]:
                 raise ExchangeError(f"{name} is not valid {encoding} text "
                                     f"(byte {error.start}).") from None
             return _checked(text, name), encoding
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        try:
+            return _checked(data.decode(utf16), name), f"{utf16} (no byte-order mark)"
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data:
         raise ExchangeError(f"{name} contains NUL bytes: it is not a text file (or it is "
                             "UTF-16 without a byte-order mark).")
@@ -47,6 +53,20 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str]:
     except UnicodeDecodeError as error:
         raise ExchangeError(f"{name} is neither UTF-8 nor Windows-1252 text "
                             f"(byte {error.start}).") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark, recognised by NUL bytes on every other position
+    of mostly-ASCII text (as Windows tools write it)."""
+    head = data[:4096]
+    if len(head) < 4 or len(head) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def _checked(text: str, name: str) -> str:
@@ -68,11 +88,29 @@ def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
     return result
 
 
+class JsonNumber(float):
+    """A JSON decimal that remembers how it was written (``1.90`` keeps its zero)."""
+
+    literal: str
+
+    def __new__(cls, literal: str) -> JsonNumber:
+        number = super().__new__(cls, literal)
+        number.literal = literal
+        return number
+
+
 def load_json(text: str, name: str = "the file") -> object:
+    """Strict JSON; decimals are :class:`JsonNumber` so their printed precision is kept."""
     try:
-        return json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates)
+        return json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates,
+                          parse_float=JsonNumber)
     except json.JSONDecodeError as error:
         raise ExchangeError(f"{name} is not valid JSON: {error.msg} at line {error.lineno}, "
                             f"column {error.colno} (is the file cut short?).") from None
+    except ExchangeError:
+        raise
+    except ValueError:  # an integer of more than 4,300 digits
+        raise ExchangeError(f"{name} holds a number too long to be a measured value.") \
+            from None
     except RecursionError:
         raise ExchangeError(f"{name} is nested too deeply to be a FHIR resource.") from None

@@ -7,13 +7,16 @@ with ``=`` into one unless the cell is told it holds a string, so every text cel
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 from lupus_tracker.analysis.latest import latest_values
 from lupus_tracker.domain.catalog import MARKERS, Category, get_marker
+from lupus_tracker.domain.records import Source
 from lupus_tracker.exchange.csv_export import rows
 from lupus_tracker.exchange.files import write_private
+from lupus_tracker.exchange.snapshot import read_snapshot
 from lupus_tracker.store.repository import Repository
 
 SHEETS = {
@@ -51,14 +54,18 @@ def _cell(sheet, value):
     return cell
 
 
+_PLAIN = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+
+
 def _typed(kind: str, field: str, text: str):
     if not text:
         return None
     if field in _DATE_FIELDS:
         return date.fromisoformat(text)
-    if (kind, field) in _NUMBER_FIELDS:
+    plain_vital = kind == "vital" and field == "value" and _PLAIN.match(text)
+    if (kind, field) in _NUMBER_FIELDS or plain_vital:
         return float(text) if "." in text else int(text)
-    return text
+    return text  # a bound (<0.5), a titer or a word stays as printed
 
 
 def _append(sheet, values) -> None:
@@ -87,10 +94,16 @@ def _trends(book, repo: Repository) -> None:
     markers = [m for m in MARKERS if m.category is Category.LAB and m.kind.value == "numeric"]
     _append(sheet, ["Date", *(f"{m.label} ({m.canonical_unit.label})" for m in markers)])
     table: dict[date, dict[str, float]] = {}
+    from_lab: set[tuple[date, str]] = set()
     for r in repo.results.all([m.key for m in markers]):
         marker = get_marker(r.marker)
         if r.base_value is None or r.base_unit != marker.canonical_unit.code or r.comparator:
             continue  # bounds and other assay families stay on the Labs sheet as printed
+        computed = r.source is Source.COMPUTED
+        if computed and (r.taken_on, r.marker) in from_lab:
+            continue  # the lab's value comes first; the computed one is on the Labs sheet
+        if not computed:
+            from_lab.add((r.taken_on, r.marker))
         table.setdefault(r.taken_on, {})[r.marker] = r.base_value
     for day in sorted(table):
         _append(sheet, [day, *(table[day].get(m.key) for m in markers)])
@@ -100,6 +113,13 @@ def export_xlsx(repo: Repository, out: Path) -> int:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)  # streams rows: fast for decades of data
+    with read_snapshot(repo):
+        count = _fill(book, repo)
+    write_private(out, book.save, binary=True)
+    return count
+
+
+def _fill(book, repo: Repository) -> int:
     _summary(book, repo)
     sheets = {}
     for title, (kind, headers) in SHEETS.items():
@@ -113,5 +133,4 @@ def export_xlsx(repo: Repository, out: Path) -> int:
             _append(sheets[kind], [_typed(kind, f, row.get(f, "")) for f in _FIELDS[kind]])
             count += 1
     _trends(book, repo)
-    write_private(out, book.save, binary=True)
     return count

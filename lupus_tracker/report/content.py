@@ -1,40 +1,44 @@
 """The visit report's content, gathered from the core as plain data (no Qt, no HTML).
 
 The period defaults to "since my last visit": from the last event of kind visit before the
-report's end date, else the three months before it.
+report's end date, else the three months before it. Only the sections asked for are
+gathered (and drawn).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from lupus_tracker.analysis.latest import LatestValue, latest_values
 from lupus_tracker.analysis.symptom_summary import SymptomSummary, summarize_symptoms
-from lupus_tracker.domain.records import Dose, Event, EventKind, Medication, Profile
+from lupus_tracker.domain.records import Event, EventKind, Profile, SymptomEntry
+from lupus_tracker.report.results import ReportResults, gather_results
+from lupus_tracker.report.sections import ALL_SECTIONS, ReportSection
+from lupus_tracker.report.treatment import Treatment, gather_treatment
+from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.repository import Repository
 
 DEFAULT_MONTHS_DAYS = 91
-PANELS = ("serology", "kidney")
+MAX_PHOTOS = 6
+WORST_DAYS = 3
+CHART_CONTEXT_DAYS = 365  # the trend charts show at least a year
 
 
 @dataclass(frozen=True)
-class MedicationLine:
-    medication: Medication
-    current: Dose | None
-    changes: tuple[Dose, ...]  # dose changes inside the period
-    stopped_in_period: bool
+class WorstDay:
+    day: date
+    entries: tuple[SymptomEntry, ...]  # present symptoms, most severe first
+    note: str
 
 
 @dataclass(frozen=True)
-class Section:
-    """An extra titled table (SLEDAI-2K history, treatment response, ...)."""
+class Image:
+    """A picture for the report: PNG or JPEG bytes and its printed width in millimetres."""
 
-    title: str
-    headers: tuple[str, ...]
-    widths: tuple[int, ...]  # percent of the page width per column
-    rows: tuple[tuple[str, ...], ...]
-    note: str = ""
+    data: bytes
+    width_mm: float
+    caption: str = ""
 
 
 @dataclass
@@ -43,14 +47,26 @@ class ReportContent:
     since: date
     until: date
     printed: date
-    latest: list[LatestValue]
-    symptoms: SymptomSummary
-    medications: list[MedicationLine]
-    events: list[Event]
-    notes: str
+    sections: frozenset[ReportSection] = ALL_SECTIONS
+    notes: str = ""
+    treatment: Treatment | None = None
+    treat_to_target: str = ""  # filled by the treat-to-target hook; '' prints nothing
+    results: ReportResults | None = None
+    sledai: list[tuple[date, int, str]] = field(default_factory=list)  # (visit, score, items)
     activity_note: str = ""
-    sections: list[Section] = field(default_factory=list)
-    charts: list[tuple[str, bytes]] = field(default_factory=list)  # (title, PNG)
+    sparklines: dict[str, Image] = field(default_factory=dict)  # marker key -> image
+    charts: list[Image] = field(default_factory=list)
+    symptoms: SymptomSummary | None = None
+    worst_days: list[WorstDay] = field(default_factory=list)
+    photos: list[tuple[Photo, Image]] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def days_in_period(self) -> int:
+        return (self.until - self.since).days + 1
+
+    def has(self, section: ReportSection) -> bool:
+        return section in self.sections
 
 
 def default_period(repo: Repository, until: date | None = None) -> tuple[date, date]:
@@ -61,72 +77,100 @@ def default_period(repo: Repository, until: date | None = None) -> tuple[date, d
     return since, until
 
 
-def _medications(repo: Repository, since: date, until: date) -> list[MedicationLine]:
-    lines = []
-    for med in repo.treatments.all():
-        active = med.started_on <= until and (med.stopped_on is None or med.stopped_on >= since)
-        if not active:
-            continue
-        changes = tuple(d for d in med.doses if since <= d.from_date <= until)
-        stopped = med.stopped_on is not None and since <= med.stopped_on <= until
-        lines.append(MedicationLine(med, med.dose_on(until), changes, stopped))
-    return lines
-
-
 def gather(repo: Repository, since: date, until: date, *, printed: date | None = None,
-           with_charts: bool = True) -> ReportContent:
-    """Everything the report shows for the period ``since``..``until``."""
+           with_charts: bool = True,
+           sections: Collection[ReportSection] = ALL_SECTIONS,
+           photo_ids: Collection[int] | None = None) -> ReportContent:
+    """Everything the report shows for the period ``since``..``until``.
+
+    ``photo_ids`` are the photos the patient chose; without them the most recent ones."""
     if until < since:
         raise ValueError("The report period ends before it starts.")
-    content = ReportContent(
-        profile=repo.profile.get(), since=since, until=until, printed=printed or date.today(),
-        latest=latest_values(repo, until=until),
-        symptoms=summarize_symptoms(repo, since, until),
-        medications=_medications(repo, since, until),
-        events=repo.events.all(since, until),
-        notes=repo.report_notes.get(since, until),
-    )
-    add_insight_sections(repo, content)
-    if with_charts:
-        content.charts = panel_images(repo, since, until)
+    content = ReportContent(repo.profile.get(), since, until, printed or date.today(),
+                            frozenset(sections))
+    if content.has(ReportSection.QUESTIONS):
+        content.notes = repo.report_notes.get(since, until)
+    if content.has(ReportSection.TREATMENT):
+        from lupus_tracker.report.treat_to_target import treat_to_target_line
+
+        content.treatment = gather_treatment(repo.treatments.all(), since, until)
+        content.treat_to_target = treat_to_target_line(repo, until)
+    if content.has(ReportSection.RESULTS):
+        content.results = gather_results(repo, since, until)
+        _add_activity(repo, content)
+        if with_charts:
+            from lupus_tracker.report.figures import sparkline_images
+
+            content.sparklines = sparkline_images(repo, content.results.key, since, until)
+    if content.has(ReportSection.CHARTS) and with_charts:
+        from lupus_tracker.report.figures import trend_chart_image
+
+        content.charts = [trend_chart_image(repo, chart_start(since, until), since, until)]
+    if content.has(ReportSection.SYMPTOMS):
+        content.symptoms = summarize_symptoms(repo, since, until)
+        content.worst_days = worst_days(repo, since, until)
+        content.photos = _photos(repo, since, until, photo_ids)
+    if content.has(ReportSection.EVENTS):
+        content.events = repo.events.all(since, until)
     return content
 
 
-def add_insight_sections(repo: Repository, content: ReportContent) -> None:
-    """SLEDAI-2K history and the activity signal."""
-    from lupus_tracker.analysis.serology import activity_note
-    from lupus_tracker.domain.sledai import band_guideline, classify_change
-    from lupus_tracker.report.html import day_text
-
-    content.activity_note = activity_note(repo, since=content.since, until=content.until)
-    assessments = [a for a in repo.sledai.all() if a.visit_on <= content.until][-4:]
-    if assessments:
-        rows = []
-        previous = None
-        for a in assessments:
-            change = classify_change(previous, a.score).value if previous is not None else ""
-            rows.append((day_text(a.visit_on), str(a.score), band_guideline(a.score), change,
-                         ", ".join(sorted(i.replace("_", " ") for i in a.items)) or "none"))
-            previous = a.score
-        content.sections.append(Section(
-            "SLEDAI-2K at recent visits", ("Visit", "Score", "Activity", "Change", "Items"),
-            (14, 7, 11, 18, 50),
-            tuple(rows), "Bands: 0 remission, 1-4 low, 5-10 moderate, >10 high; change by "
-                         "Gladman (>3 points)."))
+def chart_start(since: date, until: date) -> date:
+    return min(since, until - timedelta(days=CHART_CONTEXT_DAYS))
 
 
-def panel_images(repo: Repository, since: date, until: date) -> list[tuple[str, bytes]]:
-    """The key panels as PNG images at print resolution (charts module, no Qt)."""
-    import io
+def _add_activity(repo: Repository, content: ReportContent) -> None:
+    """SLEDAI-2K at the visits of the period (and the one before), and the activity signal
+    for the period."""
+    from lupus_tracker.analysis.serology import DISCLAIMER, activity_periods, periods_in
+    from lupus_tracker.domain.sledai import descriptor
 
-    from lupus_tracker.charts.panels import PANELS as CHART_PANELS
-    from lupus_tracker.charts.panels import panel_figure
+    periods = periods_in(activity_periods(repo), content.since, content.until)
+    by_kind: dict[str, list] = {}
+    for period in periods:
+        by_kind.setdefault(period.kind, []).append(period)
+    # One sentence per kind of signal: its spans and the latest evidence only (the full
+    # evidence is in the app's dashboard; on paper it would fill half a page).
+    lines = []
+    for kind_periods in by_kind.values():
+        what = kind_periods[0].text().split(": ", 1)[1].split(" (", 1)[0]
+        spans = ", ".join(p.start.isoformat() if p.start == p.end
+                          else f"{p.start.isoformat()} to {p.end.isoformat()}"
+                          for p in kind_periods)
+        lines.append(f"{what}: {spans} (latest: {kind_periods[-1].evidence[-1]})")
+    if lines:
+        content.activity_note = ("Possible activity signals from the logged labs \u2014 "
+                                 + "; ".join(lines) + f". {DISCLAIMER}")
+    assessments = [a for a in repo.sledai.all() if a.visit_on <= content.until]
+    inside = [a for a in assessments if a.visit_on >= content.since]
+    before = [a for a in assessments if a.visit_on < content.since][-1:]
+    content.sledai = [(a.visit_on, a.score, ", ".join(
+        f"{descriptor(i).name} {descriptor(i).weight}"
+        for i in sorted(a.items, key=lambda k: (-descriptor(k).weight, k))) or "no items")
+                      for a in (before + inside)[-5:]]
 
-    chart_since = min(since, until - timedelta(days=365))  # a year of context
-    images = []
-    for panel in PANELS:
-        figure = panel_figure(repo, panel, chart_since, until, width_in=7.2)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=150)
-        images.append((CHART_PANELS[panel][0], buffer.getvalue()))
-    return images
+
+def worst_days(repo: Repository, since: date, until: date,
+               count: int = WORST_DAYS) -> list[WorstDay]:
+    """The days with the highest summed severity (ties: the later day), with their notes."""
+    by_day: dict[date, list[SymptomEntry]] = {}
+    for entry in repo.diary.symptoms(since, until):
+        if entry.severity > 0:
+            by_day.setdefault(entry.day, []).append(entry)
+    ranked = sorted(by_day, key=lambda d: (sum(e.severity for e in by_day[d]), d),
+                    reverse=True)[:count]
+    notes = dict(repo.diary.notes(since, until))
+    return [WorstDay(d, tuple(sorted(by_day[d], key=lambda e: -e.severity)),
+                     (notes.get(d) or "").strip()) for d in sorted(ranked)]
+
+
+PHOTO_WIDTH_MM = 28.0
+
+
+def _photos(repo: Repository, since: date, until: date,
+            chosen: Collection[int] | None) -> list[tuple[Photo, Image]]:
+    photos = repo.photos.all(since, until)
+    if chosen is not None:
+        photos = [p for p in photos if p.id in set(chosen)]
+    picked = photos[-MAX_PHOTOS:]
+    return [(p, Image(p.data, PHOTO_WIDTH_MM, p.caption or "")) for p in picked]

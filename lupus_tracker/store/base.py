@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from lupus_tracker.store.db import Database
+from lupus_tracker.store.errors import StoreError
 
 ChangeListener = Callable[[str], None]
 
@@ -21,6 +22,11 @@ def iso(day: date | None) -> str | None:
 
 def parse_iso(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
+
+
+class ConflictError(StoreError):
+    """A change that would overwrite or duplicate what is stored now (for instance a row
+    changed in another window since); nothing was changed."""
 
 
 class Notifier:
@@ -50,3 +56,7 @@ class Manager:
 
     def _changed(self, table: str) -> None:
         self._notifier.changed(table)
+
+    def _id_taken(self, table: str, row_id: int | None) -> bool:
+        return row_id is not None and bool(
+            self.db.query(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)))

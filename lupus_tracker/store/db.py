@@ -344,8 +344,8 @@ def _migrate(db: Database, version: int) -> None:
         if any(Path(f"{kept}{s}").exists() for s in ("", *SIDE_FILES)):
             kept = unique_name(kept)  # never replace an earlier copy
         db.write_copy(kept)
-    for number in range(version + 1, SCHEMA_VERSION + 1):
-        script = MIGRATIONS[number - 1]
+    for number in sorted(n for n in MIGRATIONS if n > version):
+        script = MIGRATIONS[number]
         header = f"PRAGMA application_id = {APPLICATION_ID};" if number == 1 else ""
         try:
             db.conn.executescript(
@@ -416,6 +416,8 @@ def open_database(path: os.PathLike | str, *, create: bool = True, migrate: bool
         _configure(conn)
         if migrate:
             _migrate(db, version)
+            if identity_of(conn) is None:
+                conn.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[3]} COMMIT;")
     except sqlite3.Error as error:
         db.close()
         raise db._mapped(error) from error

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from lupus_tracker.domain.records import Event, EventKind, InvalidEntryError
 from lupus_tracker.store import frames
-from lupus_tracker.store.base import Manager, iso, now_stamp, parse_iso
+from lupus_tracker.store.base import ConflictError, Manager, iso, now_stamp, parse_iso
 from lupus_tracker.store.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -33,7 +33,8 @@ class EventsManager(Manager):
         return kind
 
     def add(self, event: Event) -> Event:
-        """Save an event; an ``id`` is kept (undo of a delete puts it back as it was)."""
+        """Save an event; an ``id`` is kept when free (undo of a delete puts it back as it
+        was), refused when taken."""
         kind = self._event_kind(event)
         values = [iso(event.occurred_on), iso(event.ended_on), kind.value,
                   (event.title or "").strip(), _text(event.note)]
@@ -41,6 +42,9 @@ class EventsManager(Manager):
         if event.id is not None:
             columns, values = "id, " + columns, [event.id, *values]
         with self.db.transaction() as conn:
+            if self._id_taken("events", event.id):
+                raise ConflictError(f"The event of {event.occurred_on.isoformat()} is already "
+                                    "there (put back in another window?); nothing was changed.")
             event_id = conn.execute(
                 f"INSERT INTO events ({columns}) VALUES ({', '.join('?' * len(values))})", values
             ).lastrowid

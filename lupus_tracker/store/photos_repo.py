@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from lupus_tracker.domain.records import InvalidEntryError
-from lupus_tracker.store.base import Manager, iso
+from lupus_tracker.store.base import ConflictError, Manager, iso
 from lupus_tracker.store.errors import NotFoundError
 
 MAX_PHOTO_BYTES = 25 * 1024 * 1024
@@ -29,13 +29,17 @@ class PhotosManager(Manager):
     """Photos of a diary day: ``repo.photos``."""
 
     def add(self, photo: Photo) -> Photo:
-        """Store a photo (an ``id`` is kept: undo of a delete puts it back as it was)."""
+        """Store a photo; an ``id`` is kept when free (undo of a delete puts it back as it
+        was), refused when taken."""
         if photo.mime_type not in MIME_TYPES:
             raise InvalidEntryError(f"{photo.mime_type} is not a supported image type; use "
                                     "JPEG, PNG, WebP, GIF or BMP.")
         if not photo.data or len(photo.data) > MAX_PHOTO_BYTES:
             raise InvalidEntryError("A photo must be between 1 byte and 25 MB.")
         with self.db.transaction() as conn:
+            if self._id_taken("photos", photo.id):
+                raise ConflictError(f"The photo of {photo.day.isoformat()} is already there "
+                                    "(put back in another window?); nothing was changed.")
             photo_id = conn.execute(
                 "INSERT INTO photos (id, day, symptom, caption, mime_type, data, thumbnail) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from lupus_tracker.store.base import ChangeListener, Notifier
 from lupus_tracker.store.db import Database, open_database
+from lupus_tracker.store.derived_columns import recompute_if_catalog_changed
 from lupus_tracker.store.diary_repo import DiaryManager
 from lupus_tracker.store.events_repo import EventsManager
 from lupus_tracker.store.photos_repo import PhotosManager
@@ -40,7 +41,8 @@ class Repository:
         self._notifier = Notifier()
         self.profile = ProfileManager(db, self._notifier)
         self.settings = SettingsManager(db, self._notifier)
-        self.results = ResultsManager(db, self._notifier, self.profile)
+        self.results = ResultsManager(db, self._notifier, self.profile, self.settings)
+        self.profile.follow = self.results.refresh_egfr  # eGFR needs birth date and sex
         self.diary = DiaryManager(db, self._notifier)
         self.photos = PhotosManager(db, self._notifier)
         self.treatments = TreatmentsManager(db, self._notifier)
@@ -50,9 +52,13 @@ class Repository:
 
     @classmethod
     def open(cls, path: os.PathLike | str, *, create: bool = True, **options: bool) -> Repository:
-        """Open a database; ``options`` go to :func:`~lupus_tracker.store.db.open_database`
-        (``new_ok``, ``migrate``, ``quick_check``)."""
-        return cls(open_database(path, create=create, **options))
+        """Open (or create) a file; derived columns follow the catalog's conversions.
+        ``options`` go to :func:`~lupus_tracker.store.db.open_database` (``new_ok``,
+        ``migrate``, ``quick_check``)."""
+        repo = cls(open_database(path, create=create, **options))
+        if options.get("migrate", True):
+            recompute_if_catalog_changed(repo.db)
+        return repo
 
     def identity(self) -> str | None:
         """The database's identity: a random UUID stored in the file (schema 3), the same in

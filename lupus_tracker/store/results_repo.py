@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
 from lupus_tracker.domain.entry import check_entry
-from lupus_tracker.domain.measurement import Measurement
-from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult, Source
+from lupus_tracker.domain.measurement import Measurement, interpret
+from lupus_tracker.domain.records import (
+    InvalidEntryError,
+    LabEntry,
+    LabResult,
+    NumberFormat,
+    Sex,
+    Source,
+)
+from lupus_tracker.domain.units import UnitError
+from lupus_tracker.domain.values import ValueParseError
 from lupus_tracker.store import frames
-from lupus_tracker.store.base import Manager, Notifier, now_stamp
+from lupus_tracker.store.base import ConflictError, Manager, Notifier, now_stamp
 from lupus_tracker.store.db import Database
-from lupus_tracker.store.errors import NotFoundError
+from lupus_tracker.store.derived_egfr import derived_egfr_entries
+from lupus_tracker.store.errors import NotFoundError, StoreError
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from lupus_tracker.store.profile_repo import ProfileManager
+    from lupus_tracker.store.settings_repo import SettingsManager
 
+CREATININE = "creatinine"
 _COLUMNS = ("taken_on, marker, value_text, comparator, number, unit, base_value, base_unit, "
             "ref_range, lab, assay, pattern, note, source")
 
@@ -42,7 +55,38 @@ def _row_values(entry: LabEntry, m: Measurement) -> tuple:
     )
 
 
-def result_from_row(row: sqlite3.Row) -> LabResult:
+def measure(marker_key: str, value_text: str, unit: str, ref_range: str | None,
+            sex: Sex | None) -> Measurement | None:
+    """The stored text interpreted by the catalog (stored text is canonical: decimal point);
+    None when the current catalog cannot read it."""
+    try:
+        return interpret(get_marker(marker_key), value_text, unit, ref_range, sex,
+                         NumberFormat.POINT)
+    except (UnknownMarkerError, ValueParseError, UnitError):
+        return None
+
+
+def measured(result: LabResult) -> Measurement | None:
+    """The result's measurement (interpreted when the store loaded it; a record built from
+    plain data is interpreted here); None when the catalog cannot read it."""
+    if result.measurement is not None:
+        return result.measurement
+    return measure(result.marker, result.value_text, result.unit, result.ref_range, None)
+
+
+def measurement_of(result: LabResult) -> Measurement:
+    """The result's measurement (interpreted when the store loaded it; a record built from
+    plain data is interpreted here), or a clear error when the catalog cannot read it."""
+    found = measured(result)
+    if found is None:
+        raise StoreError(f"The stored {result.marker} result of {result.taken_on.isoformat()} "
+                         f"({result.value_text} {result.unit}) cannot be read by this "
+                         "version's catalog; correct or delete it.")
+    return found
+
+
+def result_from_row(row: sqlite3.Row, sex: Sex | None = None) -> LabResult:
+    """A stored result with its measurement, interpreted once here."""
     return LabResult(
         id=row["id"], taken_on=date.fromisoformat(row["taken_on"]), marker=row["marker"],
         value_text=row["value_text"], comparator=row["comparator"], number=row["number"],
@@ -50,23 +94,28 @@ def result_from_row(row: sqlite3.Row) -> LabResult:
         ref_range=row["ref_range"], lab=row["lab"], assay=row["assay"], pattern=row["pattern"],
         note=row["note"], source=Source(row["source"]), created_at=row["created_at"],
         updated_at=row["updated_at"],
+        measurement=measure(row["marker"], row["value_text"], row["unit"], row["ref_range"],
+                            sex),
     )
 
 
 class ResultsManager(Manager):
     """Lab results and vitals: ``repo.results``."""
 
-    def __init__(self, db: Database, notifier: Notifier, profile: ProfileManager):
+    def __init__(self, db: Database, notifier: Notifier, profile: ProfileManager,
+                 settings: SettingsManager | None = None):
         super().__init__(db, notifier)
         self._profile = profile
+        self._settings = settings
 
     def check(self, entries: Sequence[LabEntry]) -> list[Measurement]:
         """Check every entry; the first invalid one raises with its position."""
         sex = self._profile.get().sex
+        number_format = None if self._settings is None else self._settings.number_format()
         checked = []
         for index, entry in enumerate(entries):
             try:
-                checked.append(check_entry(entry, sex))
+                checked.append(check_entry(entry, sex, number_format))
             except InvalidEntryError as error:
                 raise InvalidEntryError(str(error), index) from None
         return checked
@@ -83,18 +132,20 @@ class ResultsManager(Manager):
                 for entry, m in zip(entries, checked, strict=True)
             ]
             saved = self._by_ids(ids)
+            self._follow_creatinine({r.taken_on for r in saved if r.marker == CREATININE})
         self._changed("results")
         return saved
 
     def _by_ids(self, ids: list[int]) -> list[LabResult]:
         """The rows with these ids, in the same order (one query per 500 ids)."""
         found: dict[int, LabResult] = {}
+        sex = self._profile.get().sex
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
             rows = self.db.query(
                 f"SELECT * FROM results WHERE id IN ({', '.join('?' * len(chunk))})",
                 tuple(chunk))
-            found.update((row["id"], result_from_row(row)) for row in rows)
+            found.update((row["id"], result_from_row(row, sex)) for row in rows)
         return [found[i] for i in ids]
 
     def add(self, entry: LabEntry) -> LabResult:
@@ -104,12 +155,14 @@ class ResultsManager(Manager):
         (m,) = self.check([entry])
         assignments = ", ".join(f"{name.strip()} = ?" for name in _COLUMNS.split(","))
         with self.db.transaction() as conn:
+            days = self._creatinine_days_of([result_id])
             cursor = conn.execute(
                 f"UPDATE results SET {assignments}, updated_at = ? WHERE id = ?",
                 (*_row_values(entry, m), now_stamp(), result_id),
             )
             if cursor.rowcount == 0:
                 raise NotFoundError(f"Result {result_id} no longer exists.")
+            self._follow_creatinine(days | self._creatinine_days_of([result_id]))
         self._changed("results")
         return self.get(result_id)
 
@@ -118,21 +171,48 @@ class ResultsManager(Manager):
         result = self.get(result_id)
         with self.db.transaction() as conn:
             conn.execute("DELETE FROM results WHERE id = ?", (result_id,))
+            if result.marker == CREATININE:
+                self._follow_creatinine({result.taken_on})
         self._changed("results")
         return result
 
-    def restore(self, result: LabResult) -> LabResult:
-        """Put back a deleted result with its id and time stamps (undo of delete)."""
-        values = (result.taken_on.isoformat(), result.marker, result.value_text,
-                  result.comparator, result.number, result.unit, result.base_value,
-                  result.base_unit, result.ref_range, result.lab, result.assay, result.pattern,
-                  result.note, result.source.value)
+    def restore(self, results: Sequence[LabResult]) -> list[LabResult]:
+        """Put back deleted results under their own ids and time stamps (undo of a delete),
+        all or none. An id in use is refused, never overwritten: ids are never reused
+        (AUTOINCREMENT), so a taken id means the result is already back."""
+        checked = self.check([r.entry() for r in results])
         with self.db.transaction() as conn:
-            conn.execute(
-                f"INSERT OR REPLACE INTO results (id, {_COLUMNS}, created_at, updated_at) "
-                f"VALUES ({', '.join('?' * 17)})",
-                (result.id, *values, result.created_at, result.updated_at),
+            for result, m in zip(results, checked, strict=True):
+                if self.db.query("SELECT 1 FROM results WHERE id = ?", (result.id,)):
+                    raise ConflictError(
+                        f"The {result.marker} result of {result.taken_on.isoformat()} is "
+                        "already there (put back in another window?); nothing was changed.")
+                conn.execute(
+                    f"INSERT INTO results (id, {_COLUMNS}, created_at, updated_at) "
+                    f"VALUES ({', '.join('?' * 17)})",
+                    (result.id, *_row_values(result.entry(), m), result.created_at,
+                     result.updated_at),
+                )
+            self._follow_creatinine({r.taken_on for r in results if r.marker == CREATININE})
+        self._changed("results")
+        return self._by_ids([r.id for r in results])
+
+    def put(self, result: LabResult) -> LabResult:
+        """Overwrite the stored result with the same id by ``result`` as it was, time stamps
+        included (undo and redo of an edit)."""
+        (m,) = self.check([result.entry()])
+        assignments = ", ".join(f"{name.strip()} = ?" for name in _COLUMNS.split(","))
+        with self.db.transaction() as conn:
+            days = self._creatinine_days_of([result.id])
+            cursor = conn.execute(
+                f"UPDATE results SET {assignments}, created_at = ?, updated_at = ? WHERE id = ?",
+                (*_row_values(result.entry(), m), result.created_at, result.updated_at,
+                 result.id),
             )
+            if cursor.rowcount == 0:
+                raise NotFoundError(f"The {result.marker} result of "
+                                    f"{result.taken_on.isoformat()} no longer exists.")
+            self._follow_creatinine(days | self._creatinine_days_of([result.id]))
         self._changed("results")
         return self.get(result.id)
 
@@ -156,7 +236,7 @@ class ResultsManager(Manager):
         rows = self.db.query("SELECT * FROM results WHERE id = ?", (result_id,))
         if not rows:
             raise NotFoundError(f"Result {result_id} does not exist.")
-        return result_from_row(rows[0])
+        return result_from_row(rows[0], self._profile.get().sex)
 
     def all(
         self,
@@ -177,9 +257,51 @@ class ResultsManager(Manager):
             sql.append("AND taken_on <= ?")
             params.append(until.isoformat())
         sql.append("ORDER BY taken_on, id")
-        return [result_from_row(row) for row in self.db.query(" ".join(sql), tuple(params))]
+        sex = self._profile.get().sex
+        return [result_from_row(row, sex) for row in self.db.query(" ".join(sql), tuple(params))]
 
     def frame(self, markers: Iterable[str] | None = None, since: date | None = None,
               until: date | None = None) -> pd.DataFrame:
         """The results as a DataFrame (see :mod:`lupus_tracker.store.frames`)."""
         return frames.results_frame(self.db, markers, since, until)
+
+    def refresh_egfr(self, days: Collection[date] | None = None) -> int:
+        """Recompute the derived eGFR (CKD-EPI 2021) from creatinine and the profile, in one
+        transaction: of ``days`` only, or of every day (``None``, after a profile change).
+        Returns how many computed eGFR values those days have now."""
+        with self.db.transaction() as conn:
+            if days is None:
+                creatinine, scope, params = self.all([CREATININE]), "", ()
+            else:
+                if not days:
+                    return 0
+                params = tuple(sorted(d.isoformat() for d in days))
+                scope = f" AND taken_on IN ({', '.join('?' * len(params))})"
+                sex = self._profile.get().sex
+                creatinine = [result_from_row(row, sex) for row in conn.execute(
+                    f"SELECT * FROM results WHERE marker = ?{scope} ORDER BY taken_on, id",
+                    (CREATININE, *params))]
+            entries = derived_egfr_entries(self._profile.get(), creatinine)
+            checked = self.check(entries)
+            removed = conn.execute(
+                f"DELETE FROM results WHERE marker = 'egfr' AND source = 'computed'{scope}",
+                params).rowcount
+            conn.executemany(
+                f"INSERT INTO results ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
+                [_row_values(e, m) for e, m in zip(entries, checked, strict=True)],
+            )
+        if removed or entries:
+            self._changed("results")
+        return len(entries)
+
+    def _creatinine_days_of(self, ids: list[int]) -> set[date]:
+        rows = self.db.query(
+            f"SELECT taken_on FROM results WHERE marker = ? AND id IN "
+            f"({', '.join('?' * len(ids))})", (CREATININE, *ids))
+        return {date.fromisoformat(row["taken_on"]) for row in rows}
+
+    def _follow_creatinine(self, days: set[date]) -> None:
+        """Creatinine of these days changed: their derived eGFR follows in the same
+        transaction (when the profile has a date of birth and sex)."""
+        if days:
+            self.refresh_egfr(days)

@@ -1,8 +1,10 @@
-"""The database schema as ordered migrations; ``PRAGMA user_version`` counts them.
+"""The database schema as numbered migrations; ``PRAGMA user_version`` is the last applied.
 
-Migration N takes a database at version N-1 to version N, inside one transaction. Never
-edit a released migration: add a new one. ``tests/store/test_migrations.py`` checks that a
-database migrated step by step from version 1 has the same schema as a fresh one.
+A fresh file runs every migration in ascending order; an older file runs those numbered
+above its version (numbers may have gaps: each area of the app reserves its own), each
+inside one transaction. Never edit a released migration: add a new one.
+``tests/store/test_migrations.py`` checks that a database migrated step by step from
+version 1 has the same schema as a fresh one.
 """
 
 from __future__ import annotations
@@ -127,18 +129,79 @@ CREATE INDEX symptoms_by_symptom_day ON symptoms (symptom, day);
 # Migration 3 (files area): the database identity, a random version-4 UUID made once when
 # the file is created or first migrated. Backups are keyed by it (never by the file name)
 # and exports use it as the patient's stable id. A copy made by Save a Copy As gets a new
-# one. Read it through ``Repository.identity()``.
+# one. Read it through ``Repository.identity()``. Idempotent: a file that reached a later
+# version without it (made while the numbers had a gap) gets it when opened.
 _RANDOM_UUID4 = """lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
     substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) ||
     substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"""
 
 _V3 = f"""
-CREATE TABLE database_identity (
+CREATE TABLE IF NOT EXISTS database_identity (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     uuid TEXT NOT NULL CHECK (length(uuid) = 36)
 );
-INSERT INTO database_identity (id, uuid) VALUES (1, {_RANDOM_UUID4});
+INSERT OR IGNORE INTO database_identity (id, uuid) VALUES (1, {_RANDOM_UUID4});
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
-SCHEMA_VERSION = len(MIGRATIONS)
+
+def _with_autoincrement(script: str, table: str, new_name: str) -> str:
+    """The CREATE TABLE statement of ``table`` in ``script``, with an AUTOINCREMENT key and
+    named ``new_name`` (the released text stays the single source of the columns)."""
+    start = script.index(f"CREATE TABLE {table} (")
+    end = script.index("\n);", start) + 3
+    statement = script[start:end].replace(f"CREATE TABLE {table} (", f"CREATE TABLE {new_name} (")
+    return statement.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,")
+
+
+def _rebuilt(script: str, table: str, indexes: str = "") -> str:
+    """Rebuild ``table`` with an AUTOINCREMENT key, keeping every row and its id."""
+    return (f"{_with_autoincrement(script, table, f'{table}_new')}\n"
+            f"INSERT INTO {table}_new SELECT * FROM {table};\n"
+            f"DROP TABLE {table};\n"
+            f"ALTER TABLE {table}_new RENAME TO {table};\n{indexes}")
+
+
+# Version 4: ids are never reused (AUTOINCREMENT), so that undoing a delete can put a row
+# back under its own id without ever taking the id of a row added since (by this or another
+# process). SQLite cannot add AUTOINCREMENT to a table: each table is rebuilt. The doses
+# wait in a plain copy while medications are rebuilt, since dropping ``medications`` would
+# otherwise cascade to them.
+_V4 = "\n".join((
+    _rebuilt(_V1, "results", "CREATE INDEX results_by_marker_date ON results (marker, taken_on);\n"
+                             "CREATE INDEX results_by_date ON results (taken_on);\n"),
+    _rebuilt(_V1, "symptoms", "CREATE INDEX symptoms_by_symptom_day ON symptoms (symptom, day);\n"),
+    "CREATE TABLE doses_during_migration AS SELECT * FROM medication_doses;\n"
+    "DROP TABLE medication_doses;",
+    _rebuilt(_V1, "medications"),
+    _with_autoincrement(_V1, "medication_doses", "medication_doses"),
+    "INSERT INTO medication_doses SELECT * FROM doses_during_migration;\n"
+    "DROP TABLE doses_during_migration;",
+    _rebuilt(_V1, "events", "CREATE INDEX events_by_date ON events (occurred_on);\n"),
+    _rebuilt(_V2, "photos", "CREATE INDEX photos_by_day ON photos (day);\n"),
+    _rebuilt(_V2, "sledai_assessments"),
+))
+
+# Version 5: which version of the catalog's conversions computed the derived columns of
+# ``results`` (see store/derived_columns.py: they are recomputed whenever it changes).
+_V5 = """
+CREATE TABLE derived_stamp (
+    name TEXT PRIMARY KEY,
+    version TEXT NOT NULL
+);
+"""
+
+# Numbers reserved per area (gaps are allowed): 3 files, 4-5 store, 6 t2t, 7 exchange, 8 core.
+# Version 6 (treat-to-target, issue 15): the physician global assessment (PGA, 0-3, typed
+# from the visit letter) is stored with each visit's SLEDAI-2K assessment; eye exams become
+# an event kind (retinal screening on hydroxychloroquine). SQLite cannot change a CHECK, so
+# events is rebuilt, keeping its AUTOINCREMENT key, every row and its id.
+_EVENT_KINDS_V6 = _V1.replace("'hospital_stay', 'visit', 'other')",
+                              "'hospital_stay', 'visit', 'eye_exam', 'other')")
+_V6 = "\n".join((
+    "ALTER TABLE sledai_assessments ADD COLUMN pga REAL "
+    "CHECK (pga IS NULL OR pga BETWEEN 0 AND 3);",
+    _rebuilt(_EVENT_KINDS_V6, "events", "CREATE INDEX events_by_date ON events (occurred_on);\n"),
+))
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
+SCHEMA_VERSION = max(MIGRATIONS)

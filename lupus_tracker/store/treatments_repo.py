@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from lupus_tracker.domain.records import Dose, InvalidEntryError, Medication
 from lupus_tracker.store import frames
-from lupus_tracker.store.base import Manager, iso, now_stamp, parse_iso
+from lupus_tracker.store.base import ConflictError, Manager, iso, now_stamp, parse_iso
 from lupus_tracker.store.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -40,9 +40,13 @@ class TreatmentsManager(Manager):
     """Medications and their doses: ``repo.treatments``."""
 
     def add(self, medication: Medication) -> Medication:
-        """Save a medication with its first dose(s); returns it with its id."""
+        """Save a medication with its first dose(s); returns it with its id (a given id is
+        kept when free, refused when taken)."""
         name = _check_medication(medication)
         with self.db.transaction() as conn:
+            if self._id_taken("medications", medication.id):
+                raise ConflictError(f"{name} is already there (put back in another window?); "
+                                    "nothing was changed.")
             columns = "name, started_on, stopped_on, note"
             values = [name, iso(medication.started_on), iso(medication.stopped_on),
                       _text(medication.note)]

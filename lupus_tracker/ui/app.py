@@ -51,8 +51,13 @@ def run_app(db_path: Path | None = None) -> int:
     repo = _open_or_ask(db_path or default_database())
     if repo is None:
         return 2
+    from PySide6.QtCore import QSettings
+
+    from lupus_tracker.ui import theme
     from lupus_tracker.ui.main_window import MainWindow
 
+    theme.apply(app, theme.ThemeChoice(QSettings().value(theme.SETTING,
+                                                         theme.ThemeChoice.SYSTEM.value)))
     window = MainWindow(repo)
     window.show()
     try:

@@ -1,21 +1,48 @@
-"""Every change a user makes, carried out through the repository and recorded on the
-window's undo stack (each with its exact reverse)."""
+"""Every change a user makes: a dialog gathers it, the store carries it out as one change
+object in one transaction (:mod:`lupus_tracker.store.changes`), and the window's undo
+history records the inverse the store returned. Nothing here writes to the database
+itself."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from lupus_tracker.domain.records import Event, LabResult, Medication
+from lupus_tracker.domain.records import Event, LabEntry, LabResult, Medication, SymptomEntry
+from lupus_tracker.store.changes import Change
+from lupus_tracker.store.diary_changes import AddPhoto, SaveDay
 from lupus_tracker.store.photos_repo import Photo
+from lupus_tracker.store.record_changes import PutReportNote, SaveProfile, SaveSledai
+from lupus_tracker.store.result_changes import AddResults, DeleteResults, UpdateResult
+from lupus_tracker.store.sledai_repo import SledaiAssessment
+from lupus_tracker.store.treatment_changes import (
+    AddEvent,
+    AddMedication,
+    ChangeDose,
+    DeleteEvent,
+    DeleteMedication,
+    PutEvent,
+    StopMedication,
+)
 from lupus_tracker.ui.lab_dialog import LabReportDialog
 from lupus_tracker.ui.treatment_dialogs import DoseDialog, EventDialog, MedicationDialog, StopDialog
-from lupus_tracker.ui.undo import DoneCommand
 
 if TYPE_CHECKING:
+    from lupus_tracker.ui.diary_page import VitalChange
     from lupus_tracker.ui.main_window import MainWindow
+
+
+def _vital_change(vital: VitalChange) -> Change:
+    """A temperature or weight typed in the diary as a change to its stored result."""
+    if vital.before is None:
+        assert vital.entry is not None
+        return AddResults((vital.entry,))
+    if vital.entry is None:
+        return DeleteResults((vital.before.id,), (vital.before,))
+    return UpdateResult(vital.before.id, vital.entry)
 
 
 class ChangeActions:
@@ -26,12 +53,19 @@ class ChangeActions:
     def repo(self):
         return self.window.repo
 
-    def _push(self, text: str, undo, redo) -> None:
-        self.window.undo_stack.push(DoneCommand(text, undo, redo))
+    def apply(self, what: str, change: Change) -> bool:
+        """Carry out ``change`` and record its inverse for Undo; a failed change is
+        explained and records nothing. Returns whether it was done."""
+        outcome = self.window.attempt(what, lambda: change.apply(self.repo))
+        if not outcome.ok:
+            return False
+        assert isinstance(outcome.value, Change)
+        self.window.undo_stack.push(change.describe(), outcome.value)
+        return True
 
-    def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self.window, "Lupus Tracker", question)
-        return answer == QMessageBox.StandardButton.Yes
+    def _deleted(self, what: str) -> None:
+        """One delete behaviour everywhere: no question, an undo and a status-bar line."""
+        self.window.statusBar().showMessage(f"Deleted {what} — Undo (Ctrl+Z)", 10000)
 
     # -- lab results ------------------------------------------------------------------
     def add_lab_report(self) -> None:
@@ -39,158 +73,115 @@ class ChangeActions:
         if self.window.exec_dialog(dialog):
             self.save_lab_report(dialog.entries())
 
-    def save_lab_report(self, entries) -> list[LabResult] | None:
-        saved = self.window.attempt("save the lab report",
-                                    lambda: self.repo.results.add_many(entries))
-        if saved:
-            self._push(f"Add lab report ({len(saved)} results)",
-                       lambda: [self.repo.results.delete(r.id) for r in saved],
-                       lambda: [self.repo.results.restore(r) for r in saved])
-        return saved
+    def save_lab_report(self, entries: list[LabEntry]) -> bool:
+        return self.apply("save the lab report", AddResults(tuple(entries)))
 
     def edit_result(self, result: LabResult) -> None:
         dialog = LabReportDialog(self.repo, self.window, result.taken_on)
-        dialog.setWindowTitle("Edit lab result")
-        row = dialog.rows[0]
-        for extra in dialog.rows[1:]:
-            dialog.remove_row(extra)
-        row.marker.setCurrentIndex(row.marker.findData(result.marker))
-        row.unit.setCurrentIndex(max(row.unit.findData(result.unit), 0))
-        row.value.setText(result.value_text)
-        row.range.setText(result.ref_range or "")
-        row.assay.setText(result.assay or "")
-        row.pattern.setText(result.pattern or "")
-        dialog.lab.setText(result.lab or "")
+        dialog.load_result(result)
         if self.window.exec_dialog(dialog):
             (entry,) = dialog.entries()
             self.update_result(result, replace(entry, note=result.note, source=result.source))
 
-    def update_result(self, before: LabResult, entry) -> None:
-        after = self.window.attempt("change the result",
-                                    lambda: self.repo.results.update(before.id, entry))
-        if after is not None:
-            self._push("Edit lab result", lambda: self.repo.results.restore(before),
-                       lambda: self.repo.results.restore(after))
+    def update_result(self, before: LabResult, entry: LabEntry) -> bool:
+        return self.apply("change the result", UpdateResult(before.id, entry))
 
-    def delete_result(self, result: LabResult) -> None:
-        gone = self.window.attempt("delete the result",
-                                   lambda: self.repo.results.delete(result.id))
-        if gone is not None:
-            self._push("Delete lab result", lambda: self.repo.results.restore(gone),
-                       lambda: self.repo.results.delete(gone.id))
+    def delete_result(self, result: LabResult) -> bool:
+        if not self.apply("delete the result", DeleteResults((result.id,))):
+            return False
+        self._deleted(f"{result.marker} {result.value_text} of {result.taken_on.isoformat()}")
+        return True
 
     # -- diary --------------------------------------------------------------------------
-    def save_day(self, day, entries, note, vitals) -> None:
-        def save():
-            with self.repo.db.transaction():
-                added = self.repo.results.add_many(vitals) if vitals else []
-                return self.repo.diary.save_day(day, entries, note), added
-
-        done = self.window.attempt("save the day", save)
-        if done is None:
-            return
-        before, added = done
-        after = self.repo.diary.day(day)
-
-        def undo():
-            with self.repo.db.transaction():
-                for r in added:
-                    self.repo.results.delete(r.id)
-                self.repo.diary.save_day(day, before.entries, before.note)
-
-        def redo():
-            with self.repo.db.transaction():
-                for r in added:
-                    self.repo.results.restore(r)
-                self.repo.diary.save_day(day, after.entries, after.note)
-
-        self._push(f"Save diary for {day.isoformat()}", undo, redo)
-        self.window.diary.load()
+    def save_day(self, day: date, entries: list[SymptomEntry], note: str | None,
+                 vitals: list[VitalChange]) -> None:
+        """Save a diary day with its changed temperature/weight (added, corrected or
+        cleared) as one change."""
+        if self.apply("save the day", SaveDay(day, tuple(entries), note,
+                                              tuple(_vital_change(v) for v in vitals))):
+            self.window.diary.load()
+            self.window.statusBar().showMessage(f"Saved the diary for {day.isoformat()}.", 6000)
 
     def add_photo(self, photo: Photo) -> None:
-        saved = self.window.attempt("attach the photo", lambda: self.repo.photos.add(photo))
-        if saved is not None:
-            self._push("Attach photo", lambda: self.repo.photos.delete(saved.id),
-                       lambda: self.repo.photos.add(saved))
-            self.window.diary.load()
+        if self.apply("attach the photo", AddPhoto(photo)):
+            self.window.diary.reload_photos()  # the typed, unsaved entries stay as they are
 
     # -- medications --------------------------------------------------------------------
     def add_medication(self) -> None:
         dialog = MedicationDialog(self.window)
-        if self.window.exec_dialog(dialog):
-            saved = self.window.attempt("add the medication",
-                                        lambda: self.repo.treatments.add(dialog.medication()))
-            if saved is not None:
-                self._push(f"Add {saved.name}", lambda: self.repo.treatments.delete(saved.id),
-                           lambda: self.repo.treatments.add(saved))
+        if self.window.exec_dialog(dialog) and not self._is_dose_change(dialog):
+            self.apply("add the medication", AddMedication(dialog.medication()))
 
-    def _replace_medication(self, text: str, before: Medication, change) -> None:
-        after = self.window.attempt(text.lower(), change)
-        if after is not None:
-            self._push(text, lambda: self.repo.treatments.replace(before),
-                       lambda: self.repo.treatments.replace(after))
+    def _is_dose_change(self, dialog: MedicationDialog) -> bool:
+        """A second active medication of the same name: ask whether it is a dose change.
+        True when handled here (recorded as a dose change, or cancelled)."""
+        new = dialog.medication()
+        same = [m for m in self.repo.treatments.all()
+                if m.name.casefold() == new.name.casefold() and m.stopped_on is None]
+        if not same or same[0].id is None:
+            return False
+        current = same[0]
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.window, "Already taking this medication",
+            f"{current.name} is already recorded as taken since "
+            f"{current.started_on.isoformat()}. Is this a dose change of it, from "
+            f"{new.started_on.isoformat()}?\n\nYes: record a dose change. No: add a second, "
+            "separate medication of the same name.",
+            buttons.Yes | buttons.No | buttons.Cancel, buttons.Yes)
+        if answer == buttons.No:
+            return False
+        if answer == buttons.Yes and new.doses:
+            self.apply("change the dose", ChangeDose(current.id, new.doses[0], current.name))
+        return True
 
     def change_dose(self, medication: Medication) -> None:
         dialog = DoseDialog(medication, self.window)
-        if self.window.exec_dialog(dialog):
-            self._replace_medication(f"Change dose of {medication.name}", medication,
-                                     lambda: self.repo.treatments.change_dose(medication.id,
-                                                                          dialog.dose()))
+        if self.window.exec_dialog(dialog) and medication.id is not None:
+            self.apply("change the dose",
+                       ChangeDose(medication.id, dialog.dose(), medication.name))
 
     def stop_medication(self, medication: Medication) -> None:
         dialog = StopDialog(medication, self.window)
-        if self.window.exec_dialog(dialog):
-            self._replace_medication(
-                f"Stop {medication.name}", medication,
-                lambda: self.repo.treatments.stop(medication.id, dialog.stopped_on()))
+        if self.window.exec_dialog(dialog) and medication.id is not None:
+            self.apply("stop the medication",
+                       StopMedication(medication.id, dialog.stopped_on(), medication.name,
+                                      dialog.note()))
 
     def delete_medication(self, medication: Medication) -> None:
-        if not self._confirm(f"Delete {medication.name} and its whole dose history? "
-                             "(Edit › Undo brings it back.)"):
-            return
-        gone = self.window.attempt("delete the medication",
-                                   lambda: self.repo.treatments.delete(medication.id))
-        if gone is not None:
-            self._push(f"Delete {gone.name}", lambda: self.repo.treatments.add(gone),
-                       lambda: self.repo.treatments.delete(gone.id))
+        if medication.id is not None and self.apply("delete the medication",
+                                                    DeleteMedication(medication.id)):
+            self._deleted(f"{medication.name} and its dose history")
 
     # -- events -------------------------------------------------------------------------
     def add_event(self) -> None:
         dialog = EventDialog(self.window)
         if self.window.exec_dialog(dialog):
-            saved = self.window.attempt("add the event",
-                                        lambda: self.repo.events.add(dialog.current_event()))
-            if saved is not None:
-                self._push(f"Add {saved.kind.label.lower()}",
-                           lambda: self.repo.events.delete(saved.id),
-                           lambda: self.repo.events.add(saved))
+            self.apply("add the event", AddEvent(dialog.current_event()))
 
     def edit_event(self, event: Event) -> None:
         dialog = EventDialog(self.window, event)
         if self.window.exec_dialog(dialog):
-            after = self.window.attempt("change the event",
-                                        lambda: self.repo.events.update(dialog.current_event()))
-            if after is not None:
-                self._push("Edit event", lambda: self.repo.events.update(event),
-                           lambda: self.repo.events.update(after))
+            self.apply("change the event", PutEvent(dialog.current_event()))
 
     def delete_event(self, event: Event) -> None:
-        gone = self.window.attempt("delete the event", lambda: self.repo.events.delete(event.id))
-        if gone is not None:
-            self._push("Delete event", lambda: self.repo.events.add(gone),
-                       lambda: self.repo.events.delete(gone.id))
+        if event.id is not None and self.apply("delete the event", DeleteEvent(event.id)):
+            self._deleted(f"the {event.kind.label.lower()} of {event.occurred_on.isoformat()}")
 
-    # -- profile ------------------------------------------------------------------------
+    # -- profile and report notes -------------------------------------------------------
     def edit_profile(self) -> None:
         from lupus_tracker.ui.profile_dialog import ProfileDialog
 
         dialog = ProfileDialog(self.repo, self.window)
         if self.window.exec_dialog(dialog):
-            before = (self.repo.profile.get(), dialog.units_before)
-            after = self.window.attempt("save the profile", dialog.save)
-            if after is not None:
-                self._push("Edit profile", lambda: dialog.restore(*before),
-                           lambda: dialog.restore(*after))
+            self.apply("save the profile",
+                       SaveProfile(dialog.profile(), tuple(dialog.units().items())))
+
+    def save_report_note(self, start: date, end: date, note: str) -> bool:
+        """Save the notes for a report period when they changed (undoable)."""
+        if self.repo.report_notes.get(start, end) == note.strip():
+            return True
+        return self.apply("save the report notes", PutReportNote(start, end, note))
 
     # -- insight ------------------------------------------------------------------------
     def sledai(self) -> None:
@@ -200,20 +191,8 @@ class ChangeActions:
         if self.window.exec_dialog(dialog):
             self.save_sledai(dialog.assessment())
 
-    def save_sledai(self, assessment) -> None:
-        before = self.window.attempt("save the SLEDAI-2K", lambda: (
-            self.repo.sledai.get(assessment.visit_on), self.repo.sledai.save(assessment))[0])
-        if before is None and self.repo.sledai.get(assessment.visit_on) is None:
-            return
-
-        def undo():
-            if before is None:
-                self.repo.sledai.delete(assessment.visit_on)
-            else:
-                self.repo.sledai.save(before)
-
-        self._push(f"SLEDAI-2K for {assessment.visit_on.isoformat()}", undo,
-                   lambda: self.repo.sledai.save(assessment))
+    def save_sledai(self, assessment: SledaiAssessment) -> bool:
+        return self.apply("save the SLEDAI-2K", SaveSledai(assessment))
 
     def treatment_response(self) -> None:
         from lupus_tracker.ui.response_view import ResponseView
@@ -221,10 +200,8 @@ class ChangeActions:
         ResponseView(self.repo, self.window).exec()
 
     def recompute_egfr(self) -> None:
-        from lupus_tracker.analysis.derived_egfr import refresh_derived_egfr
-
-        count = self.window.attempt("recompute eGFR", lambda: refresh_derived_egfr(self.repo))
-        if count is not None:
+        outcome = self.window.attempt("recompute eGFR", self.repo.results.refresh_egfr)
+        if outcome.ok:
             self.window.statusBar().showMessage(
-                f"{count} eGFR values computed (CKD-EPI 2021) from creatinine; they are "
-                "marked as computed.", 8000)
+                f"{outcome.value} eGFR values computed (CKD-EPI 2021) from creatinine; they "
+                "are marked as computed.", 8000)

@@ -1,68 +1,107 @@
 """The Charts page: pick a marker, a panel or the symptoms, and a period; hover a point (or
-move between points with the arrow keys) to read its date, value as entered and lab; save
-the chart as PNG or SVG.
+move between points with the arrow keys) to read its date, value as printed and lab; show
+the plotted data as a table; save the chart as PNG or SVG.
 
-Charts are prepared and drawn in a background task (:mod:`lupus_tracker.ui.tasks`), so the
-window never waits for them; matplotlib itself is first imported there. The latest request
-always wins: choosing another chart while one is being drawn draws the new one, and a change
-to the data during a draw draws again.
+Charts are prepared, drawn and rendered to pixels in a background task
+(:mod:`lupus_tracker.ui.tasks`): the GUI thread only shows the image, so it never waits for
+matplotlib, and matplotlib is never imported on it. The latest request always wins:
+choosing another chart while one is being drawn draws the new one, and a change to the data
+during a draw draws again.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from lupus_tracker.charts.panels import PANELS
+from lupus_tracker.charts.style import Theme, chart_style
 from lupus_tracker.domain.catalog import MARKERS
+from lupus_tracker.ui.chart_area import ChartArea
 from lupus_tracker.ui.lab_dialog import pydate, qdate
-from lupus_tracker.ui.tasks import describe, run_task
+from lupus_tracker.ui.tasks import describe, run_blocking, run_task
 
 RANGES = (("3 months", 91), ("6 months", 182), ("1 year", 365), ("All", None),
           ("Custom", -1))
-HOVER_RADIUS_PX = 20
+RESIZE_DELAY_MS = 250
 
-Choice = tuple[str, str, date | None, date | None]
+
+@dataclass(frozen=True)
+class Choice:
+    """What to draw, read from the widgets on the GUI thread."""
+
+    kind: str
+    key: str
+    since: date | None
+    until: date | None
+    size_px: tuple[int, int] = (900, 560)  # device pixels
+    ratio: float = 1.0  # device pixel ratio
+    theme: Theme = Theme.LIGHT
+    font_pt: float = 9.0
 
 
 def build_figure(repo, choice: Choice):
-    """The chart for ``choice`` (matplotlib only, no widgets: runs in a worker thread)."""
-    import matplotlib.backends.backend_qtagg  # noqa: F401  (imported here, not on the GUI thread)
-
+    """The figure for ``choice`` (matplotlib only, no widgets)."""
+    from lupus_tracker.charts import sources
     from lupus_tracker.charts.marker import marker_figure
-    from lupus_tracker.charts.panels import panel_figure
-    from lupus_tracker.charts.sledai import sledai_figure
-    from lupus_tracker.charts.symptoms import symptom_figure
+    from lupus_tracker.charts.panels import build_panel_figure
+    from lupus_tracker.charts.sledai import build_sledai_figure
+    from lupus_tracker.charts.symptoms import build_symptom_figure
 
-    kind, key, since, until = choice
-    if kind == "panel":
-        return panel_figure(repo, key, since, until, width_in=9.0)
-    if kind == "symptoms":
-        return symptom_figure(repo, since, until)
-    if kind == "sledai":
-        return sledai_figure(repo, since, until)
-    return marker_figure(repo, key, since, until)
+    style = chart_style(choice.theme, font_pt=choice.font_pt)
+    since, until = choice.since, choice.until
+    size = (choice.size_px[0] / (100 * choice.ratio), choice.size_px[1] / (100 * choice.ratio))
+    if choice.kind == "panel":
+        title, keys = PANELS[choice.key]
+        return build_panel_figure(title, sources.load_panel(repo, keys, since, until),
+                                  repo.events.all(since, until), since, until, style,
+                                  width_in=size[0], height_in=size[1])
+    if choice.kind == "symptoms":
+        return build_symptom_figure(repo.diary.frame(since, until),
+                                    repo.events.all(since, until), since, until, style,
+                                    size_in=size)
+    if choice.kind == "sledai":
+        return build_sledai_figure(repo.sledai.all(), repo.events.all(since, until), since,
+                                   until, style, size_in=size)
+    return marker_figure(sources.load_marker_chart(repo, choice.key, since, until), style,
+                         size_in=size)
+
+
+def render_choice(repo, choice: Choice):
+    """Build and render in a worker thread (one figure drawn at a time)."""
+    from lupus_tracker.charts import DRAW_LOCK
+    from lupus_tracker.charts.render import render
+
+    with DRAW_LOCK:
+        figure = build_figure(repo, choice)
+        return render(figure, *choice.size_px, dpi=100 * choice.ratio)
 
 
 class ChartsView(QWidget):
     def __init__(self, repo, parent=None):
         super().__init__(parent)
         self.repo = repo
-        self.canvas = None  # made when the first chart arrives (matplotlib loaded by then)
+        self.theme = Theme.LIGHT  # the ui sets Theme.DARK with the app's dark palette
+        self.rendered = None
         self._running = False
         self._dirty = False
         self.what = QComboBox()
@@ -85,15 +124,35 @@ class ChartsView(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(f"{name} date")
             edit.dateChanged.connect(self.refresh)
-        self.save_button = QPushButton("Sa&ve chart as PNG/SVG…")
+        self.table_button = QPushButton("Show as &table")
+        self.table_button.setCheckable(True)
+        self.table_button.setAccessibleName("Show the plotted data as a table")
+        self.table_button.toggled.connect(self._show_table)
+        self.save_button = QPushButton("Sa&ve chart…")
+        self.save_button.setToolTip("Save the chart as a PNG image or an SVG drawing")
         self.save_button.clicked.connect(self.save_dialog)
         self.hover = QLabel(" ")
         self.hover.setAccessibleName("Point details")
         self.message = QLabel("Drawing the chart…")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
+        self.message.setAccessibleName("Chart message")
+        self.area = ChartArea(self.hover.setText, self._schedule_resize)
+        self.table = QTableWidget(0, 2)
+        self.table.setHorizontalHeaderLabels(["Date", "Result"])
+        self.table.setAccessibleName("Plotted data")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.message)
+        for page in (self.message, self.area, self.table):
+            self.stack.addWidget(page)
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(RESIZE_DELAY_MS)
+        self._resize_timer.timeout.connect(self._resized)
         bar = QHBoxLayout()
         for label, widget in (("Ch&art:", self.what), ("&Period:", self.period),
                               ("From:", self.since), ("To:", self.until)):
@@ -102,6 +161,7 @@ class ChartsView(QWidget):
             bar.addWidget(text)
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.table_button)
         bar.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -113,6 +173,11 @@ class ChartsView(QWidget):
 
     def set_repository(self, repo) -> None:
         self.repo = repo
+        self.refresh()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.area.ring_colour = "#FFFFFF" if theme is Theme.DARK else "#000000"
         self.refresh()
 
     def dates(self) -> tuple[date | None, date | None]:
@@ -129,7 +194,15 @@ class ChartsView(QWidget):
     def choice(self) -> Choice:
         """What to draw, read from the widgets (on the GUI thread)."""
         kind, key = self.what.currentData().split(":", 1)
-        return (kind, key, *self.dates())
+        ratio = self.devicePixelRatioF() or 1.0
+        width, height = self.stack.width(), self.stack.height()
+        if width < 320 or height < 220:
+            width, height = 900, 560
+        return Choice(kind, key, *self.dates(), size_px=(round(width * ratio),
+                                                         round(height * ratio)),
+                      ratio=ratio, theme=self.theme,
+                      font_pt=self.font().pointSizeF() if self.font().pointSizeF() > 0
+                      else 9.0)
 
     # -- drawing in the background; the latest request wins --------------------------------
     def refresh(self) -> None:
@@ -146,16 +219,18 @@ class ChartsView(QWidget):
         choice = self.choice()
         self._dirty = False
         self._running = True
+        if self.rendered is None:
+            self.message.setText("Drawing the chart…")
         self.hover.setText("Drawing the chart…")
-        run_task(self.repo.db.path, lambda own: build_figure(own, choice), self._drawn,
+        run_task(self.repo.db.path, lambda own: render_choice(own, choice), self._drawn,
                  self._failed, name="chart", owner=self)
 
-    def _drawn(self, figure) -> None:
+    def _drawn(self, rendered) -> None:
         self._running = False
         if self._dirty:  # another chart was chosen, or the data changed: draw that
             self._start()
             return
-        self._install(figure)
+        self._install(rendered)
 
     def _failed(self, error: BaseException) -> None:
         self._running = False
@@ -166,69 +241,66 @@ class ChartsView(QWidget):
         self.stack.setCurrentWidget(self.message)
         self.hover.setText(" ")
 
-    def _install(self, figure) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
-        if self.canvas is None:
-            self.canvas = FigureCanvasQTAgg(figure)
-            self.stack.addWidget(self.canvas)
-        else:
-            figure.set_canvas(self.canvas)
-            self.canvas.figure = figure
-        # matplotlib keeps callbacks per figure: connect hover to every new one
-        self.canvas.mpl_connect("motion_notify_event", self._hovered)
-        self.stack.setCurrentWidget(self.canvas)
-        ratio = self.canvas.devicePixelRatioF() or 1.0
-        width, height = self.canvas.width() * ratio, self.canvas.height() * ratio
-        if width > 100 and height > 100:
-            figure.set_size_inches(width / figure.dpi, height / figure.dpi, forward=False)
-        self.canvas.draw_idle()
-        points = getattr(figure, "lupus_points", [])
-        self.hover.setText("Hover over a point to read its date, value and lab."
-                           if points else " ")
-
-    # -- reading points ---------------------------------------------------------------------
-    def nearest_point(self, x: float, y: float, axes=None) -> str | None:
-        """The details of the plotted point nearest to display position (x, y), if one is
-        within reach; only points of ``axes`` when given."""
-        import numpy as np
-
-        if self.canvas is None:
-            return None
-        best: tuple[float, str] | None = None
-        for artist in getattr(self.canvas.figure, "lupus_points", []):
-            if axes is not None and artist.axes is not axes:
-                continue
-            offsets = np.asarray(artist.get_offsets(), dtype=float)
-            if not len(offsets):
-                continue
-            pixels = artist.axes.transData.transform(offsets)
-            distances = np.hypot(pixels[:, 0] - x, pixels[:, 1] - y)
-            index = int(np.argmin(distances))
-            if best is None or distances[index] < best[0]:
-                best = (float(distances[index]), artist.lupus_details[index])
-        if best is None or best[0] > HOVER_RADIUS_PX:
-            return None
-        return best[1]
-
-    def _hovered(self, event) -> None:
-        if event.inaxes is None:
+    def _install(self, rendered) -> None:
+        self.rendered = rendered
+        self.area.set_rendered(rendered, self.devicePixelRatioF() or 1.0)
+        self._fill_table(rendered)
+        if rendered.empty:
+            self.message.setText(rendered.empty)
+            self.stack.setCurrentWidget(self.message)
+            self.hover.setText(" ")
             return
-        text = self.nearest_point(event.x, event.y, event.inaxes)
-        if text is not None:
-            self.hover.setText(text)
+        self._show_table(self.table_button.isChecked())
+        self.hover.setText("Point at a point, or use the arrow keys, to read its date, value "
+                           "and lab." if rendered.details else rendered.summary)
+
+    def _fill_table(self, rendered) -> None:
+        self.table.setRowCount(len(rendered.details))
+        for row, detail in enumerate(rendered.details):
+            day, _, rest = detail.partition(": ")
+            self.table.setItem(row, 0, QTableWidgetItem(day))
+            self.table.setItem(row, 1, QTableWidgetItem(rest))
+        self.table.setAccessibleDescription(rendered.summary)
+
+    def _show_table(self, as_table: bool) -> None:
+        if self.rendered is None or self.rendered.empty:
+            return
+        self.stack.setCurrentWidget(self.table if as_table else self.area)
+
+    def _schedule_resize(self) -> None:
+        self._resize_timer.start()
+
+    def _resized(self) -> None:
+        rendered = self.rendered
+        if rendered is None:
+            return
+        wanted = self.choice().size_px
+        if abs(wanted[0] - rendered.width) > 8 or abs(wanted[1] - rendered.height) > 8:
+            self.refresh()
 
     # -- saving -------------------------------------------------------------------------
     def save(self, path: Path) -> None:
-        if self.canvas is None:
+        """Write the chart shown to ``path`` (PNG or SVG by its suffix), off the GUI thread."""
+        if self.rendered is None or self.rendered.empty:
             raise ValueError("There is no chart to save yet.")
-        self.canvas.figure.savefig(path, dpi=150)
+        from lupus_tracker.charts import DRAW_LOCK
+
+        figure = self.rendered.figure
+
+        def write() -> None:
+            with DRAW_LOCK:
+                figure.savefig(path, dpi=150)
+
+        run_blocking(self, "Saving the chart…", None, write)
 
     def save_dialog(self) -> None:
-        if self.canvas is None or self._running:
-            QMessageBox.information(self, "Save chart", "Wait until the chart is drawn.")
+        if self.rendered is None or self.rendered.empty or self._running:
+            QMessageBox.information(self, "Save chart", "Wait until a chart is drawn.")
             return
         name, _ = QFileDialog.getSaveFileName(self, "Save chart", "chart.png",
                                               "PNG image (*.png);;SVG drawing (*.svg)")
         if name:
-            self.save(Path(name))
+            try:
+                self.save(Path(name))
+            except Exception as error:
+                QMessageBox.warning(self, "Save chart", describe(error))

@@ -1,5 +1,7 @@
-"""The dashboard: each marker's latest value with its flag and direction, the last 30 days
-of symptoms, and the activity signal; a friendly start view while the file is empty."""
+"""The dashboard: each marker's latest value with its flag and the change since the previous
+value (with that value and its date), old results greyed and dated; the current
+medications with their total a day; the latest SLEDAI-2K; the last 30 days of symptoms as
+a table; the activity signal; a friendly start view while the file is empty."""
 
 from __future__ import annotations
 
@@ -19,21 +21,106 @@ from PySide6.QtWidgets import (
 
 from lupus_tracker.analysis.latest import latest_values
 from lupus_tracker.analysis.symptom_summary import summarize_symptoms
+from lupus_tracker.domain.dosing import daily_amount
+from lupus_tracker.domain.values import format_number
+from lupus_tracker.ui import theme
 from lupus_tracker.ui.table_model import Column, RecordTableModel
+from lupus_tracker.ui.treatments_page import dose_text
 
-FLAG_COLOURS = {"low": "#a40000", "high": "#a40000", "abnormal": "#a40000"}
+FLAGGED = ("low", "high", "abnormal")  # shown in the theme's error colour, with the word
+STALE_AFTER_DAYS = 182
+
+
+def is_stale(row) -> bool:
+    return (date.today() - row.latest.day).days > STALE_AFTER_DAYS
+
+
+def date_text(row) -> str:
+    """The result's date; an old one says how old ("2025-10-20, 13 months ago")."""
+    day = row.latest.day
+    if not is_stale(row):
+        return day.isoformat()
+    months = (date.today() - day).days * 12 // 365
+    return f"{day.isoformat()}, {months} months ago"
+
+
+def since_text(row) -> str:
+    """The change with the previous value and its date: "−0.14 since 0.95 on 20 Oct 2025"."""
+    if row.previous is None:
+        return "first result"
+    before = f"{row.previous.value_text} on {row.previous.day:%d %b %Y}"
+    if not row.comparable or row.change is None:
+        return f"{row.change_text} (previous {before})"
+    if row.change == 0:
+        return f"no change since {before}"
+    return f"{row.change_cell} since {before}"
+
+
+def _grey_if_stale(colour=None):
+    return lambda row: theme.current().stale if is_stale(row) else (
+        colour(row) if colour else None)
 
 
 LATEST_COLUMNS = (
-    Column("Marker", lambda r: r.marker.name),
-    Column("Latest", lambda r: r.latest.value_text, align_right=True),
-    Column("Unit", lambda r: r.latest.unit.label),
-    Column("Date", lambda r: r.latest.day.isoformat()),
-    Column("Reference range", lambda r: r.latest.ref_text or "—"),
+    Column("Marker", lambda r: r.marker.name, foreground=_grey_if_stale()),
+    Column("Latest", lambda r: r.latest.value_text, align_right=True,
+           foreground=_grey_if_stale()),
+    Column("Unit", lambda r: r.latest.unit.label, foreground=_grey_if_stale()),
+    Column("Date", date_text, foreground=_grey_if_stale()),
+    Column("Reference range", lambda r: r.latest.ref_text or "—",
+           foreground=_grey_if_stale()),
     Column("Flag", lambda r: r.flag_text,
-           foreground=lambda r: FLAG_COLOURS.get(r.latest.flag.value)),
-    Column("Since previous", lambda r: r.change_cell),
+           foreground=_grey_if_stale(lambda r: theme.current().error
+                                     if r.latest.flag.value in FLAGGED else None)),
+    Column("Since previous", since_text, foreground=_grey_if_stale()),
 )
+
+
+def per_day_text(medication) -> str:
+    """The total a day ("400 mg a day"), or why there is none."""
+    dose = medication.dose_on(date.today())
+    if dose is None or dose.dose is None:
+        return "—"
+    total = daily_amount(dose.dose, dose.frequency)
+    if total is None:
+        return dose.frequency or "how often is not recorded"
+    return f"{format_number(round(total, 3))} {dose.unit or ''} a day".replace("  ", " ")
+
+
+MEDICATION_COLUMNS = (
+    Column("Medication", lambda m: m.name),
+    Column("Dose", lambda m: dose_text(m.dose_on(date.today()))),
+    Column("Total a day", per_day_text),
+    Column("Since", lambda m: (m.dose_on(date.today()) or m).from_date.isoformat()
+           if m.dose_on(date.today()) else m.started_on.isoformat()),
+)
+SYMPTOM_COLUMNS = (
+    Column("Symptom", lambda s: s.symptom.name),
+    Column("Average (0-10)", lambda s: f"{s.average:.1f}", align_right=True),
+    Column("Worst", lambda s: str(s.worst), align_right=True),
+    Column("Days present", lambda s: str(s.days_present), align_right=True),
+)
+
+
+def _table(model: RecordTableModel, name: str) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(True)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    return table
+
+
+def _fit(table: QTableView, widest: int = 320) -> None:
+    """As wide as the text, none wider than ``widest``: no column takes 1,000 px."""
+    table.resizeColumnsToContents()
+    for column in range(table.model().columnCount()):
+        table.setColumnWidth(column, min(table.columnWidth(column), widest))
 
 
 class StartView(QWidget):
@@ -66,8 +153,9 @@ class StartView(QWidget):
         layout.addLayout(buttons)
         note = QLabel("The demo patient opens as a separate copy: it never mixes with your "
                       "own data.")
-        note.setStyleSheet("color: palette(mid);")
-        layout.addWidget(note, 0, Qt.AlignmentFlag.AlignHCenter)
+        note.setWordWrap(True)
+        note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(note)
         layout.addStretch(2)
 
 
@@ -79,26 +167,49 @@ class DashboardPage(QStackedWidget):
         self.addWidget(self.start)
         overview = QWidget()
         self.model = RecordTableModel(LATEST_COLUMNS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = _table(self.model, "Latest results")
         self.signal = QLabel()
         self.signal.setWordWrap(True)
-        self.signal.setStyleSheet("background: #fff4d6; color: #3a2a00; padding: 6px;")
-        self.symptoms = QLabel()
-        self.symptoms.setWordWrap(True)
-        self.symptoms.setTextFormat(Qt.TextFormat.RichText)
+        self.restyle()
+        self.signal.setAccessibleName("Activity signal to discuss with your doctor")
+        self.meds_model = RecordTableModel(MEDICATION_COLUMNS, self)
+        self.meds = _table(self.meds_model, "Current medications")
+        self.sledai = QLabel()
+        self.sledai.setWordWrap(True)
+        self.sledai.setAccessibleName("Latest SLEDAI-2K")
+        self.t2t = QLabel()  # treat-to-target line (issue 15)
+        self.t2t.setWordWrap(True)
+        self.t2t.setAccessibleName("Treat-to-target summary")
+        self.symptoms_model = RecordTableModel(SYMPTOM_COLUMNS, self)
+        self.symptoms = _table(self.symptoms_model, "Symptoms, last 30 days")
+        self.symptoms_note = QLabel()
+        self.symptoms_note.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addWidget(QLabel("<h3>Current medications</h3>"))
+        left.addWidget(self.meds, 1)
+        left.addWidget(self.sledai)
+        left.addWidget(self.t2t)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("<h3>Symptoms, last 30 days</h3>"))
+        right.addWidget(self.symptoms, 1)
+        right.addWidget(self.symptoms_note)
+        lower = QHBoxLayout()
+        lower.addLayout(left, 1)
+        lower.addLayout(right, 1)
         layout = QVBoxLayout(overview)
-        layout.addWidget(QLabel("<h3>Latest results</h3>"))
+        layout.addWidget(QLabel("<h3>Latest results</h3> Results older than six months are "
+                                "grey and say how old they are."))
         layout.addWidget(self.table, 3)
         layout.addWidget(self.signal)
-        layout.addWidget(QLabel("<h3>Symptoms, last 30 days</h3>"))
-        layout.addWidget(self.symptoms, 1)
+        layout.addLayout(lower, 2)
         self.addWidget(overview)
         QTimer.singleShot(0, self.refresh)  # fill in right after the first paint
+
+    def restyle(self) -> None:
+        """Colours from the current theme (called again when the theme changes)."""
+        colours = theme.current()
+        self.signal.setStyleSheet(f"background: {colours.banner_background}; "
+                                  f"color: {colours.banner_text}; padding: 6px;")
 
     def set_repository(self, repo) -> None:
         self.repo = repo
@@ -110,21 +221,32 @@ class DashboardPage(QStackedWidget):
             return
         self.setCurrentIndex(1)
         self.model.set_records(latest_values(self.repo))
+        _fit(self.table, 260)
         from lupus_tracker.analysis.serology import activity_note
 
         note = activity_note(self.repo, since=date.today() - timedelta(days=180))
         self.signal.setText(note)
         self.signal.setVisible(bool(note))
         today = date.today()
+        current = [m for m in self.repo.treatments.all() if m.active_on(today)]
+        self.meds_model.set_records(sorted(current, key=lambda m: m.name.casefold()))
+        _fit(self.meds, 200)
+        assessments = self.repo.sledai.all()
+        if assessments:
+            last = max(assessments, key=lambda a: a.visit_on)
+            self.sledai.setText(f"<b>Latest SLEDAI-2K:</b> {last.score} on "
+                                f"{last.visit_on.isoformat()} — a score to discuss with your "
+                                "doctor.")
+        else:
+            self.sledai.setText("No SLEDAI-2K recorded yet (Insight › SLEDAI-2K for a visit).")
+        from lupus_tracker.analysis.treat_to_target import treat_to_target_line
+
+        self.t2t.setText("<b>Treat-to-target</b> (to discuss with your doctor): "
+                         + treat_to_target_line(self.repo, today))
         summary = summarize_symptoms(self.repo, today - timedelta(days=29), today)
-        if not summary.stats:
-            self.symptoms.setText("No symptoms logged in the last 30 days.")
-            return
-        rows = "".join(
-            f"<tr><td>{s.symptom.name}</td><td align='right'>{s.average:.1f}</td>"
-            f"<td align='right'>{s.worst}</td><td align='right'>{s.days_present}</td></tr>"
-            for s in summary.stats)
-        self.symptoms.setText(
-            "<table cellpadding='3'><tr><th align='left'>Symptom</th><th>Average</th>"
-            f"<th>Worst</th><th>Days present</th></tr>{rows}</table>"
-            f"<p>Days with a rash: {summary.rash_days}; fever days: {summary.fever_days}.</p>")
+        self.symptoms_model.set_records(summary.stats)
+        _fit(self.symptoms, 160)
+        self.symptoms_note.setText(
+            f"Days with a rash: {summary.rash_days}; fever days: {summary.fever_days}."
+            if summary.stats else "No symptoms logged in the last 30 days: Edit › Log "
+            "symptoms for today (Ctrl+D).")

@@ -1,15 +1,20 @@
-"""The daily symptom diary: a severity 0-10 for each symptom, where the rash is, optional
-temperature and weight, a note, and photos. Opening a day that has entries edits them."""
+"""The daily symptom diary: a severity 0-10 for each symptom, what kind of rash, optional
+temperature and weight, a note, and photos. Opening a day that has entries edits them.
+
+What is typed stays until it is saved or the person chooses to discard it: attaching a
+photo keeps the form, and changing the day (or leaving the page, or quitting) with
+unsaved entries asks Save / Discard / Cancel first.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -25,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lupus_tracker.domain.records import LabEntry, SymptomEntry
+from lupus_tracker.domain.records import LabEntry, LabResult, SymptomEntry
 from lupus_tracker.domain.symptoms import RASH_LOCATIONS, SYMPTOMS
 from lupus_tracker.store.photos_repo import Photo
-from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.ui import theme
+from lupus_tracker.ui.date_field import DateField
+from lupus_tracker.ui.unsaved import Choice, ask_unsaved
 
 NOT_LOGGED = -1
 MIME_BY_SUFFIX = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
@@ -47,9 +54,21 @@ def thumbnail_png(data: bytes, size: int = 160) -> bytes | None:
     return bytes(buffer.data())
 
 
+@dataclass(frozen=True)
+class VitalChange:
+    """A temperature or weight typed for the day: ``before`` is the stored result (None
+    when there was none), ``entry`` what to store now (None: remove it)."""
+
+    before: LabResult | None
+    entry: LabEntry | None
+
+
+VITALS = (("temperature", "Cel"), ("weight", "kg"))
+
+
 class DiaryPage(QWidget):
-    """Emits ``save_requested(day, entries, note, vitals)``; the window saves and records
-    undo. Photos are saved at once (also undoable)."""
+    """Emits ``save_requested(day, entries, note, vitals)`` (vitals: ``VitalChange``s); the
+    window saves and records undo. Photos are saved at once (also undoable)."""
 
     save_requested = Signal(object, object, object, object)
     photo_added = Signal(object)
@@ -57,10 +76,12 @@ class DiaryPage(QWidget):
     def __init__(self, repo, parent=None):
         super().__init__(parent)
         self.repo = repo
-        self.day = QDateEdit(qdate(date.today()))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.dateChanged.connect(self.load)
+        self._loaded_day = date.today()
+        self._loaded_state: tuple = ()
+        self._loaded_vitals: dict[str, LabResult] = {}
+        self.day = DateField(self._loaded_day, kind="symptom")
+        self.day.setAccessibleName("Day")
+        self.day.textChanged.connect(self._day_typed)
         self.spins: dict[str, QSpinBox] = {}
         form = QFormLayout()
         form.addRow("D&ay:", self.day)
@@ -71,13 +92,16 @@ class DiaryPage(QWidget):
             spin.setRange(NOT_LOGGED, 10)
             spin.setSpecialValueText("—")
             spin.setToolTip(symptom.description)
+            spin.setAccessibleName(f"{symptom.name} severity, 0 to 10")
+            spin.setAccessibleDescription(symptom.description)
             self.spins[symptom.key] = spin
             grid.addRow(f"{symptom.name}:", spin)
         self.location = QComboBox()
         self.location.addItem("", None)
         for place in RASH_LOCATIONS:
             self.location.addItem(place, place)
-        grid.addRow("Rash l&ocation:", self.location)
+        self.location.setAccessibleName("Kind of rash")
+        grid.addRow("Kind of rash (l&ocation):", self.location)
         self.temperature = QLineEdit()
         self.temperature.setPlaceholderText("°C, optional")
         self.weight = QLineEdit()
@@ -85,15 +109,23 @@ class DiaryPage(QWidget):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("How was the day? Anything to tell your doctor?")
         self.note.setTabChangesFocus(True)
+        self.temperature.setAccessibleName("Temperature in degrees Celsius")
+        self.weight.setAccessibleName("Weight in kilograms")
+        self.note.setAccessibleName("Note for the day")
         self.error = QLabel()
-        self.error.setStyleSheet("color: #a40000;")
+        self.error.setStyleSheet(f"color: {theme.current().error};")
+        self.error.setWordWrap(True)
         self.save_button = save = QPushButton("Sa&ve day")
         save.setDefault(True)
+        save.setToolTip("Save the day (Ctrl+S)")
         save.clicked.connect(self._save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._save,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.photos = QListWidget()
         self.photos.setViewMode(QListWidget.ViewMode.IconMode)
         self.photos.setIconSize(QPixmap(120, 120).size())
         self.photos.setMaximumHeight(160)
+        self.photos.setAccessibleName("Photos of this day")
         attach = QPushButton("Attach &photo…")
         attach.clicked.connect(self._attach)
         side = QVBoxLayout()
@@ -120,14 +152,61 @@ class DiaryPage(QWidget):
         self.repo = repo
         self.load()
 
-    def set_day(self, day: date) -> None:
-        self.day.setDate(qdate(day))
+    def set_day(self, day: date) -> bool:
+        """Show ``day``; False when the person chose to stay on unsaved entries."""
+        if day != self._loaded_day and not self.may_leave():
+            return False
+        self.day.blockSignals(True)
+        self.day.set_value(day)
+        self.day.blockSignals(False)
+        self._loaded_day = day
         self.load()
+        return True
 
     def current_day(self) -> date:
-        return pydate(self.day.date())
+        return self._loaded_day
+
+    def _day_typed(self) -> None:
+        typed = self.day.value()
+        if typed is None or typed == self._loaded_day:
+            return
+        if not self.may_leave():
+            self.day.blockSignals(True)
+            self.day.set_value(self._loaded_day)
+            self.day.blockSignals(False)
+            return
+        self._loaded_day = typed
+        self.load()
+
+    # -- unsaved entries -------------------------------------------------------------------
+    def _state(self) -> tuple:
+        return (tuple(spin.value() for spin in self.spins.values()),
+                self.location.currentIndex(), self.temperature.text().strip(),
+                self.weight.text().strip(), self.note.toPlainText().strip())
+
+    def has_unsaved(self) -> bool:
+        return self._state() != self._loaded_state
+
+    def may_leave(self) -> bool:
+        """Ask Save / Discard / Cancel when entries are unsaved; True when it is fine to
+        leave the day (saved or discarded)."""
+        if not self.has_unsaved():
+            return True
+        choice = ask_unsaved(self, f"the entries for {self._loaded_day.isoformat()}")
+        if choice is Choice.CANCEL:
+            return False
+        if choice is Choice.SAVE:
+            self._emit_save()
+            return not self.has_unsaved()  # a refused save keeps the person here
+        return True
+
+    def focus_first_symptom(self) -> None:
+        first = next(iter(self.spins.values()))
+        first.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        first.selectAll()
 
     def load(self) -> None:
+        """Show what is stored for the day being edited (``current_day``)."""
         logged = self.repo.diary.day(self.current_day())
         by_key = {e.symptom: e for e in logged.entries}
         for key, spin in self.spins.items():
@@ -136,12 +215,18 @@ class DiaryPage(QWidget):
         self.location.setCurrentIndex(max(self.location.findData(rash.location if rash else None),
                                           0))
         self.note.setPlainText(logged.note or "")
-        self.temperature.clear()
-        self.weight.clear()
+        day = self.current_day()
+        stored = self.repo.results.all([key for key, _ in VITALS], since=day, until=day)
+        self._loaded_vitals = {r.marker: r for r in stored}  # the day's last of each
+        for (key, _), field in zip(VITALS, (self.temperature, self.weight), strict=True):
+            field.setText(self._loaded_vitals[key].value_text if key in self._loaded_vitals
+                          else "")
         self.error.clear()
-        self._load_photos()
+        self._loaded_state = self._state()
+        self.reload_photos()
 
-    def _load_photos(self) -> None:
+    def reload_photos(self) -> None:
+        """Show the day's photos again; the typed entries are left as they are."""
         self.photos.clear()
         for photo in self.repo.photos.all(self.current_day(), self.current_day()):
             image = QPixmap()
@@ -160,16 +245,26 @@ class DiaryPage(QWidget):
             entries.append(SymptomEntry(day, key, spin.value(), location))
         return entries
 
-    def vitals(self) -> list[LabEntry]:
+    def vitals(self) -> list[VitalChange]:
+        """The temperature and weight that differ from what is stored for the day."""
         day = self.current_day()
-        vitals = []
-        if self.temperature.text().strip():
-            vitals.append(LabEntry(day, "temperature", self.temperature.text(), "Cel"))
-        if self.weight.text().strip():
-            vitals.append(LabEntry(day, "weight", self.weight.text(), "kg"))
-        return vitals
+        changes = []
+        for (key, unit), field in zip(VITALS, (self.temperature, self.weight), strict=True):
+            text = field.text().strip()
+            before = self._loaded_vitals.get(key)
+            if text == (before.value_text if before else ""):
+                continue
+            entry = LabEntry(day, key, text, before.unit if before else unit) if text else None
+            changes.append(VitalChange(before, entry))
+        return changes
 
     def _save(self) -> None:
+        if self.day.value() != self._loaded_day:
+            self.error.setText(self.day.problem() or "Finish typing the day first.")
+            return
+        self._emit_save()
+
+    def _emit_save(self) -> None:
         self.save_requested.emit(self.current_day(), self.entries(),
                                  self.note.toPlainText(), self.vitals())
 

@@ -1,19 +1,25 @@
 """One dialog for one lab report, entered the way it is printed: date, lab, then any number
 of markers with the value as printed, the unit, and the report's own reference range.
 
-Every row is checked as it is typed (the same ``interpret`` the store uses); a row that
-cannot be saved says why, inline, and nothing is saved until every row is valid.
+Made to be fast from the keyboard: the marker field completes by name, abbreviation or
+LOINC code ("c3", "dsdna", "4485-9"); the unit defaults to the one this lab used last for
+the marker; the last lab is remembered; Enter moves marker → value → unit → range → next
+row, and a new row appears when the last one is used. Beside each row the app says what it
+understood ("= 0.78 g/L, LOW against 0.9-1.8 (lab's range)"); a row that cannot be saved
+says why. Nothing is saved until every row is valid. Enter never removes a row (no button
+here is a default button) and Escape asks before typed rows are dropped.
 """
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialog,
+    QCompleter,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -21,15 +27,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from lupus_tracker.domain.catalog import MARKERS, get_marker
+from lupus_tracker.domain.catalog import MARKERS, Marker, get_marker
 from lupus_tracker.domain.entry import check_entry
-from lupus_tracker.domain.records import InvalidEntryError, LabEntry
+from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult
+from lupus_tracker.domain.wording import flag_word, understood
+from lupus_tracker.ui import theme
+from lupus_tracker.ui.date_field import DateField
+from lupus_tracker.ui.screen import fit_to_screen
+from lupus_tracker.ui.unsaved import GuardedDialog
 
-ERROR_STYLE = "color: #a40000;"
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def qdate(day: date) -> QDate:
@@ -40,99 +52,205 @@ def pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def marker_text(marker: Marker) -> str:
+    name = f"{marker.label} — {marker.name}" if marker.label != marker.name else marker.name
+    return f"{name} (LOINC {marker.loinc})" if marker.loinc else name
+
+
+def search_markers(text: str) -> list[Marker]:
+    """Markers whose key, abbreviation, name or LOINC code match ``text``: exact matches
+    first, then those that start with it, then those that contain it."""
+    wanted = "".join(text.casefold().split())
+    if not wanted:
+        return []
+
+    def forms(m: Marker) -> tuple[str, ...]:
+        return tuple("".join(f.casefold().split()) for f in
+                     (m.key, m.label, m.name, m.loinc, *m.alt_loinc) if f)
+
+    def squeeze(form: str) -> str:
+        return form.replace("-", "").replace("_", "")
+
+    exact = [m for m in MARKERS if wanted in forms(m)
+             or squeeze(wanted) in map(squeeze, forms(m))]
+    starts = [m for m in MARKERS if m not in exact
+              and any(squeeze(f).startswith(squeeze(wanted)) for f in forms(m))]
+    contains = [m for m in MARKERS if m not in exact and m not in starts
+                and any(squeeze(wanted) in squeeze(f) for f in forms(m))]
+    return exact + starts + contains
+
+
 class MarkerRow:
-    """The widgets of one marker line and its inline check."""
+    """The widgets of one marker line, what the app understood of it, and its check."""
 
     def __init__(self, dialog: LabReportDialog, grid: QGridLayout, row: int):
         self.dialog = dialog
         self.marker = QComboBox()
+        self.marker.setEditable(True)
+        self.marker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for m in MARKERS:
-            self.marker.addItem(f"{m.label} — {m.name}" if m.label != m.name else m.name, m.key)
+            self.marker.addItem(marker_text(m), m.key)
+        self.marker.setCurrentIndex(-1)
+        self.marker.lineEdit().setPlaceholderText("name, abbreviation or LOINC")
+        completer = QCompleter(self.marker.model(), self.marker)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.marker.setCompleter(completer)
+        self.marker.setMinimumContentsLength(18)
         self.value = QLineEdit()
         self.value.setPlaceholderText("as printed, e.g. <0.5")
         self.unit = QComboBox()
+        self.unit.setMinimumContentsLength(7)
         self.range = QLineEdit()
         self.range.setPlaceholderText("e.g. 0.9-1.8 or <30")
         self.assay = QLineEdit()
-        self.assay.setPlaceholderText("assay (optional)")
+        self.assay.setPlaceholderText("optional")
         self.pattern = QLineEdit()
-        self.pattern.setPlaceholderText("ANA pattern")
-        self.remove = QPushButton("Remove")
+        self.pattern.setPlaceholderText("ANA only")
+        self.remove = QToolButton()
+        self.remove.setText("✕")
+        self.remove.setToolTip("Remove this row")
+        self.understood = QLabel()
+        self.understood.setWordWrap(True)
+        self.understood.setMinimumWidth(230)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(f"color: {theme.current().error};")
         self.error.setWordWrap(True)
-        widgets = (self.marker, self.value, self.unit, self.range, self.assay, self.pattern,
-                   self.remove)
-        for column, widget in enumerate(widgets):
+        widgets = self.fields()
+        for column, widget in enumerate((*widgets, self.remove, self.understood)):
             grid.addWidget(widget, row * 2 + 1, column)
-        grid.addWidget(self.error, row * 2 + 2, 0, 1, len(widgets))
+        grid.addWidget(self.error, row * 2 + 2, 0, 1, len(widgets) + 2)
         self.error.hide()
+        self.number(len(dialog.rows) + 1)
         self.marker.currentIndexChanged.connect(self._marker_changed)
+        self.marker.lineEdit().editingFinished.connect(self.resolve_marker)
+        completer.activated.connect(lambda _text: self.resolve_marker())
         for edit in (self.value, self.range, self.assay, self.pattern):
             edit.textChanged.connect(self.check)
+        self.value.textChanged.connect(lambda _text: dialog.row_used(self))
         self.unit.currentIndexChanged.connect(self.check)
         self.remove.clicked.connect(lambda: dialog.remove_row(self))
         self._marker_changed()
 
+    def fields(self) -> tuple[QWidget, ...]:
+        return (self.marker, self.value, self.unit, self.range, self.assay, self.pattern)
+
     def widgets(self) -> tuple[QWidget, ...]:
-        return (self.marker, self.value, self.unit, self.range, self.assay, self.pattern,
-                self.remove, self.error)
+        return (*self.fields(), self.remove, self.understood, self.error)
+
+    def number(self, n: int) -> None:
+        """Name the row's widgets for a screen reader ("Row 2: marker")."""
+        for widget, what in zip(self.fields(), ("marker", "value as printed", "unit",
+                                                "reference range", "assay", "ANA pattern"),
+                                strict=True):
+            widget.setAccessibleName(f"Row {n}: {what}")
+        self.remove.setAccessibleName(f"Remove row {n}")
+        self.understood.setAccessibleName(f"Row {n}: understood as")
+        self.error.setAccessibleName(f"Row {n}: problem")
+
+    def marker_key(self) -> str | None:
+        index = self.marker.currentIndex()
+        if index < 0 or self.marker.currentText() != self.marker.itemText(index):
+            return None
+        return self.marker.itemData(index)
+
+    def resolve_marker(self) -> None:
+        """Turn what was typed ("c3", "dsdna", "4485-9") into the marker it names."""
+        text = self.marker.currentText().strip()
+        if not text or self.marker_key() is not None:
+            return
+        found = search_markers(text.split(" (LOINC")[0])
+        if found:
+            self.marker.setCurrentIndex(self.marker.findData(found[0].key))
+            self.marker.setEditText(self.marker.itemText(self.marker.currentIndex()))
+        self.check()
 
     def _marker_changed(self) -> None:
-        marker = get_marker(self.marker.currentData())
+        key = self.marker_key()
         self.unit.blockSignals(True)
         self.unit.clear()
-        preferred = self.dialog.repo.settings.preferred_unit(marker)
-        for unit in marker.units.units:
-            self.unit.addItem(unit.label, unit.code)
-        self.unit.setCurrentIndex(max(self.unit.findData(preferred.code), 0))
+        if key is not None:
+            marker = get_marker(key)
+            for unit in marker.units.units:
+                self.unit.addItem(unit.label, unit.code)
+            usual = self.dialog.usual_unit(marker)
+            self.unit.setCurrentIndex(max(self.unit.findData(usual), 0))
         self.unit.blockSignals(False)
-        self.pattern.setEnabled(marker.key == "ana")
+        self.pattern.setEnabled(key == "ana")
+        self.dialog.row_used(self)
         self.check()
 
     def is_blank(self) -> bool:
-        return not self.value.text().strip()
+        return not self.value.text().strip() and not self.marker.currentText().strip()
 
     def entry(self, day: date, lab: str) -> LabEntry:
         value = self.value.text()
         unit = None if ":" in value else self.unit.currentData()  # a titer 1:N has no unit
-        return LabEntry(day, self.marker.currentData(), value, unit, self.range.text() or None,
+        return LabEntry(day, self.marker_key() or "", value, unit, self.range.text() or None,
                         lab or None, self.assay.text() or None, self.pattern.text() or None)
+
+    def problem(self) -> str | None:
+        if self.is_blank():
+            return None
+        if self.marker_key() is None:
+            typed = self.marker.currentText().strip()
+            return (f"No marker matches {typed!r}: type a name, abbreviation or LOINC code."
+                    if typed else "Choose the marker.")
+        if not self.value.text().strip():
+            return "Type the value as printed."
+        day = self.dialog.date.value()
+        if day is None:
+            return None  # the date's own problem is shown once, for the report
+        try:
+            measurement = check_entry(self.entry(day, self.dialog.lab.text()),
+                                      self.dialog.sex)
+        except InvalidEntryError as error:
+            return str(error)
+        self.understood.setText(understood_text(measurement))
+        return None
 
     def check(self) -> bool:
         """Check this row now; show the reason inline. Blank rows are ignored."""
-        if self.is_blank():
-            self._show_error("")
-            return True
-        try:
-            check_entry(self.entry(self.dialog.day(), self.dialog.lab.text()),
-                        self.dialog.sex)
-        except InvalidEntryError as error:
-            self._show_error(str(error))
-            return False
-        self._show_error("")
-        return True
-
-    def _show_error(self, message: str) -> None:
-        self.error.setText(message)
+        self.understood.clear()
+        message = self.problem()
+        self.error.setText(message or "")
         self.error.setVisible(bool(message))
-        self.value.setStyleSheet("border: 1px solid #a40000;" if message else "")
+        self.value.setStyleSheet(f"border: 2px solid {theme.current().error};"
+                                 if message else "")
+        self.value.setAccessibleDescription(message or self.understood.text())
+        return message is None
 
 
-class LabReportDialog(QDialog):
+def understood_text(measurement) -> str:
+    """"= 0.78 g/L, LOW against 0.9-1.8 (lab's range)" — the flag in words, with its range."""
+    text = understood(measurement)
+    ref = measurement.ref
+    if ref is None:
+        return f"{text}, no reference range"
+    word = flag_word(measurement.flag) or "within"
+    whose = "lab's range" if measurement.ref_is_lab else "usual adult range"
+    return f"{text}, {word} against {ref.text()} ({whose})"
+
+
+class LabReportDialog(GuardedDialog):
     """Collects entries; the caller saves them in one transaction (``entries()``)."""
+
+    unsaved_what = "this lab report"
 
     def __init__(self, repo, parent=None, day: date | None = None):
         super().__init__(parent)
         self.repo = repo
         self.sex = repo.profile.get().sex
+        self._history: list[LabResult] | None = None
         self.setWindowTitle("Add lab report")
-        self.date = QDateEdit(qdate(day or date.today()))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setMaximumDate(qdate(date.today()))
-        self.lab = QLineEdit()
+        self.date = DateField(day or date.today(), kind="result")
+        self.date.setAccessibleName("Date of the report")
+        self.lab = QLineEdit(self.last_lab())
         self.lab.setPlaceholderText("laboratory name (optional)")
+        self.lab.setAccessibleName("Laboratory")
+        labs = sorted({r.lab for r in self.history() if r.lab})
+        self.lab.setCompleter(QCompleter(labs, self.lab))
         form = QFormLayout()
         form.addRow("&Date:", self.date)
         form.addRow("&Lab:", self.lab)
@@ -142,61 +260,174 @@ class LabReportDialog(QDialog):
         host_layout.addLayout(self.rows_layout)
         host_layout.addStretch(1)
         headers = ("Marker", "Value as printed", "Unit", "Reference range", "Assay",
-                   "Pattern", "")
+                   "Pattern", "", "Understood as")
         for column, text in enumerate(headers):
             self.rows_layout.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         self.rows: list[MarkerRow] = []
         self._next_row = 0
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.rows_host)
-        add = QPushButton("&Add another marker")
-        add.clicked.connect(self.add_row)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.rows_host)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.add_button = QPushButton("&Add another marker")
+        self.add_button.clicked.connect(lambda: self.add_row().marker.setFocus())
+        hint = QLabel("Enter moves to the next field; Ctrl+Enter saves. A new row appears "
+                      "when you use the last one.")
+        hint.setWordWrap(True)
         self.summary = QLabel()
-        self.summary.setStyleSheet(ERROR_STYLE)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save_if_valid)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setDefault(True)
+        self.summary.setStyleSheet(f"color: {theme.current().error};")
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Report problems")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save_if_valid)
+        self.buttons.rejected.connect(self.reject)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save_if_valid)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.save_if_valid)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(hint)
         layout.addWidget(self.summary)
-        layout.addWidget(buttons)
-        self.date.dateChanged.connect(self._recheck)
+        layout.addWidget(self.buttons)
+        self.date.textChanged.connect(self._recheck)
         self.lab.textChanged.connect(self._recheck)
-        for _ in range(3):
-            self.add_row()
-        self.resize(1000, 460)
+        self.add_row()
+        self.rows[0].marker.setFocus()
+        fit_to_screen(self, 1180, 520)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        for button in (self.add_button, *self.buttons.buttons()):
+            button.setAutoDefault(False)  # Enter never clicks a button by itself
+            button.setDefault(False)
+
+    # -- what this patient's labs did before ---------------------------------------------
+    def history(self) -> list[LabResult]:
+        if self._history is None:
+            self._history = self.repo.results.all()
+        return self._history
+
+    def last_lab(self) -> str:
+        """The lab of the most recent result that names one (the usual lab)."""
+        for result in reversed(self.history()):
+            if result.lab:
+                return result.lab
+        return ""
+
+    def usual_unit(self, marker: Marker) -> str:
+        """The unit this lab (else any lab) last used for ``marker``; else the preferred."""
+        lab = self.lab.text().strip().casefold()
+        same = [r for r in self.history() if r.marker == marker.key]
+        for results in ([r for r in same if (r.lab or "").casefold() == lab], same):
+            if results:
+                return results[-1].unit
+        return self.repo.settings.preferred_unit(marker).code
+
+    # -- rows -------------------------------------------------------------------------------
     def day(self) -> date:
-        return pydate(self.date.date())
+        return self.date.value() or date.today()
 
     def add_row(self) -> MarkerRow:
         row = MarkerRow(self, self.rows_layout, self._next_row)
         self._next_row += 1
         self.rows.append(row)
-        row.marker.setFocus()
+        if self.isVisible():  # shown now, not on the next event loop turn: focus can go there
+            for widget in (*row.fields(), row.remove, row.understood):
+                widget.show()
+        self._order_tabs()
         return row
 
+    def row_used(self, row: MarkerRow) -> None:
+        """The last row has something in it: add an empty one below."""
+        if self.rows and row is self.rows[-1] and not row.is_blank():
+            self.add_row()
+
     def remove_row(self, row: MarkerRow) -> None:
+        index = self.rows.index(row)
         self.rows.remove(row)
         for widget in row.widgets():
             widget.hide()
             widget.deleteLater()
+        for n, other in enumerate(self.rows, start=1):
+            other.number(n)
+        if not self.rows:
+            self.add_row()
+        self.rows[min(index, len(self.rows) - 1)].marker.setFocus()
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes Date, Lab, each row in reading order, then Add, Save, Cancel."""
+        chain: list[QWidget] = [self.date, self.lab]
+        for row in self.rows:
+            chain += [*row.fields(), row.remove]
+        chain += [self.add_button, *self.buttons.buttons()]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _recheck(self) -> None:
         for row in self.rows:
             row.check()
 
+    def load_result(self, result: LabResult) -> None:
+        """Show one stored result for editing."""
+        self.setWindowTitle("Edit lab result")
+        for extra in self.rows[1:]:
+            self.remove_row(extra)
+        row = self.rows[0]
+        self.lab.setText(result.lab or "")
+        row.marker.setCurrentIndex(row.marker.findData(result.marker))
+        row.unit.setCurrentIndex(max(row.unit.findData(result.unit), 0))
+        row.value.setText(result.value_text)
+        row.range.setText(result.ref_range or "")
+        row.assay.setText(result.assay or "")
+        row.pattern.setText(result.pattern or "")
+        for extra in self.rows[1:]:  # editing one result: no new rows
+            self.remove_row(extra)
+        self.add_button.hide()
+        self._loaded = self.snapshot()
+
     def entries(self) -> list[LabEntry]:
         return [row.entry(self.day(), self.lab.text()) for row in self.rows if not row.is_blank()]
 
+    # -- keyboard, saving, unsaved rows -------------------------------------------------------
+    def snapshot(self) -> tuple:
+        return tuple((r.marker.currentText(), r.value.text(), r.range.text(), r.assay.text(),
+                      r.pattern.text()) for r in self.rows if not r.is_blank())
+
+    def has_entries(self) -> bool:
+        return self.snapshot() != getattr(self, "_loaded", ())
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() not in ENTER_KEYS:
+            super().keyPressEvent(event)
+            return
+        focus = self.focusWidget()
+        row = next((r for r in self.rows if focus in (*r.fields(), r.marker.lineEdit())),
+                   None)
+        if focus in self.buttons.buttons():
+            focus.click()
+        elif row is not None and row.is_blank() and row is self.rows[-1] and self.entries():
+            self.save_if_valid()  # Enter on the empty last row: the report is complete
+        elif row is not None and focus is row.range:  # range done: the next marker
+            nxt = self.rows[self.rows.index(row) + 1] if row is not self.rows[-1] else None
+            (nxt.marker if nxt else self.add_row().marker).setFocus()
+        else:
+            if row is not None and focus in (row.marker, row.marker.lineEdit()):
+                row.resolve_marker()
+            self.focusNextChild()
+        event.accept()
+
     def save_if_valid(self) -> None:
         """Accept the dialog when every row is valid; otherwise say what to fix."""
+        for row in self.rows:
+            row.resolve_marker()
+        if self.date.problem():
+            self.summary.setText(f"{self.date.problem()} Nothing was saved.")
+            self.date.setFocus()
+            return
         invalid = [row for row in self.rows if not row.check()]
         if invalid:
             self.summary.setText(f"{len(invalid)} row(s) need fixing before saving; "

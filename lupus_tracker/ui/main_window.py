@@ -1,8 +1,9 @@
 """The main window: pages for the dashboard, lab results, the diary, treatments and
 charts; the File menu; one undo stack for every change.
 
-Pages never write: they ask, and the window carries out the change through the
-repository (a refused change shows why and changes nothing), then records its undo.
+Pages never write: they ask, and the window carries out the change as one of the store's
+change objects (a refused change shows why and changes nothing), then records its inverse
+in the undo history.
 """
 
 from __future__ import annotations
@@ -12,13 +13,19 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from lupus_tracker.domain.records import InvalidEntryError
-from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
-from lupus_tracker.ui import file_actions
+from lupus_tracker.ui import file_actions, theme
 from lupus_tracker.ui.backup_actions import backup_on_open, backup_quietly, open_for_window
 from lupus_tracker.ui.change_actions import ChangeActions
 from lupus_tracker.ui.dashboard import DashboardPage
@@ -26,8 +33,7 @@ from lupus_tracker.ui.diary_page import DiaryPage
 from lupus_tracker.ui.results_page import ResultsPage
 from lupus_tracker.ui.symptom_history import SymptomHistoryPage
 from lupus_tracker.ui.treatments_page import TreatmentsPage
-
-USER_ERRORS = (StoreError, InvalidEntryError, ValueError)
+from lupus_tracker.ui.undo import FAILED, USER_ERRORS, ChangeHistory, Outcome
 
 
 class MainWindow(QMainWindow):
@@ -35,7 +41,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.repo = repo
         self.settings = settings or QSettings()
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = ChangeHistory(self, lambda: self.repo)
         self._refresh_pending = False
         self.tabs = QTabWidget()
         self.dashboard = DashboardPage(repo)
@@ -53,18 +59,44 @@ class MainWindow(QMainWindow):
         self.charts = None
         self.tabs.addTab(file_actions.placeholder("Charts"), "&Charts")
         self._stale = {self.results, self.symptom_history, self.treatments}
+        self._shown_index = 0
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.setCentralWidget(self.tabs)
+        self.demo_banner = QLabel(
+            "<b>Demo patient — not your data.</b> Everything in this file is made up, to "
+            "show what the app does. Use File › New or File › Open for your own file.")
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setAccessibleName("Demo patient banner")
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.changes = ChangeActions(self)
         self._build_menus()
         self._connect_pages()
+        from lupus_tracker.ui import help_menu
+
+        self.help_menu = help_menu.install(self)
+        self.restyle()
         repo.subscribe(self._repository_changed)
         self._update_title()
         QTimer.singleShot(0, self, lambda: backup_on_open(self.repo.db, self))
-        self.resize(1200, 800)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Open at a size that fits the screen's free area (a laptop at 1366×768 or 150%
+        scaling included); a remembered geometry is used only if it still fits."""
+        available = self.screen().availableGeometry()
+        self.resize(min(1200, int(available.width() * 0.96)),
+                    min(800, int(available.height() * 0.92)))
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            if not available.contains(self.frameGeometry()):
+                self.resize(min(self.width(), available.width()),
+                            min(self.height(), int(available.height() * 0.92)))
+                self.move(available.topLeft())
 
     # -- structure ----------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -87,11 +119,20 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self.add_action(edit, "Patient &profile and units…", "Ctrl+,",
                         self.changes.edit_profile)
+        self._build_theme_menu(edit)
+        for text, keys, step in (("Next page", ("Ctrl+Tab", "Ctrl+PgDown"), 1),
+                                 ("Previous page", ("Ctrl+Shift+Tab", "Ctrl+PgUp"), -1)):
+            page_action = QAction(text, self)  # works from any field or table
+            page_action.setShortcuts([QKeySequence(k) for k in keys])
+            page_action.triggered.connect(lambda _=False, s=step: self.tabs.setCurrentIndex(
+                (self.tabs.currentIndex() + s) % self.tabs.count()))
+            self.addAction(page_action)
         self.insight_menu = self.menuBar().addMenu("&Insight")
         self.add_action(self.insight_menu, "&SLEDAI-2K for a visit…", "Ctrl+K",
                         self.changes.sledai)
         self.add_action(self.insight_menu, "&Treatment response…", "Ctrl+R",
                         self.changes.treatment_response)
+        self.add_action(self.insight_menu, "Treat-to-tar&get…", None, self.show_treat_to_target)
         self.add_action(self.insight_menu, "Recompute &eGFR from creatinine", None,
                         self.changes.recompute_egfr)
 
@@ -113,6 +154,8 @@ class MainWindow(QMainWindow):
         self.results.delete_requested.connect(c.delete_result)
         self.diary.save_requested.connect(c.save_day)
         self.diary.photo_added.connect(c.add_photo)
+        self.diary.photos.itemActivated.connect(self.open_photo)  # Enter or double-click
+        self.symptom_history.photos.itemActivated.connect(self.open_photo)
         self.symptom_history.open_day.connect(self._open_diary_day)
         self.treatments.add_medication.connect(c.add_medication)
         self.treatments.change_dose.connect(c.change_dose)
@@ -122,12 +165,33 @@ class MainWindow(QMainWindow):
         self.treatments.edit_event.connect(c.edit_event)
         self.treatments.delete_event.connect(c.delete_event)
 
+    def open_photo(self, item) -> None:
+        """Show a photo enlarged, with previous/next across days and side-by-side compare."""
+        from PySide6.QtCore import Qt
+
+        from lupus_tracker.ui.photo_viewer import PhotoViewer
+
+        photos = sorted(self.repo.photos.all(), key=lambda p: (p.day, p.id))
+        wanted = item.data(Qt.ItemDataRole.UserRole)
+        index = next((i for i, p in enumerate(photos) if p.id == wanted), 0)
+        self.exec_dialog(PhotoViewer(photos, index, self))
+
     def add_page(self, title: str, widget) -> None:
         """Add a page that follows the open file (it needs ``set_repository``)."""
         self.tabs.addTab(widget, title)
         self.pages.append(widget)
 
     def _tab_changed(self, index: int) -> None:
+        left = self.tabs.widget(self._shown_index)
+        if left is self.diary and index != self._shown_index and self.diary.has_unsaved():
+            if not self.diary.may_leave():  # Cancel: back to the diary, entries kept
+                self.tabs.blockSignals(True)
+                self.tabs.setCurrentIndex(self._shown_index)
+                self.tabs.blockSignals(False)
+                return
+            if self.diary.has_unsaved():  # Discard
+                self.diary.load()
+        self._shown_index = index
         page = self.tabs.widget(index)
         if page in self._stale:  # pages fill when first shown, and after changes
             self._stale.discard(page)
@@ -141,21 +205,31 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
             self.pages.append(self.charts)
 
+    def show_treat_to_target(self) -> None:
+        from lupus_tracker.ui.t2t_view import TreatToTargetView
+
+        TreatToTargetView(self.repo, self).exec()
+
     def show_diary_today(self) -> None:
         self._open_diary_day(date.today())
 
     def _open_diary_day(self, day: date) -> None:
-        self.diary.set_day(day)
+        """Show ``day`` in the diary, asking first about unsaved entries of another day."""
+        if not self.diary.set_day(day):
+            self.tabs.setCurrentWidget(self.diary)
+            return
         self.tabs.setCurrentWidget(self.diary)
+        self.diary.focus_first_symptom()  # the first digit typed lands in Fatigue
 
     # -- running changes ------------------------------------------------------------------
-    def attempt(self, what: str, action: Callable[[], object]) -> object | None:
-        """Run a change; a refused one is explained and changes nothing."""
+    def attempt(self, what: str, action: Callable[[], object]) -> Outcome:
+        """Run a change; a refused one is explained, changes nothing and gives ``FAILED``
+        (distinct from a change whose value is ``None``)."""
         try:
-            return action()
+            return Outcome(True, action())
         except USER_ERRORS as error:
             QMessageBox.warning(self, f"Could not {what}", str(error))
-            return None
+            return FAILED
 
     def _repository_changed(self, _table: str) -> None:
         if not self._refresh_pending:  # many changes (an import) -> one refresh
@@ -196,11 +270,51 @@ class MainWindow(QMainWindow):
         old.close()
         QTimer.singleShot(0, self, lambda: backup_on_open(self.repo.db, self))
 
+    def _build_theme_menu(self, edit) -> None:
+        themes = edit.addMenu("T&heme")
+        group = QActionGroup(self)
+        saved = self.settings.value(theme.SETTING, theme.ThemeChoice.SYSTEM.value)
+        for choice, text in ((theme.ThemeChoice.SYSTEM, "Follow the &system"),
+                             (theme.ThemeChoice.LIGHT, "&Light"),
+                             (theme.ThemeChoice.DARK, "&Dark")):
+            action = themes.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(choice.value == saved)
+            action.triggered.connect(lambda _=False, c=choice: self.set_theme(c))
+            group.addAction(action)
+
+    def set_theme(self, choice: theme.ThemeChoice) -> None:
+        """Switch the whole app to ``choice`` now, and remember it."""
+        from PySide6.QtWidgets import QApplication
+
+        theme.apply(QApplication.instance(), choice)
+        self.settings.setValue(theme.SETTING, choice.value)
+        self.restyle()
+
+    def restyle(self) -> None:
+        colours = theme.current()
+        self.demo_banner.setStyleSheet(
+            f"background: {colours.banner_background}; color: {colours.banner_text}; "
+            f"padding: 6px; border: 1px solid {colours.banner_text};")
+        self.diary.error.setStyleSheet(f"color: {colours.error};")
+        self.dashboard.restyle()
+        self.dashboard.model.layoutChanged.emit()
+
+    def is_demo(self) -> bool:
+        """The demo patient's file (its own file, or a file the demo was written into)."""
+        name = self.repo.profile.get().name or ""
+        return self.repo.db.path == file_actions.demo_path() or name.startswith("Demo Patient")
+
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.repo.db.path.name} — Lupus Tracker")
+        demo = self.is_demo()
+        self.demo_banner.setVisible(demo)
+        prefix = "Demo patient — " if demo else ""
+        self.setWindowTitle(f"{prefix}{self.repo.db.path.name} — Lupus Tracker")
         self.setWindowFilePath(str(self.repo.db.path))
 
     def open_path(self, path: Path) -> bool:
+        if not self.diary.may_leave():
+            return False
         known = str(path) in file_actions.recent_paths(self.settings)
         repo = open_for_window(path, self, known=known)
         if repo is None:
@@ -209,6 +323,9 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event) -> None:
+        if not self.diary.may_leave():
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         backup_quietly(self.repo.db, self)
         super().closeEvent(event)

@@ -49,7 +49,6 @@ class ProfileDialog(QDialog):
         units = QGroupBox("Show each marker in")
         units_form = QFormLayout(units)
         self.unit_boxes: dict[str, QComboBox] = {}
-        self.units_before: dict[str, str] = {}
         for marker in MARKERS:
             family = [u for u in marker.units.units if u.family == marker.canonical_unit.family]
             if len(family) < 2:
@@ -59,7 +58,6 @@ class ProfileDialog(QDialog):
                 box.addItem(unit.label, unit.code)
             current = repo.settings.preferred_unit(marker).code
             box.setCurrentIndex(max(box.findData(current), 0))
-            self.units_before[marker.key] = current
             self.unit_boxes[marker.key] = box
             units_form.addRow(f"{marker.name}:", box)
         scroll = QScrollArea()
@@ -83,18 +81,3 @@ class ProfileDialog(QDialog):
 
     def units(self) -> dict[str, str]:
         return {key: box.currentData() for key, box in self.unit_boxes.items()}
-
-    def save(self) -> tuple[Profile, dict[str, str]]:
-        """Write the profile and units in one transaction; returns what was saved."""
-        profile, units = self.profile(), self.units()
-        self.restore(profile, units)
-        return profile, units
-
-    def restore(self, profile: Profile, units: dict[str, str]) -> None:
-        with self.repo.db.transaction():
-            self.repo.profile.set(profile)
-            for key, code in units.items():
-                self.repo.settings.set_preferred_unit(key, code)
-        from lupus_tracker.analysis.derived_egfr import refresh_derived_egfr
-
-        refresh_derived_egfr(self.repo)

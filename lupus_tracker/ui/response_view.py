@@ -31,10 +31,12 @@ class ResponseView(QDialog):
         self.repo = repo
         self.setWindowTitle("Treatment response")
         self.treatment = QComboBox()
+        self.treatment.setAccessibleName("Treatment to compare before and after")
         for day, label in treatment_starts(repo):
             self.treatment.addItem(f"{day.isoformat()} — {label}", day.isoformat())
         self.model = RecordTableModel(COLUMNS, self)
         self.table = QTableView()
+        self.table.setAccessibleName("Results before and after the treatment")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -57,6 +57,7 @@ class ResultsPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
+        self.table.setAccessibleName("Lab results (Enter edits, Delete deletes)")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -67,6 +68,9 @@ class ResultsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
+        for key in ("Return", "Enter"):  # Enter opens the selected row, like a double-click
+            QShortcut(QKeySequence(key), self.table, lambda: self._emit(self.edit_requested),
+                      context=Qt.ShortcutContext.WidgetShortcut)
         self.marker = QComboBox()
         self.marker.addItem("All markers", None)
         for m in MARKERS:
@@ -109,7 +113,9 @@ class ResultsPage(QWidget):
                                          since=pydate(self.since.date()),
                                          until=pydate(self.until.date()))
         self.model.set_records(results)
-        self.count.setText(f"{len(results)} results")
+        self.count.setText(f"{len(results)} results" if results or key else
+                           "No lab results yet: Edit › Add lab report (Ctrl+L) adds the "
+                           "first report.")
         if results and not self._sized:
             self.table.resizeColumnsToContents()  # samples the first rows only: cheap
             self._sized = True

@@ -1,15 +1,18 @@
-"""SLEDAI-2K for a visit: the 24 descriptors by weight, lab-derived suggestions shown with
-their evidence for the user (with the doctor) to confirm, and the live score."""
+"""SLEDAI-2K for a visit: the 24 descriptors by weight, each with a one-line explanation a
+patient can read and the doctor's definition, wrapped (no horizontal scrolling);
+lab-derived suggestions shown with their evidence for the user (with the doctor) to
+confirm, and the live score with one band scheme (never "remission")."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -22,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_tracker.analysis.sledai_suggest import suggest
-from lupus_tracker.domain.sledai import DESCRIPTORS, describe, score
+from lupus_tracker.domain.sledai import DESCRIPTORS, PLAIN_LANGUAGE, describe, score
 from lupus_tracker.store.sledai_repo import SledaiAssessment
-from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.ui import theme
+from lupus_tracker.ui.date_field import DateField
+from lupus_tracker.ui.screen import fit_to_screen
 
 
 class SledaiDialog(QDialog):
@@ -32,10 +37,10 @@ class SledaiDialog(QDialog):
         super().__init__(parent)
         self.repo = repo
         self.setWindowTitle("SLEDAI-2K for a visit")
-        self.visit = QDateEdit(qdate(visit or date.today()))
-        self.visit.setCalendarPopup(True)
-        self.visit.setDisplayFormat("yyyy-MM-dd")
-        self.visit.dateChanged.connect(self.load)
+        self.visit = DateField(visit or date.today(), kind="result")
+        self.visit.setAccessibleName("Visit date")
+        self.visit.textChanged.connect(self._visit_typed)
+        self._loaded_visit = visit or date.today()
         self.boxes: dict[str, QCheckBox] = {}
         self.hints: dict[str, QLabel] = {}
         host = QWidget()
@@ -43,29 +48,45 @@ class SledaiDialog(QDialog):
         for weight in (8, 4, 2, 1):
             group = QGroupBox(f"Weight {weight}")
             grid = QGridLayout(group)
+            grid.setColumnStretch(1, 1)
             for row, d in enumerate(x for x in DESCRIPTORS if x.weight == weight):
                 box = QCheckBox(d.name)
-                box.setToolTip(d.definition)
+                plain = PLAIN_LANGUAGE[d.key]
+                box.setToolTip(f"{plain}\nDoctor's definition: {d.definition}")
+                box.setAccessibleDescription(plain)
                 box.toggled.connect(self._update_score)
+                text = QLabel(f"{plain}<br><i>Doctor's definition: {d.definition}</i>")
+                text.setWordWrap(True)
+                text.setTextFormat(Qt.TextFormat.RichText)
                 hint = QLabel()
                 hint.setWordWrap(True)
-                hint.setStyleSheet("color: #7a4b00;")
-                grid.addWidget(box, row, 0)
-                grid.addWidget(QLabel(d.definition), row, 1)
-                grid.addWidget(hint, row + 100, 0, 1, 2)
+                hint.setStyleSheet(f"color: {theme.current().error};")
+                grid.addWidget(box, row * 2, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(text, row * 2, 1)
+                grid.addWidget(hint, row * 2 + 1, 1)
                 self.boxes[d.key], self.hints[d.key] = box, hint
             host_layout.addWidget(group)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(host)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.accept_labs = QPushButton("Tick the &lab suggestions (confirm with your doctor)")
         self.accept_labs.clicked.connect(self._tick_suggestions)
         self.score = QLabel()
         self.score.setWordWrap(True)
         self.note = QLineEdit()
+        self.note.setAccessibleName("Note for this visit")
+        self.pga = QDoubleSpinBox()  # physician global assessment 0-3 (treat-to-target)
+        self.pga.setRange(-0.1, 3.0)
+        self.pga.setDecimals(1)
+        self.pga.setSingleStep(0.1)
+        self.pga.setSpecialValueText("not entered")
+        self.pga.setAccessibleName("Physician global assessment (PGA), 0 to 3, from the "
+                                   "doctor's letter")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.save_if_valid)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("&Visit date:", self.visit)
@@ -77,15 +98,29 @@ class SledaiDialog(QDialog):
         layout.addWidget(self.accept_labs)
         layout.addWidget(self.score)
         note_form = QFormLayout()
+        note_form.addRow("&PGA (0-3, from the doctor's letter):", self.pga)
         note_form.addRow("&Note:", self.note)
         layout.addLayout(note_form)
         layout.addWidget(buttons)
         self.suggested: set[str] = set()
         self.load()
-        self.resize(760, 720)
+        fit_to_screen(self, 900, 760)
 
     def visit_date(self) -> date:
-        return pydate(self.visit.date())
+        return self._loaded_visit
+
+    def _visit_typed(self) -> None:
+        typed = self.visit.value()
+        if typed is not None and typed != self._loaded_visit:
+            self._loaded_visit = typed
+            self.load()
+
+    def save_if_valid(self) -> None:
+        if self.visit.problem():
+            self.score.setText(self.visit.problem())
+            self.visit.setFocus()
+            return
+        self.accept()
 
     def load(self) -> None:
         saved = self.repo.sledai.get(self.visit_date())
@@ -93,6 +128,8 @@ class SledaiDialog(QDialog):
             box.setChecked(bool(saved and key in saved.items))
             self.hints[key].clear()
         self.note.setText(saved.note or "" if saved else "")
+        pga = getattr(saved, "pga", None) if saved else None
+        self.pga.setValue(self.pga.minimum() if pga is None else pga)
         self.suggested = set()
         for suggestion in suggest(self.repo, self.visit_date()):
             key = suggestion.descriptor.key
@@ -113,4 +150,5 @@ class SledaiDialog(QDialog):
         self.score.setText(f"<b>{describe(score(self.items()))}</b>")
 
     def assessment(self) -> SledaiAssessment:
-        return SledaiAssessment(self.visit_date(), self.items(), self.note.text() or None)
+        pga = None if self.pga.value() < 0 else round(self.pga.value(), 1)
+        return SledaiAssessment(self.visit_date(), self.items(), self.note.text() or None, pga)

@@ -1,12 +1,17 @@
 """The symptom history: every logged entry, sortable, filtered by symptom and dates;
 double-click opens that day in the diary (where it can be changed, with undo). A day's
-photos show as thumbnails below the table."""
+photos show as thumbnails below the table.
+
+Thirty years are about 110,000 rows: they are read in a background task
+(:mod:`lupus_tracker.ui.tasks`) into NumPy arrays, and sorting permutes those arrays
+(:class:`ArrayTableModel`), so no sort or filter freezes the window.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QByteArray, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,16 +29,53 @@ from PySide6.QtWidgets import (
 
 from lupus_tracker.domain.symptoms import SYMPTOMS, get_symptom
 from lupus_tracker.ui.lab_dialog import pydate, qdate
-from lupus_tracker.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel
+from lupus_tracker.ui.table_model import ArrayColumn, ArrayTableModel
+from lupus_tracker.ui.tasks import describe, run_task
 
+TEXT_COLUMNS = ("name", "location", "note")
 COLUMNS = (
-    Column("Date", lambda e: e.day.isoformat()),
-    Column("Symptom", lambda e: get_symptom(e.symptom).name),
-    Column("Severity (0-10)", lambda e: str(e.severity), sort_key=lambda e: e.severity,
-           align_right=True),
-    Column("Location", lambda e: e.location or ""),
-    Column("Note", lambda e: e.note or ""),
+    ArrayColumn("Date", "day"),
+    ArrayColumn("Symptom", "name", sort_by="name:rank"),
+    ArrayColumn("Severity (0-10)", "severity", align_right=True),
+    ArrayColumn("Location", "location", sort_by="location:rank"),
+    ArrayColumn("Note", "note", sort_by="note:rank"),
 )
+
+
+def with_sort_keys(arrays: dict) -> dict:
+    """Add each text column's sort key: the rank of each text among the distinct texts,
+    computed in the worker so that a sort on the GUI thread is one integer argsort."""
+    import pandas as pd
+
+    for name in TEXT_COLUMNS:
+        arrays[f"{name}:rank"] = pd.factorize(arrays[name], sort=True)[0]
+    return arrays
+
+
+def load_history(repo, since: date, until: date, symptom: str | None) -> dict:
+    """The entries of the period (one symptom or all) as NumPy arrays (a worker's job).
+    Texts are object arrays sharing the few distinct strings, not fixed-width copies."""
+    import numpy as np
+
+    entries = repo.diary.symptoms(since, until)
+    if symptom:
+        entries = [e for e in entries if e.symptom == symptom]
+    keys = [e.symptom for e in entries]
+    names = {key: get_symptom(key).name for key in set(keys)}
+
+    def texts(values) -> np.ndarray:
+        array = np.empty(len(entries), dtype=object)
+        array[:] = values
+        return array
+
+    return with_sort_keys({
+        "day": np.array([e.day.isoformat() for e in entries], dtype="U10"),
+        "symptom": texts(keys),
+        "name": texts([names[key] for key in keys]),
+        "severity": np.array([e.severity for e in entries], dtype=np.int64),
+        "location": texts([e.location or "" for e in entries]),
+        "note": texts([e.note or "" for e in entries]),
+    })
 
 
 class SymptomHistoryPage(QWidget):
@@ -42,13 +84,14 @@ class SymptomHistoryPage(QWidget):
     def __init__(self, repo, parent=None):
         super().__init__(parent)
         self.repo = repo
-        self.model = RecordTableModel(COLUMNS, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        self._running = False
+        self._dirty = False
+        self.model = ArrayTableModel(COLUMNS, self)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Symptom entries")
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -68,6 +111,7 @@ class SymptomHistoryPage(QWidget):
         self.symptom.currentIndexChanged.connect(self.refresh)
         self.count = QLabel()
         self.photos = QListWidget()
+        self.photos.setAccessibleName("Photos of the selected day")
         self.photos.setViewMode(QListWidget.ViewMode.IconMode)
         self.photos.setIconSize(QPixmap(96, 96).size())
         self.photos.setMaximumHeight(130)
@@ -91,25 +135,59 @@ class SymptomHistoryPage(QWidget):
         self.repo = repo
         self.refresh()
 
+    @property
+    def busy(self) -> bool:
+        return self._running
+
     def refresh(self) -> None:
+        """Read the entries again (in the background; the latest request wins)."""
+        self._dirty = True
+        if not self._running:
+            self._start()
+
+    def _start(self) -> None:
+        self._dirty = False
+        self._running = True
+        since, until = pydate(self.since.date()), pydate(self.until.date())
         key = self.symptom.currentData()
-        entries = self.repo.diary.symptoms(pydate(self.since.date()), pydate(self.until.date()))
-        if key:
-            entries = [e for e in entries if e.symptom == key]
-        self.model.set_records(entries)
-        self.count.setText(f"{len(entries)} entries")
+        self.count.setText("Loading…")
+        run_task(self.repo.db.path, lambda own: load_history(own, since, until, key),
+                 self._loaded, self._failed, name="symptom history", owner=self)
+
+    def _loaded(self, arrays: dict) -> None:
+        self._running = False
+        if self._dirty:
+            self._start()
+            return
+        self.model.set_arrays(arrays)  # keeps the current sort: no second sorting pass
+        count = len(arrays["day"])
+        self.count.setText(f"{count} entries" if count else
+                           "No entries in this period. Log a day on the Symptoms page "
+                           "(Ctrl+D).")
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        if self._dirty:
+            self._start()
+            return
+        self.count.setText(f"Could not read the history. {describe(error)}")
+
+    def day_at(self, row: int) -> date | None:
+        if not 0 <= row < self.model.rowCount():
+            return None
+        return date.fromisoformat(str(self.model.value(row, "day")))
 
     def _open(self, index) -> None:
-        entry = self.proxy.index(index.row(), 0).data(RECORD_ROLE)
-        if entry is not None:
-            self.open_day.emit(entry.day)
+        day = self.day_at(index.row())
+        if day is not None:
+            self.open_day.emit(day)
 
     def _show_photos(self, index) -> None:
-        entry = self.proxy.index(index.row(), 0).data(RECORD_ROLE)
+        day = self.day_at(index.row())
         self.photos.clear()
-        if entry is None:
+        if day is None:
             return
-        for photo in self.repo.photos.all(entry.day, entry.day):
+        for photo in self.repo.photos.all(day, day):
             image = QPixmap()
             image.loadFromData(QByteArray(photo.thumbnail or photo.data))
             item = QListWidgetItem(QIcon(image), photo.caption or "")

@@ -65,3 +65,98 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.columns[section].title
         return None
+
+
+@dataclass(frozen=True)
+class ArrayColumn:
+    """A column over a NumPy array: ``text`` turns one value into what is shown;
+    ``sort_by`` names another array holding its sort keys (else the values themselves)."""
+
+    title: str
+    name: str
+    text: Callable[[Any], str] = str
+    sort_by: str | None = None
+    align_right: bool = False
+
+
+class ArrayTableModel(QAbstractTableModel):
+    """A read-only table over columns held as NumPy arrays, for tens of thousands of rows.
+
+    Sorting permutes a row-order array with NumPy (``argsort`` on each column's keys,
+    computed once per load), never by calling ``data()`` per comparison; loading new
+    arrays keeps the current sort without a second pass through Qt.
+    """
+
+    def __init__(self, columns: Sequence[ArrayColumn], parent=None):
+        super().__init__(parent)
+        import numpy as np
+
+        self.columns = tuple(columns)
+        self.arrays: dict[str, Any] = {c.name: np.zeros(0) for c in self.columns}
+        self.order = np.zeros(0, dtype=np.int64)
+        self._keys: dict[int, Any] = {}
+        self.sort_column = 0
+        self.sort_order = Qt.SortOrder.AscendingOrder
+
+    def set_arrays(self, arrays: dict[str, Any]) -> None:
+        import numpy as np
+
+        self.beginResetModel()
+        self.arrays = arrays
+        self._keys = {}
+        count = len(next(iter(arrays.values()))) if arrays else 0
+        self.order = np.arange(count, dtype=np.int64)
+        self._apply_sort()
+        self.endResetModel()
+
+    def value(self, row: int, name: str) -> Any:
+        """The raw value of column ``name`` in view row ``row``."""
+        return self.arrays[name][self.order[row]]
+
+    def _sort_keys(self, column: int) -> Any:
+        if column not in self._keys:
+            spec = self.columns[column]
+            self._keys[column] = self.arrays[spec.sort_by or spec.name]
+        return self._keys[column]
+
+    def _apply_sort(self) -> None:
+        import numpy as np
+
+        if not len(self.order):
+            return
+        keys = self._sort_keys(self.sort_column)
+        order = np.argsort(keys, kind="stable")
+        if self.sort_order == Qt.SortOrder.DescendingOrder:
+            order = order[::-1]
+        self.order = order
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self.sort_column, self.sort_order = column, order
+        self._apply_sort()
+        self.layoutChanged.emit()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.order)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.order):
+            return None
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return column.text(self.value(index.row(), column.name))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title
+        return None

@@ -1,4 +1,9 @@
-"""Small dialogs for medications (start, dose change, stop) and events."""
+"""Small dialogs for medications (start, dose change, stop) and events.
+
+Dates are typed fields (one Tab stop, never silently changed); frequencies come from the
+app's one vocabulary (``domain.dosing``) so daily doses can be summed; Escape or Cancel
+asks before typed entries are dropped.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,25 +19,25 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )
 
+from lupus_tracker.domain.dosing import DOSE_UNITS, FREQUENCIES, find_frequency
 from lupus_tracker.domain.records import Dose, Event, EventKind, Medication
-from lupus_tracker.domain.values import ValueParseError, parse_number
-from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.domain.values import ValueParseError, format_number, parse_number
+from lupus_tracker.ui import theme
+from lupus_tracker.ui.date_field import DateField
+from lupus_tracker.ui.unsaved import GuardedDialog
 
 
-def _date_edit(day: date | None = None) -> QDateEdit:
-    edit = QDateEdit(qdate(day or date.today()))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-class _FormDialog(QDialog):
+class _FormDialog(GuardedDialog):
     def __init__(self, title: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout(self)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #a40000;")
+        self.error.setStyleSheet(f"color: {theme.current().error};")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Problem")
+        self._initial: tuple = ()
 
     def finish_layout(self) -> None:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -43,9 +46,25 @@ class _FormDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.form.addRow(self.error)
         self.form.addRow(buttons)
+        self._initial = self.snapshot()
+        self.setMinimumWidth(420)
+
+    def snapshot(self) -> tuple:
+        """What the form shows now (compared with the opening state to know if it changed)."""
+        return ()
+
+    def has_entries(self) -> bool:
+        return self.snapshot() != self._initial
+
+    def dates(self) -> tuple[DateField, ...]:
+        return ()
 
     def problem(self) -> str | None:
         """What stops this form from being saved, in one line (None: it can be saved)."""
+        for field in self.dates():
+            if field.isEnabled() and field.problem():
+                field.setFocus()
+                return field.problem()
         return None
 
     def save_if_valid(self) -> None:
@@ -63,18 +82,26 @@ class DoseFields:
     """Dose, unit and frequency as separate fields."""
 
     def __init__(self, form: QFormLayout, dose: Dose | None = None):
-        self.dose = QLineEdit("" if dose is None or dose.dose is None else f"{dose.dose:g}")
+        self.dose = QLineEdit("" if dose is None or dose.dose is None else
+                              format_number(dose.dose))
         self.dose.setPlaceholderText("e.g. 7.5 (optional)")
         self.unit = QComboBox()
-        self.unit.setEditable(True)
-        self.unit.addItems(["mg", "g", "mcg", "IU", "mL", "tablet", "puff", "drop"])
+        self.unit.addItems(DOSE_UNITS)
+        if dose and dose.unit and self.unit.findText(dose.unit) < 0:
+            self.unit.addItem(dose.unit)  # an older record's unit stays as it was
         self.unit.setCurrentText(dose.unit if dose and dose.unit else "mg")
         self.frequency = QComboBox()
-        self.frequency.setEditable(True)
-        self.frequency.addItems(["once daily", "twice daily", "three times daily", "weekly",
-                                 "every 2 weeks", "monthly", "as needed"])
-        self.frequency.setCurrentText(dose.frequency if dose and dose.frequency else
-                                      "once daily")
+        self.frequency.addItem("", None)
+        for frequency in FREQUENCIES:
+            self.frequency.addItem(frequency.words, frequency.words)
+        known = find_frequency(dose.frequency) if dose else None
+        if dose and dose.frequency and known is None:
+            self.frequency.addItem(f"{dose.frequency} (not a known frequency)", dose.frequency)
+        wanted = known.words if known else (dose.frequency if dose else "once daily")
+        self.frequency.setCurrentIndex(max(self.frequency.findData(wanted), 0))
+        self.dose.setAccessibleName("Dose amount")
+        self.unit.setAccessibleName("Dose unit")
+        self.frequency.setAccessibleName("How often")
         form.addRow("&Dose:", self.dose)
         form.addRow("&Unit:", self.unit)
         form.addRow("Fre&quency:", self.frequency)
@@ -87,15 +114,20 @@ class DoseFields:
             if comparator is not None:
                 raise ValueParseError("A dose is a plain number.")
         return Dose(from_date, amount, self.unit.currentText().strip() or None,
-                    self.frequency.currentText().strip() or None)
+                    self.frequency.currentData())
+
+    def snapshot(self) -> tuple:
+        return (self.dose.text(), self.unit.currentText(), self.frequency.currentIndex())
 
 
 class MedicationDialog(_FormDialog):
+    unsaved_what = "this medication"
+
     def __init__(self, parent=None):
         super().__init__("Add medication", parent)
         self.name = QLineEdit()
         self.name.setPlaceholderText("e.g. Prednisone")
-        self.start = _date_edit()
+        self.start = DateField(date.today(), kind="medication start")
         self.form.addRow("&Name:", self.name)
         self.form.addRow("&Started on:", self.start)
         self.dose = DoseFields(self.form)
@@ -103,34 +135,62 @@ class MedicationDialog(_FormDialog):
         self.form.addRow("N&ote:", self.note)
         self.finish_layout()
 
+    def snapshot(self) -> tuple:
+        return (self.name.text(), self.start.text(), self.dose.snapshot(), self.note.text())
+
+    def dates(self) -> tuple[DateField, ...]:
+        return (self.start,)
+
     def medication(self) -> Medication:
-        start = pydate(self.start.date())
+        start = self.start.value() or date.today()
         dose = self.dose.value(start)
-        doses = (dose,) if any((dose.dose is not None, dose.unit, dose.frequency)) else ()
-        return Medication(None, self.name.text(), start, None, self.note.text() or None, doses)
+        doses = (dose,) if any((dose.dose is not None, dose.frequency)) else ()
+        return Medication(None, self.name.text().strip(), start, None,
+                          self.note.text() or None, doses)
 
     def problem(self) -> str | None:
         if not self.name.text().strip():
+            self.name.setFocus()
             return "Give the medication a name."
+        found = super().problem()
+        if found:
+            return found
         try:
             self.medication()
         except ValueParseError as error:
+            self.dose.dose.setFocus()
             return str(error)
         return None
 
 
 class DoseDialog(_FormDialog):
-    def __init__(self, medication: Medication, parent=None):
+    unsaved_what = "this dose change"
+
+    def __init__(self, medication: Medication, parent=None, dose: Dose | None = None):
         super().__init__(f"Change dose of {medication.name}", parent)
-        self.from_date = _date_edit()
+        self.medication = medication
+        self.from_date = DateField(dose.from_date if dose else date.today(), kind="dose change")
         self.form.addRow("&From:", self.from_date)
-        self.fields = DoseFields(self.form, medication.dose_on(date.today()))
+        self.fields = DoseFields(self.form, dose or medication.dose_on(date.today()))
         self.finish_layout()
 
+    def snapshot(self) -> tuple:
+        return (self.from_date.text(), self.fields.snapshot())
+
+    def dates(self) -> tuple[DateField, ...]:
+        return (self.from_date,)
+
     def dose(self) -> Dose:
-        return self.fields.value(pydate(self.from_date.date()))
+        return self.fields.value(self.from_date.value() or date.today())
 
     def problem(self) -> str | None:
+        found = super().problem()
+        if found:
+            return found
+        if self.from_date.value() < self.medication.started_on:
+            return (f"{self.medication.name} started on "
+                    f"{self.medication.started_on.isoformat()}; a dose change cannot be "
+                    "before that.")
         try:
             self.dose()
         except ValueParseError as error:
@@ -139,33 +199,68 @@ class DoseDialog(_FormDialog):
 
 
 class StopDialog(_FormDialog):
+    unsaved_what = "the stop date"
+
     def __init__(self, medication: Medication, parent=None):
         super().__init__(f"Stop {medication.name}", parent)
-        self.on = _date_edit()
+        self.medication = medication
+        self.on = DateField(date.today(), kind="medication stop")
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("optional, e.g. no response, tremor")
         self.form.addRow("&Stopped on:", self.on)
+        self.form.addRow("&Reason:", self.reason)
         self.finish_layout()
 
+    def snapshot(self) -> tuple:
+        return (self.on.text(), self.reason.text())
+
+    def dates(self) -> tuple[DateField, ...]:
+        return (self.on,)
+
+    def problem(self) -> str | None:
+        found = super().problem()
+        if found:
+            return found
+        if self.on.value() < self.medication.started_on:
+            return (f"{self.medication.name} started on "
+                    f"{self.medication.started_on.isoformat()}; it cannot stop before that.")
+        return None
+
     def stopped_on(self) -> date:
-        return pydate(self.on.date())
+        return self.on.value() or date.today()
+
+    def note(self) -> str | None:
+        """The medication's note with the reason for stopping added."""
+        reason = self.reason.text().strip()
+        if not reason:
+            return self.medication.note
+        stopped = f"Stopped: {reason}"
+        return f"{self.medication.note}; {stopped}" if self.medication.note else stopped
 
 
 class EventDialog(_FormDialog):
+    unsaved_what = "this event"
+
     def __init__(self, parent=None, event: Event | None = None):
         super().__init__("Edit event" if event else "Add event", parent)
         self.event_id = event.id if event else None
         self.kind = QComboBox()
         for kind in EventKind:
             self.kind.addItem(kind.label, kind.value)
-        self.day = _date_edit(event.occurred_on if event else None)
-        self.has_end = QCheckBox("Lasted until:")
-        self.end = _date_edit(event.ended_on if event and event.ended_on else None)
+        self.day = DateField(event.occurred_on if event else date.today(), kind="event")
+        self.has_end = QCheckBox("&Lasted until:")
+        self.end = DateField(event.ended_on if event else None, kind="event", optional=True)
+        self.end.setAccessibleName("Last day of the event")
         self.title = QLineEdit(event.title if event else "")
         self.title.setPlaceholderText("e.g. UC-MSC infusion, rheumatology visit")
         self.note = QPlainTextEdit(event.note if event and event.note else "")
         self.note.setTabChangesFocus(True)
+        self.note.setAccessibleName("Note")
         if event:
             self.kind.setCurrentIndex(self.kind.findData(event.kind.value))
             self.has_end.setChecked(event.ended_on is not None)
+        self.end.setEnabled(self.has_end.isChecked())
+        self.has_end.toggled.connect(self.end.setEnabled)
         self.form.addRow("&Kind:", self.kind)
         self.form.addRow("&Date:", self.day)
         self.form.addRow(self.has_end, self.end)
@@ -173,12 +268,25 @@ class EventDialog(_FormDialog):
         self.form.addRow("&Note:", self.note)
         self.finish_layout()
 
+    def snapshot(self) -> tuple:
+        return (self.kind.currentIndex(), self.day.text(), self.has_end.isChecked(),
+                self.end.text(), self.title.text(), self.note.toPlainText())
+
+    def dates(self) -> tuple[DateField, ...]:
+        return (self.day, self.end)
+
     def current_event(self) -> Event:
-        end = pydate(self.end.date()) if self.has_end.isChecked() else None
-        return Event(self.event_id, pydate(self.day.date()), EventKind(self.kind.currentData()),
-                     self.title.text(), self.note.toPlainText() or None, end)
+        end = self.end.value() if self.has_end.isChecked() else None
+        return Event(self.event_id, self.day.value() or date.today(),
+                     EventKind(self.kind.currentData()), self.title.text(),
+                     self.note.toPlainText() or None, end)
 
     def problem(self) -> str | None:
+        found = super().problem()
+        if found:
+            return found
+        if self.has_end.isChecked() and self.end.value() is None:
+            return "Enter the last day, or untick \"Lasted until\"."
         event = self.current_event()
         if event.ended_on is not None and event.ended_on < event.occurred_on:
             return "The end date is before the start date."

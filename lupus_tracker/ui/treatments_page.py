@@ -31,17 +31,32 @@ def dose_text(dose: Dose | None) -> str:
 
 
 def history_text(med: Medication) -> str:
-    return "; ".join(f"{d.from_date.isoformat()}: {dose_text(d)}" for d in med.doses)
+    """One line per dose step, newest first (a taper reads top to bottom)."""
+    return "\n".join(f"from {d.from_date.isoformat()}: {dose_text(d)}"
+                     for d in reversed(med.doses)) or "—"
+
+
+def status_text(med: Medication) -> str:
+    if med.stopped_on is None:
+        return "taking"
+    return f"stopped {med.stopped_on.isoformat()}"
+
+
+def medication_order(med: Medication) -> tuple:
+    """Medications being taken first (by name), then stopped ones, latest stop first."""
+    if med.stopped_on is None:
+        return (0, med.name.casefold())
+    return (1, -med.stopped_on.toordinal(), med.name.casefold())
 
 
 MEDICATION_COLUMNS = (
     Column("Medication", lambda m: m.name),
+    Column("Status", status_text),
     Column("Current dose", lambda m: dose_text(m.dose_on(date.today()))
-           if m.active_on(date.today()) else "stopped"),
+           if m.active_on(date.today()) else "—"),
     Column("Started", lambda m: m.started_on.isoformat()),
-    Column("Stopped", lambda m: m.stopped_on.isoformat() if m.stopped_on else "—"),
+    Column("Note (and why stopped)", lambda m: m.note or ""),
     Column("Dose history", history_text),
-    Column("Note", lambda m: m.note or ""),
 )
 EVENT_COLUMNS = (
     Column("Date", lambda e: e.occurred_on.isoformat()),
@@ -62,9 +77,20 @@ def _table(model: RecordTableModel, parent: QWidget) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
+
+
+def _fit_columns(table: QTableView, widest: int = 300) -> None:
+    """Columns as wide as their text, but none wider than ``widest`` (text wraps)."""
+    table.resizeColumnsToContents()
+    for column in range(table.model().columnCount() - 1):
+        table.setColumnWidth(column, min(table.columnWidth(column), widest))
+    table.resizeRowsToContents()
 
 
 def _selected(table: QTableView):
@@ -88,6 +114,8 @@ class TreatmentsPage(QWidget):
         self.events_model = RecordTableModel(EVENT_COLUMNS, self)
         self.meds = _table(self.meds_model, self)
         self.events = _table(self.events_model, self)
+        self.meds.setAccessibleName("Medications")
+        self.events.setAccessibleName("Events")
         self.events.doubleClicked.connect(lambda _: self._ask(self.edit_event, self.events))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._box("<h3>Medications</h3>", self.meds, (
@@ -99,7 +127,13 @@ class TreatmentsPage(QWidget):
             ("Add e&vent…", lambda: self.add_event.emit()),
             ("Edit event…", lambda: self._ask(self.edit_event, self.events)),
             ("Delete event", lambda: self._ask(self.delete_event, self.events)))))
+        self.empty = QLabel("Nothing recorded yet. Add a medication you take with "
+                            "<b>Add medication</b> (Ctrl+M), and flares, infusions, hospital "
+                            "stays, visits or eye exams with <b>Add event</b> (Ctrl+E).")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
         layout.addWidget(splitter)
 
     def _box(self, title: str, table: QTableView, actions) -> QWidget:
@@ -126,5 +160,9 @@ class TreatmentsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.meds_model.set_records(self.repo.treatments.all())
+        self.meds_model.set_records(sorted(self.repo.treatments.all(), key=medication_order))
         self.events_model.set_records(self.repo.events.all())
+        self.empty.setVisible(not self.meds_model.records and not self.events_model.records)
+        self.meds.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the order above
+        _fit_columns(self.meds)
+        _fit_columns(self.events)

@@ -30,7 +30,8 @@ def test_latest_in_preferred_unit_with_converted_range_and_change(repo):
 def test_creatinine_range_converted_with_sensible_digits(repo):
     repo.results.add(LabEntry(date(2024, 1, 5), "creatinine", "82", "umol/L", "45-90"))
     row = by_key(latest_values(repo))["creatinine"]
-    assert row.latest.value_text == "0.927" and row.latest.ref_text == "0.509-1.02"
+    # issue 12 item 4: printed at the unit's usual precision (mg/dL: 2 decimals)
+    assert row.latest.value_text == "0.93" and row.latest.ref_text == "0.51-1.02"
 
 
 def test_assay_change_is_not_comparable(repo):

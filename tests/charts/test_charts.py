@@ -1,103 +1,214 @@
-"""Charts: check what is drawn, not only that drawing worked."""
+"""Charts built from plain data (no SQLite): check what is drawn, not only that drawing
+worked. Band limits are read back from the drawn artists."""
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import dataclass
 from datetime import date
 
 import matplotlib.dates as mdates
 import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from lupus_tracker.charts.marker import marker_data, marker_figure
-from lupus_tracker.charts.panels import panel_figure
-from lupus_tracker.charts.symptoms import symptom_figure
-from lupus_tracker.domain.records import LabEntry
+from lupus_tracker.charts.marker import MarkerChart, marker_figure, medication_periods
+from lupus_tracker.charts.panels import build_panel_figure
+from lupus_tracker.charts.series import prepare_marker, summary
+from lupus_tracker.charts.sledai import build_sledai_figure
+from lupus_tracker.charts.style import Theme, chart_style, contrast_ratio
+from lupus_tracker.charts.symptoms import build_symptom_figure
+from lupus_tracker.domain.catalog import get_marker
+from lupus_tracker.domain.records import Dose, Event, EventKind, LabResult, Medication, Source
+
+_ids = itertools.count(1)
 
 
-def test_assays_are_separate_series_never_one_line(demo_repo):
-    data = marker_data(demo_repo, "anti_dsdna")
-    labels = sorted(s.label for s in data.series)
-    assert labels == ["IU/mL · CLIA", "IU/mL · ELISA"]
-    figure = marker_figure(demo_repo, "anti_dsdna", with_medications=False)
+def result(day: date, marker: str, value: str, unit: str | None = None,
+           ref: str | None = None, lab: str | None = None, assay: str | None = None,
+           ) -> LabResult:
+    unit_code = unit or get_marker(marker).canonical_unit.code
+    return LabResult(next(_ids), day, marker, value, None, None, unit_code, None, "", ref,
+                     lab, assay, None, None, Source.ENTERED, "", "")
+
+
+def data(marker: str, results, preferred: str | None = None):
+    m = get_marker(marker)
+    unit = m.units.find(preferred) if preferred else m.canonical_unit
+    return prepare_marker(m, results, unit, None)
+
+
+def figure_of(marker: str, results, **kwargs):
+    figure = marker_figure(MarkerChart(data(marker, results), **kwargs))
+    FigureCanvasAgg(figure).draw()
+    return figure
+
+
+def band_limits(ax, label_part: str) -> tuple[float, float]:
+    """The lowest and highest y of the drawn band whose gid names ``label_part``."""
+    (band,) = [c for c in ax.collections if label_part in (c.get_gid() or "")]
+    ys = np.concatenate([p.vertices[:, 1] for p in band.get_paths()])
+    ys = ys[np.isfinite(ys)]
+    return float(ys.min()), float(ys.max())
+
+
+def test_two_sided_range_band_between_its_limits():
+    figure = figure_of("c3", [result(date(2024, 1, 5), "c3", "0.62", "g/L", "0.9-1.8"),
+                              result(date(2024, 3, 5), "c3", "1.1", "g/L", "0.9-1.8")])
+    assert band_limits(figure.axes[0], "band:") == pytest.approx((0.9, 1.8))
+
+
+def test_one_sided_upper_limit_shades_from_the_axis_bottom():
+    figure = figure_of("anti_dsdna", [
+        result(date(2024, 1, 5), "anti_dsdna", "120", "IU/mL", "<30", assay="ELISA"),
+        result(date(2024, 6, 5), "anti_dsdna", "22", "IU/mL", "<30", assay="ELISA"),
+        result(date(2024, 9, 5), "anti_dsdna", "40", "IU/mL", "<27", assay="CLIA")])
     ax = figure.axes[0]
-    lines = [line for line in ax.get_lines() if (line.get_gid() or "").startswith("series")]
-    assert len(lines) == 2
-    lengths = sorted(len(line.get_xdata()) for line in lines)
-    assert sum(lengths) == len(demo_repo.results.all(["anti_dsdna"]))
-    assert ax.get_ylabel() == "IU/mL"
+    bottom = ax.get_ylim()[0]
+    assert band_limits(ax, "band:IU/mL · ELISA") == pytest.approx((bottom, 30))
+    assert band_limits(ax, "band:IU/mL · CLIA") == pytest.approx((bottom, 27))
+    assert ax.get_ylim()[0] == bottom  # drawing the band did not move the axis
 
 
-def test_computed_egfr_is_not_joined_to_lab_egfr(demo_repo):
-    data = marker_data(demo_repo, "egfr")
-    assert {s.label for s in data.series} == {"mL/min/1.73m²",
-                                              "mL/min/1.73m² · CKD-EPI 2021 (computed)"}
-
-
-def test_preferred_unit_own_ranges_bounds_and_flags(repo):
-    repo.results.add_many([
-        LabEntry(date(2024, 1, 5), "c3", "62", "mg/dL", "90-180"),
-        LabEntry(date(2024, 2, 5), "c3", "0.95", "g/L", "0.82-1.67"),
-        LabEntry(date(2024, 3, 5), "c3", "<0.4", "g/L", "0.82-1.67"),
-        LabEntry(date(2024, 4, 5), "c3", "1.1", "g/L"),
-    ])
-    repo.settings.set_preferred_unit("c3", "mg/dL")
-    (series,) = marker_data(repo, "c3").series
-    assert series.values == [62, 95, 40, 110]  # all in mg/dL
-    assert series.lows == [90, 82, 82, 90]  # each result's own range; default for the last
-    assert series.bounds == ["", "", "<", ""] and series.out == [True, False, True, False]
-    figure = marker_figure(repo, "c3", with_medications=False)
+def test_at_least_range_shades_to_the_axis_top():
+    figure = figure_of("egfr", [result(date(2024, 1, 5), "egfr", "72", ref=">=90"),
+                                result(date(2024, 5, 5), "egfr", "95", ref=">=90")])
     ax = figure.axes[0]
-    assert ax.get_ylabel() == "mg/dL"
-    band = [c for c in ax.collections if "reference range" in (c.get_label() or "")]
-    assert len(band) == 1
-    open_triangles = [c for c in ax.collections if "below this bound" in (c.get_label() or "")]
-    assert len(open_triangles) == 1 and len(open_triangles[0].get_offsets()) == 1
+    assert band_limits(ax, "band:") == pytest.approx((90, ax.get_ylim()[1]))
 
 
-def test_ana_titers_on_a_log2_axis_and_words_as_marks(repo):
-    repo.results.add_many([LabEntry(date(2024, 1, 5), "ana", "1:160"),
-                      LabEntry(date(2024, 6, 5), "ana", "1:640"),
-                      LabEntry(date(2024, 9, 5), "ana", "negative")])
-    figure = marker_figure(repo, "ana", with_medications=False)
+def test_titer_axis_ticks_at_reported_dilutions_and_band_below_the_limit():
+    figure = figure_of("ana", [result(date(2024, 1, 5), "ana", "1:160", ref="<1:80"),
+                               result(date(2024, 6, 5), "ana", "1:640", ref="<1:80"),
+                               result(date(2024, 9, 5), "ana", "negative")])
     ax = figure.axes[0]
     assert ax.get_yscale() == "log"
-    figure.canvas.draw()
-    labels = {t.get_text() for t in ax.get_yticklabels()}
-    assert {"1:256", "1:512"} & labels or {"1:160", "1:640"} & labels
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["1:80", "1:160", "1:320", "1:640"]
+    assert not {"1:128", "1:256", "1:512"} & set(labels)
+    assert band_limits(ax, "band:") == pytest.approx((ax.get_ylim()[0], 80))
     assert any(t.get_text() == "negative" for t in ax.texts)
     assert "does not track activity" in ax.get_title()
 
 
-def test_events_and_medications_share_the_time_axis(demo_repo):
-    figure = marker_figure(demo_repo, "c3")
-    ax, meds = figure.axes[:2]
-    infusion = [t for t in ax.texts if t.get_text() == "UC-MSC infusion"]
-    assert len(infusion) == 1
-    names = [t.get_text() for t in meds.get_yticklabels()]
-    assert "Prednisone" in names
-    prednisone_bars = [p for p in meds.patches if abs(p.get_y() + p.get_height() / 2
-                                                      - names.index("Prednisone")) < 0.01]
-    assert len(prednisone_bars) == 7  # one segment per dose of the taper
+def test_assays_are_separate_series_and_bounds_are_open_triangles():
+    d = data("anti_dsdna", [
+        result(date(2024, 1, 5), "anti_dsdna", "120", "IU/mL", "<30", assay="ELISA"),
+        result(date(2024, 2, 5), "anti_dsdna", "<10", "IU/mL", "<30", assay="ELISA"),
+        result(date(2024, 3, 5), "anti_dsdna", "40", "IU/mL", "<27", assay="CLIA")])
+    assert [s.label for s in d.series] == ["IU/mL · ELISA", "IU/mL · CLIA"]
+    figure = marker_figure(MarkerChart(d))
+    ax = figure.axes[0]
+    assert len([line for line in ax.get_lines()
+                if (line.get_gid() or "").startswith("series")]) == 1  # CLIA: one point
+    (triangles,) = [c for c in ax.collections if "below this value" in (c.get_label() or "")]
+    assert len(triangles.get_offsets()) == 1
+    assert tuple(triangles.get_facecolor()[0][:3]) == (1.0, 1.0, 1.0)  # open
 
 
-def test_no_data_and_one_sided_ranges_still_chart(repo):
-    empty = marker_figure(repo, "crp", with_medications=False)
-    assert any("No results" in t.get_text() for t in empty.axes[0].texts)
-    repo.results.add(LabEntry(date(2024, 1, 5), "crp", "12", "mg/L", "<5"))
-    (series,) = marker_data(repo, "crp").series
-    assert series.lows == [None] and series.highs == [5] and series.out == [True]
+def test_no_assay_different_lab_or_range_is_another_series():
+    d = data("c3", [result(date(2024, 1, 5), "c3", "62", "mg/dL", "90-180", lab="A"),
+                    result(date(2024, 2, 5), "c3", "0.95", "g/L", "0.82-1.67", lab="B"),
+                    result(date(2024, 3, 5), "c3", "0.5", "g/L", "0.82-1.67", lab="B")],
+             preferred="mg/dL")
+    assert [len(s.points) for s in d.series] == [1, 2]
+    assert [p.value for p in d.series[1].points] == pytest.approx([95, 50])  # display unit
+    assert [p.low for p in d.series[1].points] == pytest.approx([82, 82])
 
 
-def test_symptom_heat_map(demo_repo):
-    figure = symptom_figure(demo_repo, date(2026, 6, 1), date(2026, 6, 30))
-    heat = figure.axes[0]
-    image = heat.get_images()[0]
-    data = image.get_array()
-    assert data.shape[1] == 30 and np.nanmax(data) <= 10
-    trend = figure.axes[2] if len(figure.axes) > 2 else figure.axes[1]
-    assert trend is not None
-    assert heat.get_xlim()[0] == mdates.date2num(date(2026, 6, 1))
+def test_medication_lanes_total_daily_dose_only_active_ones_no_overlap():
+    meds = (Medication(1, "Hydroxychloroquine", date(2024, 1, 1),
+                       doses=(Dose(date(2024, 1, 1), 200, "mg", "twice daily"),)),
+            Medication(2, "Prednisone", date(2024, 1, 1),
+                       doses=tuple(Dose(date(2024, 1, 1 + 3 * i), 40 - 5 * i, "mg",
+                                        "once daily") for i in range(6))),
+            Medication(3, "Old drug", date(2020, 1, 1), date(2021, 1, 1)))
+    lanes = medication_periods(meds, date(2023, 6, 1), date(2024, 6, 1))
+    assert [name for name, _ in lanes] == ["Hydroxychloroquine", "Prednisone"]
+    figure = figure_of("c3", [result(date(2024, 2, 5), "c3", "0.7", "g/L", "0.9-1.8")],
+                       medications=meds, since=date(2023, 6, 1), until=date(2024, 6, 1))
+    lanes_ax = figure.axes[1]
+    texts = [t for t in lanes_ax.texts if t.get_gid() == "medication-label"]
+    assert "200 mg ×2 = 400 mg/day" in [t.get_text() for t in texts]
+    _no_overlap(figure, texts)
 
 
-def test_panel_figure_draws_each_marker(demo_repo):
-    figure = panel_figure(demo_repo, "serology")
-    assert [a.get_ylabel().split("\n")[0] for a in figure.axes] == ["anti-dsDNA", "C3", "C4"]
+def _no_overlap(figure, texts) -> None:
+    renderer = figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b)
+
+
+def test_event_labels_never_overlap():
+    events = tuple(Event(i, date(2024, 3, 1 + i), EventKind.FLARE, f"Flare number {i}")
+                   for i in range(8))
+    figure = figure_of("c3", [result(date(2024, 1, 5), "c3", "0.7", "g/L", "0.9-1.8"),
+                              result(date(2024, 9, 5), "c3", "0.9", "g/L", "0.9-1.8")],
+                       events=events)
+    labels = [t for t in figure.axes[0].texts if t.get_gid() == "event-label"]
+    assert labels
+    _no_overlap(figure, labels)
+
+
+def test_empty_state_has_no_time_axis():
+    figure = marker_figure(MarkerChart(data("crp", [])))
+    assert not figure.axes and "No C-reactive protein results" in figure.lupus_empty
+    empty_panel = build_panel_figure("Serology", [data("c3", [])])
+    assert not empty_panel.axes
+    assert not build_sledai_figure([]).axes
+    assert not build_symptom_figure(pd.DataFrame(columns=["date", "symptom", "severity"])).axes
+
+
+def test_summary_for_a_screen_reader():
+    d = data("c3", [result(date(2025, 1, 5), "c3", "0.95", "g/L", "0.9-1.8"),
+                    result(date(2026, 11, 5), "c3", "0.81", "g/L", "0.9-1.8")])
+    assert summary(d) == "Complement C3, 2 results from Jan 2025 to Nov 2026, latest 0.81 g/L, low"
+
+
+def test_panels_are_small_multiples_with_ranges():
+    markers = [data("anti_dsdna", [result(date(2024, 1, 5), "anti_dsdna", "50", "IU/mL",
+                                          "<30", assay="ELISA")]),
+               data("c3", [result(date(2024, 1, 5), "c3", "<0.4", "g/L", "0.9-1.8")]),
+               data("c4", [])]
+    figure = build_panel_figure("Serology", markers)
+    FigureCanvasAgg(figure).draw()
+    assert [a.get_ylabel().split("\n")[0] for a in figure.axes] == ["anti-dsDNA", "C3"]
+    assert band_limits(figure.axes[0], "band:") == pytest.approx(
+        (figure.axes[0].get_ylim()[0], 30))
+    assert any("below this value" in (c.get_label() or "") for c in figure.axes[1].collections)
+
+
+def test_symptom_heat_map_and_sledai_from_plain_data():
+    days = pd.date_range("2026-06-01", "2026-06-30")
+    frame = pd.DataFrame({"date": days, "symptom": "fatigue", "severity": range(30)}).assign(
+        severity=lambda f: f["severity"] % 11)
+    figure = build_symptom_figure(frame, since=date(2026, 6, 1), until=date(2026, 6, 30))
+    image = figure.axes[0].get_images()[0].get_array()
+    assert image.shape[1] == 30 and np.nanmax(image) <= 10
+    assert figure.axes[0].get_xlim()[0] == mdates.date2num(date(2026, 6, 1))
+
+    @dataclass
+    class Visit:
+        visit_on: date
+        score: int
+
+    sledai = build_sledai_figure([Visit(date(2026, 1, 5), 8), Visit(date(2026, 4, 5), 4)])
+    assert sledai.lupus_points[0].lupus_details[1] == "05 Apr 2026: SLEDAI-2K 4"
+
+
+@pytest.mark.parametrize("theme", list(Theme))
+def test_every_meaningful_colour_passes_wcag_aa(theme):
+    style = chart_style(theme)
+    for name, colour in style.meaningful_colours().items():
+        assert contrast_ratio(colour, style.background) >= 4.5, name
+    for colour in style.palette:  # text inside medication bars
+        assert contrast_ratio(style.on_colour(), colour) >= 4.5
+
+
+def test_dark_style_colours_the_figure():
+    d = data("c3", [result(date(2024, 1, 5), "c3", "0.7", "g/L", "0.9-1.8")])
+    figure = marker_figure(MarkerChart(d), chart_style(Theme.DARK, font_pt=14))
+    assert figure.get_facecolor()[:3] == pytest.approx((30 / 255,) * 3)
+    assert figure.axes[0].title.get_fontsize() == 16

@@ -37,3 +37,62 @@ def test_bad_files_exit_2_and_write_nothing(tmp_path, capsys):
     assert not (tmp_path / "x.csv").exists()
     with Repository.open(target) as repo:
         assert repo.is_empty()
+
+
+def test_dry_run_and_refused_import_create_no_file(tmp_path, capsys):
+    from tests.exchange.synthea_helpers import SYNTHEA, load, write
+
+    target = tmp_path / "new.sqlite"
+    source = SYNTHEA / "Danae_Kshlerin.json"
+    assert main(["import", str(source), "--db", str(target), "--dry-run"]) == 0
+    assert not target.exists() and not list(tmp_path.glob("new.sqlite*"))
+    both = write(tmp_path, {"resourceType": "Bundle", "type": "collection",
+                            "entry": load("Bambi_Murray")["entry"]
+                            + load("Danae_Kshlerin")["entry"]})
+    capsys.readouterr()
+    assert main(["import", str(both), "--db", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "holds 2 patients" in err and "--patient" in err and len(err.splitlines()) == 1
+    assert not list(tmp_path.glob("new.sqlite*"))
+    assert main(["import", str(both), "--db", str(target), "--patient",
+                 "87a339d0-8cae-418e-89c7-8651e6aab3c6"]) == 0
+    with Repository.open(target) as repo:
+        assert repo.profile.get().name == "Danae Kshlerin"
+        assert repo.counts()["results"] > 50
+
+
+def test_conflicts_listed_default_keeps_database_replace_takes_file(tmp_path, capsys):
+    import csv
+    from datetime import date
+
+    from lupus_tracker.domain.records import SymptomEntry
+
+    target = tmp_path / "db.sqlite"
+    with Repository.open(target) as repo:
+        repo.diary.log_many([SymptomEntry(date(2024, 3, 1), "fatigue", 3)])
+        repo.settings.set("unit.crp", "mg/L")
+    source = tmp_path / "in.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["date", "kind", "item", "value", "unit", "ref_low", "ref_high", "lab",
+                         "note"])
+        writer.writerow(["2024-03-01", "symptom", "fatigue", "9", "0-10", "", "", "",
+                         "worst day ever"])
+        writer.writerow(["2024-03-02", "symptom", "fatigue", "4", "0-10", "", "", "", ""])
+        writer.writerow(["2024-03-02", "symptom", "fatigue", "5", "0-10", "", "", "", ""])
+        writer.writerow(["", "setting", "unit.crp", "mg/dL", "", "", "", "", ""])
+    assert main(["import", str(source), "--db", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "conflict: fatigue on 2024-03-01: kept severity 3" in out
+    assert "twice in the file" in out and "settings not imported" in out
+    assert "Imported 1 records" in out
+    with Repository.open(target) as repo:
+        assert repo.diary.day(date(2024, 3, 1)).entries[0].severity == 3
+        assert repo.settings.get("unit.crp") == "mg/L"
+    assert main(["import", str(source), "--db", str(target), "--on-conflict", "replace",
+                 "--include-settings"]) == 0
+    out = capsys.readouterr().out
+    assert "the file's severity 9" in out
+    with Repository.open(target) as repo:
+        assert repo.diary.day(date(2024, 3, 1)).entries[0].severity == 9
+        assert repo.settings.get("unit.crp") == "mg/dL"

@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
+from lupus_tracker.domain.dosing import doses_per_day
 from lupus_tracker.domain.glucocorticoids import (
     cumulative,
     cumulative_all_time,
     cumulative_by_year,
     daily_dose,
-    doses_per_day,
     exposure,
     generic_glucocorticoid,
     oral_steps,

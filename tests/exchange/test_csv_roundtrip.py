@@ -12,6 +12,7 @@ from lupus_tracker.domain.records import Dose, LabEntry, Medication, SymptomEntr
 from lupus_tracker.exchange.csv_export import export_csv
 from lupus_tracker.exchange.csv_format import neutralise, restore
 from lupus_tracker.exchange.formats import read_plan
+from lupus_tracker.exchange.options import ImportOptions
 from lupus_tracker.exchange.plan import apply_plan
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.repository import Repository
@@ -67,7 +68,7 @@ def test_export_then_import_loses_nothing(demo_repo, tmp_path):
     out = tmp_path / "all.csv"
     export_csv(demo_repo, out)
     with Repository.open(tmp_path / "copy.sqlite") as copy:
-        plan = read_plan(out, copy)
+        plan = read_plan(out, copy, ImportOptions(include_settings=True))
         assert not plan.skipped
         apply_plan(copy, plan)
     before, after = dump(demo_repo.db.path), dump(tmp_path / "copy.sqlite")
@@ -90,7 +91,7 @@ def test_header_and_formula_cells(repo, tmp_path):
     out = tmp_path / "x.csv"
     export_csv(repo, out)
     assert oct(out.stat().st_mode & 0o777) == "0o600"
-    with out.open(encoding="utf-8", newline="") as handle:
+    with out.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader)
         cells = [c for row in reader for c in row]

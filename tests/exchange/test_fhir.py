@@ -135,7 +135,7 @@ def test_single_observation_and_diagnostic_report_dates(repo, tmp_path):
      ('{"resourceType": "Observation", "valueQuantity": {"value": NaN}}', "NaN"),
      ('{"resourceType": "Bundle", "resourceType": "Patient"}', "twice"),
      ('[1, 2]', "not a FHIR resource"),
-     ('{"resourceType": "Bundle", "entry": [{"fullUrl": "x"}]}', "no resource")],
+     ('{"resourceType": "Bundle", "entry": 5}', "not a list")],
 )
 def test_malformed_json_is_refused(repo, tmp_path, text, message):
     with pytest.raises(ExchangeError, match=message):

@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 from lupus_tracker.domain.records import LabEntry, Medication
 from lupus_tracker.exchange.xlsx_export import export_xlsx
+from lupus_tracker.store.repository import Repository
 
 
 def test_workbook(demo_repo, tmp_path):
@@ -36,3 +37,48 @@ def test_workbook(demo_repo, tmp_path):
     assert any(row[0] == "Complement C3" and row[5] in ("LOW", "NORMAL") for row in summary)
     symptoms = book["Symptoms"]
     assert isinstance(symptoms["C2"].value, int)
+
+
+def test_vitals_are_numbers_and_the_labs_egfr_comes_first(repo, tmp_path):
+    from lupus_tracker.domain.records import Source
+
+    repo.results.add_many([
+        LabEntry(date(2026, 6, 1), "weight", "66.5", "kg"),
+        LabEntry(date(2026, 6, 1), "egfr", "72", "mL/min/{1.73_m2}"),
+    ])
+    repo.results.replace_computed("egfr", [LabEntry(date(2026, 6, 1), "egfr", "83",
+                                                    "mL/min/{1.73_m2}", assay="CKD-EPI 2021 "
+                                                    "(computed)", source=Source.COMPUTED)])
+    out = tmp_path / "v.xlsx"
+    export_xlsx(repo, out)
+    book = load_workbook(out)
+    assert book["Vitals"]["C2"].value == 66.5  # a number, not the text "66.5"
+    trends = book["Lab trends"]
+    headers = [c.value for c in trends[1]]
+    column = headers.index(next(h for h in headers if h.startswith("eGFR"))) + 1
+    assert trends.cell(2, column).value == 72
+
+
+def test_export_reads_one_snapshot(repo, tmp_path, monkeypatch):
+    """A write committed while the export runs is not half in it."""
+    from lupus_tracker.domain.records import Profile
+    from lupus_tracker.exchange import csv_export
+
+    repo.profile.set(Profile("Maria Example"))  # the first row, read before the results
+    repo.results.add(LabEntry(date(2026, 6, 1), "c3", "0.7", "g/L"))
+    real_rows = csv_export.rows
+    other = Repository.open(repo.db.path)
+
+    def rows_with_a_write_in_between(r):
+        for index, row in enumerate(real_rows(r)):
+            if index == 0:
+                other.results.add(LabEntry(date(2026, 6, 2), "c4", "0.2", "g/L"))
+            yield row
+
+    monkeypatch.setattr(csv_export, "rows", rows_with_a_write_in_between)
+    out = tmp_path / "s.csv"
+    try:
+        csv_export.export_csv(repo, out)
+    finally:
+        other.close()
+    assert "c4" not in out.read_text(encoding="utf-8-sig")

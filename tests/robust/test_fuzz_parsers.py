@@ -22,7 +22,8 @@ from lupus_tracker.domain.values import ValueParseError, parse_value
 MANY = settings(max_examples=2500, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
 NASTY = ["nan", "NaN", "inf", "-inf", "Infinity", "1e309", "1e3", "1_000", "\u0661\u0662",
-         "\uff11\uff12", "\u22125", "\u22645", "1.234,5", "1,234.5", "0\u00a05", "5\u00a0",
+         "\uff11\uff12", "\u22125", "\u22645", "1.234,5", "1,234.5", "1.2345,6", "0\u00a05",
+         "5\u00a0",
          "\u00a05", "1:0", "1:-5", "<<5", "<>5", "=5", "5%", "0x1F", "", " ", "\t", "1:1e3",
          "١:١٦٠", "1：160", "½", "5.", ".", ",", "00.5", "1 000", "+5", "--5", "5-", "<=",
          "\x00", "5\x00"]
@@ -48,9 +49,11 @@ def check_value(text: str) -> None:
 def test_known_traps_are_refused_or_read_exactly(text):
     check_value(text)
     if text in ("nan", "inf", "1e309", "1_000", "\u0661\u0662", "\uff11\uff12", "\u22125",
-                "1.234,5", "1:0", "1 000", "+5", "1：160", "½"):
+                "1.2345,6", "1:0", "1 000", "+5", "1：160", "½"):
         with pytest.raises(ValueParseError):
             parse_value(text, marker_name="C3", accepts_titer=True)
+    if text == "1.234,5":  # grouped thousands with a decimal comma: unambiguous (issue 12)
+        assert parse_value(text, marker_name="C3").number == 1234.5
 
 
 @pytest.mark.slow

@@ -16,7 +16,7 @@ def schema_of(conn) -> set[tuple[str, str]]:
 
 def make_version_1(path) -> None:
     conn = sqlite3.connect(path)
-    conn.executescript(f"PRAGMA application_id = {APPLICATION_ID};" + MIGRATIONS[0]
+    conn.executescript(f"PRAGMA application_id = {APPLICATION_ID};" + MIGRATIONS[1]
                        + "PRAGMA user_version = 1;")
     conn.executescript("""
         INSERT INTO patient (id, name, birth_date, sex) VALUES (1, 'Ana', '1990-05-01', 'female');

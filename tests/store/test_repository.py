@@ -61,10 +61,10 @@ def test_update_delete_and_restore_keep_identity(repo):
     deleted = repo.results.delete(result.id)
     with pytest.raises(NotFoundError):
         repo.results.get(result.id)
-    restored = repo.results.restore(deleted)
+    (restored,) = repo.results.restore([deleted])
     assert restored == deleted
     with pytest.raises(NotFoundError):
-        repo.results.update(9999, LabEntry(DAY, "albumin", "3"))
+        repo.results.update(9999, LabEntry(DAY, "albumin", "30"))
 
 
 def test_listing_and_frames_filter_by_marker_and_date(repo):

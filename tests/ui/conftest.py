@@ -10,6 +10,16 @@ from PySide6.QtWidgets import QMessageBox
 from lupus_tracker.ui.main_window import MainWindow
 
 
+@pytest.fixture(autouse=True)
+def _discard_when_closed(monkeypatch):
+    """A widget closed at the end of a test with typed entries discards them (the
+    Save/Discard/Cancel box would block the test); tests that ask answer it themselves."""
+    from lupus_tracker.ui import diary_page, unsaved
+
+    monkeypatch.setattr(unsaved, "ask_unsaved", lambda parent, what: unsaved.Choice.DISCARD)
+    monkeypatch.setattr(diary_page, "ask_unsaved", lambda parent, what: unsaved.Choice.DISCARD)
+
+
 @pytest.fixture
 def messages(monkeypatch):
     """Message boxes are recorded (title, text) and answered Yes / Close."""

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from lupus_tracker.domain.records import Dose, LabEntry, Medication, SymptomEntry
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.treatment_changes import ChangeDose
 from lupus_tracker.ui.lab_dialog import LabReportDialog, qdate
 from lupus_tracker.ui.table_model import Column, RecordTableModel
 
@@ -29,7 +30,7 @@ def test_lab_report_refuses_an_invalid_row_then_saves_all_and_undoes(make_window
     window = make_window(repo)
     dialog = LabReportDialog(repo, window)
     qtbot.addWidget(dialog)
-    dialog.date.setDate(qdate(date(2024, 3, 5)))
+    dialog.date.set_value(date(2024, 3, 5))
     dialog.lab.setText("City Lab")
     fill(dialog.rows[0], "c3", "62", "mg/dL", "90-180")
     fill(dialog.rows[1], "anti_dsdna", "abc")
@@ -92,9 +93,8 @@ def test_medication_dose_change_and_undo(make_window, repo):
     med = repo.treatments.add(Medication(None, "Prednisone", date(2024, 1, 1),
                                          doses=(Dose(date(2024, 1, 1), 40, "mg", "daily"),)))
     window = make_window(repo)
-    window.changes._replace_medication(
-        "Change dose", med,
-        lambda: repo.treatments.change_dose(med.id, Dose(date(2024, 2, 1), 30, "mg")))
+    window.changes.apply("change the dose",
+                         ChangeDose(med.id, Dose(date(2024, 2, 1), 30, "mg"), med.name))
     assert [d.dose for d in repo.treatments.get(med.id).doses] == [40, 30]
     window.undo_stack.undo()
     assert [d.dose for d in repo.treatments.get(med.id).doses] == [40]
@@ -150,9 +150,10 @@ def test_symptom_history_filters_and_opens_a_day(make_window, demo_repo, qtbot):
     page.since.setDate(qdate(date(2026, 6, 1)))
     page.until.setDate(qdate(date(2026, 6, 30)))
     page.symptom.setCurrentIndex(page.symptom.findData("fatigue"))
-    days = {e.day for e in page.model.records}
-    assert page.model.records and all(e.symptom == "fatigue" for e in page.model.records)
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)
+    days = {date.fromisoformat(d) for d in page.model.arrays["day"]}
+    assert days and set(page.model.arrays["symptom"]) == {"fatigue"}
     assert min(days) >= date(2026, 6, 1) and max(days) <= date(2026, 6, 30)
-    page._open(page.proxy.index(0, 0))
+    page._open(page.model.index(0, 0))
     assert window.tabs.currentWidget() is window.diary
     assert window.diary.current_day() in days

@@ -22,7 +22,7 @@ ALLOWED = {
     # event handlers
     "closeEvent", "keyPressEvent", "showEvent", "hideEvent", "resizeEvent", "changeEvent",
     "focusInEvent", "focusOutEvent", "eventFilter", "mousePressEvent", "paintEvent",
-    "contextMenuEvent", "wheelEvent", "mouseDoubleClickEvent",
+    "contextMenuEvent", "wheelEvent", "mouseDoubleClickEvent", "mouseMoveEvent",
     # item models
     "rowCount", "columnCount", "data", "headerData", "flags", "setData", "sort", "index",
     "parent", "roleNames", "filterAcceptsRow", "lessThan",

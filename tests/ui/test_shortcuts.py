@@ -94,6 +94,7 @@ def test_mnemonics_unique_on_each_page(make_window, demo_repo, qtbot):
 
 def dialogs(repo, parent):
     from lupus_tracker.ui.lab_dialog import LabReportDialog
+    from lupus_tracker.ui.photo_viewer import PhotoViewer
     from lupus_tracker.ui.profile_dialog import ProfileDialog
     from lupus_tracker.ui.response_view import ResponseView
     from lupus_tracker.ui.sledai_dialog import SledaiDialog
@@ -110,10 +111,27 @@ def dialogs(repo, parent):
     return [LabReportDialog(repo, parent), MedicationDialog(parent),
             DoseDialog(medication, parent), StopDialog(medication, parent),
             EventDialog(parent), EventDialog(parent, event), ProfileDialog(repo, parent),
-            SledaiDialog(repo, parent=parent), ResponseView(repo, parent)]
+            SledaiDialog(repo, parent=parent), ResponseView(repo, parent),
+            PhotoViewer(repo.photos.all(), 0, parent)]
 
 
 def test_mnemonics_unique_in_each_dialog(make_window, demo_repo):
     window = make_window(demo_repo)
     for dialog in dialogs(demo_repo, window):
         assert clashes(widget_mnemonics(dialog)) == [], dialog.windowTitle()
+
+
+def test_ctrl_tab_switches_pages_even_from_a_table(make_window, demo_repo, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = make_window(demo_repo)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(window.results)
+    window.results.table.setFocus()
+    next_page = next(a for a in window.actions() if a.text() == "Next page")
+    assert "Ctrl+Tab" in [k.toString() for k in next_page.shortcuts()]
+    next_page.trigger()
+    assert window.tabs.currentWidget() is window.diary
+    qtbot.keyClick(window.results.table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is not window.results

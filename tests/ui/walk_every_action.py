@@ -84,8 +84,8 @@ class DialogAnswerer:
                 accept.click()
             else:
                 widget.reject()
-        elif visits >= 2:
-            widget.reject()
+        elif visits >= 2:  # refused to save: close without the unsaved-entries question
+            QDialog.done(widget, QDialog.DialogCode.Rejected)
 
 
 def _accept_button(dialog: QDialog) -> QAbstractButton | None:

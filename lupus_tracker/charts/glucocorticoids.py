@@ -1,0 +1,91 @@
+"""The glucocorticoid strip: daily oral prednisone-equivalent as steps, reference lines at
+7.5 mg/day (LLDAS, Franklyn 2016) and 5 mg/day (DORIS 2021, EULAR 2023), intravenous pulses
+as labelled markers, and cumulative grams on a second axis.
+
+Meaning is never carried by colour alone: the two reference lines differ in dash pattern
+and carry text labels; pulses are triangles with their dose written next to them.
+Used by the Insight view and the visit report alike.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from lupus_tracker.domain import glucocorticoids as gc
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+LLDAS_LINE = 7.5
+DORIS_LINE = 5.0
+
+
+def glucocorticoid_figure(exposure: gc.Exposure, since: date, until: date, *,
+                          width_in: float = 9.0, height_in: float = 3.2) -> Figure:
+    from matplotlib.figure import Figure
+
+    from lupus_tracker.charts.marker import concise_dates
+
+    figure = Figure(figsize=(width_in, height_in), layout="constrained")
+    ax = figure.subplots()
+    steps = gc.oral_steps(exposure, since, until)
+    days = [d for d, _ in steps]
+    doses = [mg for _, mg in steps]
+    ax.step(days, doses, where="post", color="#0072B2", linewidth=2, gid="series:oral",
+            label="oral prednisone-equivalent (mg/day)")
+    ax.axhline(LLDAS_LINE, color="#555555", linestyle="--", linewidth=1, gid="line:7.5")
+    ax.axhline(DORIS_LINE, color="#555555", linestyle=":", linewidth=1.2, gid="line:5")
+    ax.annotate("7.5 mg/day (LLDAS limit)", (1.0, LLDAS_LINE), xycoords=("axes fraction", "data"),
+                xytext=(-4, 3), textcoords="offset points", ha="right", fontsize=7)
+    ax.annotate("5 mg/day (DORIS limit)", (1.0, DORIS_LINE), xycoords=("axes fraction", "data"),
+                xytext=(-4, -10), textcoords="offset points", ha="right", fontsize=7)
+    pulses = exposure.pulses(since, until)
+    top = max([*doses, LLDAS_LINE * 2, 10.0])
+    if pulses:
+        ax.plot([p.day for p in pulses], [top * 0.95] * len(pulses), linestyle="none",
+                marker="v", color="#D55E00", gid="series:pulses",
+                label="intravenous pulse (dose written)")
+        shown: set[date] = set()
+        for pulse in pulses:
+            if any(abs((pulse.day - s).days) < 5 for s in shown):
+                continue  # consecutive pulse days: label the first only
+            shown.add(pulse.day)
+            run = [p for p in pulses if timedelta(0) <= p.day - pulse.day < timedelta(days=5)]
+            ax.annotate(f"{len(run)}× {gc.format_mg(pulse.mg)} mg", (pulse.day, top * 0.95),
+                        xytext=(4, -12), textcoords="offset points", fontsize=7)
+    ax.set_ylim(0, top * 1.05)
+    ax.set_xlim(since, until)
+    ax.set_ylabel("mg/day")
+    total = gc.cumulative(exposure, since, until)
+    ax.set_title(f"Glucocorticoids, prednisone-equivalent: {total.total_g:.2f} g in this period"
+                 + ("" if total.complete else " (incomplete: a dose is not known)"), fontsize=9)
+    twin = ax.twinx()
+    curve_days, curve_g = _cumulative_curve(exposure, since, until)
+    twin.plot(curve_days, curve_g, color="#009E73", linestyle="-.", linewidth=1,
+              gid="series:cumulative", label="cumulative (g, right axis)")
+    twin.set_ylabel("cumulative g")
+    twin.set_ylim(0, max([*curve_g, 0.1]) * 1.1)
+    handles = ax.get_legend_handles_labels()
+    twin_handles = twin.get_legend_handles_labels()
+    ax.legend(handles[0] + twin_handles[0], handles[1] + twin_handles[1], fontsize=7,
+              loc="upper center", frameon=False)
+    concise_dates(ax)
+    return figure
+
+
+def _cumulative_curve(exposure: gc.Exposure, since: date,
+                      until: date) -> tuple[list[date], list[float]]:
+    """Cumulative grams sampled at most ~200 times over the period."""
+    span = max(1, (until - since).days)
+    step = max(1, span // 200)
+    days, grams = [], []
+    day = since
+    while day <= until:
+        days.append(day)
+        grams.append(gc.cumulative(exposure, since, day).total_g)
+        day += timedelta(days=step)
+    if days[-1] != until:
+        days.append(until)
+        grams.append(gc.cumulative(exposure, since, until).total_g)
+    return days, grams

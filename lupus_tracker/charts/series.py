@@ -1,0 +1,217 @@
+"""The one data-preparation step of every marker chart (single marker, panels, report).
+
+Stored results become plain series: values in the user's display unit, each result's own
+reference range in that unit, bounds such as ``<0.5`` kept as bounds (never an exact point),
+word results (negative/positive) apart, and results that are not comparable (another unit
+family, another assay, or with no assay named another lab or range) in separate series that
+are never joined by a line. Builders draw from these records only: no repository, no SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from lupus_tracker.analysis.latest import Shown, show
+from lupus_tracker.domain.catalog import Marker
+from lupus_tracker.domain.records import LabResult
+from lupus_tracker.domain.units import Unit
+
+TITER_DILUTIONS = tuple(10 * 2**k for k in range(12))  # 1:10, 1:20, 1:40 ... 1:20480
+
+
+@dataclass(frozen=True)
+class Point:
+    """One plotted result, in the series' display unit."""
+
+    day: date
+    value: float
+    bound: str  # "" for an exact value, else "<", "<=", ">" or ">="
+    out_of_range: bool
+    flag: str  # "low", "high", "abnormal" or ""
+    text: str  # the value as shown, in the display unit ("<0.5", "0.81")
+    low: float | None  # this result's own reference range, in the display unit
+    high: float | None
+    detail: str  # what hover and the keyboard announce: date, value as printed, lab
+
+
+@dataclass(frozen=True)
+class Series:
+    """Comparable results of one marker, in date order."""
+
+    label: str
+    unit_label: str
+    points: tuple[Point, ...]
+
+    @property
+    def days(self) -> list[date]:
+        return [p.day for p in self.points]
+
+    @property
+    def values(self) -> list[float]:
+        return [p.value for p in self.points]
+
+    @property
+    def bounds(self) -> list[str]:
+        return [p.bound for p in self.points]
+
+    @property
+    def lows(self) -> list[float | None]:
+        return [p.low for p in self.points]
+
+    @property
+    def highs(self) -> list[float | None]:
+        return [p.high for p in self.points]
+
+    @property
+    def out(self) -> list[bool]:
+        return [p.out_of_range for p in self.points]
+
+    @property
+    def details(self) -> list[str]:
+        return [p.detail for p in self.points]
+
+    @property
+    def has_range(self) -> bool:
+        return any(p.low is not None or p.high is not None for p in self.points)
+
+
+@dataclass(frozen=True)
+class WordResult:
+    day: date
+    word: str
+    abnormal: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class MarkerData:
+    """Everything a chart of one marker draws."""
+
+    key: str
+    name: str
+    title: str
+    series: tuple[Series, ...]
+    words: tuple[WordResult, ...]
+    titer: bool
+
+    @property
+    def empty(self) -> bool:
+        return not self.series and not self.words
+
+    @property
+    def unit_labels(self) -> list[str]:
+        return sorted({s.unit_label for s in self.series})
+
+    def points_in_order(self) -> list[tuple[Point | WordResult, str]]:
+        """Every plotted result with its series label, by date (keyboard order)."""
+        items: list[tuple[Point | WordResult, str]] = [
+            (p, s.label) for s in self.series for p in s.points]
+        items += [(w, "") for w in self.words]
+        return sorted(items, key=lambda item: item[0].day)
+
+
+def comparable(a: Shown, b: Shown) -> bool:
+    """The comparability rule (the contract's, until ``domain/comparability.py`` lands):
+    same unit family; the same assay when both name one; when an assay is blank, the same
+    lab and the same reference range."""
+    if a.measurement.unit.family != b.measurement.unit.family:
+        return False
+    assay_a, assay_b = (a.result.assay or "").casefold(), (b.result.assay or "").casefold()
+    if assay_a and assay_b:
+        return assay_a == assay_b
+    return ((a.result.lab or "").casefold() == (b.result.lab or "").casefold()
+            and (a.result.ref_range or "") == (b.result.ref_range or ""))
+
+
+def split_comparable(shown: Sequence[Shown]) -> list[list[Shown]]:
+    """Group results (date order) into series: each joins the first series whose latest
+    result it is comparable with, else starts a new one."""
+    groups: list[list[Shown]] = []
+    for item in shown:
+        for group in groups:
+            if comparable(group[-1], item):
+                group.append(item)
+                break
+        else:
+            groups.append([item])
+    return groups
+
+
+def _label(group: list[Shown], many: bool) -> str:
+    first = group[0]
+    parts = [first.unit.label]
+    if first.result.assay:
+        parts.append(first.result.assay)
+    elif many and first.result.lab:
+        parts.append(first.result.lab)
+    return " · ".join(parts)
+
+
+def _point(marker: Marker, item: Shown) -> Point:
+    m = item.measurement
+    ref = m.ref
+    if ref is not None and item.unit is not m.unit and not ref.titer:
+        ref = ref.scaled(lambda v, u=m.unit, s=item.unit: marker.units.convert(v, u, s))
+    lab = f" — {item.result.lab}" if item.result.lab else ""
+    detail = f"{item.day.strftime('%d %b %Y')}: {m.value.text} {m.unit.label}{lab}".replace(
+        " {titer}", "")
+    flag = m.flag.value.upper()
+    if flag:
+        detail += f", {flag}"
+    assert item.number is not None
+    return Point(item.day, item.number,
+                 m.value.comparator.value if m.value.comparator else "",
+                 m.flag.is_out_of_range, m.flag.value, item.value_text,
+                 ref.low if ref is not None else None, ref.high if ref is not None else None,
+                 detail)
+
+
+def prepare_marker(marker: Marker, results: Iterable[LabResult], preferred: Unit,
+                   sex: str | None) -> MarkerData:
+    """The series, bounds, words and ranges of one marker's results (any order)."""
+    numeric: list[Shown] = []
+    words: list[WordResult] = []
+    for result in sorted(results, key=lambda r: (r.taken_on, r.id)):
+        item = show(marker, result, preferred, sex)
+        if item.number is None:
+            m = item.measurement
+            lab = f" — {result.lab}" if result.lab else ""
+            words.append(WordResult(result.taken_on, m.value.text, m.flag.is_out_of_range,
+                                    f"{result.taken_on.strftime('%d %b %Y')}: "
+                                    f"{m.value.text}{lab}"))
+            continue
+        numeric.append(item)
+    groups = split_comparable(numeric)
+    series = tuple(Series(_label(g, len(groups) > 1), g[0].unit.label,
+                          tuple(_point(marker, item) for item in g)) for g in groups)
+    titer = any(g[0].measurement.unit.family == "titer" for g in groups)
+    if titer:
+        series = tuple(Series(s.label.replace("{titer}", "titer"), "titer", s.points)
+                       for s in series)
+    title = marker.name + (" (titer; confirms the diagnosis, does not track activity)"
+                           if marker.key == "ana" else "")
+    return MarkerData(marker.key, marker.name, title, series, tuple(words), titer)
+
+
+def summary(data: MarkerData) -> str:
+    """One sentence for a screen reader: "C3, 14 results from Jan 2025 to Nov 2026, latest
+    0.81 g/L, low"."""
+    items = data.points_in_order()
+    if not items:
+        return f"{data.name}: no results in this period"
+    first, last = items[0][0], items[-1][0]
+    count = len(items)
+    noun = "result" if count == 1 else "results"
+    span = (f"on {first.day.strftime('%b %Y')}" if count == 1 else
+            f"from {first.day.strftime('%b %Y')} to {last.day.strftime('%b %Y')}")
+    if isinstance(last, Point):
+        series = next(s for s in data.series if last in s.points)
+        unit = "" if data.titer else f" {series.unit_label}"
+        value = last.text if data.titer else f"{last.text}{unit}"
+        state = last.flag
+    else:
+        value, state = last.word, "abnormal" if last.abnormal else ""
+    return f"{data.name}, {count} {noun} {span}, latest {value}" + (f", {state}" if state
+                                                                       else "")

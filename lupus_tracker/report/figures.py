@@ -1,0 +1,272 @@
+"""The report's pictures, drawn at their printed size so that a point is a point on paper:
+a sparkline per key result and the trend chart page (matplotlib, no Qt).
+
+Thin on purpose: the points, series and ranges come from ``charts.marker.marker_data`` (the
+charts module's data builder), the dose strip from ``report.treatment``. Text is never
+smaller than 7 pt at print size; series are told apart by marker shape as well as colour.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from lupus_tracker.analysis.latest import LatestValue
+from lupus_tracker.charts.marker import MarkerData, Series, marker_data
+from lupus_tracker.domain.catalog import get_marker
+from lupus_tracker.domain.records import EventKind
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from lupus_tracker.report.content import Image
+    from lupus_tracker.store.repository import Repository
+
+MM = 1 / 25.4  # inches per millimetre
+DPI = 250
+MIN_PT = 7.0
+PLAIN_SHAPE = "o"  # a series told apart by nothing but its marker
+SHAPES = ("s", "D", "P", "*", "X", "h")  # one per assay or lab: greyscale-safe
+GREYS = ("#1f1f1f", "#5a5a5a", "#8c8c8c", "#3d3d3d")
+INK = "#1f1f1f"
+BAND = "#d9d9d9"
+SPARK_MM = (22.0, 4.2)
+CHART_WIDTH_MM = 180.0
+PANEL_HEIGHT_MM = 25.0
+STRIP_HEIGHT_MM = 13.0
+EVENT_STRIP_MM = 10.0
+
+# Trend panels, in reading order: the first marker of each group that has data is drawn.
+PANEL_GROUPS = (("anti_dsdna",), ("c3",), ("c4",), ("urine_protein_24h", "upcr"),
+                ("albumin",), ("egfr", "creatinine"), ("hemoglobin",), ("platelets",))
+MAX_PANELS = 6
+FILLED_EVENTS = (EventKind.FLARE, EventKind.VISIT)  # the others are open shapes
+EVENT_ROWS = {EventKind.FLARE: 0.72, EventKind.HOSPITAL_STAY: 0.3}  # else the middle
+EVENT_STYLE = {  # kind -> (marker, label); hospital stays are drawn as spans
+    EventKind.FLARE: ("^", "flare"), EventKind.INFUSION: ("D", "infusion"),
+    EventKind.HOSPITAL_STAY: ("s", "hospital stay"), EventKind.VISIT: ("|", "visit"),
+    EventKind.OTHER: ("o", "other"),
+}
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI)
+    return buffer.getvalue()
+
+
+def _latest_series(data: MarkerData, row: LatestValue) -> Series | None:
+    """The series holding the latest result (never a line joined across assays)."""
+    for series in data.series:
+        if series.days and series.days[-1] == row.latest.day \
+                and series.unit_label == row.latest.unit.label:
+            return series
+    return None
+
+
+def sparkline_images(repo: Repository, rows: Iterable[LatestValue], since: date,
+                     until: date) -> dict[str, Image]:
+    """A small trend line of the period for each row (only when it has two or more points)."""
+    from matplotlib.figure import Figure
+
+    from lupus_tracker.report.content import Image
+
+    images = {}
+    for row in rows:
+        series = _latest_series(marker_data(repo, row.marker.key, since, until), row)
+        if series is None or len(series.days) < 2:
+            continue
+        figure = Figure(figsize=(SPARK_MM[0] * MM, SPARK_MM[1] * MM))
+        ax = figure.add_axes((0.03, 0.12, 0.94, 0.76))
+        ax.plot(series.days, series.values, color=INK, linewidth=0.8)
+        ax.plot(series.days[-1:], series.values[-1:], "o", color=INK, markersize=2.2)
+        ax.set_xlim(since, until)
+        ax.axis("off")
+        images[row.marker.key] = Image(_png(figure), SPARK_MM[0])
+    return images
+
+
+def _draw_series(ax: Axes, data: MarkerData, shapes: dict[str, str]) -> None:
+    """Each result's own range as a grey step band, exact values as filled shapes (one
+    shape per assay or lab, the same across panels: ``shapes``), bounds such as <0.5 as
+    open triangles."""
+    import numpy as np
+
+    values = [v for series in data.series for v in series.values]
+    for index, series in enumerate(data.series):
+        colour = GREYS[index % len(GREYS)]
+        shape = shapes.get(_short_label(series.label), PLAIN_SHAPE)
+        lows = [lo for lo in series.lows if lo is not None]
+        highs = [hi for hi in series.highs if hi is not None]
+        if lows or highs:
+            top = max(max(series.values), *(highs or [0])) * 1.15
+            ax.fill_between(series.days,
+                            np.array([0 if lo is None else lo for lo in series.lows], float),
+                            np.array([top if hi is None else hi for hi in series.highs],
+                                     float),
+                            step="mid", color=BAND, alpha=0.6, linewidth=0, zorder=0)
+        ax.plot(series.days, series.values, color=colour, linewidth=0.9, zorder=2)
+        exact = [i for i, b in enumerate(series.bounds) if not b]
+        ax.scatter([series.days[i] for i in exact], [series.values[i] for i in exact],
+                   marker=shape, s=18 if shape in ("P", "*", "X") else 14, color=colour,
+                   zorder=3)
+        for triangle, kinds in (("v", ("<", "<=")), ("^", (">", ">="))):
+            picked = [i for i, b in enumerate(series.bounds) if b in kinds]
+            if picked:
+                ax.scatter([series.days[i] for i in picked],
+                           [series.values[i] for i in picked], marker=triangle, s=22,
+                           facecolors="white", edgecolors=colour, linewidths=0.9, zorder=4)
+    if data.titer:
+        ax.set_yscale("log", base=2)
+    elif values and min(values) >= 0 and ax.get_ylim()[0] < 0:
+        ax.set_ylim(bottom=0)  # no negative axis for quantities that cannot be negative
+
+
+def _short_label(label: str) -> str:
+    """What tells series apart (the assay, the lab, or 'computed'); '' for a series with
+    only its unit. The unit is in the panel's title."""
+    parts = label.split(" · ")
+    if len(parts) < 2:
+        return ""
+    return "computed" if "computed" in parts[-1] else parts[-1]
+
+
+def _shape_map(panels: list[MarkerData]) -> dict[str, str]:
+    """One shape per assay or lab across the whole figure (panels with one series keep
+    the plain circle)."""
+    shapes: dict[str, str] = {}
+    for data in panels:
+        for series in data.series:
+            label = _short_label(series.label)
+            if label and label not in shapes:
+                shapes[label] = SHAPES[len(shapes) % len(SHAPES)]
+    return shapes
+
+
+def _panel_keys(repo: Repository, start: date, until: date) -> list[str]:
+    have = set(repo.results.frame(None, start, until)["marker"])
+    keys = []
+    for group in PANEL_GROUPS:
+        key = next((k for k in group if k in have), None)
+        if key is not None:
+            keys.append(key)
+    return keys[:MAX_PANELS]
+
+
+def _dose_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
+    """Daily oral prednisone-equivalent (steps), intravenous pulses as labelled open
+    triangles at the top, and hatching where a glucocorticoid dose is not known."""
+    from lupus_tracker.domain.glucocorticoids import exposure, format_mg, oral_steps
+
+    exp = exposure(repo.treatments.all(), as_of=until)
+    steps = oral_steps(exp, start, until)
+    if steps:
+        days, mgs = zip(*steps, strict=True)
+        ax.fill_between(days, mgs, step="post", color="#7f7f7f", alpha=0.55, linewidth=0)
+        ax.step(days, mgs, where="post", color=INK, linewidth=0.8)
+    top = max([mg for _, mg in steps] + [7.5]) * 1.7  # room for the label above the steps
+    ax.set_ylim(0, top)
+    for pulse in exp.pulses(start, until):
+        ax.plot([pulse.day], [top * 0.82], marker="v", markersize=4, color=INK,
+                markerfacecolor="white", linestyle="none")
+    for unknown in exp.unknowns_between(start, until):
+        ax.axvspan(max(unknown.start, start), min(unknown.end, until), facecolor="none",
+                   edgecolor="#8c8c8c", hatch="////", linewidth=0)
+    ax.set_label("dose strip")
+    ax.text(0.005, 0.96, "prednisone-equivalent, mg/day (\u25bd IV pulse)",
+            transform=ax.transAxes, va="top", fontsize=MIN_PT)
+    if steps:
+        ax.annotate(f"{format_mg(steps[-1][1])} mg/day", (1, 1), xycoords="axes fraction",
+                    ha="right", va="bottom", fontsize=MIN_PT)
+
+
+def _event_strip(ax: Axes, repo: Repository, start: date, until: date) -> set[EventKind]:
+    shown: set[EventKind] = set()
+    for event in repo.events.all(start, until):
+        shape = EVENT_STYLE[event.kind][0]
+        row = EVENT_ROWS.get(event.kind, 0.5)
+        if event.kind is EventKind.HOSPITAL_STAY and event.ended_on:
+            ax.axvspan(event.occurred_on, event.ended_on + timedelta(days=1), ymin=row - 0.12,
+                       ymax=row + 0.12, color="#5a5a5a")
+        ax.plot([event.occurred_on], [row], marker=shape, color=INK, markersize=5,
+                markerfacecolor=INK if event.kind in FILLED_EVENTS else "white",
+                linestyle="none")
+        shown.add(event.kind)
+    ax.set_ylim(0, 1)
+    ax.set_yticks([])
+    ax.set_label("event strip")
+    ax.text(0.005, 0.96, "events", transform=ax.transAxes, va="top", fontsize=MIN_PT)
+    return shown
+
+
+def _legend(figure: Figure, shapes: dict[str, str], kinds: set[EventKind]) -> None:
+    """One legend under the chart: the shape of each assay or lab, and of each event kind."""
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], marker=shape, color=GREYS[0], linestyle="none", markersize=4,
+                      label=label) for label, shape in shapes.items()]
+    handles += [Line2D([], [], marker=EVENT_STYLE[kind][0], color=INK, linestyle="none",
+                       markersize=5, markerfacecolor=INK if kind in FILLED_EVENTS
+                       else "white", label=EVENT_STYLE[kind][1])
+                for kind in EventKind if kind in kinds]
+    if handles:
+        figure.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 7),
+                      fontsize=MIN_PT, frameon=False, handletextpad=0.2, columnspacing=1.0)
+
+
+def trend_figure(repo: Repository, start: date, since: date, until: date,
+                 width_mm: float = CHART_WIDTH_MM) -> Figure:
+    """Two columns of marker panels (each at least 8 cm wide), each column ending with the
+    prednisone-equivalent dose strip and the events on the same time axis."""
+    import matplotlib.dates as mdates
+    from matplotlib.figure import Figure
+
+    keys = _panel_keys(repo, start, until)
+    panels = [marker_data(repo, key, start, until) for key in keys]
+    shapes = _shape_map(panels)
+    kinds: set[EventKind] = set()
+    rows = max(1, (len(keys) + 1) // 2)
+    heights = [PANEL_HEIGHT_MM] * rows + [STRIP_HEIGHT_MM, EVENT_STRIP_MM]
+    figure = Figure(figsize=(width_mm * MM, (sum(heights) + 14) * MM), layout="constrained")
+    figure.get_layout_engine().set(w_pad=1 * MM, h_pad=1 * MM, hspace=0.02, wspace=0.01)
+    grid = figure.add_gridspec(len(heights), 2, height_ratios=heights)
+    for column in range(2):
+        bottom = figure.add_subplot(grid[len(heights) - 1, column])
+        axes = [figure.add_subplot(grid[r, column], sharex=bottom)
+                for r in range(len(heights) - 1)] + [bottom]
+        for r, ax in enumerate(axes[:rows]):
+            index = r * 2 + column
+            if index >= len(keys):
+                ax.set_axis_off()
+                continue
+            data = panels[index]
+            _draw_series(ax, data, shapes)
+            units = " / ".join(sorted({s.unit_label for s in data.series}))
+            label = get_marker(keys[index]).label
+            ax.set_title(f"{label} ({units})" if units else label, fontsize=8, loc="left",
+                         pad=2)
+        _dose_strip(axes[rows], repo, start, until)
+        kinds = _event_strip(axes[rows + 1], repo, start, until)
+        for ax in axes:
+            if since > start:
+                ax.axvline(since, color=INK, linestyle=(0, (3, 2)), linewidth=0.7)
+            ax.set_xlim(start, until + timedelta(days=1))
+            ax.tick_params(labelsize=MIN_PT, length=2, pad=1)
+            ax.grid(True, axis="y", color="#e0e0e0", linewidth=0.5)
+            if ax is not axes[-1]:
+                ax.tick_params(labelbottom=False)
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
+        axes[-1].xaxis.set_major_locator(locator)
+        axes[-1].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    _legend(figure, shapes, kinds)
+    return figure
+
+
+def trend_chart_image(repo: Repository, start: date, since: date, until: date) -> Image:
+    from lupus_tracker.report.content import Image
+
+    figure = trend_figure(repo, start, since, until)
+    return Image(_png(figure), CHART_WIDTH_MM)

@@ -1,0 +1,177 @@
+"""Each section of the visit report as HTML (one function per section, in reading order)."""
+
+from __future__ import annotations
+
+from lupus_tracker.analysis.latest import LatestValue
+from lupus_tracker.domain.records import EventKind
+from lupus_tracker.report.content import ReportContent, chart_start
+from lupus_tracker.report.figures import SPARK_MM
+from lupus_tracker.report.html_parts import NBSP, day_text, e, image, keep, table
+
+
+def questions_html(content: ReportContent) -> str:
+    lines = [line.strip() for line in content.notes.splitlines() if line.strip()]
+    body = ("".join(f'<p class="question">{e(line)}</p>' for line in lines)
+            if lines else '<p class="small">None written for this visit.</p>')
+    return "<h2>My questions and notes for this visit</h2>" + body
+
+
+def treatment_html(content: ReportContent) -> str:
+    treatment = content.treatment
+    parts = ["<h2>Current treatment</h2>"]
+    if treatment is None or not (treatment.current or treatment.stopped):
+        parts.append("<p>No medications recorded for this period.</p>")
+    if treatment is not None and treatment.current:
+        rows = [(m.name, keep(m.dose), m.per_day, day_text(m.since), m.note)
+                for m in treatment.current]
+        parts.append(table(("Medication", "Dose", "Total per day", "Since", "Note"), rows,
+                           widths=(None, None, None, None, 34)))
+    if treatment is not None and treatment.changes:
+        rows = [(day_text(c.day), c.name, c.what, c.reason or "—") for c in treatment.changes]
+        parts.append("<h3>Changes in the period</h3>")
+        parts.append(table(("Date", "Medication", "Change", "Reason"), rows,
+                           widths=(None, None, None, 38)))
+    if treatment is not None and treatment.stopped:
+        rows = [(day_text(s.stopped_on), s.name, keep(s.last_dose), s.reason)
+                for s in treatment.stopped]
+        parts.append("<h3>Stopped in the period</h3>")
+        parts.append(table(("Stopped", "Medication", "Last dose", "Reason"), rows,
+                           widths=(None, None, None, 44)))
+    if content.treat_to_target:
+        head, sep, rest = content.treat_to_target.partition(": ")
+        if not sep:
+            head, rest = "Treat-to-target", content.treat_to_target
+        parts.append(f'<p class="t2t"><b>{e(head)}:</b> {e(rest)}</p>')
+    return "".join(parts)
+
+
+def _change(row: LatestValue) -> str:
+    """Arrow, word and amount on one line; "not comparable (why)" may wrap between words."""
+    if row.previous is None:
+        return "—"
+    return (keep(row.change_cell) if row.comparable else row.change_cell) or "—"
+
+
+def _result_row(row: LatestValue, with_trend: bool, content: ReportContent) -> tuple:
+    latest, previous = row.latest, row.previous
+    prev = (f"{keep(previous.value_text)} ({day_text(previous.day)})" if previous else "—")
+    cells = [row.marker.label, keep(f"{latest.value_text} {latest.unit.label}"),
+             day_text(latest.day), row.flag_text, keep(latest.ref_text or "—"),
+             prev, _change(row)]
+    if with_trend:
+        spark = content.sparklines.get(row.marker.key)
+        cells.append(image(f"spark-{row.marker.key}", *SPARK_MM) if spark else "")
+    return tuple(cells)
+
+
+def _results_table(rows, with_trend: bool, content: ReportContent) -> str:
+    headers = ["Result", "Latest", "Date", "Flag", "Range", "Previous", "Change"]
+    if with_trend:
+        headers.append("Trend")
+    classes = [("", "", "", "flag" if r.latest.flag.is_out_of_range else "", "", "", "", "")
+               for r in rows]
+    return table(headers, [_result_row(r, with_trend, content) for r in rows],
+                 raw_columns=(7,) if with_trend else (), classes=classes)
+
+
+def results_html(content: ReportContent) -> str:
+    results = content.results
+    parts = ["<h2>Key results in the period</h2>"]
+    if results is None or not (results.key or results.other):
+        parts.append("<p>No results in this period.</p>")
+    if results is not None and results.key:
+        parts.append(_results_table(results.key, True, content))
+    if results is not None and results.other:
+        parts.append("<h3>Other results in the period</h3>")
+        parts.append(_results_table(results.other, False, content))
+    if results is not None and results.key + results.other:
+        parts.append('<p class="small">Change: since the previous comparable result (same '
+                     "assay, or same lab and range). Trend: this period, same assay.</p>")
+    if results is not None and results.earlier:
+        items = " \u00b7 ".join(
+            keep(f"{r.marker.label} {r.latest.value_text} {r.latest.unit.label}")
+            + f" ({day_text(r.latest.day)})" for r in results.earlier)
+        parts.append("<h3>Last measured before this period (not flagged: not current)</h3>")
+        parts.append(f"<p>{e(items)}</p>")
+    if content.sledai:
+        visits = "; ".join(f"{day_text(day)}: <b>{score}</b> ({e(items)})"
+                           for day, score, items in content.sledai)
+        parts.append(f"<p><b>SLEDAI-2K recorded at visits</b> — {visits}.</p>")
+    if content.activity_note:
+        parts.append(f'<p class="signal">{e(content.activity_note)}</p>')
+    return "".join(parts)
+
+
+def charts_html(content: ReportContent) -> str:
+    if not content.charts:
+        return ""
+    start = chart_start(content.since, content.until)
+    parts = [f"<h2>Trends from {start.strftime('%b %Y')} to "
+             f"{content.until.strftime('%b %Y')}</h2>"]
+    for index, chart in enumerate(content.charts):
+        parts.append(f"<p>{image(f'chart-{index}', chart.width_mm)}</p>")
+    parts.append(
+        '<p class="small">Grey band: each result\u2019s own lab range. Filled shapes: '
+        "values, one shape per assay; open triangles: bounds such as &lt;0.5 (\u25bd below, "
+        "\u25b3 above). Dashed line: start of the period. Under each column: "
+        "prednisone-equivalent mg/day and events.</p>")
+    return "".join(parts)
+
+
+def symptoms_html(content: ReportContent) -> str:
+    summary = content.symptoms
+    parts = ["<h2>Symptoms</h2>"]
+    if summary is None or not summary.days_with_entries:
+        parts.append("<p>No diary entries in this period.</p>")
+    else:
+        logged = summary.days_with_entries
+        missing = content.days_in_period - logged
+        parts.append(f"<p>Diary entries on {logged} of {content.days_in_period} days "
+                     f"({missing} days without an entry). Fever days (symptom, or a "
+                     f"temperature above 38{NBSP}\u00b0C): {summary.fever_days}.</p>")
+        cells = [(s.symptom.name, f"{s.days_present} of {logged} logged days",
+                  f"{s.average:.1f}", str(s.worst)) for s in summary.stats]
+        half = (len(cells) + 1) // 2  # two symptoms a row: the table stays short
+        rows = [cells[i] + (cells[i + half] if i + half < len(cells) else ("", "", "", ""))
+                for i in range(half)]
+        headers = ("Symptom", "Days present", "Average", "Worst")
+        parts.append(table(headers * 2, rows))
+        parts.append('<p class="small">Severity 0-10; average over the logged days.</p>')
+    if content.worst_days:
+        rows = [(day_text(w.day),
+                 ", ".join(f"{x.symptom.replace('_', ' ')} {x.severity}" for x in w.entries),
+                 w.note or "—") for w in content.worst_days]
+        parts.append("<h3>Worst days</h3>")
+        parts.append(table(("Date", "Symptoms (severity 0-10)", "Note"), rows,
+                           widths=(None, 45, 40)))
+    if content.photos:
+        cells = "".join(f'<td align="center">{image(f"photo-{i}", img.width_mm)}</td>'
+                        for i, (_, img) in enumerate(content.photos))
+        dates = "".join(f'<td align="center">{day_text(p.day)}'
+                        f'{("<br>" + e(p.caption)) if p.caption else ""}</td>'
+                        for p, _ in content.photos)
+        parts.append("<h3>Photos</h3>")
+        parts.append(f'<table class="data" cellspacing="0" cellpadding="3"><tr>{cells}</tr>'
+                     f"<tr>{dates}</tr></table>")
+    return "".join(parts)
+
+
+def events_html(content: ReportContent) -> str:
+    visits = [ev for ev in content.events if ev.kind is EventKind.VISIT]
+    others = [ev for ev in content.events if ev.kind is not EventKind.VISIT]
+    parts = ["<h2>Events in the period</h2>"]
+    if not content.events:
+        parts.append("<p>No events recorded in this period.</p>")
+    rows = []
+    for ev in others:
+        when = day_text(ev.occurred_on)
+        if ev.ended_on and ev.ended_on != ev.occurred_on:
+            when += f" to {day_text(ev.ended_on)}"
+        rows.append((when, ev.kind.label, ev.title or "—", ev.note or "—"))
+    if visits:  # one row: the dates matter, the titles repeat
+        count = f"{len(visits)} visit{'s' if len(visits) > 1 else ''}"
+        rows.append(("", "Visits", count, ", ".join(day_text(v.occurred_on) for v in visits)))
+    if rows:
+        parts.append(table(("Date", "Kind", "What", "Note"), rows,
+                           widths=(None, None, None, 45)))
+    return "".join(parts)

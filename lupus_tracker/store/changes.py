@@ -1,0 +1,85 @@
+"""The change service: every change a user can make, as a small object.
+
+``change.apply(repo)`` carries the change out in one ``BEGIN IMMEDIATE`` transaction and
+returns its inverse, another change; applying the inverse undoes it (in one transaction
+too) and returns the change that redoes it. A change that fails raises a user-facing error
+(:class:`~lupus_tracker.store.errors.StoreError` or
+:class:`~lupus_tracker.domain.records.InvalidEntryError`) and changes nothing.
+
+Inverses check before they write: an undo refuses (:class:`ConflictError`) when the row it
+would restore or remove was changed or put back meanwhile (by another window or program),
+and a deleted row comes back under its own id only while that id is free. Ids are never
+reused (``AUTOINCREMENT``), so an undo never overwrites another row.
+
+The kinds of change live beside this module: ``result_changes``, ``diary_changes``,
+``treatment_changes`` and ``record_changes`` (SLEDAI-2K, profile, settings, report notes).
+"""
+
+from __future__ import annotations
+
+import enum
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+from lupus_tracker.store.base import ConflictError
+
+if TYPE_CHECKING:
+    from lupus_tracker.store.repository import Repository
+
+T = TypeVar("T")
+
+
+class Unchecked(enum.Enum):
+    """What an inverse expects to find when the user's own change expects nothing."""
+
+    ANYTHING = "anything"
+
+
+ANYTHING = Unchecked.ANYTHING
+
+
+def expect(found: T, expected: T | Unchecked, what: str) -> None:
+    """Refuse when ``found`` is not what the change expects to replace."""
+    if expected is not ANYTHING and found != expected:
+        raise ConflictError(f"{what} was changed in another window or program since; "
+                            "nothing was changed.")
+
+
+class Change(ABC):
+    """One change a user can make; ``apply`` returns its inverse."""
+
+    def apply(self, repo: Repository) -> Change:
+        """Carry out the change in one transaction (joining an open one) and return the
+        change that reverses it."""
+        with repo.db.transaction():
+            return self.carry_out(repo)
+
+    @abstractmethod
+    def carry_out(self, repo: Repository) -> Change:
+        """The change itself, inside the transaction ``apply`` opened."""
+
+    @abstractmethod
+    def describe(self) -> str:
+        """What the change does, for the Edit menu ("Undo Add lab report")."""
+
+
+@dataclass(frozen=True)
+class Batch(Change):
+    """Several changes as one: all or none, undone in reverse order."""
+
+    changes: tuple[Change, ...]
+    text: str
+
+    def carry_out(self, repo: Repository) -> Change:
+        inverses = [change.carry_out(repo) for change in self.changes]
+        return Batch(tuple(reversed(inverses)), self.text)
+
+    def describe(self) -> str:
+        return self.text
+
+
+def batch(changes: Sequence[Change], text: str) -> Change:
+    """One change, or a batch when there are several."""
+    return changes[0] if len(changes) == 1 else Batch(tuple(changes), text)

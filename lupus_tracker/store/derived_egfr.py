@@ -1,0 +1,25 @@
+"""eGFR derived from stored creatinine (CKD-EPI 2021), kept as computed results.
+
+Derived values are marked ``source='computed'`` with the assay "CKD-EPI 2021 (computed)",
+so they are never mistaken for (or drawn as one series with) a lab-reported eGFR. They need
+the profile's date of birth and sex; results before age 18, bounds such as ``<0.5`` and
+values the equation does not cover are skipped one by one: one impossible creatinine never
+stops the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lupus_tracker.domain.egfr import COMPUTED_ASSAY, computed_egfr_entry
+from lupus_tracker.domain.records import LabEntry, LabResult, Profile
+
+ASSAY = COMPUTED_ASSAY
+
+
+def derived_egfr_entries(profile: Profile, creatinine: Iterable[LabResult]) -> list[LabEntry]:
+    """The eGFR entries computed from ``creatinine`` results for this patient (the rule is
+    ``domain.egfr.computed_egfr_entry``)."""
+    entries = (computed_egfr_entry(result, profile.birth_date, profile.sex)
+               for result in creatinine)
+    return [entry for entry in entries if entry is not None]

@@ -1,0 +1,95 @@
+"""Changes to the diary: a symptom day (with its note and vitals) and photos."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from lupus_tracker.domain.records import SymptomDay, SymptomEntry
+from lupus_tracker.store.changes import ANYTHING, Batch, Change, Unchecked, expect
+from lupus_tracker.store.photos_repo import Photo
+
+if TYPE_CHECKING:
+    from lupus_tracker.store.repository import Repository
+
+
+@dataclass(frozen=True)
+class SaveDay(Change):
+    """The diary form's Save: the day's symptoms and note replace what was logged, and the
+    temperature and weight typed in are added, corrected or cleared (``vitals``: changes to
+    results); one transaction."""
+
+    day: date
+    entries: tuple[SymptomEntry, ...]
+    note: str | None = None
+    vitals: tuple[Change, ...] = ()
+
+    def carry_out(self, repo: Repository) -> Change:
+        undo_vitals = [change.carry_out(repo) for change in self.vitals]
+        undo_day = PutDay(SymptomDay(self.day, self.entries, self.note)).carry_out(repo)
+        return Batch((undo_day, *reversed(undo_vitals)), self.describe())
+
+    def describe(self) -> str:
+        return f"Save diary for {self.day.isoformat()}"
+
+
+@dataclass(frozen=True)
+class PutDay(Change):
+    """Replace a day's symptoms and note by ``day`` (undo and redo of a diary save)."""
+
+    record: SymptomDay
+    expected: SymptomDay | Unchecked = ANYTHING
+
+    def carry_out(self, repo: Repository) -> Change:
+        day = self.record.day
+        current = repo.diary.day(day)
+        expect(current, self.expected, f"The diary of {day.isoformat()}")
+        repo.diary.save_day(day, self.record.entries, self.record.note)
+        return PutDay(current, repo.diary.day(day))
+
+    def describe(self) -> str:
+        return f"Save diary for {self.record.day.isoformat()}"
+
+
+@dataclass(frozen=True)
+class AddPhoto(Change):
+    photo: Photo
+
+    def carry_out(self, repo: Repository) -> Change:
+        saved = repo.photos.add(self.photo)
+        assert saved.id is not None
+        return DeletePhoto(saved.id, saved)
+
+    def describe(self) -> str:
+        return "Attach photo"
+
+
+@dataclass(frozen=True)
+class DeletePhoto(Change):
+    photo_id: int
+    expected: Photo | Unchecked = ANYTHING
+
+    def carry_out(self, repo: Repository) -> Change:
+        current = repo.photos.get(self.photo_id)
+        expect(current, self.expected, f"The photo of {current.day.isoformat()}")
+        repo.photos.delete(self.photo_id)
+        return RestorePhoto(current)
+
+    def describe(self) -> str:
+        return "Delete photo"
+
+
+@dataclass(frozen=True)
+class RestorePhoto(Change):
+    """Put a deleted photo back under its own id (refused when the id is taken)."""
+
+    photo: Photo
+
+    def carry_out(self, repo: Repository) -> Change:
+        saved = repo.photos.add(self.photo)
+        assert saved.id is not None
+        return DeletePhoto(saved.id, saved)
+
+    def describe(self) -> str:
+        return "Restore photo"

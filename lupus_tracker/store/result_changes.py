@@ -1,0 +1,118 @@
+"""Changes to lab results: add a report, edit, delete, and their inverses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
+from lupus_tracker.domain.records import LabEntry, LabResult
+from lupus_tracker.store.changes import ANYTHING, Change, Unchecked, expect
+from lupus_tracker.store.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from lupus_tracker.store.repository import Repository
+
+
+def _name(marker: str) -> str:
+    try:
+        return get_marker(marker).name
+    except UnknownMarkerError:
+        return marker
+
+
+def _results_text(count: int) -> str:
+    return "1 result" if count == 1 else f"{count} results"
+
+
+@dataclass(frozen=True)
+class AddResults(Change):
+    """A whole lab report (or vitals): all rows or none."""
+
+    entries: tuple[LabEntry, ...]
+
+    def carry_out(self, repo: Repository) -> Change:
+        saved = repo.results.add_many(self.entries)
+        return DeleteResults(tuple(r.id for r in saved), tuple(saved))
+
+    def describe(self) -> str:
+        if len(self.entries) == 1:
+            return f"Add {_name(self.entries[0].marker)} result"
+        return f"Add lab report ({_results_text(len(self.entries))})"
+
+
+@dataclass(frozen=True)
+class DeleteResults(Change):
+    """Delete results; as an undo, only when they are still as they were saved."""
+
+    ids: tuple[int, ...]
+    expected: tuple[LabResult, ...] | Unchecked = ANYTHING
+
+    def carry_out(self, repo: Repository) -> Change:
+        gone = []
+        for index, result_id in enumerate(self.ids):
+            current = repo.results.get(result_id)
+            if self.expected is not ANYTHING:
+                expect(current, self.expected[index], _about(current))
+            gone.append(current)
+        for result_id in self.ids:
+            repo.results.delete(result_id)
+        return RestoreResults(tuple(gone))
+
+    def describe(self) -> str:
+        return f"Delete {_results_text(len(self.ids))}"
+
+
+@dataclass(frozen=True)
+class RestoreResults(Change):
+    """Put deleted results back under their own ids (refused when an id is taken)."""
+
+    results: tuple[LabResult, ...]
+
+    def carry_out(self, repo: Repository) -> Change:
+        restored = repo.results.restore(self.results)
+        return DeleteResults(tuple(r.id for r in restored), tuple(restored))
+
+    def describe(self) -> str:
+        return f"Restore {_results_text(len(self.results))}"
+
+
+@dataclass(frozen=True)
+class UpdateResult(Change):
+    """Edit one result (the user's edit)."""
+
+    result_id: int
+    entry: LabEntry
+
+    def carry_out(self, repo: Repository) -> Change:
+        before = repo.results.get(self.result_id)
+        after = repo.results.update(self.result_id, self.entry)
+        return PutResult(before, after)
+
+    def describe(self) -> str:
+        return "Edit lab result"
+
+
+@dataclass(frozen=True)
+class PutResult(Change):
+    """Put a result back as it was (undo or redo of an edit)."""
+
+    result: LabResult
+    expected: LabResult | Unchecked = ANYTHING
+
+    def carry_out(self, repo: Repository) -> Change:
+        try:
+            current = repo.results.get(self.result.id)
+        except NotFoundError:
+            raise NotFoundError(f"{_about(self.result)} no longer exists; nothing was "
+                                "changed.") from None
+        expect(current, self.expected, _about(current))
+        after = repo.results.put(self.result)
+        return PutResult(current, after)
+
+    def describe(self) -> str:
+        return "Edit lab result"
+
+
+def _about(result: LabResult) -> str:
+    return f"The {_name(result.marker)} result of {result.taken_on.isoformat()}"

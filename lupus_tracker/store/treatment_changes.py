@@ -1,0 +1,179 @@
+"""Changes to medications (with their doses) and events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from lupus_tracker.domain.records import Dose, Event, Medication
+from lupus_tracker.store.changes import ANYTHING, Change, Unchecked, expect
+from lupus_tracker.store.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from lupus_tracker.store.repository import Repository
+
+
+def _saved_id(record_id: int | None) -> int:
+    if record_id is None:
+        raise NotFoundError("The record has no id: it was never saved.")
+    return record_id
+
+
+# -- medications -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AddMedication(Change):
+    medication: Medication
+
+    def carry_out(self, repo: Repository) -> Change:
+        saved = repo.treatments.add(self.medication)
+        return DeleteMedication(_saved_id(saved.id), saved)
+
+    def describe(self) -> str:
+        return f"Add {self.medication.name.strip()}"
+
+
+@dataclass(frozen=True)
+class DeleteMedication(Change):
+    """Delete a medication and its whole dose history."""
+
+    medication_id: int
+    expected: Medication | Unchecked = ANYTHING
+
+    def carry_out(self, repo: Repository) -> Change:
+        current = repo.treatments.get(self.medication_id)
+        expect(current, self.expected, current.name)
+        repo.treatments.delete(self.medication_id)
+        return RestoreMedication(current)
+
+    def describe(self) -> str:
+        if self.expected is not ANYTHING:
+            return f"Delete {self.expected.name}"
+        return "Delete medication"
+
+
+@dataclass(frozen=True)
+class RestoreMedication(Change):
+    """Put a deleted medication back under its own id (refused when the id is taken)."""
+
+    medication: Medication
+
+    def carry_out(self, repo: Repository) -> Change:
+        saved = repo.treatments.add(self.medication)
+        return DeleteMedication(_saved_id(saved.id), saved)
+
+    def describe(self) -> str:
+        return f"Restore {self.medication.name}"
+
+
+@dataclass(frozen=True)
+class ChangeDose(Change):
+    """A new dose from a date on (a taper step); earlier doses are kept."""
+
+    medication_id: int
+    dose: Dose
+    name: str = "medication"
+
+    def carry_out(self, repo: Repository) -> Change:
+        before = repo.treatments.get(self.medication_id)
+        after = repo.treatments.change_dose(self.medication_id, self.dose)
+        return PutMedication(before, after)
+
+    def describe(self) -> str:
+        return f"Change dose of {self.name}"
+
+
+@dataclass(frozen=True)
+class StopMedication(Change):
+    """Stop a medication on a date (``None`` resumes it); its history stays. ``note``, when
+    given, replaces the medication's note (the stop dialog adds the reason to it)."""
+
+    medication_id: int
+    stopped_on: date | None
+    name: str = "medication"
+    note: str | Unchecked | None = ANYTHING
+
+    def carry_out(self, repo: Repository) -> Change:
+        before = repo.treatments.get(self.medication_id)
+        note = before.note if self.note is ANYTHING else self.note
+        after = repo.treatments.replace(replace(before, stopped_on=self.stopped_on, note=note))
+        return PutMedication(before, after)
+
+    def describe(self) -> str:
+        return f"Stop {self.name}" if self.stopped_on else f"Resume {self.name}"
+
+
+@dataclass(frozen=True)
+class PutMedication(Change):
+    """A medication and its whole dose history as given (an edit, or its undo)."""
+
+    medication: Medication
+    expected: Medication | Unchecked = ANYTHING
+
+    def carry_out(self, repo: Repository) -> Change:
+        current = repo.treatments.get(_saved_id(self.medication.id))
+        expect(current, self.expected, current.name)
+        after = repo.treatments.replace(self.medication)
+        return PutMedication(current, after)
+
+    def describe(self) -> str:
+        return f"Edit {self.medication.name}"
+
+
+# -- events ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AddEvent(Change):
+    event: Event
+
+    def carry_out(self, repo: Repository) -> Change:
+        saved = repo.events.add(self.event)
+        return DeleteEvent(_saved_id(saved.id), saved)
+
+    def describe(self) -> str:
+        return f"Add {self.event.kind.label.lower()}"
+
+
+@dataclass(frozen=True)
+class DeleteEvent(Change):
+    event_id: int
+    expected: Event | Unchecked = ANYTHING
+
+    def carry_out(self, repo: Repository) -> Change:
+        current = repo.events.get(self.event_id)
+        expect(current, self.expected, f"The event of {current.occurred_on.isoformat()}")
+        repo.events.delete(self.event_id)
+        return RestoreEvent(current)
+
+    def describe(self) -> str:
+        return "Delete event"
+
+
+@dataclass(frozen=True)
+class RestoreEvent(Change):
+    """Put a deleted event back under its own id (refused when the id is taken)."""
+
+    event: Event
+
+    def carry_out(self, repo: Repository) -> Change:
+        saved = repo.events.add(self.event)
+        return DeleteEvent(_saved_id(saved.id), saved)
+
+    def describe(self) -> str:
+        return "Restore event"
+
+
+@dataclass(frozen=True)
+class PutEvent(Change):
+    """Edit an event (and undo or redo that edit)."""
+
+    event: Event
+    expected: Event | Unchecked = ANYTHING
+
+    def carry_out(self, repo: Repository) -> Change:
+        current = repo.events.get(_saved_id(self.event.id))
+        expect(current, self.expected, f"The event of {current.occurred_on.isoformat()}")
+        after = repo.events.update(self.event)
+        return PutEvent(current, after)
+
+    def describe(self) -> str:
+        return "Edit event"

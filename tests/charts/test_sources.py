@@ -1,0 +1,22 @@
+"""Reading chart data from a real file: the loaders feed the same builders."""
+
+from __future__ import annotations
+
+from lupus_tracker.charts import sources
+from lupus_tracker.charts.marker import marker_figure
+from lupus_tracker.charts.panels import panel_figure
+
+
+def test_demo_loads_into_series_and_draws(demo_repo):
+    chart = sources.load_marker_chart(demo_repo, "anti_dsdna")
+    labels = sorted(s.label for s in chart.data.series)
+    assert labels == ["IU/mL · CLIA", "IU/mL · ELISA"]
+    assert sum(len(s.points) for s in chart.data.series) == len(
+        demo_repo.results.all(["anti_dsdna"]))
+    figure = marker_figure(chart)
+    assert "Prednisone" in [t.get_text() for t in figure.axes[1].get_yticklabels()]
+
+
+def test_report_panel_entry_reads_the_repository(demo_repo):
+    figure = panel_figure(demo_repo, "serology")
+    assert [a.get_ylabel().split("\n")[0] for a in figure.axes] == ["anti-dsDNA", "C3", "C4"]

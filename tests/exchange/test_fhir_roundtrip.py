@@ -1,0 +1,109 @@
+"""A FHIR export holds the whole record: re-imported into an empty file it restores every
+table (settings excepted: they are preferences, carried by the CSV), keeps values, ranges,
+flags, sources and patterns, and is valid FHIR R4 as a collection and a transaction."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from fhir.resources.R4B.bundle import Bundle
+
+from lupus_tracker.cli import main
+from lupus_tracker.domain.catalog import get_marker
+from lupus_tracker.domain.measurement import interpret
+from lupus_tracker.domain.records import LabEntry, Source
+from lupus_tracker.exchange.fhir_export import bundle, export_fhir
+from lupus_tracker.exchange.formats import read_plan
+from lupus_tracker.exchange.plan import apply_plan
+from lupus_tracker.store.repository import Repository
+from tests.exchange.test_csv_roundtrip import TABLES, add_awkward_records, dump
+
+
+def _add_exact_cases(repo) -> None:
+    repo.results.add_many([
+        LabEntry(date(2026, 6, 1), "diastolic_bp", "80", "mm[Hg]", "<80"),
+        LabEntry(date(2026, 6, 1), "creatinine", "1.90", "mg/dL", "0.5-1.1"),
+        LabEntry(date(2026, 6, 1), "ana", "1:320", None, "<1:80", pattern="speckled"),
+        LabEntry(date(2026, 6, 1), "egfr", "55", "mL/min/{1.73_m2}", assay="MDRD"),
+    ])
+
+
+def test_reimport_into_an_empty_file_restores_every_table(demo_repo, tmp_path):
+    add_awkward_records(demo_repo)
+    _add_exact_cases(demo_repo)
+    out = tmp_path / "all.json"
+    export_fhir(demo_repo, out)
+    Bundle.parse_file(out)  # valid FHIR R4
+    with Repository.open(tmp_path / "copy.sqlite") as copy:
+        plan = read_plan(out, copy)
+        assert not plan.skipped, plan.skipped[:3]
+        apply_plan(copy, plan)
+        assert read_plan(out, copy).total == 0  # re-import adds nothing
+    before, after = dump(demo_repo.db.path), dump(tmp_path / "copy.sqlite")
+    for table in TABLES:
+        if table != "settings":
+            assert after[table] == before[table], table
+
+
+def test_meaning_survives_the_round_trip(repo, tmp_path):
+    _add_exact_cases(repo)
+    document = bundle(repo)
+    observations = {o["code"]["coding"][0]["code"]: o for o in
+                    (e["resource"] for e in document["entry"]) if o["resourceType"] ==
+                    "Observation"}
+    diastolic = observations["8462-4"]
+    assert diastolic["referenceRange"] == [{"text": "<80"}]  # no inclusive high: 80 is HIGH
+    assert diastolic["interpretation"][0]["coding"][0]["code"] == "H"
+    assert observations["33914-3"]["method"]["text"] == "MDRD"  # not 98979-8
+    assert observations["5048-4"]["component"][0]["valueString"] == "speckled"
+    computed = [o for o in observations.values() if o["meta"]["tag"][0]["code"] == "computed"]
+    for o in computed:
+        assert o["derivedFrom"] and o["method"]["text"].endswith("(computed)")
+    out = tmp_path / "b.json"
+    export_fhir(repo, out)
+    assert '"value": 1.90' in out.read_text()  # printed precision
+    with Repository.open(tmp_path / "copy.sqlite") as copy:
+        apply_plan(copy, read_plan(out, copy))
+        for old, new in zip(repo.results.all(), copy.results.all(), strict=True):
+            assert (new.value_text, new.ref_range, new.source, new.pattern, new.assay) == (
+                old.value_text, old.ref_range, old.source, old.pattern, old.assay)
+            marker = get_marker(old.marker)
+            assert interpret(marker, new.value_text, new.unit, new.ref_range).flag == \
+                interpret(marker, old.value_text, old.unit, old.ref_range).flag
+
+
+def test_catalog_ranges_are_not_exported_as_lab_ranges(repo):
+    repo.results.add_many([LabEntry(date(2026, 6, 1), "c3", "0.5", "g/L")])
+    (observation,) = [e["resource"] for e in bundle(repo)["entry"]
+                      if e["resource"]["resourceType"] == "Observation"]
+    assert "referenceRange" not in observation and "interpretation" not in observation
+    assert observation["meta"]["tag"][0]["code"] == Source.ENTERED
+
+
+def test_patient_ids_do_not_come_from_the_file_name(tmp_path):
+    ids = []
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        with Repository.open(tmp_path / folder / "lupus.db") as repo:
+            repo.results.add_many([LabEntry(date(2026, 6, 1), "c3", "0.5", "g/L")])
+            ids.append({e["fullUrl"] for e in bundle(repo)["entry"]})
+    if not callable(getattr(Repository, "identity", None)):
+        import pytest
+
+        pytest.xfail("the database identity (migration 3) has not landed yet")
+    assert not ids[0] & ids[1]
+
+
+def test_transaction_bundle_for_a_fhir_server(demo_file, tmp_path, capsys):
+    out = tmp_path / "t.json"
+    assert main(["export", "--db", str(demo_file), "--format", "fhir", "--out", str(out),
+                 "--bundle-type", "transaction"]) == 0
+    parsed = Bundle.parse_file(out)
+    assert parsed.type == "transaction"
+    document = json.loads(out.read_text())
+    for item in document["entry"]:
+        request = item["request"]
+        assert request["method"] == "POST"
+        assert request["url"] == item["resource"]["resourceType"]
+        assert request["ifNoneExist"].startswith("identifier=urn:lupus-tracker:")

@@ -1,0 +1,99 @@
+"""The report's trend chart at print size: panels at least 8 cm wide, no text under 7 pt,
+nothing past the figure's edge, each result's own range, bounds as open triangles, one
+series (and shape) per assay, the prednisone-equivalent strip and the events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection, PolyCollection
+from matplotlib.text import Text
+
+from lupus_tracker.domain.records import Dose, LabEntry, Medication
+from lupus_tracker.report.figures import MIN_PT, trend_figure
+
+UNTIL = date(2026, 6, 30)
+SINCE = date(2026, 4, 1)
+START = date(2025, 6, 30)
+
+
+@pytest.fixture
+def drawn(demo_repo):
+    demo_repo.results.add(LabEntry(date(2026, 6, 29), "c3", "<0.5", "g/L", "0.9-1.8"))
+    demo_repo.treatments.add(Medication(None, "Methylprednisolone IV", date(2026, 5, 2),
+                                        date(2026, 5, 4), doses=(
+                                            Dose(date(2026, 5, 2), 500, "mg", "once daily"),)))
+    figure = trend_figure(demo_repo, START, SINCE, UNTIL)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return figure, canvas.get_renderer()
+
+
+def _drawn_texts(figure) -> list[Text]:
+    """Every text drawn: titles, labels, legends, annotations, and the tick labels inside
+    the view (matplotlib keeps, but does not draw, the ones just outside it)."""
+    ticks, shown = set(), []
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            low, high = sorted(axis.get_view_interval())
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                ticks.update((id(tick.label1), id(tick.label2)))
+                if low <= tick.get_loc() <= high:
+                    shown += [label for label in (tick.label1, tick.label2)
+                              if label.get_visible()]
+    return [t for t in figure.findobj(Text) if id(t) not in ticks] + shown
+
+
+def _panels(figure):
+    return [ax for ax in figure.axes if ax.get_title(loc="left")]
+
+
+def test_panels_are_wide_enough_and_no_text_is_small_or_outside(drawn):
+    figure, renderer = drawn
+    panels = _panels(figure)
+    assert len(panels) == 6
+    for ax in panels:
+        width_mm = ax.get_position().width * figure.get_figwidth() * 25.4
+        assert width_mm >= 80, (ax.get_title(loc="left"), width_mm)
+    box = figure.bbox
+    texts = [t for t in _drawn_texts(figure) if t.get_visible() and t.get_text().strip()]
+    assert texts
+    for text in texts:
+        assert text.get_fontsize() >= MIN_PT, (text.get_text(), text.get_fontsize())
+        extent = text.get_window_extent(renderer)
+        assert extent.x0 >= box.x0 - 1 and extent.x1 <= box.x1 + 1, text.get_text()
+        assert extent.y0 >= box.y0 - 1 and extent.y1 <= box.y1 + 1, text.get_text()
+
+
+def test_ranges_bounds_and_assays(drawn):
+    figure, _ = drawn
+    panels = {ax.get_title(loc="left").split(" (")[0]: ax for ax in _panels(figure)}
+    assert set(panels) >= {"anti-dsDNA", "C3", "C4", "Albumin"}
+    for ax in panels.values():  # each result's own range: a shaded band
+        assert any(isinstance(c, PolyCollection) for c in ax.collections)
+    c3 = panels["C3"]
+    open_down = [c for c in c3.collections if isinstance(c, PathCollection)
+                 and len(c.get_offsets()) and tuple(c.get_facecolor()[0]) == (1, 1, 1, 1)]
+    assert open_down, "the <0.5 bound is an open triangle"
+    dsdna = panels["anti-dsDNA"]
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert legend[:2] == ["ELISA", "CLIA"]  # two assays, two series, one legend
+    assert "visit" in legend and "infusion" not in legend  # the events of the chart
+    shapes = {id(c.get_paths()[0]) for c in dsdna.collections
+              if isinstance(c, PathCollection) and len(c.get_offsets())}
+    assert len(shapes) >= 2
+
+
+def test_dose_strip_and_events_share_the_time_axis(drawn):
+    figure, _ = drawn
+    strips = [ax for ax in figure.axes if ax.get_label() == "dose strip"]
+    events = [ax for ax in figure.axes if ax.get_label() == "event strip"]
+    assert len(strips) == 2 and len(events) == 2
+    for ax in strips + events:
+        assert ax.get_xlim() == _panels(figure)[0].get_xlim()
+    annotations = [t.get_text() for t in strips[0].texts]
+    assert "5 mg/day" in annotations  # today's oral dose
+    pulses = [line for line in strips[0].lines if line.get_marker() == "v"]
+    assert len(pulses) == 3  # three days of 500 mg IV methylprednisolone
