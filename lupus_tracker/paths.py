@@ -65,11 +65,12 @@ def backups_root(database: Path) -> Path:
     return Path(database).parent / BACKUPS_FOLDER
 
 
-def backups_dir(database: Path, identity: str) -> Path:
+def backups_dir(database: Path, identity: str | None = None) -> Path:
     """Backups are kept beside the data, one folder per database identity (the random UUID
     stored in the file): ``<folder>/backups/<identity>/``. Two files with the same name
-    stem (``pat.sqlite``, ``pat.db``) never share a folder."""
-    return backups_root(database) / identity
+    stem (``pat.sqlite``, ``pat.db``) never share a folder. Without an identity: the folder
+    of all backups beside ``database``."""
+    return backups_root(database) / identity if identity else backups_root(database)
 
 
 def private_temp_root() -> Path:
