@@ -1,6 +1,7 @@
-"""Treatment response: each marker's baseline and its values 1, 3, 6 and 12 months after a
-treatment, with absolute and percent change, as clinical studies of lupus treatments
-report them.
+"""Changes after a treatment: each marker's baseline and its values 1, 3, 6 and 12 months
+after an infusion or a medication start, with absolute and percent change, as clinical
+studies report them.  Never a verdict: for each follow-up the other treatment changes since
+the start are listed, and a follow-up after the medication was stopped says so.
 
 Baseline is the last result on or before the treatment date, within 90 days. A follow-up
 point is the result nearest to the target day (30, 91, 182, 365 days after) within ±15 days
@@ -16,13 +17,20 @@ from datetime import date, timedelta
 from lupus_tracker.analysis.latest import Shown, show
 from lupus_tracker.domain.catalog import MARKERS, Marker
 from lupus_tracker.domain.comparability import why_not_comparable
-from lupus_tracker.domain.records import EventKind, LabResult, Source
+from lupus_tracker.domain.records import Dose, EventKind, LabResult, Source
 from lupus_tracker.domain.values import format_number, round_significant
 from lupus_tracker.store.repository import Repository
 
+# Our choice, following the reporting of Sun et al. 2010 and Wang et al. 2014 (baseline,
+# months 1, 3, 6, 12): the baseline is the last result within 90 days before the start
+# (about one visit interval); a follow-up is the result nearest the target day within
+# +/-15 days at 1 month and +/-30 days later on (half the usual spacing of visits then).
 BASELINE_DAYS = 90
-POINTS: tuple[tuple[str, int, int], ...] = (("1 month", 30, 15), ("3 months", 91, 30),
-                                             ("6 months", 182, 30), ("12 months", 365, 30))
+ONE_MONTH_DAYS, ONE_MONTH_TOLERANCE = 30, 15
+LATER_TOLERANCE = 30
+POINTS: tuple[tuple[str, int, int], ...] = (
+    ("1 month", ONE_MONTH_DAYS, ONE_MONTH_TOLERANCE), ("3 months", 91, LATER_TOLERANCE),
+    ("6 months", 182, LATER_TOLERANCE), ("12 months", 365, LATER_TOLERANCE))
 DEFAULT_MARKERS = ("anti_dsdna", "c3", "c4", "albumin", "urine_protein_24h", "upcr",
                    "creatinine", "egfr", "hemoglobin", "wbc", "lymphocytes", "platelets",
                    "esr", "crp")
@@ -110,10 +118,70 @@ def response_table(repo: Repository, start: date,
     return rows
 
 
-def treatment_starts(repo: Repository) -> list[tuple[date, str]]:
-    """Candidate treatments: infusion events and medication starts, newest first."""
-    found = [(e.occurred_on, f"Infusion: {e.title or 'infusion'}")
-             for e in repo.events.all(kinds=(EventKind.INFUSION,))]
-    found += [(m.started_on, f"Started {m.name}") for m in repo.treatments.all()]
-    return sorted(found, reverse=True)
+@dataclass(frozen=True)
+class Treatment:
+    """A start to look at: an infusion or a medication start (never called a cause)."""
 
+    day: date
+    label: str  # "changes after starting tacrolimus", "changes after infusion: UC-MSC"
+    medication: str | None = None
+    stopped_on: date | None = None
+
+
+def treatments(repo: Repository) -> list[Treatment]:
+    """Infusion events and medication starts, newest first."""
+    found = [Treatment(e.occurred_on, f"changes after infusion: {e.title or 'infusion'}")
+             for e in repo.events.all(kinds=(EventKind.INFUSION,))]
+    found += [Treatment(m.started_on, f"changes after starting {m.name}", m.name, m.stopped_on)
+              for m in repo.treatments.all()]
+    return sorted(found, key=lambda t: (t.day, t.label), reverse=True)
+
+
+def treatment_starts(repo: Repository) -> list[tuple[date, str]]:
+    """Candidate treatments as (day, label), newest first."""
+    return [(t.day, t.label) for t in treatments(repo)]
+
+
+def _dose_words(dose: Dose) -> str:
+    amount = "" if dose.dose is None else f"{format_number(dose.dose)} {dose.unit or ''}".strip()
+    return " ".join(part for part in (amount, dose.frequency or "") if part) or "dose changed"
+
+
+def other_changes(repo: Repository, treatment: Treatment, until: date) -> tuple[str, ...]:
+    """Every other treatment change after the start up to ``until``: dose changes, other
+    starts and stops, infusions and hospital stays.  Changes at the same time as the one
+    looked at are why a change after it is never proof that it worked."""
+    lines: list[tuple[date, str]] = []
+    for medication in repo.treatments.all():
+        own = medication.name == treatment.medication and medication.started_on == treatment.day
+        if not own and treatment.day < medication.started_on <= until:
+            lines.append((medication.started_on, f"started {medication.name}"))
+        if not own and medication.stopped_on is not None \
+                and treatment.day < medication.stopped_on <= until:
+            lines.append((medication.stopped_on, f"stopped {medication.name}"))
+        for dose in medication.doses:
+            if treatment.day < dose.from_date <= until and dose.from_date != medication.started_on:
+                lines.append((dose.from_date, f"{medication.name} {_dose_words(dose)}"))
+    for event in repo.events.all():
+        if event.kind in (EventKind.INFUSION, EventKind.HOSPITAL_STAY, EventKind.FLARE) \
+                and treatment.day < event.occurred_on <= until:
+            lines.append((event.occurred_on, f"{event.kind.label.lower()}: {event.title}"
+                          if event.title else event.kind.label.lower()))
+    return tuple(f"{text} ({day.isoformat()})" for day, text in sorted(lines))
+
+
+def follow_up_notes(repo: Repository, treatment: Treatment) -> list[str]:
+    """One line per follow-up point: what else changed since the start, and whether the
+    medication had already been stopped."""
+    notes = []
+    for label, days, _ in POINTS:
+        target = treatment.day + timedelta(days)
+        parts = []
+        if treatment.stopped_on is not None and target > treatment.stopped_on:
+            parts.append(f"after stopping {treatment.medication} "
+                         f"({treatment.stopped_on.isoformat()})")
+        others = other_changes(repo, treatment, target)
+        parts.append("other changes since the start: " + "; ".join(others) if others
+                     else "no other treatment change recorded")
+        notes.append(f"{label}: {', '.join(parts)}")
+    return notes

@@ -11,14 +11,23 @@ from lupus_tracker.domain.thresholds import FEVER_CELSIUS
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.store.results_repo import measured
 
+# Our choice (issue 17): a symptom logged at severity 0 was checked and absent; it counts
+# as present only above this severity.
+PRESENT_ABOVE = 0
+
 
 @dataclass(frozen=True)
 class SymptomStats:
     symptom: Symptom
-    days_logged: int
-    days_present: int  # severity above 0
-    average: float
+    days_logged: int  # days this symptom was recorded (any severity)
+    days_present: int  # severity above PRESENT_ABOVE
+    average: float  # over every day with a diary entry (not recorded that day counts 0)
     worst: int
+    days_with_entries: int = 0  # the denominator: days with any diary entry in the period
+
+    def text(self) -> str:
+        """'Rash: 3 of 83 logged days'."""
+        return f"{self.symptom.name}: {self.days_present} of {self.days_with_entries} logged days"
 
 
 @dataclass(frozen=True)
@@ -30,22 +39,35 @@ class SymptomSummary:
     rash_days: int
     fever_days: int
 
+    @property
+    def days_without_entry(self) -> int:
+        """Days of the period with nothing logged (never counted as symptom-free)."""
+        return (self.until - self.since).days + 1 - self.days_with_entries
+
     def for_symptom(self, key: str) -> SymptomStats | None:
         return next((s for s in self.stats if s.symptom.key == key), None)
 
+    def coverage_text(self) -> str:
+        return (f"{self.days_with_entries} of {(self.until - self.since).days + 1} days have a "
+                f"diary entry; {self.days_without_entry} have none.")
+
 
 def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSummary:
-    """Summarise the diary between ``since`` and ``until`` (both included)."""
+    """Summarise the diary between ``since`` and ``until`` (both included): each symptom's
+    days present out of the days with a diary entry, its average over those days."""
     entries = repo.diary.symptoms(since, until)
+    logged_days = {e.day for e in entries}
+    logged_days.update(day for day, _ in repo.diary.notes(since, until))
+    logged = len(logged_days)
     by_key: dict[str, list[int]] = {}
     present_days: dict[str, set[date]] = {}
     for entry in entries:
         by_key.setdefault(entry.symptom, []).append(entry.severity)
-        if entry.severity > 0:
+        if entry.severity > PRESENT_ABOVE:
             present_days.setdefault(entry.symptom, set()).add(entry.day)
     stats = tuple(
         SymptomStats(symptom, len(values), len(present_days.get(symptom.key, ())),
-                     sum(values) / len(values), max(values))
+                     sum(values) / logged, max(values), logged)
         for symptom in SYMPTOMS
         if (values := by_key.get(symptom.key))
     )
@@ -55,6 +77,6 @@ def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSum
         if m is not None and m.certainly_above(FEVER_CELSIUS):
             fever_days.add(result.taken_on)
     return SymptomSummary(
-        since, until, len({e.day for e in entries}), stats,
+        since, until, logged, stats,
         len(present_days.get("rash", ())), len(fever_days),
     )

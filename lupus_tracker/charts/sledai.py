@@ -1,4 +1,4 @@
-"""SLEDAI-2K over time, with the guideline activity bands shaded and events overlaid.
+"""SLEDAI-2K over time, with the activity bands shaded and events overlaid.
 Built from plain data (assessments and events)."""
 
 from __future__ import annotations
@@ -10,13 +10,16 @@ from typing import TYPE_CHECKING
 from lupus_tracker.charts.marker import concise_dates, draw_events, empty_figure, x_limits
 from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
 from lupus_tracker.domain.records import Event
+from lupus_tracker.domain.sledai import BAND_SCHEME
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from lupus_tracker.store.repository import Repository
 
-BAND_LIMITS = ((0, 4.5, "low"), (4.5, 10.5, "moderate"), (10.5, 40, "high"))
+# The one band scheme (domain.sledai.BAND_SCHEME) in the style's three fills: none or mild
+# 0-5, moderate 6-10, high or very high 11 and more.
+BAND_LIMITS = ((0, 5.5, "none or mild"), (5.5, 10.5, "moderate"), (10.5, 200, "high or very high"))
 
 
 def build_sledai_figure(assessments: Sequence, events: Sequence[Event] = (),
@@ -49,8 +52,7 @@ def build_sledai_figure(assessments: Sequence, events: Sequence[Event] = (),
     ax.set_xlim(*x_limits(days, since, until))
     ax.set_ylim(0, top)
     ax.set_ylabel("SLEDAI-2K score", fontsize=style.font_pt)
-    ax.set_title("SLEDAI-2K at visits (bands: 0 remission, 1-4 low, 5-10 moderate, >10 high)",
-                 fontsize=style.title_pt)
+    ax.set_title(f"SLEDAI-2K at visits (bands: {BAND_SCHEME})", fontsize=style.title_pt)
     draw_events(ax, events, style)
     ax.legend(fontsize=style.small_pt, loc="upper left", bbox_to_anchor=(1.0, 1.0),
               frameon=False, labelcolor=style.text)

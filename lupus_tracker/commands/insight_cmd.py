@@ -49,19 +49,33 @@ def run_egfr(args: argparse.Namespace) -> int:
 
 
 def run_response(args: argparse.Namespace) -> int:
-    from lupus_tracker.analysis.response import POINTS, response_table
+    from lupus_tracker.analysis.response import (
+        BASELINE_DAYS,
+        POINTS,
+        Treatment,
+        follow_up_notes,
+        response_table,
+        treatments,
+    )
 
     with open_repository(args, create=False) as repo:
         rows = response_table(repo, args.date)
-    if not rows:
-        raise UserError(f"No lab results around {args.date.isoformat()} to compare.")
-    print(f"Treatment response from {args.date.isoformat()} (baseline: last result on or "
-          "before that date, within 90 days). Information to discuss with your doctor.")
+        if not rows:
+            raise UserError(f"No lab results around {args.date.isoformat()} to compare.")
+        same_day = [t for t in treatments(repo) if t.day == args.date]
+        chosen = same_day[0] if same_day else Treatment(args.date, "changes after that date")
+        notes = follow_up_notes(repo, chosen)
+    what = "; ".join(t.label for t in same_day) or chosen.label
+    print(f"{what[0].upper()}{what[1:]} on {args.date.isoformat()} (baseline: last result on "
+          f"or before that date, within {BASELINE_DAYS} days). A change after a treatment is "
+          "not proof that it caused it. Information to discuss with your doctor.")
     headers = ("marker", "unit", "baseline", *(label for label, _, _ in POINTS))
     table = [(row.marker.label, row.unit_label,
               row.baseline.value_text if row.baseline else "—",
               *(f.text() for f in row.follow_ups)) for row in rows]
     print(format_table(headers, table))
+    for note in notes:
+        print(f"  {note}")
     return 0
 
 

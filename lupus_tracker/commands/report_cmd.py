@@ -54,5 +54,7 @@ def run(args: argparse.Namespace) -> int:
         pages = write_pdf(content, args.out)
     except ExchangeError as error:
         raise UserError(str(error)) from None
-    print(f"Wrote the visit report for {since} to {until} ({pages} pages) to {args.out}.")
+    plural = "" if pages == 1 else "s"
+    print(f"Wrote the visit report for {since} to {until} ({pages} page{plural}) to "
+          f"{args.out}.")
     return 0

@@ -1,9 +1,10 @@
 """SLEDAI-2K (Gladman, Ibañez, Urowitz; J Rheumatol 2002): 24 descriptors, scored when
 present in the last 10 days; total 0-105.
 
-Activity bands have no single standard, so the number comes first and both common
-schemes are named. A descriptor counts only when it is due to lupus: that is the
-clinician's call, so lab-derived items are suggestions the user confirms.
+Activity bands have no single standard, so the number comes first and one scheme is used
+everywhere; items from a major organ are named whatever the total. A descriptor counts only
+when it is due to lupus: that is the clinician's call, so lab-derived items are suggestions
+the user confirms.
 """
 
 from __future__ import annotations
@@ -108,9 +109,11 @@ PLAIN_LANGUAGE: dict[str, str] = {
     "leukopenia": "White blood cells below 3 ×10⁹/L, not caused by a drug.",
 }
 
-# One band scheme everywhere (the app's domain guide): the number comes first.
+# One band scheme everywhere (issue 12 item 9; the scheme of common SLEDAI-2K calculators,
+# as the domain guide says activity bands have no single standard): the number comes first.
 BANDS = ((0, "no activity"), (5, "mild activity"), (10, "moderate activity"),
          (19, "high activity"))
+VERY_HIGH = "very high activity"
 BAND_SCHEME = "0 none, 1-5 mild, 6-10 moderate, 11-19 high, 20 or more very high"
 
 
@@ -119,7 +122,7 @@ def band(total: int) -> str:
     for upper, words in BANDS:
         if total <= upper:
             return words
-    return "very high activity"
+    return VERY_HIGH
 # Lab limits of the descriptors above, as defined by SLEDAI-2K (Gladman, Ibañez, Urowitz;
 # J Rheumatol 2002;29:288-91), in each marker's canonical unit.  Fever (> 38 °C) is
 # ``thresholds.FEVER_CELSIUS``.
@@ -152,46 +155,63 @@ def score(items: set[str] | frozenset[str] | list[str]) -> int:
     return sum(descriptor(k).weight for k in keys)
 
 
-def band_guideline(total: int) -> str:
-    """0 remission; 1-4 low; 5-10 moderate; >10 high (published clinical guidelines)."""
-    if total == 0:
-        return "remission"
-    if total <= 4:
-        return "low"
-    return "moderate" if total <= 10 else "high"
+# Items from a major organ are serious at any total (domain guide; LLDAS, Franklyn et al.,
+# Ann Rheum Dis 2016, counts renal, CNS, cardiopulmonary and vasculitis activity as major
+# organ activity): named whatever the band says.
+MAJOR_ORGANS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("kidney", ("proteinuria", "urinary_casts", "hematuria", "pyuria")),
+    ("brain and nerves", ("seizure", "psychosis", "organic_brain_syndrome",
+                          "visual_disturbance", "cranial_nerve_disorder", "lupus_headache",
+                          "cva")),
+    ("blood vessels", ("vasculitis",)),
+    ("heart and lung lining", ("pleurisy", "pericarditis")),
+)
 
 
-def band_calculator(total: int) -> str:
-    """0 none; 1-5 mild; 6-10 moderate; 11-19 high; >=20 very high (common calculators)."""
-    if total == 0:
-        return "none"
-    if total <= 5:
-        return "mild"
-    if total <= 10:
-        return "moderate"
-    return "high" if total <= 19 else "very high"
+Items = set[str] | frozenset[str] | list[str] | tuple[str, ...]
 
 
-def describe(total: int) -> str:
-    """The score with its one band; never a verdict such as remission."""
-    return (f"SLEDAI-2K {total}: {band(total)} (bands: {BAND_SCHEME}). A number to discuss "
-            "with your doctor; a score alone never means remission.")
+def major_organ_notes(items: Items) -> list[str]:
+    """One line per major organ with an item present, whatever the total."""
+    present = set(items)
+    notes = []
+    for organ, keys in MAJOR_ORGANS:
+        found = [descriptor(k).name.lower() for k in keys if k in present]
+        if found:
+            notes.append(f"{organ} involvement ({', '.join(found)}) \u2014 discuss with your "
+                         "doctor")
+    return notes
+
+
+def describe(total: int, items: Items = ()) -> str:
+    """The score with its one band and any major-organ item; never a verdict."""
+    text = f"SLEDAI-2K {total}: {band(total)} (bands: {BAND_SCHEME})."
+    notes = major_organ_notes(items)
+    if notes:
+        text += " " + "; ".join(n[0].upper() + n[1:] for n in notes) + "."
+    return text + " A number to discuss with your doctor."
+
+
+# Change between visits (Gladman, Urowitz et al., J Rheumatol 2000;27:377-9): a rise of
+# more than 3 is a flare, a fall of more than 3 an improvement, otherwise persistent activity.
+CHANGE_POINTS = 3
 
 
 class Change(StrEnum):
     FLARE = "flare"
     IMPROVEMENT = "improvement"
     PERSISTENT = "persistent activity"
-    REMISSION = "remission"
+    NO_ACTIVITY = "no activity scored"
 
 
 def classify_change(previous: int, current: int) -> Change:
-    """Between visits (Gladman 2000): >3 up flare, >3 down improvement, 0 remission,
-    otherwise persistent activity."""
-    if current == 0:
-        return Change.REMISSION
-    if current - previous > 3:
+    """Between visits (Gladman 2000): > 3 up flare, > 3 down improvement, a score of 0 no
+    activity scored (never "remission": DORIS needs more than a score), otherwise
+    persistent activity."""
+    if current - previous > CHANGE_POINTS:
         return Change.FLARE
-    if previous - current > 3:
+    if previous - current > CHANGE_POINTS:
         return Change.IMPROVEMENT
+    if current == 0:
+        return Change.NO_ACTIVITY
     return Change.PERSISTENT

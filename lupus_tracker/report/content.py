@@ -105,7 +105,8 @@ def gather(repo: Repository, since: date, until: date, *, printed: date | None =
     if content.has(ReportSection.CHARTS) and with_charts:
         from lupus_tracker.report.figures import trend_chart_image
 
-        content.charts = [trend_chart_image(repo, chart_start(since, until), since, until)]
+        chart = trend_chart_image(repo, chart_start(since, until), since, until)
+        content.charts = [chart] if chart is not None else []
     if content.has(ReportSection.SYMPTOMS):
         content.symptoms = summarize_symptoms(repo, since, until)
         content.worst_days = worst_days(repo, since, until)

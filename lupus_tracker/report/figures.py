@@ -35,8 +35,8 @@ INK = "#1f1f1f"
 BAND = "#d9d9d9"
 SPARK_MM = (22.0, 4.2)
 CHART_WIDTH_MM = 180.0
-PANEL_HEIGHT_MM = 25.0
-STRIP_HEIGHT_MM = 13.0
+PANEL_HEIGHT_MM = 23.0
+STRIP_HEIGHT_MM = 12.0
 EVENT_STRIP_MM = 10.0
 
 # Trend panels, in reading order: the first marker of each group that has data is drawn.
@@ -265,8 +265,12 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
     return figure
 
 
-def trend_chart_image(repo: Repository, start: date, since: date, until: date) -> Image:
+def trend_chart_image(repo: Repository, start: date, since: date,
+                      until: date) -> Image | None:
+    """The trend chart as a print-size PNG; None when no key result falls in its span."""
     from lupus_tracker.report.content import Image
 
+    if not _panel_keys(repo, start, until):
+        return None
     figure = trend_figure(repo, start, since, until)
     return Image(_png(figure), CHART_WIDTH_MM)

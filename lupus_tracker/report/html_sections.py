@@ -38,10 +38,11 @@ def treatment_html(content: ReportContent) -> str:
         parts.append(table(("Stopped", "Medication", "Last dose", "Reason"), rows,
                            widths=(None, None, None, 44)))
     if content.treat_to_target:
-        head, sep, rest = content.treat_to_target.partition(": ")
-        if not sep:
-            head, rest = "Treat-to-target", content.treat_to_target
-        parts.append(f'<p class="t2t"><b>{e(head)}:</b> {e(rest)}</p>')
+        text = content.treat_to_target
+        if text.startswith("Treat-to-target"):  # the hook may name itself
+            text = text.partition(": ")[2] or text
+        parts.append('<p class="t2t"><b>Treat-to-target (to discuss with the doctor):</b> '
+                     f"{e(text)}</p>")
     return "".join(parts)
 
 
@@ -75,39 +76,42 @@ def _results_table(rows, with_trend: bool, content: ReportContent) -> str:
 
 
 def results_html(content: ReportContent) -> str:
+    """Key results, the clinician's SLEDAI-2K and the activity signal, then the other
+    results and those last measured before the period (dated, never flagged)."""
     results = content.results
     parts = ["<h2>Key results in the period</h2>"]
     if results is None or not (results.key or results.other):
         parts.append("<p>No results in this period.</p>")
     if results is not None and results.key:
         parts.append(_results_table(results.key, True, content))
-    if results is not None and results.other:
-        parts.append("<h3>Other results in the period</h3>")
-        parts.append(_results_table(results.other, False, content))
     if results is not None and results.key + results.other:
         parts.append('<p class="small">Change: since the previous comparable result (same '
                      "assay, or same lab and range). Trend: this period, same assay.</p>")
+    if content.sledai:
+        visits = "; ".join(f"{day_text(day)}: <b>{score}</b> ({e(items)})"
+                           for day, score, items in content.sledai)
+        parts.append(f"<p><b>SLEDAI-2K recorded at visits</b> (items with their weights) "
+                     f"\u2014 {visits}.</p>")
+    if content.activity_note:
+        parts.append(f'<p class="signal">{e(content.activity_note)}</p>')
+    if results is not None and results.other:
+        parts.append("<h3>Other results in the period</h3>")
+        parts.append(_results_table(results.other, False, content))
     if results is not None and results.earlier:
         items = " \u00b7 ".join(
             keep(f"{r.marker.label} {r.latest.value_text} {r.latest.unit.label}")
             + f" ({day_text(r.latest.day)})" for r in results.earlier)
-        parts.append("<h3>Last measured before this period (not flagged: not current)</h3>")
-        parts.append(f"<p>{e(items)}</p>")
-    if content.sledai:
-        visits = "; ".join(f"{day_text(day)}: <b>{score}</b> ({e(items)})"
-                           for day, score, items in content.sledai)
-        parts.append(f"<p><b>SLEDAI-2K recorded at visits</b> — {visits}.</p>")
-    if content.activity_note:
-        parts.append(f'<p class="signal">{e(content.activity_note)}</p>')
+        parts.append("<p><b>Last measured before this period</b> (not flagged: not current): "
+                     f"{e(items)}</p>")
     return "".join(parts)
 
 
 def charts_html(content: ReportContent) -> str:
-    if not content.charts:
-        return ""
     start = chart_start(content.since, content.until)
     parts = [f"<h2>Trends from {start.strftime('%b %Y')} to "
              f"{content.until.strftime('%b %Y')}</h2>"]
+    if not content.charts:
+        return parts[0] + "<p>No key results to chart in this time.</p>"
     for index, chart in enumerate(content.charts):
         parts.append(f"<p>{image(f'chart-{index}', chart.width_mm)}</p>")
     parts.append(

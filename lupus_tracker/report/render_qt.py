@@ -2,7 +2,7 @@
 painted page by page on a PDF writer or a printer, with the one-line header (name, birth
 date, period) and the footer "page N of M" on every page.
 
-Page size follows the locale (Letter in the US and Canada, else A4); margins of 15 mm fit
+Page size follows the locale (Letter in the US and Canada, else A4); margins of 12 mm fit
 every printer. A heading never ends a page: one with too little room under it starts the
 next page. The PDF is written owner-only through a private temporary file that is removed
 whatever happens; Qt embeds (subsets of) the fonts it uses.
@@ -34,9 +34,9 @@ from lupus_tracker.exchange.files import write_private_by_name
 from lupus_tracker.report.content import ReportContent
 from lupus_tracker.report.html import image_resources, running_header, to_html
 
-MARGIN_MM = 15
+MARGIN_MM = 12  # inside every printer's unprintable edge (about 5 mm)
 BAND_MM = 7.0  # header and footer bands inside the margins
-KEEP_WITH_NEXT_MM = 22.0  # a heading needs this much room under it on its page
+KEEP_WITH_NEXT_MM = 16.0  # a heading needs this much room under it (two table rows)
 LETTER_TERRITORIES = (QLocale.Country.UnitedStates, QLocale.Country.Canada)
 PHOTO_MAX_PX = 900  # photos are scaled down to this (they print about 3 cm wide)
 
@@ -68,8 +68,25 @@ def page_layout(locale: QLocale | None = None) -> QPageLayout:
                        QPageLayout.Unit.Millimeter)
 
 
+def _unreadable() -> QImage:
+    """What prints in place of a photo the image libraries cannot read."""
+    from PySide6.QtGui import QColor, QPainter
+
+    picture = QImage(300, 225, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#e8e8e8"))
+    painter = QPainter(picture)
+    font = painter.font()
+    font.setPixelSize(22)
+    painter.setFont(font)
+    painter.drawText(picture.rect(), Qt.AlignmentFlag.AlignCenter, "photo cannot\nbe shown")
+    painter.end()
+    return picture
+
+
 def _qimage(data: bytes, photo: bool) -> QImage:
     picture = QImage.fromData(data)
+    if photo and picture.isNull():
+        return _unreadable()
     if photo and not picture.isNull() and max(picture.width(), picture.height()) > PHOTO_MAX_PX:
         picture = picture.scaled(PHOTO_MAX_PX, PHOTO_MAX_PX, Qt.AspectRatioMode.KeepAspectRatio,
                                  Qt.TransformationMode.SmoothTransformation)

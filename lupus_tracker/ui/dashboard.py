@@ -98,7 +98,8 @@ SYMPTOM_COLUMNS = (
     Column("Symptom", lambda s: s.symptom.name),
     Column("Average (0-10)", lambda s: f"{s.average:.1f}", align_right=True),
     Column("Worst", lambda s: str(s.worst), align_right=True),
-    Column("Days present", lambda s: str(s.days_present), align_right=True),
+    Column("Days present", lambda s: f"{s.days_present} of {s.days_with_entries} logged",
+           align_right=True),
 )
 
 
@@ -247,6 +248,7 @@ class DashboardPage(QStackedWidget):
         self.symptoms_model.set_records(summary.stats)
         _fit(self.symptoms, 160)
         self.symptoms_note.setText(
-            f"Days with a rash: {summary.rash_days}; fever days: {summary.fever_days}."
+            f"Days with a rash: {summary.rash_days}; fever days: {summary.fever_days}. "
+            f"{summary.coverage_text()}"
             if summary.stats else "No symptoms logged in the last 30 days: Edit › Log "
             "symptoms for today (Ctrl+D).")

@@ -78,6 +78,12 @@ class MainWindow(QMainWindow):
         from lupus_tracker.ui import help_menu
 
         self.help_menu = help_menu.install(self)
+        from PySide6.QtWidgets import QApplication
+
+        from lupus_tracker.ui.undo_keys import UndoFallback
+
+        self._undo_keys = UndoFallback(self)
+        QApplication.instance().installEventFilter(self._undo_keys)
         self.restyle()
         repo.subscribe(self._repository_changed)
         self._update_title()

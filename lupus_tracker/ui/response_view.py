@@ -12,7 +12,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from lupus_tracker.analysis.response import POINTS, response_table, treatment_starts
+from lupus_tracker.analysis.response import (
+    POINTS,
+    follow_up_notes,
+    response_table,
+    treatment_starts,
+    treatments,
+)
 from lupus_tracker.ui.table_model import Column, RecordTableModel
 
 COLUMNS = (
@@ -29,7 +35,7 @@ class ResponseView(QDialog):
     def __init__(self, repo, parent=None):
         super().__init__(parent)
         self.repo = repo
-        self.setWindowTitle("Treatment response")
+        self.setWindowTitle("Changes after a treatment")
         self.treatment = QComboBox()
         self.treatment.setAccessibleName("Treatment to compare before and after")
         for day, label in treatment_starts(repo):
@@ -43,11 +49,16 @@ class ResponseView(QDialog):
         self.explain = QLabel(
             "Baseline: the last result on or before the treatment (within 90 days). Follow-up: "
             "the result nearest 1 month (±15 days), 3, 6 and 12 months (±30 days). Results "
-            "from another assay are not compared. Information to discuss with your doctor.")
+            "from another assay or lab are not compared. A change after a treatment is not proof "
+            "that it caused it. Information to discuss with your doctor.")
+        self.context = QLabel()
+        self.context.setWordWrap(True)
+        self.context.setAccessibleName("Other treatment changes at each follow-up")
         self.explain.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.treatment)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.context)
         layout.addWidget(self.explain)
         self.treatment.currentIndexChanged.connect(self.refresh)
         self.refresh()
@@ -59,3 +70,7 @@ class ResponseView(QDialog):
         chosen = self.treatment.currentData()
         rows = response_table(self.repo, date.fromisoformat(chosen)) if chosen else []
         self.model.set_records(rows)
+        index = self.treatment.currentIndex()
+        listed = treatments(self.repo)
+        self.context.setText("\n".join(follow_up_notes(self.repo, listed[index]))
+                             if chosen and 0 <= index < len(listed) else "")

@@ -147,7 +147,8 @@ class SledaiDialog(QDialog):
         return frozenset(k for k, box in self.boxes.items() if box.isChecked())
 
     def _update_score(self) -> None:
-        self.score.setText(f"<b>{describe(score(self.items()))}</b>")
+        items = self.items()
+        self.score.setText(f"<b>{describe(score(items), items)}</b>")
 
     def assessment(self) -> SledaiAssessment:
         pga = None if self.pga.value() < 0 else round(self.pga.value(), 1)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from lupus_tracker.analysis.latest import latest_values
 from lupus_tracker.analysis.symptom_summary import summarize_symptoms
 from lupus_tracker.domain.ranges import Flag
@@ -76,4 +78,21 @@ def test_symptom_summary(repo):
     fatigue = summary.for_symptom("fatigue")
     assert (fatigue.days_logged, fatigue.average, fatigue.worst) == (3, 6.0, 8)
     assert summary.rash_days == 2 and summary.fever_days == 1
-    assert summary.days_with_entries == 3
+    assert summary.days_with_entries == 3 and summary.days_without_entry == 28
+    rash = summary.for_symptom("rash")
+    assert rash.text() == "Rash: 2 of 3 logged days" and rash.average == 2.0
+
+
+def test_symptom_denominator_is_days_with_any_entry(repo):
+    """Issue 12 item 13: 'Rash 3 of 3 days' when rash was logged 3 of 83 diary days."""
+    for day in range(1, 11):
+        entries = [SymptomEntry(date(2024, 3, day), "fatigue", 2)]
+        if day <= 3:
+            entries.append(SymptomEntry(date(2024, 3, day), "rash", 3, "malar/butterfly"))
+        repo.diary.save_day(date(2024, 3, day), entries)
+    repo.diary.save_day(date(2024, 3, 11), [SymptomEntry(date(2024, 3, 11), "rash", 0)])
+    summary = summarize_symptoms(repo, date(2024, 3, 1), date(2024, 3, 31))
+    rash = summary.for_symptom("rash")
+    assert rash.text() == "Rash: 3 of 11 logged days"  # severity 0 is absent, not present
+    assert rash.average == pytest.approx(9 / 11) and summary.days_without_entry == 20
+    assert summary.coverage_text() == "11 of 31 days have a diary entry; 20 have none."

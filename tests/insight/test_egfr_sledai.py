@@ -10,9 +10,10 @@ from lupus_tracker.domain.sledai import (
     MAX_SCORE,
     Change,
     SledaiError,
-    band_calculator,
-    band_guideline,
+    band,
     classify_change,
+    describe,
+    major_organ_notes,
     score,
 )
 
@@ -59,16 +60,32 @@ def test_worked_examples():
         score({"sneezing"})
 
 
-@pytest.mark.parametrize(("total", "guideline", "calculator"),
-                         [(0, "remission", "none"), (4, "low", "mild"), (5, "moderate", "mild"),
-                          (10, "moderate", "moderate"), (11, "high", "high"),
-                          (20, "high", "very high")])
-def test_bands_of_both_schemes(total, guideline, calculator):
-    assert band_guideline(total) == guideline and band_calculator(total) == calculator
+# Source: one scheme (issue 12 item 9; common SLEDAI-2K calculators): 0 none, 1-5 mild,
+# 6-10 moderate, 11-19 high, >=20 very high. Rows just below, at and above each boundary.
+@pytest.mark.parametrize(("total", "words"), [
+    (0, "no activity"), (1, "mild activity"), (5, "mild activity"), (6, "moderate activity"),
+    (10, "moderate activity"), (11, "high activity"), (19, "high activity"),
+    (20, "very high activity"), (105, "very high activity")])
+def test_one_band_scheme(total, words):
+    assert band(total) == words
+    assert "remission" not in describe(total)
 
 
-def test_change_between_visits():
-    assert classify_change(6, 10) is Change.FLARE
-    assert classify_change(14, 6) is Change.IMPROVEMENT
-    assert classify_change(6, 8) is Change.PERSISTENT
-    assert classify_change(4, 0) is Change.REMISSION
+# Source: Gladman et al., J Rheumatol 2000 (change > 3 flare, < -3 improvement).
+@pytest.mark.parametrize(("previous", "current", "change"), [
+    (6, 9, Change.PERSISTENT), (6, 10, Change.FLARE), (10, 6, Change.IMPROVEMENT),
+    (9, 6, Change.PERSISTENT), (14, 6, Change.IMPROVEMENT), (4, 0, Change.IMPROVEMENT),
+    (3, 0, Change.NO_ACTIVITY), (0, 0, Change.NO_ACTIVITY), (0, 4, Change.FLARE)])
+def test_change_between_visits(previous, current, change):
+    assert classify_change(previous, current) is change
+    assert "remission" not in change.value
+
+
+# Source: issue 12 item 9 ("3.5 g/24h proteinuria alone printed 4 / low").
+def test_major_organ_items_are_named_whatever_the_total():
+    text = describe(4, {"proteinuria"})
+    assert "mild activity" in text and "Kidney involvement (proteinuria)" in text
+    assert "discuss with your doctor" in text
+    assert major_organ_notes({"rash", "alopecia"}) == []
+    assert [n.split(" ")[0] for n in major_organ_notes({"seizure", "pleurisy", "vasculitis"})] \
+        == ["brain", "blood", "heart"]

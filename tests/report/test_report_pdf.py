@@ -85,7 +85,7 @@ def test_page_count_for_the_demo(demo_repo, tmp_path, read_pdf, months, most):
 
 HEADINGS = ("My questions and notes for this visit", "Current treatment",
             "Changes in the period", "Stopped in the period", "Key results in the period",
-            "Other results in the period", "Last measured before this period", "Trends from",
+            "Other results in the period", "Trends from",
             "Symptoms", "Worst days", "Photos", "Events in the period")
 
 
@@ -110,8 +110,9 @@ def test_results_are_those_of_the_period_older_ones_apart_and_unflagged(demo_rep
     key = text[text.index("Key results in the period"):text.index("Last measured before")]
     assert "Temperature" not in key and "39.2" not in key
     earlier = text[text.index("Last measured before this period"):]
-    earlier = earlier[:earlier.index("SLEDAI-2K")]
-    assert "Temperature 39.2 °C (08 Feb 2025)" in " ".join(earlier.split())
+    earlier = earlier[:earlier.index("Trends from")]
+    assert "(not flagged: not current): Temperature 39.2 °C (08 Feb 2025)" in \
+        " ".join(earlier.split())
     assert "HIGH" not in earlier and "LOW" not in earlier
 
 
@@ -148,6 +149,21 @@ def test_images_charts_sparklines_and_photos(demo_repo, tmp_path, read_pdf, png_
     flat = pdf.flat()
     assert "Photos" in flat and "08 Jun 2026" in flat and "rash day 8" in flat
     assert "rash day 2" not in flat
+
+
+def test_an_empty_file_gives_one_honest_page(repo, tmp_path, read_pdf):
+    from lupus_tracker.store.photos_repo import Photo
+
+    repo.photos.add(Photo(None, date(2026, 6, 1), b"\x89PNG\r\n\x1a\nnot a png", "image/png"))
+    out = tmp_path / "visit.pdf"
+    assert write_pdf(gather(repo, date(2026, 4, 1), UNTIL), out) == 1
+    flat = read_pdf(out).flat()
+    for needle in ("Patient · birth date not set · period 01 Apr 2026 to 30 Jun 2026",
+                   "Born not set Sex: not set", "No medications recorded",
+                   "No results in this period", "No key results to chart",
+                   "No diary entries", "No events recorded", "page 1 of 1"):
+        assert needle in flat, needle
+    assert len(read_pdf(out).images()) == 1  # the unreadable photo's placeholder only
 
 
 def test_fonts_are_embedded(demo_repo, tmp_path, read_pdf):

@@ -135,3 +135,26 @@ def test_ctrl_tab_switches_pages_even_from_a_table(make_window, demo_repo, qtbot
     assert window.tabs.currentWidget() is window.diary
     qtbot.keyClick(window.results.table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is not window.results
+
+
+def test_ctrl_z_in_a_field_with_nothing_to_undo_goes_to_the_app(make_window, repo, qtbot):
+    """The field claims Ctrl+Z (ShortcutOverride accepted) only while it has typing to
+    undo; then the key is left to the window's Undo action."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(repo)
+    field = window.diary.weight
+
+    def claimed() -> bool:
+        event = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_Z,
+                          Qt.KeyboardModifier.ControlModifier)
+        event.ignore()
+        QApplication.sendEvent(field, event)
+        return event.isAccepted()
+
+    qtbot.keyClicks(field, "6")
+    assert claimed()  # the field undoes its own typing first
+    field.undo()
+    assert field.text() == "" and not claimed()  # nothing left: the app's Undo gets it
