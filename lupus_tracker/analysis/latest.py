@@ -15,6 +15,7 @@ from datetime import date
 
 from lupus_tracker.domain.catalog import MARKERS, Marker, get_marker
 from lupus_tracker.domain.comparability import why_not_comparable
+from lupus_tracker.domain.egfr import gfr_category, lab_and_computed_note
 from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag, RefRange
 from lupus_tracker.domain.records import LabResult, Sex, Source
@@ -60,6 +61,7 @@ class LatestValue:
     comparable: bool  # False when the previous result is from another assay or unit family
 
     reason: str = ""  # why the previous result is not comparable ('' when it is)
+    remark: str = ""  # eGFR stage, the computed eGFR beside the lab's, ...
 
     @property
     def direction(self) -> str:
@@ -75,7 +77,8 @@ class LatestValue:
             return not_comparable_text(self.reason)
         if self.change is None:
             return "—"
-        return change_amount(self.change, titer=self.latest.unit.family == "titer",
+        return change_amount(rounded_for(self.latest.unit, self.change),
+                             titer=self.latest.unit.family == "titer",
                              earlier=self.previous.number, later=self.latest.number)
 
     @property
@@ -134,10 +137,14 @@ def latest_values(
     keys = list(markers) if markers is not None else [m.key for m in MARKERS]
     sex = repo.profile.get().sex
     by_marker: dict[str, list[LabResult]] = {}
+    computed_egfr: dict[date, LabResult] = {}
     for result in repo.results.all(markers=keys, until=until):
         if result.source is Source.COMPUTED and result.marker == "egfr":
-            continue  # derived values are shown by the insight views, next to lab eGFR
+            computed_egfr[result.taken_on] = result  # shown beside the lab's eGFR
+            continue
         by_marker.setdefault(result.marker, []).append(result)
+    if "egfr" in keys and "egfr" not in by_marker and computed_egfr:
+        by_marker["egfr"] = [computed_egfr[day] for day in sorted(computed_egfr)]
     rows = []
     for key in keys:
         results = by_marker.get(key)
@@ -155,5 +162,25 @@ def latest_values(
                 and previous.measurement.value.comparator is None
                 and latest.unit is previous.unit):
             change = latest.number - previous.number
-        rows.append(LatestValue(marker, latest, previous, change, comparable, reason))
+        remark = _egfr_remark(latest, computed_egfr) if key == "egfr" else ""
+        rows.append(LatestValue(marker, latest, previous, change, comparable, reason, remark))
     return rows
+
+
+def _egfr_remark(latest: Shown, computed: dict[date, LabResult]) -> str:
+    """The KDIGO stage; beside a lab eGFR, the one computed from the same day's creatinine,
+    and a note when they differ by more than 10% (issue 12 items 6 and 7)."""
+    parts = []
+    number = latest.measurement.value.number
+    if number is not None and latest.measurement.value.comparator is None \
+            and latest.measurement.in_canonical_family:
+        code, words = gfr_category(number)
+        parts.append(f"KDIGO {code} ({words})")
+    if latest.result.source is Source.COMPUTED:
+        parts.append("computed from creatinine (CKD-EPI 2021)")
+    else:
+        beside = computed.get(latest.day)
+        if beside is not None and beside.number is not None:
+            note = "" if number is None else lab_and_computed_note(number, beside.number)
+            parts.append(note or f"computed from creatinine {beside.value_text}")
+    return "; ".join(parts)

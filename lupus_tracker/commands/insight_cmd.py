@@ -12,7 +12,16 @@ from lupus_tracker.commands.common import (
     number_arg,
     open_repository,
 )
-from lupus_tracker.domain.egfr import EgfrError, ckd_epi_2021, creatinine_to_mg_dl
+from lupus_tracker.domain.egfr import (
+    MIN_AGE,
+    REDUCED_BELOW,
+    UNDER_18_NOTE,
+    EgfrError,
+    bedside_schwartz,
+    ckd_epi_2021,
+    creatinine_to_mg_dl,
+    gfr_category,
+)
 from lupus_tracker.domain.records import Sex
 
 
@@ -20,7 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     egfr = subparsers.add_parser("egfr", help="eGFR by CKD-EPI 2021 from creatinine, age, sex")
     egfr.add_argument("--creatinine", required=True, type=number_arg, help="serum creatinine")
     egfr.add_argument("--unit", required=True, choices=("mg/dL", "umol/L"))
-    egfr.add_argument("--age", required=True, type=number_arg, help="age in years (adults)")
+    egfr.add_argument("--age", required=True, type=number_arg, help="age in years")
+    egfr.add_argument("--height", type=number_arg,
+                      help="height in cm (under 18: bedside Schwartz equation)")
     egfr.add_argument("--sex", required=True, type=Sex, choices=tuple(Sex))
     egfr.set_defaults(handler=run_egfr)
 
@@ -41,10 +52,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_egfr(args: argparse.Namespace) -> int:
     try:
-        value = ckd_epi_2021(creatinine_to_mg_dl(args.creatinine, args.unit), args.age, args.sex)
+        mg_dl = creatinine_to_mg_dl(args.creatinine, args.unit)
+        if args.age < MIN_AGE:
+            print(UNDER_18_NOTE)
+            if args.height is not None:
+                value = bedside_schwartz(mg_dl, args.height)
+                print(f"eGFR {value:.0f} mL/min/1.73m² (bedside Schwartz, height "
+                      f"{args.height:g} cm)")
+            return 0
+        value = ckd_epi_2021(mg_dl, args.age, args.sex)
     except EgfrError as error:
         raise UserError(str(error)) from None
-    print(f"eGFR {value:.1f} mL/min/1.73m² (CKD-EPI 2021)")
+    code, words = gfr_category(value)
+    flag = " — below 60, discuss with your doctor" if value < REDUCED_BELOW else ""
+    print(f"eGFR {value:.1f} mL/min/1.73m² (CKD-EPI 2021); KDIGO {code}: {words}{flag}")
     return 0
 
 

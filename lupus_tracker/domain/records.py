@@ -103,6 +103,8 @@ class LabEntry:
     source: Source = Source.ENTERED
     # How ``value`` and ``ref_range`` write numbers; None: as the file's number format says.
     number_format: NumberFormat | None = None
+    taken_at: str | None = None  # time of day "HH:MM" when the source gives one
+    source_id: str | None = None  # the source's identifier of the result (system|value)
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,8 @@ class LabResult:
     source: Source
     created_at: str
     updated_at: str
+    taken_at: str | None = None
+    source_id: str | None = None
     # The text interpreted once when the store loaded the result (the value, unit, base
     # value, range and flag every reader uses); None when the current catalog cannot read
     # it. Derived from the text, so it takes no part in comparisons.
@@ -134,7 +138,8 @@ class LabResult:
     def entry(self) -> LabEntry:
         return LabEntry(self.taken_on, self.marker, self.value_text, self.unit, self.ref_range,
                         self.lab, self.assay, self.pattern, self.note, self.source,
-                        NumberFormat.POINT)  # stored text is canonical
+                        NumberFormat.POINT,  # stored text is canonical
+                        taken_at=self.taken_at, source_id=self.source_id)
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,8 @@ def rows(repo: Repository) -> Iterator[dict[str, str]]:
                "item": r.marker, "value": r.value_text, "unit": unit.label if unit else r.unit,
                "ref_low": low, "ref_high": high, "lab": r.lab or "", "note": r.note or "",
                "ref_range": r.ref_range or "", "assay": r.assay or "",
-               "pattern": r.pattern or "", "source": r.source.value, "record_id": str(r.id)}
+               "pattern": r.pattern or "", "source": r.source.value, "record_id": str(r.id),
+               "time": r.taken_at or "", "source_id": r.source_id or ""}
     for s in repo.diary.symptoms():
         yield {"date": s.day.isoformat(), "kind": "symptom", "item": s.symptom,
                "value": str(s.severity), "unit": "0-10", "note": s.note or "",

@@ -8,6 +8,7 @@ import binascii
 import csv
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -57,6 +58,9 @@ def _header(reader) -> list[str]:
     return header
 
 
+_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+
+
 def _number(text: str, what: str) -> float | None:
     if not text:
         return None
@@ -97,9 +101,13 @@ class _Reader:
             ref = RefRange(_number(row["ref_low"], "ref_low"),
                            _number(row["ref_high"], "ref_high")).text()
         source = Source(row.get("source") or "imported")
+        time = row.get("time") or None
+        if time is not None and not _TIME.match(time):
+            raise InvalidEntryError(f"the time {time!r} is not written as HH:MM")
         entry = LabEntry(self._day(row), row["item"], row["value"], row["unit"] or None, ref,
                          row["lab"] or None, row.get("assay") or None,
-                         row.get("pattern") or None, row["note"] or None, source)
+                         row.get("pattern") or None, row["note"] or None, source,
+                         taken_at=time, source_id=row.get("source_id") or None)
         check_entry(entry, self.sex)
         self.plan.results.append(entry)
 

@@ -41,6 +41,7 @@ UCUM = "http://unitsofmeasure.org"
 CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
 SOURCE_TAG = "urn:lupus-tracker:source"
+TIME_URL = "urn:lupus-tracker:time-of-day"  # FHIR times need a zone; the app keeps none
 UNIT_URL = "urn:lupus-tracker:unit"  # the unit of a word result (a kit's U/mL "positive")
 PATTERN_LOINC = "49311-4"  # ANA pattern, narrative (../shared/domain.md)
 BUNDLE_TYPES = ("collection", "transaction")
@@ -159,8 +160,13 @@ def observation(result: LabResult, sex, patient_ref: str,
         "effectiveDateTime": result.taken_on.isoformat(),
         **_value(m),
     }
+    extensions = []
+    if result.taken_at:
+        extensions.append({"url": TIME_URL, "valueTime": f"{result.taken_at}:00"})
     if m.value.word is not None and m.unit.family not in ("ordinal", "titer"):
-        resource["extension"] = [{"url": UNIT_URL, "valueCode": m.unit.code}]
+        extensions.append({"url": UNIT_URL, "valueCode": m.unit.code})
+    if extensions:
+        resource["extension"] = extensions
     ranges = _reference_range(m)
     if ranges:
         resource["referenceRange"] = ranges
@@ -209,6 +215,10 @@ def bundle(repo: Repository, bundle_type: str = "collection") -> dict:
             resource = observation(r, profile.sex, patient_ref,
                                    creatinine.get(r.taken_on, []) if r.marker == "egfr" else [])
             resource["identifier"] = ids.identifier("result", r.id)
+            if r.source_id:  # the lab's own identifier of the result, kept after ours
+                system, _, value = r.source_id.rpartition("|")
+                resource["identifier"].append({"system": system, "value": value} if system
+                                              else {"value": value})
             entries.append(entry(ids.url("result", r.id), resource))
         entries += fhir_records.resources(repo, ids, patient_ref)
     document = {"resourceType": "Bundle", "type": bundle_type, "entry": entries}

@@ -67,6 +67,23 @@ def _date_of(resource: dict) -> str | None:
     return None
 
 
+_CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T(([01]\d|2[0-3]):[0-5]\d)")
+TIME_URL = "urn:lupus-tracker:time-of-day"  # as fhir_export writes a result's time
+
+
+def _time_of_day(when: str, resource: dict) -> str | None:
+    """The clock time as the source wrote it ("09:45"), or our export's extension."""
+    clock = _CLOCK.match(when)
+    if clock is not None:
+        return clock.group(1)
+    for extension in resource.get("extension") or []:
+        if isinstance(extension, dict) and extension.get("url") == TIME_URL:
+            value = str(extension.get("valueTime", ""))
+            if re.match(r"^([01]\d|2[0-3]):[0-5]\d", value):
+                return value[:5]
+    return None
+
+
 def _day(when: str):
     """The day of a FHIR date or dateTime; a partial date is refused."""
     if len(when) < 10 or when[4:5] != "-" or when[7:8] != "-":
@@ -283,8 +300,11 @@ def _pattern(resource: dict) -> str | None:
 
 
 def _identifier(resource: dict) -> str | None:
+    """The source's identifier of a result ("system|value"); Lupus Tracker's own export ids
+    are not a source's (an exported result carries its source's identifier after them)."""
     for ident in resource.get("identifier") or []:
-        if isinstance(ident, dict) and isinstance(ident.get("value"), str):
+        if isinstance(ident, dict) and isinstance(ident.get("value"), str) \
+                and not str(ident.get("system", "")).startswith("urn:lupus-tracker:"):
             return f"{ident.get('system', '')}|{ident['value']}"
     return None
 
@@ -391,7 +411,8 @@ class _Reader:
         pattern = _pattern(parent) if item is parent else None
         entry = LabEntry(day, marker.key, value, unit, reading.text, lab, method, pattern,
                          note="; ".join(n for n in notes if n)[:2000] or None, source=source,
-                         number_format=NumberFormat.POINT)  # FHIR numbers are JSON numbers
+                         number_format=NumberFormat.POINT,  # FHIR numbers are JSON numbers
+                         taken_at=_time_of_day(when, parent), source_id=identifier)
         remark = reading.remark
         try:
             check_entry(entry, self.sex)
@@ -413,7 +434,9 @@ class _Reader:
     def add(self, where: str, entry: LabEntry, identifier: str | None,
             status: object) -> None:
         """Add ``entry``; an amended or corrected result replaces the earlier one with the
-        same identifier."""
+        same identifier (in the file here; in the database when the plan is reconciled)."""
+        if identifier is not None and status in CORRECTING_STATUSES:
+            self.plan.corrections.add(identifier)
         if identifier is not None and identifier in self.by_identifier:
             index = self.by_identifier[identifier]
             if status in CORRECTING_STATUSES:

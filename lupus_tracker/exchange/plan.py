@@ -70,6 +70,8 @@ class ImportPlan:
     conflicts: list[Conflict] = field(default_factory=list)
     duplicates: int = 0
     settings_left_out: int = 0
+    corrections: set[str] = field(default_factory=set)  # source ids amended or corrected
+    replacements: list[tuple[int, LabEntry]] = field(default_factory=list)  # (stored id, new)
     options: ImportOptions = field(default_factory=ImportOptions)
 
     def counts(self) -> dict[str, int]:
@@ -77,7 +79,8 @@ class ImportPlan:
                 "diary notes": len(self.diary_notes), "medications": len(self.medications),
                 "events": len(self.events), "photos": len(self.photos),
                 "SLEDAI-2K assessments": len(self.sledai),
-                "report notes": len(self.report_notes), "settings": len(self.settings)}
+                "report notes": len(self.report_notes), "settings": len(self.settings),
+                "corrected results": len(self.replacements)}
 
     def preview_rows(self) -> list[tuple[str, str, str, str, str, str]]:
         """What would be added, one line each: date, kind, item, value, unit, detail."""
@@ -127,6 +130,7 @@ class _Reconciler:
         self.replace = OnConflict(plan.options.on_conflict) is OnConflict.REPLACE
         self.conflicts: list[Conflict] = []
         self.duplicates = 0
+        self.replacements: list[tuple[int, LabEntry]] = []
 
     def conflict(self, what: str, database: str, file: str, *, in_file: bool = False) -> bool:
         """Record a conflict; True when the file's value is to be written."""
@@ -141,10 +145,23 @@ class _Reconciler:
 
     def results(self) -> list[LabEntry]:
         sex = self.repo.profile.get().sex
-        existing = {stored_result_key(r) for r in self.repo.results.all()}
+        stored = self.repo.results.all()
+        existing = {stored_result_key(r) for r in stored}
+        by_source_id = {r.source_id: r for r in stored if r.source_id}
         kept = []
-        for entry in self.plan.results:
+        # A plan reconciled before (the preview) carries its replacements apart: read again.
+        for entry in [*self.plan.results, *(e for _, e in self.plan.replacements)]:
             key = result_key(entry, sex)
+            earlier = by_source_id.get(entry.source_id) if entry.source_id else None
+            if earlier is not None and key != stored_result_key(earlier):
+                what = f"{entry.marker} of {entry.taken_on} ({entry.source_id})"
+                if entry.source_id in self.plan.corrections:
+                    self.conflicts.append(Conflict(what + ", amended", entry.value,
+                                                   earlier.value_text, replaced=True))
+                    self.replacements.append((earlier.id, entry))
+                elif self.conflict(what, earlier.value_text, entry.value):
+                    self.replacements.append((earlier.id, entry))
+                continue
             if key is None or key not in existing:
                 if key is not None:
                     existing.add(key)
@@ -251,6 +268,7 @@ def reconcile(repo: Repository, plan: ImportPlan) -> ImportPlan:
     return replace(
         plan,
         results=r.results(),
+        replacements=r.replacements,
         symptoms=r.symptoms(),
         diary_notes=r.keyed(plan.diary_notes, {d: (d, n) for d, n in notes_now.items()},
                             key=lambda n: n[0], what=lambda n: f"diary note on {n[0]}",
@@ -290,6 +308,8 @@ def apply_plan(repo: Repository, plan: ImportPlan) -> int:
                 repo.settings.set(key, value)
             if fresh.results:
                 repo.results.add_many(fresh.results)
+            for result_id, entry in fresh.replacements:
+                repo.results.update(result_id, entry)
             if fresh.symptoms:
                 repo.diary.log_many(fresh.symptoms)
             for day, note in fresh.diary_notes:

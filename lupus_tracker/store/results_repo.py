@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 CREATININE = "creatinine"
 _COLUMNS = ("taken_on, marker, value_text, comparator, number, unit, base_value, base_unit, "
-            "ref_range, lab, assay, pattern, note, source")
+            "ref_range, lab, assay, pattern, note, source, taken_at, source_id")
+_MARKS = ", ".join("?" * len(_COLUMNS.split(",")))
 
 
 def _clean(text: str | None) -> str | None:
@@ -51,7 +52,7 @@ def _row_values(entry: LabEntry, m: Measurement) -> tuple:
         m.unit.code, m.base_value, m.base_unit.code,
         m.ref.text() if m.ref_is_lab and m.ref is not None else None,
         _clean(entry.lab), _clean(entry.assay), _clean(entry.pattern), _clean(entry.note),
-        Source(entry.source).value,
+        Source(entry.source).value, entry.taken_at, _clean(entry.source_id),
     )
 
 
@@ -93,7 +94,7 @@ def result_from_row(row: sqlite3.Row, sex: Sex | None = None) -> LabResult:
         unit=row["unit"], base_value=row["base_value"], base_unit=row["base_unit"],
         ref_range=row["ref_range"], lab=row["lab"], assay=row["assay"], pattern=row["pattern"],
         note=row["note"], source=Source(row["source"]), created_at=row["created_at"],
-        updated_at=row["updated_at"],
+        updated_at=row["updated_at"], taken_at=row["taken_at"], source_id=row["source_id"],
         measurement=measure(row["marker"], row["value_text"], row["unit"], row["ref_range"],
                             sex),
     )
@@ -126,7 +127,7 @@ class ResultsManager(Manager):
         with self.db.transaction() as conn:
             ids = [
                 conn.execute(
-                    f"INSERT INTO results ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
+                    f"INSERT INTO results ({_COLUMNS}) VALUES ({_MARKS})",
                     _row_values(entry, m),
                 ).lastrowid
                 for entry, m in zip(entries, checked, strict=True)
@@ -189,7 +190,7 @@ class ResultsManager(Manager):
                         "already there (put back in another window?); nothing was changed.")
                 conn.execute(
                     f"INSERT INTO results (id, {_COLUMNS}, created_at, updated_at) "
-                    f"VALUES ({', '.join('?' * 17)})",
+                    f"VALUES (?, {_MARKS}, ?, ?)",
                     (result.id, *_row_values(result.entry(), m), result.created_at,
                      result.updated_at),
                 )
@@ -226,7 +227,7 @@ class ResultsManager(Manager):
             conn.execute("DELETE FROM results WHERE marker = ? AND source = 'computed'",
                          (marker,))
             conn.executemany(
-                f"INSERT INTO results ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
+                f"INSERT INTO results ({_COLUMNS}) VALUES ({_MARKS})",
                 [_row_values(e, m) for e, m in zip(entries, checked, strict=True)],
             )
         self._changed("results")
@@ -287,7 +288,7 @@ class ResultsManager(Manager):
                 f"DELETE FROM results WHERE marker = 'egfr' AND source = 'computed'{scope}",
                 params).rowcount
             conn.executemany(
-                f"INSERT INTO results ({_COLUMNS}) VALUES ({', '.join('?' * 14)})",
+                f"INSERT INTO results ({_COLUMNS}) VALUES ({_MARKS})",
                 [_row_values(e, m) for e, m in zip(entries, checked, strict=True)],
             )
         if removed or entries:

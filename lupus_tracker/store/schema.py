@@ -203,5 +203,15 @@ _V6 = "\n".join((
     _rebuilt(_EVENT_KINDS_V6, "events", "CREATE INDEX events_by_date ON events (occurred_on);\n"),
 ))
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
+# 7 (exchange): the time of day a result was taken when its source gives one, and the
+# source's identifier of the result (an amended result replaces the one it corrects).
+_V7 = """
+ALTER TABLE results ADD COLUMN taken_at TEXT
+    CHECK (taken_at IS NULL OR (length(taken_at) = 5
+                                AND taken_at GLOB '[0-2][0-9]:[0-5][0-9]'));
+ALTER TABLE results ADD COLUMN source_id TEXT;
+CREATE INDEX results_by_source_id ON results (source_id) WHERE source_id IS NOT NULL;
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7}
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -142,7 +142,19 @@ class DiaryPage(QWidget):
         side.addWidget(self.photos)
         side.addWidget(attach, 0, Qt.AlignmentFlag.AlignLeft)
         side.addWidget(self.error)
-        side.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
+        self.unsaved = QLabel()
+        self.unsaved.setAccessibleName("Save state")
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.unsaved)
+        bottom.addWidget(save)
+        side.addLayout(bottom)
+        for spin in self.spins.values():
+            spin.valueChanged.connect(self._show_state)
+        self.location.currentIndexChanged.connect(self._show_state)
+        for field in (self.temperature, self.weight):
+            field.textChanged.connect(self._show_state)
+        self.note.textChanged.connect(self._show_state)
         layout = QHBoxLayout(self)
         layout.addWidget(severities)
         layout.addLayout(side, 1)
@@ -187,6 +199,13 @@ class DiaryPage(QWidget):
     def has_unsaved(self) -> bool:
         return self._state() != self._loaded_state
 
+    def _show_state(self) -> None:
+        """Say in words whether the day's entries are saved (not colour alone)."""
+        if not hasattr(self, "unsaved"):
+            return
+        self.unsaved.setText("Not saved yet (Ctrl+S saves)" if self.has_unsaved() else
+                             "All saved")
+
     def may_leave(self) -> bool:
         """Ask Save / Discard / Cancel when entries are unsaved; True when it is fine to
         leave the day (saved or discarded)."""
@@ -223,6 +242,7 @@ class DiaryPage(QWidget):
                           else "")
         self.error.clear()
         self._loaded_state = self._state()
+        self._show_state()
         self.reload_photos()
 
     def reload_photos(self) -> None:

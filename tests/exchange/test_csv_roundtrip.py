@@ -21,7 +21,7 @@ from lupus_tracker.store.repository import Repository
 TABLES = {
     "patient": "name, birth_date, sex",
     "results": "taken_on, marker, value_text, comparator, number, unit, base_value, base_unit, "
-               "ref_range, lab, assay, pattern, note, source",
+               "ref_range, lab, assay, pattern, note, source, taken_at, source_id",
     "symptoms": "day, symptom, severity, location, note",
     "diary_notes": "day, note",
     "medications": "name, started_on, stopped_on, note",
@@ -47,6 +47,8 @@ def dump(path) -> dict[str, list[tuple]]:
 def add_awkward_records(repo: Repository) -> None:
     """What other trackers lose: no dose, notes, captions, formula-like text."""
     repo.treatments.add(Medication(None, "Sunscreen SPF 50", date(2026, 1, 1)))
+    repo.results.add_many([LabEntry(date(2026, 1, 2), "albumin", "38", "g/L", taken_at=t,
+                                    source_id=f"urn:lab|{t}") for t in ("09:45", "20:30")])
     repo.treatments.add(Medication(None, "=HYPERLINK(\"x\")", date(2026, 2, 1), None,
                                    "+start slowly", (Dose(date(2026, 2, 1), None, "tablet",
                                                           "as needed", "-only if pain"),)))

@@ -230,3 +230,40 @@ def test_partial_date_oid_loinc_and_huge_number(repo, tmp_path):
     xml.write_text('<Bundle xmlns="http://hl7.org/fhir"></Bundle>')
     with pytest.raises(ExchangeError, match="FHIR XML is not supported: export JSON"):
         read_plan(xml, repo)
+
+
+def test_same_day_repeats_keep_their_time_and_equal_values_are_one(repo, tmp_path):
+    document = variant("Bambi_Murray")
+    albumin = observations(document, ALBUMIN)[0]
+    day = albumin["effectiveDateTime"][:10]
+    morning = {**albumin, "id": "m", "effectiveDateTime": f"{day}T09:45:00+01:00",
+               "valueQuantity": {**albumin["valueQuantity"], "value": 3.8}}
+    evening = {**morning, "id": "e", "effectiveDateTime": f"{day}T20:30:00+01:00"}
+    again = {**morning, "id": "a", "valueQuantity": {**morning["valueQuantity"],
+                                                      "value": 3.80}}
+    document["entry"] += [{"resource": r} for r in (morning, evening, again)]
+    plan = read_plan(write(tmp_path, document), repo)
+    apply_plan(repo, plan)
+    kept = [(r.taken_at, r.value_text) for r in repo.results.all(["albumin"])
+            if r.taken_on == date.fromisoformat(day) and r.value_text in ("3.8", "3.80")]
+    assert sorted(kept) == [("09:45", "3.8"), ("20:30", "3.8")]  # 3.8 and 3.80 are one
+    assert read_plan(write(tmp_path, document), repo).total == 0
+
+
+def test_an_amended_result_replaces_the_stored_one_with_its_identifier(repo, tmp_path):
+    first = {"resourceType": "Observation", "status": "final",
+             "identifier": [{"system": "urn:lab", "value": "R-17"}],
+             "code": {"coding": [{"system": "http://loinc.org", "code": "2160-0"}]},
+             "effectiveDateTime": "2025-03-04T08:10:00Z",
+             "valueQuantity": {"value": 1.1, "unit": "mg/dL"}}
+    apply_plan(repo, read_plan(write(tmp_path, first, "first.json"), repo))
+    amended = {**first, "status": "amended", "valueQuantity": {"value": 1.4, "unit": "mg/dL"}}
+    plan = read_plan(write(tmp_path, amended, "amended.json"), repo)
+    assert plan.replacements and "amended" in plan.conflicts[0].text()
+    apply_plan(repo, plan)
+    (result,) = repo.results.all(["creatinine"])
+    assert (result.value_text, result.taken_at, result.source_id) == ("1.4", "08:10",
+                                                                      "urn:lab|R-17")
+    final_again = {**first, "valueQuantity": {"value": 1.2, "unit": "mg/dL"}}
+    plan = read_plan(write(tmp_path, final_again, "again.json"), repo)
+    assert plan.total == 0 and plan.conflicts  # not amended: the database's value is kept

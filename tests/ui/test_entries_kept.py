@@ -56,6 +56,7 @@ def test_attach_photo_keeps_the_unsaved_form(make_window, repo, tmp_path):
     window = make_window(repo)
     fill_day(window.diary)
     before = form_state(window.diary)
+    assert window.diary.unsaved.text().startswith("Not saved yet")
     picture = tmp_path / "rash.png"
     write_png(picture)
     window.diary.attach_file(str(picture))
@@ -68,7 +69,7 @@ def test_saved_temperature_stays_in_the_form_and_is_not_duplicated(make_window, 
     fill_day(window.diary)
     window.diary.save_button.click()
     assert window.diary.temperature.text() == "37.8"  # shown as stored
-    assert not window.diary.has_unsaved()
+    assert not window.diary.has_unsaved() and window.diary.unsaved.text() == "All saved"
     window.diary.note.setPlainText("evening: better")
     window.diary.save_button.click()
     assert [r.value_text for r in repo.results.all(["temperature"])] == ["37.8"]

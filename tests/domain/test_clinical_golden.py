@@ -1,0 +1,251 @@
+"""The clinical golden file: every case of issue 12 that lives in domain/ and analysis/,
+each row with its input, the expected output and its source; and boundary tables (issue
+17 item 1) just below, at and just above every threshold and window.
+
+Cases tested elsewhere with a database: item 10 in tests/insight/test_response_context.py,
+item 12 in tests/analysis/test_serology.py, item 13 in tests/analysis/test_latest.py,
+items 5, 14 and 15 by the exchange and report engineers' tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from lupus_tracker.analysis import response, serology
+from lupus_tracker.analysis.latest import latest_values
+from lupus_tracker.analysis.serology import activity_periods
+from lupus_tracker.analysis.sledai_suggest import suggest
+from lupus_tracker.domain.catalog import get_marker
+from lupus_tracker.domain.comparability import why_not_comparable
+from lupus_tracker.domain.egfr import (
+    UNDER_18_NOTE,
+    bedside_schwartz,
+    ckd_epi_2021,
+    gfr_category,
+    lab_and_computed_note,
+)
+from lupus_tracker.domain.entry import check_entry
+from lupus_tracker.domain.measurement import interpret
+from lupus_tracker.domain.ranges import Flag
+from lupus_tracker.domain.records import InvalidEntryError, LabEntry, NumberFormat, Profile, Sex
+from lupus_tracker.domain.sledai import band, describe
+from lupus_tracker.domain.wording import understood
+
+D = date(2024, 1, 10)
+P, C = NumberFormat.POINT, NumberFormat.COMMA
+
+
+def entry(marker, value, unit=None, ref=None, **kw):
+    return LabEntry(D, marker, value, unit, ref, **kw)
+
+
+# -- item 1: the 1000x misreading ------------------------------------------------------------
+@pytest.mark.parametrize(("marker", "value", "unit", "fmt", "expected", "source"), [
+    ("urine_protein_24h", "1.250", "mg/24h", C, "= 1250 mg/24h = 1.25 g/24h",
+     "issue 12 item 1: a European lab's 1.250 mg/24h"),
+    ("platelets", "250.000", "/uL", C, "= 250000 /mm³ = 250 ×10⁹/L",
+     "issue 12 item 1: 250.000 /µL platelets"),
+    ("urine_protein_24h", "1.250", "g/24h", P, "= 1.250 g/24h", "decimal point file"),
+    ("c3", "0,62", "g/L", None, "= 0.62 g/L", "issue 12 item 1: unambiguous forms keep working"),
+    ("c3", "1,250.5", "mg/L", None, "= 1250.5 mg/L = 1.2505 g/L", "issue 12 item 1"),
+    ("c3", "1.250,5", "mg/L", None, "= 1250.5 mg/L = 1.2505 g/L", "issue 12 item 1"),
+])
+def test_item_1_number_format(marker, value, unit, fmt, expected, source):
+    assert understood(check_entry(entry(marker, value, unit), None, fmt)) == expected, source
+
+
+@pytest.mark.parametrize("value", ["1.250", "1,250", "250.000", "250,000"])
+def test_item_1_ambiguous_refused_naming_both_readings_when_no_format(value):
+    with pytest.raises(InvalidEntryError) as error:  # source: issue 12 item 1
+        check_entry(entry("platelets", value, "/uL"))
+    decimal, thousands = value.replace(",", ".").rstrip("0").rstrip("."), value[:-4] + value[-3:]
+    assert "ambiguous" in str(error.value) and thousands in str(error.value)
+    assert decimal.split(".")[0] in str(error.value)
+
+
+# -- item 2: plausibility ---------------------------------------------------------------------
+@pytest.mark.parametrize(("marker", "value", "unit", "expected"), [
+    ("hemoglobin", "125", "g/dL", "did you mean 125 g/L = 12.5 g/dL?"),
+    ("c3", "78", "g/L", "78 g/L is not a possible C3; did you mean 78 mg/dL = 0.78 g/L?"),
+    ("c4", "500", "g/L", "did you mean 500 mg/L = 0.5 g/L?"),
+    ("creatinine", "80", "mg/dL", "did you mean 80 µmol/L"),
+])
+def test_item_2_impossible_values(marker, value, unit, expected):
+    with pytest.raises(InvalidEntryError, match=expected.replace("?", r"\?")):
+        check_entry(entry(marker, value, unit))  # source: issue 12 item 2
+
+
+@pytest.mark.parametrize(("marker", "value", "unit"), [
+    ("hemoglobin", "4.5", "g/dL"), ("creatinine", "12", "mg/dL"), ("platelets", "5", "10*9/L"),
+    ("crp", "350", "mg/L"), ("anti_dsdna", "3000", "IU/mL"),
+    ("urine_protein_24h", "15", "g/24h"), ("upcr", "12", "mg/mg")])
+def test_item_2_real_extremes_accepted(marker, value, unit):
+    check_entry(entry(marker, value, unit))  # source: issue 12 item 2 list
+
+
+# -- item 3: sex unknown -----------------------------------------------------------------------
+@pytest.mark.parametrize(("marker", "value", "unit", "sex", "flag"), [
+    ("creatinine", "1.25", "mg/dL", None, Flag.SEX_DEPENDENT),  # F HIGH, M normal
+    ("hemoglobin", "12.8", "g/dL", None, Flag.SEX_DEPENDENT),  # F normal, M LOW
+    ("creatinine", "1.25", "mg/dL", Sex.FEMALE, Flag.HIGH),
+    ("hemoglobin", "12.8", "g/dL", Sex.MALE, Flag.LOW),
+    ("creatinine", "0.9", "mg/dL", None, Flag.NORMAL),  # normal for both sexes
+    ("creatinine", "1.5", "mg/dL", None, Flag.HIGH),  # high for both sexes
+    ("creatinine", "1.25", "mg/dL", None, Flag.HIGH),  # ... unless the lab printed a range
+])
+def test_item_3_sex_unknown_is_never_normal_between_ranges(marker, value, unit, sex, flag):
+    ref = "0.5-1.1" if (value, sex, flag) == ("1.25", None, Flag.HIGH) else None
+    m = interpret(get_marker(marker), value, unit, ref, sex)
+    assert m.flag is flag  # source: issue 12 item 3; domain.md sex ranges
+    if flag is Flag.SEX_DEPENDENT:
+        assert m.flag.value == "depends on sex \u2014 set it in Profile"
+
+
+# -- item 4: published cut-offs per unit (KDIGO 2012, Kidney Int Suppl 2013;3:1-150) -------
+@pytest.mark.parametrize(("marker", "value", "unit", "range_text", "flag"), [
+    ("uacr", "3.2", "mg/mmol", "<3", Flag.HIGH), ("uacr", "2.9", "mg/mmol", "<3", Flag.NORMAL),
+    ("uacr", "29", "mg/g", "<30", Flag.NORMAL), ("uacr", "30", "mg/g", "<30", Flag.HIGH),
+    ("upcr", "14", "mg/mmol", "<15", Flag.NORMAL), ("upcr", "15", "mg/mmol", "<15", Flag.HIGH),
+    ("upcr", "149", "mg/g", "<150", Flag.NORMAL), ("upcr", "150", "mg/g", "<150", Flag.HIGH),
+    ("upcr", "0.14", "mg/mg", "<0.15", Flag.NORMAL), ("upcr", "0.15", "mg/mg", "<0.15",
+                                                     Flag.HIGH),
+])
+def test_item_4_published_cut_offs(marker, value, unit, range_text, flag):
+    m = interpret(get_marker(marker), value, unit)
+    assert m.ref is not None and m.ref.text() == range_text and m.flag is flag
+
+
+def test_item_4_ranges_at_usual_precision():
+    creatinine = get_marker("creatinine")
+    umol = creatinine.units.find("umol/L")
+    assert creatinine.default_range_in(umol, Sex.FEMALE).text() == "44-97"
+    assert creatinine.default_range_in(umol, Sex.MALE).text() == "62-115"
+
+
+# -- items 6-8: eGFR (KDIGO 2012 categories; Inker NEJM 2021; Schwartz JASN 2009) --------------
+@pytest.mark.parametrize(("egfr", "stage"), [
+    (90, "G1"), (89.9, "G2"), (60, "G2"), (59.9, "G3a"), (45, "G3a"), (44.9, "G3b"),
+    (30, "G3b"), (29.9, "G4"), (15, "G4"), (14.9, "G5"), (0, "G5")])
+def test_item_7_kdigo_stages(egfr, stage):
+    assert gfr_category(egfr)[0] == stage
+
+
+@pytest.mark.parametrize(("value", "flag"), [("59", Flag.LOW), ("60", Flag.NORMAL),
+                                             ("72", Flag.NORMAL), ("95", Flag.NORMAL)])
+def test_item_7_flag_below_60_only(value, flag):
+    assert interpret(get_marker("egfr"), value).flag is flag  # 60-89 is G2, not LOW
+
+
+def test_item_6_difference_note_above_ten_percent():
+    assert lab_and_computed_note(72, 83) == ("lab 72, computed from creatinine 83 — ask "
+                                             "which equation your lab uses")
+    assert lab_and_computed_note(80, 88) == ""  # exactly 10%: no note
+    assert lab_and_computed_note(80, 88.1) != ""
+
+
+def test_item_8_children():
+    assert "bedside Schwartz" in UNDER_18_NOTE
+    assert bedside_schwartz(0.6, 150) == pytest.approx(0.413 * 150 / 0.6)
+    assert ckd_epi_2021(0.9, 55, Sex.FEMALE) == pytest.approx(75.5, abs=0.05)  # domain.md
+
+
+# -- item 9: SLEDAI-2K bands and major organs -----------------------------------------------
+def test_item_9_no_remission_and_organs_named():
+    assert band(0) == "no activity" and "remission" not in describe(0)
+    assert "Kidney involvement (proteinuria)" in describe(4, {"proteinuria"})
+
+
+# -- item 11: comparability --------------------------------------------------------------------
+@pytest.mark.parametrize(("a", "b", "reason"), [
+    (entry("anti_dsdna", "120", "IU/mL", "<30"), entry("anti_dsdna", "15", "IU/mL", "<10"),
+     "reference range changed"),
+    (entry("ana", "1:160", None, "<1:80", lab="L"), entry("ana", "1:160", None, "<1:80", lab="L",
+                                                        assay="HEp-2 IFA"), ""),
+])
+def test_item_11_comparability(a, b, reason):
+    assert why_not_comparable(a, b) == reason  # source: issue 12 item 11
+
+
+def test_item_11_dashboard_does_not_compare_across_ranges(repo):
+    repo.results.add_many([entry("anti_dsdna", "120", "IU/mL", "<30"),
+                           LabEntry(D + timedelta(30), "anti_dsdna", "15", "IU/mL", "<10")])
+    (row,) = latest_values(repo, markers=["anti_dsdna"])
+    assert row.change is None and row.change_text == "not comparable (reference range changed)"
+
+
+# -- issue 17: boundary tables for windows and thresholds in analysis/ ------------------------
+# SLEDAI-2K lab descriptors (Gladman 2002): just below, at, just above each limit.
+@pytest.mark.parametrize(("marker", "value", "unit", "descriptor", "suggested"), [
+    ("urine_protein_24h", "0.49", "g/24h", "proteinuria", False),
+    ("urine_protein_24h", "0.5", "g/24h", "proteinuria", False),
+    ("urine_protein_24h", "0.51", "g/24h", "proteinuria", True),
+    ("upcr", "0.5", "mg/mg", "proteinuria", False), ("upcr", "0.51", "mg/mg", "proteinuria", True),
+    ("urine_rbc", "5", "/HPF", "hematuria", False), ("urine_rbc", "6", "/HPF", "hematuria", True),
+    ("urine_wbc", "5", "/HPF", "pyuria", False), ("urine_wbc", "6", "/HPF", "pyuria", True),
+    ("platelets", "99", "10*9/L", "thrombocytopenia", True),
+    ("platelets", "100", "10*9/L", "thrombocytopenia", False),
+    ("platelets", "<100", "10*9/L", "thrombocytopenia", True),
+    ("wbc", "2.9", "10*9/L", "leukopenia", True), ("wbc", "3", "10*9/L", "leukopenia", False),
+    ("temperature", "38", "Cel", "fever", False), ("temperature", "38.1", "Cel", "fever", True),
+])
+def test_sledai_lab_thresholds(repo, marker, value, unit, descriptor, suggested):
+    repo.results.add(entry(marker, value, unit))
+    found = {s.descriptor.key for s in suggest(repo, D)}
+    assert (descriptor in found) is suggested
+
+
+@pytest.mark.parametrize(("days_before", "included"), [(10, True), (11, False)])
+def test_sledai_window(repo, days_before, included):
+    # Source: SLEDAI-2K scores the last 10 days (Gladman 2002).
+    repo.results.add(LabEntry(D - timedelta(days_before), "platelets", "50", "10*9/L"))
+    assert bool(suggest(repo, D)) is included
+
+
+# Activity signal (analysis/serology.py, our choices named there).
+@pytest.mark.parametrize(("gap", "signal"), [(serology.NEARBY_DAYS, True),
+                                             (serology.NEARBY_DAYS + 1, False)])
+def test_serology_nearby_window(repo, gap, signal):
+    repo.results.add_many([entry("anti_dsdna", "200", "IU/mL", "<30"),
+                           LabEntry(D + timedelta(gap), "c3", "0.5", "g/L", "0.9-1.8")])
+    assert bool(activity_periods(repo)) is signal
+
+
+@pytest.mark.parametrize(("later", "rising"), [("124", False), ("125", True), ("126", True)])
+def test_serology_minimum_rise(repo, later, rising):
+    repo.results.add_many([LabEntry(D - timedelta(30), "anti_dsdna", "100", "IU/mL", "<30"),
+                           entry("anti_dsdna", later, "IU/mL", "<30"),
+                           entry("c3", "0.5", "g/L", "0.9-1.8")])
+    (period,) = activity_periods(repo)
+    assert ("rising" in period.text()) is rising
+    assert serology.MIN_RISE == 1.25
+
+
+# Treatment response windows (analysis/response.py, our choices named there).
+@pytest.mark.parametrize(("days_before", "has_baseline"), [
+    (response.BASELINE_DAYS, True), (response.BASELINE_DAYS + 1, False)])
+def test_response_baseline_window(repo, days_before, has_baseline):
+    repo.results.add_many([LabEntry(D - timedelta(days_before), "c3", "0.5", "g/L"),
+                           LabEntry(D + timedelta(30), "c3", "0.7", "g/L")])
+    (row,) = response.response_table(repo, D, ("c3",))
+    assert (row.baseline is not None) is has_baseline
+
+
+@pytest.mark.parametrize(("offset", "point", "found"), [
+    (30 + 15, 0, True), (30 + 16, 0, False), (30 - 15, 0, True), (30 - 16, 0, False),
+    (182 + 30, 2, True), (182 + 31, 2, False), (365 - 30, 3, True), (365 - 31, 3, False)])
+def test_response_follow_up_windows(repo, offset, point, found):
+    repo.results.add_many([entry("c3", "0.5", "g/L"),
+                           LabEntry(D + timedelta(offset), "c3", "0.7", "g/L")])
+    (row,) = response.response_table(repo, D, ("c3",))
+    assert (row.follow_ups[point].shown is not None) is found
+
+
+def test_profile_sex_changes_flags(repo):
+    repo.results.add(entry("creatinine", "1.25", "mg/dL"))
+    (row,) = latest_values(repo, markers=["creatinine"])
+    assert row.latest.flag is Flag.SEX_DEPENDENT and row.latest.ref_text == "F 0.5-1.1; M 0.7-1.3"
+    repo.profile.set(Profile("A", date(1990, 1, 1), Sex.MALE))
+    (row,) = latest_values(repo, markers=["creatinine"])
+    assert row.latest.flag is Flag.NORMAL
