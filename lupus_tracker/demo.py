@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from lupus_tracker.analysis.derived_egfr import refresh_derived_egfr
 from lupus_tracker.analysis.sledai_suggest import suggest
+from lupus_tracker.domain.monitoring import LUPUS_NEPHRITIS_SETTING
 from lupus_tracker.domain.records import (
     Dose,
     Event,
@@ -29,6 +30,7 @@ from lupus_tracker.domain.records import (
     Sex,
     SymptomEntry,
 )
+from lupus_tracker.domain.sledai import score
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
@@ -256,4 +258,24 @@ def _sledai_visits(repo: Repository, start: date) -> None:
         items &= CONFIRMED_LAB_ITEMS
         if (event.occurred_on - start).days < INFUSION_DAY + 60:
             items |= {"arthritis", "rash"}
-        repo.sledai.save(SledaiAssessment(event.occurred_on, frozenset(items)))
+        repo.sledai.save(SledaiAssessment(event.occurred_on, frozenset(items), None,
+                                          _physician_global(items)))
+    # Retinal screening on hydroxychloroquine: a baseline exam, then one a year later.
+    for offset, title in ((75, "Baseline retinal exam (OCT and visual fields)"),
+                          (440, "Retinal screening (OCT and visual fields)")):
+        repo.events.add(Event(None, start + timedelta(days=offset), EventKind.EYE_EXAM, title))
+    repo.settings.set(LUPUS_NEPHRITIS_SETTING, "yes")  # monitoring adds kidney tests
+
+
+def _physician_global(items: set[str]) -> float:
+    """The PGA (0-3) a rheumatologist might write for these descriptors: high during the
+    nephritis flare, 0.5 once only serology remains (so the demo shows LLDAS reached after
+    the taper, and DORIS not yet)."""
+    clinical = score(items - {"low_complement", "increased_dna_binding"})
+    if clinical >= 12:
+        return 2.5
+    if clinical >= 8:
+        return 2.0
+    if clinical >= 4:
+        return 1.0
+    return 0.5

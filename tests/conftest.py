@@ -18,6 +18,18 @@ DEMO_END = date(2026, 6, 30)
 
 
 @pytest.fixture(autouse=True)
+def _no_background_task_left():
+    """A test's background tasks end with it: matplotlib is not thread-safe, and a chart
+    still drawing in a worker must not overlap the next test's drawing."""
+    yield
+    import sys
+
+    tasks = sys.modules.get("lupus_tracker.ui.tasks")
+    if tasks is not None:
+        assert tasks.wait_idle(60), "a background task did not finish"
+
+
+@pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Never touch the user's real data folder."""
     folder = tmp_path / "userdata"

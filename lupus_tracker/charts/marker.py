@@ -218,16 +218,19 @@ def draw_events(ax: Axes, events: Sequence[Event], style: ChartStyle,
     per_px = (xlim[1] - xlim[0]) / max(_axes_px(ax), 1.0)
     dpi = ax.get_figure().dpi
     row_ends = [-math.inf] * EVENT_LEVELS
-    shown_visit = False
-    for event in sorted(events, key=lambda e: e.occurred_on):
+    inside = sorted((e for e in events if xlim[0] <= _num(e.occurred_on) <= xlim[1]),
+                    key=lambda e: e.occurred_on)
+    for kind in EventKind:  # one line collection per kind (fast with many events)
+        xs = [_num(e.occurred_on) for e in inside if e.kind is kind]
+        if xs:
+            visit = kind is EventKind.VISIT
+            ax.vlines(xs, 0, 1, transform=ax.get_xaxis_transform(), colors=style.events[kind],
+                      linestyles=":" if visit else "--", linewidth=1.1, zorder=1,
+                      label="visit (dotted)" if visit else None, gid=f"events:{kind.value}")
+    for event in inside:
         x = _num(event.occurred_on)
-        if not xlim[0] <= x <= xlim[1]:
-            continue
         colour = style.events[event.kind]
         visit = event.kind is EventKind.VISIT
-        ax.axvline(x, color=colour, linestyle=":" if visit else "--", linewidth=1.1,
-                   zorder=1, label=None if (not visit or shown_visit) else "visit (dotted)")
-        shown_visit = shown_visit or visit
         if visit or not labels:
             continue
         text = event.title or event.kind.label

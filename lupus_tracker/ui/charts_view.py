@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -100,7 +100,7 @@ class ChartsView(QWidget):
     def __init__(self, repo, parent=None):
         super().__init__(parent)
         self.repo = repo
-        self.theme = Theme.LIGHT  # the ui sets Theme.DARK with the app's dark palette
+        self._theme_override: Theme | None = None
         self.rendered = None
         self._running = False
         self._dirty = False
@@ -175,10 +175,25 @@ class ChartsView(QWidget):
         self.repo = repo
         self.refresh()
 
-    def set_theme(self, theme: Theme) -> None:
-        self.theme = theme
-        self.area.ring_colour = "#FFFFFF" if theme is Theme.DARK else "#000000"
+    @property
+    def theme(self) -> Theme:
+        """The chart style's theme: the one set here, else the app's (light or dark)."""
+        if self._theme_override is not None:
+            return self._theme_override
+        from lupus_tracker.ui import theme as app_theme
+
+        return Theme.DARK if app_theme.current().name == "dark" else Theme.LIGHT
+
+    def set_theme(self, theme: Theme | None) -> None:
+        """Force a chart theme (None: follow the app's theme)."""
+        self._theme_override = theme
         self.refresh()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) \
+                and self.rendered is not None:
+            self.refresh()  # the app's theme or font changed: redraw in its colours
 
     def dates(self) -> tuple[date | None, date | None]:
         days = self.period.currentData()
@@ -217,6 +232,7 @@ class ChartsView(QWidget):
 
     def _start(self) -> None:
         choice = self.choice()
+        self.area.ring_colour = "#FFFFFF" if choice.theme is Theme.DARK else "#000000"
         self._dirty = False
         self._running = True
         if self.rendered is None:

@@ -203,7 +203,13 @@ def export_pdf(window: MainWindow, path: Path | None = None) -> Path | None:
         if not name:
             return None
         path = Path(name)
+    from lupus_tracker.report.output import database_as_output
     from lupus_tracker.report.render_qt import write_pdf
+
+    refusal = database_as_output(path, window.repo.db.path)
+    if refusal:
+        QMessageBox.critical(window, "Export PDF", refusal)
+        return None
 
     try:
         pages = write_pdf(content, path)

@@ -20,6 +20,7 @@ import contextlib
 import logging
 import threading
 import traceback
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +37,7 @@ T = TypeVar("T")
 SHOW_PROGRESS_AFTER_MS = 500
 
 _inline = False
+_threads: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
 
 
 @contextlib.contextmanager
@@ -122,7 +124,19 @@ def run_task(db_path: Path | str | None, work: Callable[..., T],
         outcome = _execute(db_path, work, name)
         _post(lambda: finish(outcome))
 
-    threading.Thread(target=target, name=f"task-{name}", daemon=True).start()
+    thread = threading.Thread(target=target, name=f"task-{name}", daemon=True)
+    _threads.add(thread)
+    thread.start()
+
+
+def wait_idle(timeout: float = 30.0) -> bool:
+    """Wait until every task thread has finished (tests, and before the app quits); True
+    when none is left running."""
+    for thread in list(_threads):
+        thread.join(timeout)
+        if not thread.is_alive():
+            _threads.discard(thread)
+    return not any(t.is_alive() for t in _threads)
 
 
 def run_blocking(parent: QWidget | None, label: str, db_path: Path | str | None,

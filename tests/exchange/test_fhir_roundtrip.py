@@ -62,7 +62,7 @@ def test_meaning_survives_the_round_trip(repo, tmp_path):
         assert o["derivedFrom"] and o["method"]["text"].endswith("(computed)")
     out = tmp_path / "b.json"
     export_fhir(repo, out)
-    assert '"value": 1.90' in out.read_text()  # printed precision
+    assert '"value":1.90' in out.read_text()  # printed precision
     with Repository.open(tmp_path / "copy.sqlite") as copy:
         apply_plan(copy, read_plan(out, copy))
         for old, new in zip(repo.results.all(), copy.results.all(), strict=True):

@@ -285,3 +285,12 @@ def test_every_word_is_printed_once_and_whole(demo_repo, tmp_path, read_pdf, mon
              if len(line.strip()) > 25 and not line.startswith("Demo Patient (Maria")
              and line.strip() not in headers]
     assert len(lines) == len(set(lines)), [x for x in lines if lines.count(x) > 1]
+
+
+def test_report_never_overwrites_the_database(demo_repo, capsys):
+    path = demo_repo.db.path
+    before = path.read_bytes()[:16]
+    for out in (path, f"{path}-wal"):
+        assert main(["report", "--db", str(path), "--out", str(out)]) == 2
+        assert "is the database" in capsys.readouterr().err
+    assert path.read_bytes()[:16] == before == b"SQLite format 3\x00"

@@ -132,3 +132,14 @@ def test_chart_text_follows_the_app_font(qtbot, demo_repo, inline):
     view.setFont(font)
     _show(view, "marker:c3")
     assert view.rendered.figure.axes[0].title.get_fontsize() == 18
+
+
+def test_charts_follow_the_app_dark_theme(qtbot, demo_repo, inline, monkeypatch):
+    from lupus_tracker.ui import theme
+
+    monkeypatch.setattr(theme, "current", lambda: theme.DARK)
+    view = ChartsView(demo_repo)
+    qtbot.addWidget(view)
+    _show(view, "marker:c3")
+    assert view.rendered.figure.get_facecolor()[:3] == pytest.approx((30 / 255,) * 3)
+    assert view.area.ring_colour == "#FFFFFF"
