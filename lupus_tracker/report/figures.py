@@ -48,7 +48,7 @@ EVENT_ROWS = {EventKind.FLARE: 0.72, EventKind.HOSPITAL_STAY: 0.3}  # else the m
 EVENT_STYLE = {  # kind -> (marker, label); hospital stays are drawn as spans
     EventKind.FLARE: ("^", "flare"), EventKind.INFUSION: ("D", "infusion"),
     EventKind.HOSPITAL_STAY: ("s", "hospital stay"), EventKind.VISIT: ("|", "visit"),
-    EventKind.EYE_EXAM: ("*", "eye exam"), EventKind.OTHER: ("o", "other"),
+    EventKind.EYE_EXAM: ("p", "eye exam"), EventKind.OTHER: ("o", "other"),
 }
 
 

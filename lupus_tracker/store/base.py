@@ -57,6 +57,13 @@ class Manager:
     def _changed(self, table: str) -> None:
         self._notifier.changed(table)
 
+    @staticmethod
+    def _new_id(row_id: int | None) -> int:
+        """The id SQLite gave an inserted row (never None after an INSERT)."""
+        if row_id is None:
+            raise StoreError("The database gave no id to a new row.")
+        return row_id
+
     def _id_taken(self, table: str, row_id: int | None) -> bool:
         return row_id is not None and bool(
             self.db.query(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)))

@@ -36,7 +36,7 @@ class EventsManager(Manager):
         """Save an event; an ``id`` is kept when free (undo of a delete puts it back as it
         was), refused when taken."""
         kind = self._event_kind(event)
-        values = [iso(event.occurred_on), iso(event.ended_on), kind.value,
+        values: list[object] = [iso(event.occurred_on), iso(event.ended_on), kind.value,
                   (event.title or "").strip(), _text(event.note)]
         columns = "occurred_on, ended_on, kind, title, note"
         if event.id is not None:
@@ -45,9 +45,9 @@ class EventsManager(Manager):
             if self._id_taken("events", event.id):
                 raise ConflictError(f"The event of {event.occurred_on.isoformat()} is already "
                                     "there (put back in another window?); nothing was changed.")
-            event_id = conn.execute(
+            event_id = self._new_id(conn.execute(
                 f"INSERT INTO events ({columns}) VALUES ({', '.join('?' * len(values))})", values
-            ).lastrowid
+            ).lastrowid)
         self._changed("events")
         return self.get(event_id)
 
@@ -89,7 +89,7 @@ class EventsManager(Manager):
     ) -> list[Event]:
         sql = ["SELECT * FROM events WHERE occurred_on >= coalesce(?, '0000') "
                "AND occurred_on <= coalesce(?, '9999')"]
-        params: list = [iso(since), iso(until)]
+        params: list[object] = [iso(since), iso(until)]
         if kinds is not None:
             sql.append(f"AND kind IN ({', '.join('?' * len(kinds))})")
             params += [EventKind(k).value for k in kinds]

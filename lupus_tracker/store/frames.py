@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def _frame(db: Database, sql: str, params: tuple, date_columns: Iterable[str]) -> pd.DataFrame:
+def _frame(db: Database, sql: str, params: tuple[object, ...],
+           date_columns: Iterable[str]) -> pd.DataFrame:
     import pandas as pd
 
     cursor = db.conn.execute(sql, params)
@@ -38,7 +39,7 @@ def results_frame(
     sql = ("SELECT id, taken_on AS date, marker, value_text, comparator, number, unit, "
            "base_value, base_unit, ref_range, lab, assay, pattern, note, source FROM results "
            "WHERE taken_on >= coalesce(?, '0000') AND taken_on <= coalesce(?, '9999')")
-    params: tuple = (iso(since), iso(until))
+    params: tuple[object, ...] = (iso(since), iso(until))
     if markers is not None:
         keys = tuple(markers)
         sql += f" AND marker IN ({', '.join('?' * len(keys))})"

@@ -3,6 +3,7 @@ so that one file still holds everything."""
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
@@ -47,7 +48,7 @@ class PhotosManager(Manager):
                  photo.mime_type, photo.data, photo.thumbnail),
             ).lastrowid
         self._changed("photos")
-        return self.get(photo_id)
+        return self.get(self._new_id(photo_id))
 
     def get(self, photo_id: int) -> Photo:
         rows = self.db.query("SELECT * FROM photos WHERE id = ?", (photo_id,))
@@ -69,7 +70,7 @@ class PhotosManager(Manager):
         return photo
 
 
-def _photo(row) -> Photo:
+def _photo(row: sqlite3.Row) -> Photo:
     return Photo(row["id"], date.fromisoformat(row["day"]), bytes(row["data"]), row["mime_type"],
                  row["caption"], row["symptom"],
                  bytes(row["thumbnail"]) if row["thumbnail"] is not None else None)

@@ -51,7 +51,8 @@ class Repository:
         self.report_notes = ReportNotesManager(db, self._notifier)
 
     @classmethod
-    def open(cls, path: os.PathLike | str, *, create: bool = True, **options: bool) -> Repository:
+    def open(cls, path: os.PathLike[str] | str, *, create: bool = True,
+             **options: bool) -> Repository:
         """Open (or create) a file; derived columns follow the catalog's conversions.
         ``options`` go to :func:`~lupus_tracker.store.db.open_database` (``new_ok``,
         ``migrate``, ``quick_check``)."""

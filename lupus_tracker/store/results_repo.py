@@ -45,7 +45,7 @@ def _clean(text: str | None) -> str | None:
     return stripped or None
 
 
-def _row_values(entry: LabEntry, m: Measurement) -> tuple:
+def _row_values(entry: LabEntry, m: Measurement) -> tuple[object, ...]:
     return (
         entry.taken_on.isoformat(), entry.marker, m.value.text,
         m.value.comparator.value if m.value.comparator else None, m.value.number,
@@ -126,10 +126,10 @@ class ResultsManager(Manager):
         checked = self.check(entries)
         with self.db.transaction() as conn:
             ids = [
-                conn.execute(
+                self._new_id(conn.execute(
                     f"INSERT INTO results ({_COLUMNS}) VALUES ({_MARKS})",
                     _row_values(entry, m),
-                ).lastrowid
+                ).lastrowid)
                 for entry, m in zip(entries, checked, strict=True)
             ]
             saved = self._by_ids(ids)
@@ -270,9 +270,10 @@ class ResultsManager(Manager):
         """Recompute the derived eGFR (CKD-EPI 2021) from creatinine and the profile, in one
         transaction: of ``days`` only, or of every day (``None``, after a profile change).
         Returns how many computed eGFR values those days have now."""
+        params: tuple[str, ...] = ()
         with self.db.transaction() as conn:
             if days is None:
-                creatinine, scope, params = self.all([CREATININE]), "", ()
+                creatinine, scope = self.all([CREATININE]), ""
             else:
                 if not days:
                     return 0

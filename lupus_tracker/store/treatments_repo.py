@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -48,21 +49,21 @@ class TreatmentsManager(Manager):
                 raise ConflictError(f"{name} is already there (put back in another window?); "
                                     "nothing was changed.")
             columns = "name, started_on, stopped_on, note"
-            values = [name, iso(medication.started_on), iso(medication.stopped_on),
+            values: list[object] = [name, iso(medication.started_on), iso(medication.stopped_on),
                       _text(medication.note)]
             if medication.id is not None:
                 columns, values = "id, " + columns, [medication.id, *values]
-            med_id = conn.execute(
+            med_id = self._new_id(conn.execute(
                 f"INSERT INTO medications ({columns}) VALUES ({', '.join('?' * len(values))})",
                 values,
-            ).lastrowid
+            ).lastrowid)
             for dose in medication.doses:
                 self._insert_dose(conn, med_id, dose)
         self._changed("medications")
         return self.get(med_id)
 
     @staticmethod
-    def _insert_dose(conn, med_id: int, dose: Dose) -> None:
+    def _insert_dose(conn: sqlite3.Connection, med_id: int, dose: Dose) -> None:
         conn.execute(
             "INSERT INTO medication_doses (medication_id, from_date, dose, unit, frequency, note) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (medication_id, from_date) DO UPDATE SET "

@@ -17,7 +17,7 @@ def main(path: str, start: int) -> None:
     batch = start
     while True:
         day = date(2000, 1, 1) + timedelta(days=batch % 9000)
-        entries = [LabEntry(day, "c3", f"{batch}.{i}", "g/L", note=f"batch {batch}")
+        entries = [LabEntry(day, "c3", f"1.{i}", "g/L", note=f"batch {batch}")
                    for i in range(BATCH)]
         repo.results.add_many(entries)
         print(batch, flush=True)

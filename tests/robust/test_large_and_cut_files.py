@@ -15,6 +15,12 @@ from lupus_tracker.exchange.formats import read_plan
 
 KEYS = ("fatigue", "joint_pain", "rash", "headache", "nausea", "swelling", "hair_loss",
         "muscle_pain", "raynauds", "mouth_ulcers")
+LABS = (("c3", "0.95", "g/L"), ("c4", "0.21", "g/L"), ("albumin", "41", "g/L"),
+        ("hemoglobin", "12.9", "g/dL"), ("wbc", "5.2", "10*9/L"), ("platelets", "231", "10*9/L"),
+        ("crp", "3.1", "mg/L"), ("esr", "12", "mm/h"), ("creatinine", "0.81", "mg/dL"),
+        ("lymphocytes", "1.6", "10*9/L"), ("urine_rbc", "2", "/[HPF]"),
+        ("urine_wbc", "1", "/[HPF]"), ("anti_dsdna", "12", "[IU]/mL"),
+        ("systolic_bp", "118", "mm[Hg]"), ("diastolic_bp", "76", "mm[Hg]"))
 
 
 @pytest.mark.slow
@@ -25,9 +31,15 @@ def test_a_million_rows_with_one_bad_row_at_the_end(repo, tmp_path):
         writer = csv.writer(handle)
         writer.writerow(["date", "kind", "item", "value", "unit", "ref_low", "ref_high",
                          "lab", "note"])
+        # 25 rows a day (10 symptoms, 15 lab results) keep a million rows in the past.
         for i in range(1_000_000):
-            writer.writerow([date.fromordinal(first + i // 10).isoformat(), "symptom",
-                             KEYS[i % 10], i % 11, "", "", "", "", ""])
+            day = date.fromordinal(first + i // 25).isoformat()
+            slot = i % 25
+            if slot < 10:
+                writer.writerow([day, "symptom", KEYS[slot], i % 11, "", "", "", "", ""])
+            else:
+                marker, value, unit = LABS[slot - 10]
+                writer.writerow([day, "lab", marker, value, unit, "", "", "", ""])
         writer.writerow(["2024-01-01", "symptom", "fatigue", "eleven", "", "", "", "", ""])
     with pytest.raises(ExchangeError, match="Row 1000002"):
         read_plan(path, repo)
