@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,11 +64,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(args.db)
     try:
-        return args.handler(args)
+        status = args.handler(args)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        _quiet_after_closed_pipe()
+        return 0
     except _user_errors() as error:
         command = " ".join(filter(None, (args.command, getattr(args, "kind", None))))
         print(f"lupus-tracker {command}: error: {error}", file=sys.stderr)
         return EXIT_USER_ERROR
+
+
+def _quiet_after_closed_pipe() -> None:
+    """The reader of the output (``| head``) stopped reading: end quietly, as Unix tools
+    do. Standard output is pointed at the null device so that the flush at exit cannot
+    fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import sys
 
 from lupus_tracker.commands.common import add_db_option, date_arg, format_table, open_repository
 from lupus_tracker.domain.catalog import get_marker
-from lupus_tracker.exchange.csv_format import neutralise
+from lupus_tracker.exchange.csv_format import csv_writer, neutralise
 from lupus_tracker.store.results_repo import measurement_of
 
 HEADERS = ("date", "marker", "value", "unit", "ref_range", "flag", "lab", "assay", "note")
@@ -38,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
                      m.flag.value, r.lab or "", r.assay or "", r.note or ""))
     try:
         if args.format == "csv":
-            writer = csv.writer(sys.stdout, lineterminator="\n")
+            writer = csv_writer(sys.stdout)
             writer.writerow(HEADERS)
             writer.writerows([neutralise(c) for c in row] for row in rows)
         elif rows:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import base64
-import csv
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 from lupus_tracker.domain.catalog import Category, get_marker
 from lupus_tracker.domain.ranges import parse_range
 from lupus_tracker.domain.values import format_number
-from lupus_tracker.exchange.csv_format import COLUMNS, neutralise
+from lupus_tracker.exchange.csv_format import COLUMNS, csv_writer, neutralise
 from lupus_tracker.exchange.files import write_private
 from lupus_tracker.exchange.snapshot import read_snapshot
 from lupus_tracker.store.repository import Repository
@@ -87,11 +86,11 @@ def export_csv(repo: Repository, out: Path) -> int:
 
     def write(handle) -> None:
         nonlocal count
-        writer = csv.DictWriter(handle, COLUMNS, lineterminator="\r\n")
-        writer.writeheader()
+        writer = csv_writer(handle)
+        writer.writerow(COLUMNS)
         with read_snapshot(repo):  # one consistent state of the whole file
             for row in rows(repo):
-                writer.writerow({k: neutralise(v) for k, v in row.items()})
+                writer.writerow([neutralise(row.get(column, "")) for column in COLUMNS])
                 count += 1
 
     # UTF-8 with a byte-order mark: Excel and LibreOffice then read ×10⁹/L as written.

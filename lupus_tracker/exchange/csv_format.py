@@ -8,7 +8,9 @@ and, for everything else a file holds, diary, photo, sledai, report_note, profil
 
 from __future__ import annotations
 
+import csv
 import re
+from typing import IO, Any
 
 COLUMNS = ("date", "kind", "item", "value", "unit", "ref_low", "ref_high", "lab", "note",
            "ref_range", "assay", "pattern", "location", "frequency", "end_date", "title",
@@ -38,3 +40,10 @@ def restore(cell: str) -> str:
     if cell.startswith("'") and cell[1:2] in (*_TRIGGERS, "'"):
         return cell[1:]
     return cell
+
+
+def csv_writer(handle: IO[str]) -> Any:
+    """The CSV writer of every CSV the app writes (export and ``list --format csv``):
+    rows end with CRLF, so a cell holding a carriage return or a line feed is quoted and a
+    reader keeps it in one row."""
+    return csv.writer(handle, lineterminator="\r\n")
