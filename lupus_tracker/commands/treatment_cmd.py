@@ -159,6 +159,10 @@ def run_dose(args: argparse.Namespace) -> int:
         if args.date < medication.started_on:
             raise UserError(f"{medication.name} started on {medication.started_on}; a dose "
                             "change cannot be before that.")
+        if medication.stopped_on is not None and args.date > medication.stopped_on:
+            raise UserError(f"{medication.name} was stopped on "
+                            f"{medication.stopped_on.isoformat()}; restart it first or give "
+                            "a date before the stop.")
         current = medication.dose_on(args.date)
         unit = args.unit or (current.unit if current else None)
         if unit is None:

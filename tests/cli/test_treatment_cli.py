@@ -109,3 +109,17 @@ def test_user_errors_are_one_line_exit_2_nothing_written(db, capsys, args, words
     assert status == 2 and out == ""
     assert err.count("\n") == 1 and words in err and "Traceback" not in err
     assert db.read_bytes() == before
+
+
+def test_a_dose_after_the_stop_is_refused(db, capsys):
+    assert main(["add", "medication", "--db", str(db), "--name", "Prednisone", "--start",
+                 "2026-01-05", "--dose", "40", "--unit", "mg"]) == 0
+    assert main(["stop", "--db", str(db), "--medication", "Prednisone",
+                 "--date", "2026-06-01"]) == 0
+    capsys.readouterr()
+    before = db.read_bytes()
+    status, out, err = run(capsys, "add", "dose", "--db", str(db), "--medication",
+                           "Prednisone", "--date", "2026-06-10", "--dose", "5")
+    assert status == 2 and out == "" and err.count("\n") == 1
+    assert "Prednisone was stopped on 2026-06-01; restart it first" in err
+    assert db.read_bytes() == before
