@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -71,9 +72,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_after_closed_pipe()
         return 0
     except _user_errors() as error:
-        command = " ".join(filter(None, (args.command, getattr(args, "kind", None))))
-        print(f"lupus-tracker {command}: error: {error}", file=sys.stderr)
+        _print_error(args, str(error))
         return EXIT_USER_ERROR
+    except sqlite3.Error as error:  # e.g. a schema upgrade the file refused; rolled back
+        _print_error(args, f"the database could not be opened or changed ({error}); "
+                           "nothing was changed.")
+        return EXIT_USER_ERROR
+
+
+def _print_error(args: argparse.Namespace, message: str) -> None:
+    command = " ".join(filter(None, (args.command, getattr(args, "kind", None))))
+    print(f"lupus-tracker {command}: error: {message}", file=sys.stderr)
 
 
 def _quiet_after_closed_pipe() -> None:

@@ -53,12 +53,15 @@ def run_export(args: argparse.Namespace) -> int:
     from lupus_tracker.exchange.formats import export
     from lupus_tracker.output_files import check_output_path
 
-    check_output_path(args.out, database_path(args))  # before any work: exit 2 if unsafe
-    with open_repository(args, create=False) as repo:
-        try:
+    try:
+        check_output_path(args.out, database_path(args))  # before any work: exit 2 if unsafe
+        with open_repository(args, create=False) as repo:
             count = export(repo, args.format, args.out, args.bundle_type)
-        except ExchangeError as error:
-            raise UserError(str(error)) from None
+    except ExchangeError as error:
+        raise UserError(str(error)) from None
+    except OSError as error:  # a name too long, a full disk, a folder one may not write
+        reason = error.strerror or str(error)
+        raise UserError(f"Cannot write {args.out}: {reason}. Nothing was written.") from None
     print(f"Exported {count} records to {args.out} ({args.format}).")
     return 0
 
