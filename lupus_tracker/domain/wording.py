@@ -11,7 +11,7 @@ import math
 from lupus_tracker.domain.egfr import G1_MIN, gfr_category
 from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
-from lupus_tracker.domain.units import tidy
+from lupus_tracker.domain.units import rounded_for, tidy
 from lupus_tracker.domain.values import format_number, round_significant
 
 NO_FLAG = "—"
@@ -88,6 +88,6 @@ def understood(m: Measurement) -> str:
     bound = value.comparator or ""
     text = f"= {value.text} {m.unit.label}"
     if m.base_value is not None and m.base_unit is not m.unit:
-        text += f" = {bound}{format_number(round_significant(m.base_value, 6))} " \
+        text += f" = {bound}{format_number(rounded_for(m.base_unit, m.base_value))} " \
                 f"{m.base_unit.label}"
     return text
