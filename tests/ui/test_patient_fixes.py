@@ -8,9 +8,10 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from lupus_tracker.domain.records import LabEntry, SymptomEntry
-from lupus_tracker.ui.lab_dialog import qdate
+from lupus_tracker.domain.records import Dose, LabEntry, Medication, SymptomEntry
+from lupus_tracker.ui.lab_dialog import LabReportDialog, qdate
 from lupus_tracker.ui.symptom_history import SymptomHistoryPage
+from lupus_tracker.ui.treatment_dialogs import DoseDialog
 
 
 def test_delete_message_names_the_marker_and_undo_redo_replace_it(make_window, repo):
@@ -77,3 +78,56 @@ def test_file_open_can_show_the_kept_aside_before_restore_file(make_window, repo
                         lambda *args, **kwargs: (offered.append(args[3]), ("", ""))[1])
     file_actions.open_file(make_window(repo))
     assert offered and "All files (*)" in offered[0].split(";;")
+
+
+def test_ambiguous_dose_is_worded_for_a_dose_and_shown_whole(qtbot):
+    medication = Medication(1, "Mycophenolate", date(2026, 1, 1),
+                            doses=(Dose(date(2026, 1, 1), 500, "mg", "twice daily"),))
+    dialog = DoseDialog(medication)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.fields.dose.setText("1,250")
+    dialog.save_if_valid()
+    message = dialog.error.text()
+    assert message.startswith("'1,250' is ambiguous for a dose: 1.25 if")
+    assert "lab report" not in message
+    qtbot.waitUntil(lambda: dialog.error.height()
+                    >= dialog.error.heightForWidth(dialog.error.width()))  # not cut off
+    assert dialog.result() == 0
+
+
+def test_lab_dialog_date_and_row_messages_show_at_once_and_clear_when_fixed(qtbot, repo):
+    dialog = LabReportDialog(repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = dialog.rows[0]
+    row.marker.setCurrentIndex(row.marker.findData("c3"))
+    dialog.date.setText("2026-13-45")
+    assert dialog.date_error.isVisible() and dialog.date_error.text()  # in words, at once
+    row.unit.setCurrentIndex(row.unit.findData("g/L"))
+    row.value.setText("78")  # 78 g/L of C3 is not possible, whatever the date
+    assert row.error.isVisible() and row.error.text()
+    dialog.date.setText("2026-11-20")
+    assert not dialog.date_error.isVisible()
+    dialog.save_if_valid()
+    assert "1 row(s) need fixing" in dialog.summary.text()
+    row.value.setText("0.78")
+    assert not row.error.isVisible()
+    assert dialog.summary.text() == ""  # fixed: the old "nothing was saved" goes
+    dialog.save_if_valid()
+    assert dialog.result() == 1
+
+
+def test_unsaved_question_is_worded_for_one_thing(monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from lupus_tracker.ui import unsaved
+
+    asked: list[str] = []
+    monkeypatch.undo()  # the real ask_unsaved, not the conftest's stand-in
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *args: (asked.append(text),
+                                                            QMessageBox.StandardButton.Cancel)[1])
+    unsaved.ask_unsaved(None, "this lab report")
+    assert asked == ["You have not saved this lab report. Save now?"]
