@@ -52,11 +52,14 @@ PLAUSIBLE: dict[str, Limits] = {
     "egfr": Limits(0.0, 300.0),
     # Hemoglobin: 2-25 g/dL in life; 125 g/dL is a g/L value.
     "hemoglobin": Limits(1.0, 26.0),
-    # White cells: leukaemic counts can exceed 500 x10^9/L.
-    "wbc": Limits(0.0, 1000.0),
-    "lymphocytes": Limits(0.0, 1000.0),
-    # Platelets: 0 to about 2000 x10^9/L (reactive thrombocytosis); 250000 is a /µL value.
-    "platelets": Limits(0.0, 3000.0),
+    # White cells: leukaemic counts can exceed 500 x10^9/L; below 0.1 x10^9/L is a /µL
+    # count typed as such (a WBC of 4.5 /µL is 4.5 x10^3/µL misread 1000x).
+    "wbc": Limits(0.1, 1000.0),
+    # Lymphocytes: severe lymphopenia reaches about 0.05 x10^9/L; below 0.01 is a 1000x slip.
+    "lymphocytes": Limits(0.01, 1000.0),
+    # Platelets: 1 to about 2000 x10^9/L (reactive thrombocytosis); 250000 is a /µL value
+    # and "250 /µL" (0.25 x10^9/L) is 250 x10^3/µL misread 1000x.
+    "platelets": Limits(1.0, 3000.0),
     # ESR (Westergren): the tube is 200 mm long.
     "esr": Limits(0.0, 200.0),
     # CRP: above 500 mg/L is exceptional; 1000 leaves room.

@@ -68,3 +68,13 @@ def test_one_impossible_stored_creatinine_never_stops_egfr(repo):
     entries = derived_egfr_entries(repo)
     assert [e.taken_on for e in entries] == [date(2024, 1, 1)]
     assert refresh_derived_egfr(repo) == 1
+
+
+def test_a_count_misread_1000x_is_refused_naming_the_plausible_reading():
+    from lupus_tracker.domain.catalog import get_marker
+    from lupus_tracker.domain.measurement import interpret
+    from lupus_tracker.domain.plausibility import implausible
+    message = implausible(interpret(get_marker("platelets"), "250", "/uL"))
+    assert "not a possible Platelets" in message and "did you mean 250" in message
+    assert implausible(interpret(get_marker("platelets"), "5", "10*9/L")) == ""
+    assert implausible(interpret(get_marker("wbc"), "4.5", "/uL"))
