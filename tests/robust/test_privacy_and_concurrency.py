@@ -68,7 +68,7 @@ def test_no_health_values_in_the_log(tmp_path):
 def _writer(path: str, start: int, count: int) -> None:
     with Repository.open(path) as repo:
         for i in range(start, start + count):
-            repo.results.add(LabEntry(date(2024, 1, 1), "platelets", f"{i}", note=f"w{i}"))
+            repo.results.add(LabEntry(date(2024, 1, 1), "platelets", f"{i + 1}", note=f"w{i}"))
 
 
 def test_two_processes_writing_to_one_file_lose_nothing(tmp_path):
