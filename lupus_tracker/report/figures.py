@@ -69,7 +69,7 @@ def _latest_series(data: MarkerData, row: LatestValue) -> Series | None:
 
 def sparkline_images(repo: Repository, rows: Iterable[LatestValue], since: date,
                      until: date) -> dict[str, Image]:
-    """A small trend line of the period for each row (only when it has two or more points)."""
+    """A small trend line of the period for each row; a single result is a dot."""
     from matplotlib.figure import Figure
 
     from lupus_tracker.report.content import Image
@@ -77,11 +77,12 @@ def sparkline_images(repo: Repository, rows: Iterable[LatestValue], since: date,
     images = {}
     for row in rows:
         series = _latest_series(marker_data(repo, row.marker.key, since, until), row)
-        if series is None or len(series.days) < 2:
+        if series is None or not series.days:
             continue
         figure = Figure(figsize=(SPARK_MM[0] * MM, SPARK_MM[1] * MM))
         ax = figure.add_axes((0.03, 0.12, 0.94, 0.76))
-        ax.plot(series.days, series.values, color=INK, linewidth=0.8)
+        if len(series.days) > 1:
+            ax.plot(series.days, series.values, color=INK, linewidth=0.8)
         ax.plot(series.days[-1:], series.values[-1:], "o", color=INK, markersize=2.2)
         ax.set_xlim(since, until)
         ax.axis("off")

@@ -1,0 +1,70 @@
+"""What a rheumatologist and a patient found reading the demo's visit report, read back from
+the PDF: the current dose's own start date, visit dates in the Date column, no 0.0 average
+for a symptom that was present, cumulative glucocorticoid grams, one-result sparklines."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from lupus_tracker.domain.records import Event, EventKind
+from lupus_tracker.report.content import default_period, gather
+from lupus_tracker.report.render_qt import write_pdf
+
+UNTIL = date(2026, 6, 30)
+
+
+def _pdf_text(repo, tmp_path, read_pdf, since=None, until=UNTIL) -> str:
+    if since is None:
+        since, until = default_period(repo, until)
+    out = tmp_path / "visit.pdf"
+    write_pdf(gather(repo, since, until, printed=until), out)
+    return " ".join(" ".join(read_pdf(out).pages(layout=False)).split())
+
+
+def test_current_dose_shows_when_that_dose_started_and_the_course_start(demo_repo, tmp_path,
+                                                                        read_pdf):
+    text = _pdf_text(demo_repo, tmp_path, read_pdf)
+    # Prednisone 5 mg from 23 Mar 2026, the course from 01 Jul 2024.
+    assert re.search(r"Prednisone 5 mg once daily 5 mg/day 23 Mar 2026 \(course started "
+                     r"01 Jul 2024\)", text), text
+    assert "Prednisone 5 mg once daily 5 mg/day 01 Jul 2024" not in text
+    # A medication whose dose never changed shows one date only.
+    assert "Hydroxychloroquine 200 mg twice daily 400 mg/day 01 Jul 2024 " in text
+
+
+def test_treat_to_target_line_gives_cumulative_prednisone_grams(demo_repo, tmp_path,
+                                                                read_pdf):
+    text = _pdf_text(demo_repo, tmp_path, read_pdf)
+    match = re.search(r"cumulative prednisone-equivalent (\d+\.\d\d) g in the last 12 "
+                      r"months, (\d+\.\d\d) g all time", text)
+    assert match, text
+    year, total = map(float, match.groups())
+    assert 0 < year < total
+
+
+def test_visit_dates_are_in_the_date_column(demo_repo, tmp_path, read_pdf):
+    demo_repo.events.add(Event(None, date(2026, 6, 2), EventKind.VISIT, "Rheumatology", ""))
+    text = _pdf_text(demo_repo, tmp_path, read_pdf, since=date(2026, 4, 1))
+    events = text.partition("Events in the period")[2]
+    assert re.search(r"Date Kind What Note \S.*02 Jun 2026 Visits \d visits? ", events), events
+
+
+def test_a_symptom_present_is_never_averaged_to_zero(demo_repo, tmp_path, read_pdf):
+    text = _pdf_text(demo_repo, tmp_path, read_pdf, since=date(2026, 4, 1))
+    rows = re.findall(r"([A-Z][a-z]+(?: [a-z]+)?) (\d+) of (\d+) logged days (\S+) (\d+)", text)
+    assert any(name == "Rash" and int(present) > 0 for name, present, *_ in rows), rows
+    for name, present, _logged, average, _worst in rows:
+        if int(present) > 0:
+            assert average not in ("0.0", "0"), (name, present, average)
+    assert "average over all logged days" in text
+
+
+def test_a_single_result_in_the_period_gets_a_dot_sparkline(demo_repo):
+    from lupus_tracker.report.figures import sparkline_images
+
+    since = date(2026, 6, 1)  # one result of each key marker in June
+    content = gather(demo_repo, since, UNTIL, printed=UNTIL)
+    rows = [r for r in content.results.key if r.marker.key == "anti_dsdna"]
+    assert rows
+    assert "anti_dsdna" in sparkline_images(demo_repo, rows, since, UNTIL)
