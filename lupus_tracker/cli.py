@@ -55,6 +55,9 @@ def _user_errors() -> tuple[type[Exception], ...]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from lupus_tracker.output_files import use_private_temp
+
+    use_private_temp()  # umask 077, temporary files in the app's private folder
     if args.command is None:
         from lupus_tracker.ui.app import run_app
 

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from lupus_tracker.analysis.derived_egfr import refresh_derived_egfr
 from lupus_tracker.analysis.sledai_suggest import suggest
+from lupus_tracker.domain.egfr import age_on, ckd_epi_2021
 from lupus_tracker.domain.monitoring import LUPUS_NEPHRITIS_SETTING
 from lupus_tracker.domain.records import (
     Dose,
@@ -121,9 +122,11 @@ def _fmt(value: float, digits: int) -> str:
     return f"{value:.{digits}f}"
 
 
-def _lab_entries(day: date, offset: int, rng: random.Random) -> list[LabEntry]:
+def _lab_entries(day: date, offset: int, rng: random.Random,
+                 birth: date = date(1990, 3, 14)) -> list[LabEntry]:
     lab = FIRST_LAB if offset < LAB_SWITCH_DAY else SECOND_LAB
     entries = []
+    creatinine_mg_dl = 1.0
     for course in COURSES:
         if course.marker == "urine_protein_24h" and offset % 60 >= 30:
             continue  # the 24-hour collection every other month; UPCR every month
@@ -132,19 +135,17 @@ def _lab_entries(day: date, offset: int, rng: random.Random) -> list[LabEntry]:
         text = _fmt(value * style.scale, style.digits)
         if course.marker == "crp" and value < 3.0:
             text = "<3.0"
+        if course.marker == "creatinine":
+            creatinine_mg_dl = float(text) / style.scale
         entries.append(LabEntry(day, course.marker, text, style.unit, style.ref, lab=lab,
                                 assay=style.assay))
-    if offset % 180 < 31:
-        titer = "1:640" if offset < INFUSION_DAY else ("1:320" if offset < 600 else "1:160")
-        entries.append(LabEntry(day, "ana", titer, lab=lab, assay="HEp-2 IFA",
+    if offset < 31:  # ANA confirms the diagnosis; it is not re-tested to follow activity
+        entries.append(LabEntry(day, "ana", "1:640", lab=lab, assay="HEp-2 IFA",
                                 pattern="homogeneous"))
-    entries.append(LabEntry(day, "egfr", _fmt(_egfr_like(offset, rng), 0), lab=lab))
+    rng.gauss(0, 1)  # keeps the generator's sequence (and so every other value) as before
+    egfr = ckd_epi_2021(creatinine_mg_dl, age_on(birth, day), Sex.FEMALE)
+    entries.append(LabEntry(day, "egfr", _fmt(egfr, 0), lab=lab, assay="CKD-EPI 2021"))
     return entries
-
-
-def _egfr_like(offset: int, rng: random.Random) -> float:
-    course = Course("egfr", 58.0, 82.0, 0.05, 0)
-    return _level(course, offset, rng)
 
 
 def _symptoms(day: date, offset: int, rng: random.Random, flare: bool) -> list[SymptomEntry]:
@@ -174,12 +175,16 @@ def _medications(start: date) -> list[Medication]:
     def at(offset: int) -> date:
         return start + timedelta(offset)
 
-    taper = [(0, 40.0), (INFUSION_DAY + 14, 30.0), (INFUSION_DAY + 45, 20.0),
-             (INFUSION_DAY + 90, 15.0), (INFUSION_DAY + 150, 10.0), (INFUSION_DAY + 220, 7.5),
-             (INFUSION_DAY + 300, 5.0)]
+    # A taper as practised (EULAR 2023: to <= 7.5 mg/day within about six months, <= 5 by a
+    # year), raised after the nephritis flare's IV methylprednisolone pulses, then tapered again.
+    taper = [(0, 40.0), (14, 30.0), (28, 25.0), (42, 20.0), (70, 15.0), (100, 10.0),
+             (140, 7.5), (180, 5.0), (215, 30.0), (235, 20.0), (265, 15.0), (300, 10.0),
+             (340, 7.5), (400, 5.0)]
     return [
+        # EULAR 2023: hydroxychloroquine <= 5 mg/kg/day of actual body weight; 200 mg/day is
+        # about 3 mg/kg at the demo patient's 66-68 kg.
         Medication(None, "Hydroxychloroquine", at(0),
-                   doses=(Dose(at(0), 200, "mg", "twice daily"),)),
+                   doses=(Dose(at(0), 200, "mg", "once daily"),)),
         Medication(None, "Mycophenolate mofetil", at(0),
                    doses=(Dose(at(0), 1000, "mg", "twice daily"),)),
         Medication(None, "Prednisone", at(0),
@@ -206,7 +211,7 @@ def _events(start: date) -> list[Event]:
         Event(None, at(207), EventKind.HOSPITAL_STAY, "Admitted: nephritis flare",
               "IV methylprednisolone pulses", ended_on=at(214)),
         Event(None, at(INFUSION_DAY), EventKind.INFUSION, "UC-MSC infusion",
-              "Umbilical-cord mesenchymal stem cells, 1e6 cells/kg; brief nausea during infusion"),
+              "Not proven: Sun 2010 open-label; Deng, Ann Rheum Dis 2017 trial: no added benefit"),
         Event(None, at(LAB_SWITCH_DAY), EventKind.OTHER, "Moved to a new lab",
               "Riverside Medical Labs from now on"),
     ]
@@ -218,14 +223,14 @@ def write_demo(repo: Repository, end: date | None = None, seed: int = SEED) -> N
     end = end or date.today()
     start = end - timedelta(DAYS - 1)
     rng = random.Random(seed)
-    repo.profile.set(Profile("Demo Patient (Maria Example)", date(end.year - 34, 3, 14),
-                             Sex.FEMALE))
+    birth = date(end.year - 34, 3, 14)
+    repo.profile.set(Profile("Demo Patient (Maria Example)", birth, Sex.FEMALE))
     with repo.db.transaction():
         flare_days = set(range(195, 225))
         for offset in range(DAYS):
             day = start + timedelta(offset)
             if offset % 30 == 3:
-                repo.results.add_many(_lab_entries(day, offset, rng))
+                repo.results.add_many(_lab_entries(day, offset, rng, birth))
             if offset % 14 == 0:
                 repo.results.add_many([
                     LabEntry(day, "systolic_bp", str(round(rng.gauss(138 - offset / 60, 6)))),

@@ -66,7 +66,13 @@ RULES: dict[str, tuple[Rule, ...]] = {
                    f"more than {HEMATURIA_RBC_PER_HPF} RBC/HPF"),),
     "pyuria": (("urine_wbc", lambda m: m.certainly_above(PYURIA_WBC_PER_HPF),
                 f"more than {PYURIA_WBC_PER_HPF} WBC/HPF"),),
+    # Urinary casts: any heme-granular or red cell cast counts (SLEDAI-2K, Gladman 2002);
+    # the catalog's marker is red cell casts per LPF, normally none.
+    "urinary_casts": (("urine_casts", lambda m: m.certainly_above(0.0), "casts present"),),
+    # Low complement: "decrease in CH50, C3 or C4 below the lower limit of normal"
+    # (SLEDAI-2K, Gladman 2002).
     "low_complement": (
+        ("ch50", lambda m: m.flag is Flag.LOW, "below the lab's lower limit"),
         ("c3", lambda m: m.flag is Flag.LOW, "below the lab's lower limit"),
         ("c4", lambda m: m.flag is Flag.LOW, "below the lab's lower limit"),
     ),

@@ -16,4 +16,5 @@ COMMAND_MODULES = (
     "lupus_tracker.commands.exchange_cmd",
     "lupus_tracker.commands.report_cmd",
     "lupus_tracker.commands.profile_cmd",
+    "lupus_tracker.commands.backup_cmd",
 )

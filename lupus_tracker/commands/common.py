@@ -46,13 +46,14 @@ def database_path(args: argparse.Namespace) -> Path:
     return args.db if args.db is not None else default_database()
 
 
-def open_repository(args: argparse.Namespace, *, create: bool) -> Repository:
+def open_repository(args: argparse.Namespace, *, create: bool,
+                    migrate: bool = True) -> Repository:
     """Open the database named by ``--db``; with ``create=False`` it must exist."""
     path = database_path(args)
     if not create and not path.exists():
         raise UserError(f"No database at {path}. Check the path, or create one with "
                         f"'lupus-tracker demo --db {path}' or by adding an entry.")
-    return Repository.open(path, create=create)
+    return Repository.open(path, create=create, migrate=migrate)
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -41,7 +41,9 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    with open_repository(args, create=False) as repo:
+    """Reads only: a missing or empty file is refused (exit 2) and an older file is checked
+    as it is, not migrated; nothing is created or changed."""
+    with open_repository(args, create=False, migrate=False) as repo:
         problems = repo.db.integrity_check()
         version = repo.db.schema_version()
         counts = repo.counts()

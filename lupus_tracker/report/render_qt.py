@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.files import write_private_by_name
 from lupus_tracker.report.content import ReportContent
 from lupus_tracker.report.html import image_resources, running_header, to_html
@@ -268,6 +269,9 @@ def write_pdf(content: ReportContent, out: Path, locale: QLocale | None = None) 
         print_to(content, writer)
         del writer  # finishes the file
         pages = count_pdf_pages(temp.read_bytes())
+        if pages == 0:  # QPdfWriter reports no error when the disk is full
+            raise ExchangeError(f"The PDF could not be written completely (is the disk "
+                                f"full?); {out.name} was not changed.")
 
     write_private_by_name(out, write)
     return pages

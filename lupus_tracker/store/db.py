@@ -2,8 +2,18 @@
 
 Opening checks the file before anything is written to it: a file that is not SQLite, a
 SQLite file of another application, a damaged file or one made by a newer version of the
-app gives a clear :class:`StoreError` and the file is left untouched.  A new file is created
-owner-only (0600); SQLite gives its -wal and -shm files the same mode.
+app gives a clear :class:`StoreError`; the file is left untouched and nothing is created
+beside it. A new file is created owner-only (0600); SQLite gives its -wal and -shm files
+the same mode. An empty (0-byte) file is never taken for a new database, and a missing file
+that has backups is not silently replaced by an empty one.
+
+The path is resolved once (symlinks followed) and the connection works on the real file,
+so a restore or a copy never replaces a link instead of the data.
+
+**POSIX locks.** Closing *any* descriptor of a file drops every lock this process holds on
+it, including the locks of its open SQLite connections (SQLite's "How To Corrupt" §2.2).
+So the file is only read outside SQLite (its 100-byte header) while this process has no
+connection to it; a second connection (a worker's) goes through SQLite alone.
 
 Settings, chosen deliberately:
 - ``journal_mode=WAL``: readers never block the writer; a crash leaves the last committed
@@ -21,14 +31,21 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
+import uuid
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
+from lupus_tracker.paths import PRIVATE_FILE_MODE, make_private_dir
 from lupus_tracker.store.errors import (
     DamagedFileError,
+    EmptyFileError,
+    FileInUseError,
     MissingFileError,
     NewerVersionError,
     NotOurFileError,
+    NotSQLiteError,
     StoreError,
     user_error,
 )
@@ -36,55 +53,118 @@ from lupus_tracker.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSIO
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-OWNER_ONLY = 0o600
+OWNER_ONLY = PRIVATE_FILE_MODE
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+# The files this process has a connection to, by (device, inode), with their count.
+_open_files: dict[tuple[int, int], int] = {}
+_open_lock = threading.RLock()
 
 
 def create_private_file(path: Path) -> None:
     """Create an empty file readable and writable by its owner only; fail if it exists."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dir(Path(path).parent)
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, OWNER_ONLY)
-    os.close(fd)
-
-
-def _inspect_existing(path: Path, quick_check: bool = True) -> int:
-    """Check an existing file read-only; return its schema version (0 for an empty file)."""
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        os.fchmod(fd, OWNER_ONLY)
+    finally:
+        os.close(fd)
+
+
+def resolve_database_path(path: os.PathLike | str) -> Path:
+    """The real file behind ``path`` (``~`` expanded, symlinks followed), resolved once."""
+    return Path(os.path.realpath(Path(path).expanduser()))
+
+
+def _file_key(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def is_open_in_process(path: Path) -> bool:
+    """True while this process has a connection to the file at ``path``."""
+    key = _file_key(path)
+    with _open_lock:
+        return key is not None and key in _open_files
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True when two paths name the same file (links followed); False if either is missing."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def read_header(path: Path) -> bytes:
+    """The 100-byte file header and page 1's b-tree header, read without SQLite. Only
+    call it when no connection of this process is open on ``path`` (module docstring)."""
+    if is_open_in_process(path):
+        raise RuntimeError("read_header on a file this process has open")  # a bug
+    with path.open("rb") as handle:
+        return handle.read(108)
+
+
+def _int_at(header: bytes, offset: int) -> int:
+    return int.from_bytes(header[offset:offset + 4], "big")
+
+
+def _inspect_header(path: Path) -> None:
+    """Refuse a non-SQLite, foreign or newer file from its header alone: nothing opened by
+    SQLite, so nothing (no -wal, no -shm) is created beside a file that is refused."""
+    try:
+        header = read_header(path)
     except OSError as error:
         raise MissingFileError(f"Cannot read {path}: {error.strerror}.") from None
-    if header == b"":
-        return 0
-    if header != SQLITE_HEADER:
-        raise NotOurFileError(f"{path} is not a Lupus Tracker database (not a SQLite file).")
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as error:
-        raise DamagedFileError(f"{path} cannot be opened: {error}.") from None
+    if header[:16] != SQLITE_HEADER:
+        raise NotSQLiteError(f"{path} is not a Lupus Tracker database (not a SQLite file).")
+    if len(header) < 100:
+        raise DamagedFileError(f"{path} is damaged (cut short). Nothing was changed.")
+    app_id, version = _int_at(header, 68), _int_at(header, 60)
+    if app_id not in (APPLICATION_ID, 0):
+        raise NotOurFileError(f"{path} is a SQLite database of another program, not a "
+                              "Lupus Tracker database. Nothing was changed.")
+    if app_id == APPLICATION_ID and version > SCHEMA_VERSION:
+        raise _newer(path, version)
+    # Page 1 holds the schema table: a leaf page (type 13) with no cells means no tables.
+    no_tables = len(header) >= 105 and header[100] == 13 and header[103:105] == b"\0\0"
+    if app_id == 0 and not no_tables:
+        raise NotOurFileError(f"{path} is a SQLite database of another program, not a "
+                              "Lupus Tracker database. Nothing was changed.")
+
+
+def _newer(path: Path, version: int) -> NewerVersionError:
+    return NewerVersionError(
+        f"{path} was made by a newer version of Lupus Tracker (schema {version}; this "
+        f"version knows up to {SCHEMA_VERSION}): update the app to open it. Nothing was "
+        "changed.")
+
+
+def _inspect_connection(path: Path, conn: sqlite3.Connection, *, quick_check: bool) -> int:
+    """The authoritative checks, through SQLite (they see what the -wal holds)."""
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app_id != APPLICATION_ID and (app_id != 0 or tables):
-            raise NotOurFileError(
-                f"{path} is a SQLite database of another program, not a Lupus Tracker "
-                "database. Nothing was changed."
-            )
+            raise NotOurFileError(f"{path} is a SQLite database of another program, not a "
+                                  "Lupus Tracker database. Nothing was changed.")
         if version > SCHEMA_VERSION:
-            raise NewerVersionError(
-                f"{path} was made by a newer version of Lupus Tracker (schema {version}; "
-                f"this version knows up to {SCHEMA_VERSION}). Update the app to open it."
-            )
-        check = conn.execute("PRAGMA quick_check").fetchone()[0] if quick_check else "ok"
-        if check != "ok":
-            raise DamagedFileError(f"{path} is damaged ({check}). Nothing was changed.")
+            raise _newer(path, version)
+        if quick_check:
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise DamagedFileError(f"{path} is damaged ({check}). Nothing was changed.")
         return version
     except sqlite3.DatabaseError as error:
+        mapped = user_error(error, path)
+        if isinstance(mapped, FileInUseError):
+            raise mapped from None
         raise DamagedFileError(
-            f"{path} is damaged or not a database ({error}). Nothing was changed."
-        ) from None
-    finally:
-        conn.close()
+            f"{path} is damaged or not a database ({error}). Nothing was changed.") from None
 
 
 class Database:
@@ -94,6 +174,10 @@ class Database:
         self.path = path
         self.conn = conn
         self._depth = 0
+        self._key = _file_key(path)
+        with _open_lock:
+            if self._key is not None:
+                _open_files[self._key] = _open_files.get(self._key, 0) + 1
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -134,6 +218,11 @@ class Database:
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
+    def identity(self) -> str | None:
+        """The database's identity (a random UUID made with the file), or ``None`` for a file
+        not yet migrated to schema 3 (only seen through ``migrate=False``)."""
+        return identity_of(self.conn)
+
     def integrity_check(self) -> list[str]:
         rows = self.conn.execute("PRAGMA integrity_check").fetchall()
         problems = [row[0] for row in rows if row[0] != "ok"]
@@ -141,20 +230,38 @@ class Database:
                      for row in self.conn.execute("PRAGMA foreign_key_check")]
         return problems
 
-    def backup_to(self, target: Path) -> None:
-        """Copy the live database with SQLite's online backup API into a new private file."""
+    def write_copy(self, target: Path, *, new_identity: bool = False) -> None:
+        """Copy the live database (what its -wal holds included) into the new file
+        ``target`` with SQLite's online backup API: owner-only, rollback-journal mode (so
+        reading it later leaves no -wal or -shm), synced to disk. ``target`` must not exist
+        and must not be this database or one of its side files. ``new_identity`` gives the
+        copy an identity of its own (Save a Copy As: its backups never mix with these)."""
         target = Path(target)
-        if target.exists():
-            target.unlink()
+        if refers_to_database(target, self.path):
+            raise StoreError(f"{target} is the open database itself; choose another file.")
         create_private_file(target)
-        dest = sqlite3.connect(target)
         try:
-            self.conn.backup(dest)
-        finally:
-            dest.close()
+            dest = sqlite3.connect(target, isolation_level=None)
+            try:
+                self.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+                if new_identity and identity_of(dest) is not None:
+                    dest.execute("UPDATE database_identity SET uuid = ?", (str(uuid.uuid4()),))
+            finally:
+                dest.close()
+            fsync_file(target)
+        except BaseException:
+            remove_with_side_files(target)
+            raise
 
     def close(self) -> None:
         self.conn.close()
+        with _open_lock:
+            if self._key is not None and self._key in _open_files:
+                _open_files[self._key] -= 1
+                if not _open_files[self._key]:
+                    del _open_files[self._key]
+                self._key = None
 
     def __enter__(self) -> Database:
         return self
@@ -163,8 +270,64 @@ class Database:
         self.close()
 
 
+def identity_of(conn: sqlite3.Connection) -> str | None:
+    """The identity stored in an open Lupus Tracker file (``None`` before schema 3)."""
+    try:
+        row = conn.execute("SELECT uuid FROM database_identity WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return row[0] if row else None
+
+
+def refers_to_database(candidate: Path, database: Path) -> bool:
+    """True when ``candidate`` is ``database`` or one of its -wal/-shm/-journal files."""
+    candidate = Path(candidate)
+    if same_file(candidate, database):
+        return True
+    real_db = os.path.realpath(database)
+    real_candidate = os.path.realpath(candidate)
+    return any(real_candidate == real_db + suffix for suffix in SIDE_FILES)
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a closed file (no connection of this process may be open on it) and its
+    folder entry to disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    fsync_folder(Path(path).parent)
+
+
+def fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every file system syncs a folder
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def remove_with_side_files(path: Path) -> None:
+    """Remove a file this code made (a temporary copy) and any -journal/-wal/-shm of it."""
+    for suffix in ("", *SIDE_FILES):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").unlink()
+
+
+def unique_name(base: Path) -> Path:
+    """``base`` with a suffix to the microsecond, numbered if that still exists."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    candidate = base.with_name(f"{base.name}-{stamp}")
+    number = 1
+    while any(Path(f"{candidate}{s}").exists() for s in ("", *SIDE_FILES)):
+        number += 1
+        candidate = base.with_name(f"{base.name}-{stamp}-{number}")
+    return candidate
+
+
 def _configure(conn: sqlite3.Connection) -> None:
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if mode.lower() != "wal":
         raise StoreError(f"The database could not be switched to WAL mode (got {mode}).")
@@ -177,7 +340,10 @@ def _migrate(db: Database, version: int) -> None:
     if version == SCHEMA_VERSION:
         return
     if version > 0:
-        db.backup_to(db.path.with_name(f"{db.path.name}.before-schema-{SCHEMA_VERSION}"))
+        kept = db.path.with_name(f"{db.path.name}.before-schema-{SCHEMA_VERSION}")
+        if any(Path(f"{kept}{s}").exists() for s in ("", *SIDE_FILES)):
+            kept = unique_name(kept)  # never replace an earlier copy
+        db.write_copy(kept)
     for number in sorted(n for n in MIGRATIONS if n > version):
         script = MIGRATIONS[number]
         header = f"PRAGMA application_id = {APPLICATION_ID};" if number == 1 else ""
@@ -191,42 +357,71 @@ def _migrate(db: Database, version: int) -> None:
             raise db._mapped(error) from error
 
 
-def open_database(path: os.PathLike | str, *, create: bool = True,
-                  quick_check: bool = True) -> Database:
+def _refuse_missing_with_backups(path: Path) -> None:
+    from lupus_tracker.store.backup import backups_by_file_name
+
+    found = backups_by_file_name(path)
+    if found:
+        raise MissingFileError(
+            f"{path} is missing, but it has backups (newest {found[0].taken:%Y-%m-%d %H:%M}). "
+            f"Restore one (lupus-tracker backups --db {path}; lupus-tracker restore), or "
+            "choose another file name. Nothing was created.")
+
+
+def open_database(path: os.PathLike | str, *, create: bool = True, migrate: bool = True,
+                  new_ok: bool = False, quick_check: bool = True) -> Database:
     """Open (or, with ``create``, make) a Lupus Tracker database at ``path``.
 
-    ``quick_check=False`` skips the file check for a second connection to a file this
-    process has already opened and checked (background tasks, :mod:`lupus_tracker.ui.tasks`).
+    ``create`` makes a new database where no file exists, unless backups show that a
+    database of that name existed there (then the user must choose: restore, or ``new_ok``).
+    An empty (0-byte) file is refused unless ``new_ok`` (the user chose a new empty file).
+    ``migrate=False`` opens an older file as it is (``check`` changes nothing).
+    ``quick_check`` is skipped anyway when this process already has the file open.
     """
-    path = Path(path).expanduser()
+    path = resolve_database_path(path)
     if path.is_dir():
         raise MissingFileError(f"{path} is a folder, not a database file.")
-    if path.exists():
-        version = _inspect_existing(path, quick_check)
-        for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-            with contextlib.suppress(OSError):  # ours now: make it private if it was not
-                os.chmod(own, OWNER_ONLY)
-    elif create:
+    with _open_lock:
+        already_open = is_open_in_process(path)
+        if path.exists():
+            if not already_open:
+                if path.stat().st_size == 0 and not new_ok:
+                    raise EmptyFileError(
+                        f"{path} is empty (0 bytes): it holds no data and is not taken for a "
+                        "new database. Restore a backup, or choose another file. Nothing was "
+                        "changed.")
+                if path.stat().st_size > 0:
+                    _inspect_header(path)
+                for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                    with contextlib.suppress(OSError):  # ours now: make it private
+                        os.chmod(own, OWNER_ONLY)
+        elif create:
+            if not new_ok:
+                _refuse_missing_with_backups(path)
+            try:
+                create_private_file(path)
+            except OSError as error:
+                raise MissingFileError(f"Cannot create {path}: {error.strerror}.") from None
+        else:
+            raise MissingFileError(f"No database at {path}.")
         try:
-            create_private_file(path)
-        except OSError as error:
-            raise MissingFileError(f"Cannot create {path}: {error.strerror}.") from None
-        version = 0
-    else:
-        raise MissingFileError(f"No database at {path}.")
+            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as error:
+            raise user_error(error, path) or error from None
+        conn.row_factory = sqlite3.Row
+        db = Database(path, conn)
     try:
-        conn = sqlite3.connect(path, isolation_level=None)
-    except sqlite3.Error as error:
-        raise user_error(error, path) or error from None
-    conn.row_factory = sqlite3.Row
-    db = Database(path, conn)
-    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = _inspect_connection(path, conn, quick_check=quick_check and not already_open)
         _configure(conn)
-        _migrate(db, version)
+        if migrate:
+            _migrate(db, version)
+            if identity_of(conn) is None:
+                conn.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[3]} COMMIT;")
     except sqlite3.Error as error:
-        conn.close()
+        db.close()
         raise db._mapped(error) from error
     except BaseException:
-        conn.close()
+        db.close()
         raise
     return db

@@ -16,6 +16,10 @@ class NotOurFileError(StoreError):
     pass
 
 
+class NotSQLiteError(NotOurFileError):
+    """Not a SQLite file at all: a damaged database of ours may look like this too."""
+
+
 class DamagedFileError(StoreError):
     pass
 
@@ -38,6 +42,14 @@ class ReadOnlyError(StoreError):
 
 class MissingFileError(StoreError):
     pass
+
+
+class EmptyFileError(MissingFileError):
+    """A 0-byte file where a database was expected: never taken for a new database."""
+
+
+class WrongDatabaseError(StoreError):
+    """A backup of another database (another identity)."""
 
 
 class NotFoundError(StoreError):

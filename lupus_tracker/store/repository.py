@@ -51,11 +51,21 @@ class Repository:
         self.report_notes = ReportNotesManager(db, self._notifier)
 
     @classmethod
-    def open(cls, path: os.PathLike[str] | str, *, create: bool = True) -> Repository:
-        """Open (or create) a file; derived columns follow the catalog's conversions."""
-        repo = cls(open_database(path, create=create))
-        recompute_if_catalog_changed(repo.db)
+    def open(cls, path: os.PathLike[str] | str, *, create: bool = True,
+             **options: bool) -> Repository:
+        """Open (or create) a file; derived columns follow the catalog's conversions.
+        ``options`` go to :func:`~lupus_tracker.store.db.open_database` (``new_ok``,
+        ``migrate``, ``quick_check``)."""
+        repo = cls(open_database(path, create=create, **options))
+        if options.get("migrate", True):
+            recompute_if_catalog_changed(repo.db)
         return repo
+
+    def identity(self) -> str | None:
+        """The database's identity: a random UUID stored in the file (schema 3), the same in
+        its backups, new in a Save a Copy As. Backups are keyed by it; exports may use it
+        as the patient's stable id. ``None`` only for an older file opened unmigrated."""
+        return self.db.identity()
 
     def close(self) -> None:
         self.db.close()

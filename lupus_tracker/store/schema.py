@@ -126,6 +126,22 @@ CREATE TABLE sledai_assessments (
 CREATE INDEX symptoms_by_symptom_day ON symptoms (symptom, day);
 """
 
+# Migration 3 (files area): the database identity, a random version-4 UUID made once when
+# the file is created or first migrated. Backups are keyed by it (never by the file name)
+# and exports use it as the patient's stable id. A copy made by Save a Copy As gets a new
+# one. Read it through ``Repository.identity()``. Idempotent: a file that reached a later
+# version without it (made while the numbers had a gap) gets it when opened.
+_RANDOM_UUID4 = """lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' ||
+    substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random() % 4), 1) ||
+    substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))"""
+
+_V3 = f"""
+CREATE TABLE IF NOT EXISTS database_identity (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    uuid TEXT NOT NULL CHECK (length(uuid) = 36)
+);
+INSERT OR IGNORE INTO database_identity (id, uuid) VALUES (1, {_RANDOM_UUID4});
+"""
 
 
 def _with_autoincrement(script: str, table: str, new_name: str) -> str:
@@ -197,5 +213,5 @@ ALTER TABLE results ADD COLUMN source_id TEXT;
 CREATE INDEX results_by_source_id ON results (source_id) WHERE source_id IS NOT NULL;
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 4: _V4, 5: _V5, 6: _V6, 7: _V7}
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7}
 SCHEMA_VERSION = max(MIGRATIONS)

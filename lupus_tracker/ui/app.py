@@ -13,30 +13,31 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from lupus_tracker.paths import default_database
-from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
 
 
 def _open_or_ask(path: Path) -> Repository | None:
-    """Open ``path``; if it cannot be opened, say why and offer to choose another file."""
-    while True:
-        try:
-            return Repository.open(path)
-        except StoreError as error:
-            from lupus_tracker.ui.backup_actions import offer_backup
+    """Open ``path``; a missing (once known), empty or damaged file offers its latest good
+    backup or a new empty file; otherwise offer to choose another file."""
+    from PySide6.QtCore import QSettings
 
-            if offer_backup(path, error):
-                continue
-            answer = QMessageBox.critical(
-                None, "Cannot open the database",
-                f"{error}\n\nChoose another database file?",
-                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
-            if answer != QMessageBox.StandardButton.Open:
-                return None
-            name, _ = QFileDialog.getOpenFileName(None, "Open database", str(path.parent))
-            if not name:
-                return None
-            path = Path(name)
+    from lupus_tracker.ui.backup_actions import open_for_window
+    from lupus_tracker.ui.file_actions import recent_paths, secure_settings_file
+
+    secure_settings_file(QSettings())
+    while True:
+        repo = open_for_window(path, None, known=str(path) in recent_paths(QSettings()))
+        if repo is not None:
+            return repo
+        answer = QMessageBox.question(
+            None, "Cannot open the database", "Choose another database file?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
+        if answer != QMessageBox.StandardButton.Open:
+            return None
+        name, _ = QFileDialog.getOpenFileName(None, "Open database", str(path.parent))
+        if not name:
+            return None
+        path = Path(name)
 
 
 def run_app(db_path: Path | None = None) -> int:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
 from lupus_tracker.domain.records import Event, LabEntry, LabResult, Medication, SymptomEntry
 from lupus_tracker.store.changes import Change
 from lupus_tracker.store.diary_changes import AddPhoto, SaveDay
@@ -45,6 +46,18 @@ def _vital_change(vital: VitalChange) -> Change:
     return UpdateResult(vital.before.id, vital.entry)
 
 
+def _result_words(result: LabResult) -> str:
+    """A result as the user reads it: the marker's name and the unit as displayed
+    ("Complement C3 0.78 g/L of 2026-11-20"), never the internal keys."""
+    try:
+        marker = get_marker(result.marker)
+    except UnknownMarkerError:
+        return f"{result.marker} {result.value_text} {result.unit} of {result.taken_on.isoformat()}"
+    unit = marker.units.find(result.unit)
+    unit_label = unit.label if unit else result.unit
+    return f"{marker.name} {result.value_text} {unit_label} of {result.taken_on.isoformat()}"
+
+
 class ChangeActions:
     def __init__(self, window: MainWindow):
         self.window = window
@@ -53,14 +66,15 @@ class ChangeActions:
     def repo(self):
         return self.window.repo
 
-    def apply(self, what: str, change: Change) -> bool:
-        """Carry out ``change`` and record its inverse for Undo; a failed change is
-        explained and records nothing. Returns whether it was done."""
+    def apply(self, what: str, change: Change, history_text: str | None = None) -> bool:
+        """Carry out ``change`` and record its inverse for Undo (under ``history_text``
+        when given, else the change's own description); a failed change is explained and
+        records nothing. Returns whether it was done."""
         outcome = self.window.attempt(what, lambda: change.apply(self.repo))
         if not outcome.ok:
             return False
         assert isinstance(outcome.value, Change)
-        self.window.undo_stack.push(change.describe(), outcome.value)
+        self.window.undo_stack.push(history_text or change.describe(), outcome.value)
         return True
 
     def _deleted(self, what: str) -> None:
@@ -87,9 +101,10 @@ class ChangeActions:
         return self.apply("change the result", UpdateResult(before.id, entry))
 
     def delete_result(self, result: LabResult) -> bool:
-        if not self.apply("delete the result", DeleteResults((result.id,))):
+        what = _result_words(result)
+        if not self.apply("delete the result", DeleteResults((result.id,)), f"Delete {what}"):
             return False
-        self._deleted(f"{result.marker} {result.value_text} of {result.taken_on.isoformat()}")
+        self._deleted(what)
         return True
 
     # -- diary --------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QWidget
 
 from lupus_tracker.exchange.errors import ExchangeError
-from lupus_tracker.paths import data_dir
+from lupus_tracker.output_files import write_atomically
+from lupus_tracker.paths import data_dir, make_private_dir
 from lupus_tracker.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -28,13 +30,27 @@ def placeholder(title: str) -> QWidget:
 
 
 def remember_recent(settings: QSettings, path: Path) -> None:
-    recent = [p for p in _recent(settings) if p != str(path)]  # one entry reads as a str
+    recent = [p for p in recent_paths(settings) if p != str(path)]  # one entry: a str
     settings.setValue("recent", [str(path), *recent][:MAX_RECENT])
+    secure_settings_file(settings)
 
 
-def _recent(settings: QSettings) -> list[str]:
+def recent_paths(settings: QSettings) -> list[str]:
     value = settings.value("recent", []) or []
     return [value] if isinstance(value, str) else list(value)
+
+
+def secure_settings_file(settings: QSettings) -> None:
+    """Qt's settings file (it names recent files) owner-only, with its own folder 0700,
+    whatever the umask it was made under."""
+    settings.sync()
+    path = Path(settings.fileName())
+    folder = path.parent
+    if folder.name in ("LupusTracker", "Lupus Tracker"):  # our folder, not ~/.config
+        make_private_dir(folder)
+        os.chmod(folder, 0o700)
+    if path.exists():
+        os.chmod(path, 0o600)
 
 
 def install(window: MainWindow, menu: QMenu) -> None:
@@ -62,7 +78,7 @@ def install(window: MainWindow, menu: QMenu) -> None:
 
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
-    paths = [p for p in _recent(window.settings) if p != str(window.repo.db.path)]
+    paths = [p for p in recent_paths(window.settings) if p != str(window.repo.db.path)]
     if not paths:
         menu.addAction("(none)").setEnabled(False)
     for path in paths:
@@ -89,16 +105,27 @@ def open_file(window: MainWindow) -> None:
         window.open_path(Path(name))
 
 
-def save_copy(window: MainWindow) -> None:
-    name, _ = QFileDialog.getSaveFileName(window, "Save a copy as", "", FILTER)
+def save_copy(window: MainWindow, name: str | None = None) -> Path | None:
+    """Write a copy of the open file to a new file. The open file itself (by any path: a
+    link, another spelling), any database and a backups folder are refused. The copy gets
+    an identity of its own, so its backups never mix with this file's."""
+    if name is None:
+        name, _ = QFileDialog.getSaveFileName(window, "Save a copy as", "", FILTER)
     if not name:
-        return
+        return None
+    db = window.repo.db
+
+    def write(temp: Path) -> None:
+        temp.unlink()
+        db.write_copy(temp, new_identity=True)
+
     try:
-        window.repo.db.backup_to(Path(name))
+        path = write_atomically(Path(name), write, database=db.path)
     except (StoreError, OSError) as error:
-        QMessageBox.critical(window, "Save a copy", f"The copy could not be written: {error}")
-        return
-    window.statusBar().showMessage(f"Saved a copy to {name}", 5000)
+        QMessageBox.critical(window, "Save a copy", f"The copy was not written: {error}")
+        return None
+    window.statusBar().showMessage(f"Saved a copy to {path}", 5000)
+    return path
 
 
 def import_file(window: MainWindow) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -125,7 +125,7 @@ class MarkerRow:
         self.number(len(dialog.rows) + 1)
         self.marker.currentIndexChanged.connect(self._marker_changed)
         self.marker.lineEdit().editingFinished.connect(self.resolve_marker)
-        completer.activated.connect(lambda _text: self.resolve_marker())
+        completer.activated.connect(lambda _text: self._suggestion_chosen())
         for edit in (self.value, self.range, self.assay, self.pattern):
             edit.textChanged.connect(self.check)
         self.value.textChanged.connect(lambda _text: dialog.row_used(self))
@@ -165,6 +165,14 @@ class MarkerRow:
             self.marker.setCurrentIndex(self.marker.findData(found[0].key))
             self.marker.setEditText(self.marker.itemText(self.marker.currentIndex()))
         self.check()
+
+    def _suggestion_chosen(self) -> None:
+        """Enter (or a click) on a suggestion takes it and moves on to the value, as Enter
+        does on a typed marker. The popup keeps the key press to itself, so the focus moves
+        once the event loop has finished with it (never twice)."""
+        self.resolve_marker()
+        if self.marker_key() is not None:
+            QTimer.singleShot(0, self.value, self.value.setFocus)
 
     def _marker_changed(self) -> None:
         key = self.marker_key()

@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.ui import file_actions, theme
-from lupus_tracker.ui.backup_actions import backup_quietly, offer_backup
+from lupus_tracker.ui.backup_actions import backup_on_open, backup_quietly, open_for_window
 from lupus_tracker.ui.change_actions import ChangeActions
 from lupus_tracker.ui.dashboard import DashboardPage
 from lupus_tracker.ui.diary_page import DiaryPage
@@ -43,6 +42,9 @@ class MainWindow(QMainWindow):
         self.repo = repo
         self.settings = settings or QSettings()
         self.undo_stack = ChangeHistory(self, lambda: self.repo)
+        # Replaces "Deleted … — Undo (Ctrl+Z)" so it never invites a second, different undo.
+        self.undo_stack.performed.connect(
+            lambda text: self.statusBar().showMessage(text, 10000))
         self._refresh_pending = False
         self.tabs = QTabWidget()
         self.dashboard = DashboardPage(repo)
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
         self.restyle()
         repo.subscribe(self._repository_changed)
         self._update_title()
+        QTimer.singleShot(0, self, lambda: backup_on_open(self.repo.db, self))
         self.fit_to_screen()
 
     def fit_to_screen(self) -> None:
@@ -272,8 +275,9 @@ class MainWindow(QMainWindow):
         self._update_title()
         file_actions.remember_recent(self.settings, repo.db.path)
         if old.db.path != repo.db.path:
-            backup_quietly(old.db)
+            backup_quietly(old.db, self)
         old.close()
+        QTimer.singleShot(0, self, lambda: backup_on_open(self.repo.db, self))
 
     def _build_theme_menu(self, edit) -> None:
         themes = edit.addMenu("T&heme")
@@ -320,13 +324,10 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> bool:
         if not self.diary.may_leave():
             return False
-        try:
-            repo = Repository.open(path)
-        except StoreError as error:
-            if not offer_backup(path, error, self):
-                QMessageBox.critical(self, "Cannot open this file", str(error))
-                return False
-            repo = Repository.open(path)
+        known = str(path) in file_actions.recent_paths(self.settings)
+        repo = open_for_window(path, self, known=known)
+        if repo is None:
+            return False
         self.set_repository(repo)
         return True
 
@@ -335,7 +336,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
-        backup_quietly(self.repo.db)
+        backup_quietly(self.repo.db, self)
         super().closeEvent(event)
 
     def exec_dialog(self, dialog: QDialog) -> bool:

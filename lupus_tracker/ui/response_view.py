@@ -19,6 +19,7 @@ from lupus_tracker.analysis.response import (
     treatment_starts,
     treatments,
 )
+from lupus_tracker.ui.screen import fit_to_screen
 from lupus_tracker.ui.table_model import Column, RecordTableModel
 
 COLUMNS = (
@@ -62,7 +63,7 @@ class ResponseView(QDialog):
         layout.addWidget(self.explain)
         self.treatment.currentIndexChanged.connect(self.refresh)
         self.refresh()
-        self.resize(1100, 520)
+        fit_to_screen(self, 1100, 520)
 
     def refresh(self) -> None:
         from datetime import date

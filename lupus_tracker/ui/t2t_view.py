@@ -48,6 +48,7 @@ from lupus_tracker.domain.monitoring import (
     check_interval,
 )
 from lupus_tracker.domain.treat_to_target import Status, VisitStates
+from lupus_tracker.ui.screen import fit_to_screen
 from lupus_tracker.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 STATUS_TEXT = {Status.MET: "criteria met", Status.NOT_MET: "not met",
@@ -193,7 +194,7 @@ class TreatToTargetView(QDialog):
         for key, spin in self.intervals.items():
             spin.editingFinished.connect(lambda key=key: self._interval_changed(key))
         self.refresh()
-        self.resize(1100, 900)
+        fit_to_screen(self, 1100, 900)
 
     # -- filling in ---------------------------------------------------------------------
     def refresh(self) -> None:

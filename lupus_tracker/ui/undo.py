@@ -49,6 +49,7 @@ class ChangeHistory(QObject):
     """The window's undo history (method names as ``QUndoStack``'s, for familiarity)."""
 
     changed = Signal()
+    performed = Signal(str)  # "Undone: …" / "Redone: …", for the status bar
 
     def __init__(self, parent: QWidget, repository: Callable[[], Repository]):
         super().__init__(parent)
@@ -79,6 +80,7 @@ class ChangeHistory(QObject):
             return False
         self._index -= 1
         self.changed.emit()
+        self.performed.emit(f"Undone: {entry.text}")
         return True
 
     def redo(self) -> bool:
@@ -89,6 +91,7 @@ class ChangeHistory(QObject):
             return False
         self._index += 1
         self.changed.emit()
+        self.performed.emit(f"Redone: {entry.text}")
         return True
 
     def _apply(self, entry: _Entry, verb: str) -> bool:

@@ -94,7 +94,7 @@ def test_demo_and_check(tmp_path, capsys):
     capsys.readouterr()
     assert main(["check", "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "integrity: ok" in out and f"schema version: {SCHEMA_VERSION}" in out
+    assert "integrity: ok" in out and f"schema version: {SCHEMA_VERSION} " in out
 
 
 def test_entry_point_runs_as_a_module():

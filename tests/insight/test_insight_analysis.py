@@ -107,3 +107,25 @@ def test_insight_commands(demo_file, capsys):
     assert main(["response", "--db", str(demo_file), "--date", "2001-01-01"]) == 2
     with pytest.raises(SystemExit):
         main(["egfr", "--creatinine", "x", "--unit", "mg/dL", "--age", "40", "--sex", "male"])
+
+
+def test_urinary_casts_and_a_low_ch50_are_suggested_with_their_evidence(repo):
+    repo.results.add_many([
+        LabEntry(date(2024, 5, 15), "urine_casts", "3", "/LPF", "0-0"),
+        LabEntry(date(2024, 5, 15), "ch50", "10", "U/mL", "30-75"),
+        LabEntry(date(2024, 5, 16), "urine_casts", "0", "/LPF", "0-0"),  # none: no evidence
+    ])
+    found = {s.descriptor.key: s for s in suggest(repo, VISIT)}
+    assert set(found) == {"urinary_casts", "low_complement"}
+    (casts,) = found["urinary_casts"].evidence
+    assert casts.day == date(2024, 5, 15) and casts.value_text == "3"
+    assert found["urinary_casts"].descriptor.weight == 4
+    (ch50,) = found["low_complement"].evidence
+    assert ch50.marker == "CH50" and ch50.value_text == "10"
+    assert found["low_complement"].descriptor.weight == 2
+
+
+def test_every_descriptor_listed_as_from_labs_has_a_lab_rule():
+    from lupus_tracker.analysis.sledai_suggest import RULES
+    from lupus_tracker.domain.sledai import DESCRIPTORS
+    assert {d.key for d in DESCRIPTORS if d.from_labs} == {k for k, r in RULES.items() if r}

@@ -47,7 +47,7 @@ def test_pdf_holds_the_values_flags_dates_and_notes(demo_repo, tmp_path, read_pd
     assert re.search(r"anti-dsDNA\s+48 IU/mL\s+24 Jun 2026\s+HIGH\s+<27\s+45 \(25 May 2026\)"
                      r"\s+↑ up \+3", text)
     flat = pdf.flat()
-    for needle in ("Hydroxychloroquine 200 mg twice daily 400 mg/day",
+    for needle in ("Hydroxychloroquine 200 mg once daily 200 mg/day",
                    "Prednisone 5 mg once daily 5 mg/day", "Knee flare",
                    "Both knees swollen for a week", "Can I lower the prednisone?", "Hair loss?",
                    "SLEDAI-2K", "not medical advice", "Fatigue", "logged days"):
@@ -111,8 +111,8 @@ def test_results_are_those_of_the_period_older_ones_apart_and_unflagged(demo_rep
     assert "Temperature" not in key and "39.2" not in key
     earlier = text[text.index("Last measured before this period"):]
     earlier = earlier[:earlier.index("Trends from")]
-    assert "(not flagged: not current): Temperature 39.2 °C (08 Feb 2025)" in \
-        " ".join(earlier.split())
+    assert ("(not flagged: not current): ANA 1:640 titer (04 Jul 2024) · Temperature 39.2 °C "
+            "(08 Feb 2025)") in " ".join(earlier.split())
     assert "HIGH" not in earlier and "LOW" not in earlier
 
 

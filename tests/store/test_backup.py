@@ -29,7 +29,7 @@ def add(repo, value: str, day: date = date(2024, 1, 1)) -> None:
 def test_backup_only_when_something_changed(repo):
     add(repo, "0.8")
     first = backup_if_changed(repo.db, NOW)
-    assert first is not None and first.parent == backups_dir(repo.db.path)
+    assert first is not None and first.parent == backups_dir(repo.db.path, repo.identity())
     assert stat.S_IMODE(first.stat().st_mode) == 0o600
     assert backup_if_changed(repo.db, NOW + timedelta(hours=1)) is None  # nothing changed
     add(repo, "0.9")
@@ -43,10 +43,10 @@ def test_rotation_is_bounded_and_keeps_the_newest(repo):
     for hours in range(0, 24 * 400, 19):  # more than a year of backups
         add(repo, str(hours))
         backup_if_changed(repo.db, NOW + timedelta(hours=hours))
-    kept = list_backups(repo.db.path)
+    kept = list_backups(repo.db.path, repo.identity())
     assert len(kept) <= 7 + 4 + 6
     assert kept[0].taken == NOW + timedelta(hours=max(range(0, 24 * 400, 19)))
-    assert latest_good_backup(repo.db.path).path == kept[0].path
+    assert latest_good_backup(repo.db.path, repo.identity()).path == kept[0].path
 
 
 def test_restore_keeps_the_current_file_and_recovers_a_damaged_one(tmp_path):
@@ -80,7 +80,7 @@ def test_failed_verification_keeps_old_backups(repo, monkeypatch):
     first = backup_if_changed(repo.db, NOW)
     add(repo, "0.9")
     monkeypatch.setattr("lupus_tracker.store.backup.verify",
-                        lambda path: path == first)
+                        lambda path, identity=None: path == first)
     with pytest.raises(DamagedFileError):
         backup_if_changed(repo.db, NOW + timedelta(days=1))
-    assert [b.path for b in list_backups(repo.db.path)] == [first]
+    assert [b.path for b in list_backups(repo.db.path, repo.identity())] == [first]

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from lupus_tracker.domain.records import LabEntry
 from lupus_tracker.ui import unsaved
@@ -120,3 +121,22 @@ def test_bad_report_dates_are_refused_not_changed(qtbot, repo, typed, words):
     dialog.save_if_valid()
     assert dialog.result() == 0 and words in dialog.summary.text()
     assert dialog.date.text() == typed
+
+
+def test_enter_on_a_suggestion_takes_it_and_moves_to_the_value(qtbot, repo):
+    """Typing "c3", Down, Enter in the popup filled the marker but stayed there, and "78"
+    was then appended to the marker's text."""
+    dialog = LabReportDialog(repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    row = dialog.rows[0]
+    qtbot.keyClicks(row.marker.lineEdit(), "c3")
+    popup = row.marker.completer().popup()
+    assert popup.isVisible()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is row.value)
+    qtbot.keyClicks(QApplication.focusWidget(), "78")
+    assert row.marker_key() == "c3" and row.value.text() == "78"
+    assert row.marker.currentText() == row.marker.itemText(row.marker.currentIndex())

@@ -97,3 +97,11 @@ def test_sledai_dialog_carries_the_pga(qtbot, repo):
     assert dialog.assessment().pga is None
     dialog.pga.setValue(1.0)
     assert dialog.assessment().pga == 1.0
+
+
+def test_view_fits_the_screen_it_opens_on(repo, qtbot):
+    """Opened at 1100×900 on an 800-px-high screen, Close was off-screen: it fits now."""
+    view = TreatToTargetView(repo, today=TODAY)
+    qtbot.addWidget(view)
+    available = view.screen().availableGeometry()
+    assert view.height() <= available.height() and view.width() <= available.width()

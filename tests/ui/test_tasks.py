@@ -32,10 +32,10 @@ def test_the_worker_connection_skips_quick_check(repo, monkeypatch):
     from lupus_tracker.store import db
 
     checks: list[bool] = []
-    real = db._inspect_existing
-    monkeypatch.setattr(db, "_inspect_existing",
-                        lambda path, quick_check=True: checks.append(quick_check)
-                        or real(path, quick_check))
+    real = db._inspect_connection
+    monkeypatch.setattr(db, "_inspect_connection",
+                        lambda path, conn, quick_check=True: checks.append(quick_check)
+                        or real(path, conn, quick_check=quick_check))
     with tasks.run_inline():
         tasks.run_task(repo.db.path, lambda own: None, lambda _: None)
     assert checks == [False]
