@@ -96,8 +96,9 @@ def results_html(content: ReportContent) -> str:
         parts.append('<p class="small">Change: since the previous comparable result (same '
                      "assay, or same lab and range). Trend: this period, same assay.</p>")
     if content.sledai:
-        visits = "; ".join(f"{day_text(day)}: <b>{score}</b> ({e(items)})"
-                           for day, score, items in content.sledai)
+        visits = "; ".join(
+            f"{day_text(day)}{' (before the period)' if before else ''}: <b>{score}</b> "
+            f"({e(items)})" for day, before, score, items in content.sledai)
         parts.append(f"<p><b>SLEDAI-2K recorded at visits</b> (items with their weights) "
                      f"\u2014 {visits}.</p>")
     if content.activity_note:

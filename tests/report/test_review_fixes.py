@@ -5,7 +5,9 @@ for a symptom that was present, cumulative glucocorticoid grams, one-result spar
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
+
+import pytest
 
 from lupus_tracker.domain.records import Event, EventKind
 from lupus_tracker.report.content import default_period, gather
@@ -68,3 +70,20 @@ def test_a_single_result_in_the_period_gets_a_dot_sparkline(demo_repo):
     rows = [r for r in content.results.key if r.marker.key == "anti_dsdna"]
     assert rows
     assert "anti_dsdna" in sparkline_images(demo_repo, rows, since, UNTIL)
+
+
+@pytest.mark.parametrize("months", [12, 18])
+def test_sledai_and_activity_signal_say_what_is_before_the_period(demo_repo, tmp_path,
+                                                                  read_pdf, months):
+    since = {12: date(2025, 7, 1), 18: date(2025, 1, 1)}[months]
+    text = _pdf_text(demo_repo, tmp_path, read_pdf, since=since)
+    start = text.index("SLEDAI-2K recorded")
+    part = text[start:text.index("not advice", start)]
+    assert "Possible activity signals" in part
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", part), part  # one date format: 24 Jun 2026
+    days = re.findall(r"(\d\d [A-Z][a-z]{2} \d{4})( \(before the period\))?", part)
+    assert days
+    for day, label in days:
+        before = datetime.strptime(day, "%d %b %Y").date() < since
+        assert before == bool(label), (day, label, part)
+    assert any(label for _, label in days), part  # the demo has earlier items
