@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import pytest
 
-from lupus_tracker.domain.records import Event, EventKind
+from lupus_tracker.domain.records import Event, EventKind, LabEntry
 from lupus_tracker.report.content import default_period, gather
 from lupus_tracker.report.render_qt import write_pdf
 
@@ -27,12 +27,15 @@ def _pdf_text(repo, tmp_path, read_pdf, since=None, until=UNTIL) -> str:
 def test_current_dose_shows_when_that_dose_started_and_the_course_start(demo_repo, tmp_path,
                                                                         read_pdf):
     text = _pdf_text(demo_repo, tmp_path, read_pdf)
-    # Prednisone 5 mg from 23 Mar 2026, the course from 01 Jul 2024.
-    assert re.search(r"Prednisone 5 mg once daily 5 mg/day 23 Mar 2026 \(course started "
-                     r"01 Jul 2024\)", text), text
-    assert "Prednisone 5 mg once daily 5 mg/day 01 Jul 2024" not in text
+    prednisone = next(m for m in demo_repo.treatments.all() if m.name == "Prednisone")
+    dose = prednisone.dose_on(UNTIL)
+    assert dose is not None and dose.from_date > prednisone.started_on  # the demo tapers
+    course = prednisone.started_on.strftime("%d %b %Y")
+    assert (f"Prednisone 5 mg once daily 5 mg/day {dose.from_date.strftime('%d %b %Y')} "
+            f"(course started {course})") in text, text
+    assert f"Prednisone 5 mg once daily 5 mg/day {course}" not in text
     # A medication whose dose never changed shows one date only.
-    assert "Hydroxychloroquine 200 mg twice daily 400 mg/day 01 Jul 2024 " in text
+    assert re.search(r"Hydroxychloroquine 200 mg \w+ daily \d+ mg/day 01 Jul 2024 [A-Z]", text)
 
 
 def test_treat_to_target_line_gives_cumulative_prednisone_grams(demo_repo, tmp_path,
@@ -87,3 +90,28 @@ def test_sledai_and_activity_signal_say_what_is_before_the_period(demo_repo, tmp
         before = datetime.strptime(day, "%d %b %Y").date() < since
         assert before == bool(label), (day, label, part)
     assert any(label for _, label in days), part  # the demo has earlier items
+
+
+def _mixed_anti_dsdna(repo) -> None:
+    for entry in (LabEntry(date(2026, 3, 2), "anti_dsdna", "45", "IU/mL", "<27", "LabA", "ELISA"),
+                  LabEntry(date(2026, 4, 2), "anti_dsdna", "120", "IU/mL", "<7", "LabB", "Farr"),
+                  LabEntry(date(2026, 5, 2), "anti_dsdna", "<30", "IU/mL", "<27", "LabA",
+                           "ELISA"),
+                  LabEntry(date(2026, 6, 27), "anti_dsdna", "1:40", "titer", "<1:10", "LabC",
+                           "Crithidia")):
+        repo.results.add(entry)
+
+
+def test_iu_per_ml_is_never_drawn_on_a_titer_axis(repo):
+    from lupus_tracker.charts.marker import marker_data
+    from lupus_tracker.report.figures import trend_figure
+
+    _mixed_anti_dsdna(repo)
+    data = marker_data(repo, "anti_dsdna", date(2026, 1, 1), UNTIL)
+    assert not data.titer  # a mixed marker gets no titer axis
+    assert [s.unit_label for s in data.series].count("titer") == 1
+    figure = trend_figure(repo, date(2025, 7, 1), date(2026, 4, 1), UNTIL)
+    panel = next(ax for ax in figure.axes if ax.get_title(loc="left").startswith("anti-dsDNA"))
+    title = panel.get_title(loc="left")
+    assert "IU/mL" in title and "titer results (Crithidia) not drawn" in title, title
+    assert panel.get_yscale() == "linear"
