@@ -25,8 +25,8 @@ from lupus_tracker.domain.wording import (
     change_amount,
     change_cell,
     direction,
-    flag_word,
     not_comparable_text,
+    result_flag_word,
 )
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.store.results_repo import measurement_of
@@ -88,7 +88,7 @@ class LatestValue:
 
     @property
     def flag_text(self) -> str:
-        return flag_word(self.latest.flag)
+        return result_flag_word(self.latest.measurement)
 
 
 def _display_number(marker: Marker, m: Measurement, unit: Unit) -> float | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from lupus_tracker.domain.egfr import G1_MIN, gfr_category
 from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.units import tidy
@@ -22,6 +23,18 @@ def flag_word(flag: Flag) -> str:
     if flag.is_out_of_range:
         return flag.value.upper()
     return flag.value or NO_FLAG
+
+
+def result_flag_word(m: Measurement) -> str:
+    """The flag word for one result.  An eGFR of 60-89 is not flagged (KDIGO: below 60 is
+    reduced) but is not "normal" either: it is shown by its stage, as ``egfr`` says it."""
+    if (m.marker.key == "egfr" and m.flag is Flag.NORMAL and m.base_value is not None
+            and m.in_canonical_family and m.base_value < G1_MIN):
+        if m.value.comparator is not None:  # ">60": G1 or G2, not certainly normal
+            return "KDIGO G1-G2"
+        code, words = gfr_category(m.base_value)
+        return f"KDIGO {code}: {words}"
+    return flag_word(m.flag)
 
 
 def direction(change: float | None) -> str:

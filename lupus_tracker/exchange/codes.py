@@ -26,6 +26,22 @@ _BY_UNIT = {
 }
 
 
+# What each eGFR code is shown as: the result's own equation, never the catalog's
+# "eGFR (CKD-EPI 2021)" on an MDRD value.
+EGFR_DISPLAYS = {
+    "33914-3": "eGFR (MDRD)",
+    "48643-1": "eGFR (MDRD, race-based)",
+    "62238-1": "eGFR (CKD-EPI 2009)",
+}
+
+
+def export_display(marker: Marker, code: str) -> str:
+    """The display and text for a result exported under ``code``."""
+    if marker.key == "egfr":
+        return EGFR_DISPLAYS.get(code, marker.name)
+    return marker.name
+
+
 def export_code(marker: Marker, m: Measurement, method: str | None) -> str:
     """The LOINC code for this result."""
     if marker.key == "egfr" and method:

@@ -30,7 +30,7 @@ from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.records import LabResult, Source
 from lupus_tracker.exchange import fhir_records
-from lupus_tracker.exchange.codes import export_code
+from lupus_tracker.exchange.codes import export_code, export_display
 from lupus_tracker.exchange.files import write_private
 from lupus_tracker.exchange.snapshot import read_snapshot
 from lupus_tracker.store.repository import Repository
@@ -147,6 +147,7 @@ def observation(result: LabResult, sex, patient_ref: str,
     m = measurement_of(result)  # interpreted once, when the store loaded it
     vital = marker.category is Category.VITAL
     code = export_code(marker, m, result.assay)
+    shown_as = export_display(marker, code)
     resource: dict = {
         "resourceType": "Observation",
         "meta": {"tag": [{"system": SOURCE_TAG, "code": result.source.value}]},
@@ -154,8 +155,8 @@ def observation(result: LabResult, sex, patient_ref: str,
         "category": [{"coding": [{"system": CATEGORY,
                                   "code": "vital-signs" if vital else "laboratory",
                                   "display": "Vital Signs" if vital else "Laboratory"}]}],
-        "code": {"coding": [{"system": LOINC, "code": code, "display": marker.name}],
-                 "text": marker.name},
+        "code": {"coding": [{"system": LOINC, "code": code, "display": shown_as}],
+                 "text": shown_as},
         "subject": {"reference": patient_ref},
         "effectiveDateTime": result.taken_on.isoformat(),
         **_value(m),

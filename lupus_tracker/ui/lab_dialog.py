@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from lupus_tracker.domain.catalog import MARKERS, Marker, get_marker
 from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult
-from lupus_tracker.domain.wording import flag_word, understood
+from lupus_tracker.domain.wording import result_flag_word, understood
 from lupus_tracker.ui import theme
 from lupus_tracker.ui.date_field import DateField
 from lupus_tracker.ui.screen import fit_to_screen
@@ -236,7 +236,7 @@ def understood_text(measurement) -> str:
     ref = measurement.ref
     if ref is None:
         return f"{text}, no reference range"
-    word = flag_word(measurement.flag) or "within"
+    word = result_flag_word(measurement) or "within"
     whose = "lab's range" if measurement.ref_is_lab else "usual adult range"
     return f"{text}, {word} against {ref.text()} ({whose})"
 

@@ -96,3 +96,18 @@ def test_symptom_denominator_is_days_with_any_entry(repo):
     assert rash.text() == "Rash: 3 of 11 logged days"  # severity 0 is absent, not present
     assert rash.average == pytest.approx(9 / 11) and summary.days_without_entry == 20
     assert summary.coverage_text() == "11 of 31 days have a diary entry; 20 have none."
+
+
+@pytest.mark.parametrize(("value", "word"), [
+    ("72", "KDIGO G2: mildly decreased"),  # not flagged (KDIGO: reduced below 60), not "normal"
+    ("60", "KDIGO G2: mildly decreased"),
+    (">60", "KDIGO G1-G2"),
+    ("95", "normal"),
+    ("55", "LOW"),
+])
+def test_an_egfr_of_60_to_89_is_shown_by_its_stage_never_as_normal(repo, value, word):
+    repo.results.add(LabEntry(date(2024, 1, 5), "egfr", value, "mL/min/{1.73_m2}",
+                              assay="CKD-EPI 2021"))
+    row = by_key(latest_values(repo))["egfr"]
+    assert row.flag_text == word
+    assert row.latest.flag is (Flag.LOW if value == "55" else Flag.NORMAL)

@@ -96,3 +96,37 @@ def test_conflicts_listed_default_keeps_database_replace_takes_file(tmp_path, ca
     with Repository.open(target) as repo:
         assert repo.diary.day(date(2024, 3, 1)).entries[0].severity == 9
         assert repo.settings.get("unit.crp") == "mg/dL"
+
+
+def _near_twins(db) -> None:
+    """Five results of one morning that differ only in lab, assay or note."""
+    base = ["add", "lab", "--db", str(db), "--date", "2026-01-05"]
+    for extra in (["--marker", "crp", "--value", "3", "--lab", "Lab A"],
+                  ["--marker", "crp", "--value", "3", "--lab", "Lab B"],
+                  ["--marker", "crp", "--value", "3", "--lab", "Lab B", "--assay", "hs"],
+                  ["--marker", "systolic_bp", "--value", "120", "--note", "morning"],
+                  ["--marker", "systolic_bp", "--value", "120", "--note", "evening"]):
+        assert main(base + extra) == 0
+
+
+def _described(db) -> list[tuple]:
+    with Repository.open(db) as repo:
+        return sorted((str(r.taken_on), r.marker, r.value_text, r.lab or "", r.assay or "",
+                       r.note or "")
+                      for r in repo.results.all())
+
+
+def test_near_twin_results_all_come_back_and_reimport_adds_nothing(tmp_path, capsys):
+    source = tmp_path / "rt3.db"
+    _near_twins(source)
+    assert len(_described(source)) == 5
+    for fmt in ("csv", "fhir"):
+        out = tmp_path / f"rt3.{fmt}"
+        assert main(["export", "--db", str(source), "--format", fmt, "--out", str(out)]) == 0
+        target = tmp_path / f"rt3b-{fmt}.db"
+        assert main(["import", "--db", str(target), str(out)]) == 0
+        assert _described(target) == _described(source), fmt
+        capsys.readouterr()
+        assert main(["import", "--db", str(target), str(out)]) == 0
+        assert "nothing new" in capsys.readouterr().out
+        assert _described(target) == _described(source), fmt

@@ -107,3 +107,18 @@ def test_transaction_bundle_for_a_fhir_server(demo_file, tmp_path, capsys):
         assert request["method"] == "POST"
         assert request["url"] == item["resource"]["resourceType"]
         assert request["ifNoneExist"].startswith("identifier=urn:lupus-tracker:")
+
+
+def test_an_egfr_is_labelled_with_its_own_equation(repo):
+    repo.results.add_many([
+        LabEntry(date(2026, 6, 1), "egfr", "55", "mL/min/{1.73_m2}", assay="MDRD"),
+        LabEntry(date(2026, 6, 2), "egfr", "57", "mL/min/{1.73_m2}", assay="MDRD (race-based)"),
+        LabEntry(date(2026, 6, 3), "egfr", "58", "mL/min/{1.73_m2}", assay="CKD-EPI 2021"),
+    ])
+    labels = {o["code"]["coding"][0]["code"]: (o["code"]["coding"][0]["display"],
+                                               o["code"]["text"])
+              for o in (e["resource"] for e in bundle(repo)["entry"])
+              if o["resourceType"] == "Observation"}
+    assert labels["33914-3"] == ("eGFR (MDRD)", "eGFR (MDRD)")
+    assert labels["48643-1"] == ("eGFR (MDRD, race-based)",) * 2
+    assert labels["98979-8"] == ("eGFR (CKD-EPI 2021)",) * 2
