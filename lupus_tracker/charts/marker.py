@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from lupus_tracker.charts.series import TITER_DILUTIONS, MarkerData, Series, summary
 from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
-from lupus_tracker.domain.doses import daily_total_text, dose_text
+from lupus_tracker.domain.dosing import daily_total_text, total_dose_text
 from lupus_tracker.domain.records import Event, EventKind, Medication
 from lupus_tracker.domain.values import format_number
 
@@ -264,7 +264,7 @@ def medication_periods(medications: Sequence[Medication], since: date | None,
             spans = []
             for index, dose in enumerate(doses):
                 after = doses[index + 1].from_date if index + 1 < len(doses) else stop
-                spans.append((dose.from_date, min(after, stop), dose_text(dose),
+                spans.append((dose.from_date, min(after, stop), total_dose_text(dose),
                               daily_total_text(dose)))
         visible = [(max(a, since) if since else a, min(b, end_of_view), text, short)
                    for a, b, text, short in spans

@@ -15,6 +15,7 @@ from datetime import date
 
 from lupus_tracker.analysis.latest import Shown, show
 from lupus_tracker.domain.catalog import Marker
+from lupus_tracker.domain.comparability import group_series
 from lupus_tracker.domain.records import LabResult
 from lupus_tracker.domain.units import Unit
 
@@ -112,31 +113,12 @@ class MarkerData:
         return sorted(items, key=lambda item: item[0].day)
 
 
-def comparable(a: Shown, b: Shown) -> bool:
-    """The comparability rule (the contract's, until ``domain/comparability.py`` lands):
-    same unit family; the same assay when both name one; when an assay is blank, the same
-    lab and the same reference range."""
-    if a.measurement.unit.family != b.measurement.unit.family:
-        return False
-    assay_a, assay_b = (a.result.assay or "").casefold(), (b.result.assay or "").casefold()
-    if assay_a and assay_b:
-        return assay_a == assay_b
-    return ((a.result.lab or "").casefold() == (b.result.lab or "").casefold()
-            and (a.result.ref_range or "") == (b.result.ref_range or ""))
-
-
 def split_comparable(shown: Sequence[Shown]) -> list[list[Shown]]:
-    """Group results (date order) into series: each joins the first series whose latest
-    result it is comparable with, else starts a new one."""
-    groups: list[list[Shown]] = []
-    for item in shown:
-        for group in groups:
-            if comparable(group[-1], item):
-                group.append(item)
-                break
-        else:
-            groups.append([item])
-    return groups
+    """Group results (date order) into series by the one comparability rule
+    (:func:`lupus_tracker.domain.comparability.group_series`)."""
+    by_result = {id(item.result): item for item in shown}
+    return [[by_result[id(result)] for result in group]
+            for group in group_series([item.result for item in shown])]
 
 
 def _label(group: list[Shown], many: bool) -> str:

@@ -23,10 +23,10 @@ from lupus_tracker.domain.dosing import (
     FREQUENCIES,
     FrequencyError,
     check_dose_unit,
+    dose_text,
     parse_frequency,
 )
 from lupus_tracker.domain.records import Dose, Event, EventKind, Medication
-from lupus_tracker.domain.values import format_number
 
 
 def register_add(kinds: argparse._SubParsersAction) -> None:
@@ -89,11 +89,6 @@ def frequency_arg(text: str) -> str:
     except FrequencyError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
-
-def dose_text(dose: Dose) -> str:
-    parts = [f"{format_number(dose.dose)} {dose.unit or ''}".strip()
-             if dose.dose is not None else "", dose.frequency or ""]
-    return " ".join(p for p in parts if p)
 
 
 def run_event(args: argparse.Namespace) -> int:

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lupus_tracker.domain.records import Dose
+from lupus_tracker.domain.values import format_number
+
 DAYS_PER_YEAR = 365.25
 
 # Units a medication dose is written in (a dose "per kg" is a prescription, not an amount).
@@ -107,3 +110,43 @@ def check_dose_unit(text: str) -> str:
             return unit
     raise FrequencyError(f"The dose unit {text!r} is not one the app knows; use one of: "
                          f"{', '.join(DOSE_UNITS)}.")
+
+
+def dose_text(dose: Dose | None) -> str:
+    """The dose as taken, in the words entered: "200 mg twice daily"."""
+    if dose is None:
+        return "no dose recorded"
+    amount = "" if dose.dose is None else format_number(dose.dose)
+    return " ".join(p for p in (amount, dose.unit or "", dose.frequency or "") if p) or "—"
+
+
+def _times_a_day(frequency: str | None) -> int | None:
+    """How many times a day, for frequencies that say so ("twice daily" -> 2); None for
+    any other (weekly, every other day, once, as needed, unknown words)."""
+    found = find_frequency(frequency)
+    if found is None or found.per_day is None or found.per_day < 1:
+        return None
+    return int(found.per_day) if float(found.per_day).is_integer() else None
+
+
+def total_dose_text(dose: Dose) -> str:
+    """The dose with its total a day: "200 mg ×2 = 400 mg/day", "15 mg/day",
+    "500 mg every 2 weeks" (no daily total for longer intervals), "2 tablet"."""
+    if dose.dose is None:
+        return dose.frequency or ""
+    unit = f" {dose.unit}" if dose.unit else ""
+    amount = f"{format_number(dose.dose)}{unit}"
+    times = _times_a_day(dose.frequency)
+    if times is None:
+        return f"{amount} {dose.frequency}" if dose.frequency else amount
+    per_day = f"{format_number(dose.dose * times)}{unit}/day"
+    return per_day if times == 1 else f"{amount} ×{times} = {per_day}"
+
+
+def daily_total_text(dose: Dose) -> str:
+    """Just the total ("400 mg/day"), or the dose text when no daily total is known."""
+    times = _times_a_day(dose.frequency)
+    if dose.dose is None or times is None:
+        return total_dose_text(dose)
+    unit = f" {dose.unit}" if dose.unit else ""
+    return f"{format_number(dose.dose * times)}{unit}/day"

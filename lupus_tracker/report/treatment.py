@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from lupus_tracker.domain.dosing import doses_per_day, find_frequency
+from lupus_tracker.domain.dosing import dose_text, doses_per_day, find_frequency
 from lupus_tracker.domain.records import Dose, Medication
 from lupus_tracker.domain.values import format_number
 
@@ -32,13 +32,6 @@ def mg_per_day(dose: Dose | None) -> float | None:
         return None
     return dose.dose * to_mg * per_day
 
-
-def dose_text(dose: Dose | None) -> str:
-    """The dose as taken: "200 mg twice daily"."""
-    if dose is None:
-        return "no dose recorded"
-    amount = "" if dose.dose is None else format_number(dose.dose)
-    return " ".join(p for p in (amount, dose.unit or "", dose.frequency or "") if p) or "—"
 
 
 def daily_text(dose: Dose | None) -> str:

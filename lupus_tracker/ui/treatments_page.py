@@ -18,16 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lupus_tracker.domain.records import Dose, Medication
-from lupus_tracker.domain.values import format_number
+from lupus_tracker.domain.dosing import dose_text
+from lupus_tracker.domain.records import Medication
 from lupus_tracker.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel
-
-
-def dose_text(dose: Dose | None) -> str:
-    if dose is None:
-        return "no dose recorded"
-    amount = "" if dose.dose is None else format_number(dose.dose)
-    return " ".join(p for p in (amount, dose.unit or "", dose.frequency or "") if p) or "—"
 
 
 def history_text(med: Medication) -> str:
