@@ -31,6 +31,7 @@ from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.records import LabResult, Source
 from lupus_tracker.exchange import fhir_records
 from lupus_tracker.exchange.codes import export_code, export_display
+from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.files import write_private
 from lupus_tracker.exchange.snapshot import read_snapshot
 from lupus_tracker.store.repository import Repository
@@ -46,7 +47,6 @@ UNIT_URL = "urn:lupus-tracker:unit"  # the unit of a word result (a kit's U/mL "
 PATTERN_LOINC = "49311-4"  # ANA pattern, narrative (../shared/domain.md)
 BUNDLE_TYPES = ("collection", "transaction")
 
-NAMESPACE = uuid.UUID("6f1d4b2e-8a53-4d0e-9c1e-3b7a5a4c2f10")
 _CODES = {Flag.LOW: ("L", "Low"), Flag.HIGH: ("H", "High"), Flag.NORMAL: ("N", "Normal"),
           Flag.ABNORMAL: ("A", "Abnormal")}
 
@@ -63,14 +63,13 @@ class PreciseNumber(float):
 
 
 def database_uuid(repo: Repository) -> uuid.UUID:
-    """The database's identity, the root of every exported id. The one place that looks it
-    up: the random UUID stored in the file where the store provides it; before that, one
-    derived from the file name (which two files of the same name share)."""
-    identity = getattr(repo, "identity", None)
-    value = identity() if callable(identity) else None
-    if value:
-        return uuid.UUID(str(value))
-    return uuid.uuid5(NAMESPACE, f"patient/{repo.db.path.name}")
+    """The database's identity (a random UUID stored in the file), the root of every
+    exported id: two patients' files never share ids, whatever their names."""
+    identity = repo.identity()
+    if identity is None:  # only a file opened without migrating has none
+        raise ExchangeError("This file has not been upgraded yet; open it once in the app, "
+                            "then export again.")
+    return uuid.UUID(identity)
 
 
 class Ids:

@@ -170,9 +170,9 @@ def latest_good_backup(db_path: Path, identity: str | None = None) -> Backup | N
     return None
 
 
-def _fingerprint(conn: sqlite3.Connection) -> tuple:
+def _fingerprint(conn: sqlite3.Connection) -> tuple[object, ...]:
     """What changes when anything is saved: row counts and the newest time stamps."""
-    parts: list = [conn.execute("PRAGMA user_version").fetchone()[0]]
+    parts: list[object] = [conn.execute("PRAGMA user_version").fetchone()[0]]
     for table in _FINGERPRINT_TABLES:
         row = conn.execute(f"SELECT count(*), max(updated_at), max(rowid) FROM {table}")
         parts.append(tuple(row.fetchone()))
@@ -183,7 +183,9 @@ def _fingerprint(conn: sqlite3.Connection) -> tuple:
 
 def _keepers(backups: list[Backup]) -> set[Path]:
     keep: set[Path] = set()
-    seen_days, seen_weeks, seen_months = set(), set(), set()
+    seen_days: set[object] = set()
+    seen_weeks: set[object] = set()
+    seen_months: set[object] = set()
     for backup in backups:  # newest first: the first of each period is its newest
         day = backup.taken.date()
         week, month = day.isocalendar()[:2], (day.year, day.month)

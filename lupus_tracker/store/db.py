@@ -71,7 +71,7 @@ def create_private_file(path: Path) -> None:
         os.close(fd)
 
 
-def resolve_database_path(path: os.PathLike | str) -> Path:
+def resolve_database_path(path: os.PathLike[str] | str) -> Path:
     """The real file behind ``path`` (``~`` expanded, symlinks followed), resolved once."""
     return Path(os.path.realpath(Path(path).expanduser()))
 
@@ -158,7 +158,7 @@ def _inspect_connection(path: Path, conn: sqlite3.Connection, *, quick_check: bo
             check = conn.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise DamagedFileError(f"{path} is damaged ({check}). Nothing was changed.")
-        return version
+        return int(version)
     except sqlite3.DatabaseError as error:
         mapped = user_error(error, path)
         if isinstance(mapped, FileInUseError):
@@ -209,14 +209,15 @@ class Database:
     def _mapped(self, error: sqlite3.Error) -> Exception:
         return user_error(error, self.path) or error
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str,
+              params: tuple[object, ...] | dict[str, object] = ()) -> list[sqlite3.Row]:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as error:
             raise self._mapped(error) from error
 
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     def identity(self) -> str | None:
         """The database's identity (a random UUID made with the file), or ``None`` for a file
@@ -368,7 +369,7 @@ def _refuse_missing_with_backups(path: Path) -> None:
             "choose another file name. Nothing was created.")
 
 
-def open_database(path: os.PathLike | str, *, create: bool = True, migrate: bool = True,
+def open_database(path: os.PathLike[str] | str, *, create: bool = True, migrate: bool = True,
                   new_ok: bool = False, quick_check: bool = True) -> Database:
     """Open (or, with ``create``, make) a Lupus Tracker database at ``path``.
 
