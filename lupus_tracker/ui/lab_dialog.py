@@ -207,9 +207,9 @@ class MarkerRow:
                     if typed else "Choose the marker.")
         if not self.value.text().strip():
             return "Type the value as printed."
-        day = self.dialog.date.value()
-        if day is None:
-            return None  # the date's own problem is shown once, for the report
+        # The report's date has its own message; a row is checked the same whatever the
+        # date (a stand-in only while the date cannot be read: nothing saves until then).
+        day = self.dialog.date.value() or date.today()
         try:
             measurement = check_entry(self.entry(day, self.dialog.lab.text()),
                                       self.dialog.sex)
@@ -227,6 +227,8 @@ class MarkerRow:
         self.value.setStyleSheet(f"border: 2px solid {theme.current().error};"
                                  if message else "")
         self.value.setAccessibleDescription(message or self.understood.text())
+        if not message:
+            self.dialog.refresh_summary()
         return message is None
 
 
@@ -261,6 +263,12 @@ class LabReportDialog(GuardedDialog):
         self.lab.setCompleter(QCompleter(labs, self.lab))
         form = QFormLayout()
         form.addRow("&Date:", self.date)
+        self.date_error = QLabel()
+        self.date_error.setStyleSheet(f"color: {theme.current().error};")
+        self.date_error.setWordWrap(True)
+        self.date_error.setAccessibleName("Problem with the date")
+        self.date_error.hide()
+        form.addRow("", self.date_error)
         form.addRow("&Lab:", self.lab)
         self.rows_host = QWidget()
         host_layout = QVBoxLayout(self.rows_host)
@@ -376,8 +384,22 @@ class LabReportDialog(GuardedDialog):
             QWidget.setTabOrder(first, second)
 
     def _recheck(self) -> None:
+        self._show_date_problem()
         for row in self.rows:
             row.check()
+        self.refresh_summary()
+
+    def _show_date_problem(self) -> None:
+        """The date's problem in words as soon as it is typed, not only its red border."""
+        problem = self.date.problem()
+        self.date_error.setText(problem or "")
+        self.date_error.setVisible(bool(problem))
+
+    def refresh_summary(self) -> None:
+        """Clear "… need fixing; nothing was saved." once everything it named is fixed."""
+        if self.summary.text() and not self.date.problem() and all(
+                row.error.isHidden() for row in self.rows):
+            self.summary.clear()
 
     def load_result(self, result: LabResult) -> None:
         """Show one stored result for editing."""

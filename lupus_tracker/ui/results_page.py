@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from lupus_tracker.domain.catalog import MARKERS, get_marker
 from lupus_tracker.domain.records import LabResult
 from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel
 
 
@@ -59,6 +60,7 @@ class ResultsPage(QWidget):
         self.table = QTableView()
         self.table.setAccessibleName("Lab results (Enter edits, Delete deletes)")
         self.table.setModel(self.proxy)
+        point_the_way(self.table.horizontalHeader())  # ▲ oldest first, ▼ newest first
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

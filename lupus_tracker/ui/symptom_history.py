@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from lupus_tracker.domain.symptoms import SYMPTOMS, get_symptom
 from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import ArrayColumn, ArrayTableModel
 from lupus_tracker.ui.tasks import describe, run_task
 
@@ -90,6 +91,7 @@ class SymptomHistoryPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Symptom entries")
+        point_the_way(self.table.horizontalHeader())  # ▲ oldest first, ▼ newest first
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -21,7 +21,12 @@ from PySide6.QtWidgets import (
 
 from lupus_tracker.domain.dosing import DOSE_UNITS, FREQUENCIES, find_frequency
 from lupus_tracker.domain.records import Dose, Event, EventKind, Medication
-from lupus_tracker.domain.values import ValueParseError, format_number, parse_number
+from lupus_tracker.domain.values import (
+    AMBIGUOUS_NUMBER,
+    ValueParseError,
+    format_number,
+    parse_number,
+)
 from lupus_tracker.ui import theme
 from lupus_tracker.ui.date_field import DateField
 from lupus_tracker.ui.unsaved import GuardedDialog
@@ -76,6 +81,16 @@ class _FormDialog(GuardedDialog):
 
     def fail(self, message: str) -> None:
         self.error.setText(message)
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """A long message wraps onto more lines: grow the dialog so none is cut off."""
+        layout = self.layout()
+        layout.activate()
+        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
 
 class DoseFields:
@@ -110,6 +125,14 @@ class DoseFields:
         text = self.dose.text().strip()
         amount = None
         if text:
+            if AMBIGUOUS_NUMBER.match(text):
+                separator = text[-4]
+                raise ValueParseError(
+                    f"{text!r} is ambiguous for a dose: "
+                    f"{format_number(float(text.replace(separator, '.')))} if "
+                    f"{separator!r} is the decimal mark, {text.replace(separator, '')} if it "
+                    "separates thousands. Type the dose without a thousands separator "
+                    "(e.g. 1250) or with a decimal point (e.g. 1.25).")
             comparator, amount = parse_number(text)
             if comparator is not None:
                 raise ValueParseError("A dose is a plain number.")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from lupus_tracker.domain.dosing import dose_text
 from lupus_tracker.domain.records import Medication
+from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel
 
 
@@ -66,6 +67,7 @@ def _table(model: RecordTableModel, parent: QWidget) -> QTableView:
     proxy.setSortRole(SORT_ROLE)
     table = QTableView()
     table.setModel(proxy)
+    point_the_way(table.horizontalHeader())  # ▲ oldest first, ▼ newest first
     table.setSortingEnabled(True)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

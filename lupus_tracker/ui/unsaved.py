@@ -22,7 +22,7 @@ def ask_unsaved(parent: QWidget | None, what: str) -> Choice:
     buttons = QMessageBox.StandardButton
     answer = QMessageBox.question(
         parent, "Unsaved changes",
-        f"You have not saved {what}. Save them now?",
+        f"You have not saved {what}. Save now?",
         buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
     if answer == buttons.Save:
         return Choice.SAVE

@@ -30,6 +30,8 @@ ALLOWED = {
     "sizeHint", "minimumSizeHint", "undo", "redo", "id", "mergeWith",
     # dialogs: reject is overridden only to ask before unsaved changes are lost
     "reject", "done",
+    # a proxy style exists to override how its base style draws (sort_arrows)
+    "drawPrimitive",
 }
 
 
