@@ -107,7 +107,10 @@ def show(marker: Marker, result: LabResult, preferred: Unit, sex: Sex | None) ->
     if number is None or unit is m.unit:
         value_text = m.value.text
     else:
-        value_text = f"{m.value.comparator or ''}{format_number(rounded_for(unit, number))}"
+        # A converted value is kept as printed, so a change reads as the printed values'
+        # difference (0.93 -> 0.98 is +0.05, never +0.06 from unrounded numbers).
+        number = rounded_for(unit, number)
+        value_text = f"{m.value.comparator or ''}{format_number(number)}"
     return Shown(result, m, unit, value_text, number, _range_text(marker, m, unit))
 
 

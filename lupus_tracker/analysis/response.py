@@ -18,7 +18,8 @@ from lupus_tracker.analysis.latest import Shown, show
 from lupus_tracker.domain.catalog import MARKERS, Marker
 from lupus_tracker.domain.comparability import why_not_comparable
 from lupus_tracker.domain.records import Dose, EventKind, LabResult, Source
-from lupus_tracker.domain.values import format_number, round_significant
+from lupus_tracker.domain.units import rounded_for
+from lupus_tracker.domain.values import format_number
 from lupus_tracker.store.repository import Repository
 
 # Our choice, following the reporting of Sun et al. 2010 and Wang et al. 2014 (baseline,
@@ -50,7 +51,7 @@ class FollowUp:
         cell = self.shown.value_text
         if self.change is not None:
             sign = "+" if self.change > 0 else ""
-            cell += f" ({sign}{format_number(round_significant(self.change))}"
+            cell += f" ({sign}{format_number(rounded_for(self.shown.unit, self.change))}"
             if self.percent is not None:
                 cell += f", {sign if self.percent > 0 else ''}{self.percent:.0f}%"
             cell += ")"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lupus_tracker.domain.catalog import Marker
 from lupus_tracker.domain.measurement import Measurement
-from lupus_tracker.domain.units import Unit
+from lupus_tracker.domain.units import Unit, rounded_for
 from lupus_tracker.domain.values import Comparator, format_number, round_significant
 
 
@@ -98,7 +98,8 @@ def implausible(m: Measurement) -> str:
         if limits.holds(converted):
             meant = _number(m.value.number, unit.label)
             if unit is not canonical:
-                meant += f" = {_number(converted, canonical.label, 4)}"
+                meant += f" = {format_number(rounded_for(canonical, converted))} " \
+                         f"{canonical.label}"
             return f"{entered} is not a possible {marker.label}; did you mean {meant}?"
     return (f"{entered} is not a possible {marker.label} (possible: "
             f"{format_number(limits.low)}-{format_number(limits.high)} {canonical.label}); "

@@ -11,7 +11,7 @@ import math
 from lupus_tracker.domain.egfr import G1_MIN, gfr_category
 from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
-from lupus_tracker.domain.units import tidy
+from lupus_tracker.domain.units import Unit, rounded_for, tidy
 from lupus_tracker.domain.values import format_number, round_significant
 
 NO_FLAG = "—"
@@ -77,6 +77,15 @@ def not_comparable_text(reason: str) -> str:
     return f"not comparable ({reason})" if reason else "not comparable"
 
 
+def _converted(unit: Unit, value: float) -> float:
+    """A converted value at the unit's usual precision, unless that precision would hide
+    most of it (0.78 mg/dL C3 is 0.0078 g/L, not 0.01 g/L): then two significant digits."""
+    shown = rounded_for(unit, value)
+    if value and abs(shown - value) > 0.05 * abs(value):
+        return round_significant(value, 2)
+    return shown
+
+
 def understood(m: Measurement) -> str:
     """What the app understood of an entry, for every entry path to show before or after
     saving: ``= 1250 mg/24h = 1.25 g/24h``, ``= <0.5 g/L``, ``= 1:160``, ``= positive``."""
@@ -88,6 +97,6 @@ def understood(m: Measurement) -> str:
     bound = value.comparator or ""
     text = f"= {value.text} {m.unit.label}"
     if m.base_value is not None and m.base_unit is not m.unit:
-        text += f" = {bound}{format_number(round_significant(m.base_value, 6))} " \
+        text += f" = {bound}{format_number(_converted(m.base_unit, m.base_value))} " \
                 f"{m.base_unit.label}"
     return text

@@ -111,3 +111,22 @@ def test_an_egfr_of_60_to_89_is_shown_by_its_stage_never_as_normal(repo, value, 
     row = by_key(latest_values(repo))["egfr"]
     assert row.flag_text == word
     assert row.latest.flag is (Flag.LOW if value == "55" else Flag.NORMAL)
+
+
+def test_a_change_is_the_difference_of_the_printed_values(repo):
+    repo.results.add_many([
+        LabEntry(date(2024, 1, 5), "creatinine", "87", "umol/L"),  # 0.984 -> 0.98 mg/dL
+        LabEntry(date(2024, 2, 5), "creatinine", "82", "umol/L"),  # 0.928 -> 0.93 mg/dL
+    ])
+    repo.settings.set_preferred_unit("creatinine", "mg/dL")
+    row = by_key(latest_values(repo))["creatinine"]
+    assert (row.previous.value_text, row.latest.value_text) == ("0.98", "0.93")
+    assert row.change_text == "-0.05"  # not -0.06 from the unrounded 0.928 - 0.984
+
+
+def test_what_was_understood_is_at_the_units_usual_precision():
+    from lupus_tracker.domain.catalog import get_marker
+    from lupus_tracker.domain.measurement import interpret
+    from lupus_tracker.domain.wording import understood
+    m = interpret(get_marker("creatinine"), "78", "umol/L")
+    assert understood(m) == "= 78 µmol/L = 0.88 mg/dL"  # not 0.882153

@@ -49,8 +49,8 @@ def entry(marker, value, unit=None, ref=None, **kw):
      "issue 12 item 1: 250.000 /µL platelets"),
     ("urine_protein_24h", "1.250", "g/24h", P, "= 1.250 g/24h", "decimal point file"),
     ("c3", "0,62", "g/L", None, "= 0.62 g/L", "issue 12 item 1: unambiguous forms keep working"),
-    ("c3", "1,250.5", "mg/L", None, "= 1250.5 mg/L = 1.2505 g/L", "issue 12 item 1"),
-    ("c3", "1.250,5", "mg/L", None, "= 1250.5 mg/L = 1.2505 g/L", "issue 12 item 1"),
+    ("c3", "1,250.5", "mg/L", None, "= 1250.5 mg/L = 1.25 g/L", "issue 12 item 1"),
+    ("c3", "1.250,5", "mg/L", None, "= 1250.5 mg/L = 1.25 g/L", "issue 12 item 1"),
 ])
 def test_item_1_number_format(marker, value, unit, fmt, expected, source):
     assert understood(check_entry(entry(marker, value, unit), None, fmt)) == expected, source

@@ -20,8 +20,8 @@ D = date(2024, 1, 1)
     ("hemoglobin", "125", "g/dL", "did you mean 125 g/L = 12.5 g/dL?"),
     ("c3", "78", "g/L", "78 g/L is not a possible C3; did you mean 78 mg/dL = 0.78 g/L?"),
     ("c4", "500", "g/L", "did you mean 500 mg/L = 0.5 g/L?"),
-    ("creatinine", "80", "mg/dL", "did you mean 80 µmol/L = 0.9048 mg/dL?"),
-    ("temperature", "100", "Cel", "did you mean 100 °F = 37.78 °C?"),
+    ("creatinine", "80", "mg/dL", "did you mean 80 µmol/L = 0.9 mg/dL?"),
+    ("temperature", "100", "Cel", "did you mean 100 °F = 37.8 °C?"),
     ("albumin", "3.5", "g/L", "did you mean 3.5 g/dL = 35 g/L?"),
     ("hemoglobin", "0.5", "g/dL", "possible: 1-26 g/dL"),
 ])
