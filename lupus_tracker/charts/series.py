@@ -168,10 +168,12 @@ def prepare_marker(marker: Marker, results: Iterable[LabResult], preferred: Unit
     groups = split_comparable(numeric)
     series = tuple(Series(_label(g, len(groups) > 1), g[0].unit.label,
                           tuple(_point(marker, item) for item in g)) for g in groups)
-    titer = any(g[0].measurement.unit.family == "titer" for g in groups)
-    if titer:
-        series = tuple(Series(s.label.replace("{titer}", "titer"), "titer", s.points)
-                       for s in series)
+    # Only titer series are relabelled, and the axis is a titer axis only when every series
+    # is a titer: an IU/mL value is never drawn on a titer scale.
+    is_titer = [g[0].measurement.unit.family == "titer" for g in groups]
+    series = tuple(Series(s.label.replace("{titer}", "titer"), "titer", s.points) if t else s
+                   for s, t in zip(series, is_titer, strict=True))
+    titer = bool(groups) and all(is_titer)
     title = marker.name + (" (titer; confirms the diagnosis, does not track activity)"
                            if marker.key == "ana" else "")
     return MarkerData(marker.key, marker.name, title, series, tuple(words), titer)

@@ -7,6 +7,7 @@ gathered (and drawn).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -52,7 +53,8 @@ class ReportContent:
     treatment: Treatment | None = None
     treat_to_target: str = ""  # filled by the treat-to-target hook; '' prints nothing
     results: ReportResults | None = None
-    sledai: list[tuple[date, int, str]] = field(default_factory=list)  # (visit, score, items)
+    # (visit, before the period, score, items)
+    sledai: list[tuple[date, bool, int, str]] = field(default_factory=list)
     activity_note: str = ""
     sparklines: dict[str, Image] = field(default_factory=dict)  # marker key -> image
     charts: list[Image] = field(default_factory=list)
@@ -120,6 +122,21 @@ def chart_start(since: date, until: date) -> date:
     return min(since, until - timedelta(days=CHART_CONTEXT_DAYS))
 
 
+_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+BEFORE_PERIOD = "before the period"
+
+
+def _day(day: date) -> str:
+    """The report's one date format: 24 Jun 2026."""
+    return day.strftime("%d %b %Y")
+
+
+def _span_text(start: date, end: date, since: date) -> str:
+    """A signal's span in the report's date format; a start before the period is said."""
+    first = _day(start) + (f" ({BEFORE_PERIOD})" if start < since else "")
+    return first if start == end else f"{first} to {_day(end)}"
+
+
 def _add_activity(repo: Repository, content: ReportContent) -> None:
     """SLEDAI-2K at the visits of the period (and the one before), and the activity signal
     for the period."""
@@ -135,17 +152,17 @@ def _add_activity(repo: Repository, content: ReportContent) -> None:
     lines = []
     for kind_periods in by_kind.values():
         what = kind_periods[0].text().split(": ", 1)[1].split(" (", 1)[0]
-        spans = ", ".join(p.start.isoformat() if p.start == p.end
-                          else f"{p.start.isoformat()} to {p.end.isoformat()}"
-                          for p in kind_periods)
-        lines.append(f"{what}: {spans} (latest: {kind_periods[-1].evidence[-1]})")
+        spans = ", ".join(_span_text(p.start, p.end, content.since) for p in kind_periods)
+        latest = _ISO_DAY.sub(lambda m: _day(date.fromisoformat(m.group(0))),
+                              kind_periods[-1].evidence[-1])
+        lines.append(f"{what}: {spans} (latest: {latest})")
     if lines:
         content.activity_note = ("Possible activity signals from the logged labs \u2014 "
                                  + "; ".join(lines) + f". {DISCLAIMER}")
     assessments = [a for a in repo.sledai.all() if a.visit_on <= content.until]
     inside = [a for a in assessments if a.visit_on >= content.since]
     before = [a for a in assessments if a.visit_on < content.since][-1:]
-    content.sledai = [(a.visit_on, a.score, ", ".join(
+    content.sledai = [(a.visit_on, a.visit_on < content.since, a.score, ", ".join(
         f"{descriptor(i).name} {descriptor(i).weight}"
         for i in sorted(a.items, key=lambda k: (-descriptor(k).weight, k))) or "no items")
                       for a in (before + inside)[-5:]]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -69,7 +70,7 @@ def _latest_series(data: MarkerData, row: LatestValue) -> Series | None:
 
 def sparkline_images(repo: Repository, rows: Iterable[LatestValue], since: date,
                      until: date) -> dict[str, Image]:
-    """A small trend line of the period for each row (only when it has two or more points)."""
+    """A small trend line of the period for each row; a single result is a dot."""
     from matplotlib.figure import Figure
 
     from lupus_tracker.report.content import Image
@@ -77,11 +78,12 @@ def sparkline_images(repo: Repository, rows: Iterable[LatestValue], since: date,
     images = {}
     for row in rows:
         series = _latest_series(marker_data(repo, row.marker.key, since, until), row)
-        if series is None or len(series.days) < 2:
+        if series is None or not series.days:
             continue
         figure = Figure(figsize=(SPARK_MM[0] * MM, SPARK_MM[1] * MM))
         ax = figure.add_axes((0.03, 0.12, 0.94, 0.76))
-        ax.plot(series.days, series.values, color=INK, linewidth=0.8)
+        if len(series.days) > 1:
+            ax.plot(series.days, series.values, color=INK, linewidth=0.8)
         ax.plot(series.days[-1:], series.values[-1:], "o", color=INK, markersize=2.2)
         ax.set_xlim(since, until)
         ax.axis("off")
@@ -217,6 +219,18 @@ def _legend(figure: Figure, shapes: dict[str, str], kinds: set[EventKind]) -> No
                       fontsize=MIN_PT, frameon=False, handletextpad=0.2, columnspacing=1.0)
 
 
+def _one_scale(data: MarkerData) -> tuple[MarkerData, str]:
+    """The panel's series on one scale: when titers and measured amounts (IU/mL) are mixed,
+    the titer series are left out and named (a titer is never drawn on an IU/mL axis nor
+    an IU/mL value on a titer axis)."""
+    titers = [s for s in data.series if s.unit_label == "titer"]
+    if not titers or len(titers) == len(data.series):
+        return data, ""
+    kept = tuple(s for s in data.series if s.unit_label != "titer")
+    names = ", ".join(_short_label(s.label) or "titer" for s in titers)
+    return replace(data, series=kept, titer=False), f"titer results ({names})"
+
+
 def trend_figure(repo: Repository, start: date, since: date, until: date,
                  width_mm: float = CHART_WIDTH_MM) -> Figure:
     """Two columns of marker panels (each at least 8 cm wide), each column ending with the
@@ -242,12 +256,14 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
             if index >= len(keys):
                 ax.set_axis_off()
                 continue
-            data = panels[index]
+            data, left_out = _one_scale(panels[index])
             _draw_series(ax, data, shapes)
             units = " / ".join(sorted({s.unit_label for s in data.series}))
             label = get_marker(keys[index]).label
-            ax.set_title(f"{label} ({units})" if units else label, fontsize=8, loc="left",
-                         pad=2)
+            title = f"{label} ({units})" if units else label
+            if left_out:
+                title += f"; {left_out} not drawn (another scale)"
+            ax.set_title(title, fontsize=8, loc="left", pad=2)
         _dose_strip(axes[rows], repo, start, until)
         kinds = _event_strip(axes[rows + 1], repo, start, until)
         for ax in axes:

@@ -7,6 +7,7 @@ from lupus_tracker.domain.records import EventKind
 from lupus_tracker.report.content import ReportContent, chart_start
 from lupus_tracker.report.figures import SPARK_MM
 from lupus_tracker.report.html_parts import NBSP, day_text, e, image, keep, table
+from lupus_tracker.report.treatment import CurrentMedication
 
 
 def questions_html(content: ReportContent) -> str:
@@ -16,15 +17,22 @@ def questions_html(content: ReportContent) -> str:
     return "<h2>My questions and notes for this visit</h2>" + body
 
 
+def _since_text(med: CurrentMedication) -> str:
+    """When the current dose started, and the course start when it is earlier."""
+    if med.course_since is None:
+        return day_text(med.since)
+    return f"{day_text(med.since)} (course started {day_text(med.course_since)})"
+
+
 def treatment_html(content: ReportContent) -> str:
     treatment = content.treatment
     parts = ["<h2>Current treatment</h2>"]
     if treatment is None or not (treatment.current or treatment.stopped):
         parts.append("<p>No medications recorded for this period.</p>")
     if treatment is not None and treatment.current:
-        rows = [(m.name, keep(m.dose), m.per_day, day_text(m.since), m.note)
+        rows = [(m.name, keep(m.dose), m.per_day, _since_text(m), m.note)
                 for m in treatment.current]
-        parts.append(table(("Medication", "Dose", "Total per day", "Since", "Note"), rows,
+        parts.append(table(("Medication", "Dose", "Total per day", "Dose since", "Note"), rows,
                            widths=(None, None, None, None, 34)))
     if treatment is not None and treatment.changes:
         rows = [(day_text(c.day), c.name, c.what, c.reason or "—") for c in treatment.changes]
@@ -88,8 +96,9 @@ def results_html(content: ReportContent) -> str:
         parts.append('<p class="small">Change: since the previous comparable result (same '
                      "assay, or same lab and range). Trend: this period, same assay.</p>")
     if content.sledai:
-        visits = "; ".join(f"{day_text(day)}: <b>{score}</b> ({e(items)})"
-                           for day, score, items in content.sledai)
+        visits = "; ".join(
+            f"{day_text(day)}{' (before the period)' if before else ''}: <b>{score}</b> "
+            f"({e(items)})" for day, before, score, items in content.sledai)
         parts.append(f"<p><b>SLEDAI-2K recorded at visits</b> (items with their weights) "
                      f"\u2014 {visits}.</p>")
     if content.activity_note:
@@ -122,6 +131,14 @@ def charts_html(content: ReportContent) -> str:
     return "".join(parts)
 
 
+def _average_text(average: float, days_present: int) -> str:
+    """The average over the logged days, never printed as 0.0 for a symptom that was
+    present: "<0.1" then (the precision decided once here)."""
+    if days_present and round(average, 1) == 0:
+        return "<0.1"
+    return f"{average:.1f}"
+
+
 def symptoms_html(content: ReportContent) -> str:
     summary = content.symptoms
     parts = ["<h2>Symptoms</h2>"]
@@ -134,13 +151,15 @@ def symptoms_html(content: ReportContent) -> str:
                      f"({missing} days without an entry). Fever days (symptom, or a "
                      f"temperature above 38{NBSP}\u00b0C): {summary.fever_days}.</p>")
         cells = [(s.symptom.name, f"{s.days_present} of {logged} logged days",
-                  f"{s.average:.1f}", str(s.worst)) for s in summary.stats]
+                  _average_text(s.average, s.days_present), str(s.worst))
+                 for s in summary.stats]
         half = (len(cells) + 1) // 2  # two symptoms a row: the table stays short
         rows = [cells[i] + (cells[i + half] if i + half < len(cells) else ("", "", "", ""))
                 for i in range(half)]
         headers = ("Symptom", "Days present", "Average", "Worst")
         parts.append(table(headers * 2, rows))
-        parts.append('<p class="small">Severity 0-10; average over the logged days.</p>')
+        parts.append('<p class="small">Severity 0-10; average over all logged days (a day '
+                     "without the symptom counts as 0; &lt;0.1: present on few days).</p>")
     if content.worst_days:
         rows = [(day_text(w.day),
                  ", ".join(f"{x.symptom.replace('_', ' ')} {x.severity}" for x in w.entries),
@@ -174,7 +193,7 @@ def events_html(content: ReportContent) -> str:
         rows.append((when, ev.kind.label, ev.title or "—", ev.note or "—"))
     if visits:  # one row: the dates matter, the titles repeat
         count = f"{len(visits)} visit{'s' if len(visits) > 1 else ''}"
-        rows.append(("", "Visits", count, ", ".join(day_text(v.occurred_on) for v in visits)))
+        rows.append((", ".join(day_text(v.occurred_on) for v in visits), "Visits", count, "—"))
     if rows:
         parts.append(table(("Date", "Kind", "What", "Note"), rows,
                            widths=(None, None, None, 45)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from lupus_tracker.domain.glucocorticoids import Cumulative
 from lupus_tracker.store.repository import Repository
 
 
@@ -17,7 +18,18 @@ def treat_to_target_line(repo: Repository, on: date) -> str:
     """One line of treat-to-target facts on ``on``; '' while the treat-to-target analysis
     (``analysis.treat_to_target.treat_to_target_line``) is not in this build."""
     try:
-        from lupus_tracker.analysis.treat_to_target import treat_to_target_line as line
+        from lupus_tracker.analysis.treat_to_target import gather_inputs, one_line, summarize
     except ImportError:
         return ""
-    return line(repo, on)
+    summary = summarize(gather_inputs(repo, on), on)
+    line = one_line(summary)
+    if summary.all_time.total_mg > 0:
+        line = line.removesuffix(".") + (
+            f"; cumulative prednisone-equivalent {_grams(summary.last_12_months)} in the "
+            f"last 12 months, {_grams(summary.all_time)} all time.")
+    return line
+
+
+def _grams(total: Cumulative) -> str:
+    text = f"{total.total_g:.2f} g"
+    return text if total.complete else text + " (incomplete)"

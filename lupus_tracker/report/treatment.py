@@ -60,8 +60,9 @@ class CurrentMedication:
     name: str
     dose: str  # as taken
     per_day: str
-    since: date
+    since: date  # when the current dose started (the course start when no dose is known)
     note: str
+    course_since: date | None = None  # the course start, when earlier than the current dose
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,9 @@ def gather_treatment(medications: Sequence[Medication], since: date,
                                            med.note or ""))
             continue
         dose = med.dose_on(until)
-        current.append(CurrentMedication(med.name, dose_text(dose), daily_text(dose),
-                                         med.started_on, med.note or ""))
+        dose_since = max(dose.from_date, med.started_on) if dose else med.started_on
+        current.append(CurrentMedication(
+            med.name, dose_text(dose), daily_text(dose), dose_since, med.note or "",
+            med.started_on if med.started_on < dose_since else None))
     changes.sort(key=lambda c: (c.day, c.name))
     return Treatment(tuple(current), tuple(changes), tuple(stopped))
