@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from lupus_tracker.domain.measurement import Measurement
@@ -32,6 +32,20 @@ class EventKind(enum.StrEnum):
         return self.value.replace("_", " ").capitalize()
 
 
+_Choice = TypeVar("_Choice", bound=enum.StrEnum)
+
+
+def _parse_choice(kind: type[_Choice], text: str | None, refusal: str) -> _Choice | None:
+    """One of ``kind``'s values typed in any case; ``None`` or blank gives ``None``; anything
+    else is refused with ``refusal`` and the text."""
+    if text is None or not str(text).strip():
+        return None
+    try:
+        return kind(str(text).strip().lower())
+    except ValueError:
+        raise InvalidEntryError(f"{refusal}, not {text!r}.") from None
+
+
 class Sex(enum.StrEnum):
     """Sex as the eGFR equations and sex-specific reference ranges need it."""
 
@@ -41,13 +55,7 @@ class Sex(enum.StrEnum):
     @classmethod
     def parse(cls, text: str | None) -> Sex | None:
         """``None`` or blank gives ``None``; anything but female/male is refused."""
-        if text is None or not str(text).strip():
-            return None
-        try:
-            return cls(str(text).strip().lower())
-        except ValueError:
-            raise InvalidEntryError(
-                f"Sex must be female or male (or left empty), not {text!r}.") from None
+        return _parse_choice(cls, text, "Sex must be female or male (or left empty)")
 
 
 class NumberFormat(enum.StrEnum):
@@ -65,13 +73,7 @@ class NumberFormat(enum.StrEnum):
 
     @classmethod
     def parse(cls, text: str | None) -> NumberFormat | None:
-        if text is None or not str(text).strip():
-            return None
-        try:
-            return cls(str(text).strip().lower())
-        except ValueError:
-            raise InvalidEntryError(
-                f"The number format must be point or comma, not {text!r}.") from None
+        return _parse_choice(cls, text, "The number format must be point or comma")
 
 
 class Source(enum.StrEnum):
