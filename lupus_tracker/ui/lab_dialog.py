@@ -117,6 +117,8 @@ class MarkerRow:
         self.error = QLabel()
         self.error.setStyleSheet(f"color: {theme.current().error};")
         self.error.setWordWrap(True)
+        for edit, sample in ((self.value, "000.00"), (self.range, "0.00-0.00")):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(sample) + 16)
         widgets = self.fields()
         for column, widget in enumerate((*widgets, self.remove, self.understood)):
             grid.addWidget(widget, row * 2 + 1, column)
@@ -278,7 +280,11 @@ class LabReportDialog(GuardedDialog):
         headers = ("Marker", "Value as printed", "Unit", "Reference range", "Assay",
                    "Pattern", "", "Understood as")
         for column, text in enumerate(headers):
-            self.rows_layout.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
+            title = QLabel(f"<b>{text}</b>")
+            title.setWordWrap(True)  # "Value as / printed" at a large font: no sideways scroll
+            self.rows_layout.addWidget(title, 0, column, Qt.AlignmentFlag.AlignBottom)
+        for column, stretch in enumerate((3, 2, 1, 2, 1, 1, 0, 3)):  # room goes to the
+            self.rows_layout.setColumnStretch(column, stretch)  # fields, not one edge
         self.rows: list[MarkerRow] = []
         self._next_row = 0
         self.scroll = QScrollArea()
@@ -311,7 +317,10 @@ class LabReportDialog(GuardedDialog):
         self.date.textChanged.connect(self._recheck)
         self.lab.textChanged.connect(self._recheck)
         self.add_row()
-        self.rows[0].marker.setFocus()
+        # Reading order: the report's date first, selected, so typing replaces it; Enter
+        # then goes to the first marker (the lab is remembered; Tab reaches it).
+        self.date.setFocus()
+        self.date.selectAll()
         fit_to_screen(self, 1180, 520)
 
     def showEvent(self, event) -> None:
@@ -441,6 +450,8 @@ class LabReportDialog(GuardedDialog):
             focus.click()
         elif row is not None and row.is_blank() and row is self.rows[-1] and self.entries():
             self.save_if_valid()  # Enter on the empty last row: the report is complete
+        elif focus is self.date and self.lab.text().strip():  # the lab is known already
+            self.rows[0].marker.setFocus()
         elif row is not None and focus is row.range:  # range done: the next marker
             nxt = self.rows[self.rows.index(row) + 1] if row is not self.rows[-1] else None
             (nxt.marker if nxt else self.add_row().marker).setFocus()
