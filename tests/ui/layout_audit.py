@@ -191,7 +191,7 @@ def main(argv: list[str]) -> int:
             try:
                 for index in range(window.tabs.count()):
                     window.tabs.setCurrentIndex(index)
-                    _settle(app)
+                    _settle(app, 700 if shots else 150)  # a chart redraws at its new size
                     title = window.tabs.tabText(index).replace("&&", "and").replace("&", "")
                     found.extend(problems(window, f"page {title}"))
                     if shots:
@@ -222,11 +222,11 @@ def _more_dialogs(repo, window) -> list[QWidget]:
     return [TreatToTargetView(repo, window), ReportDialog(repo, window)]
 
 
-def _settle(app: QApplication) -> None:
+def _settle(app: QApplication, ms: int = 150) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
 
     loop = QEventLoop()
-    QTimer.singleShot(150, loop.quit)
+    QTimer.singleShot(ms, loop.quit)
     loop.exec()
 
 
