@@ -50,8 +50,8 @@ def thumbnail_png(data: bytes, size: int = 160) -> bytes | None:
                           Qt.TransformationMode.SmoothTransformation)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    scaled.save(buffer, "PNG")
-    return bytes(buffer.data())
+    scaled.save(buffer, b"PNG")
+    return bytes(buffer.data().data())
 
 
 @dataclass(frozen=True)

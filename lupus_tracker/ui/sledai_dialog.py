@@ -116,8 +116,9 @@ class SledaiDialog(QDialog):
             self.load()
 
     def save_if_valid(self) -> None:
-        if self.visit.problem():
-            self.score.setText(self.visit.problem())
+        problem = self.visit.problem()
+        if problem:
+            self.score.setText(problem)
             self.visit.setFocus()
             return
         self.accept()
