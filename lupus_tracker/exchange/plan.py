@@ -293,8 +293,6 @@ def reconcile(repo: Repository, plan: ImportPlan) -> ImportPlan:
     )
 
 
-remove_duplicates = reconcile  # the name the app used before conflicts were listed
-
 
 def apply_plan(repo: Repository, plan: ImportPlan) -> int:
     """Write the plan in one ``BEGIN IMMEDIATE`` transaction, checking what exists inside

@@ -222,14 +222,4 @@ def _after(choice: Choice, path: Path, parent: QWidget | None) -> Repository | N
     return None
 
 
-def offer_backup(path: Path, error: StoreError, parent: QWidget | None = None) -> bool:
-    """Kept for callers: True when the file at ``path`` can now be opened."""
-    if not _restorable(path, error):
-        return False
-    choice = ask_missing_or_damaged(path, error, parent)
-    if choice is Choice.NEW_EMPTY:
-        Repository.open(path, new_ok=True).close()
-    return choice is not Choice.CANCEL
-
-
 __all__ = ["backups_by_file_name", "open_for_window", "restore_from_backup"]
