@@ -33,9 +33,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from lupus_tracker.charts.figure import ChartFigure, PointSet
-    from lupus_tracker.store.repository import Repository
-
-__all__ = ["MarkerChart", "MarkerData", "Series", "marker_data", "marker_figure"]
+__all__ = ["MarkerChart", "MarkerData", "Series", "marker_figure"]
 
 CHAR_WIDTH_EM = 0.62  # a generous average glyph width, for label placement
 EVENT_LEVELS = 3
@@ -52,15 +50,8 @@ class MarkerChart:
     until: date | None = None
 
 
-def marker_data(repo: Repository, key: str, since: date | None = None,
-                until: date | None = None) -> MarkerData:
-    """The prepared series of one marker read from ``repo`` (see ``charts.sources``)."""
-    from lupus_tracker.charts.sources import load_marker_data
-
-    return load_marker_data(repo, key, since, until)
-
-
-def _num(day: date) -> float:
+def day_number(day: date) -> float:
+    """A day as a matplotlib date number."""
     import matplotlib.dates as mdates
 
     return float(mdates.date2num(day))
@@ -69,7 +60,7 @@ def _num(day: date) -> float:
 def day_numbers(days: Sequence[date]) -> list[float]:
     """Days as matplotlib date numbers (what the axes are given: the date axis is set up
     explicitly by :func:`concise_dates`)."""
-    return [_num(day) for day in days]
+    return [day_number(day) for day in days]
 
 
 def x_limits(days: Sequence[date], since: date | None, until: date | None) -> tuple[float, float]:
@@ -82,7 +73,7 @@ def x_limits(days: Sequence[date], since: date | None, until: date | None) -> tu
         last = until or last + timedelta(days=margin)
     if last <= first:
         last = first + timedelta(days=1)
-    return _num(first), _num(last)
+    return day_number(first), day_number(last)
 
 
 def y_limits(data: MarkerData) -> tuple[float, float]:
@@ -111,7 +102,7 @@ def _band(ax: Axes, series: Series, colour: str, xlim: tuple[float, float],
 
     if not series.has_range:
         return
-    x = [_num(d) for d in series.days]
+    x = [day_number(d) for d in series.days]
     half = (x[1] - x[0]) / 2 if len(x) > 1 else 15.0  # the series' own span, not the axis
     tail = (x[-1] - x[-2]) / 2 if len(x) > 1 else 15.0
     edges = ([max(x[0] - half, xlim[0])] + [(a + b) / 2 for a, b in itertools.pairwise(x)]
@@ -192,7 +183,7 @@ def draw_marker(ax: Axes, data: MarkerData, style: ChartStyle,
                            zorder=3, clip_on=False)
         artists.append(point_set(marks, [w.detail for w in data.words]))
         for word in data.words:
-            ax.annotate(word.word, (_num(word.day), bottom), xytext=(0, 8),
+            ax.annotate(word.word, (day_number(word.day), bottom), xytext=(0, 8),
                         textcoords="offset points", rotation=90, fontsize=style.small_pt,
                         ha="center", va="bottom",
                         color=style.out_of_range if word.abnormal else style.text)
@@ -233,17 +224,17 @@ def draw_events(ax: Axes, events: Sequence[Event], style: ChartStyle,
     per_px = (xlim[1] - xlim[0]) / max(_axes_px(ax), 1.0)
     dpi = _dpi(ax)
     row_ends = [-math.inf] * EVENT_LEVELS
-    inside = sorted((e for e in events if xlim[0] <= _num(e.occurred_on) <= xlim[1]),
+    inside = sorted((e for e in events if xlim[0] <= day_number(e.occurred_on) <= xlim[1]),
                     key=lambda e: e.occurred_on)
     for kind in EventKind:  # one line collection per kind (fast with many events)
-        xs = [_num(e.occurred_on) for e in inside if e.kind is kind]
+        xs = [day_number(e.occurred_on) for e in inside if e.kind is kind]
         if xs:
             visit = kind is EventKind.VISIT
             ax.vlines(xs, 0, 1, transform=ax.get_xaxis_transform(), colors=style.events[kind],
                       linestyles=":" if visit else "--", linewidth=1.1, zorder=1,
                       label="visit (dotted)" if visit else "", gid=f"events:{kind.value}")
     for event in inside:
-        x = _num(event.occurred_on)
+        x = day_number(event.occurred_on)
         colour = style.events[event.kind]
         visit = event.kind is EventKind.VISIT
         if visit or not labels:
@@ -300,7 +291,7 @@ def draw_medications(ax: Axes, medications: Sequence[Medication], style: ChartSt
     for row, (_name, spans) in enumerate(lanes):
         colour = style.colour(row)
         for start, end, text, short in spans:
-            left, right = max(_num(start), xlim[0]), min(_num(end), xlim[1])
+            left, right = max(day_number(start), xlim[0]), min(day_number(end), xlim[1])
             ax.barh(row, right - left, left=left, height=0.62, color=colour,
                     edgecolor=style.background, linewidth=1.5, gid="medication-bar")
             room = (right - left) / per_px - 8

@@ -2,8 +2,8 @@
 chart (same series, ranges, open triangles for bounds and per-assay series), one per
 marker, on one time axis.
 
-``build_panel_figure(title, markers, ...)`` takes plain data; ``panel_figure(repo, panel,
-...)`` reads it first (the visit report and the Charts page use the same drawing).
+``build_panel_figure(title, markers, ...)`` takes plain data (the Charts page reads it with
+``charts.sources.load_panel``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from lupus_tracker.domain.records import Event
 
 if TYPE_CHECKING:
     from lupus_tracker.charts.figure import ChartFigure
-    from lupus_tracker.store.repository import Repository
 
 PANELS: dict[str, tuple[str, tuple[str, ...]]] = {
     "serology": ("Serology: anti-dsDNA, C3, C4", ("anti_dsdna", "c3", "c4")),
@@ -69,14 +68,3 @@ def build_panel_figure(title: str, markers: Sequence[MarkerData],
     figure.chart_summary = f"{title}: " + "; ".join(summary(m) for m in shown)
     return figure
 
-
-def panel_figure(repo: Repository, panel: str, since: date | None = None,
-                 until: date | None = None, *, width_in: float = 7.5,
-                 style: ChartStyle | None = None) -> ChartFigure:
-    """Read the panel's markers from ``repo`` and draw them (the visit report's entry)."""
-    from lupus_tracker.charts.sources import load_panel
-
-    title, keys = PANELS[panel]
-    return build_panel_figure(title, load_panel(repo, keys, since, until),
-                              repo.events.all(since, until), since, until, style,
-                              width_in=width_in)

@@ -20,7 +20,6 @@ from lupus_tracker.domain.sledai import BAND_SCHEME
 
 if TYPE_CHECKING:
     from lupus_tracker.charts.figure import ChartFigure
-    from lupus_tracker.store.repository import Repository
 
 # The one band scheme (domain.sledai.BAND_SCHEME) in the style's three fills: none or mild
 # 0-5, moderate 6-10, high or very high 11 and more.
@@ -70,8 +69,3 @@ def build_sledai_figure(assessments: Sequence, events: Sequence[Event] = (),
                             f"{latest.visit_on.strftime('%b %Y')}, latest {latest.score}")
     return figure
 
-
-def sledai_figure(repo: Repository, since: date | None = None, until: date | None = None,
-                  *, width_in: float = 9.0, style: ChartStyle | None = None) -> ChartFigure:
-    return build_sledai_figure(repo.sledai.all(), repo.events.all(since, until), since,
-                               until, style, size_in=(width_in, 4.0))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from lupus_tracker.charts.marker import concise_dates, draw_events, empty_figure
+from lupus_tracker.charts.marker import concise_dates, day_number, draw_events, empty_figure
 from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
 from lupus_tracker.domain.records import Event
 from lupus_tracker.domain.symptoms import get_symptom
@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from lupus_tracker.charts.figure import ChartFigure
-    from lupus_tracker.store.repository import Repository
 
 
 def build_symptom_figure(frame: pd.DataFrame, events: Sequence[Event] = (),
@@ -45,7 +44,8 @@ def build_symptom_figure(frame: pd.DataFrame, events: Sequence[Event] = (),
         frame["severity"].to_numpy()[inside])
     image = heat.imshow(grid, aspect="auto", interpolation="nearest", cmap="viridis",
                         vmin=0, vmax=10,
-                        extent=(_num(first), _num(last + timedelta(days=1)), len(keys), 0))
+                        extent=(day_number(first), day_number(last + timedelta(days=1)),
+                                len(keys), 0))
     heat.xaxis_date()
     heat.set_yticks([i + 0.5 for i in range(len(keys))],
                     [get_symptom(k).name for k in keys], fontsize=style.small_pt)
@@ -73,15 +73,3 @@ def build_symptom_figure(frame: pd.DataFrame, events: Sequence[Event] = (),
     figure.chart_summary = (f"Symptoms: {len(frame)} entries of {len(keys)} symptoms from "
                             f"{first.strftime('%b %Y')} to {last.strftime('%b %Y')}")
     return figure
-
-
-def symptom_figure(repo: Repository, since: date | None = None, until: date | None = None,
-                   *, width_in: float = 9.0, style: ChartStyle | None = None) -> ChartFigure:
-    return build_symptom_figure(repo.diary.frame(since, until), repo.events.all(since, until),
-                                since, until, style, size_in=(width_in, 6.0))
-
-
-def _num(day: date) -> float:
-    import matplotlib.dates as mdates
-
-    return float(mdates.date2num(day))

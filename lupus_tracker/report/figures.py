@@ -1,9 +1,10 @@
 """The report's pictures, drawn at their printed size so that a point is a point on paper:
 a sparkline per key result and the trend chart page (matplotlib, no Qt).
 
-Thin on purpose: the points, series and ranges come from ``charts.marker.marker_data`` (the
-charts module's data builder), the dose strip from ``report.treatment``. Text is never
-smaller than 7 pt at print size; series are told apart by marker shape as well as colour.
+Thin on purpose: the points, series and ranges come from the chart pipeline
+(``charts.series``, read by ``charts.sources.load_marker_data``), the dose strip from
+``domain.glucocorticoids``. Text is never smaller than 7 pt at print size; series are told
+apart by marker shape as well as colour.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from lupus_tracker.analysis.latest import LatestValue
-from lupus_tracker.charts.marker import MarkerData, Series, day_numbers, marker_data
+from lupus_tracker.charts.marker import MarkerData, Series, day_numbers
+from lupus_tracker.charts.sources import load_marker_data
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.records import EventKind
 
@@ -77,7 +79,7 @@ def sparkline_images(repo: Repository, rows: Iterable[LatestValue], since: date,
 
     images = {}
     for row in rows:
-        series = _latest_series(marker_data(repo, row.marker.key, since, until), row)
+        series = _latest_series(load_marker_data(repo, row.marker.key, since, until), row)
         if series is None or not series.days:
             continue
         figure = Figure(figsize=(SPARK_MM[0] * MM, SPARK_MM[1] * MM))
@@ -244,7 +246,7 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
     from matplotlib.layout_engine import ConstrainedLayoutEngine
 
     keys = _panel_keys(repo, start, until)
-    panels = [marker_data(repo, key, start, until) for key in keys]
+    panels = [load_marker_data(repo, key, start, until) for key in keys]
     shapes = _shape_map(panels)
     kinds: set[EventKind] = set()
     rows = max(1, (len(keys) + 1) // 2)
