@@ -50,7 +50,8 @@ def thumbnail_png(data: bytes, size: int = 160) -> bytes | None:
                           Qt.TransformationMode.SmoothTransformation)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    scaled.save(buffer, b"PNG")
+    # PySide6 6.x takes the format as str at run time; its stubs say bytes (wrong).
+    scaled.save(buffer, "PNG")  # type: ignore[call-overload]
     return bytes(buffer.data().data())
 
 
