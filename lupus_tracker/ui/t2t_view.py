@@ -273,7 +273,7 @@ class TreatToTargetView(QDialog):
             self.canvas.deleteLater()
         canvas = self.canvas = FigureCanvasQTAgg(figure)
         canvas.setAccessibleName("Glucocorticoid chart: daily prednisone-equivalent with "
-                                      "lines at 7.5 and 5 mg/day and cumulative grams")
+                                 "lines at 7.5 and 5 mg/day and cumulative grams")
         canvas.setMinimumHeight(280)
         self.chart_layout.addWidget(canvas)
 
