@@ -102,8 +102,14 @@ class MainWindow(QMainWindow):
 
         self._undo_keys = UndoFallback(self)
         app = QApplication.instance()
-        if app is not None:  # a window always runs inside an application
+        if isinstance(app, QApplication):  # a window always runs inside an application
             app.installEventFilter(self._undo_keys)
+            from lupus_tracker.ui import focus_ring
+
+            focus_ring.install(app)  # a visible ring in every window
+            from lupus_tracker.ui import term_tips
+
+            term_tips.install(app)  # plain words for clinical terms
         self.restyle()
         repo.subscribe(self._repository_changed)
         self._update_title()
