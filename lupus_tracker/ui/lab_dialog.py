@@ -162,13 +162,13 @@ class MarkerRow:
     def resolve_marker(self) -> None:
         """Turn what was typed ("c3", "dsdna", "4485-9") into the marker it names."""
         text = self.marker.currentText().strip()
-        if not text or self.marker_key() is not None:
-            return
-        found = search_markers(text.split(" (LOINC")[0])
-        if found:
-            self.marker.setCurrentIndex(self.marker.findData(found[0].key))
-            self.marker.setEditText(self.marker.itemText(self.marker.currentIndex()))
-        self.check()
+        if text and self.marker_key() is None:
+            found = search_markers(text.split(" (LOINC")[0])
+            if found:
+                self.marker.setCurrentIndex(self.marker.findData(found[0].key))
+                self.marker.setEditText(self.marker.itemText(self.marker.currentIndex()))
+            self.check()
+        self._show_name_start()
 
     def _suggestion_chosen(self) -> None:
         """Enter (or a click) on a suggestion takes it and moves on to the value, as Enter
@@ -178,8 +178,16 @@ class MarkerRow:
         if self.marker_key() is not None:
             QTimer.singleShot(0, self.value, self.value.setFocus)
 
+    def _show_name_start(self) -> None:
+        """Show the start of the chosen marker ("anti-dsDNA — …"), not the end of its LOINC."""
+        edit = self.marker.lineEdit()
+        if edit is not None:
+            edit.setCursorPosition(0)
+
     def _marker_changed(self) -> None:
         key = self.marker_key()
+        if not self.marker.hasFocus():  # chosen by the program
+            self._show_name_start()
         self.unit.blockSignals(True)
         self.unit.clear()
         if key is not None:

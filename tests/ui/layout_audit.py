@@ -86,7 +86,7 @@ def _text_room(widget: QWidget) -> tuple[str, int, int] | None:
         return text, widget.minimumSizeHint().width(), widget.width()
     if isinstance(widget, QComboBox):
         text = widget.currentText()
-        if not text:
+        if not text or widget.isEditable():  # typed text scrolls, as in any field
             return None
         option = QStyleOptionComboBox()
         widget.initStyleOption(option)
@@ -197,6 +197,7 @@ def main(argv: list[str]) -> int:
                     if shots:
                         _save(window, shots, "page-" + title)
                 for dialog in [*dialogs(repo, window), *_more_dialogs(repo, window)]:
+                    _fill(dialog)
                     dialog.show()
                     _settle(app)
                     found.extend(problems(dialog, f"dialog {dialog.windowTitle()!r}"))
@@ -220,6 +221,18 @@ def _more_dialogs(repo, window) -> list[QWidget]:
     from lupus_tracker.ui.t2t_view import TreatToTargetView
 
     return [TreatToTargetView(repo, window), ReportDialog(repo, window)]
+
+
+def _fill(dialog: QWidget) -> None:
+    """A lab report with a row typed, so its unit ("IU/mL") and what the app understood
+    are measured too."""
+    from lupus_tracker.ui.lab_dialog import LabReportDialog
+
+    if isinstance(dialog, LabReportDialog):
+        row = dialog.rows[0]
+        row.marker.setCurrentIndex(row.marker.findData("anti_dsdna"))
+        row.value.setText("245")
+        row.range.setText("<30")
 
 
 def _settle(app: QApplication, ms: int = 150) -> None:
