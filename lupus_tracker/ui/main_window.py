@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
 
         available = self.screen().availableGeometry()
         scale = font_scale(self)  # a 16 pt font uses more of a large screen
-        self.resize(min(round(1200 * scale), int(available.width() * 0.96)),
+        self.resize(min(round(1200 * scale), int(available.width() * 0.98)),
                     min(round(800 * scale), int(available.height() * 0.92)))
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
