@@ -34,7 +34,7 @@ from lupus_tracker.exchange.fhir_range import read_range
 from lupus_tracker.exchange.fhir_records import SYMPTOM_SYSTEM, RecordReader, symptom_entry
 from lupus_tracker.exchange.options import ImportOptions
 from lupus_tracker.exchange.patient import FilePatient, choose_patient, read_patient
-from lupus_tracker.exchange.plan import ImportPlan, Skipped
+from lupus_tracker.exchange.plan import ImportPlan, Retraction, Skipped
 from lupus_tracker.exchange.textfile import load_json, read_text
 from lupus_tracker.store.diary_repo import check_symptom
 
@@ -54,6 +54,7 @@ NOT_THE_SAME = {
 }
 IMPORTED_STATUSES = ("final", "amended", "corrected")
 CORRECTING_STATUSES = ("amended", "corrected")
+VOIDING_STATUSES = ("entered-in-error", "cancelled")  # a stored result is then a conflict
 PRELIMINARY_NOTE = "Preliminary result (not final when imported)"
 
 
@@ -332,6 +333,10 @@ class _Reader:
                 if status == "preliminary" else ""
             self.skip(name, f"{label}: status {status or 'missing'!r} is not a final "
                             f"result{hint}")
+            identifier = _identifier(resource)
+            if status in VOIDING_STATUSES and identifier is not None:
+                # Whether the database holds it is known when the plan is reconciled.
+                self.plan.retractions.append(Retraction(identifier, name, label, status))
             return
         subject = (resource.get("subject") or {}).get("reference") \
             if isinstance(resource.get("subject"), dict) else None
