@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from lupus_tracker.exchange.csv_export import export_csv
@@ -103,3 +104,21 @@ def test_import_preview_lists_a_voided_stored_result_and_replacing_is_undoable(q
     assert len(repo.results.all(["creatinine"])) == count - 1 and dialog.undo is not None
     dialog.undo.apply(repo)  # the window pushes this on its Undo history
     assert len(repo.results.all(["creatinine"])) == count
+
+
+def test_results_page_shows_the_time_of_day_an_import_kept(qtbot, repo, tmp_path):
+    from lupus_tracker.exchange.formats import read_plan
+    from lupus_tracker.exchange.plan import apply_plan
+    from lupus_tracker.ui.results_page import ResultsPage
+    from tests.exchange.synthea_helpers import SYNTHEA
+
+    apply_plan(repo, read_plan(SYNTHEA / "Bambi_Murray.json", repo))
+    page = ResultsPage(repo)
+    qtbot.addWidget(page)
+    page.since.setDate(page.since.minimumDate())  # Synthea's results are decades old
+    page.refresh()
+    model = page.model
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert titles[:2] == ["Date", "Time"]
+    times = {model.index(r, 1).data() for r in range(model.rowCount())}
+    assert "21:51" in times and "" in times  # Synthea's clock time; none for a computed eGFR
