@@ -71,7 +71,12 @@ def _typed(kind: str, field: str, text: str):
 
 
 def _append(sheet, values) -> None:
-    sheet.append([_cell(sheet, value) for value in values])
+    """One row. openpyxl reads only a string starting with ``=`` as a formula: only such
+    a cell is built as a text cell here; every other value goes in as it is (openpyxl
+    gives a date its ``yyyy-mm-dd`` format itself). A cell object per value would
+    triple the time of a decade's Symptoms sheet."""
+    sheet.append([_cell(sheet, v) if isinstance(v, str) and v.startswith("=") else v
+                  for v in values])
 
 
 def _summary(book, repo: Repository) -> None:
