@@ -36,6 +36,7 @@ from lupus_tracker.exchange.fhir_records import SYMPTOM_SYSTEM, RecordReader, sy
 from lupus_tracker.exchange.options import ImportOptions
 from lupus_tracker.exchange.patient import FilePatient, choose_patient, read_patient
 from lupus_tracker.exchange.plan import ImportPlan, Retraction, Skipped
+from lupus_tracker.exchange.result_key import measured_key
 from lupus_tracker.exchange.textfile import load_json, read_text
 from lupus_tracker.store.diary_repo import check_symptom
 
@@ -422,7 +423,7 @@ class _Reader:
                          taken_at=_time_of_day(when, parent), source_id=identifier)
         remark = reading.remark
         try:
-            check_entry(entry, self.sex)
+            measurement = check_entry(entry, self.sex)
         except InvalidEntryError as error:
             if entry.ref_range is None:
                 self.skip(where, f"{label}: {error}")
@@ -430,10 +431,12 @@ class _Reader:
             entry = replace(entry, ref_range=None)
             remark = f"{error}: imported without a range"
             try:
-                check_entry(entry, self.sex)
+                measurement = check_entry(entry, self.sex)
             except InvalidEntryError as again:
                 self.skip(where, f"{label}: {again}")
                 return
+        # Its identity now, from this interpretation: reconciling need not interpret again.
+        self.plan.keys[entry] = measured_key(entry, measurement)
         if remark:
             self.plan.notices.append(Skipped(where, f"{label}: {remark}"))
         self.add(where, entry, identifier, parent.get("status"))

@@ -97,6 +97,8 @@ class ImportPlan:
     retractions: list[Retraction] = field(default_factory=list)
     removals: list[int] = field(default_factory=list)  # stored ids the file voids (replace)
     options: ImportOptions = field(default_factory=ImportOptions)
+    # Each result's identity, worked out once (shared by the plan's reconciled copies).
+    keys: dict = field(default_factory=dict, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         return {"lab results and vitals": len(self.results), "symptom entries": len(self.symptoms),
@@ -194,7 +196,7 @@ class _Reconciler:
         kept = []
         # A plan reconciled before (the preview) carries its replacements apart: read again.
         for entry in [*self.plan.results, *(e for _, e in self.plan.replacements)]:
-            key = result_key(entry, sex)
+            key = result_key(entry, sex, self.plan.keys)
             earlier = by_source_id.get(entry.source_id) if entry.source_id else None
             if earlier is not None and key != stored_result_key(earlier):
                 what = f"{marker_label(entry.marker)} of {entry.taken_on} ({entry.source_id})"
