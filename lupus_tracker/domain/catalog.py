@@ -112,7 +112,9 @@ def _count_units() -> UnitTable:
     return _units(
         Unit("10*9/L", "×10⁹/L", aliases=COUNT_ALIASES),
         Unit("10*3/uL", "×10³/µL", aliases=THOUSAND_PER_UL),
-        Unit("/mm3", "/mm³", factor=0.001, aliases=("cells/mm3", "/uL", "cells/uL", "/µL")),
+        # Counts per µL are whole numbers on every report: "250.000 /µL" is never 250.
+        Unit("/mm3", "/mm³", factor=0.001, aliases=("cells/mm3", "/uL", "cells/uL", "/µL"),
+             decimals=0),
     )
 
 

@@ -249,3 +249,34 @@ def test_profile_sex_changes_flags(repo):
     repo.profile.set(Profile("A", date(1990, 1, 1), Sex.MALE))
     (row,) = latest_values(repo, markers=["creatinine"])
     assert row.latest.flag is Flag.NORMAL
+
+
+# -- round 2 (brief r2/clin.md): each case as input, expected output, source -----------------
+@pytest.mark.parametrize(("value", "unit", "fmt", "expected", "source"), [
+    ("250.000", "/uL", P, "250000 /mm³ = 250 ×10⁹/L",
+     "brief item 4: a thousands separator read as decimal is refused, never 0.25 ×10⁹/L"),
+    ("1.500", "/uL", P, "1500 /mm³ = 1.5 ×10⁹/L", "brief item 4: neutrophils lacked a row"),
+    ("<0", "10*9/L", P, "below zero", "brief item 4: a '<' bound at zero is refused"),
+])
+def test_r2_item_4_neutrophil_traps_refused(value, unit, fmt, expected, source):
+    with pytest.raises(InvalidEntryError, match=expected.replace("*", r"\*")):
+        check_entry(entry("neutrophils", value, unit), None, fmt)  # source: see row
+
+
+@pytest.mark.parametrize(("previous", "current", "expected", "source"), [
+    ({"arthritis"}, {"arthritis", "low_complement"}, "new since 1 Jan 2024: low complement",
+     "brief item 5: status printed the raw key low_complement"),
+    ({"rash"}, {"rash", "increased_dna_binding", "proteinuria"},
+     "new since 1 Jan 2024: increased DNA binding, proteinuria",
+     "brief item 5: plain words everywhere"),
+])
+def test_r2_item_5_status_names_items_in_plain_words(previous, current, expected, source):
+    from lupus_tracker.domain.glucocorticoids import DailyDose
+    from lupus_tracker.domain.treat_to_target import lldas
+    from lupus_tracker.store.sledai_repo import SledaiAssessment
+
+    before = SledaiAssessment(date(2024, 1, 1), frozenset(previous), None, 1.0)
+    now = SledaiAssessment(date(2024, 4, 1), frozenset(current), None, 1.0)
+    result = lldas(now, before, DailyDose(now.visit_on, 5.0, 0.0))
+    (new,) = [c for c in result.criteria if c.name == "No new activity"]
+    assert new.detail == expected, source
