@@ -51,8 +51,9 @@ class Limits:
 
 PLAUSIBLE: dict[str, Limits] = {
     # C3: the highest acute-phase values are about 3 g/L; 78 g/L is a mg/dL value.  Assays
-    # print values down to about 0.04 g/L (below: "<0.04"); 0.02 leaves room.
-    "c3": Limits(0.02, 5.0, zero_possible=True),
+    # print values down to about 0.04 g/L (below: "<0.04"); 0.005 leaves room and still
+    # refuses "1.250 mg/L" read as 0.00125 g/L.
+    "c3": Limits(0.005, 5.0, zero_possible=True),
     # C4: rarely above 1 g/L; 500 g/L is a mg/L value.  Printed down to about 0.01 g/L.
     "c4": Limits(0.005, 2.0, zero_possible=True),
     # Albumin: about 10-55 g/L in life; 3.5 g/L is a g/dL value typed under g/L.

@@ -36,7 +36,7 @@ BOTH_READINGS_POSSIBLE = {
     ("urine_casts", "/LPF"), ("alt", "U/L"), ("ast", "U/L"), ("igg", "mg/dL"),
     ("ldl", "mg/dL"),
     # Units labs print without decimals: the decimal reading is refused anyway (below).
-    ("urine_protein_24h", "mg/24h"), ("upcr", "mg/g"), ("wbc", "/mm³"),
+    ("urine_protein_24h", "mg/24h"), ("upcr", "mg/g"), ("wbc", "/mm³"), ("c3", "mg/L"),
     ("lymphocytes", "/mm³"), ("neutrophils", "/mm³"),
 }
 
