@@ -114,6 +114,8 @@ PLAUSIBLE: dict[str, Limits] = {
     # CH50 (U/mL): 0 in complete deficiency, rarely above 150.
     "ch50": Limits(0.0, 300.0),
     "weight": Limits(0.5, 400.0),
+    # Height (cm): about 25 cm (extremely preterm) to 272 cm (tallest recorded).
+    "height": Limits(20.0, 280.0),
     "systolic_bp": Limits(40.0, 300.0),
     "diastolic_bp": Limits(20.0, 200.0),
     # Body temperature: survived extremes are about 14-47 °C; 100 °C is a °F value.
