@@ -47,11 +47,12 @@ class ProfileDialog(QDialog):
         self.birth.setAccessibleName("Date of birth")
         self.has_birth.setAccessibleName("Date of birth known")
         self.number_format_box = QComboBox()
-        for label, value in (
-                ("(not set: numbers such as 1.250 are refused as ambiguous)", None),
-                ("Decimal point: 1.250 means 1.25; 0.62", NumberFormat.POINT),
-                ("Decimal comma: 1.250 means 1250; 0,62", NumberFormat.COMMA)):
-            self.number_format_box.addItem(label, value)
+        formats: tuple[tuple[str, NumberFormat | None], ...] = (
+            ("(not set: numbers such as 1.250 are refused as ambiguous)", None),
+            ("Decimal point: 1.250 means 1.25; 0.62", NumberFormat.POINT),
+            ("Decimal comma: 1.250 means 1250; 0,62", NumberFormat.COMMA))
+        for text, chosen in formats:
+            self.number_format_box.addItem(text, chosen)
         self.number_format_box.setCurrentIndex(
             max(self.number_format_box.findData(repo.settings.number_format()), 0))
         self.number_format_box.setAccessibleName("How your lab reports write numbers")
