@@ -83,9 +83,7 @@ def run_profile(args: argparse.Namespace) -> int:
             if args.number_format is not None:
                 repo.settings.set_number_format(args.number_format)
         if changes:
-            from lupus_tracker.analysis.derived_egfr import refresh_derived_egfr
-
-            refresh_derived_egfr(repo)
+            repo.results.refresh_egfr()
         print(describe(repo.profile.get(), repo.settings.number_format()))
         birth = repo.profile.get().birth_date
         if birth is not None and age_on(birth, date.today()) < MIN_AGE:
