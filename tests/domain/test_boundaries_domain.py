@@ -1,0 +1,145 @@
+"""Issue 17: boundary tables for the named limits of domain/ (just below, at, just above),
+each row citing its source, and a guard that keeps clinical numbers named.
+"""
+
+from __future__ import annotations
+
+import ast
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from lupus_tracker.domain import egfr, monitoring
+from lupus_tracker.domain.egfr import EgfrError, bedside_schwartz, ckd_epi_2021
+from lupus_tracker.domain.glucocorticoids import REFERENCE_PREDNISONE_MG, prednisone_factor
+from lupus_tracker.domain.hydroxychloroquine import SCREENING_DUE_SOON_DAYS, ScreeningDue
+from lupus_tracker.domain.monitoring import IntervalError, check_interval
+from lupus_tracker.domain.records import Sex
+
+ROOT = Path(__file__).resolve().parents[2] / "lupus_tracker"
+
+
+# -- CKD-EPI 2021 input limits (age: the equation is for adults, Inker NEJM 2021; 120: our
+#    choice; creatinine 0.05-40 mg/dL: our choice, the reported range of real values) ------
+@pytest.mark.parametrize(("age", "accepted"), [(17, False), (18, True), (19, True),
+                                               (119, True), (120, True), (120.5, False)])
+def test_ckd_epi_age_limits(age, accepted):
+    assert (egfr.MIN_AGE, egfr.MAX_AGE) == (18, 120)
+    if accepted:
+        assert ckd_epi_2021(0.9, age, Sex.MALE) > 0
+    else:
+        with pytest.raises(EgfrError, match="adults aged 18 to 120"):
+            ckd_epi_2021(0.9, age, Sex.MALE)
+
+
+@pytest.mark.parametrize(("creatinine", "accepted"), [
+    (0.049, False), (0.05, True), (0.051, True), (39.9, True), (40.0, True), (40.1, False)])
+def test_creatinine_limits_for_both_equations(creatinine, accepted):
+    for compute in (lambda: ckd_epi_2021(creatinine, 40, Sex.FEMALE),
+                    lambda: bedside_schwartz(creatinine, 150)):
+        if accepted:
+            assert compute() > 0
+        else:
+            with pytest.raises(EgfrError, match="creatinine"):
+                compute()
+
+
+# Our choice: heights 40-230 cm for the bedside Schwartz equation (Schwartz JASN 2009).
+@pytest.mark.parametrize(("height", "accepted"), [
+    (39.9, False), (40.0, True), (40.1, True), (229.9, True), (230.0, True), (230.1, False)])
+def test_schwartz_height_limits(height, accepted):
+    if accepted:
+        assert bedside_schwartz(1.0, height) == pytest.approx(egfr.SCHWARTZ_K * height)
+    else:
+        with pytest.raises(EgfrError, match="height"):
+            bedside_schwartz(1.0, height)
+
+
+# CKD-EPI 2021 (Inker NEJM 2021): each coefficient pinned on both sides of kappa, by sex.
+@pytest.mark.parametrize(("creatinine", "age", "sex", "expected"), [
+    (0.7, 40, Sex.FEMALE, 142 * 0.9938 ** 40 * 1.012),  # at kappa: both min/max terms 1
+    (0.5, 40, Sex.FEMALE, 142 * (0.5 / 0.7) ** -0.241 * 0.9938 ** 40 * 1.012),
+    (1.4, 40, Sex.FEMALE, 142 * 2 ** -1.200 * 0.9938 ** 40 * 1.012),
+    (0.9, 40, Sex.MALE, 142 * 0.9938 ** 40),
+    (0.6, 70, Sex.MALE, 142 * (0.6 / 0.9) ** -0.302 * 0.9938 ** 70),
+    (1.8, 70, Sex.MALE, 142 * 2 ** -1.200 * 0.9938 ** 70),
+])
+def test_ckd_epi_coefficients(creatinine, age, sex, expected):
+    assert ckd_epi_2021(creatinine, age, sex) == pytest.approx(expected, rel=1e-9)
+
+
+def test_mmol_creatinine_is_converted_by_the_equations_factor():
+    assert egfr.creatinine_in_mg_dl(0.0884, "mmol/L") == pytest.approx(1.0)
+    assert egfr.creatinine_in_mg_dl(88.4, "umol/L") == pytest.approx(1.0)
+    assert egfr.creatinine_in_mg_dl(1.0, "mg/dL") == 1.0
+    assert egfr.creatinine_in_mg_dl(1.0, "g/L") is None
+
+
+# -- glucocorticoid equivalence: BNF, each equal to prednisone 5 mg -------------------------
+@pytest.mark.parametrize(("generic", "factor"), [
+    ("prednisone", 1.0), ("prednisolone", 1.0), ("methylprednisolone", 1.25),
+    ("dexamethasone", 5 / 0.75), ("hydrocortisone", 0.25), ("deflazacort", 5 / 6),
+    ("triamcinolone", 1.25), ("cortisone", 0.2), ("betamethasone", 5 / 0.75)])
+def test_prednisone_factors(generic, factor):
+    assert REFERENCE_PREDNISONE_MG == 5.0
+    assert prednisone_factor(generic) == pytest.approx(factor)
+
+
+# -- monitoring intervals (our choice: 1 day to 10 years) -----------------------------------
+@pytest.mark.parametrize(("days", "accepted"), [(0, False), (1, True), (2, True),
+                                                (3649, True), (3650, True), (3651, False)])
+def test_monitoring_interval_limits(days, accepted):
+    if accepted:
+        assert check_interval(days) == days
+    else:
+        with pytest.raises(IntervalError, match="from 1 to 3650 days"):
+            check_interval(days)
+
+
+# Our choice (DUE_SOON_DAYS = 14): a test due within 14 days is "due".
+@pytest.mark.parametrize(("last_days_ago", "status"), [
+    (90 - monitoring.DUE_SOON_DAYS - 1, monitoring.DueStatus.NOT_DUE),
+    (90 - monitoring.DUE_SOON_DAYS, monitoring.DueStatus.DUE),
+    (90, monitoring.DueStatus.DUE),
+    (91, monitoring.DueStatus.OVERDUE)])
+def test_monitoring_due_soon_window(last_days_ago, status):
+    from lupus_tracker.domain.records import Dose, Medication
+    today = date(2026, 6, 1)
+    aza = Medication(None, "Azathioprine", date(2025, 1, 1), None, None,
+                     (Dose(date(2025, 1, 1), 100, "mg", "once daily"),))
+    last = {"wbc": today - timedelta(last_days_ago)}
+    found = monitoring.monitoring_due([aza], last, today, False, {})
+    (blood_count,) = [d for d in found if d.item.key == "blood_count"]
+    assert blood_count.status is status
+
+
+# -- retinal screening (our choice: due within 30 days is "due") ------------------------------
+@pytest.mark.parametrize(("due_in", "word"), [
+    (-1, "overdue"), (0, "due"), (SCREENING_DUE_SOON_DAYS - 1, "due"),
+    (SCREENING_DUE_SOON_DAYS, "due"), (SCREENING_DUE_SOON_DAYS + 1, "not yet due")])
+def test_screening_due_soon_window(due_in, word):
+    today = date(2026, 6, 1)
+    due = ScreeningDue(date(2020, 1, 1), None, today + timedelta(due_in), "yearly")
+    assert due.status(today) == word
+
+
+# -- named constants guard (issue 17 item 3) ---------------------------------------------------
+# Numbers allowed inside functions because they are arithmetic, not clinical rules: 0, 1, 2,
+# -1; 3/4/6 (text positions, digits, sort order); 12/31 (31 December); 100 (percent);
+# 1000/0.001/1e6 (mg-g and mmol-µmol scaling, display without exponent); 2200 (date sanity).
+NOT_CLINICAL = {0, 1, 2, -1, 3, 4, 6, 12, 31, 100, 1000, 0.001, 1e6, 2200}
+
+
+def test_no_bare_clinical_numbers_inside_functions():
+    found = []
+    for package in ("domain", "analysis"):
+        for path in sorted((ROOT / package).glob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+                    continue
+                for inner in ast.walk(node):
+                    if (isinstance(inner, ast.Constant) and type(inner.value) in (int, float)
+                            and inner.value not in NOT_CLINICAL):
+                        found.append(f"{package}/{path.name}:{inner.lineno}: {inner.value!r}")
+    assert not found, "name these as constants with their source: " + ", ".join(found)
