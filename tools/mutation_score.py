@@ -5,7 +5,9 @@ truly equivalent mutants in ``docs/equivalent_mutants.md`` (lines starting with 
 and prints killed / survived / equivalent / timeout / no tests / not checked per package
 with the score: killed / (all checked - equivalent - no tests).
 
-Usage: python tools/mutation_score.py [--survivors] [PACKAGE_PREFIX ...]
+Usage: python tools/mutation_score.py [--survivors] [--retest-survivors] [PACKAGE_PREFIX ...]
+``--retest-survivors`` marks the survivors (and "no tests") of those packages as not run, so
+the next ``tools/mutation.sh`` tests them again against tests added since.
 """
 
 from __future__ import annotations
@@ -43,9 +45,26 @@ def statuses() -> dict[str, str]:
     return found
 
 
+def retest_survivors(prefixes: list[str]) -> int:
+    count = 0
+    for meta in sorted((ROOT / "mutants" / "lupus_tracker").rglob("*.py.meta")):
+        data = json.loads(meta.read_text("utf-8"))
+        codes = data.get("exit_code_by_key", {})
+        for key, code in codes.items():
+            if _STATUS.get(code) in ("survived", "no tests") and key.startswith(
+                    tuple(p + "." for p in prefixes)):
+                codes[key] = None
+                count += 1
+        meta.write_text(json.dumps(data, indent=4), "utf-8")
+    return count
+
+
 def main(argv: list[str]) -> int:
     show_survivors = "--survivors" in argv
     prefixes = [a for a in argv if not a.startswith("--")] or list(PACKAGES)
+    if "--retest-survivors" in argv:
+        print(f"{retest_survivors(prefixes)} mutants will be tested again")
+        return 0
     equivalent = equivalent_ids()
     found = statuses()
     for prefix in prefixes:
