@@ -143,3 +143,64 @@ def test_no_bare_clinical_numbers_inside_functions():
                             and inner.value not in NOT_CLINICAL):
                         found.append(f"{package}/{path.name}:{inner.lineno}: {inner.value!r}")
     assert not found, "name these as constants with their source: " + ", ".join(found)
+
+
+# -- LLDAS (Franklyn et al., Ann Rheum Dis 2016, table 1) and DORIS 2021 (van Vollenhoven,
+#    Lupus Sci Med 2021): each numeric criterion just below, at and just above its limit ----
+def _visits(items, pga, mg):
+    from dataclasses import dataclass
+
+    from lupus_tracker.domain.glucocorticoids import DailyDose
+    from lupus_tracker.domain.treat_to_target import assess_visits
+
+    @dataclass(frozen=True)
+    class Assessment:
+        visit_on: date
+        items: frozenset[str]
+        pga: float | None
+
+    earlier = Assessment(date(2026, 1, 1), frozenset(items), pga)
+    current = Assessment(date(2026, 3, 1), frozenset(items), pga)
+    return assess_visits([earlier, current], lambda day: DailyDose(day, mg, 0.0))[-1]
+
+
+@pytest.mark.parametrize(("items", "pga", "mg", "lldas_met", "doris_met"), [
+    (set(), 0.0, 0.0, True, True),
+    # SLEDAI-2K <= 4 (LLDAS), non-major-organ items: arthritis 4, thrombocytopenia 1
+    ({"arthritis"}, 0.0, 0.0, True, False),
+    ({"arthritis", "thrombocytopenia"}, 0.0, 0.0, False, False),
+    # serology is left out of the clinical SLEDAI (DORIS); LLDAS counts it in the total
+    ({"low_complement", "increased_dna_binding"}, 0.0, 0.0, True, True),
+    ({"low_complement", "increased_dna_binding", "thrombocytopenia"}, 0.0, 0.0, False, False),
+    # PGA: LLDAS <= 1, DORIS < 0.5
+    (set(), 0.49, 0.0, True, True), (set(), 0.5, 0.0, True, False),
+    (set(), 0.51, 0.0, True, False), (set(), 0.99, 0.0, True, False),
+    (set(), 1.0, 0.0, True, False), (set(), 1.01, 0.0, False, False),
+    # prednisolone-equivalent: DORIS <= 5, LLDAS <= 7.5 mg/day
+    (set(), 0.0, 4.99, True, True), (set(), 0.0, 5.0, True, True),
+    (set(), 0.0, 5.01, True, False), (set(), 0.0, 7.49, True, False),
+    (set(), 0.0, 7.5, True, False), (set(), 0.0, 7.51, False, False),
+])
+def test_lldas_and_doris_limits(items, pga, mg, lldas_met, doris_met):
+    from lupus_tracker.domain.treat_to_target import Status
+
+    visit = _visits(items, pga, mg)
+    assert (visit.lldas.status is Status.MET) is lldas_met
+    assert (visit.doris.status is Status.MET) is doris_met
+    assert visit.lldas.status in (Status.MET, Status.NOT_MET)
+    assert visit.doris.status in (Status.MET, Status.NOT_MET)
+
+
+def test_time_in_state_sentence():
+    from lupus_tracker.domain.treat_to_target import Definition, TimeInState
+
+    spent = TimeInState(Definition.LLDAS, date(2025, 12, 27), date(2026, 1, 30), 20, 0, 10, 5)
+    assert spent.percent_met() == pytest.approx(100 * 20 / 35)
+    assert spent.sentence() == ("LLDAS criteria from 27 Dec 2025 to 30 Jan 2026: met on 20 of "
+                                "35 days (57%), unknown on 10 (an input was missing), no "
+                                "assessment yet on 5.")
+    doris = TimeInState(Definition.DORIS, date(2026, 1, 1), date(2026, 1, 1), 1, 0, 0, 0)
+    assert doris.sentence() == ("DORIS remission criteria from 1 Jan 2026 to 1 Jan 2026: met on "
+                                "1 of 1 days (100%).")
+    empty = TimeInState(Definition.DORIS, date(2026, 1, 2), date(2026, 1, 1), 0, 0, 0, 0)
+    assert empty.percent_met() == 0.0
