@@ -204,3 +204,44 @@ def test_time_in_state_sentence():
                                 "1 of 1 days (100%).")
     empty = TimeInState(Definition.DORIS, date(2026, 1, 2), date(2026, 1, 1), 0, 0, 0, 0)
     assert empty.percent_met() == 0.0
+
+
+# -- retinal screening schedule (Marmor et al., Ophthalmology 2016; ACR/AAD/RDS/AAO 2020):
+#    baseline within the first year, then yearly after 5 years, or yearly with a risk factor
+START = date(2021, 3, 1)
+
+
+@pytest.mark.parametrize(("exams", "risky", "due_on", "last"), [
+    ((), False, date(2022, 3, 1), None),
+    ((START - timedelta(365),), False, date(2026, 3, 1), START - timedelta(365)),
+    ((START - timedelta(366),), False, date(2022, 3, 1), None),
+    ((date(2021, 4, 1),), True, date(2022, 4, 1), date(2021, 4, 1)),
+    ((date(2021, 4, 1),), False, date(2026, 3, 1), date(2021, 4, 1)),
+    ((date(2021, 4, 1), date(2025, 6, 1)), False, date(2026, 6, 1), date(2025, 6, 1)),
+])
+def test_screening_schedule(exams, risky, due_on, last):
+    from lupus_tracker.domain.hydroxychloroquine import RiskFactor, screening_due
+
+    risk = [RiskFactor("tamoxifen", "since 2021")] if risky else []
+    due = screening_due(START, exams, risk)
+    assert (due.due_on, due.last_exam) == (due_on, last)
+
+
+def test_screening_five_years_from_29_february():
+    from lupus_tracker.domain.hydroxychloroquine import screening_due
+
+    due = screening_due(date(2020, 2, 29), [date(2020, 3, 1)], [])
+    assert due.due_on == date(2025, 3, 1)
+
+
+# eGFR below 60 is the renal risk factor (Royal College of Ophthalmologists 2020).
+@pytest.mark.parametrize(("egfr_value", "renal_risk"), [(59.9, True), (60.0, False),
+                                                        (60.1, False)])
+def test_hcq_renal_risk_factor(egfr_value, renal_risk):
+    from lupus_tracker.domain.hydroxychloroquine import risk_factors
+    from lupus_tracker.domain.records import Dose, Medication
+
+    hcq = Medication(None, "Hydroxychloroquine", START, None, None,
+                     (Dose(START, 200, "mg", "once daily"),))
+    found = risk_factors([hcq], (date(2026, 1, 1), egfr_value), date(2026, 2, 1), None)
+    assert any("kidney" in r.name for r in found) is renal_risk
