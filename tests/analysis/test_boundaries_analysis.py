@@ -70,14 +70,14 @@ def test_activity_periods_merge_window(repo, gap, periods):
     first = date(2024, 3, 1)
     repo.results.add_many([LabEntry(first, "urine_protein_24h", "1.2", "g/24h"),
                            LabEntry(first + timedelta(gap), "urine_protein_24h", "0.9", "g/24h")])
-    found = activity_periods(repo)
+    found = activity_periods(repo.results.all())
     assert len(found) == periods
     assert found[0].start == first
 
 
 def test_periods_in_includes_both_ends(repo):
     repo.results.add(LabEntry(date(2024, 3, 1), "urine_protein_24h", "1.2", "g/24h"))
-    (period,) = activity_periods(repo)
+    (period,) = activity_periods(repo.results.all())
     day = date(2024, 3, 1)
     assert periods_in([period], day, day) == [period]
     assert periods_in([period], day + timedelta(1), day + timedelta(9)) == []
@@ -91,7 +91,7 @@ def test_activity_note_default_lookback(repo, days_ago, shown):
     until = date(2026, 6, 30)
     taken = until - timedelta(days_ago)
     repo.results.add(LabEntry(taken, "urine_protein_24h", "1.2", "g/24h"))
-    note = activity_note(repo, until=until)
+    note = activity_note(repo.results.all(), until=until)
     since = until - timedelta(serology.DEFAULT_LOOKBACK_DAYS)
     assert note == ("" if not shown else
                     f"Possible lupus activity signals between {since.isoformat()} and "
