@@ -205,3 +205,102 @@ def test_pulse_today_is_named_in_the_dose_text():
     summary = summarize(RICH, date(2026, 2, 2))
     assert dose_text(summary.dose_today) == (
         "10 mg/day prednisone-equivalent, plus a 625 mg pulse")
+
+
+def test_status_lines_pinned_when_nothing_is_recorded():
+    assert status_lines(summarize(Inputs(), DAY)) == [
+        "Treat-to-target status on 2026-06-01 — information to discuss with your doctor, not "
+        "a diagnosis.",
+        "No SLEDAI-2K assessment on or before this date: LLDAS and DORIS cannot be assessed "
+        "(add one with 'lupus-tracker add assessment').",
+        "Glucocorticoid today: 0 mg/day prednisone-equivalent.",
+        "Cumulative prednisone-equivalent, last 12 months: 0.00 g.",
+        "Cumulative prednisone-equivalent, all time: 0.00 g.",
+        "Hydroxychloroquine: not taken on this date.",
+        "Monitoring: no medication or condition on record that calls for regular tests.",
+    ]
+
+
+MET = Inputs(
+    medications=(med("Prednisolone", 5), med("Azathioprine", 100),
+                 med("Hydroxychloroquine", 200, start=date(2025, 1, 1), stop=date(2026, 5, 1))),
+    assessments=(VisitAssessment(date(2026, 3, 1), frozenset(), 0.2),
+                 VisitAssessment(date(2026, 5, 1), frozenset(), 0.2)),
+    last_results={"wbc": date(2026, 5, 20), "alt": date(2026, 5, 20),
+                  "glucose": date(2026, 5, 20), "systolic_bp": date(2026, 5, 20)},
+)
+
+
+def test_both_definitions_met_and_the_year_in_each_state():
+    summary = summarize(MET, DAY)
+    assert one_line(summary) == ("1 May 2026 visit: LLDAS criteria met, DORIS remission "
+                                 "criteria met; prednisone-equivalent today 5 mg/day.")
+    lines = status_lines(summary)
+    assert lines[2].startswith("LLDAS criteria met at the 1 May 2026 visit")
+    assert lines[-2:] == ["Hydroxychloroquine: not taken on this date.",
+                          "Monitoring: nothing due or overdue."]
+    # hydroxychloroquine stopped before the day: no dose, so no screening schedule
+    assert summary.hcq_dose is None and summary.screening is None
+    # the last 12 months end on the day and hold 365 days (our choice: a calendar year)
+    lldas, doris = summary.lldas_year, summary.doris_year
+    assert (lldas.since, lldas.until) == (date(2025, 6, 2), DAY)
+    assert (lldas.met, lldas.unknown, lldas.not_assessed) == (32, 61, 272)
+    assert (doris.since, doris.met, doris.not_assessed) == (date(2025, 6, 2), 93, 272)
+    assert summarize(Inputs(), DAY).lldas_year is None
+
+
+def test_latest_egfr_is_the_latest_by_date_not_the_highest():
+    meds = (med("Hydroxychloroquine", 200),)
+    weights = ((date(2026, 4, 1), 70.0),)
+
+    def renal_risk(egfr):
+        summary = summarize(Inputs(medications=meds, weights=weights, egfr=egfr), DAY)
+        return any("kidney" in r.name for r in summary.hcq_risks)
+
+    assert renal_risk(((date(2026, 4, 1), 70.0), (date(2026, 5, 1), 50.0)))
+    assert not renal_risk(((date(2026, 4, 1), 50.0), (date(2026, 5, 1), 70.0)))
+
+
+def test_hydroxychloroquine_started_on_the_day_has_a_screening_schedule():
+    summary = summarize(Inputs(medications=(med("Hydroxychloroquine", 200, start=DAY),)), DAY)
+    assert summary.screening is not None and summary.screening.due_on == date(2027, 6, 1)
+
+
+def test_user_interval_reaches_the_monitoring_summary():
+    inputs = Inputs(medications=(med("Azathioprine", 100),),
+                    last_results={"wbc": date(2026, 4, 1), "alt": date(2026, 5, 20)})
+    default = {d.item.key: d.status.value for d in summarize(inputs, DAY).due}
+    assert default["blood_count"] == "not due yet"
+    custom = Inputs(medications=inputs.medications, last_results=inputs.last_results,
+                    intervals={"blood_count": 30})
+    assert {d.item.key: d.status.value
+            for d in summarize(custom, DAY).due}["blood_count"] == "overdue"
+
+
+def test_every_unknown_dose_is_named_once_each():
+    two = Inputs(medications=(med("Prednisone", None),
+                              med("Methylprednisolone", 4, freq="every blue moon")))
+    reasons = ("Prednisone from 2026-01-01: no dose amount; Methylprednisolone from "
+               "2026-01-01: frequency 'every blue moon' is not known")
+    summary = summarize(two, DAY)
+    assert dose_text(summary.dose_today) == (
+        f"0 mg/day prednisone-equivalent — not complete: {reasons}")
+    assert status_lines(summary)[4] == (
+        f"Cumulative prednisone-equivalent, all time: 0.00 g — incomplete: {reasons}.")
+
+
+def test_one_line_lists_three_due_tests_without_more():
+    inputs = Inputs(medications=(med("Azathioprine", 100),), lupus_nephritis=True,
+                    last_results={"wbc": date(2026, 5, 20), "alt": date(2026, 5, 20),
+                                  "systolic_bp": date(2026, 5, 20)})
+    due = summarize(inputs, DAY).due_now()
+    assert len(due) == 3
+    line = one_line(summarize(inputs, DAY))
+    assert "more" not in line and line.count("(no result yet)") == 3
+
+
+def test_two_activity_periods_are_joined_in_one_note(repo):
+    repo.results.add_many([LabEntry(date(2026, 2, 1), "urine_protein_24h", "1.2", "g/24h"),
+                           LabEntry(date(2026, 5, 1), "upcr", "0.8", "mg/mg")])
+    note = activity_note(repo.results.all(), since=date(2026, 1, 1), until=date(2026, 6, 30))
+    assert "0.5 g/24 h); 2026-05-01: proteinuria (UPCR 0.8 mg/mg" in note
