@@ -48,7 +48,10 @@ _ANNOTATION = re.compile(r"\{[^}0-9][^}]*\}")
 _MICRO = ("\u00b5", "\u03bc")  # micro sign and Greek small mu
 
 
-@functools.lru_cache(maxsize=4096)  # pure; an import looks up the same few spellings
+SPELLINGS_REMEMBERED = 4096  # not clinical: how many unit spellings are kept normalised
+
+
+@functools.lru_cache(maxsize=SPELLINGS_REMEMBERED)  # pure; an import repeats a few spellings
 def normalize_unit_text(text: str) -> str:
     """Fold the spellings a lab report or a FHIR export uses into one lookup key.
 
