@@ -8,7 +8,7 @@ from datetime import date
 from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
 from lupus_tracker.domain.dates import DateParseError, check_not_future
 from lupus_tracker.domain.measurement import Measurement, interpret
-from lupus_tracker.domain.plausibility import implausible
+from lupus_tracker.domain.plausibility import implausible, implausible_range
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, NumberFormat, Sex, Source
 from lupus_tracker.domain.units import UnitError
 from lupus_tracker.domain.values import ValueParseError, check_typed_precision
@@ -46,7 +46,7 @@ def check_entry(entry: LabEntry, sex: Sex | None = None,
                       entry.number_format or number_format)
         if entry.source is Source.ENTERED:
             check_typed_precision(m.value)
-        problem = implausible(m)
+        problem = implausible(m) or implausible_range(m)
         if problem:
             raise ValueParseError(problem)
         if entry.note is not None and len(entry.note) > MAX_NOTE_CHARS:
