@@ -28,6 +28,7 @@ from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
 from lupus_tracker.domain.dosing import daily_total_text, total_dose_text
 from lupus_tracker.domain.records import Event, EventKind, Medication
 from lupus_tracker.domain.values import format_number
+from lupus_tracker.domain.wording import range_band_label
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -95,7 +96,7 @@ def y_limits(data: MarkerData) -> tuple[float, float]:
 
 
 def _band(ax: Axes, series: Series, colour: str, xlim: tuple[float, float],
-          ylim: tuple[float, float], legend: bool = True) -> None:
+          ylim: tuple[float, float], legend: bool = True, marker_key: str = "") -> None:
     """Each result's own range as a step band from midpoint to midpoint; open ends shade to
     the axis edge (``ylim``, fixed before this is drawn)."""
     import numpy as np
@@ -115,7 +116,7 @@ def _band(ax: Axes, series: Series, colour: str, xlim: tuple[float, float],
              for p, has in zip(series.points, has_any, strict=True)]
     ax.fill_between(edges, lows + lows[-1:], highs + highs[-1:], step="post", color=colour,
                     alpha=0.13, linewidth=0, gid=f"band:{series.label}",
-                    label=f"reference range ({series.label})" if legend else None)
+                    label=range_band_label(marker_key, series.label) if legend else None)
     for name, limits in (("low", [p.low for p in series.points]),
                          ("high", [p.high for p in series.points])):
         if all(v is None for v in limits):
@@ -175,7 +176,8 @@ def draw_marker(ax: Axes, data: MarkerData, style: ChartStyle,
                        edgecolors=style.out_of_range, s=95, linewidths=1.5, zorder=5,
                        label="out of range (ring)" if index == 0 and not compact else None)
     for index, series in enumerate(data.series):
-        _band(ax, series, style.colour(index), xlim, ylim, legend=not compact)
+        _band(ax, series, style.colour(index), xlim, ylim, legend=not compact,
+              marker_key=data.key)
     if data.words:
         bottom = ylim[0]
         marks = ax.scatter(day_numbers([w.day for w in data.words]),

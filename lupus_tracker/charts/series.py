@@ -18,6 +18,7 @@ from lupus_tracker.domain.catalog import Marker
 from lupus_tracker.domain.comparability import group_series
 from lupus_tracker.domain.records import LabResult, Sex
 from lupus_tracker.domain.units import Unit
+from lupus_tracker.domain.wording import chart_flag_word, is_egfr_stage
 
 TITER_DILUTIONS = tuple(10 * 2**k for k in range(12))  # 1:10, 1:20, 1:40 ... 1:20480
 
@@ -140,13 +141,13 @@ def _point(marker: Marker, item: Shown) -> Point:
     lab = f" — {item.result.lab}" if item.result.lab else ""
     detail = f"{item.day.strftime('%d %b %Y')}: {m.value.text} {m.unit.label}{lab}".replace(
         " {titer}", "")
-    flag = m.flag.value.upper()
-    if flag:
-        detail += f", {flag}"
+    state = chart_flag_word(m)  # an eGFR of 60-89 reads as its KDIGO stage, not normal
+    if state:
+        detail += f", {state if is_egfr_stage(state) else state.upper()}"
     assert item.number is not None
     return Point(item.day, item.number,
                  m.value.comparator.value if m.value.comparator else "",
-                 m.flag.is_out_of_range, m.flag.value, item.value_text,
+                 m.flag.is_out_of_range, state, item.value_text,
                  ref.low if ref is not None else None, ref.high if ref is not None else None,
                  detail)
 

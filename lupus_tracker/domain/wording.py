@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from lupus_tracker.domain.egfr import G1_MIN, gfr_category
+from lupus_tracker.domain.egfr import G1_MIN, G2_MIN, gfr_category
 from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.units import Unit, rounded_for, tidy
@@ -40,12 +40,34 @@ def result_flag_word(m: Measurement) -> str:
     return flag_word(m.flag)
 
 
+def is_egfr_stage(word: str) -> bool:
+    """The flag word is an eGFR stage (``result_flag_word``), not a range judgement."""
+    return word.startswith("KDIGO")
+
+
+def chart_flag_word(m: Measurement) -> str:
+    """The state a chart point carries ("low", "high", "abnormal", "normal", "" or an eGFR
+    stage such as "KDIGO G2: mildly decreased"): an eGFR of 60-89 is never "normal" on a
+    chart either (KDIGO 2012)."""
+    word = result_flag_word(m)
+    return word if is_egfr_stage(word) else m.flag.value
+
+
+def range_band_label(marker_key: str, series_label: str) -> str:
+    """The legend of a chart's shaded range.  For eGFR the band is KDIGO's "not decreased
+    below 60", not a normal range: 60-89 is G2, mildly decreased (KDIGO 2012)."""
+    if marker_key == "egfr":
+        return (f"eGFR {format_number(G2_MIN)} and above ({series_label}); "
+                f"{format_number(G2_MIN)}-{format_number(G1_MIN - 1)} is G2: mildly decreased")
+    return f"reference range ({series_label})"
+
+
 def flag_text(m: Measurement) -> str:
     """The flag word for a listed result (CLI, CSV, Excel), marked ``(usual range)`` when it
     was judged against the catalog's default range rather than a range the lab printed:
     ``LOW (usual range)``.  An eGFR stage is not a range judgement and is not marked."""
     word = result_flag_word(m)
-    if word == NO_FLAG or m.ref_is_lab or word.startswith("KDIGO"):
+    if word == NO_FLAG or m.ref_is_lab or is_egfr_stage(word):
         return word
     return f"{word} (usual range)"
 
