@@ -117,7 +117,9 @@ def summarize(inputs: Inputs, day: date) -> Summary:
     start = gc.first_day(exposure) or day
     dose = hcq.hcq_dose(inputs.medications, inputs.weights, day)
     latest_egfr = max(inputs.egfr, key=lambda e: e[0]) if inputs.egfr else None
-    risks = tuple(hcq.risk_factors(inputs.medications, latest_egfr, day, dose))
+    risks = tuple(hcq.risk_factors(inputs.medications, latest_egfr, day, dose,
+                                   egfr_history=inputs.egfr,
+                                   lupus_nephritis=inputs.lupus_nephritis))
     started = hcq.hcq_start([m for m in inputs.medications if m.started_on <= day])
     screening = hcq.screening_due(started, inputs.eye_exams, risks) \
         if started is not None and dose is not None else None

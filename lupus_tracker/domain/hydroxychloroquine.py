@@ -121,12 +121,28 @@ class RiskFactor:
 
 
 def risk_factors(medications: Sequence[Medication], latest_egfr: tuple[date, float] | None,
-                 day: date, dose: HcqDose | None = None) -> list[RiskFactor]:
-    """Major retinal risk factors the app can see (Marmor et al. 2016)."""
+                 day: date, dose: HcqDose | None = None, *,
+                 egfr_history: Sequence[tuple[date, float]] = (),
+                 lupus_nephritis: bool = False) -> list[RiskFactor]:
+    """Major retinal risk factors the app can see (Marmor et al. 2016).
+
+    Renal disease is a major risk factor (Marmor et al. 2016): it is counted while the
+    latest eGFR is below 60, and also after the eGFR recovers when lupus nephritis is
+    recorded (setting ``condition.lupus_nephritis``) or any earlier eGFR up to ``day`` was
+    below 60, naming why (fixclin brief item 3)."""
     found = []
     if latest_egfr is not None and latest_egfr[1] < EGFR_RISK_BELOW:
         found.append(RiskFactor("reduced kidney function", f"eGFR {latest_egfr[1]:g} on "
                                 f"{latest_egfr[0].isoformat()} is below {EGFR_RISK_BELOW:g}"))
+    else:
+        reasons = ["lupus nephritis is recorded"] if lupus_nephritis else []
+        low = [(d, v) for d, v in egfr_history if d <= day and v < EGFR_RISK_BELOW]
+        if low:
+            d, v = min(low, key=lambda pair: (pair[1], pair[0]))
+            reasons.append(f"eGFR {v:g} on {d.isoformat()} was below {EGFR_RISK_BELOW:g}")
+        if reasons:
+            found.append(RiskFactor("renal disease", "; ".join(reasons)
+                                    + " — a risk factor even when eGFR has recovered"))
     for medication in medications:
         if is_tamoxifen(medication.name) and medication.active_on(day):
             found.append(RiskFactor("tamoxifen", f"{medication.name} since "

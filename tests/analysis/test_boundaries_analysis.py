@@ -181,11 +181,14 @@ def test_status_lines_pinned_for_unknown_dose_and_many_due():
     summary = summarize(UNKNOWN, DAY)
     lines = status_lines(summary)
     assert lines[1] == "Latest assessment: 2026-05-01, SLEDAI-2K 2, PGA not entered."
-    assert lines[14:19] == [
+    assert lines[14:20] == [
         f"Glucocorticoid today: 0 mg/day prednisone-equivalent — not complete: {NO_DOSE}.",
         f"Cumulative prednisone-equivalent, last 12 months: 0.00 g — incomplete: {NO_DOSE}.",
         f"Cumulative prednisone-equivalent, all time: 0.00 g — incomplete: {NO_DOSE}.",
         "Hydroxychloroquine mg/kg/day: no weight logged.",
+        # Marmor et al. 2016: renal disease counts (fixclin item 3)
+        "Retinal risk factors: renal disease (lupus nephritis is recorded — a risk factor "
+        "even when eGFR has recovered).",
         "Retinal screening overdue: next by 2020-12-31 (baseline exam within the first year "
         "of hydroxychloroquine; no eye exam logged since starting).",
     ]
