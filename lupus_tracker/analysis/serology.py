@@ -124,6 +124,23 @@ def _proteinuria(results: list[tuple[LabResult, Measurement]]) -> list[tuple[dat
     return hits
 
 
+_KIND_MARKERS = {SEROLOGICAL: ("anti_dsdna",), PROTEINURIA: ("urine_protein_24h", "upcr")}
+
+
+def latest_of_kind(results: Iterable[LabResult], kind: str,
+                   until: date) -> tuple[date, str] | None:
+    """The latest result up to ``until`` of the markers a signal of ``kind`` reads, above
+    its threshold or not: its date and "0.49 g/24h on 2026-11-23"; None when none.
+    A signal's evidence is its last above-threshold result, which is not the latest result
+    once values have settled (fixclin item 6)."""
+    readable = [(r, m) for r, m in _measured(results)
+                if r.marker in _KIND_MARKERS[kind] and r.taken_on <= until]
+    if not readable:
+        return None
+    r, m = readable[-1]
+    return r.taken_on, f"{m.value.text} {m.unit.label} on {r.taken_on.isoformat()}"
+
+
 def activity_periods(results: Iterable[LabResult]) -> list[Period]:
     """The signal's periods in ``results`` (any order; other markers are ignored)."""
     readable = _measured(results)

@@ -144,12 +144,13 @@ def _add_activity(repo: Repository, content: ReportContent) -> None:
         ACTIVITY_MARKERS,
         DISCLAIMER,
         activity_periods,
+        latest_of_kind,
         periods_in,
     )
     from lupus_tracker.domain.sledai import descriptor
 
-    periods = periods_in(activity_periods(repo.results.all(ACTIVITY_MARKERS)), content.since,
-                         content.until)
+    activity_results = repo.results.all(ACTIVITY_MARKERS)
+    periods = periods_in(activity_periods(activity_results), content.since, content.until)
     by_kind: dict[str, list] = {}
     for period in periods:
         by_kind.setdefault(period.kind, []).append(period)
@@ -159,9 +160,14 @@ def _add_activity(repo: Repository, content: ReportContent) -> None:
     for kind_periods in by_kind.values():
         what = kind_periods[0].text().split(": ", 1)[1].split(" (", 1)[0]
         spans = ", ".join(_span_text(p.start, p.end, content.since) for p in kind_periods)
-        latest = _ISO_DAY.sub(lambda m: _day(date.fromisoformat(m.group(0))),
-                              kind_periods[-1].evidence[-1])
-        lines.append(f"{what}: {spans} (latest: {latest})")
+        def days(text: str) -> str:
+            return _ISO_DAY.sub(lambda m: _day(date.fromisoformat(m.group(0))), text)
+
+        above = kind_periods[-1].evidence[-1]
+        latest = latest_of_kind(activity_results, kind_periods[-1].kind, content.until)
+        later = latest is not None and latest[0] > kind_periods[-1].end
+        tail = f"; latest {days(latest[1])}" if latest is not None and later else ""
+        lines.append(f"{what}: {spans} (last above-threshold result: {days(above)}{tail})")
     if lines:
         content.activity_note = ("Possible activity signals from the logged labs \u2014 "
                                  + "; ".join(lines) + f". {DISCLAIMER}")
