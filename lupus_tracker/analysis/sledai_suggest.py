@@ -99,7 +99,17 @@ def window(visit: date) -> tuple[date, date]:
 def suggest(results: Iterable[LabResult], visit: date) -> list[Suggestion]:
     """The lab-derivable descriptors supported by ``results`` in the window before ``visit``
     (results outside the window or of other markers are ignored)."""
-    since, until = window(visit)
+    return _supported(results, *window(visit))
+
+
+def findings_after(results: Iterable[LabResult], visit: date,
+                   until: date) -> list[Suggestion]:
+    """The lab-derivable descriptors that results after ``visit`` (up to ``until``) would
+    support: activity the latest assessment could not count (fixclin item 5)."""
+    return _supported(results, visit + timedelta(days=1), until)
+
+
+def _supported(results: Iterable[LabResult], since: date, until: date) -> list[Suggestion]:
     by_marker: dict[str, list[LabResult]] = {}
     for result in sorted(results, key=lambda r: (r.taken_on, r.id or 0)):
         if result.marker in SUGGEST_MARKERS and since <= result.taken_on <= until:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from lupus_tracker.analysis.sledai_suggest import SUGGEST_MARKERS, Suggestion, findings_after
 from lupus_tracker.domain import glucocorticoids as gc
 from lupus_tracker.domain import hydroxychloroquine as hcq
 from lupus_tracker.domain.monitoring import (
@@ -66,6 +67,9 @@ class Inputs:
     eye_exams: tuple[date, ...] = ()
     lupus_nephritis: bool = False
     intervals: dict[str, int] = field(default_factory=dict)
+    # Lab findings after the latest assessment that SLEDAI-2K would count (fixclin item 5):
+    # "proteinuria 0.59 g/24h on 24 Sep 2026".
+    since_visit: tuple[str, ...] = ()
 
 
 def gather_inputs(repo: Repository, day: date) -> Inputs:
@@ -83,9 +87,31 @@ def gather_inputs(repo: Repository, day: date) -> Inputs:
     exams = tuple(e.occurred_on
                   for e in repo.events.all(until=day, kinds=(EventKind.EYE_EXAM,)))
     settings = dict(repo.settings.all())
+    since_visit: tuple[str, ...] = ()
+    if assessments:
+        visit = max(a.visit_on for a in assessments)
+        if visit < day:
+            since_visit = tuple(_finding_text(s) for s in findings_after(
+                repo.results.all(SUGGEST_MARKERS, visit + timedelta(days=1), day), visit, day))
     return Inputs(tuple(repo.treatments.all()), assessments, weights, egfr, last, exams,
                   settings.get(LUPUS_NEPHRITIS_SETTING) == "yes",
-                  intervals_from_settings(settings))
+                  intervals_from_settings(settings), since_visit)
+
+
+def _finding_text(suggestion: Suggestion) -> str:
+    """"proteinuria 0.59 g/24h on 24 Sep 2026": the latest result that supports it."""
+    last = suggestion.evidence[-1]
+    return (f"{suggestion.descriptor.name.lower()} {last.value_text} {last.unit} on "
+            f"{day_text(last.day)}")
+
+
+def since_visit_text(summary: Summary) -> str:
+    """'' or the sentence that goes with the LLDAS line when results after the latest
+    assessment would count as activity."""
+    if not summary.since_visit or summary.latest is None:
+        return ""
+    return ("results since this visit may change it: " + "; ".join(summary.since_visit)
+            + " — discuss at your next visit")
 
 
 @dataclass(frozen=True)
@@ -102,6 +128,7 @@ class Summary:
     due: tuple[Due, ...]
     lldas_year: TimeInState | None
     doris_year: TimeInState | None
+    since_visit: tuple[str, ...] = ()
 
     @property
     def latest(self) -> VisitStates | None:
@@ -131,7 +158,7 @@ def summarize(inputs: Inputs, day: date) -> Summary:
     return Summary(day, visits, exposure, gc.daily_dose(exposure, day),
                    gc.cumulative(exposure, year_start, day),
                    gc.cumulative(exposure, min(start, day), day), dose, risks, screening,
-                   due, lldas_year, doris_year)
+                   due, lldas_year, doris_year, inputs.since_visit)
 
 
 def _grams(total: gc.Cumulative) -> str:
@@ -168,6 +195,9 @@ def status_lines(summary: Summary) -> list[str]:
         for result in (latest.lldas, latest.doris):
             lines.append(result.sentence())
             lines += [f"  - {c.line()}" for c in result.criteria]
+        later = since_visit_text(summary)
+        if later:
+            lines.append(later[0].upper() + later[1:] + ".")
     lines.append(f"Glucocorticoid today: {dose_text(summary.dose_today)}.")
     lines.append(f"Cumulative prednisone-equivalent, last 12 months: "
                  f"{_grams(summary.last_12_months)}.")
@@ -211,6 +241,9 @@ def one_line(summary: Summary) -> str:
                 f"{_state_word(latest.doris.status)}")
         if missing:
             text += f" ({'; '.join(missing)})"
+        later = since_visit_text(summary)
+        if later:
+            text += f" ({later})"
         parts.append(text)
     dose = summary.dose_today
     parts.append(f"prednisone-equivalent today {gc.format_mg(dose.total_mg)} mg/day"
