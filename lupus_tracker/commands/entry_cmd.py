@@ -15,9 +15,10 @@ from lupus_tracker.commands.common import (
     number_arg,
     open_repository,
 )
+from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.entry import check_entry
-from lupus_tracker.domain.ranges import RefRange
-from lupus_tracker.domain.records import LabEntry, SymptomEntry
+from lupus_tracker.domain.ranges import RefRange, parse_range, ranges_disagree
+from lupus_tracker.domain.records import InvalidEntryError, LabEntry, SymptomEntry
 from lupus_tracker.domain.symptoms import check_severity
 from lupus_tracker.domain.wording import understood
 from lupus_tracker.store.diary_repo import check_symptom
@@ -39,6 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lab.add_argument("--unit", help="unit as printed (default: the marker's canonical unit)")
     lab.add_argument("--ref-low", type=number_arg, help="lab's lower reference limit")
     lab.add_argument("--ref-high", type=number_arg, help="lab's upper reference limit")
+    lab.add_argument("--ref-range", metavar="TEXT",
+                     help="the lab's range as printed, e.g. \"<10\" (a strict limit), "
+                          "\"0.9-1.8\", \"<1:80\" or negative")
     lab.add_argument("--lab", help="laboratory name")
     lab.add_argument("--assay", help="assay or method")
     lab.add_argument("--note", help="free text")
@@ -66,9 +70,15 @@ def severity_arg(text: str) -> int:
 
 
 def run_lab(args: argparse.Namespace) -> int:
-    ref = None
+    ref = args.ref_range.strip() if args.ref_range and args.ref_range.strip() else None
     if args.ref_low is not None or args.ref_high is not None:
-        ref = RefRange(low=args.ref_low, high=args.ref_high).text()
+        limits = RefRange(low=args.ref_low, high=args.ref_high)
+        if ref is not None:
+            printed = parse_range(ref, get_marker(args.marker).words)
+            disagree = ranges_disagree(printed, limits) if printed is not None else ""
+            if disagree:
+                raise InvalidEntryError(f"{disagree}; give --ref-range or the limits, not both")
+        ref = ref or limits.text()
     entry = LabEntry(args.date, args.marker, args.value, args.unit, ref, args.lab, args.assay,
                      note=args.note)
     number_format = None

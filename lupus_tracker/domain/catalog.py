@@ -95,11 +95,13 @@ class Marker:
         if default.titer:
             return default if unit.family == "titer" else None
         canonical = self.canonical_unit
+        published = dict(self.unit_ranges).get(unit.code)
+        if unit.family == "titer" and published is not None:
+            return parse_range(published, self.words)
         if unit.family != canonical.family:
             return None
         if unit is canonical:
             return default
-        published = dict(self.unit_ranges).get(unit.code)
         if published is not None and not self.depends_on_sex:
             return parse_range(published, self.words)
         return default.scaled(lambda v: rounded_for(unit, self.units.convert(v, canonical, unit)))
@@ -143,6 +145,9 @@ MARKERS: tuple[Marker, ...] = (
            # catalog, ADNA); 31348-6 DNA double strand Ab [Presence] in Serum (NLM Clinical
            # Table Search as cited by HL7 FHIR mappers).
            default_range="<30", alt_loinc=("11013-0", "6457-6", "33799-8", "31348-6"),
+           # Crithidia luciliae IFA titers: reference "Negative" (Mayo Clinic Laboratories
+           # test CRITH); labs screen at 1:10, so a titer of 1:10 or more is positive.
+           unit_ranges=(("{titer}", "<1:10"),),
            words=QUALITATIVE_WORDS,
            short="anti-dsDNA",
            note="Assay-specific: keep the assay with each result; record the lab's cut-off."),

@@ -11,6 +11,7 @@ import math
 from lupus_tracker.domain.egfr import G1_MIN, G2_MIN, gfr_category
 from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
+from lupus_tracker.domain.sledai import PROTEINURIA_G_PER_24H, UPCR_MG_PER_MG
 from lupus_tracker.domain.units import Unit, rounded_for, tidy
 from lupus_tracker.domain.values import format_number, round_significant
 
@@ -37,7 +38,22 @@ def result_flag_word(m: Measurement) -> str:
             return "KDIGO G1-G2"
         code, words = gfr_category(m.base_value)
         return f"KDIGO {code}: {words}"
+    if _reads_positive(m):
+        return POSITIVE
     return flag_word(m.flag)
+
+
+POSITIVE = "POSITIVE"
+
+
+def _reads_positive(m: Measurement) -> bool:
+    """A titer above its range (ANA 1:160, Crithidia anti-dsDNA 1:80) or the word
+    "positive" against an expected negative is called positive, not HIGH or ABNORMAL
+    (fixclin item 8: "HIGH" reads as a quantity, a titer is a dilution)."""
+    if m.flag is Flag.HIGH and m.unit.family == "titer":
+        return True
+    word = (m.value.word or "").lower()
+    return m.flag is Flag.ABNORMAL and word == "positive"
 
 
 def is_egfr_stage(word: str) -> bool:
@@ -136,6 +152,34 @@ def _converted(unit: Unit, value: float) -> float:
     return shown
 
 
+# The limits a converted value is compared with in the canonical unit (SLEDAI-2K, Gladman
+# 2002: proteinuria > 0.5 g/24 h; UPCR used in its place), besides the marker's range.
+_COMPARED_WITH: dict[str, tuple[float, ...]] = {
+    "urine_protein_24h": (PROTEINURIA_G_PER_24H,),
+    "upcr": (UPCR_MG_PER_MG,),
+}
+
+
+def _limits_compared(m: Measurement) -> set[float]:
+    limits = set(_COMPARED_WITH.get(m.marker.key, ()))
+    default = m.marker.reference_range(None)
+    if default is not None and default.word is None and not default.titer:
+        limits |= {v for v in (default.low, default.high) if v is not None}
+    return limits
+
+
+def _off_the_threshold(m: Measurement, value: float, shown: float) -> float:
+    """``shown``, with more significant digits while it lands exactly on a limit the value is
+    compared with but the value itself does not (UPCR 57 mg/mmol is 0.504 mg/mg, not
+    "0.5 mg/mg" beside "above 0.5"; fixclin item 8)."""
+    limits = _limits_compared(m)
+    digits = 3
+    while shown in limits and shown != value and digits <= MAX_PRINTED_DIGITS:
+        shown = round_significant(value, digits)
+        digits += 1
+    return shown
+
+
 def understood(m: Measurement) -> str:
     """What the app understood of an entry, for every entry path to show before or after
     saving: ``= 1250 mg/24h = 1.25 g/24h``, ``= <0.5 g/L``, ``= 1:160``, ``= positive``."""
@@ -147,6 +191,6 @@ def understood(m: Measurement) -> str:
     bound = value.comparator or ""
     text = f"= {value.text} {m.unit.label}"
     if m.base_value is not None and m.base_unit is not m.unit:
-        text += f" = {bound}{format_number(_converted(m.base_unit, m.base_value))} " \
-                f"{m.base_unit.label}"
+        shown = _off_the_threshold(m, m.base_value, _converted(m.base_unit, m.base_value))
+        text += f" = {bound}{format_number(shown)} {m.base_unit.label}"
     return text
