@@ -176,29 +176,46 @@ def other_changes(history: TreatmentHistory, treatment: Treatment,
     """Every other treatment change after the start up to ``until``: dose changes, other
     starts and stops, infusions and hospital stays.  Changes at the same time as the one
     looked at are why a change after it is never proof that it worked."""
+    return _changes_between(history, treatment, treatment.day, until)
+
+
+def _changes_between(history: TreatmentHistory, treatment: Treatment, after: date,
+                     until: date) -> tuple[str, ...]:
+    """The other treatment changes dated after ``after`` up to ``until``."""
     lines: list[tuple[date, str]] = []
     for medication in history.medications:
         own = medication.name == treatment.medication and medication.started_on == treatment.day
-        if not own and treatment.day < medication.started_on <= until:
+        if not own and after < medication.started_on <= until:
             lines.append((medication.started_on, f"started {medication.name}"))
         if not own and medication.stopped_on is not None \
-                and treatment.day < medication.stopped_on <= until:
+                and after < medication.stopped_on <= until:
             lines.append((medication.stopped_on, f"stopped {medication.name}"))
         for dose in medication.doses:
-            if treatment.day < dose.from_date <= until and dose.from_date != medication.started_on:
+            if after < dose.from_date <= until and dose.from_date != medication.started_on:
                 lines.append((dose.from_date, f"{medication.name} {_dose_words(dose)}"))
     for event in history.events:
         if event.kind in (EventKind.INFUSION, EventKind.HOSPITAL_STAY, EventKind.FLARE) \
-                and treatment.day < event.occurred_on <= until:
+                and after < event.occurred_on <= until:
             lines.append((event.occurred_on, f"{event.kind.label.lower()}: {event.title}"
                           if event.title else event.kind.label.lower()))
     return tuple(f"{text} ({day.isoformat()})" for day, text in sorted(lines))
 
 
+def changes_before(history: TreatmentHistory, treatment: Treatment) -> tuple[str, ...]:
+    """Other treatment changes within the baseline window before the start (pulses, tapers,
+    stops): they too can explain a later change (fixclin item 7)."""
+    return _changes_between(history, treatment, treatment.day - timedelta(BASELINE_DAYS + 1),
+                            treatment.day - timedelta(1))
+
+
 def follow_up_notes(history: TreatmentHistory, treatment: Treatment) -> list[str]:
     """One line per follow-up point: what else changed since the start, and whether the
-    medication had already been stopped."""
+    medication had already been stopped; first, the changes in the baseline window."""
     notes = []
+    before = changes_before(history, treatment)
+    if before:
+        notes.append(f"baseline window ({BASELINE_DAYS} days before the start): other "
+                     "changes: " + "; ".join(before))
     for label, days, _ in POINTS:
         target = treatment.day + timedelta(days)
         parts = []

@@ -88,8 +88,15 @@ def unit_family(result: ComparableResult) -> str:
     return unit.family if unit is not None else "?" + _name(result.unit)
 
 
+# Markers computed from another measurement (eGFR from creatinine): their lab is the lab
+# that measured the source, whatever equation name the result carries.
+DERIVED_MARKERS = frozenset({"egfr"})
+
+
 def series_key(result: ComparableResult) -> SeriesKey:
     assay = _name(result.assay)
+    if result.marker in DERIVED_MARKERS:
+        return SeriesKey(result.marker, unit_family(result), assay, _name(result.lab), "")
     if assay:
         return SeriesKey(result.marker, unit_family(result), assay, "", "")
     return SeriesKey(result.marker, unit_family(result), "", _name(result.lab),
@@ -103,6 +110,14 @@ def why_not_comparable(a: ComparableResult, b: ComparableResult) -> str:
     if unit_family(a) != unit_family(b):
         return "unit family changed"
     assay_a, assay_b = _name(a.assay), _name(b.assay)
+    if a.marker in DERIVED_MARKERS:
+        # The "assay" of an eGFR is its equation; the creatinine behind it was measured by
+        # a lab, and a derived value inherits that creatinine's comparability (fixclin 7).
+        if assay_a and assay_b and assay_a != assay_b:
+            return "equation changed"
+        if _name(a.lab) != _name(b.lab):
+            return "lab changed (the creatinine it is computed from)"
+        return ""
     if assay_a and assay_b:
         return "" if assay_a == assay_b else "assay changed"
     if _name(a.lab) != _name(b.lab):

@@ -170,7 +170,10 @@ def computed_egfr_entry(creatinine: LabResult, birth_date: date | None,
         value = ckd_epi_2021(mg_dl, age, sex)
     except EgfrError:
         return None
-    return LabEntry(creatinine.taken_on, "egfr", f"{value:.0f}", assay=COMPUTED_ASSAY,
+    # The creatinine's lab goes with the value: a derived eGFR is comparable only when the
+    # creatinine is (domain/comparability.py).
+    return LabEntry(creatinine.taken_on, "egfr", f"{value:.0f}", lab=creatinine.lab,
+                    assay=COMPUTED_ASSAY,
                     note=f"from creatinine {creatinine.value_text} on "
                          f"{creatinine.taken_on.isoformat()}, age {age}",
                     source=Source.COMPUTED, number_format=NumberFormat.POINT)
@@ -185,7 +188,8 @@ def _schwartz_entry(creatinine: LabResult, mg_dl: float, age: int,
         value = bedside_schwartz(mg_dl, cm)
     except EgfrError:
         return None
-    return LabEntry(creatinine.taken_on, "egfr", f"{value:.0f}", assay=SCHWARTZ_ASSAY,
+    return LabEntry(creatinine.taken_on, "egfr", f"{value:.0f}", lab=creatinine.lab,
+                    assay=SCHWARTZ_ASSAY,
                     note=f"bedside Schwartz from creatinine {creatinine.value_text} on "
                          f"{creatinine.taken_on.isoformat()} and height {cm:g} cm on "
                          f"{measured_on.isoformat()}, age {age} (CKD-EPI is for adults)",
