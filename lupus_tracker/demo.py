@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from lupus_tracker.analysis.sledai_suggest import SUGGEST_MARKERS, suggest, window
@@ -61,8 +61,8 @@ COURSES = (
     Course("c4", 0.06, 0.15, 0.10, 2),
     Course("anti_dsdna", 380.0, 60.0, 0.12, 0),
     Course("albumin", 26.0, 38.5, 0.04, 0),
-    Course("urine_protein_24h", 2.6, 0.45, 0.15, 2),
-    Course("upcr", 2.2, 0.35, 0.15, 2),
+    Course("urine_protein_24h", 2.6, 0.3, 0.15, 2),
+    Course("upcr", 2.2, 0.27, 0.15, 2),
     Course("creatinine", 1.25, 0.95, 0.05, 2),
     Course("hemoglobin", 10.4, 12.6, 0.03, 1),
     Course("wbc", 3.3, 5.4, 0.08, 1),
@@ -153,6 +153,7 @@ def _lab_entries(day: date, offset: int, rng: random.Random,
     if offset < 31:  # ANA confirms the diagnosis; it is not re-tested to follow activity
         entries.append(LabEntry(day, "ana", "1:640", lab=lab, assay="HEp-2 IFA",
                                 pattern="homogeneous"))
+    _concordant_upcr(entries)
     rng.gauss(0, 1)  # keeps the generator's sequence (and so every other value) as before
     egfr = ckd_epi_2021(creatinine_mg_dl, age_on(birth, day), Sex.FEMALE)
     entries.append(LabEntry(day, "egfr", _fmt(egfr, 0), lab=lab, assay="CKD-EPI 2021"))
@@ -238,6 +239,21 @@ def _events(start: date) -> list[Event]:
     return events
 
 
+# Our choice for the demo: a woman of 66 kg excretes about 1.1 g of creatinine a day
+# (about 15-20 mg/kg/day), so UPCR (mg/mg) is about the 24-hour protein (g) / 1.1.
+CREATININE_G_PER_DAY = 1.1
+
+
+def _concordant_upcr(entries: list[LabEntry]) -> None:
+    """On a day with a 24-hour collection, the spot UPCR agrees with it (fixclin item 4)."""
+    protein = next((e for e in entries if e.marker == "urine_protein_24h"), None)
+    upcr = next((i for i, e in enumerate(entries) if e.marker == "upcr"), None)
+    if protein is None or upcr is None:
+        return
+    grams = float(protein.value) / (1000.0 if protein.unit == "mg/24h" else 1.0)
+    entries[upcr] = replace(entries[upcr], value=_fmt(grams / CREATININE_G_PER_DAY, 2))
+
+
 def write_demo(repo: Repository, end: date | None = None, seed: int = SEED) -> None:
     """Write the demo patient into ``repo`` (meant for an empty database)."""
     end = end or date.today()
@@ -272,7 +288,10 @@ def write_demo(repo: Repository, end: date | None = None, seed: int = SEED) -> N
     repo.results.refresh_egfr()
 
 
-CONFIRMED_LAB_ITEMS = {"proteinuria", "low_complement", "increased_dna_binding", "hematuria"}
+# Every lab item SLEDAI-2K counts that the visit's labs show (Gladman 2002): pyuria when
+# urine WBC > 5/HPF, fever > 38 °C in the 10 days before (fixclin item 4).
+CONFIRMED_LAB_ITEMS = {"proteinuria", "low_complement", "increased_dna_binding", "hematuria",
+                       "pyuria", "fever"}
 
 
 def _sledai_visits(repo: Repository, start: date) -> None:

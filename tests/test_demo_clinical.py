@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from lupus_tracker.demo import DAYS, FLARE_LABS_DAY, write_demo
 from lupus_tracker.domain import glucocorticoids as gc
-from lupus_tracker.domain.records import EventKind
+from lupus_tracker.domain.records import EventKind, Source
 from lupus_tracker.store.repository import Repository
 
 END = date(2026, 6, 30)
@@ -68,7 +68,8 @@ def test_lab_egfr_is_the_equation_applied_to_its_creatinine(tmp_path):
     with Repository.open(tmp_path / "d.sqlite") as repo:
         write_demo(repo, end=END)
         results = [r for r in repo.results.all() if r.marker == "egfr"]
-        lab = {r.taken_on: float(r.value_text) for r in results if r.lab}
-        computed = {r.taken_on: r.base_value for r in results if not r.lab}
+        lab = {r.taken_on: float(r.value_text) for r in results
+               if r.source is not Source.COMPUTED}
+        computed = {r.taken_on: r.base_value for r in results if r.source is Source.COMPUTED}
     assert lab and set(lab) <= set(computed)
     assert all(abs(lab[d] - computed[d]) <= 1 for d in lab)

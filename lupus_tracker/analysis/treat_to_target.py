@@ -89,10 +89,12 @@ def gather_inputs(repo: Repository, day: date) -> Inputs:
     settings = dict(repo.settings.all())
     since_visit: tuple[str, ...] = ()
     if assessments:
-        visit = max(a.visit_on for a in assessments)
-        if visit < day:
+        latest = max(assessments, key=lambda a: a.visit_on)
+        visit = latest.visit_on
+        if visit < day:  # only what the visit did not already count
             since_visit = tuple(_finding_text(s) for s in findings_after(
-                repo.results.all(SUGGEST_MARKERS, visit + timedelta(days=1), day), visit, day))
+                repo.results.all(SUGGEST_MARKERS, visit + timedelta(days=1), day), visit, day)
+                if s.descriptor.key not in latest.items)
     return Inputs(tuple(repo.treatments.all()), assessments, weights, egfr, last, exams,
                   settings.get(LUPUS_NEPHRITIS_SETTING) == "yes",
                   intervals_from_settings(settings), since_visit)
@@ -101,7 +103,8 @@ def gather_inputs(repo: Repository, day: date) -> Inputs:
 def _finding_text(suggestion: Suggestion) -> str:
     """"proteinuria 0.59 g/24h on 24 Sep 2026": the latest result that supports it."""
     last = suggestion.evidence[-1]
-    return (f"{suggestion.descriptor.name.lower()} {last.value_text} {last.unit} on "
+    name = suggestion.descriptor.name
+    return (f"{name[:1].lower() + name[1:]} {last.value_text} {last.unit} on "
             f"{day_text(last.day)}")
 
 
