@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -141,39 +141,45 @@ def _titer_axis(ax: Axes, ylim: tuple[float, float]) -> None:
 
 def draw_marker(ax: Axes, data: MarkerData, style: ChartStyle,
                 xlim: tuple[float, float], *, legend: bool = True,
-                compact: bool = False) -> list:
+                compact: bool = False, shapes: Mapping[str, str] | None = None) -> list:
     """Draw ``data`` into ``ax`` with fixed axis limits; returns the point collections,
     each with ``lupus_details`` (the hover and keyboard text of each point). ``compact``
-    (panels) leaves the range bands and rings out of the legend."""
+    (panels) leaves the range bands and rings out of the legend. ``shapes`` gives a series
+    (by label) its own marker shape, so that series are told apart in greyscale too
+    (default: a filled circle)."""
     artists = []
     ylim = y_limits(data)
     if data.titer:
         _titer_axis(ax, ylim)
+    scale = style.marker_scale
     for index, series in enumerate(data.series):
         colour = style.colour(index)
         bg = style.background
         if len(series.points) > 1:
-            ax.plot(series.days, series.values, color=colour, linewidth=1.3,
+            ax.plot(series.days, series.values, color=colour, linewidth=1.3 * scale,
                     gid=f"series:{series.label}")
         exact = [p for p in series.points if not p.bound]
         if exact:
             points = ax.scatter([p.day for p in exact], [p.value for p in exact],
-                                color=colour, s=22, zorder=3, label=series.label)
+                                color=colour, s=22 * scale, zorder=3, label=series.label,
+                                marker=(shapes or {}).get(series.label, "o"),
+                                gid=f"points:{series.label}")
             points.lupus_details = [p.detail for p in exact]
             artists.append(points)
         for shape, kinds, name in (("v", ("<", "<="), "below"), ("^", (">", ">="), "above")):
             picked = [p for p in series.points if p.bound in kinds]
             if picked:
                 bound = ax.scatter([p.day for p in picked], [p.value for p in picked],
-                                   marker=shape, facecolors=bg, edgecolors=colour, s=44,
-                                   linewidths=1.4, zorder=4,
+                                   marker=shape, facecolors=bg, edgecolors=colour,
+                                   s=44 * scale, linewidths=1.4 * scale, zorder=4,
                                    label=f"{series.label}: {name} this value")
                 bound.lupus_details = [p.detail for p in picked]
                 artists.append(bound)
         out = [p for p in series.points if p.out_of_range]
         if out:
             ax.scatter([p.day for p in out], [p.value for p in out], facecolors="none",
-                       edgecolors=style.out_of_range, s=95, linewidths=1.5, zorder=5,
+                       edgecolors=style.out_of_range, s=95 * scale, linewidths=1.5 * scale,
+                       zorder=5,
                        label="out of range (ring)" if index == 0 and not compact else None)
     for index, series in enumerate(data.series):
         _band(ax, series, style.colour(index), xlim, ylim, legend=not compact)

@@ -15,7 +15,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from lupus_tracker.analysis.latest import LatestValue
-from lupus_tracker.charts.marker import MarkerData, Series, marker_data
+from lupus_tracker.charts.marker import MarkerData, Series, marker_data, x_limits
+from lupus_tracker.charts.style import print_style
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.records import EventKind
 
@@ -31,9 +32,7 @@ DPI = 250
 MIN_PT = 7.0
 PLAIN_SHAPE = "o"  # a series told apart by nothing but its marker
 SHAPES = ("s", "D", "P", "*", "X", "h")  # one per assay or lab: greyscale-safe
-GREYS = ("#1f1f1f", "#5a5a5a", "#8c8c8c", "#3d3d3d")
 INK = "#1f1f1f"
-BAND = "#d9d9d9"
 SPARK_MM = (22.0, 4.2)
 CHART_WIDTH_MM = 180.0
 PANEL_HEIGHT_MM = 23.0
@@ -91,40 +90,18 @@ def sparkline_images(repo: Repository, rows: Iterable[LatestValue], since: date,
     return images
 
 
-def _draw_series(ax: Axes, data: MarkerData, shapes: dict[str, str]) -> None:
-    """Each result's own range as a grey step band, exact values as filled shapes (one
-    shape per assay or lab, the same across panels: ``shapes``), bounds such as <0.5 as
-    open triangles."""
-    import numpy as np
+def _draw_series(ax: Axes, data: MarkerData, shapes: dict[str, str],
+                 xlim: tuple[float, float]) -> None:
+    """The marker chart's own drawing (``charts.marker.draw_marker``: each result's own
+    range as a step band with dashed limits, bounds such as <0.5 as open triangles, rings
+    around values out of range) in the print style, with one shape per assay or lab, the
+    same across panels (``shapes``)."""
+    from lupus_tracker.charts.marker import draw_marker
 
-    values = [v for series in data.series for v in series.values]
-    for index, series in enumerate(data.series):
-        colour = GREYS[index % len(GREYS)]
-        shape = shapes.get(_short_label(series.label), PLAIN_SHAPE)
-        lows = [lo for lo in series.lows if lo is not None]
-        highs = [hi for hi in series.highs if hi is not None]
-        if lows or highs:
-            top = max(max(series.values), *(highs or [0])) * 1.15
-            ax.fill_between(series.days,
-                            np.array([0 if lo is None else lo for lo in series.lows], float),
-                            np.array([top if hi is None else hi for hi in series.highs],
-                                     float),
-                            step="mid", color=BAND, alpha=0.6, linewidth=0, zorder=0)
-        ax.plot(series.days, series.values, color=colour, linewidth=0.9, zorder=2)
-        exact = [i for i, b in enumerate(series.bounds) if not b]
-        ax.scatter([series.days[i] for i in exact], [series.values[i] for i in exact],
-                   marker=shape, s=18 if shape in ("P", "*", "X") else 14, color=colour,
-                   zorder=3)
-        for triangle, kinds in (("v", ("<", "<=")), ("^", (">", ">="))):
-            picked = [i for i, b in enumerate(series.bounds) if b in kinds]
-            if picked:
-                ax.scatter([series.days[i] for i in picked],
-                           [series.values[i] for i in picked], marker=triangle, s=22,
-                           facecolors="white", edgecolors=colour, linewidths=0.9, zorder=4)
-    if data.titer:
-        ax.set_yscale("log", base=2)
-    elif values and min(values) >= 0 and ax.get_ylim()[0] < 0:
-        ax.set_ylim(bottom=0)  # no negative axis for quantities that cannot be negative
+    by_series = {s.label: shapes.get(_short_label(s.label), PLAIN_SHAPE) for s in data.series}
+    draw_marker(ax, data, print_style(), xlim, legend=False, compact=True, shapes=by_series)
+    ax.set_ylabel("")  # the unit is in the panel's title
+    ax.grid(False, axis="x")
 
 
 def _short_label(label: str) -> str:
@@ -208,7 +185,7 @@ def _legend(figure: Figure, shapes: dict[str, str], kinds: set[EventKind]) -> No
     """One legend under the chart: the shape of each assay or lab, and of each event kind."""
     from matplotlib.lines import Line2D
 
-    handles = [Line2D([], [], marker=shape, color=GREYS[0], linestyle="none", markersize=4,
+    handles = [Line2D([], [], marker=shape, color=INK, linestyle="none", markersize=4,
                       label=label) for label, shape in shapes.items()]
     handles += [Line2D([], [], marker=EVENT_STYLE[kind][0], color=INK, linestyle="none",
                        markersize=5, markerfacecolor=INK if kind in FILLED_EVENTS
@@ -240,6 +217,7 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
 
     keys = _panel_keys(repo, start, until)
     panels = [marker_data(repo, key, start, until) for key in keys]
+    xlim = x_limits((), start, until + timedelta(days=1))
     shapes = _shape_map(panels)
     kinds: set[EventKind] = set()
     rows = max(1, (len(keys) + 1) // 2)
@@ -257,7 +235,7 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
                 ax.set_axis_off()
                 continue
             data, left_out = _one_scale(panels[index])
-            _draw_series(ax, data, shapes)
+            _draw_series(ax, data, shapes, xlim)
             units = " / ".join(sorted({s.unit_label for s in data.series}))
             label = get_marker(keys[index]).label
             title = f"{label} ({units})" if units else label

@@ -17,7 +17,7 @@ from lupus_tracker.charts.marker import MarkerChart, marker_figure, medication_p
 from lupus_tracker.charts.panels import build_panel_figure
 from lupus_tracker.charts.series import prepare_marker, summary
 from lupus_tracker.charts.sledai import build_sledai_figure
-from lupus_tracker.charts.style import Theme, chart_style, contrast_ratio
+from lupus_tracker.charts.style import Theme, chart_style, contrast_ratio, print_style
 from lupus_tracker.charts.symptoms import build_symptom_figure
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.records import Dose, Event, EventKind, LabResult, Medication, Source
@@ -198,9 +198,9 @@ def test_symptom_heat_map_and_sledai_from_plain_data():
     assert sledai.lupus_points[0].lupus_details[1] == "05 Apr 2026: SLEDAI-2K 4"
 
 
-@pytest.mark.parametrize("theme", list(Theme))
+@pytest.mark.parametrize("theme", [*Theme, "print"])
 def test_every_meaningful_colour_passes_wcag_aa(theme):
-    style = chart_style(theme)
+    style = print_style() if theme == "print" else chart_style(theme)
     for name, colour in style.meaningful_colours().items():
         assert contrast_ratio(colour, style.background) >= 4.5, name
     for colour in style.palette:  # text inside medication bars

@@ -4,7 +4,7 @@ series (and shape) per assay, the prednisone-equivalent strip and the events."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -75,7 +75,8 @@ def test_ranges_bounds_and_assays(drawn):
         assert any(isinstance(c, PolyCollection) for c in ax.collections)
     c3 = panels["C3"]
     open_down = [c for c in c3.collections if isinstance(c, PathCollection)
-                 and len(c.get_offsets()) and tuple(c.get_facecolor()[0]) == (1, 1, 1, 1)]
+                 and len(c.get_offsets()) and len(c.get_facecolor())
+                 and tuple(c.get_facecolor()[0]) == (1, 1, 1, 1)]
     assert open_down, "the <0.5 bound is an open triangle"
     dsdna = panels["anti-dsDNA"]
     legend = [t.get_text() for t in figure.legends[0].get_texts()]
@@ -97,3 +98,37 @@ def test_dose_strip_and_events_share_the_time_axis(drawn):
     assert "5 mg/day" in annotations  # today's oral dose
     pulses = [line for line in strips[0].lines if line.get_marker() == "v"]
     assert len(pulses) == 3  # three days of 500 mg IV methylprednisolone
+
+
+def _band_steps(ax, gid_start: str) -> dict[str, list[tuple[float, float]]]:
+    """The band's dashed limit lines (x, y), by series label."""
+    return {line.get_gid().split(":", 1)[1]: [tuple(p) for p in line.get_xydata()]
+            for line in ax.lines if (line.get_gid() or "").startswith(gid_start)}
+
+
+def test_report_bands_are_the_app_chart_bands(repo):
+    """The report's panel draws the marker chart's band: the same limits, step for step,
+    from each result's own lab range (one-sided ranges too)."""
+    from lupus_tracker.charts.marker import MarkerChart, marker_data, marker_figure
+
+    for entry in (LabEntry(date(2026, 1, 5), "c3", "0.62", "g/L", "0.9-1.8", "LabA"),
+                  LabEntry(date(2026, 2, 5), "c3", "0.95", "g/L", "0.9-1.8", "LabA"),
+                  LabEntry(date(2026, 4, 5), "c3", "0.80", "g/L", "0.82-1.67", "LabB"),
+                  LabEntry(date(2026, 5, 5), "c3", "0.85", "g/L", "0.82-1.67", "LabB"),
+                  LabEntry(date(2026, 3, 1), "anti_dsdna", "60", "IU/mL", "<30", "LabA",
+                           "ELISA"),
+                  LabEntry(date(2026, 5, 1), "anti_dsdna", "40", "IU/mL", "<27", "LabB",
+                           "CLIA")):
+        repo.results.add(entry)
+    report = trend_figure(repo, START, SINCE, UNTIL)
+    panels = {ax.get_title(loc="left").split(" (")[0]: ax for ax in _panels(report)}
+    for key, name in (("c3", "C3"), ("anti_dsdna", "anti-dsDNA")):
+        app = marker_figure(MarkerChart(marker_data(repo, key, START, UNTIL),
+                                        since=START, until=UNTIL + timedelta(days=1)))
+        for edge in ("band-low:", "band-high:"):
+            assert _band_steps(panels[name], edge) == _band_steps(app.axes[0], edge), edge
+    lows = _band_steps(panels["C3"], "band-low:")
+    assert {y for steps in lows.values() for _, y in steps} == {0.9, 0.82}
+    highs = _band_steps(panels["anti-dsDNA"], "band-high:")
+    assert sorted({y for steps in highs.values() for _, y in steps}) == [27, 30]
+    assert not _band_steps(panels["anti-dsDNA"], "band-low:")  # <30: no lower limit
