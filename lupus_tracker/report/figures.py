@@ -14,7 +14,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from lupus_tracker.analysis.latest import LatestValue
 from lupus_tracker.charts.marker import MarkerData, Series, marker_data, x_limits
 from lupus_tracker.charts.style import print_style
 from lupus_tracker.domain.catalog import get_marker
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from lupus_tracker.report.content import Image
+    from lupus_tracker.report.results import KeyResult
     from lupus_tracker.store.repository import Repository
 
 MM = 1 / 25.4  # inches per millimetre
@@ -58,25 +58,28 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def _latest_series(data: MarkerData, row: LatestValue) -> Series | None:
-    """The series holding the latest result (never a line joined across assays)."""
+def _row_series(data: MarkerData, row: KeyResult) -> Series | None:
+    """The series holding the row's latest result (never a line joined across assays)."""
+    latest = row.value.latest
     for series in data.series:
-        if series.days and series.days[-1] == row.latest.day \
-                and series.unit_label == row.latest.unit.label:
+        if series.days and series.days[-1] == latest.day \
+                and series.unit_label in (latest.unit.label, "titer") \
+                and series.points[-1].text == latest.value_text:
             return series
     return None
 
 
-def sparkline_images(repo: Repository, rows: Iterable[LatestValue], since: date,
+def sparkline_images(repo: Repository, rows: Iterable[KeyResult], since: date,
                      until: date) -> dict[str, Image]:
-    """A small trend line of the period for each row; a single result is a dot."""
+    """A small trend line of the period for each row (by the row's name); a single result
+    is a dot."""
     from matplotlib.figure import Figure
 
     from lupus_tracker.report.content import Image
 
     images = {}
     for row in rows:
-        series = _latest_series(marker_data(repo, row.marker.key, since, until), row)
+        series = _row_series(marker_data(repo, row.marker_key, since, until), row)
         if series is None or not series.days:
             continue
         figure = Figure(figsize=(SPARK_MM[0] * MM, SPARK_MM[1] * MM))
@@ -86,7 +89,7 @@ def sparkline_images(repo: Repository, rows: Iterable[LatestValue], since: date,
         ax.plot(series.days[-1:], series.values[-1:], "o", color=INK, markersize=2.2)
         ax.set_xlim(since, until)
         ax.axis("off")
-        images[row.marker.key] = Image(_png(figure), SPARK_MM[0])
+        images[row.name] = Image(_png(figure), SPARK_MM[0])
     return images
 
 

@@ -41,6 +41,8 @@ table.data th { background-color: #e8e8e8; text-align: left; font-weight: bold;
 table.data td { border-bottom: 1px solid #d5d5d5; vertical-align: middle; }
 table.head { font-size: 9pt; }
 td.flag { font-weight: bold; }
+td.nowrap { white-space: nowrap; }
+span.series { font-size: 7pt; color: #333; }
 td.num { text-align: right; }
 """
 
