@@ -56,9 +56,6 @@ def treatment_html(content: ReportContent) -> str:
     return "".join(parts)
 
 
-NAME_COLUMN_PERCENT = 15
-
-
 def _change(row: KeyResult) -> str:
     """Arrow, word and amount on one line; "not comparable (why)" may wrap between words."""
     value = row.value
@@ -96,12 +93,8 @@ def _results_table(rows: Sequence[KeyResult], with_trend: bool,
     # break "mL/min/1.73m²" after a slash); the flag and the change wrap between words.
     classes = [("", "nowrap", "", "flag" if r.value.latest.flag.is_out_of_range else "", "",
                 "nowrap", "", "") for r in rows]
-    # A per-assay row's name is long ("ELISA · City Hospital Laboratory"): its column gets
-    # a fixed share and wraps between words, so that the value columns keep their width.
-    widths = [NAME_COLUMN_PERCENT if any(r.series for r in rows) else None]
     return table(headers, [_result_row(r, with_trend, content) for r in rows],
-                 raw_columns=range(len(headers)), classes=classes,
-                 widths=widths + [None] * (len(headers) - 1))
+                 raw_columns=range(len(headers)), classes=classes)
 
 
 def results_html(content: ReportContent) -> str:
