@@ -23,7 +23,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from lupus_tracker.charts.series import TITER_DILUTIONS, MarkerData, Series, summary
+from lupus_tracker.charts.series import (
+    TITER_DILUTIONS,
+    MarkerData,
+    Series,
+    part_title,
+    split_by_unit,
+    summary,
+)
 from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
 from lupus_tracker.domain.dosing import daily_total_text, total_dose_text
 from lupus_tracker.domain.records import Event, EventKind, Medication
@@ -347,18 +354,28 @@ def marker_figure(chart: MarkerChart, style: ChartStyle | None = None, *,
     xlim = x_limits(days, chart.since, chart.until)
     lanes = medication_periods(chart.medications, chart.since, chart.until)
     figure = Figure(figsize=size_in, layout="constrained")
-    if lanes:
-        ax, meds = figure.subplots(2, 1, sharex=True,
-                                   height_ratios=(3, 0.5 + 0.35 * len(lanes)))
+    # One axis per unit family (anti-dsDNA in IU/mL and as a titer are never one axis).
+    parts = split_by_unit(data)
+    ratios = [3.0] * len(parts) + ([0.5 + 0.35 * len(lanes)] if lanes else [])
+    axes = list(figure.subplots(len(ratios), 1, sharex=True, height_ratios=ratios,
+                                squeeze=False)[:, 0])
+    meds = axes.pop() if lanes else None
+    artists = []
+    for ax, part in zip(axes, parts, strict=True):
+        artists += draw_marker(ax, part, style, xlim)
+        draw_events(ax, chart.events, style, labels=ax is axes[0])
+        if len(parts) > 1:
+            ax.set_title(part_title(part), fontsize=style.font_pt, loc="left")
+    ax = axes[0]
+    if len(parts) > 1:
+        figure.suptitle(f"{data.title}: one chart per unit (not comparable with each other)",
+                        fontsize=style.title_pt)
     else:
-        ax, meds = figure.subplots(), None
-    artists = draw_marker(ax, data, style, xlim)
-    draw_events(ax, chart.events, style)
-    ax.set_title(data.title, fontsize=style.title_pt)
+        ax.set_title(data.title, fontsize=style.title_pt)
     if meds is not None:
         meds.set_xlim(*xlim)
         draw_medications(meds, chart.medications, style, chart.since, chart.until)
-    concise_dates(meds if meds is not None else ax)
+    concise_dates(meds if meds is not None else axes[-1])
     apply_to_figure(figure, style)
     figure.lupus_points = artists
     figure.lupus_summary = summary(data)

@@ -19,7 +19,7 @@ from lupus_tracker.charts.marker import (
     empty_figure,
     x_limits,
 )
-from lupus_tracker.charts.series import MarkerData, summary
+from lupus_tracker.charts.series import MarkerData, split_by_unit, summary
 from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.records import Event
@@ -45,7 +45,9 @@ def build_panel_figure(title: str, markers: Sequence[MarkerData],
     from matplotlib.figure import Figure
 
     style = style or chart_style()
-    shown = [m for m in markers if not m.empty]
+    # A marker measured in two unit families (anti-dsDNA in IU/mL and as a titer) gets one
+    # chart per family: never one axis.
+    shown = [part for m in markers if not m.empty for part in split_by_unit(m)]
     if not shown:
         return empty_figure(f"{title}\n\nNo results for these markers in this period.\n"
                             "Add them with Edit › Add lab report (Ctrl+L), or choose a "
@@ -67,7 +69,7 @@ def build_panel_figure(title: str, markers: Sequence[MarkerData],
     concise_dates(axes[-1])
     apply_to_figure(figure, style)
     figure.lupus_points = artists
-    figure.lupus_summary = f"{title}: " + "; ".join(summary(m) for m in shown)
+    figure.lupus_summary = f"{title}: " + "; ".join(summary(m) for m in markers if not m.empty)
     return figure
 
 

@@ -212,3 +212,41 @@ def test_dark_style_colours_the_figure():
     figure = marker_figure(MarkerChart(d), chart_style(Theme.DARK, font_pt=14))
     assert figure.get_facecolor()[:3] == pytest.approx((30 / 255,) * 3)
     assert figure.axes[0].title.get_fontsize() == 16
+
+
+MIXED_DSDNA = [
+    result(date(2024, 1, 5), "anti_dsdna", "120", "IU/mL", "<30", "LabA", "ELISA"),
+    result(date(2024, 3, 5), "anti_dsdna", "80", "IU/mL", "<30", "LabA", "ELISA"),
+    result(date(2024, 5, 5), "anti_dsdna", "1:160", "titer", "<1:10", "LabB", "Crithidia"),
+    result(date(2024, 7, 5), "anti_dsdna", "1:40", "titer", "<1:10", "LabB", "Crithidia"),
+    result(date(2024, 9, 5), "anti_dsdna", "35", "U/mL", "<20", "LabC", "Kit X"),
+]
+
+
+def _plotted_ys(ax) -> set[float]:
+    return {float(y) for c in ax.collections if (c.get_gid() or "").startswith("points:")
+            for _, y in c.get_offsets()}
+
+
+def test_anti_dsdna_in_three_unit_families_is_three_named_charts():
+    figure = figure_of("anti_dsdna", MIXED_DSDNA)
+    titles = [ax.get_title(loc="left") for ax in figure.axes]
+    assert titles == ["Anti-dsDNA antibodies in IU/mL (ELISA)",
+                      "Anti-dsDNA antibodies in titer (Crithidia)",
+                      "Anti-dsDNA antibodies in U/mL (kit units) (Kit X)"], titles
+    iu, titer, kit = figure.axes
+    assert _plotted_ys(iu) == {120.0, 80.0} and iu.get_yscale() == "linear"
+    assert _plotted_ys(titer) == {160.0, 40.0} and titer.get_yscale() == "log"
+    assert _plotted_ys(kit) == {35.0} and kit.get_yscale() == "linear"
+    assert "one chart per unit" in figure.get_suptitle()
+    assert len(figure.lupus_points) == 3  # hover and keyboard reach every point
+    assert iu.get_xlim() == titer.get_xlim() == kit.get_xlim()  # one time axis
+
+
+def test_panel_splits_a_marker_measured_in_two_unit_families():
+    markers = [data("anti_dsdna", MIXED_DSDNA[:4]),
+               data("c3", [result(date(2024, 2, 5), "c3", "0.8", "g/L", "0.9-1.8")])]
+    figure = build_panel_figure("Serology", markers)
+    labels = [ax.get_ylabel() for ax in figure.axes]
+    assert labels == ["anti-dsDNA\n(IU/mL)", "anti-dsDNA\n(titer)", "C3\n(g/L)"], labels
+    assert figure.axes[1].get_yscale() == "log" and figure.axes[0].get_yscale() == "linear"
