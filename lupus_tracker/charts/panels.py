@@ -8,7 +8,7 @@ marker, on one time axis.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from lupus_tracker.charts.marker import (
 )
 from lupus_tracker.charts.series import MarkerData, split_by_unit, summary
 from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
+from lupus_tracker.charts.targets import Target, bp_target_note, draw_target, targets_for
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.records import Event
 
@@ -34,14 +35,17 @@ PANELS: dict[str, tuple[str, tuple[str, ...]]] = {
     "kidney": ("Kidney: urine protein, albumin, creatinine, eGFR",
                ("urine_protein_24h", "upcr", "albumin", "creatinine", "egfr")),
     "blood_counts": ("Blood counts", ("hemoglobin", "wbc", "lymphocytes", "platelets")),
+    "blood_pressure": ("Home blood pressure", ("systolic_bp", "diastolic_bp")),
 }
 
 
 def build_panel_figure(title: str, markers: Sequence[MarkerData],
                        events: Sequence[Event] = (), since: date | None = None,
                        until: date | None = None, style: ChartStyle | None = None, *,
-                       width_in: float = 7.5, height_in: float | None = None) -> Figure:
-    """One small marker chart per marker that has results in the period."""
+                       width_in: float = 7.5, height_in: float | None = None,
+                       targets: Mapping[str, Target] | None = None) -> Figure:
+    """One small marker chart per marker that has results in the period; ``targets`` (by
+    marker key) are drawn as labelled lines (the lupus nephritis blood pressure target)."""
     from matplotlib.figure import Figure
 
     style = style or chart_style()
@@ -58,10 +62,14 @@ def build_panel_figure(title: str, markers: Sequence[MarkerData],
     figure = Figure(figsize=(width_in, height_in or 0.7 + 1.5 * len(shown)),
                     layout="constrained")
     axes = figure.subplots(len(shown), 1, sharex=True, squeeze=False)[:, 0]
-    figure.suptitle(title, fontsize=style.title_pt)
+    drawn_targets = [key for key in (targets or {}) if any(m.key == key for m in shown)]
+    figure.suptitle(f"{title}\n({bp_target_note()})" if drawn_targets else title,
+                    fontsize=style.title_pt)
     artists = []
     for ax, data in zip(axes, shown, strict=True):
         artists += draw_marker(ax, data, style, xlim, compact=True)
+        if data.key in (targets or {}):
+            draw_target(ax, (targets or {})[data.key], style)
         draw_events(ax, events, style, labels=ax is axes[0])
         short = get_marker(data.key).label
         ax.set_ylabel(f"{short}\n({' / '.join(data.unit_labels)})" if data.unit_labels
@@ -82,4 +90,4 @@ def panel_figure(repo: Repository, panel: str, since: date | None = None,
     title, keys = PANELS[panel]
     return build_panel_figure(title, load_panel(repo, keys, since, until),
                               repo.events.all(since, until), since, until, style,
-                              width_in=width_in)
+                              width_in=width_in, targets=targets_for(repo))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from lupus_tracker.charts.marker import MarkerData, Series, marker_data, x_limits
 from lupus_tracker.charts.style import print_style
+from lupus_tracker.charts.targets import BP_KEYS, bp_target_note, draw_target, targets_for
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.records import EventKind
 
@@ -128,14 +129,15 @@ def _shape_map(panels: list[MarkerData]) -> dict[str, str]:
     return shapes
 
 
-def _panel_keys(repo: Repository, start: date, until: date) -> list[str]:
+def _panel_keys(repo: Repository, start: date, until: date,
+                most: int = MAX_PANELS) -> list[str]:
     have = set(repo.results.frame(None, start, until)["marker"])
     keys = []
     for group in PANEL_GROUPS:
         key = next((k for k in group if k in have), None)
         if key is not None:
             keys.append(key)
-    return keys[:MAX_PANELS]
+    return keys[:most]
 
 
 def _dose_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
@@ -211,6 +213,19 @@ def _one_scale(data: MarkerData) -> tuple[MarkerData, str]:
     return replace(data, series=kept, titer=False), f"titer results ({names})"
 
 
+def _pressure_panel(repo: Repository, start: date, until: date) -> MarkerData | None:
+    """Systolic and diastolic readings on one axis, told apart by shape; the lupus
+    nephritis target lines stand for their ranges (no bands)."""
+    series = tuple(
+        Series(f"{s.unit_label} · {name}", s.unit_label,
+               tuple(replace(p, low=None, high=None) for p in s.points))
+        for key, name in zip(BP_KEYS, ("systolic", "diastolic"), strict=True)
+        for s in marker_data(repo, key, start, until).series)
+    if not series:
+        return None
+    return MarkerData("blood_pressure", "Blood pressure", "Blood pressure", series, (), False)
+
+
 def trend_figure(repo: Repository, start: date, since: date, until: date,
                  width_mm: float = CHART_WIDTH_MM) -> Figure:
     """Two columns of marker panels (each at least 8 cm wide), each column ending with the
@@ -218,10 +233,15 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
     import matplotlib.dates as mdates
     from matplotlib.figure import Figure
 
-    keys = _panel_keys(repo, start, until)
+    targets = targets_for(repo)
+    pressure = _pressure_panel(repo, start, until) if targets else None
+    # With the blood pressure panel, one more marker keeps the two columns even.
+    keys = _panel_keys(repo, start, until, MAX_PANELS + (pressure is not None))
     panels = [marker_data(repo, key, start, until) for key in keys]
+    shapes = _shape_map(panels)  # the pressure panel's two series are apart by height
+    if pressure is not None:
+        keys, panels = [*keys, pressure.key], [*panels, pressure]
     xlim = x_limits((), start, until + timedelta(days=1))
-    shapes = _shape_map(panels)
     kinds: set[EventKind] = set()
     rows = max(1, (len(keys) + 1) // 2)
     heights = [PANEL_HEIGHT_MM] * rows + [STRIP_HEIGHT_MM, EVENT_STRIP_MM]
@@ -240,8 +260,13 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
             data, left_out = _one_scale(panels[index])
             _draw_series(ax, data, shapes, xlim)
             units = " / ".join(sorted({s.unit_label for s in data.series}))
-            label = get_marker(keys[index]).label
+            label = data.name if data is pressure else get_marker(keys[index]).label
+            if data is pressure:
+                for key in BP_KEYS:
+                    draw_target(ax, targets[key], print_style())
             title = f"{label} ({units})" if units else label
+            if data is pressure:
+                title += ": systolic (upper), diastolic (lower)"
             if left_out:
                 title += f"; {left_out} not drawn (another scale)"
             ax.set_title(title, fontsize=8, loc="left", pad=2)
@@ -270,4 +295,7 @@ def trend_chart_image(repo: Repository, start: date, since: date,
     if not _panel_keys(repo, start, until):
         return None
     figure = trend_figure(repo, start, since, until)
-    return Image(_png(figure), CHART_WIDTH_MM)
+    pressure = any(ax.get_title(loc="left").startswith("Blood pressure") for ax in figure.axes)
+    note = bp_target_note()
+    return Image(_png(figure), CHART_WIDTH_MM,
+                 f"{note[0].upper()}{note[1:]}." if pressure else "")

@@ -145,7 +145,9 @@ def charts_html(content: ReportContent) -> str:
         '<p class="small">Grey band: each result\u2019s own lab range. Filled shapes: '
         "values, one shape per assay; open triangles: bounds such as &lt;0.5 (\u25bd below, "
         "\u25b3 above). Dashed line: start of the period. Under each column: "
-        "prednisone-equivalent mg/day and events.</p>")
+        "prednisone-equivalent mg/day and events."
+        + "".join(f" {e(chart.caption)}" for chart in content.charts if chart.caption)
+        + "</p>")
     return "".join(parts)
 
 

@@ -250,3 +250,32 @@ def test_panel_splits_a_marker_measured_in_two_unit_families():
     labels = [ax.get_ylabel() for ax in figure.axes]
     assert labels == ["anti-dsDNA\n(IU/mL)", "anti-dsDNA\n(titer)", "C3\n(g/L)"], labels
     assert figure.axes[1].get_yscale() == "log" and figure.axes[0].get_yscale() == "linear"
+
+
+def _target_lines(ax) -> list[float]:
+    return [line.get_ydata()[0] for line in ax.lines
+            if (line.get_gid() or "").startswith("target:")]
+
+
+@pytest.mark.parametrize("nephritis", [True, False])
+def test_home_blood_pressure_panel_shows_the_lupus_nephritis_target(nephritis):
+    from lupus_tracker.charts.targets import bp_targets
+    from lupus_tracker.domain.monitoring import BP_TARGET_LUPUS_NEPHRITIS
+
+    readings = [data("systolic_bp", [result(date(2024, 1, d), "systolic_bp", str(v))
+                                     for d, v in ((5, 124), (12, 138), (19, 127))]),
+                data("diastolic_bp", [result(date(2024, 1, d), "diastolic_bp", str(v))
+                                      for d, v in ((5, 76), (12, 84), (19, 79))])]
+    figure = build_panel_figure("Home blood pressure", readings,
+                                targets=bp_targets(nephritis))
+    systolic, diastolic = figure.axes
+    if not nephritis:
+        assert _target_lines(systolic) == _target_lines(diastolic) == []
+        return
+    assert BP_TARGET_LUPUS_NEPHRITIS == (130, 80)
+    assert _target_lines(systolic) == [130] and _target_lines(diastolic) == [80]
+    labels = [t.get_text() for ax in figure.axes for t in ax.texts
+              if t.get_gid() == "target-label"]
+    assert labels == ["target <130 (lupus nephritis)", "target <80"]
+    assert "below 130/80 mmHg (KDIGO 2024)" in figure.get_suptitle()
+    assert systolic.get_ylim()[1] > 138 and diastolic.get_ylim()[0] < 76

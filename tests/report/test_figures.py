@@ -53,7 +53,7 @@ def _panels(figure):
 def test_panels_are_wide_enough_and_no_text_is_small_or_outside(drawn):
     figure, renderer = drawn
     panels = _panels(figure)
-    assert len(panels) == 6
+    assert len(panels) == 8  # 7 markers and the blood pressure of the demo's nephritis
     for ax in panels:
         width_mm = ax.get_position().width * figure.get_figwidth() * 25.4
         assert width_mm >= 80, (ax.get_title(loc="left"), width_mm)
@@ -71,8 +71,9 @@ def test_ranges_bounds_and_assays(drawn):
     figure, _ = drawn
     panels = {ax.get_title(loc="left").split(" (")[0]: ax for ax in _panels(figure)}
     assert set(panels) >= {"anti-dsDNA", "C3", "C4", "Albumin"}
-    for ax in panels.values():  # each result's own range: a shaded band
-        assert any(isinstance(c, PolyCollection) for c in ax.collections)
+    for name, ax in panels.items():  # each result's own range: a shaded band
+        if name != "Blood pressure":  # target lines stand for its range
+            assert any(isinstance(c, PolyCollection) for c in ax.collections), name
     c3 = panels["C3"]
     open_down = [c for c in c3.collections if isinstance(c, PathCollection)
                  and len(c.get_offsets()) and len(c.get_facecolor())
@@ -132,3 +133,23 @@ def test_report_bands_are_the_app_chart_bands(repo):
     highs = _band_steps(panels["anti-dsDNA"], "band-high:")
     assert sorted({y for steps in highs.values() for _, y in steps}) == [27, 30]
     assert not _band_steps(panels["anti-dsDNA"], "band-low:")  # <30: no lower limit
+
+
+def test_blood_pressure_panel_with_the_lupus_nephritis_target(demo_repo):
+    """The demo patient has lupus nephritis: the report's trend chart has a blood pressure
+    panel with the target lines at 130 and 80 mmHg, and the caption names the source."""
+    from lupus_tracker.report.figures import trend_chart_image
+
+    figure = trend_figure(demo_repo, START, SINCE, UNTIL)
+    (pressure,) = [ax for ax in _panels(figure)
+                   if ax.get_title(loc="left").startswith("Blood pressure")]
+    targets = sorted(line.get_ydata()[0] for line in pressure.lines
+                     if (line.get_gid() or "").startswith("target:"))
+    assert targets == [80, 130]
+    assert len(_panels(figure)) % 2 == 0  # the columns stay even
+    caption = trend_chart_image(demo_repo, START, SINCE, UNTIL).caption
+    assert "below 130/80 mmHg (KDIGO 2024)" in caption
+    demo_repo.settings.set("condition.lupus_nephritis", "no")
+    figure = trend_figure(demo_repo, START, SINCE, UNTIL)
+    assert not [ax for ax in _panels(figure)
+                if ax.get_title(loc="left").startswith("Blood pressure")]
