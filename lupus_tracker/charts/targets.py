@@ -28,6 +28,7 @@ class Target:
 
     value: float
     label: str
+    label_below: bool = False  # the label under the line (systolic: towards diastolic)
 
 
 def bp_targets(lupus_nephritis: bool) -> dict[str, Target]:
@@ -35,7 +36,8 @@ def bp_targets(lupus_nephritis: bool) -> dict[str, Target]:
     if not lupus_nephritis:
         return {}
     systolic, diastolic = BP_TARGET_LUPUS_NEPHRITIS
-    return {"systolic_bp": Target(systolic, f"target <{systolic} (lupus nephritis)"),
+    # The labels face each other, into the gap between systolic and diastolic readings.
+    return {"systolic_bp": Target(systolic, f"target <{systolic} (lupus nephritis)", True),
             "diastolic_bp": Target(diastolic, f"target <{diastolic}")}
 
 
@@ -62,8 +64,11 @@ def draw_target(ax: Axes, target: Target, style: ChartStyle) -> None:
         ax.set_ylim(target.value - 0.08 * (high - target.value), high)
     ax.axhline(target.value, color=style.text, linestyle="-.",
                linewidth=1.2 * style.marker_scale, zorder=2, gid=f"target:{target.value:g}")
+    if not target.label:
+        return
     ax.annotate(target.label, (0.0, target.value), xycoords=("axes fraction", "data"),
-                xytext=(3, 2), textcoords="offset points", ha="left", va="bottom",
+                xytext=(3, -2 if target.label_below else 2), textcoords="offset points",
+                ha="left", va="top" if target.label_below else "bottom",
                 fontsize=style.small_pt, color=style.text, gid="target-label",
                 bbox={"boxstyle": "square,pad=0.1", "facecolor": style.background,
                       "edgecolor": "none", "alpha": 0.85})

@@ -261,9 +261,13 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
             _draw_series(ax, data, shapes, xlim)
             units = " / ".join(sorted({s.unit_label for s in data.series}))
             label = data.name if data is pressure else get_marker(keys[index]).label
-            if data is pressure:
+            if data is pressure:  # one label for both lines, in the gap between them
                 for key in BP_KEYS:
-                    draw_target(ax, targets[key], print_style())
+                    draw_target(ax, replace(targets[key], label=""), print_style())
+                low, high = (targets[key].value for key in BP_KEYS[::-1])
+                ax.annotate(f"dash-dot: target <{high:g}/{low:g} (lupus nephritis)",
+                            (0.01, (low + high) / 2), xycoords=("axes fraction", "data"),
+                            va="center", fontsize=MIN_PT, gid="target-label")
             title = f"{label} ({units})" if units else label
             if data is pressure:
                 title += ": systolic (upper), diastolic (lower)"
