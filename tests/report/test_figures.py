@@ -110,7 +110,8 @@ def _band_steps(ax, gid_start: str) -> dict[str, list[tuple[float, float]]]:
 def test_report_bands_are_the_app_chart_bands(repo):
     """The report's panel draws the marker chart's band: the same limits, step for step,
     from each result's own lab range (one-sided ranges too)."""
-    from lupus_tracker.charts.marker import MarkerChart, marker_data, marker_figure
+    from lupus_tracker.charts.marker import MarkerChart, marker_figure
+    from lupus_tracker.charts.sources import load_marker_data
 
     for entry in (LabEntry(date(2026, 1, 5), "c3", "0.62", "g/L", "0.9-1.8", "LabA"),
                   LabEntry(date(2026, 2, 5), "c3", "0.95", "g/L", "0.9-1.8", "LabA"),
@@ -124,7 +125,7 @@ def test_report_bands_are_the_app_chart_bands(repo):
     report = trend_figure(repo, START, SINCE, UNTIL)
     panels = {ax.get_title(loc="left").split(" (")[0]: ax for ax in _panels(report)}
     for key, name in (("c3", "C3"), ("anti_dsdna", "anti-dsDNA")):
-        app = marker_figure(MarkerChart(marker_data(repo, key, START, UNTIL),
+        app = marker_figure(MarkerChart(load_marker_data(repo, key, START, UNTIL),
                                         since=START, until=UNTIL + timedelta(days=1)))
         for edge in ("band-low:", "band-high:"):
             assert _band_steps(panels[name], edge) == _band_steps(app.axes[0], edge), edge
