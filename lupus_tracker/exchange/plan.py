@@ -116,6 +116,8 @@ def _symptom_text(entry: SymptomEntry) -> str:
     text = f"severity {entry.severity}"
     if entry.location:
         text += f", {entry.location}"
+    if entry.body_site:
+        text += f", {entry.body_site}"
     if entry.note:
         text += f" ({entry.note[:40]})"
     return text
@@ -188,8 +190,8 @@ class _Reconciler:
             current = now.get(key)
             if current is None:
                 kept.append(entry)
-            elif (current.severity, current.location, current.note) == (
-                    entry.severity, entry.location, entry.note):
+            elif (current.severity, current.location, current.note, current.body_site) == (
+                    entry.severity, entry.location, entry.note, entry.body_site):
                 self.duplicates += 1
             elif self.conflict(what, _symptom_text(current), _symptom_text(entry)):
                 kept.append(entry)

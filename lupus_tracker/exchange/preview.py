@@ -42,7 +42,7 @@ def preview_rows(plan: ImportPlan) -> list[tuple[str, str, str, str, str, str]]:
              unit_label(r.marker, r.unit),
              " ".join(filter(None, (r.ref_range, r.lab, r.assay)))) for r in plan.results]
     rows += [(s.day.isoformat(), "symptom", symptom_label(s.symptom), str(s.severity), "0-10",
-              s.location or "") for s in plan.symptoms]
+              ", ".join(filter(None, (s.location, s.body_site)))) for s in plan.symptoms]
     rows += [(d.isoformat(), "diary", "note", "", "", n[:60]) for d, n in plan.diary_notes]
     rows += [(m.started_on.isoformat(), "medication", m.name, "", "",
               f"{len(m.doses)} dose entries") for m in plan.medications]

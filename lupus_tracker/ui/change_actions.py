@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
 from lupus_tracker.domain.records import Event, LabEntry, LabResult, Medication, SymptomEntry
 from lupus_tracker.store.changes import Change
-from lupus_tracker.store.diary_changes import AddPhoto, SaveDay
+from lupus_tracker.store.diary_changes import AddCustomSymptom, AddPhoto, SaveDay
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.record_changes import PutReportNote, SaveProfile, SaveSledai
 from lupus_tracker.store.result_changes import AddResults, DeleteResults, UpdateResult
@@ -116,6 +116,20 @@ class ChangeActions:
                                               tuple(_vital_change(v) for v in vitals))):
             self.window.diary.load()
             self.window.statusBar().showMessage(f"Saved the diary for {day.isoformat()}.", 6000)
+
+    def add_custom_symptom(self, name: str) -> bool:
+        """Add a symptom of the patient's own; the diary shows its row at once (typed
+        entries stay) and focuses it."""
+        if not self.apply("add the symptom", AddCustomSymptom(name)):
+            return False
+        diary = self.window.diary
+        diary.refresh_symptoms()
+        added = self.repo.diary.find_custom(name)
+        if added is not None:
+            diary.focus_symptom(added.key)
+            self.window.statusBar().showMessage(
+                f"Added {added.name} to your symptoms — Undo (Ctrl+Z)", 8000)
+        return True
 
     def add_photo(self, photo: Photo) -> None:
         if self.apply("attach the photo", AddPhoto(photo)):

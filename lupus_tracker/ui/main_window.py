@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self.results.delete_requested.connect(c.delete_result)
         self.diary.save_requested.connect(c.save_day)
         self.diary.photo_added.connect(c.add_photo)
+        self.diary.custom_symptom_requested.connect(c.add_custom_symptom)
         self.diary.photos.itemActivated.connect(self.open_photo)  # Enter or double-click
         self.symptom_history.photos.itemActivated.connect(self.open_photo)
         self.symptom_history.open_day.connect(self._open_diary_day)
@@ -240,7 +241,9 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, f"Could not {what}", str(error))
             return FAILED
 
-    def _repository_changed(self, _table: str) -> None:
+    def _repository_changed(self, table: str) -> None:
+        if table == "custom_symptoms":  # added or removed (undo): the diary shows the rows
+            QTimer.singleShot(0, self.diary.refresh_symptoms)
         if not self._refresh_pending:  # many changes (an import) -> one refresh
             self._refresh_pending = True
             QTimer.singleShot(0, self.refresh_pages)

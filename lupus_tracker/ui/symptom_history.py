@@ -27,18 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lupus_tracker.domain.symptoms import SYMPTOMS, get_symptom
+from lupus_tracker.domain.symptoms import get_symptom
 from lupus_tracker.ui.lab_dialog import pydate, qdate
 from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import ArrayColumn, ArrayTableModel
 from lupus_tracker.ui.tasks import describe, run_task
 
-TEXT_COLUMNS = ("name", "location", "note")
+TEXT_COLUMNS = ("name", "location", "body_site", "note")
 COLUMNS = (
     ArrayColumn("Date", "day"),
     ArrayColumn("Symptom", "name", sort_by="name:rank"),
     ArrayColumn("Severity (0-10)", "severity", align_right=True),
-    ArrayColumn("Location", "location", sort_by="location:rank"),
+    ArrayColumn("Kind of rash", "location", sort_by="location:rank"),
+    ArrayColumn("Where on the body", "body_site", sort_by="body_site:rank"),
     ArrayColumn("Note", "note", sort_by="note:rank"),
 )
 
@@ -75,6 +76,7 @@ def load_history(repo, since: date, until: date, symptom: str | None) -> dict:
         "name": texts([names[key] for key in keys]),
         "severity": np.array([e.severity for e in entries], dtype=np.int64),
         "location": texts([e.location or "" for e in entries]),
+        "body_site": texts([e.body_site or "" for e in entries]),
         "note": texts([e.note or "" for e in entries]),
     })
 
@@ -101,9 +103,8 @@ class SymptomHistoryPage(QWidget):
         self.table.doubleClicked.connect(self._open)
         self.table.clicked.connect(self._show_photos)
         self.symptom = QComboBox()
-        self.symptom.addItem("All symptoms", None)
-        for s in SYMPTOMS:
-            self.symptom.addItem(s.name, s.key)
+        self.symptom.setAccessibleName("Symptom to show")
+        self._fill_symptoms()
         self.since = QDateEdit(qdate(date.today().replace(day=1)))
         self.until = QDateEdit(qdate(date.today()))
         for edit in (self.since, self.until):
@@ -133,6 +134,17 @@ class SymptomHistoryPage(QWidget):
                                 "that day):"))
         layout.addWidget(self.photos)
 
+    def _fill_symptoms(self) -> None:
+        """All symptoms, the built-in ones then the patient's own; the choice stays."""
+        chosen = self.symptom.currentData()
+        self.symptom.blockSignals(True)
+        self.symptom.clear()
+        self.symptom.addItem("All symptoms", None)
+        for s in self.repo.diary.all_symptoms():
+            self.symptom.addItem(s.name, s.key)
+        self.symptom.setCurrentIndex(max(self.symptom.findData(chosen), 0))
+        self.symptom.blockSignals(False)
+
     def set_repository(self, repo) -> None:
         self.repo = repo
         self.refresh()
@@ -150,6 +162,7 @@ class SymptomHistoryPage(QWidget):
     def _start(self) -> None:
         self._dirty = False
         self._running = True
+        self._fill_symptoms()
         since, until = pydate(self.since.date()), pydate(self.until.date())
         key = self.symptom.currentData()
         self.count.setText("Loading…")
