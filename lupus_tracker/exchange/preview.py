@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
+from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker, unit_display
 from lupus_tracker.domain.symptoms import get_symptom
 
 if TYPE_CHECKING:
@@ -20,13 +20,7 @@ def marker_label(key: str) -> str:
 
 
 def unit_label(key: str, unit: str | None) -> str:
-    if not unit:
-        return ""
-    try:
-        found = get_marker(key).units.find(unit)
-    except UnknownMarkerError:
-        return unit
-    return found.label if found is not None else unit
+    return unit_display(key, unit)
 
 
 def symptom_label(key: str) -> str:

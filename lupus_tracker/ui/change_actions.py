@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
+from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker, unit_display
 from lupus_tracker.domain.records import Event, LabEntry, LabResult, Medication, SymptomEntry
 from lupus_tracker.store.changes import Change
 from lupus_tracker.store.diary_changes import AddCustomSymptom, AddPhoto, SaveDay
@@ -50,12 +50,11 @@ def _result_words(result: LabResult) -> str:
     """A result as the user reads it: the marker's name and the unit as displayed
     ("Complement C3 0.78 g/L of 2026-11-20"), never the internal keys."""
     try:
-        marker = get_marker(result.marker)
+        name = get_marker(result.marker).name
     except UnknownMarkerError:
-        return f"{result.marker} {result.value_text} {result.unit} of {result.taken_on.isoformat()}"
-    unit = marker.units.find(result.unit)
-    unit_label = unit.label if unit else result.unit
-    return f"{marker.name} {result.value_text} {unit_label} of {result.taken_on.isoformat()}"
+        name = result.marker
+    unit = unit_display(result.marker, result.unit)
+    return f"{name} {result.value_text} {unit} of {result.taken_on.isoformat()}"
 
 
 class ChangeActions:
