@@ -245,3 +245,9 @@ class DiaryManager(Manager):
                     entry = replace(entry, symptom=CUSTOM_PREFIX + row[0])
             result.append(entry)
         return result
+
+    def span(self) -> tuple[date, date] | None:
+        """The first and last day with a symptom entry; None when nothing is logged."""
+        row = self.db.query("SELECT min(day), max(day) FROM symptoms")[0]
+        return None if row[0] is None else (date.fromisoformat(row[0]),
+                                            date.fromisoformat(row[1]))

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.diary.photos.itemActivated.connect(self.open_photo)  # Enter or double-click
         self.symptom_history.photos.itemActivated.connect(self.open_photo)
         self.symptom_history.open_day.connect(self._open_diary_day)
+        self.symptom_history.log_today.connect(self.show_diary_today)
         self.treatments.add_medication.connect(c.add_medication)
         self.treatments.change_dose.connect(c.change_dose)
         self.treatments.stop_medication.connect(c.stop_medication)

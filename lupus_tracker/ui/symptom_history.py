@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -82,7 +84,10 @@ def load_history(repo, since: date, until: date, symptom: str | None) -> dict:
 
 
 class SymptomHistoryPage(QWidget):
+    """Emits ``open_day(date)`` to edit a day and ``log_today()`` from the empty state."""
+
     open_day = Signal(object)  # date
+    log_today = Signal()
 
     def __init__(self, repo, parent=None):
         super().__init__(parent)
@@ -100,6 +105,9 @@ class SymptomHistoryPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS) - 1):  # every heading readable in full
+            header.resizeSection(column, max(header.sectionSizeHint(column) + 16, 100))
         self.table.doubleClicked.connect(self._open)
         self.table.clicked.connect(self._show_photos)
         self.symptom = QComboBox()
@@ -127,12 +135,76 @@ class SymptomHistoryPage(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.count)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self._empty_state())
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(QLabel("Photos of the selected day (double-click a row to edit "
                                 "that day):"))
         layout.addWidget(self.photos)
+
+    def _empty_state(self) -> QWidget:
+        """What shows instead of an empty table: what to do first, and a button for it."""
+        panel = QWidget()
+        self.empty_text = QLabel()
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setAccessibleName("No symptom entries")
+        self.empty_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.log_button = QPushButton("Lo&g today's symptoms")
+        self.log_button.setAccessibleName("Log today's symptoms")
+        self.log_button.clicked.connect(self.log_today)
+        self.show_all_button = QPushButton("Sho&w every entry")
+        self.show_all_button.setAccessibleName("Show every entry")
+        self.show_all_button.clicked.connect(self.show_every_entry)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.log_button)
+        buttons.addWidget(self.show_all_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(panel)
+        column.addStretch(1)
+        column.addWidget(self.empty_text)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        return panel
+
+    def show_every_entry(self) -> None:
+        """Widen the period to every logged day and all symptoms."""
+        span = self.repo.diary.span()
+        if span is None:
+            return
+        for edit, day in ((self.since, span[0]), (self.until, max(span[1], date.today()))):
+            edit.blockSignals(True)
+            edit.setDate(qdate(day))
+            edit.blockSignals(False)
+        self.symptom.setCurrentIndex(0)
+        self.refresh()
+
+    def _show_empty(self, count: int) -> None:
+        """The table when there are entries; otherwise say why there are none and what to
+        do first (never a blank table)."""
+        if count:
+            self.stack.setCurrentIndex(0)
+            return
+        span = self.repo.diary.span()
+        if span is None:
+            self.empty_text.setText(
+                "<p style='font-size: large'><b>No symptoms logged yet.</b></p>"
+                "<p>Log how you feel on the Symptoms page (Ctrl+D): a severity from 0 to 10 "
+                "for fatigue, joint pain, rash and any symptom of your own. Each day you "
+                "log is listed here, to sort, filter and open again.</p>")
+        else:
+            what = self.symptom.currentText().lower() if self.symptom.currentData() else \
+                "symptom"
+            self.empty_text.setText(
+                f"<p style='font-size: large'><b>No {what} entries in this period.</b></p>"
+                f"<p>Your entries run from {span[0].isoformat()} to {span[1].isoformat()}. "
+                "Choose other dates above, or show every entry.</p>")
+        self.show_all_button.setVisible(span is not None)
+        self.stack.setCurrentIndex(1)
 
     def _fill_symptoms(self) -> None:
         """All symptoms, the built-in ones then the patient's own; the choice stays."""
@@ -176,9 +248,8 @@ class SymptomHistoryPage(QWidget):
             return
         self.model.set_arrays(arrays)  # keeps the current sort: no second sorting pass
         count = len(arrays["day"])
-        self.count.setText(f"{count} entries" if count else
-                           "No entries in this period. Log a day on the Symptoms page "
-                           "(Ctrl+D).")
+        self.count.setText(f"{count} entries" if count else "No entries in this period.")
+        self._show_empty(count)
 
     def _failed(self, error: BaseException) -> None:
         self._running = False

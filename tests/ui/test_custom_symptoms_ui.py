@@ -74,3 +74,30 @@ def test_undo_removes_the_new_row_and_a_taken_name_is_explained(make_window, rep
     qtbot.waitUntil(lambda: "custom:Dry eyes" not in window.diary.spins)
     assert repo.diary.custom_symptoms() == []
     assert window.diary.custom_hint.isVisibleTo(window.diary)
+
+
+def test_symptom_history_empty_states_say_what_to_do(make_window, repo, qtbot):
+    from datetime import timedelta
+
+    from lupus_tracker.domain.records import SymptomEntry
+
+    window = make_window(repo)
+    window.show()
+    page = window.symptom_history
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: not page.busy)
+    assert page.stack.currentIndex() == 1  # never a blank table
+    assert "No symptoms logged yet" in page.empty_text.text()
+    assert "Ctrl+D" in page.empty_text.text() and page.show_all_button.isHidden()
+    page.log_button.click()
+    assert window.tabs.currentWidget() is window.diary
+    old = TODAY - timedelta(days=400)
+    repo.diary.log(SymptomEntry(old, "fatigue", 4))
+    window.tabs.setCurrentWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.busy)
+    assert "No symptom entries in this period" in page.empty_text.text()
+    assert old.isoformat() in page.empty_text.text()
+    page.show_all_button.click()
+    qtbot.waitUntil(lambda: not page.busy)
+    assert page.stack.currentIndex() == 0 and page.model.rowCount() == 1
