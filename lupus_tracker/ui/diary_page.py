@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -29,7 +30,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -124,13 +127,8 @@ class DiaryPage(QWidget):
         self.add_custom_button.clicked.connect(self.ask_custom_symptom)
         column.addWidget(self.add_custom_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
-        self.scroll = scroll = QScrollArea()
-        scroll.setWidget(severities)
-        scroll.setWidgetResizable(True)
-        scroll.setAccessibleName("Symptoms of the day")
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(severities.sizeHint().width()
-                               + scroll.verticalScrollBar().sizeHint().width() + 4)
+        self.scroll = _scrolls_up_and_down(severities)  # fits 960×540 (200 % scaling)
+        self.scroll.setAccessibleName("Symptoms of the day")
         self.temperature = QLineEdit()
         self.temperature.setPlaceholderText("°C, optional")
         self.weight = QLineEdit()
@@ -183,7 +181,7 @@ class DiaryPage(QWidget):
             field.textChanged.connect(self._show_state)
         self.note.textChanged.connect(self._show_state)
         layout = QHBoxLayout(self)
-        layout.addWidget(scroll)
+        layout.addWidget(self.scroll)
         layout.addLayout(side, 1)
         self.refresh_symptoms()
         self.load()
@@ -392,3 +390,18 @@ class DiaryPage(QWidget):
             return
         self.photo_added.emit(Photo(None, self.current_day(), data, mime, file.stem,
                                     "rash" if self.spins["rash"].value() > 0 else None, thumb))
+
+
+def _scrolls_up_and_down(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless area that scrolls vertically on a short screen, never
+    sideways, and takes no Tab stop of its own."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    area.setMinimumWidth(content.minimumSizeHint().width() + bar + 2)
+    area.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+    return area
