@@ -131,3 +131,12 @@ def check_severity(severity: object) -> int:
             f"not {severity}."
         )
     return severity
+
+
+def symptom_name(key: str) -> str:
+    """The name a person reads for a symptom key (``custom:Itching`` -> Itching); a key
+    this version does not know is shown with spaces for underscores, never refused."""
+    try:
+        return get_symptom(key).name
+    except SymptomError:
+        return key.removeprefix(CUSTOM_PREFIX).replace("_", " ")

@@ -19,6 +19,7 @@ from lupus_tracker.domain.records import (
     Profile,
     SymptomEntry,
 )
+from lupus_tracker.domain.symptoms import symptom_name
 from lupus_tracker.domain.values import ValueParseError
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.options import ImportOptions, OnConflict
@@ -178,7 +179,7 @@ class _Reconciler:
         kept = []
         for entry in self.plan.symptoms:
             key = (entry.day, entry.symptom)
-            what = f"{entry.symptom} on {entry.day.isoformat()}"
+            what = f"{symptom_name(entry.symptom)} on {entry.day.isoformat()}"
             if key in seen:
                 if seen[key] != entry:
                     self.conflict(what, _symptom_text(seen[key]), _symptom_text(entry),

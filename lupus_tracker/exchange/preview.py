@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker, unit_display
-from lupus_tracker.domain.symptoms import get_symptom
+from lupus_tracker.domain.symptoms import symptom_name
 
 if TYPE_CHECKING:
     from lupus_tracker.exchange.plan import ImportPlan
@@ -24,10 +24,7 @@ def unit_label(key: str, unit: str | None) -> str:
 
 
 def symptom_label(key: str) -> str:
-    try:
-        return get_symptom(key).name
-    except (KeyError, ValueError):
-        return key
+    return symptom_name(key)
 
 
 def preview_rows(plan: ImportPlan) -> list[tuple[str, str, str, str, str, str]]:

@@ -152,3 +152,23 @@ def test_get_symptom_names_a_custom_key_without_a_lookup():
     assert get_symptom("custom:Dry eyes").name == "Dry eyes"
     with pytest.raises(SymptomError):
         get_symptom("itching")
+
+
+def test_the_visit_report_names_a_custom_symptom(repo):
+    from lupus_tracker.report.content import gather
+    from lupus_tracker.report.html import to_html
+
+    _itching_day(repo)
+    page = to_html(gather(repo, DAY, DAY, with_charts=False))
+    assert "Itching" in page and "custom:" not in page
+
+
+def test_the_import_preview_names_a_custom_symptom(repo, tmp_path):
+    from lupus_tracker.exchange.preview import preview_rows
+
+    _itching_day(repo)
+    out = tmp_path / "out.csv"
+    export_csv(repo, out)
+    rows = preview_rows(read_csv(out))
+    assert ("2026-11-02", "symptom", "Itching", "6", "0-10", "") in rows
+    assert any(row[2] == "Rash" and row[5] == "discoid, both forearms" for row in rows)
