@@ -376,14 +376,6 @@ def marker_for_loinc(code: str) -> Marker | None:
     return _BY_LOINC.get(code.strip())
 
 
-def lab_markers() -> tuple[Marker, ...]:
-    return tuple(m for m in MARKERS if m.category is Category.LAB)
-
-
-def vital_markers() -> tuple[Marker, ...]:
-    return tuple(m for m in MARKERS if m.category is Category.VITAL)
-
-
 def unit_display(marker_key: str, unit: str | None) -> str:
     """The one place that gives the text of a result's unit wherever a person reads it
     (views, dialogs, import preview, list output, status bar, report, chart axes): the

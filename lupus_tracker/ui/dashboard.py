@@ -223,9 +223,10 @@ class DashboardPage(QStackedWidget):
         self.setCurrentIndex(1)
         self.model.set_records(latest_values(self.repo))
         _fit(self.table, 260)
-        from lupus_tracker.analysis.serology import activity_note
+        from lupus_tracker.analysis.serology import ACTIVITY_MARKERS, activity_note
 
-        note = activity_note(self.repo, since=date.today() - timedelta(days=180))
+        note = activity_note(self.repo.results.all(ACTIVITY_MARKERS),
+                             since=date.today() - timedelta(days=180))
         self.signal.setText(note)
         self.signal.setVisible(bool(note))
         today = date.today()
