@@ -80,10 +80,12 @@ def builtin_named(text: str) -> Symptom | None:
 
 
 def check_custom_name(name: str) -> str:
-    """The name of a custom symptom cleaned up (spaces collapsed), or ``SymptomError``."""
+    """The name of a custom symptom cleaned up (spaces collapsed, a capital first letter
+    as the built-in names have), or ``SymptomError``."""
     cleaned = " ".join(str(name).split())
     if not cleaned:
         raise SymptomError("Type a name for your symptom, such as itching.")
+    cleaned = cleaned[0].upper() + cleaned[1:]  # "itching" is listed as Itching
     builtin = builtin_named(cleaned)
     if builtin is not None:
         raise SymptomError(f"{builtin.name} is already on the list; log it there.")

@@ -53,7 +53,7 @@ _UPSERT = ("INSERT INTO symptoms (day, symptom, severity, location, note, body_s
            "note = excluded.note, body_site = excluded.body_site, updated_at = ?")
 
 
-def _upsert_row(entry: SymptomEntry, stamp: str) -> tuple:
+def _upsert_row(entry: SymptomEntry, stamp: str) -> tuple[object, ...]:
     return (iso(entry.day), entry.symptom, entry.severity, entry.location, entry.note,
             entry.body_site, stamp)
 

@@ -113,10 +113,9 @@ class DiaryPage(QWidget):
         self.body_site.setAccessibleName("Where on the body is the rash")
         self.body_site.setToolTip("Where on the body the rash is, in your own words")
         grid.addRow("Where on the &body:", self.body_site)
-        self.custom_title = QLabel("Your own symptoms:")
-        column.addWidget(self.custom_title)
-        self.custom_grid = QFormLayout()
-        column.addLayout(self.custom_grid)
+        self.custom_title = QLabel("<b>Your own symptoms:</b>")
+        grid.addRow(self.custom_title)
+        self.custom_grid = grid  # their rows follow, aligned with the built-in ones
         self.custom_hint = QLabel("None yet. Track anything else (itching, dry eyes…) with "
                                   "the button below.")
         self.custom_hint.setWordWrap(True)
@@ -128,8 +127,8 @@ class DiaryPage(QWidget):
         self.add_custom_button.clicked.connect(self.ask_custom_symptom)
         column.addWidget(self.add_custom_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
-        self.scroll = _scrolls_up_and_down(severities)  # fits 960×540 (200 % scaling)
-        self.scroll.setAccessibleName("Symptoms of the day")
+        self.symptom_area = _scrolls_up_and_down(severities)  # fits 960×540 (200 % scaling)
+        self.symptom_area.setAccessibleName("Symptoms of the day")
         self.temperature = QLineEdit()
         self.temperature.setPlaceholderText("°C, optional")
         self.weight = QLineEdit()
@@ -182,7 +181,7 @@ class DiaryPage(QWidget):
             field.textChanged.connect(self._show_state)
         self.note.textChanged.connect(self._show_state)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.symptom_area)
         layout.addLayout(side, 1)
         self.refresh_symptoms()
         self.load()
@@ -205,10 +204,8 @@ class DiaryPage(QWidget):
         if [s.key for s in wanted] == shown:
             return
         typed = {key: self.spins[key].value() for key in shown}
-        while self.custom_grid.rowCount():
-            self.custom_grid.removeRow(0)
         for key in shown:
-            del self.spins[key]
+            self.custom_grid.removeRow(self.spins.pop(key))
         for symptom in wanted:
             spin = self._new_spin(symptom)
             spin.blockSignals(True)
@@ -224,7 +221,7 @@ class DiaryPage(QWidget):
         def focus() -> None:
             spin = self.spins.get(key)
             if spin is not None:
-                self.scroll.ensureWidgetVisible(spin)
+                self.symptom_area.ensureWidgetVisible(spin)
                 spin.setFocus(Qt.FocusReason.OtherFocusReason)
                 spin.selectAll()
         QTimer.singleShot(0, self, focus)
