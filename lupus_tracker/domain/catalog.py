@@ -32,6 +32,10 @@ QUALITATIVE_WORDS = ("negative", "positive", "borderline")
 DIPSTICK_WORDS = ("negative", "trace", "1+", "2+", "3+", "4+")
 
 
+# (marker and its ranges, unit, sex) -> the default range in that unit (immutable).
+_DEFAULT_RANGES: dict[tuple[object, ...], RefRange | None] = {}
+
+
 @dataclass(frozen=True)
 class Marker:
     key: str
@@ -76,7 +80,15 @@ class Marker:
     def default_range_in(self, unit: Unit, sex: Sex | None = None) -> RefRange | None:
         """The default range expressed in ``unit``: a published cut-off for that unit when
         the catalog has one, else the canonical range converted and printed at the unit's
-        usual precision; None where it does not apply (a kit's own units)."""
+        usual precision; None where it does not apply (a kit's own units).  Worked out
+        once per marker, unit and sex: an import interprets tens of thousands of results."""
+        key = (self.key, self.default_range, self.range_by_sex, self.unit_ranges, self.words,
+               unit.code, unit.family, unit.factor, unit.offset, unit.decimals, sex)
+        if key not in _DEFAULT_RANGES:
+            _DEFAULT_RANGES[key] = self._default_range_in(unit, sex)
+        return _DEFAULT_RANGES[key]
+
+    def _default_range_in(self, unit: Unit, sex: Sex | None) -> RefRange | None:
         default = self.reference_range(sex)
         if default is None or default.word is not None:
             return default
@@ -112,7 +124,9 @@ def _count_units() -> UnitTable:
     return _units(
         Unit("10*9/L", "×10⁹/L", aliases=COUNT_ALIASES),
         Unit("10*3/uL", "×10³/µL", aliases=THOUSAND_PER_UL),
-        Unit("/mm3", "/mm³", factor=0.001, aliases=("cells/mm3", "/uL", "cells/uL", "/µL")),
+        # Counts per µL are whole numbers on every report: "250.000 /µL" is never 250.
+        Unit("/mm3", "/mm³", factor=0.001, aliases=("cells/mm3", "/uL", "cells/uL", "/µL"),
+             decimals=0),
     )
 
 
@@ -221,6 +235,14 @@ MARKERS: tuple[Marker, ...] = (
            _units(Unit("kg", "kg", decimals=1), Unit("[lb_av]", "lb", factor=0.45359237, decimals=1,
                                          aliases=("lbs", "pound", "pounds"))),
            category=Category.VITAL, short="Weight"),
+    # LOINC 8302-2 "Body height": the code the HL7 FHIR vital-signs Body Height profile fixes,
+    # with UCUM units cm or [in_i] (https://hl7.org/fhir/R4B/bodyheight.html).  The bedside
+    # Schwartz eGFR of children and teenagers needs it (domain/egfr.py).
+    Marker("height", "Body height", "8302-2",
+           _units(Unit("cm", "cm", decimals=1),
+                  Unit("[in_i]", "in", factor=2.54, decimals=1,
+                       aliases=("inch", "inches", "\"", "in."))),
+           category=Category.VITAL, short="Height"),
     Marker("systolic_bp", "Systolic blood pressure", "8480-6",
            _units(Unit("mm[Hg]", "mmHg", aliases=("mm Hg",))),
            category=Category.VITAL, default_range="<130", short="Systolic BP"),

@@ -15,6 +15,9 @@ from lupus_tracker.domain.units import Unit, rounded_for, tidy
 from lupus_tracker.domain.values import format_number, round_significant
 
 NO_FLAG = "—"
+# Our choice: a converted value whose usual-precision rounding moves it by more than 5% is
+# shown with two significant digits instead (0.0078 g/L, not 0.01 g/L).
+ROUNDING_HIDES_ABOVE = 0.05
 _ARROWS = {"up": "\u2191 up", "down": "\u2193 down", "same": "\u2192 same", "": ""}
 
 
@@ -35,6 +38,36 @@ def result_flag_word(m: Measurement) -> str:
         code, words = gfr_category(m.base_value)
         return f"KDIGO {code}: {words}"
     return flag_word(m.flag)
+
+
+def flag_text(m: Measurement) -> str:
+    """The flag word for a listed result (CLI, CSV, Excel), marked ``(usual range)`` when it
+    was judged against the catalog's default range rather than a range the lab printed:
+    ``LOW (usual range)``.  An eGFR stage is not a range judgement and is not marked."""
+    word = result_flag_word(m)
+    if word == NO_FLAG or m.ref_is_lab or word.startswith("KDIGO"):
+        return word
+    return f"{word} (usual range)"
+
+
+# No lab prints more significant digits than this; more comes from a machine (Synthea's
+# 0.6548533722229765 mg/dL) and is shown at the unit's usual precision.
+MAX_PRINTED_DIGITS = 6
+
+
+def value_as_printed(m: Measurement) -> str:
+    """The value as the lab printed it (``1.90`` stays ``1.90``); a machine-written number
+    with more digits than any lab prints is shown at the unit's usual precision, with its
+    comparator (``0.65``).  The stored text is never changed."""
+    value = m.value
+    text = value.text
+    if value.number is None or value.is_titer or value.word is not None:
+        return text
+    digits = sum(c.isdigit() for c in text.lstrip("<>=≤≥ -+").lstrip("0.,"))
+    if digits <= MAX_PRINTED_DIGITS:
+        return text
+    bound = value.comparator.value if value.comparator is not None else ""
+    return f"{bound}{format_number(rounded_for(m.unit, value.number))}"
 
 
 def direction(change: float | None) -> str:
@@ -76,7 +109,7 @@ def _converted(unit: Unit, value: float) -> float:
     """A converted value at the unit's usual precision, unless that precision would hide
     most of it (0.78 mg/dL C3 is 0.0078 g/L, not 0.01 g/L): then two significant digits."""
     shown = rounded_for(unit, value)
-    if value and abs(shown - value) > 0.05 * abs(value):
+    if value and abs(shown - value) > ROUNDING_HIDES_ABOVE * abs(value):
         return round_significant(value, 2)
     return shown
 

@@ -70,14 +70,21 @@ def resources(repo, ids, patient_ref: str) -> list[dict]:
         resource["identifier"] = ids.identifier(kind, key)
         out.append(entry(ids.url(kind, key), resource))
 
+    codes: dict[str, dict] = {}  # one code per symptom, shared by its Observations
     for s in repo.diary.symptoms():
-        notes = [n for n in (f"Location: {s.location}" if s.location else None, s.note) if n]
-        add("symptom", f"{s.day}/{s.symptom}", _with({
-            "resourceType": "Observation", "status": "final", "category": _SURVEY,
-            "code": symptom_code(s.symptom),
-            "subject": subject, "effectiveDateTime": s.day.isoformat(),
-            "valueInteger": s.severity}, note=[{"text": n} for n in notes],
-            bodySite={"text": s.body_site} if s.body_site else None))
+        code = codes.get(s.symptom)
+        if code is None:
+            code = codes[s.symptom] = symptom_code(s.symptom)
+        day = s.day.isoformat()
+        resource = {"resourceType": "Observation", "status": "final", "category": _SURVEY,
+                    "code": code, "subject": subject, "effectiveDateTime": day,
+                    "valueInteger": s.severity}
+        if s.location or s.note:
+            resource["note"] = [{"text": n} for n in (
+                f"Location: {s.location}" if s.location else None, s.note) if n]
+        if s.body_site:
+            resource["bodySite"] = {"text": s.body_site}
+        add("symptom", f"{day}/{s.symptom}", resource)
     for day, note in repo.diary.notes():
         add("diary", day, {"resourceType": "Observation", "status": "final",
                            "category": _SURVEY, "code": _record_code("diary-note", "Diary note"),

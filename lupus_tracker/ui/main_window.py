@@ -113,8 +113,24 @@ class MainWindow(QMainWindow):
         self.restyle()
         repo.subscribe(self._repository_changed)
         self._update_title()
+        self._adopt_number_format()
         QTimer.singleShot(0, self, lambda: backup_on_open(self.repo.db, self))
         self.fit_to_screen()
+
+    def _adopt_number_format(self) -> None:
+        """A file without a number format gets the system locale's, said in the status bar
+        (issue 12 item 1; the rule is in ui/profile_prompt.py)."""
+        from lupus_tracker.ui.profile_prompt import (
+            adopt_system_number_format,
+            number_format_message,
+        )
+
+        try:
+            chosen = adopt_system_number_format(self.repo)
+        except USER_ERRORS:  # e.g. a read-only file: stays unset, ambiguous values refused
+            return
+        if chosen is not None:
+            self.statusBar().showMessage(number_format_message(chosen), 15000)
 
     def fit_to_screen(self) -> None:
         """Open at a size that fits the screen's free area (a laptop at 1366×768 or 150%
@@ -296,6 +312,7 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(page)
         self._update_title()
+        self._adopt_number_format()
         file_actions.remember_recent(self.settings, repo.db.path)
         if old.db.path != repo.db.path:
             backup_quietly(old.db, self)
