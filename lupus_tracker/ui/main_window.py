@@ -205,9 +205,11 @@ class MainWindow(QMainWindow):
         self.results.delete_requested.connect(c.delete_result)
         self.diary.save_requested.connect(c.save_day)
         self.diary.photo_added.connect(c.add_photo)
+        self.diary.custom_symptom_requested.connect(c.add_custom_symptom)
         self.diary.photos.itemActivated.connect(self.open_photo)  # Enter or double-click
         self.symptom_history.photos.itemActivated.connect(self.open_photo)
         self.symptom_history.open_day.connect(self._open_diary_day)
+        self.symptom_history.log_today.connect(self.show_diary_today)
         self.treatments.add_medication.connect(c.add_medication)
         self.treatments.change_dose.connect(c.change_dose)
         self.treatments.stop_medication.connect(c.stop_medication)
@@ -278,7 +280,9 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, f"Could not {what}", str(error))
             return FAILED
 
-    def _repository_changed(self, _table: str) -> None:
+    def _repository_changed(self, table: str) -> None:
+        if table == "custom_symptoms":  # added or removed (undo): the diary shows the rows
+            QTimer.singleShot(0, self.diary.refresh_symptoms)
         if not self._refresh_pending:  # many changes (an import) -> one refresh
             self._refresh_pending = True
             QTimer.singleShot(0, self.refresh_pages)
