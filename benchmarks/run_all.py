@@ -176,7 +176,7 @@ def peak_memory(db: Path, settings: Path) -> None:
     """Peak resident memory of a fresh app after visiting every page (charts drawn) and
     sorting every table, in MiB."""
     code = (
-        "import resource, time\n"
+        "import time\n"
         "from PySide6.QtWidgets import QApplication, QTableView\n"
         "from PySide6.QtCore import QSettings, Qt, QTimer, QEventLoop\n"
         "a = QApplication([])\n"
@@ -197,7 +197,10 @@ def peak_memory(db: Path, settings: Path) -> None:
         "if w.charts is not None:\n"
         "    for key in ('panel:serology', 'symptoms:', 'marker:c3'):\n"
         "        w.charts.what.setCurrentIndex(w.charts.what.findData(key)); wait(4000)\n"
-        "print('peak', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)\n"
+        # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across fork and exec, so a child
+        # would report this benchmark process's own peak (the exports) as its own.
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]\n"
+        "print('peak', int(hwm.split()[1]), flush=True)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
