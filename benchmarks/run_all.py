@@ -72,9 +72,19 @@ def startup(db: Path, settings: Path) -> None:
 
 
 def dashboard(repo, db: Path) -> None:
-    from lupus_tracker.ui.dashboard import DashboardPage
+    """A dashboard refresh as the app does it: read on a connection of its own (the
+    background task's, opened without quick_check), then fill the page on the GUI thread.
+    The GUI thread's share is on its own line."""
+    from lupus_tracker.ui.dashboard import DashboardPage, gather
+    from lupus_tracker.ui.tasks import open_reader
 
     page = DashboardPage(repo)
+    today = date.today()
+
+    def app() -> None:
+        with open_reader(db) as own:
+            content = gather(own, today)
+        page.show_content(content)
 
     def bare() -> None:
         conn = sqlite3.connect(db)
@@ -83,7 +93,9 @@ def dashboard(repo, db: Path) -> None:
                      "WHERE day >= date('now', '-30 days') GROUP BY symptom").fetchall()
         conn.close()
 
-    line("open_dashboard", best(page.refresh), best(bare))
+    line("open_dashboard", best(app), best(bare))
+    content = gather(repo, today)
+    line("open_dashboard_gui_thread", best(lambda: page.show_content(content)), None)
 
 
 def charts(repo) -> None:

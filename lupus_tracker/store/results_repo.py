@@ -105,6 +105,9 @@ def measurement_of(result: LabResult) -> Measurement:
     return found
 
 
+_SOURCES = {source.value: source for source in Source}  # a dict look-up per row, not Enum()
+
+
 def result_from_row(row: sqlite3.Row, sex: Sex | None = None) -> LabResult:
     """A stored result with its measurement, interpreted once here."""
     return LabResult(
@@ -112,7 +115,8 @@ def result_from_row(row: sqlite3.Row, sex: Sex | None = None) -> LabResult:
         value_text=row["value_text"], comparator=row["comparator"], number=row["number"],
         unit=row["unit"], base_value=row["base_value"], base_unit=row["base_unit"],
         ref_range=row["ref_range"], lab=row["lab"], assay=row["assay"], pattern=row["pattern"],
-        note=row["note"], source=Source(row["source"]), created_at=row["created_at"],
+        note=row["note"], source=_SOURCES.get(row["source"]) or Source(row["source"]),
+        created_at=row["created_at"],
         updated_at=row["updated_at"], taken_at=row["taken_at"], source_id=row["source_id"],
         measurement=measure(row["marker"], row["value_text"], row["unit"], row["ref_range"],
                             sex),
