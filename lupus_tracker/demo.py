@@ -1,4 +1,5 @@
-"""A deterministic demo patient: two years of refractory lupus nephritis that improves after
+"""A deterministic demo patient: two years of refractory lupus nephritis, with a flare treated
+by IV methylprednisolone pulses, that improves after
 an umbilical-cord mesenchymal stem cell infusion.
 
 The shape follows the published studies summarised in ../shared/domain.md: before the
@@ -38,6 +39,9 @@ from lupus_tracker.store.sledai_repo import SledaiAssessment
 DAYS = 730
 INFUSION_DAY = 330
 LAB_SWITCH_DAY = 480
+FLARE_DAY = 205  # a lupus nephritis flare before the infusion
+FLARE_LABS_DAY = 206  # the admission's labs and the rheumatologist's SLEDAI-2K
+FLARE_LAB_DAYS = range(FLARE_DAY, FLARE_DAY + 40)  # labs that still show the flare
 TAU_DAYS = 75.0  # how fast markers move towards their post-treatment level
 SEED = 20100601
 
@@ -71,6 +75,12 @@ COURSES = (
     Course("urine_wbc", 9.0, 2.0, 0.25, 0),
 )
 
+# How a nephritis flare moves each marker (a factor on the level): complement consumed,
+# anti-dsDNA up, more protein and red cells in the urine, creatinine up, albumin down.
+FLARE_FACTORS = {
+    "c3": 0.7, "c4": 0.6, "anti_dsdna": 1.8, "urine_protein_24h": 1.9, "upcr": 1.9,
+    "creatinine": 1.2, "albumin": 0.85, "urine_rbc": 2.5, "platelets": 0.85,
+}
 
 
 
@@ -115,6 +125,8 @@ def _level(course: Course, day: int, rng: random.Random) -> float:
     else:
         weight = math.exp(-(day - INFUSION_DAY) / TAU_DAYS)
         base = course.after + (course.before - course.after) * weight
+    if day in FLARE_LAB_DAYS:
+        base *= FLARE_FACTORS.get(course.marker, 1.0)
     return max(base * (1 + rng.gauss(0, course.noise)), 0.0)
 
 
@@ -176,10 +188,11 @@ def _medications(start: date) -> list[Medication]:
         return start + timedelta(offset)
 
     # A taper as practised (EULAR 2023: to <= 7.5 mg/day within about six months, <= 5 by a
-    # year), raised after the nephritis flare's IV methylprednisolone pulses, then tapered again.
+    # year), raised after the nephritis flare's IV methylprednisolone pulses, then tapered
+    # again: <= 7.5 mg/day four months after the flare and <= 5 before the first year ends.
     taper = [(0, 40.0), (14, 30.0), (28, 25.0), (42, 20.0), (70, 15.0), (100, 10.0),
-             (140, 7.5), (180, 5.0), (215, 30.0), (235, 20.0), (265, 15.0), (300, 10.0),
-             (340, 7.5), (400, 5.0)]
+             (140, 7.5), (180, 5.0), (209, 30.0), (223, 25.0), (237, 20.0), (258, 15.0),
+             (279, 10.0), (320, 7.5), (355, 5.0)]
     return [
         # EULAR 2023: hydroxychloroquine <= 5 mg/kg/day of actual body weight; 200 mg/day is
         # about 3 mg/kg at the demo patient's 66-68 kg.
@@ -196,6 +209,11 @@ def _medications(start: date) -> list[Medication]:
                    doses=(Dose(at(20), 10, "mg", "once daily"),)),
         Medication(None, "Calcium + vitamin D", at(0),
                    note="Bone protection while on steroids"),
+        # Three daily IV pulses during the admission (>= 250 mg prednisone-equivalent a day:
+        # a pulse, Buttgereit et al. 2002), counted in the glucocorticoid exposure.
+        Medication(None, "Methylprednisolone IV pulse", at(FLARE_LABS_DAY),
+                   at(FLARE_LABS_DAY + 2), note="Nephritis flare, in hospital",
+                   doses=(Dose(at(FLARE_LABS_DAY), 500, "mg", "once daily"),)),
     ]
 
 
@@ -206,12 +224,15 @@ def _events(start: date) -> list[Event]:
     events = [Event(None, at(offset), EventKind.VISIT, "Rheumatology visit")
               for offset in range(10, DAYS, 90)]
     events += [
-        Event(None, at(205), EventKind.FLARE, "Lupus nephritis flare",
+        Event(None, at(FLARE_DAY), EventKind.FLARE, "Lupus nephritis flare",
               "Swollen ankles, foamy urine, fever"),
-        Event(None, at(207), EventKind.HOSPITAL_STAY, "Admitted: nephritis flare",
-              "IV methylprednisolone pulses", ended_on=at(214)),
+        Event(None, at(FLARE_LABS_DAY), EventKind.HOSPITAL_STAY, "Admitted: nephritis flare",
+              "IV methylprednisolone 500 mg a day for 3 days", ended_on=at(FLARE_LABS_DAY + 7)),
+        Event(None, at(FLARE_LABS_DAY), EventKind.VISIT, "Rheumatology review in hospital"),
         Event(None, at(INFUSION_DAY), EventKind.INFUSION, "UC-MSC infusion",
-              "Not proven: Sun 2010 open-label; Deng, Ann Rheum Dis 2017 trial: no added benefit"),
+              "Not a proven treatment. Open-label study without a control group: Sun et al., "
+              "Arthritis Rheum 2010. Randomised double-blind trial in lupus nephritis: Deng "
+              "et al., Ann Rheum Dis 2017, no added benefit over standard therapy."),
         Event(None, at(LAB_SWITCH_DAY), EventKind.OTHER, "Moved to a new lab",
               "Riverside Medical Labs from now on"),
     ]
@@ -229,7 +250,7 @@ def write_demo(repo: Repository, end: date | None = None, seed: int = SEED) -> N
         flare_days = set(range(195, 225))
         for offset in range(DAYS):
             day = start + timedelta(offset)
-            if offset % 30 == 3:
+            if offset % 30 == 3 or offset == FLARE_LABS_DAY:
                 repo.results.add_many(_lab_entries(day, offset, rng, birth))
             if offset % 14 == 0:
                 repo.results.add_many([

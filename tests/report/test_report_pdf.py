@@ -43,9 +43,9 @@ def test_pdf_holds_the_values_flags_dates_and_notes(demo_repo, tmp_path, read_pd
     assert "Born 14 Mar 1992 (age 34)" in text and "Sex: Female" in text
     assert "02 Apr 2026 to 30 Jun 2026 (90 days)" in text and "Printed 01 Jul 2026" in text
     c3 = next(line for line in text.splitlines() if line.strip().startswith("C3 "))
-    assert re.search(r"C3\s+<0.5 g/L\s+29 Jun 2026\s+LOW\s+0.9-1.8\s+0.81 \(24 Jun 2026\)", c3)
-    assert re.search(r"anti-dsDNA\s+48 IU/mL\s+24 Jun 2026\s+HIGH\s+<27\s+45 \(25 May 2026\)"
-                     r"\s+↑ up \+3", text)
+    assert re.search(r"C3\s+<0.5 g/L\s+29 Jun 2026\s+LOW\s+0.9-1.8\s+0.95 \(24 Jun 2026\)", c3)
+    assert re.search(r"anti-dsDNA\s+41 IU/mL\s+24 Jun 2026\s+HIGH\s+<27\s+56 \(25 May 2026\)"
+                     r"\s+↓ down -15", text)
     flat = pdf.flat()
     for needle in ("Hydroxychloroquine 200 mg once daily 200 mg/day",
                    "Prednisone 5 mg once daily 5 mg/day", "Knee flare",

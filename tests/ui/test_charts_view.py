@@ -92,7 +92,7 @@ def test_keyboard_moves_between_points_and_the_area_has_a_summary(qtbot, demo_re
     area = view.area
     assert area.focusPolicy() & Qt.FocusPolicy.TabFocus
     name = area.accessibleName()
-    assert name.startswith("Complement C3, 25 results from ") and ", latest " in name
+    assert name.startswith("Complement C3, 26 results from ") and ", latest " in name
     qtbot.keyClick(area, Qt.Key.Key_Right)
     assert view.hover.text() == view.rendered.details[0]
     qtbot.keyClick(area, Qt.Key.Key_Right)
@@ -109,7 +109,7 @@ def test_show_as_table(qtbot, demo_repo, inline):
     _show(view, "marker:c3")
     view.table_button.setChecked(True)
     assert view.stack.currentWidget() is view.table
-    assert view.table.rowCount() == len(view.rendered.details) == 25
+    assert view.table.rowCount() == len(view.rendered.details) == 26
     view.table_button.setChecked(False)
     assert view.stack.currentWidget() is view.area
 
