@@ -74,7 +74,10 @@ class ChangeActions:
         if not outcome.ok:
             return False
         assert isinstance(outcome.value, Change)
-        self.window.undo_stack.push(history_text or change.describe(), outcome.value)
+        text = history_text or change.describe()
+        self.window.undo_stack.push(text, outcome.value)
+        # Every saved action confirms (a delete or a diary day says more, just after).
+        self.window.statusBar().showMessage(f"Done: {text}. Ctrl+Z undoes it.", 10000)
         return True
 
     def _deleted(self, what: str) -> None:

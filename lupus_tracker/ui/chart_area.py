@@ -15,6 +15,7 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent, QColor, QImage, QPainte
 from PySide6.QtWidgets import QWidget
 
 from lupus_tracker.charts.render import Rendered, nearest
+from lupus_tracker.ui import theme
 
 HOVER_RADIUS_PX = 20
 _MOVES = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
@@ -34,6 +35,7 @@ class ChartArea(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(320, 220)
         self.setAccessibleName("Chart")
+        self.setProperty("draws_own_focus_ring", True)  # inside, over the image
         self.setAccessibleDescription("Use the arrow keys to move between points.")
 
     def set_rendered(self, rendered: Rendered, ratio: float) -> None:
@@ -79,7 +81,7 @@ class ChartArea(QWidget):
                              self.rendered.ys[self.current] / ratio)
             painter.drawEllipse(centre, 9, 9)
         if self.hasFocus():  # a visible focus ring
-            painter.setPen(QPen(self.palette().highlight().color(), 3))
+            painter.setPen(QPen(QColor(theme.current().focus), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         painter.end()

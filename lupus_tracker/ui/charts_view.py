@@ -153,18 +153,21 @@ class ChartsView(QWidget):
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(RESIZE_DELAY_MS)
         self._resize_timer.timeout.connect(self._resized)
-        bar = QHBoxLayout()
-        for label, widget in (("Ch&art:", self.what), ("&Period:", self.period),
-                              ("From:", self.since), ("To:", self.until)):
+        # Two rows: one row forced a minimum width wider than a 1366 px laptop at 16 pt.
+        bar, dates = QHBoxLayout(), QHBoxLayout()
+        for row, label, widget in ((bar, "Ch&art:", self.what), (dates, "&Period:", self.period),
+                                   (dates, "From:", self.since), (dates, "To:", self.until)):
             text = QLabel(label)
             text.setBuddy(widget)
-            bar.addWidget(text)
-            bar.addWidget(widget)
+            row.addWidget(text)
+            row.addWidget(widget)
         bar.addStretch(1)
+        dates.addStretch(1)
         bar.addWidget(self.table_button)
         bar.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(dates)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.hover)
         self.what.currentIndexChanged.connect(self.refresh)

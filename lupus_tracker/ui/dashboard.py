@@ -25,6 +25,7 @@ from lupus_tracker.analysis.symptom_summary import SymptomSummary, summarize_sym
 from lupus_tracker.domain.dosing import daily_amount
 from lupus_tracker.domain.values import format_number
 from lupus_tracker.ui import theme
+from lupus_tracker.ui.screen import fit_columns
 from lupus_tracker.ui.table_model import Column, RecordTableModel
 from lupus_tracker.ui.tasks import describe, run_task
 from lupus_tracker.ui.treatments_page import dose_text
@@ -120,10 +121,9 @@ def _table(model: RecordTableModel, name: str) -> QTableView:
 
 
 def _fit(table: QTableView, widest: int = 320) -> None:
-    """As wide as the text, none wider than ``widest``: no column takes 1,000 px."""
-    table.resizeColumnsToContents()
-    for column in range(table.model().columnCount()):
-        table.setColumnWidth(column, min(table.columnWidth(column), widest))
+    """As wide as the text, none wider than ``widest``: no column takes 1,000 px; no header
+    is cut."""
+    fit_columns(table, widest)
 
 
 class StartView(QWidget):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,7 +26,10 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -156,7 +160,7 @@ class DiaryPage(QWidget):
             field.textChanged.connect(self._show_state)
         self.note.textChanged.connect(self._show_state)
         layout = QHBoxLayout(self)
-        layout.addWidget(severities)
+        layout.addWidget(_scrolls_up_and_down(severities))  # fits 960×540 (200 % scaling)
         layout.addLayout(side, 1)
         self.load()
 
@@ -307,3 +311,18 @@ class DiaryPage(QWidget):
             return
         self.photo_added.emit(Photo(None, self.current_day(), data, mime, file.stem,
                                     "rash" if self.spins["rash"].value() > 0 else None, thumb))
+
+
+def _scrolls_up_and_down(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless area that scrolls vertically on a short screen, never
+    sideways, and takes no Tab stop of its own."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    bar = area.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    area.setMinimumWidth(content.minimumSizeHint().width() + bar + 2)
+    area.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+    return area

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from lupus_tracker import __version__
 from lupus_tracker.paths import backups_dir, log_dir
+from lupus_tracker.ui import glossary
 
 if TYPE_CHECKING:
     from lupus_tracker.ui.main_window import MainWindow
@@ -52,19 +53,10 @@ Deleting asks nothing: the status bar says what was deleted and Ctrl+Z brings it
 symptoms and SLEDAI-2K. <b>Insight</b> computes SLEDAI-2K for a visit (Ctrl+K) and the
 treatment response. <b>File › Print Preview</b> (Ctrl+Shift+P) prepares a report to bring to
 your doctor. These are numbers to discuss with your doctor, never a diagnosis.</p>
-<h3>Words you will meet</h3>
-<ul>
-<li><b>Reference range</b>: the values the lab considers usual; each lab prints its own.</li>
-<li><b>LOW / HIGH</b>: the value is below / above that range.</li>
-<li><b>Titer</b> (1:160): how far a sample could be diluted and still react; a higher second
-number means more antibody.</li>
-<li><b>Complement C3, C4</b>: blood proteins that are used up when lupus is active.</li>
-<li><b>Anti-dsDNA</b>: an antibody that often rises with lupus activity.</li>
-<li><b>UPCR</b>: urine protein/creatinine ratio, protein leaking through the kidneys.</li>
-<li><b>eGFR</b>: an estimate of how well the kidneys filter, computed from creatinine.</li>
-<li><b>SLEDAI-2K</b>: a score doctors use to describe lupus activity at a visit.</li>
-<li><b>Assay</b>: the laboratory method; results of different methods may not compare.</li>
-</ul>
+<h3>Flags</h3>
+<p><b>LOW / HIGH</b>: the value is below / above the range printed by the lab. The word is
+always written out; colour only repeats it.</p>
+""" + glossary.help_html() + """
 <h3>Your data</h3>
 <p>A backup is made automatically; <b>File › Restore from Backup</b> brings an earlier copy
 back (your current file is kept beside it). <b>Help › Show data folder</b> says where the

@@ -92,6 +92,12 @@ class MainWindow(QMainWindow):
 
         self._undo_keys = UndoFallback(self)
         QApplication.instance().installEventFilter(self._undo_keys)
+        from lupus_tracker.ui import focus_ring
+
+        focus_ring.install(QApplication.instance())  # a visible ring in every window
+        from lupus_tracker.ui import term_tips
+
+        term_tips.install(QApplication.instance())  # plain words for clinical terms
         self.restyle()
         repo.subscribe(self._repository_changed)
         self._update_title()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from lupus_tracker.domain.catalog import MARKERS
 from lupus_tracker.domain.records import Profile, Sex
 from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.ui.screen import fit_to_screen
 
 
 class ProfileDialog(QDialog):
@@ -73,7 +74,7 @@ class ProfileDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(520, 600)
+        fit_to_screen(self, 520, 600)  # grows with a large font; never off-screen
 
     def profile(self) -> Profile:
         birth = pydate(self.birth.date()) if self.has_birth.isChecked() else None

@@ -1,15 +1,38 @@
 """Windows and dialogs open at a size that fits the screen they are on (a 1366×768 laptop,
-150 % or 200 % scaling, a large font), never with a button off-screen."""
+150 % or 200 % scaling, a large font), never with a button off-screen; table columns are
+never narrower than their header."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+
+REFERENCE_POINT_SIZE = 10.0  # the sizes below were chosen at a 10 pt (or smaller) font
+
+
+def font_scale(widget: QWidget) -> float:
+    """How much larger than the reference the widget's font is (1 at 10 pt or less)."""
+    points = widget.font().pointSizeF()
+    return max(1.0, points / REFERENCE_POINT_SIZE) if points > 0 else 1.0
 
 
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
-    """Resize ``widget`` to ``width`` × ``height``, or less where the screen is smaller."""
+    """Resize ``widget`` to ``width`` × ``height`` (grown with a larger font), or less where
+    the screen is smaller."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
     available = screen.availableGeometry()
-    widget.resize(min(width, int(available.width() * 0.96)),
-                  min(height, int(available.height() * 0.90)))
+    scale = font_scale(widget)
+    widget.resize(min(round(width * scale), int(available.width() * 0.98)),
+                  min(round(height * scale), int(available.height() * 0.90)))
+
+
+def fit_columns(table: QTableView, widest: int = 300, *, last: bool = True) -> None:
+    """Columns as wide as their text but none wider than ``widest`` (grown with a larger
+    font; longer text wraps or elides) and none narrower than its header's title."""
+    table.resizeColumnsToContents()
+    header: QHeaderView = table.horizontalHeader()
+    limit = round(widest * font_scale(table))
+    count = table.model().columnCount() if table.model() is not None else 0
+    for column in range(count if last else count - 1):
+        title = header.sectionSizeFromContents(column).width()
+        table.setColumnWidth(column, max(min(table.columnWidth(column), limit), title))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from lupus_tracker.domain.symptoms import SYMPTOMS, get_symptom
 from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.ui.screen import fit_columns
 from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import ArrayColumn, ArrayTableModel
 from lupus_tracker.ui.tasks import describe, run_task
@@ -112,6 +113,7 @@ class SymptomHistoryPage(QWidget):
             edit.dateChanged.connect(self.refresh)
         self.symptom.currentIndexChanged.connect(self.refresh)
         self.count = QLabel()
+        self.count.setWordWrap(True)  # a long "no entries" line wraps, never widens the page
         self.photos = QListWidget()
         self.photos.setAccessibleName("Photos of the selected day")
         self.photos.setViewMode(QListWidget.ViewMode.IconMode)
@@ -162,6 +164,7 @@ class SymptomHistoryPage(QWidget):
             self._start()
             return
         self.model.set_arrays(arrays)  # keeps the current sort: no second sorting pass
+        fit_columns(self.table, 260)  # never narrower than the header ("Severity (0-10)")
         count = len(arrays["day"])
         self.count.setText(f"{count} entries" if count else
                            "No entries in this period. Log a day on the Symptoms page "

@@ -166,7 +166,7 @@ class TreatToTargetView(QDialog):
         middle_layout.addWidget(self.gc_text)
         middle_layout.addWidget(self.hcq_text)
         bottom = QWidget()
-        bottom_layout = QHBoxLayout(bottom)
+        bottom_layout = QVBoxLayout(bottom)  # stacked: side by side scrolled sideways
         due_box = QVBoxLayout()
         due_box.addWidget(QLabel("<b>Monitoring due</b>"))
         due_box.addWidget(self.due)

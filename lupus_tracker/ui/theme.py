@@ -41,6 +41,7 @@ class Theme:
     highlighted_text: str
     button: str
     link: str
+    focus: str  # the focus ring (ui/focus_ring.py): 3:1 against everything it borders
 
     def text_pairs(self) -> dict[str, tuple[str, str]]:
         """The foreground/background pairs that carry text, for the contrast test."""
@@ -59,15 +60,24 @@ class Theme:
             "link on base": (self.link, self.base),
         }
 
+    def graphic_pairs(self) -> dict[str, tuple[str, str]]:
+        """Pairs that carry no text but must be seen (3:1): the focus ring against every
+        background it is drawn on or beside."""
+        return {f"focus ring on {name}": (self.focus, colour) for name, colour in (
+            ("window", self.window), ("base", self.base), ("alternate rows", self.alternate),
+            ("button", self.button), ("banner", self.banner_background))}
+
 
 LIGHT = Theme("light", window="#f3f3f3", base="#ffffff", alternate="#f0f0f0",
               text="#1a1a1a", placeholder="#595959", error="#a40000", stale="#595959",
               banner_background="#fff3cd", banner_text="#4a3000", highlight="#0b57d0",
-              highlighted_text="#ffffff", button="#e8e8e8", link="#0b57d0")
+              highlighted_text="#ffffff", button="#e8e8e8", link="#0b57d0",
+              focus="#0b57d0")
 DARK = Theme("dark", window="#202124", base="#161616", alternate="#242424",
              text="#e8e8e8", placeholder="#a8a8a8", error="#ff8a80", stale="#a8a8a8",
              banner_background="#3b2f00", banner_text="#ffe8a3", highlight="#8ab4f8",
-             highlighted_text="#0d0d0d", button="#303134", link="#8ab4f8")
+             highlighted_text="#0d0d0d", button="#303134", link="#8ab4f8",
+             focus="#8ab4f8")
 
 _current = LIGHT
 

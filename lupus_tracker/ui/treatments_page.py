@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from lupus_tracker.domain.dosing import dose_text
 from lupus_tracker.domain.records import Medication
+from lupus_tracker.ui.screen import fit_columns
 from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel
 
@@ -82,9 +83,7 @@ def _table(model: RecordTableModel, parent: QWidget) -> QTableView:
 
 def _fit_columns(table: QTableView, widest: int = 300) -> None:
     """Columns as wide as their text, but none wider than ``widest`` (text wraps)."""
-    table.resizeColumnsToContents()
-    for column in range(table.model().columnCount() - 1):
-        table.setColumnWidth(column, min(table.columnWidth(column), widest))
+    fit_columns(table, widest, last=False)
     table.resizeRowsToContents()
 
 

@@ -1,0 +1,243 @@
+"""Layout checks for every page and dialog at a given font, scale and screen (issue 18 item 4).
+
+Used by ``test_a11y_layout.py`` in the test process (16 pt font) and, as a script, in a
+process of its own for each screen size and QT_SCALE_FACTOR (the scale is fixed when Qt
+starts)::
+
+    QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json QT_SCALE_FACTOR=1.5 \\
+        python tests/ui/layout_audit.py DB [--font-pt 16] [--theme dark] [--shots DIR NAME]
+
+prints one line per problem (nothing when every layout fits) and, with ``--shots``, saves
+a PNG of every page and dialog as ``DIR/NAME-<what>.png``.
+
+A problem is: a window larger than the screen's free area, a window smaller than its
+layout's minimum (so Qt squeezes and clips), a shown widget outside its window, a
+sideways scroll bar in a form, or a text (button, label, check box, combo box, table
+header) wider than the room it has.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStyle,
+    QStyleOptionComboBox,
+    QTabBar,
+    QWidget,
+)
+
+SLACK_PX = 1  # rounding at fractional scale factors
+
+
+def _shown(root: QWidget) -> Iterator[QWidget]:
+    for widget in root.findChildren(QWidget):
+        if widget.isVisibleTo(root) and widget.window() is root.window() and \
+                not widget.objectName().startswith("qt_") and \
+                widget.objectName() != "focus_ring" and widget.width() > 0:
+            yield widget
+
+
+def _inside_scroll_area(widget: QWidget, root: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        if isinstance(parent, QAbstractItemView) or (
+                isinstance(parent, QScrollArea) and widget is not parent):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _clipped_by_parent(widget: QWidget) -> bool:
+    """Part of the widget lies outside its parent (beyond rounding)."""
+    parent = widget.parentWidget()
+    if parent is None:
+        return False
+    outside = widget.geometry().adjusted(SLACK_PX, SLACK_PX, -SLACK_PX, -SLACK_PX)
+    return not parent.rect().contains(outside)
+
+
+def _text_room(widget: QWidget) -> tuple[str, int, int] | None:
+    """(text, width it needs, width it has) for a widget whose text must not be cut."""
+    metrics = widget.fontMetrics()
+    if isinstance(widget, QLabel):
+        text = widget.text()
+        if widget.wordWrap() or not text or "<" in text or (widget.pixmap() is not None and \
+                not widget.pixmap().isNull()):
+            return None
+        return text, widget.minimumSizeHint().width(), widget.width()
+    if isinstance(widget, (QPushButton, QCheckBox, QRadioButton)):
+        text = widget.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        if not text:
+            return None
+        return text, widget.minimumSizeHint().width(), widget.width()
+    if isinstance(widget, QComboBox):
+        text = widget.currentText()
+        if not text:
+            return None
+        option = QStyleOptionComboBox()
+        widget.initStyleOption(option)
+        field = widget.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                              QStyle.SubControl.SC_ComboBoxEditField, widget)
+        return text, metrics.horizontalAdvance(text) + 2, field.width()
+    return None
+
+
+def _header_problems(header: QHeaderView) -> list[str]:
+    found = []
+    model = header.model()
+    if model is None or header.isHidden():
+        return found
+    metrics = header.fontMetrics()
+    for section in range(header.count()):
+        if header.isSectionHidden(section) or header.sectionSize(section) == 0:
+            continue
+        text = str(model.headerData(section, header.orientation()) or "")
+        longest = max((metrics.horizontalAdvance(line) for line in text.splitlines()),
+                      default=0)
+        room = header.sectionSize(section) - 8  # the style's margins
+        if header.orientation().name == "Horizontal" and longest > room:
+            found.append(f"header {text!r} needs {longest} px, has {room}")
+    return found
+
+
+def problems(root: QWidget, name: str) -> list[str]:
+    """Everything in ``root`` (a shown window or dialog) that does not fit."""
+    found = []
+    screen = root.screen().availableGeometry()
+    frame = root.frameGeometry()
+    if frame.width() > screen.width() + SLACK_PX or frame.height() > screen.height() + SLACK_PX:
+        found.append(f"{name}: {frame.width()}×{frame.height()} is larger than the screen's "
+                     f"{screen.width()}×{screen.height()}")
+    layout = root.layout()
+    if layout is not None:
+        least = layout.totalMinimumSize()
+        if least.width() > root.width() + SLACK_PX or least.height() > root.height() + SLACK_PX:
+            found.append(f"{name}: needs at least {least.width()}×{least.height()}, "
+                         f"has {root.width()}×{root.height()}")
+    whole = QRect(0, 0, root.width(), root.height())
+    for widget in _shown(root):
+        what = f"{name}: {type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
+        in_scroll = _inside_scroll_area(widget, root)
+        if not in_scroll:
+            place = QRect(widget.mapTo(root, widget.rect().topLeft()), widget.size())
+            if not whole.adjusted(-SLACK_PX, -SLACK_PX, SLACK_PX, SLACK_PX).contains(place):
+                found.append(f"{what} lies outside the window ({place.getRect()})")
+                continue
+            if _clipped_by_parent(widget) and not isinstance(widget, QTabBar):
+                found.append(f"{what} is cut off by {type(widget.parentWidget()).__name__}")
+        if isinstance(widget, QScrollArea) and widget.horizontalScrollBar().maximum() > 0 \
+                and widget.horizontalScrollBar().isVisible():
+            found.append(f"{what} scrolls sideways "
+                         f"({widget.horizontalScrollBar().maximum()} px hidden)")
+        if isinstance(widget, QHeaderView):
+            found += [f"{what}: {p}" for p in _header_problems(widget)]
+        room = _text_room(widget)
+        if room is not None and room[1] > room[2] + SLACK_PX:
+            found.append(f"{what}: text {room[0]!r} needs {room[1]} px, has {room[2]}")
+    return found
+
+
+def _buttons_named(root: QWidget) -> list[str]:
+    return [b.text() for b in root.findChildren(QAbstractButton)]
+
+
+def main(argv: list[str]) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from pathlib import Path
+
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtGui import QFont
+
+    app = QApplication(argv[:1])
+    args = argv[1:]
+    db = Path(args.pop(0))
+    font_pt = float(args[args.index("--font-pt") + 1]) if "--font-pt" in args else None
+    dark = "--theme" in args and args[args.index("--theme") + 1] == "dark"
+    shots = (Path(args[args.index("--shots") + 1]), args[args.index("--shots") + 2]) \
+        if "--shots" in args else None
+    if font_pt:
+        font = QFont(app.font())
+        font.setPointSizeF(font_pt)
+        app.setFont(font)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    from lupus_tracker.store.repository import Repository
+    from lupus_tracker.ui import tasks, theme
+    from lupus_tracker.ui.main_window import MainWindow
+    from tests.ui.test_shortcuts import dialogs
+
+    theme.apply(app, theme.ThemeChoice.DARK if dark else theme.ThemeChoice.LIGHT)
+    found: list[str] = []
+    with tasks.run_inline(), Repository.open(db) as repo:
+        settings = QSettings(str(db.with_suffix(".ini")), QSettings.Format.IniFormat)
+        window = MainWindow(repo, settings)
+        window.show()
+        done = {"ok": False}
+
+        def audit() -> None:
+            try:
+                for index in range(window.tabs.count()):
+                    window.tabs.setCurrentIndex(index)
+                    _settle(app)
+                    title = window.tabs.tabText(index).replace("&&", "and").replace("&", "")
+                    found.extend(problems(window, f"page {title}"))
+                    if shots:
+                        _save(window, shots, "page-" + title)
+                for dialog in [*dialogs(repo, window), *_more_dialogs(repo, window)]:
+                    dialog.show()
+                    _settle(app)
+                    found.extend(problems(dialog, f"dialog {dialog.windowTitle()!r}"))
+                    if shots:
+                        _save(dialog, shots, "dialog-" + dialog.windowTitle())
+                    dialog.hide()
+                done["ok"] = True
+            finally:
+                window.hide()
+                app.quit()
+
+        QTimer.singleShot(0, audit)
+        app.exec()
+    for line in found:
+        print(line)
+    return 0 if done["ok"] else 3
+
+
+def _more_dialogs(repo, window) -> list[QWidget]:
+    from lupus_tracker.ui.report_actions import ReportDialog
+    from lupus_tracker.ui.t2t_view import TreatToTargetView
+
+    return [TreatToTargetView(repo, window), ReportDialog(repo, window)]
+
+
+def _settle(app: QApplication) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(150, loop.quit)
+    loop.exec()
+
+
+def _save(widget: QWidget, shots, what: str) -> None:
+    folder, name = shots
+    slug = "".join(c if c.isalnum() else "-" for c in what.lower()).strip("-")
+    while "--" in slug:
+        slug = slug.replace("--", "-")
+    folder.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(folder / f"{name}-{slug}.png"))
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
