@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from lupus_tracker.analysis.derived_egfr import refresh_derived_egfr
-from lupus_tracker.analysis.sledai_suggest import suggest
+from lupus_tracker.analysis.sledai_suggest import SUGGEST_MARKERS, suggest, window
 from lupus_tracker.domain.egfr import age_on, ckd_epi_2021
 from lupus_tracker.domain.monitoring import LUPUS_NEPHRITIS_SETTING
 from lupus_tracker.domain.records import (
@@ -280,7 +280,9 @@ def _sledai_visits(repo: Repository, start: date) -> None:
     """The rheumatologist's SLEDAI-2K at each visit: the lab items confirmed as lupus, and
     arthritis and rash while the disease was active."""
     for event in repo.events.all(kinds=(EventKind.VISIT,)):
-        items = {s.descriptor.key for s in suggest(repo, event.occurred_on)}
+        visit = event.occurred_on
+        items = {s.descriptor.key
+                 for s in suggest(repo.results.all(SUGGEST_MARKERS, *window(visit)), visit)}
         items &= CONFIRMED_LAB_ITEMS
         if (event.occurred_on - start).days < INFUSION_DAY + 60:
             items |= {"arthritis", "rash"}

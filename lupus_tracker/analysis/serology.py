@@ -12,6 +12,7 @@ advice.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -23,7 +24,6 @@ from lupus_tracker.domain.records import LabResult
 from lupus_tracker.domain.sledai import PROTEINURIA_G_PER_24H, UPCR_MG_PER_MG
 from lupus_tracker.domain.thresholds import certainly_rose
 from lupus_tracker.domain.values import format_number
-from lupus_tracker.store.repository import Repository
 from lupus_tracker.store.results_repo import measured
 
 # Our choice: complement counts as low "at the same time" as anti-dsDNA within 15 days
@@ -42,6 +42,8 @@ SEROLOGICAL = "serological"
 PROTEINURIA = "proteinuria"
 _WHAT = {SEROLOGICAL: "anti-dsDNA above its range while complement is low",
          PROTEINURIA: "proteinuria"}
+# The markers the signal reads (callers pass their results: repo.results.all(ACTIVITY_MARKERS)).
+ACTIVITY_MARKERS = ("anti_dsdna", "c3", "c4", "urine_protein_24h", "upcr")
 _PROTEINURIA_LIMITS = {"urine_protein_24h": (PROTEINURIA_G_PER_24H, "g/24 h"),
                        "upcr": (UPCR_MG_PER_MG, "mg/mg")}
 
@@ -59,8 +61,11 @@ class Period:
         return f"{span}: {_WHAT[self.kind]} ({'; '.join(self.evidence)})"
 
 
-def _measured(repo: Repository, keys: tuple[str, ...]) -> list[tuple[LabResult, Measurement]]:
-    pairs = [(r, measured(r)) for r in repo.results.all(keys)]
+def _measured(results: Iterable[LabResult]) -> list[tuple[LabResult, Measurement]]:
+    """The activity markers' results that the catalog can read, in date order."""
+    ordered = sorted((r for r in results if r.marker in ACTIVITY_MARKERS),
+                     key=lambda r: (r.taken_on, r.id or 0))
+    pairs = [(r, measured(r)) for r in ordered]
     return [(r, m) for r, m in pairs if m is not None]
 
 
@@ -123,10 +128,11 @@ def _proteinuria(results: list[tuple[LabResult, Measurement]]) -> list[tuple[dat
     return hits
 
 
-def activity_periods(repo: Repository) -> list[Period]:
-    results = _measured(repo, ("anti_dsdna", "c3", "c4", "urine_protein_24h", "upcr"))
-    return (_merge(SEROLOGICAL, _serological(results))
-            + _merge(PROTEINURIA, _proteinuria(results)))
+def activity_periods(results: Iterable[LabResult]) -> list[Period]:
+    """The signal's periods in ``results`` (any order; other markers are ignored)."""
+    readable = _measured(results)
+    return (_merge(SEROLOGICAL, _serological(readable))
+            + _merge(PROTEINURIA, _proteinuria(readable)))
 
 
 def periods_in(periods: list[Period], since: date, until: date) -> list[Period]:
@@ -134,13 +140,13 @@ def periods_in(periods: list[Period], since: date, until: date) -> list[Period]:
     return [p for p in periods if p.end >= since and p.start <= until]
 
 
-def activity_note(repo: Repository, since: date | None = None,
+def activity_note(results: Iterable[LabResult], since: date | None = None,
                   until: date | None = None) -> str:
     """A short note for the dashboard and the report ('' when nothing to say): only the
     signals that fall inside ``since``..``until`` (default: the last 180 days)."""
     until = until or date.today()
     since = since or until - timedelta(days=DEFAULT_LOOKBACK_DAYS)
-    periods = periods_in(activity_periods(repo), since, until)
+    periods = periods_in(activity_periods(results), since, until)
     if not periods:
         return ""
     lines = "; ".join(p.text() for p in periods)

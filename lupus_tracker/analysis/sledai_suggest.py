@@ -7,7 +7,7 @@ the doctor) confirms whether the finding is due to lupus.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -27,7 +27,6 @@ from lupus_tracker.domain.sledai import (
     descriptor,
 )
 from lupus_tracker.domain.thresholds import FEVER_CELSIUS
-from lupus_tracker.store.repository import Repository
 from lupus_tracker.store.results_repo import measured
 
 
@@ -88,17 +87,23 @@ RULES: dict[str, tuple[Rule, ...]] = {
 }
 
 
+# The markers the rules read (callers pass their results in the window before the visit:
+# repo.results.all(SUGGEST_MARKERS, *window(visit))).
+SUGGEST_MARKERS = tuple(sorted({rule[0] for rules in RULES.values() for rule in rules}))
+
+
 def window(visit: date) -> tuple[date, date]:
     return visit - timedelta(days=WINDOW_DAYS), visit
 
 
-def suggest(repo: Repository, visit: date) -> list[Suggestion]:
-    """The lab-derivable descriptors supported by results in the window before ``visit``."""
+def suggest(results: Iterable[LabResult], visit: date) -> list[Suggestion]:
+    """The lab-derivable descriptors supported by ``results`` in the window before ``visit``
+    (results outside the window or of other markers are ignored)."""
     since, until = window(visit)
-    markers = {rule[0] for rules in RULES.values() for rule in rules}
     by_marker: dict[str, list[LabResult]] = {}
-    for result in repo.results.all(markers, since, until):
-        by_marker.setdefault(result.marker, []).append(result)
+    for result in sorted(results, key=lambda r: (r.taken_on, r.id or 0)):
+        if result.marker in SUGGEST_MARKERS and since <= result.taken_on <= until:
+            by_marker.setdefault(result.marker, []).append(result)
     suggestions = []
     for key, rules in RULES.items():
         evidence = []

@@ -25,14 +25,14 @@ def glucocorticoid_figure(exposure: gc.Exposure, since: date, until: date, *,
                           width_in: float = 9.0, height_in: float = 3.2) -> Figure:
     from matplotlib.figure import Figure
 
-    from lupus_tracker.charts.marker import concise_dates
+    from lupus_tracker.charts.marker import concise_dates, day_numbers
 
     figure = Figure(figsize=(width_in, height_in), layout="constrained")
     ax = figure.subplots()
     steps = gc.oral_steps(exposure, since, until)
     days = [d for d, _ in steps]
     doses = [mg for _, mg in steps]
-    ax.step(days, doses, where="post", color="#0072B2", linewidth=2, gid="series:oral",
+    ax.step(day_numbers(days), doses, where="post", color="#0072B2", linewidth=2, gid="series:oral",
             label="oral prednisone-equivalent (mg/day)")
     ax.axhline(LLDAS_LINE, color="#555555", linestyle="--", linewidth=1, gid="line:7.5")
     ax.axhline(DORIS_LINE, color="#555555", linestyle=":", linewidth=1.2, gid="line:5")
@@ -43,7 +43,7 @@ def glucocorticoid_figure(exposure: gc.Exposure, since: date, until: date, *,
     pulses = exposure.pulses(since, until)
     top = max([*doses, LLDAS_LINE * 2, 10.0])
     if pulses:
-        ax.plot([p.day for p in pulses], [top * 0.95] * len(pulses), linestyle="none",
+        ax.plot(day_numbers([p.day for p in pulses]), [top * 0.95] * len(pulses), linestyle="none",
                 marker="v", color="#D55E00", gid="series:pulses",
                 label="intravenous pulse (dose written)")
         shown: set[date] = set()
@@ -52,17 +52,18 @@ def glucocorticoid_figure(exposure: gc.Exposure, since: date, until: date, *,
                 continue  # consecutive pulse days: label the first only
             shown.add(pulse.day)
             run = [p for p in pulses if timedelta(0) <= p.day - pulse.day < timedelta(days=5)]
-            ax.annotate(f"{len(run)}× {gc.format_mg(pulse.mg)} mg", (pulse.day, top * 0.95),
+            ax.annotate(f"{len(run)}× {gc.format_mg(pulse.mg)} mg",
+                        (day_numbers([pulse.day])[0], top * 0.95),
                         xytext=(4, -12), textcoords="offset points", fontsize=7)
     ax.set_ylim(0, top * 1.05)
-    ax.set_xlim(since, until)
+    ax.set_xlim(*day_numbers([since, until]))
     ax.set_ylabel("mg/day")
     total = gc.cumulative(exposure, since, until)
     ax.set_title(f"Glucocorticoids, prednisone-equivalent: {total.total_g:.2f} g in this period"
                  + ("" if total.complete else " (incomplete: a dose is not known)"), fontsize=9)
     twin = ax.twinx()
     curve_days, curve_g = _cumulative_curve(exposure, since, until)
-    twin.plot(curve_days, curve_g, color="#009E73", linestyle="-.", linewidth=1,
+    twin.plot(day_numbers(curve_days), curve_g, color="#009E73", linestyle="-.", linewidth=1,
               gid="series:cumulative", label="cumulative (g, right axis)")
     twin.set_ylabel("cumulative g")
     twin.set_ylim(0, max([*curve_g, 0.1]) * 1.1)

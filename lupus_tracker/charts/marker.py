@@ -31,11 +31,9 @@ from lupus_tracker.domain.values import format_number
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
 
-    from lupus_tracker.store.repository import Repository
-
-__all__ = ["MarkerChart", "MarkerData", "Series", "marker_data", "marker_figure"]
+    from lupus_tracker.charts.figure import ChartFigure, PointSet
+__all__ = ["MarkerChart", "MarkerData", "Series", "marker_figure"]
 
 CHAR_WIDTH_EM = 0.62  # a generous average glyph width, for label placement
 EVENT_LEVELS = 3
@@ -52,18 +50,17 @@ class MarkerChart:
     until: date | None = None
 
 
-def marker_data(repo: Repository, key: str, since: date | None = None,
-                until: date | None = None) -> MarkerData:
-    """The prepared series of one marker read from ``repo`` (see ``charts.sources``)."""
-    from lupus_tracker.charts.sources import load_marker_data
-
-    return load_marker_data(repo, key, since, until)
-
-
-def _num(day: date) -> float:
+def day_number(day: date) -> float:
+    """A day as a matplotlib date number."""
     import matplotlib.dates as mdates
 
     return float(mdates.date2num(day))
+
+
+def day_numbers(days: Sequence[date]) -> list[float]:
+    """Days as matplotlib date numbers (what the axes are given: the date axis is set up
+    explicitly by :func:`concise_dates`)."""
+    return [day_number(day) for day in days]
 
 
 def x_limits(days: Sequence[date], since: date | None, until: date | None) -> tuple[float, float]:
@@ -76,7 +73,7 @@ def x_limits(days: Sequence[date], since: date | None, until: date | None) -> tu
         last = until or last + timedelta(days=margin)
     if last <= first:
         last = first + timedelta(days=1)
-    return _num(first), _num(last)
+    return day_number(first), day_number(last)
 
 
 def y_limits(data: MarkerData) -> tuple[float, float]:
@@ -105,7 +102,7 @@ def _band(ax: Axes, series: Series, colour: str, xlim: tuple[float, float],
 
     if not series.has_range:
         return
-    x = [_num(d) for d in series.days]
+    x = [day_number(d) for d in series.days]
     half = (x[1] - x[0]) / 2 if len(x) > 1 else 15.0  # the series' own span, not the axis
     tail = (x[-1] - x[-2]) / 2 if len(x) > 1 else 15.0
     edges = ([max(x[0] - half, xlim[0])] + [(a + b) / 2 for a, b in itertools.pairwise(x)]
@@ -141,10 +138,12 @@ def _titer_axis(ax: Axes, ylim: tuple[float, float]) -> None:
 
 def draw_marker(ax: Axes, data: MarkerData, style: ChartStyle,
                 xlim: tuple[float, float], *, legend: bool = True,
-                compact: bool = False) -> list:
+                compact: bool = False) -> list[PointSet]:
     """Draw ``data`` into ``ax`` with fixed axis limits; returns the point collections,
-    each with ``lupus_details`` (the hover and keyboard text of each point). ``compact``
+    each with the hover and keyboard text of each point. ``compact``
     (panels) leaves the range bands and rings out of the legend."""
+    from lupus_tracker.charts.figure import point_set
+
     artists = []
     ylim = y_limits(data)
     if data.titer:
@@ -153,38 +152,38 @@ def draw_marker(ax: Axes, data: MarkerData, style: ChartStyle,
         colour = style.colour(index)
         bg = style.background
         if len(series.points) > 1:
-            ax.plot(series.days, series.values, color=colour, linewidth=1.3,
+            ax.plot(day_numbers(series.days), series.values, color=colour, linewidth=1.3,
                     gid=f"series:{series.label}")
         exact = [p for p in series.points if not p.bound]
         if exact:
-            points = ax.scatter([p.day for p in exact], [p.value for p in exact],
+            points = ax.scatter(day_numbers([p.day for p in exact]), [p.value for p in exact],
                                 color=colour, s=22, zorder=3, label=series.label)
-            points.lupus_details = [p.detail for p in exact]
-            artists.append(points)
+            artists.append(point_set(points, [p.detail for p in exact]))
         for shape, kinds, name in (("v", ("<", "<="), "below"), ("^", (">", ">="), "above")):
             picked = [p for p in series.points if p.bound in kinds]
             if picked:
-                bound = ax.scatter([p.day for p in picked], [p.value for p in picked],
+                bound = ax.scatter(day_numbers([p.day for p in picked]),
+                                   [p.value for p in picked],
                                    marker=shape, facecolors=bg, edgecolors=colour, s=44,
                                    linewidths=1.4, zorder=4,
                                    label=f"{series.label}: {name} this value")
-                bound.lupus_details = [p.detail for p in picked]
-                artists.append(bound)
+                artists.append(point_set(bound, [p.detail for p in picked]))
         out = [p for p in series.points if p.out_of_range]
         if out:
-            ax.scatter([p.day for p in out], [p.value for p in out], facecolors="none",
+            ax.scatter(day_numbers([p.day for p in out]), [p.value for p in out],
+                       facecolors="none",
                        edgecolors=style.out_of_range, s=95, linewidths=1.5, zorder=5,
                        label="out of range (ring)" if index == 0 and not compact else None)
     for index, series in enumerate(data.series):
         _band(ax, series, style.colour(index), xlim, ylim, legend=not compact)
     if data.words:
         bottom = ylim[0]
-        marks = ax.scatter([w.day for w in data.words], [bottom] * len(data.words),
-                           marker="|", s=120, color=style.text, zorder=3, clip_on=False)
-        marks.lupus_details = [w.detail for w in data.words]
-        artists.append(marks)
+        marks = ax.scatter(day_numbers([w.day for w in data.words]),
+                           [bottom] * len(data.words), marker="|", s=120, color=style.text,
+                           zorder=3, clip_on=False)
+        artists.append(point_set(marks, [w.detail for w in data.words]))
         for word in data.words:
-            ax.annotate(word.word, (word.day, bottom), xytext=(0, 8),
+            ax.annotate(word.word, (day_number(word.day), bottom), xytext=(0, 8),
                         textcoords="offset points", rotation=90, fontsize=style.small_pt,
                         ha="center", va="bottom",
                         color=style.out_of_range if word.abnormal else style.text)
@@ -204,9 +203,16 @@ def _text_width(text: str, font_pt: float, dpi: float) -> float:
     return len(text) * CHAR_WIDTH_EM * font_pt * dpi / 72
 
 
+def _dpi(ax: Axes) -> float:
+    figure = ax.get_figure(root=True)
+    return figure.dpi if figure is not None else 100.0
+
+
 def _axes_px(ax: Axes) -> float:
     """The axes' width in pixels, estimated low (the layout and the legend take room)."""
-    figure = ax.get_figure()
+    figure = ax.get_figure(root=True)
+    if figure is None:
+        return 0.0
     return 0.75 * ax.get_position().width * figure.get_figwidth() * figure.dpi
 
 
@@ -216,19 +222,19 @@ def draw_events(ax: Axes, events: Sequence[Event], style: ChartStyle,
     rows, never overlapping: a label that fits in no row is left out (its line stays)."""
     xlim = ax.get_xlim()
     per_px = (xlim[1] - xlim[0]) / max(_axes_px(ax), 1.0)
-    dpi = ax.get_figure().dpi
+    dpi = _dpi(ax)
     row_ends = [-math.inf] * EVENT_LEVELS
-    inside = sorted((e for e in events if xlim[0] <= _num(e.occurred_on) <= xlim[1]),
+    inside = sorted((e for e in events if xlim[0] <= day_number(e.occurred_on) <= xlim[1]),
                     key=lambda e: e.occurred_on)
     for kind in EventKind:  # one line collection per kind (fast with many events)
-        xs = [_num(e.occurred_on) for e in inside if e.kind is kind]
+        xs = [day_number(e.occurred_on) for e in inside if e.kind is kind]
         if xs:
             visit = kind is EventKind.VISIT
             ax.vlines(xs, 0, 1, transform=ax.get_xaxis_transform(), colors=style.events[kind],
                       linestyles=":" if visit else "--", linewidth=1.1, zorder=1,
-                      label="visit (dotted)" if visit else None, gid=f"events:{kind.value}")
+                      label="visit (dotted)" if visit else "", gid=f"events:{kind.value}")
     for event in inside:
-        x = _num(event.occurred_on)
+        x = day_number(event.occurred_on)
         colour = style.events[event.kind]
         visit = event.kind is EventKind.VISIT
         if visit or not labels:
@@ -281,11 +287,11 @@ def draw_medications(ax: Axes, medications: Sequence[Medication], style: ChartSt
     lanes = medication_periods(medications, since, until)
     xlim = ax.get_xlim()
     per_px = (xlim[1] - xlim[0]) / max(_axes_px(ax), 1.0)
-    dpi = ax.get_figure().dpi
+    dpi = _dpi(ax)
     for row, (_name, spans) in enumerate(lanes):
         colour = style.colour(row)
         for start, end, text, short in spans:
-            left, right = max(_num(start), xlim[0]), min(_num(end), xlim[1])
+            left, right = max(day_number(start), xlim[0]), min(day_number(end), xlim[1])
             ax.barh(row, right - left, left=left, height=0.62, color=colour,
                     edgecolor=style.background, linewidth=1.5, gid="medication-bar")
             room = (right - left) / per_px - 8
@@ -312,24 +318,24 @@ def concise_dates(ax: Axes) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
-def empty_figure(message: str, style: ChartStyle, size_in: tuple[float, float]) -> Figure:
+def empty_figure(message: str, style: ChartStyle,
+                 size_in: tuple[float, float]) -> ChartFigure:
     """A friendly empty state: the message only (no axes, no 1970 time axis)."""
-    from matplotlib.figure import Figure
+    from lupus_tracker.charts.figure import ChartFigure
 
-    figure = Figure(figsize=size_in)
+    figure = ChartFigure(figsize=size_in)
     figure.text(0.5, 0.5, message, ha="center", va="center", wrap=True,
                 fontsize=style.title_pt, color=style.text)
     figure.set_facecolor(style.background)
-    figure.lupus_points = []
-    figure.lupus_empty = message
-    figure.lupus_summary = message
+    figure.chart_empty = message
+    figure.chart_summary = message
     return figure
 
 
 def marker_figure(chart: MarkerChart, style: ChartStyle | None = None, *,
-                  size_in: tuple[float, float] = (9.0, 5.6)) -> Figure:
+                  size_in: tuple[float, float] = (9.0, 5.6)) -> ChartFigure:
     """The single-marker chart (with a medication strip when medications were taken)."""
-    from matplotlib.figure import Figure
+    from lupus_tracker.charts.figure import ChartFigure
 
     style = style or chart_style()
     data = chart.data
@@ -340,7 +346,7 @@ def marker_figure(chart: MarkerChart, style: ChartStyle | None = None, *,
     days = [d for s in data.series for d in s.days] + [w.day for w in data.words]
     xlim = x_limits(days, chart.since, chart.until)
     lanes = medication_periods(chart.medications, chart.since, chart.until)
-    figure = Figure(figsize=size_in, layout="constrained")
+    figure = ChartFigure(figsize=size_in, layout="constrained")
     if lanes:
         ax, meds = figure.subplots(2, 1, sharex=True,
                                    height_ratios=(3, 0.5 + 0.35 * len(lanes)))
@@ -354,6 +360,6 @@ def marker_figure(chart: MarkerChart, style: ChartStyle | None = None, *,
         draw_medications(meds, chart.medications, style, chart.since, chart.until)
     concise_dates(meds if meds is not None else ax)
     apply_to_figure(figure, style)
-    figure.lupus_points = artists
-    figure.lupus_summary = summary(data)
+    figure.chart_points = artists
+    figure.chart_summary = summary(data)
     return figure

@@ -2,8 +2,8 @@
 chart (same series, ranges, open triangles for bounds and per-assay series), one per
 marker, on one time axis.
 
-``build_panel_figure(title, markers, ...)`` takes plain data; ``panel_figure(repo, panel,
-...)`` reads it first (the visit report and the Charts page use the same drawing).
+``build_panel_figure(title, markers, ...)`` takes plain data (the Charts page reads it with
+``charts.sources.load_panel``).
 """
 
 from __future__ import annotations
@@ -25,9 +25,7 @@ from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.records import Event
 
 if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
-    from lupus_tracker.store.repository import Repository
+    from lupus_tracker.charts.figure import ChartFigure
 
 PANELS: dict[str, tuple[str, tuple[str, ...]]] = {
     "serology": ("Serology: anti-dsDNA, C3, C4", ("anti_dsdna", "c3", "c4")),
@@ -40,9 +38,9 @@ PANELS: dict[str, tuple[str, tuple[str, ...]]] = {
 def build_panel_figure(title: str, markers: Sequence[MarkerData],
                        events: Sequence[Event] = (), since: date | None = None,
                        until: date | None = None, style: ChartStyle | None = None, *,
-                       width_in: float = 7.5, height_in: float | None = None) -> Figure:
+                       width_in: float = 7.5, height_in: float | None = None) -> ChartFigure:
     """One small marker chart per marker that has results in the period."""
-    from matplotlib.figure import Figure
+    from lupus_tracker.charts.figure import ChartFigure
 
     style = style or chart_style()
     shown = [m for m in markers if not m.empty]
@@ -53,7 +51,7 @@ def build_panel_figure(title: str, markers: Sequence[MarkerData],
     days = [d for m in shown for s in m.series for d in s.days] + [
         w.day for m in shown for w in m.words]
     xlim = x_limits(days, since, until)
-    figure = Figure(figsize=(width_in, height_in or 0.7 + 1.5 * len(shown)),
+    figure = ChartFigure(figsize=(width_in, height_in or 0.7 + 1.5 * len(shown)),
                     layout="constrained")
     axes = figure.subplots(len(shown), 1, sharex=True, squeeze=False)[:, 0]
     figure.suptitle(title, fontsize=style.title_pt)
@@ -66,18 +64,7 @@ def build_panel_figure(title: str, markers: Sequence[MarkerData],
                       else short, fontsize=style.small_pt)
     concise_dates(axes[-1])
     apply_to_figure(figure, style)
-    figure.lupus_points = artists
-    figure.lupus_summary = f"{title}: " + "; ".join(summary(m) for m in shown)
+    figure.chart_points = artists
+    figure.chart_summary = f"{title}: " + "; ".join(summary(m) for m in shown)
     return figure
 
-
-def panel_figure(repo: Repository, panel: str, since: date | None = None,
-                 until: date | None = None, *, width_in: float = 7.5,
-                 style: ChartStyle | None = None) -> Figure:
-    """Read the panel's markers from ``repo`` and draw them (the visit report's entry)."""
-    from lupus_tracker.charts.sources import load_panel
-
-    title, keys = PANELS[panel]
-    return build_panel_figure(title, load_panel(repo, keys, since, until),
-                              repo.events.all(since, until), since, until, style,
-                              width_in=width_in)

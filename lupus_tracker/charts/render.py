@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from lupus_tracker.charts.figure import ChartFigure
 
 
 @dataclass(frozen=True)
 class Rendered:
-    figure: Any  # the matplotlib Figure (kept for saving)
+    figure: ChartFigure  # kept for saving
     rgba: bytes
     width: int  # pixels
     height: int
@@ -23,7 +26,7 @@ class Rendered:
     empty: str | None  # the empty-state message, when there is nothing to plot
 
 
-def render(figure, width_px: int, height_px: int, dpi: float = 100.0) -> Rendered:
+def render(figure: ChartFigure, width_px: int, height_px: int, dpi: float = 100.0) -> Rendered:
     """Draw ``figure`` at ``width_px`` x ``height_px`` and locate its points."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -35,23 +38,27 @@ def render(figure, width_px: int, height_px: int, dpi: float = 100.0) -> Rendere
         canvas.draw()
     width, height = (int(v) for v in canvas.get_width_height())
     rgba = bytes(canvas.buffer_rgba())
-    xs, ys, panel, details = [], [], [], []
-    order = {ax: i for i, ax in enumerate(figure.axes)}
-    for artist in getattr(figure, "lupus_points", []):
+    xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    panel: list[np.ndarray] = []
+    details: list[str] = []
+    order: dict[object, int] = {ax: i for i, ax in enumerate(figure.axes)}
+    for points in figure.chart_points:
+        artist = points.artist
         offsets = np.asarray(artist.get_offsets(), dtype=float)
-        if not len(offsets):
+        if not len(offsets) or artist.axes is None:
             continue
         pixels = artist.axes.transData.transform(offsets)
         xs.append(pixels[:, 0])
         ys.append(height - pixels[:, 1])
         panel.append(np.full(len(offsets), order.get(artist.axes, 0)))
-        details += list(artist.lupus_details)
+        details += points.details
     x = np.concatenate(xs) if xs else np.zeros(0)
     y = np.concatenate(ys) if ys else np.zeros(0)
     reading = np.lexsort((x, np.concatenate(panel))) if panel else np.zeros(0, dtype=int)
     return Rendered(figure, rgba, width, height, x[reading], y[reading],
                     tuple(details[i] for i in reading),
-                    getattr(figure, "lupus_summary", ""), getattr(figure, "lupus_empty", None))
+                    figure.chart_summary, figure.chart_empty)
 
 
 def nearest(rendered: Rendered, x: float, y: float, radius: float) -> int | None:

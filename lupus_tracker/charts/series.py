@@ -16,7 +16,7 @@ from datetime import date
 from lupus_tracker.analysis.latest import Shown, show
 from lupus_tracker.domain.catalog import Marker
 from lupus_tracker.domain.comparability import group_series
-from lupus_tracker.domain.records import LabResult
+from lupus_tracker.domain.records import LabResult, Sex
 from lupus_tracker.domain.units import Unit
 
 TITER_DILUTIONS = tuple(10 * 2**k for k in range(12))  # 1:10, 1:20, 1:40 ... 1:20480
@@ -135,7 +135,8 @@ def _point(marker: Marker, item: Shown) -> Point:
     m = item.measurement
     ref = m.ref
     if ref is not None and item.unit is not m.unit and not ref.titer:
-        ref = ref.scaled(lambda v, u=m.unit, s=item.unit: marker.units.convert(v, u, s))
+        source, shown_unit = m.unit, item.unit
+        ref = ref.scaled(lambda v: marker.units.convert(v, source, shown_unit))
     lab = f" — {item.result.lab}" if item.result.lab else ""
     detail = f"{item.day.strftime('%d %b %Y')}: {m.value.text} {m.unit.label}{lab}".replace(
         " {titer}", "")
@@ -151,7 +152,7 @@ def _point(marker: Marker, item: Shown) -> Point:
 
 
 def prepare_marker(marker: Marker, results: Iterable[LabResult], preferred: Unit,
-                   sex: str | None) -> MarkerData:
+                   sex: Sex | None) -> MarkerData:
     """The series, bounds, words and ranges of one marker's results (any order)."""
     numeric: list[Shown] = []
     words: list[WordResult] = []

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 
 from lupus_tracker.domain.records import EventKind
 
-MIN_TEXT_CONTRAST = 4.5
-MIN_GRAPHIC_CONTRAST = 3.0
 DEFAULT_FONT_PT = 9.0
 
 

@@ -7,30 +7,30 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from lupus_tracker.charts.marker import concise_dates, draw_events, empty_figure
+from lupus_tracker.charts.marker import concise_dates, day_number, draw_events, empty_figure
 from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
 from lupus_tracker.domain.records import Event
 from lupus_tracker.domain.symptoms import get_symptom
 
 if TYPE_CHECKING:
     import pandas as pd
-    from matplotlib.figure import Figure
 
-    from lupus_tracker.store.repository import Repository
+    from lupus_tracker.charts.figure import ChartFigure
 
 
 def build_symptom_figure(frame: pd.DataFrame, events: Sequence[Event] = (),
                          since: date | None = None, until: date | None = None,
                          style: ChartStyle | None = None, *,
-                         size_in: tuple[float, float] = (9.0, 6.0)) -> Figure:
+                         size_in: tuple[float, float] = (9.0, 6.0)) -> ChartFigure:
     import numpy as np
-    from matplotlib.figure import Figure
+
+    from lupus_tracker.charts.figure import ChartFigure
 
     style = style or chart_style()
     if frame.empty:
         return empty_figure("No symptoms logged in this period.\nLog today's symptoms with "
                             "Edit › Log symptoms (Ctrl+D).", style, size_in)
-    figure = Figure(figsize=size_in, layout="constrained")
+    figure = ChartFigure(figsize=size_in, layout="constrained")
     heat, trend = figure.subplots(2, 1, height_ratios=(1.2, 1))
     keys = list(dict.fromkeys(frame["symptom"]))
     first = since or frame["date"].min().date()
@@ -44,7 +44,8 @@ def build_symptom_figure(frame: pd.DataFrame, events: Sequence[Event] = (),
         frame["severity"].to_numpy()[inside])
     image = heat.imshow(grid, aspect="auto", interpolation="nearest", cmap="viridis",
                         vmin=0, vmax=10,
-                        extent=(_num(first), _num(last + timedelta(days=1)), len(keys), 0))
+                        extent=(day_number(first), day_number(last + timedelta(days=1)),
+                                len(keys), 0))
     heat.xaxis_date()
     heat.set_yticks([i + 0.5 for i in range(len(keys))],
                     [get_symptom(k).name for k in keys], fontsize=style.small_pt)
@@ -69,19 +70,6 @@ def build_symptom_figure(frame: pd.DataFrame, events: Sequence[Event] = (),
     concise_dates(heat)
     concise_dates(trend)
     apply_to_figure(figure, style)
-    figure.lupus_points = []
-    figure.lupus_summary = (f"Symptoms: {len(frame)} entries of {len(keys)} symptoms from "
+    figure.chart_summary = (f"Symptoms: {len(frame)} entries of {len(keys)} symptoms from "
                             f"{first.strftime('%b %Y')} to {last.strftime('%b %Y')}")
     return figure
-
-
-def symptom_figure(repo: Repository, since: date | None = None, until: date | None = None,
-                   *, width_in: float = 9.0, style: ChartStyle | None = None) -> Figure:
-    return build_symptom_figure(repo.diary.frame(since, until), repo.events.all(since, until),
-                                since, until, style, size_in=(width_in, 6.0))
-
-
-def _num(day: date) -> float:
-    import matplotlib.dates as mdates
-
-    return float(mdates.date2num(day))

@@ -108,11 +108,11 @@ def run_sledai(args: argparse.Namespace) -> int:
         return 0
     if args.date is None:
         raise UserError("give --date YYYY-MM-DD for lab suggestions, or --list-items")
-    from lupus_tracker.analysis.sledai_suggest import suggest, window
+    from lupus_tracker.analysis.sledai_suggest import SUGGEST_MARKERS, suggest, window
     from lupus_tracker.domain.sledai import score
 
     with open_repository(args, create=False) as repo:
-        suggestions = suggest(repo, args.date)
+        suggestions = suggest(repo.results.all(SUGGEST_MARKERS, *window(args.date)), args.date)
     since, until = window(args.date)
     print(f"Lab-derived SLEDAI-2K suggestions for a visit on {args.date.isoformat()} "
           f"(results from {since.isoformat()} to {until.isoformat()}):")

@@ -164,6 +164,8 @@ def run_dose(args: argparse.Namespace) -> int:
             raise UserError(f"{medication.name} has no dose unit yet; give --unit.")
         frequency = args.frequency or (current.frequency if current else None)
         dose = Dose(args.date, args.dose, unit, frequency)
+        if medication.id is None:  # cannot happen: it was read from the store
+            raise UserError(f"{medication.name} has no id in the file; nothing was changed.")
         repo.treatments.change_dose(medication.id, dose)
     print(f"Saved {medication.name} {dose_text(dose)} from {args.date.isoformat()}")
     return 0

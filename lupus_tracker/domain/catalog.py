@@ -375,10 +375,3 @@ def get_marker(key: str) -> Marker:
 def marker_for_loinc(code: str) -> Marker | None:
     return _BY_LOINC.get(code.strip())
 
-
-def lab_markers() -> tuple[Marker, ...]:
-    return tuple(m for m in MARKERS if m.category is Category.LAB)
-
-
-def vital_markers() -> tuple[Marker, ...]:
-    return tuple(m for m in MARKERS if m.category is Category.VITAL)

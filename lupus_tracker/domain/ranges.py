@@ -130,13 +130,6 @@ def parse_range(text: str | None, words: tuple[str, ...] = (),
     return RefRange(low=number, low_inclusive=comparator is Comparator.GE, titer=titer)
 
 
-def range_from_limits(low: float | None, high: float | None) -> RefRange | None:
-    """A range from separate inclusive limits, as a form or the command line gives them."""
-    if low is None and high is None:
-        return None
-    return RefRange(low=low, high=high)
-
-
 def flag_value(value: ParsedValue, ref: RefRange | None) -> Flag:
     """Flag a value against a range in the same unit (titers compare denominators).
 

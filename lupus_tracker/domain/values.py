@@ -47,10 +47,6 @@ class ParsedValue:
     is_titer: bool = False
     word: str | None = None
 
-    @property
-    def is_numeric(self) -> bool:
-        return self.number is not None
-
 
 # White space and sign look-alikes that real reports and copy-paste produce.
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\t"), " ")

@@ -63,11 +63,6 @@ def change_amount(change: float, *, titer: bool = False, earlier: float | None =
     return signed_number(change)
 
 
-def percent_text(percent: float) -> str:
-    sign = "+" if percent > 0 else ""
-    return f"{sign}{percent:.0f}%"
-
-
 def change_cell(change_direction: str, amount_text: str) -> str:
     """The cell a table shows: arrow and word, then the amount ('↑ up +5')."""
     return f"{_ARROWS[change_direction]} {amount_text}".strip()

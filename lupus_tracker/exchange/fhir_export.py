@@ -23,6 +23,7 @@ import json
 import re
 import secrets
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 
 from lupus_tracker.domain.catalog import Category, get_marker
@@ -112,14 +113,15 @@ def _quantity(value, unit) -> dict:
 
 def _value(m: Measurement) -> dict:
     value = m.value
-    if value.word is not None:
-        return {"valueCodeableConcept": {"text": value.word}}
+    number = value.number
+    if number is None:  # a word (a value has a number or a word)
+        return {"valueCodeableConcept": {"text": value.word or value.text}}
     if value.is_titer:
         if value.comparator is not None:
             return {"valueString": value.text}
-        denominator = {"value": _plain(value.number)}
+        denominator = {"value": _plain(number)}
         return {"valueRatio": {"numerator": {"value": 1}, "denominator": denominator}}
-    quantity = _quantity(_number(value.text, value.number), m.unit)
+    quantity = _quantity(_number(value.text, number), m.unit)
     if value.comparator is not None:
         quantity["comparator"] = value.comparator.value
     return {"valueQuantity": quantity}
@@ -141,7 +143,7 @@ def _reference_range(m: Measurement) -> list[dict]:
 
 
 def observation(result: LabResult, sex, patient_ref: str,
-                derived_from: list[str] = ()) -> dict:
+                derived_from: Sequence[str] = ()) -> dict:
     marker = get_marker(result.marker)
     m = measurement_of(result)  # interpreted once, when the store loaded it
     vital = marker.category is Category.VITAL

@@ -25,6 +25,7 @@ from lupus_tracker.domain.records import (
     InvalidEntryError,
     LabEntry,
     NumberFormat,
+    Sex,
     Source,
 )
 from lupus_tracker.domain.units import Unit
@@ -279,11 +280,12 @@ def _result_unit(marker: Marker, value: str, unit: str | None) -> Unit | None:
 
 def _source(resource: dict) -> Source:
     """How the result came to be, as a Lupus Tracker export marks it; else imported."""
-    meta = resource.get("meta") if isinstance(resource.get("meta"), dict) else {}
+    meta = resource["meta"] if isinstance(resource.get("meta"), dict) else {}
     for tag in meta.get("tag") or []:
-        if isinstance(tag, dict) and tag.get("system") == SOURCE_TAG:
+        if isinstance(tag, dict) and tag.get("system") == SOURCE_TAG \
+                and isinstance(tag.get("code"), str):
             try:
-                return Source(tag.get("code"))
+                return Source(tag["code"])
             except ValueError:
                 break
     return Source.IMPORTED
@@ -311,7 +313,7 @@ def _identifier(resource: dict) -> str | None:
 
 class _Reader:
     def __init__(self, plan: ImportPlan, dates: dict[str, str], options: ImportOptions,
-                 sex: str | None, patient: FilePatient | None):
+                 sex: Sex | None, patient: FilePatient | None):
         self.plan = plan
         self.dates = dates
         self.options = options
@@ -471,7 +473,7 @@ def _patients(resources: list[tuple[str, dict]]) -> list[FilePatient]:
 
 
 def read_fhir(path: Path, options: ImportOptions | None = None,
-              sex: str | None = None) -> ImportPlan:
+              sex: Sex | None = None) -> ImportPlan:
     """Read a FHIR R4 JSON file; ``sex`` (the profile's) chooses ranges given by sex."""
     options = options or ImportOptions()
     text, encoding = read_text(path)

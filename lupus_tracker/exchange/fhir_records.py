@@ -14,8 +14,15 @@ import base64
 import binascii
 from datetime import date, timedelta
 
-from lupus_tracker.domain.records import Dose, Event, EventKind, Medication, SymptomEntry
-from lupus_tracker.domain.symptoms import get_symptom
+from lupus_tracker.domain.records import (
+    Dose,
+    Event,
+    EventKind,
+    InvalidEntryError,
+    Medication,
+    SymptomEntry,
+)
+from lupus_tracker.domain.symptoms import SymptomError, check_severity, get_symptom
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
@@ -111,7 +118,7 @@ def _statements(m: Medication, ids, subject: dict) -> list[dict]:
         {"url": "started", "valueDate": m.started_on.isoformat()},
         *([{"url": "stopped", "valueDate": m.stopped_on.isoformat()}] if m.stopped_on else []),
         *([{"url": "note", "valueString": m.note}] if m.note else [])]}
-    doses = list(m.doses) or [None]
+    doses: list[Dose | None] = [*m.doses] or [None]
     statements = []
     for index, dose in enumerate(doses):
         start = dose.from_date if dose else m.started_on
@@ -172,13 +179,14 @@ def _event(e: Event, subject: dict) -> dict:
 
 # -- reading them back ---------------------------------------------------------------------
 def _tags(resource: dict, system: str) -> list[str]:
-    meta = resource.get("meta") if isinstance(resource.get("meta"), dict) else {}
-    return [t.get("code") for t in meta.get("tag") or []
-            if isinstance(t, dict) and t.get("system") == system]
+    meta = resource["meta"] if isinstance(resource.get("meta"), dict) else {}
+    return [t["code"] for t in meta.get("tag") or []
+            if isinstance(t, dict) and t.get("system") == system
+            and isinstance(t.get("code"), str)]
 
 
 def _code(resource: dict, system: str) -> str | None:
-    concept = resource.get("code") if isinstance(resource.get("code"), dict) else {}
+    concept = resource["code"] if isinstance(resource.get("code"), dict) else {}
     return next((c.get("code") for c in concept.get("coding") or []
                  if isinstance(c, dict) and c.get("system") == system), None)
 
@@ -259,8 +267,8 @@ class RecordReader:
     def _statement(self, resource: dict) -> None:
         course = next((i.get("value") for i in resource.get("identifier") or []
                        if str(i.get("system", "")).endswith(":course")), None)
-        details = {x.get("url"): x for x in _extension(resource, COURSE_URL).get("extension")
-                   or []}
+        details = {x.get("url"): x
+                   for x in (_extension(resource, COURSE_URL) or {}).get("extension") or []}
         key = course or str(id(resource))
         entry = self.courses.setdefault(key, {
             "name": (resource.get("medicationCodeableConcept") or {}).get("text") or "",
@@ -300,4 +308,8 @@ def symptom_entry(key: str, day: date, resource: dict) -> SymptomEntry:
     location = next((n.removeprefix("Location: ") for n in notes
                      if n.startswith("Location: ")), None)
     note = "; ".join(n for n in notes if not n.startswith("Location: ")) or None
-    return SymptomEntry(day, key, resource.get("valueInteger"), location, note)
+    try:
+        severity = check_severity(resource.get("valueInteger"))
+    except SymptomError as error:
+        raise InvalidEntryError(str(error)) from None
+    return SymptomEntry(day, key, severity, location, note)

@@ -293,8 +293,6 @@ def reconcile(repo: Repository, plan: ImportPlan) -> ImportPlan:
     )
 
 
-remove_duplicates = reconcile  # the name the app used before conflicts were listed
-
 
 def apply_plan(repo: Repository, plan: ImportPlan) -> int:
     """Write the plan in one ``BEGIN IMMEDIATE`` transaction, checking what exists inside
@@ -326,7 +324,8 @@ def apply_plan(repo: Repository, plan: ImportPlan) -> int:
             for start, end, note in fresh.report_notes:
                 repo.report_notes.set(start, end, note)
     except (InvalidEntryError, ValueParseError) as error:
-        where = f" (entry {error.index + 1})" if getattr(error, "index", None) is not None else ""
+        index = getattr(error, "index", None)
+        where = f" (entry {index + 1})" if isinstance(index, int) else ""
         raise InvalidEntryError(f"Nothing was imported: {error}{where}") from None
     except ExchangeError as error:
         raise InvalidEntryError(f"Nothing was imported: {error}") from None

@@ -14,12 +14,12 @@ lab's eGFR of the same value.
 from __future__ import annotations
 
 from lupus_tracker.domain.entry import check_entry
-from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult, Source
+from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult, Sex, Source
 
 ResultKey = tuple
 
 
-def result_key(entry: LabEntry, sex: str | None = None) -> ResultKey | None:
+def result_key(entry: LabEntry, sex: Sex | None = None) -> ResultKey | None:
     """The identity of ``entry``; ``None`` when it cannot be interpreted (the write will
     refuse it with its message)."""
     try:

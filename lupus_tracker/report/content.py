@@ -140,10 +140,16 @@ def _span_text(start: date, end: date, since: date) -> str:
 def _add_activity(repo: Repository, content: ReportContent) -> None:
     """SLEDAI-2K at the visits of the period (and the one before), and the activity signal
     for the period."""
-    from lupus_tracker.analysis.serology import DISCLAIMER, activity_periods, periods_in
+    from lupus_tracker.analysis.serology import (
+        ACTIVITY_MARKERS,
+        DISCLAIMER,
+        activity_periods,
+        periods_in,
+    )
     from lupus_tracker.domain.sledai import descriptor
 
-    periods = periods_in(activity_periods(repo), content.since, content.until)
+    periods = periods_in(activity_periods(repo.results.all(ACTIVITY_MARKERS)), content.since,
+                         content.until)
     by_kind: dict[str, list] = {}
     for period in periods:
         by_kind.setdefault(period.kind, []).append(period)

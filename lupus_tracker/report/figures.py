@@ -1,9 +1,10 @@
 """The report's pictures, drawn at their printed size so that a point is a point on paper:
 a sparkline per key result and the trend chart page (matplotlib, no Qt).
 
-Thin on purpose: the points, series and ranges come from ``charts.marker.marker_data`` (the
-charts module's data builder), the dose strip from ``report.treatment``. Text is never
-smaller than 7 pt at print size; series are told apart by marker shape as well as colour.
+Thin on purpose: the points, series and ranges come from the chart pipeline
+(``charts.series``, read by ``charts.sources.load_marker_data``), the dose strip from
+``domain.glucocorticoids``. Text is never smaller than 7 pt at print size; series are told
+apart by marker shape as well as colour.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from lupus_tracker.analysis.latest import LatestValue
-from lupus_tracker.charts.marker import MarkerData, Series, marker_data
+from lupus_tracker.charts.marker import MarkerData, Series, day_numbers
+from lupus_tracker.charts.sources import load_marker_data
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.records import EventKind
 
@@ -77,15 +79,16 @@ def sparkline_images(repo: Repository, rows: Iterable[LatestValue], since: date,
 
     images = {}
     for row in rows:
-        series = _latest_series(marker_data(repo, row.marker.key, since, until), row)
+        series = _latest_series(load_marker_data(repo, row.marker.key, since, until), row)
         if series is None or not series.days:
             continue
         figure = Figure(figsize=(SPARK_MM[0] * MM, SPARK_MM[1] * MM))
         ax = figure.add_axes((0.03, 0.12, 0.94, 0.76))
-        if len(series.days) > 1:
-            ax.plot(series.days, series.values, color=INK, linewidth=0.8)
-        ax.plot(series.days[-1:], series.values[-1:], "o", color=INK, markersize=2.2)
-        ax.set_xlim(since, until)
+        days = day_numbers(series.days)
+        if len(days) > 1:
+            ax.plot(days, series.values, color=INK, linewidth=0.8)
+        ax.plot(days[-1:], series.values[-1:], "o", color=INK, markersize=2.2)
+        ax.set_xlim(*day_numbers([since, until]))
         ax.axis("off")
         images[row.marker.key] = Image(_png(figure), SPARK_MM[0])
     return images
@@ -101,24 +104,25 @@ def _draw_series(ax: Axes, data: MarkerData, shapes: dict[str, str]) -> None:
     for index, series in enumerate(data.series):
         colour = GREYS[index % len(GREYS)]
         shape = shapes.get(_short_label(series.label), PLAIN_SHAPE)
+        days = day_numbers(series.days)
         lows = [lo for lo in series.lows if lo is not None]
         highs = [hi for hi in series.highs if hi is not None]
         if lows or highs:
             top = max(max(series.values), *(highs or [0])) * 1.15
-            ax.fill_between(series.days,
+            ax.fill_between(days,
                             np.array([0 if lo is None else lo for lo in series.lows], float),
                             np.array([top if hi is None else hi for hi in series.highs],
                                      float),
                             step="mid", color=BAND, alpha=0.6, linewidth=0, zorder=0)
-        ax.plot(series.days, series.values, color=colour, linewidth=0.9, zorder=2)
+        ax.plot(days, series.values, color=colour, linewidth=0.9, zorder=2)
         exact = [i for i, b in enumerate(series.bounds) if not b]
-        ax.scatter([series.days[i] for i in exact], [series.values[i] for i in exact],
+        ax.scatter([days[i] for i in exact], [series.values[i] for i in exact],
                    marker=shape, s=18 if shape in ("P", "*", "X") else 14, color=colour,
                    zorder=3)
         for triangle, kinds in (("v", ("<", "<=")), ("^", (">", ">="))):
             picked = [i for i, b in enumerate(series.bounds) if b in kinds]
             if picked:
-                ax.scatter([series.days[i] for i in picked],
+                ax.scatter([days[i] for i in picked],
                            [series.values[i] for i in picked], marker=triangle, s=22,
                            facecolors="white", edgecolors=colour, linewidths=0.9, zorder=4)
     if data.titer:
@@ -166,16 +170,18 @@ def _dose_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
     exp = exposure(repo.treatments.all(), as_of=until)
     steps = oral_steps(exp, start, until)
     if steps:
-        days, mgs = zip(*steps, strict=True)
+        days = day_numbers([day for day, _ in steps])
+        mgs = [mg for _, mg in steps]
         ax.fill_between(days, mgs, step="post", color="#7f7f7f", alpha=0.55, linewidth=0)
         ax.step(days, mgs, where="post", color=INK, linewidth=0.8)
     top = max([mg for _, mg in steps] + [7.5]) * 1.7  # room for the label above the steps
     ax.set_ylim(0, top)
     for pulse in exp.pulses(start, until):
-        ax.plot([pulse.day], [top * 0.82], marker="v", markersize=4, color=INK,
+        ax.plot(day_numbers([pulse.day]), [top * 0.82], marker="v", markersize=4, color=INK,
                 markerfacecolor="white", linestyle="none")
     for unknown in exp.unknowns_between(start, until):
-        ax.axvspan(max(unknown.start, start), min(unknown.end, until), facecolor="none",
+        begin, end = day_numbers([max(unknown.start, start), min(unknown.end, until)])
+        ax.axvspan(begin, end, facecolor="none",
                    edgecolor="#8c8c8c", hatch="////", linewidth=0)
     ax.set_label("dose strip")
     ax.text(0.005, 0.96, "prednisone-equivalent, mg/day (\u25bd IV pulse)",
@@ -191,9 +197,9 @@ def _event_strip(ax: Axes, repo: Repository, start: date, until: date) -> set[Ev
         shape = EVENT_STYLE[event.kind][0]
         row = EVENT_ROWS.get(event.kind, 0.5)
         if event.kind is EventKind.HOSPITAL_STAY and event.ended_on:
-            ax.axvspan(event.occurred_on, event.ended_on + timedelta(days=1), ymin=row - 0.12,
-                       ymax=row + 0.12, color="#5a5a5a")
-        ax.plot([event.occurred_on], [row], marker=shape, color=INK, markersize=5,
+            begin, end = day_numbers([event.occurred_on, event.ended_on + timedelta(days=1)])
+            ax.axvspan(begin, end, ymin=row - 0.12, ymax=row + 0.12, color="#5a5a5a")
+        ax.plot(day_numbers([event.occurred_on]), [row], marker=shape, color=INK, markersize=5,
                 markerfacecolor=INK if event.kind in FILLED_EVENTS else "white",
                 linestyle="none")
         shown.add(event.kind)
@@ -237,15 +243,16 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
     prednisone-equivalent dose strip and the events on the same time axis."""
     import matplotlib.dates as mdates
     from matplotlib.figure import Figure
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
 
     keys = _panel_keys(repo, start, until)
-    panels = [marker_data(repo, key, start, until) for key in keys]
+    panels = [load_marker_data(repo, key, start, until) for key in keys]
     shapes = _shape_map(panels)
     kinds: set[EventKind] = set()
     rows = max(1, (len(keys) + 1) // 2)
     heights = [PANEL_HEIGHT_MM] * rows + [STRIP_HEIGHT_MM, EVENT_STRIP_MM]
-    figure = Figure(figsize=(width_mm * MM, (sum(heights) + 14) * MM), layout="constrained")
-    figure.get_layout_engine().set(w_pad=1 * MM, h_pad=1 * MM, hspace=0.02, wspace=0.01)
+    layout = ConstrainedLayoutEngine(w_pad=1 * MM, h_pad=1 * MM, hspace=0.02, wspace=0.01)
+    figure = Figure(figsize=(width_mm * MM, (sum(heights) + 14) * MM), layout=layout)
     grid = figure.add_gridspec(len(heights), 2, height_ratios=heights)
     for column in range(2):
         bottom = figure.add_subplot(grid[len(heights) - 1, column])
@@ -268,8 +275,8 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
         kinds = _event_strip(axes[rows + 1], repo, start, until)
         for ax in axes:
             if since > start:
-                ax.axvline(since, color=INK, linestyle=(0, (3, 2)), linewidth=0.7)
-            ax.set_xlim(start, until + timedelta(days=1))
+                ax.axvline(day_numbers([since])[0], color=INK, linestyle=(0, (3, 2)), linewidth=0.7)
+            ax.set_xlim(*day_numbers([start, until + timedelta(days=1)]))
             ax.tick_params(labelsize=MIN_PT, length=2, pad=1)
             ax.grid(True, axis="y", color="#e0e0e0", linewidth=0.5)
             if ax is not axes[-1]:

@@ -30,8 +30,8 @@ def treatment_html(content: ReportContent) -> str:
     if treatment is None or not (treatment.current or treatment.stopped):
         parts.append("<p>No medications recorded for this period.</p>")
     if treatment is not None and treatment.current:
-        rows = [(m.name, keep(m.dose), m.per_day, _since_text(m), m.note)
-                for m in treatment.current]
+        rows: list[tuple[str, ...]] = [(m.name, keep(m.dose), m.per_day, _since_text(m),
+                                        m.note) for m in treatment.current]
         parts.append(table(("Medication", "Dose", "Total per day", "Dose since", "Note"), rows,
                            widths=(None, None, None, None, 34)))
     if treatment is not None and treatment.changes:
@@ -154,27 +154,27 @@ def symptoms_html(content: ReportContent) -> str:
                   _average_text(s.average, s.days_present), str(s.worst))
                  for s in summary.stats]
         half = (len(cells) + 1) // 2  # two symptoms a row: the table stays short
-        rows = [cells[i] + (cells[i + half] if i + half < len(cells) else ("", "", "", ""))
-                for i in range(half)]
+        pairs = [cells[i] + (cells[i + half] if i + half < len(cells) else ("", "", "", ""))
+                 for i in range(half)]
         headers = ("Symptom", "Days present", "Average", "Worst")
-        parts.append(table(headers * 2, rows))
+        parts.append(table(headers * 2, pairs))
         parts.append('<p class="small">Severity 0-10; average over all logged days (a day '
                      "without the symptom counts as 0; &lt;0.1: present on few days).</p>")
     if content.worst_days:
-        rows = [(day_text(w.day),
-                 ", ".join(f"{x.symptom.replace('_', ' ')} {x.severity}" for x in w.entries),
-                 w.note or "—") for w in content.worst_days]
+        worst = [(day_text(w.day),
+                  ", ".join(f"{x.symptom.replace('_', ' ')} {x.severity}" for x in w.entries),
+                  w.note or "—") for w in content.worst_days]
         parts.append("<h3>Worst days</h3>")
-        parts.append(table(("Date", "Symptoms (severity 0-10)", "Note"), rows,
+        parts.append(table(("Date", "Symptoms (severity 0-10)", "Note"), worst,
                            widths=(None, 45, 40)))
     if content.photos:
-        cells = "".join(f'<td align="center">{image(f"photo-{i}", img.width_mm)}</td>'
-                        for i, (_, img) in enumerate(content.photos))
+        pictures = "".join(f'<td align="center">{image(f"photo-{i}", img.width_mm)}</td>'
+                           for i, (_, img) in enumerate(content.photos))
         dates = "".join(f'<td align="center">{day_text(p.day)}'
                         f'{("<br>" + e(p.caption)) if p.caption else ""}</td>'
                         for p, _ in content.photos)
         parts.append("<h3>Photos</h3>")
-        parts.append(f'<table class="data" cellspacing="0" cellpadding="3"><tr>{cells}</tr>'
+        parts.append(f'<table class="data" cellspacing="0" cellpadding="3"><tr>{pictures}</tr>'
                      f"<tr>{dates}</tr></table>")
     return "".join(parts)
 

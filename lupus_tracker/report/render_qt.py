@@ -13,13 +13,13 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QImage,
-    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -34,6 +34,11 @@ from lupus_tracker.exchange.files import write_private_by_name
 from lupus_tracker.report.content import ReportContent
 from lupus_tracker.report.html import image_resources, running_header, to_html
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    PagedDevice = QPdfWriter | QPrinter  # the paged devices that know their resolution
+
 MARGIN_MM = 12  # inside every printer's unprintable edge (about 5 mm)
 BAND_MM = 7.0  # header and footer bands inside the margins
 KEEP_WITH_NEXT_MM = 16.0  # a heading needs this much room under it (two table rows)
@@ -47,13 +52,15 @@ def ensure_gui_application() -> QGuiApplication:
     A QApplication (a QGuiApplication that also allows widgets) is made, so that the same
     process can still open dialogs afterwards."""
     app = QGuiApplication.instance()
-    if app is None:
-        from PySide6.QtWidgets import QApplication
+    if isinstance(app, QGuiApplication):
+        return app
+    if app is not None:
+        raise RuntimeError("the report needs a GUI application, not a console QCoreApplication")
+    from PySide6.QtWidgets import QApplication
 
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QApplication([])
-    return app
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QApplication([])
 
 
 def page_size(locale: QLocale | None = None) -> QPageSize:
@@ -96,7 +103,7 @@ def _qimage(data: bytes, photo: bool) -> QImage:
 class ReportDocument:
     """The laid-out report for one paged device (PDF writer or printer)."""
 
-    def __init__(self, content: ReportContent, device: QPagedPaintDevice):
+    def __init__(self, content: ReportContent, device: PagedDevice):
         ensure_gui_application()
         self.content = content
         self.device = device
@@ -244,7 +251,7 @@ class ReportDocument:
                          f"page {number} of {pages}")
 
 
-def print_to(content: ReportContent, device: QPagedPaintDevice) -> int:
+def print_to(content: ReportContent, device: PagedDevice) -> int:
     """Lay the report out for ``device`` (a PDF writer or printer) and paint every page."""
     return ReportDocument(content, device).paint()
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from lupus_tracker.store.base import ConflictError
+from lupus_tracker.store.errors import NotFoundError
 
 if TYPE_CHECKING:
     from lupus_tracker.store.repository import Repository
@@ -45,6 +46,13 @@ def expect(found: T, expected: T | Unchecked, what: str) -> None:
     if expected is not ANYTHING and found != expected:
         raise ConflictError(f"{what} was changed in another window or program since; "
                             "nothing was changed.")
+
+
+def saved_id(record_id: int | None) -> int:
+    """The id of a record read from or just written to the store (which always has one)."""
+    if record_id is None:
+        raise NotFoundError("The record has no id: it was never saved.")
+    return record_id
 
 
 class Change(ABC):

@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from lupus_tracker.domain.records import SymptomDay, SymptomEntry
-from lupus_tracker.store.changes import ANYTHING, Batch, Change, Unchecked, expect
+from lupus_tracker.store.changes import ANYTHING, Batch, Change, Unchecked, expect, saved_id
 from lupus_tracker.store.photos_repo import Photo
 
 if TYPE_CHECKING:
@@ -58,8 +58,7 @@ class AddPhoto(Change):
 
     def carry_out(self, repo: Repository) -> Change:
         saved = repo.photos.add(self.photo)
-        assert saved.id is not None
-        return DeletePhoto(saved.id, saved)
+        return DeletePhoto(saved_id(saved.id), saved)
 
     def describe(self) -> str:
         return "Attach photo"
@@ -81,15 +80,8 @@ class DeletePhoto(Change):
 
 
 @dataclass(frozen=True)
-class RestorePhoto(Change):
+class RestorePhoto(AddPhoto):
     """Put a deleted photo back under its own id (refused when the id is taken)."""
-
-    photo: Photo
-
-    def carry_out(self, repo: Repository) -> Change:
-        saved = repo.photos.add(self.photo)
-        assert saved.id is not None
-        return DeletePhoto(saved.id, saved)
 
     def describe(self) -> str:
         return "Restore photo"

@@ -7,17 +7,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from lupus_tracker.domain.records import Dose, Event, Medication
-from lupus_tracker.store.changes import ANYTHING, Change, Unchecked, expect
-from lupus_tracker.store.errors import NotFoundError
+from lupus_tracker.store.changes import ANYTHING, Change, Unchecked, expect, saved_id
 
 if TYPE_CHECKING:
     from lupus_tracker.store.repository import Repository
-
-
-def _saved_id(record_id: int | None) -> int:
-    if record_id is None:
-        raise NotFoundError("The record has no id: it was never saved.")
-    return record_id
 
 
 # -- medications -------------------------------------------------------------------------
@@ -27,7 +20,7 @@ class AddMedication(Change):
 
     def carry_out(self, repo: Repository) -> Change:
         saved = repo.treatments.add(self.medication)
-        return DeleteMedication(_saved_id(saved.id), saved)
+        return DeleteMedication(saved_id(saved.id), saved)
 
     def describe(self) -> str:
         return f"Add {self.medication.name.strip()}"
@@ -53,14 +46,8 @@ class DeleteMedication(Change):
 
 
 @dataclass(frozen=True)
-class RestoreMedication(Change):
+class RestoreMedication(AddMedication):
     """Put a deleted medication back under its own id (refused when the id is taken)."""
-
-    medication: Medication
-
-    def carry_out(self, repo: Repository) -> Change:
-        saved = repo.treatments.add(self.medication)
-        return DeleteMedication(_saved_id(saved.id), saved)
 
     def describe(self) -> str:
         return f"Restore {self.medication.name}"
@@ -111,7 +98,7 @@ class PutMedication(Change):
     expected: Medication | Unchecked = ANYTHING
 
     def carry_out(self, repo: Repository) -> Change:
-        current = repo.treatments.get(_saved_id(self.medication.id))
+        current = repo.treatments.get(saved_id(self.medication.id))
         expect(current, self.expected, current.name)
         after = repo.treatments.replace(self.medication)
         return PutMedication(current, after)
@@ -127,7 +114,7 @@ class AddEvent(Change):
 
     def carry_out(self, repo: Repository) -> Change:
         saved = repo.events.add(self.event)
-        return DeleteEvent(_saved_id(saved.id), saved)
+        return DeleteEvent(saved_id(saved.id), saved)
 
     def describe(self) -> str:
         return f"Add {self.event.kind.label.lower()}"
@@ -149,14 +136,8 @@ class DeleteEvent(Change):
 
 
 @dataclass(frozen=True)
-class RestoreEvent(Change):
+class RestoreEvent(AddEvent):
     """Put a deleted event back under its own id (refused when the id is taken)."""
-
-    event: Event
-
-    def carry_out(self, repo: Repository) -> Change:
-        saved = repo.events.add(self.event)
-        return DeleteEvent(_saved_id(saved.id), saved)
 
     def describe(self) -> str:
         return "Restore event"
@@ -170,7 +151,7 @@ class PutEvent(Change):
     expected: Event | Unchecked = ANYTHING
 
     def carry_out(self, repo: Repository) -> Change:
-        current = repo.events.get(_saved_id(self.event.id))
+        current = repo.events.get(saved_id(self.event.id))
         expect(current, self.expected, f"The event of {current.occurred_on.isoformat()}")
         after = repo.events.update(self.event)
         return PutEvent(current, after)

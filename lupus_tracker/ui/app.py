@@ -41,7 +41,8 @@ def _open_or_ask(path: Path) -> Repository | None:
 
 
 def run_app(db_path: Path | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Lupus Tracker")
     app.setOrganizationName("LupusTracker")
     from lupus_tracker.logging_setup import setup_logging
@@ -56,8 +57,8 @@ def run_app(db_path: Path | None = None) -> int:
     from lupus_tracker.ui import theme
     from lupus_tracker.ui.main_window import MainWindow
 
-    theme.apply(app, theme.ThemeChoice(QSettings().value(theme.SETTING,
-                                                         theme.ThemeChoice.SYSTEM.value)))
+    saved = QSettings().value(theme.SETTING, theme.ThemeChoice.SYSTEM.value)
+    theme.apply(app, theme.ThemeChoice(str(saved)))
     window = MainWindow(repo)
     window.show()
     try:

@@ -153,9 +153,9 @@ class RestoreDialog(QDialog):
 def restore_from_backup(window: MainWindow) -> None:
     path = window.repo.db.path
     dialog = RestoreDialog(list_backups(path, window.repo.identity() or ""), window)
-    if not window.exec_dialog(dialog) or dialog.chosen() is None:
+    backup = dialog.chosen() if window.exec_dialog(dialog) else None
+    if backup is None:
         return
-    backup = dialog.chosen()
     window.repo.close()
     try:
         kept = restore_backup(backup, path)
@@ -202,7 +202,7 @@ def ask_missing_or_damaged(path: Path, error: StoreError, parent: QWidget | None
     box.setText(text)
     box.exec()
     clicked = box.clickedButton()
-    if restore is not None and clicked is restore:
+    if restore is not None and latest is not None and clicked is restore:
         try:
             restore_backup(latest.path, path)
         except StoreError as failure:
@@ -240,16 +240,6 @@ def _after(choice: Choice, path: Path, parent: QWidget | None) -> Repository | N
     except StoreError as error:
         QMessageBox.critical(parent, "Cannot open this file", str(error))
     return None
-
-
-def offer_backup(path: Path, error: StoreError, parent: QWidget | None = None) -> bool:
-    """Kept for callers: True when the file at ``path`` can now be opened."""
-    if not _restorable(path, error):
-        return False
-    choice = ask_missing_or_damaged(path, error, parent)
-    if choice is Choice.NEW_EMPTY:
-        Repository.open(path, new_ok=True).close()
-    return choice is not Choice.CANCEL
 
 
 __all__ = ["backups_by_file_name", "open_for_window", "restore_from_backup"]

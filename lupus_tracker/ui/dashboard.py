@@ -286,7 +286,7 @@ def gather(repo, today: date) -> DashboardContent:
     """Read what the dashboard shows (any thread, with that thread's own repository)."""
     if repo.is_empty():
         return DashboardContent(empty=True)
-    from lupus_tracker.analysis.serology import activity_note
+    from lupus_tracker.analysis.serology import ACTIVITY_MARKERS, activity_note
     from lupus_tracker.analysis.treat_to_target import treat_to_target_line
 
     current = [m for m in repo.treatments.all() if m.active_on(today)]
@@ -300,7 +300,8 @@ def gather(repo, today: date) -> DashboardContent:
     return DashboardContent(
         empty=False,
         latest=latest_values(repo),
-        activity=activity_note(repo, since=today - timedelta(days=180)),
+        activity=activity_note(repo.results.all(ACTIVITY_MARKERS),
+                               since=today - timedelta(days=180)),
         medications=sorted(current, key=lambda m: m.name.casefold()),
         sledai=sledai,
         t2t="<b>Treat-to-target</b> (to discuss with your doctor): "

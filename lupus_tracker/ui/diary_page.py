@@ -54,8 +54,9 @@ def thumbnail_png(data: bytes, size: int = 160) -> bytes | None:
                           Qt.TransformationMode.SmoothTransformation)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    scaled.save(buffer, "PNG")
-    return bytes(buffer.data())
+    # PySide6 6.x takes the format as str at run time; its stubs say bytes (wrong).
+    scaled.save(buffer, "PNG")  # type: ignore[call-overload]
+    return bytes(buffer.data().data())
 
 
 @dataclass(frozen=True)

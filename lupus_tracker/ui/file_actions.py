@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,7 +38,9 @@ def remember_recent(settings: QSettings, path: Path) -> None:
 
 def recent_paths(settings: QSettings) -> list[str]:
     value = settings.value("recent", []) or []
-    return [value] if isinstance(value, str) else list(value)
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
 
 def secure_settings_file(settings: QSettings) -> None:
@@ -82,7 +85,7 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     if not paths:
         menu.addAction("(none)").setEnabled(False)
     for path in paths:
-        menu.addAction(path, lambda p=path: window.open_path(Path(p)))
+        menu.addAction(path, partial(window.open_path, Path(path)))
 
 
 def new_file(window: MainWindow) -> None:

@@ -106,6 +106,9 @@ class FocusRings(QObject):
             self._hide()
             return
         parent = target.parentWidget()
+        if parent is None:  # a window of its own: no parent to draw the ring in
+            self._hide()
+            return
         if self.ring is None or not shiboken6.isValid(self.ring):
             self.ring = FocusRing(parent)
         elif self.ring.parentWidget() is not parent:

@@ -104,7 +104,7 @@ def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
     rows = []
     for top in window.menuBar().actions():
         menu = top.menu()
-        if menu is None:
+        if not isinstance(menu, QMenu):
             continue
         for action in menu.actions():
             keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)

@@ -10,6 +10,7 @@ with conflicts, and whether preliminary results and settings come in.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -45,7 +46,7 @@ _Index = QModelIndex | QPersistentModelIndex
 class RowsModel(QAbstractTableModel):
     """A read-only table over plain tuples of text."""
 
-    def __init__(self, headers: list[str], rows: list[tuple[str, ...]], parent=None):
+    def __init__(self, headers: list[str], rows: Sequence[tuple[str, ...]], parent=None):
         super().__init__(parent)
         self._headers = headers
         self._rows = rows

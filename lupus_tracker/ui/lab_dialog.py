@@ -91,7 +91,9 @@ class MarkerRow:
         for m in MARKERS:
             self.marker.addItem(marker_text(m), m.key)
         self.marker.setCurrentIndex(-1)
-        self.marker.lineEdit().setPlaceholderText("name, abbreviation or LOINC")
+        typed = self.marker.lineEdit()
+        assert typed is not None  # an editable combo box has its line edit
+        typed.setPlaceholderText("name, abbreviation or LOINC")
         completer = QCompleter(self.marker.model(), self.marker)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -124,7 +126,7 @@ class MarkerRow:
         self.error.hide()
         self.number(len(dialog.rows) + 1)
         self.marker.currentIndexChanged.connect(self._marker_changed)
-        self.marker.lineEdit().editingFinished.connect(self.resolve_marker)
+        typed.editingFinished.connect(self.resolve_marker)
         completer.activated.connect(lambda _text: self._suggestion_chosen())
         for edit in (self.value, self.range, self.assay, self.pattern):
             edit.textChanged.connect(self.check)
@@ -281,10 +283,10 @@ class LabReportDialog(GuardedDialog):
             self.rows_layout.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         self.rows: list[MarkerRow] = []
         self._next_row = 0
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.rows_host)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.rows_scroll = QScrollArea()  # not "scroll": that is a QWidget method
+        self.rows_scroll.setWidgetResizable(True)
+        self.rows_scroll.setWidget(self.rows_host)
+        self.rows_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.add_button = QPushButton("&Add another marker")
         self.add_button.clicked.connect(lambda: self.add_row().marker.setFocus())
         hint = QLabel("Enter moves to the next field; Ctrl+Enter saves. A new row appears "
@@ -303,7 +305,7 @@ class LabReportDialog(GuardedDialog):
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.save_if_valid)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.rows_scroll, 1)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(hint)
         layout.addWidget(self.summary)
@@ -317,8 +319,9 @@ class LabReportDialog(GuardedDialog):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         for button in (self.add_button, *self.buttons.buttons()):
-            button.setAutoDefault(False)  # Enter never clicks a button by itself
-            button.setDefault(False)
+            if isinstance(button, QPushButton):  # Enter never clicks a button by itself
+                button.setAutoDefault(False)
+                button.setDefault(False)
 
     # -- what this patient's labs did before ---------------------------------------------
     def history(self) -> list[LabResult]:

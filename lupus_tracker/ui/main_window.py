@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -40,6 +41,19 @@ from lupus_tracker.ui.undo import FAILED, USER_ERRORS, ChangeHistory, Outcome
 log = logging.getLogger(__name__)
 OPEN_BACKUP_WAIT_S = 120  # a backup of a very large file on a slow disk
 
+if TYPE_CHECKING:
+    from lupus_tracker.ui.charts_view import ChartsView
+
+
+class Page(Protocol):
+    """A page that follows the open file and refreshes when the data changes."""
+
+    repo: Repository
+
+    def set_repository(self, repo: Repository) -> None: ...
+
+    def refresh(self) -> None: ...
+
 
 class MainWindow(QMainWindow):
     def __init__(self, repo: Repository, settings: QSettings | None = None):
@@ -57,16 +71,17 @@ class MainWindow(QMainWindow):
         self.diary = DiaryPage(repo)
         self.treatments = TreatmentsPage(repo)
         self.symptom_history = SymptomHistoryPage(repo)
-        self.pages = [self.dashboard, self.results, self.diary, self.symptom_history,
-                      self.treatments]
+        # the pages besides the diary (which keeps unsaved entries and reloads by itself)
+        self.pages: list[Page] = [self.dashboard, self.results, self.symptom_history,
+                                  self.treatments]
         for title, page in (("&Dashboard", self.dashboard), ("&Lab results", self.results),
                             ("&Symptoms", self.diary), ("Symptom histor&y",
                                                         self.symptom_history),
                             ("&Medications && events", self.treatments)):
             self.tabs.addTab(page, title)
-        self.charts = None
+        self.charts: ChartsView | None = None
         self.tabs.addTab(file_actions.placeholder("Charts"), "&Charts")
-        self._stale = {self.results, self.symptom_history, self.treatments}
+        self._stale: set[Page] = {self.results, self.symptom_history, self.treatments}
         self._shown_index = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         self.demo_banner = QLabel(
@@ -91,13 +106,15 @@ class MainWindow(QMainWindow):
         from lupus_tracker.ui.undo_keys import UndoFallback
 
         self._undo_keys = UndoFallback(self)
-        QApplication.instance().installEventFilter(self._undo_keys)
-        from lupus_tracker.ui import focus_ring
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # a window always runs inside an application
+            app.installEventFilter(self._undo_keys)
+            from lupus_tracker.ui import focus_ring
 
-        focus_ring.install(QApplication.instance())  # a visible ring in every window
-        from lupus_tracker.ui import term_tips
+            focus_ring.install(app)  # a visible ring in every window
+            from lupus_tracker.ui import term_tips
 
-        term_tips.install(QApplication.instance())  # plain words for clinical terms
+            term_tips.install(app)  # plain words for clinical terms
         self.restyle()
         repo.subscribe(self._repository_changed)
         self._update_title()
@@ -197,11 +214,6 @@ class MainWindow(QMainWindow):
         index = next((i for i, p in enumerate(photos) if p.id == wanted), 0)
         self.exec_dialog(PhotoViewer(photos, index, self))
 
-    def add_page(self, title: str, widget) -> None:
-        """Add a page that follows the open file (it needs ``set_repository``)."""
-        self.tabs.addTab(widget, title)
-        self.pages.append(widget)
-
     def _tab_changed(self, index: int) -> None:
         left = self.tabs.widget(self._shown_index)
         if left is self.diary and index != self._shown_index and self.diary.has_unsaved():
@@ -213,18 +225,19 @@ class MainWindow(QMainWindow):
             if self.diary.has_unsaved():  # Discard
                 self.diary.load()
         self._shown_index = index
-        page = self.tabs.widget(index)
-        if page in self._stale:  # pages fill when first shown, and after changes
+        shown = self.tabs.widget(index)
+        page = next((p for p in self._stale if p is shown), None)
+        if page is not None:  # pages fill when first shown, and after changes
             self._stale.discard(page)
             page.refresh()
         if self.tabs.tabText(index) == "&Charts" and self.charts is None:
             from lupus_tracker.ui.charts_view import ChartsView
 
-            self.charts = ChartsView(self.repo)
+            charts = self.charts = ChartsView(self.repo)
             self.tabs.removeTab(index)
-            self.tabs.insertTab(index, self.charts, "&Charts")
+            self.tabs.insertTab(index, charts, "&Charts")
             self.tabs.setCurrentIndex(index)
-            self.pages.append(self.charts)
+            self.pages.append(charts)
 
     def show_treat_to_target(self) -> None:
         from lupus_tracker.ui.t2t_view import TreatToTargetView
@@ -262,8 +275,6 @@ class MainWindow(QMainWindow):
         self._refresh_pending = False
         current = self.tabs.currentWidget()
         for page in self.pages:
-            if page is self.diary:
-                continue
             if page is current:
                 page.refresh()
             else:
@@ -278,9 +289,11 @@ class MainWindow(QMainWindow):
         repo.subscribe(self._repository_changed)
         self.undo_stack.clear()
         current = self.tabs.currentWidget()
+        self.diary.repo = repo
+        self.diary.set_repository(repo)
         for page in self.pages:
             page.repo = repo
-            if page is current or page is self.diary:
+            if page is current:
                 page.set_repository(repo)
             else:
                 self._stale.add(page)
@@ -319,7 +332,9 @@ class MainWindow(QMainWindow):
         """Switch the whole app to ``choice`` now, and remember it."""
         from PySide6.QtWidgets import QApplication
 
-        theme.apply(QApplication.instance(), choice)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply(app, choice)
         self.settings.setValue(theme.SETTING, choice.value)
         self.restyle()
 

@@ -4,6 +4,7 @@ sections off and choose up to six photos of the period (default: the most recent
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,7 +86,7 @@ class ReportDialog(QDialog):
         self._load_photos()
         self.resize(560, 480)
 
-    def period(self):
+    def period(self) -> tuple[date, date]:
         return pydate(self.since.date()), pydate(self.until.date())
 
     def _load_notes(self) -> None:

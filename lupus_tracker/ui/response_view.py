@@ -3,6 +3,8 @@ baseline and its values 1, 3, 6 and 12 months after, with the change."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from lupus_tracker.analysis.response import (
     POINTS,
+    ResponseRow,
     follow_up_notes,
     response_table,
     treatment_starts,
@@ -22,13 +25,17 @@ from lupus_tracker.analysis.response import (
 from lupus_tracker.ui.screen import fit_to_screen
 from lupus_tracker.ui.table_model import Column, RecordTableModel
 
+
+def _follow_up_text(index: int) -> Callable[[ResponseRow], str]:
+    return lambda row: row.follow_ups[index].text()
+
+
 COLUMNS = (
     Column("Marker", lambda r: r.marker.name),
     Column("Unit", lambda r: r.unit_label),
     Column("Baseline", lambda r: (f"{r.baseline.value_text} ({r.baseline.day.isoformat()})"
                                   if r.baseline else "—")),
-    *(Column(label, lambda r, i=i: r.follow_ups[i].text())
-      for i, (label, _, _) in enumerate(POINTS)),
+    *(Column(label, _follow_up_text(i)) for i, (label, _, _) in enumerate(POINTS)),
 )
 
 

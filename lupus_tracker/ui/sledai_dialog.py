@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lupus_tracker.analysis.sledai_suggest import suggest
+from lupus_tracker.analysis.sledai_suggest import SUGGEST_MARKERS, suggest, window
 from lupus_tracker.domain.sledai import DESCRIPTORS, PLAIN_LANGUAGE, describe, score
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 from lupus_tracker.ui import theme
@@ -116,8 +116,9 @@ class SledaiDialog(QDialog):
             self.load()
 
     def save_if_valid(self) -> None:
-        if self.visit.problem():
-            self.score.setText(self.visit.problem())
+        problem = self.visit.problem()
+        if problem:
+            self.score.setText(problem)
             self.visit.setFocus()
             return
         self.accept()
@@ -131,7 +132,8 @@ class SledaiDialog(QDialog):
         pga = getattr(saved, "pga", None) if saved else None
         self.pga.setValue(self.pga.minimum() if pga is None else pga)
         self.suggested = set()
-        for suggestion in suggest(self.repo, self.visit_date()):
+        visit = self.visit_date()
+        for suggestion in suggest(self.repo.results.all(SUGGEST_MARKERS, *window(visit)), visit):
             key = suggestion.descriptor.key
             self.suggested.add(key)
             self.hints[key].setText("Suggested from labs: " + "; ".join(

@@ -11,6 +11,7 @@ settings manager.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -51,6 +52,9 @@ from lupus_tracker.domain.treat_to_target import Status, VisitStates
 from lupus_tracker.ui.screen import fit_to_screen
 from lupus_tracker.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
 STATUS_TEXT = {Status.MET: "criteria met", Status.NOT_MET: "not met",
                Status.UNKNOWN: "unknown — input missing"}
 PERIODS = (("Last 12 months", 365), ("Last 2 years", 730), ("Last 5 years", 1826),
@@ -89,7 +93,7 @@ class TreatToTargetView(QDialog):
         self.repo = repo
         self.today = today or date.today()
         self.summary: Summary | None = None
-        self.canvas = None
+        self.canvas: FigureCanvasQTAgg | None = None
         self.setWindowTitle("Treat-to-target")
         self.setAccessibleName("Treat-to-target view")
         self.headline = QLabel()
@@ -267,11 +271,11 @@ class TreatToTargetView(QDialog):
         if self.canvas is not None:
             self.chart_layout.removeWidget(self.canvas)
             self.canvas.deleteLater()
-        self.canvas = FigureCanvasQTAgg(figure)
-        self.canvas.setAccessibleName("Glucocorticoid chart: daily prednisone-equivalent with "
-                                      "lines at 7.5 and 5 mg/day and cumulative grams")
-        self.canvas.setMinimumHeight(280)
-        self.chart_layout.addWidget(self.canvas)
+        canvas = self.canvas = FigureCanvasQTAgg(figure)
+        canvas.setAccessibleName("Glucocorticoid chart: daily prednisone-equivalent with "
+                                 "lines at 7.5 and 5 mg/day and cumulative grams")
+        canvas.setMinimumHeight(280)
+        self.chart_layout.addWidget(canvas)
 
     # -- preferences ---------------------------------------------------------------------
     def _nephritis_changed(self, checked: bool) -> None:

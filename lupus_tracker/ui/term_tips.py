@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -48,9 +49,9 @@ def shown_text(widget: QWidget, pos: QPoint | None = None) -> str:
         return str(widget.model().headerData(section, widget.orientation()) or "")
     view = widget.parentWidget()
     if isinstance(view, QAbstractItemView) and widget is view.viewport() and pos is not None:
-        index = view.indexAt(pos)
-        if index.isValid():
-            return str(index.data() or "")
+        cell = view.indexAt(pos)
+        if cell.isValid():
+            return str(cell.data() or "")
     return ""
 
 
@@ -78,7 +79,8 @@ class TermTips(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.ToolTip and isinstance(watched, QWidget):
+        if kind == QEvent.Type.ToolTip and isinstance(watched, QWidget) \
+                and isinstance(event, QHelpEvent):
             pos = event.pos()
             text = tip_at(watched, pos)
             if text and text != own_tip(watched, pos):

@@ -86,6 +86,8 @@ class _FormDialog(GuardedDialog):
     def _grow_to_fit(self) -> None:
         """A long message wraps onto more lines: grow the dialog so none is cut off."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
                   else layout.totalSizeHint().height())
@@ -210,7 +212,8 @@ class DoseDialog(_FormDialog):
         found = super().problem()
         if found:
             return found
-        if self.from_date.value() < self.medication.started_on:
+        start = self.from_date.value()  # a valid date: checked by super().problem()
+        if start is not None and start < self.medication.started_on:
             return (f"{self.medication.name} started on "
                     f"{self.medication.started_on.isoformat()}; a dose change cannot be "
                     "before that.")
@@ -244,7 +247,8 @@ class StopDialog(_FormDialog):
         found = super().problem()
         if found:
             return found
-        if self.on.value() < self.medication.started_on:
+        stop = self.on.value()  # a valid date: checked by super().problem()
+        if stop is not None and stop < self.medication.started_on:
             return (f"{self.medication.name} started on "
                     f"{self.medication.started_on.isoformat()}; it cannot stop before that.")
         return None

@@ -4,14 +4,15 @@ left to undo, the key goes to the app's Undo (the last saved change)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
 
 
-def _field_can_undo(widget: QObject) -> bool | None:
+def _field_can_undo(focused: QObject) -> bool | None:
     """Whether the focused field has typing to undo; None for widgets that are not fields."""
-    if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
-        widget = widget.lineEdit()
+    widget: QObject | None = focused
+    if isinstance(focused, QComboBox) and focused.lineEdit() is not None:
+        widget = focused.lineEdit()
     if isinstance(widget, QLineEdit):
         return widget.isUndoAvailable()
     if isinstance(widget, QPlainTextEdit):
@@ -26,7 +27,7 @@ class UndoFallback(QObject):
     Undo/Redo when the focused field has nothing of its own to undo."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             is_undo = event.matches(QKeySequence.StandardKey.Undo)
             is_redo = event.matches(QKeySequence.StandardKey.Redo)
             if (is_undo or is_redo) and _field_can_undo(watched) is False:

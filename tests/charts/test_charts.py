@@ -154,7 +154,7 @@ def test_event_labels_never_overlap():
 
 def test_empty_state_has_no_time_axis():
     figure = marker_figure(MarkerChart(data("crp", [])))
-    assert not figure.axes and "No C-reactive protein results" in figure.lupus_empty
+    assert not figure.axes and "No C-reactive protein results" in figure.chart_empty
     empty_panel = build_panel_figure("Serology", [data("c3", [])])
     assert not empty_panel.axes
     assert not build_sledai_figure([]).axes
@@ -195,7 +195,7 @@ def test_symptom_heat_map_and_sledai_from_plain_data():
         score: int
 
     sledai = build_sledai_figure([Visit(date(2026, 1, 5), 8), Visit(date(2026, 4, 5), 4)])
-    assert sledai.lupus_points[0].lupus_details[1] == "05 Apr 2026: SLEDAI-2K 4"
+    assert sledai.chart_points[0].details[1] == "05 Apr 2026: SLEDAI-2K 4"
 
 
 @pytest.mark.parametrize("theme", list(Theme))

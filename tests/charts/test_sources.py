@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lupus_tracker.charts import sources
 from lupus_tracker.charts.marker import marker_figure
-from lupus_tracker.charts.panels import panel_figure
+from lupus_tracker.charts.panels import PANELS, build_panel_figure
 
 
 def test_demo_loads_into_series_and_draws(demo_repo):
@@ -17,6 +17,7 @@ def test_demo_loads_into_series_and_draws(demo_repo):
     assert "Prednisone" in [t.get_text() for t in figure.axes[1].get_yticklabels()]
 
 
-def test_report_panel_entry_reads_the_repository(demo_repo):
-    figure = panel_figure(demo_repo, "serology")
+def test_panel_loaded_from_the_repository(demo_repo):
+    title, keys = PANELS["serology"]
+    figure = build_panel_figure(title, sources.load_panel(demo_repo, keys))
     assert [a.get_ylabel().split("\n")[0] for a in figure.axes] == ["anti-dsDNA", "C3", "C4"]

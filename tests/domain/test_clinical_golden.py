@@ -192,7 +192,7 @@ def test_item_11_dashboard_does_not_compare_across_ranges(repo):
 ])
 def test_sledai_lab_thresholds(repo, marker, value, unit, descriptor, suggested):
     repo.results.add(entry(marker, value, unit))
-    found = {s.descriptor.key for s in suggest(repo, D)}
+    found = {s.descriptor.key for s in suggest(repo.results.all(), D)}
     assert (descriptor in found) is suggested
 
 
@@ -200,7 +200,7 @@ def test_sledai_lab_thresholds(repo, marker, value, unit, descriptor, suggested)
 def test_sledai_window(repo, days_before, included):
     # Source: SLEDAI-2K scores the last 10 days (Gladman 2002).
     repo.results.add(LabEntry(D - timedelta(days_before), "platelets", "50", "10*9/L"))
-    assert bool(suggest(repo, D)) is included
+    assert bool(suggest(repo.results.all(), D)) is included
 
 
 # Activity signal (analysis/serology.py, our choices named there).
@@ -209,7 +209,7 @@ def test_sledai_window(repo, days_before, included):
 def test_serology_nearby_window(repo, gap, signal):
     repo.results.add_many([entry("anti_dsdna", "200", "IU/mL", "<30"),
                            LabEntry(D + timedelta(gap), "c3", "0.5", "g/L", "0.9-1.8")])
-    assert bool(activity_periods(repo)) is signal
+    assert bool(activity_periods(repo.results.all())) is signal
 
 
 @pytest.mark.parametrize(("later", "rising"), [("124", False), ("125", True), ("126", True)])
@@ -217,7 +217,7 @@ def test_serology_minimum_rise(repo, later, rising):
     repo.results.add_many([LabEntry(D - timedelta(30), "anti_dsdna", "100", "IU/mL", "<30"),
                            entry("anti_dsdna", later, "IU/mL", "<30"),
                            entry("c3", "0.5", "g/L", "0.9-1.8")])
-    (period,) = activity_periods(repo)
+    (period,) = activity_periods(repo.results.all())
     assert ("rising" in period.text()) is rising
     assert serology.MIN_RISE == 1.25
 

@@ -32,7 +32,7 @@ def test_suggestions_use_each_results_own_range_and_the_10_day_window(repo):
         LabEntry(date(2024, 5, 9), "wbc", "2.1"),  # 11 days before: outside the window
         LabEntry(date(2024, 5, 20), "temperature", "38.6", "°C"),
     ])
-    found = suggest(repo, VISIT)
+    found = suggest(repo.results.all(), VISIT)
     assert keys(found) == {"low_complement", "proteinuria", "thrombocytopenia", "fever"}
     proteinuria = next(s for s in found if s.descriptor.key == "proteinuria")
     assert "UPCR" in proteinuria.evidence[0].reason
@@ -87,10 +87,10 @@ def test_activity_signal_needs_a_real_rise_with_low_complement(repo):
         LabEntry(date(2024, 2, 5), "c3", "0.6", "g/L", "0.9-1.8"),
         LabEntry(date(2024, 2, 1), "urine_protein_24h", "1.2", "g/24h"),
     ])
-    periods = activity_periods(repo)
+    periods = activity_periods(repo.results.all())
     assert [(p.kind, p.start) for p in periods] == [("serological", date(2024, 2, 1)),
                                                     ("proteinuria", date(2024, 2, 1))]
-    note = activity_note(repo, since=date(2024, 1, 1))
+    note = activity_note(repo.results.all(), since=date(2024, 1, 1))
     assert "not advice" in note and "rising from 60" in note and "above 0.5 g/24 h" in note
 
 
@@ -115,7 +115,7 @@ def test_urinary_casts_and_a_low_ch50_are_suggested_with_their_evidence(repo):
         LabEntry(date(2024, 5, 15), "ch50", "10", "U/mL", "30-75"),
         LabEntry(date(2024, 5, 16), "urine_casts", "0", "/LPF", "0-0"),  # none: no evidence
     ])
-    found = {s.descriptor.key: s for s in suggest(repo, VISIT)}
+    found = {s.descriptor.key: s for s in suggest(repo.results.all(), VISIT)}
     assert set(found) == {"urinary_casts", "low_complement"}
     (casts,) = found["urinary_casts"].evidence
     assert casts.day == date(2024, 5, 15) and casts.value_text == "3"

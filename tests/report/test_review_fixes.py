@@ -104,11 +104,11 @@ def _mixed_anti_dsdna(repo) -> None:
 
 
 def test_iu_per_ml_is_never_drawn_on_a_titer_axis(repo):
-    from lupus_tracker.charts.marker import marker_data
+    from lupus_tracker.charts.sources import load_marker_data
     from lupus_tracker.report.figures import trend_figure
 
     _mixed_anti_dsdna(repo)
-    data = marker_data(repo, "anti_dsdna", date(2026, 1, 1), UNTIL)
+    data = load_marker_data(repo, "anti_dsdna", date(2026, 1, 1), UNTIL)
     assert not data.titer  # a mixed marker gets no titer axis
     assert [s.unit_label for s in data.series].count("titer") == 1
     figure = trend_figure(repo, date(2025, 7, 1), date(2026, 4, 1), UNTIL)

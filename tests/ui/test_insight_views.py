@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from lupus_tracker.charts.sledai import sledai_figure
+from lupus_tracker.charts.sledai import build_sledai_figure
 from lupus_tracker.ui.response_view import ResponseView
 from lupus_tracker.ui.sledai_dialog import SledaiDialog
 
@@ -39,7 +39,7 @@ def test_response_view_on_the_infusion(qtbot, demo_repo):
 
 
 def test_sledai_chart(demo_repo):
-    figure = sledai_figure(demo_repo)
+    figure = build_sledai_figure(demo_repo.sledai.all())
     ax = figure.axes[0]
     (line,) = [line for line in ax.get_lines() if line.get_gid() == "series:sledai"]
     assert list(line.get_ydata()) == [a.score for a in demo_repo.sledai.all()]
