@@ -247,7 +247,7 @@ class DashboardPage(QStackedWidget):
 
     def show_content(self, content: DashboardContent) -> None:
         """Fill the page (GUI thread; the reading was done by :func:`gather`)."""
-        if content.empty:
+        if content.empty or content.symptoms is None:  # None only for an empty file
             self.setCurrentWidget(self.start)
             return
         self.setCurrentIndex(1)
