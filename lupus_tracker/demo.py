@@ -18,7 +18,6 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from lupus_tracker.analysis.derived_egfr import refresh_derived_egfr
 from lupus_tracker.analysis.sledai_suggest import SUGGEST_MARKERS, suggest, window
 from lupus_tracker.domain.egfr import age_on, ckd_epi_2021
 from lupus_tracker.domain.monitoring import LUPUS_NEPHRITIS_SETTING
@@ -270,7 +269,7 @@ def write_demo(repo: Repository, end: date | None = None, seed: int = SEED) -> N
         for event in _events(start):
             repo.events.add(event)
         _sledai_visits(repo, start)
-    refresh_derived_egfr(repo)
+    repo.results.refresh_egfr()
 
 
 CONFIRMED_LAB_ITEMS = {"proteinuria", "low_complement", "increased_dna_binding", "hematuria"}

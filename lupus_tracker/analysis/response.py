@@ -11,16 +11,24 @@ the same unit family and assay, and only between exact numbers; otherwise the ce
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from lupus_tracker.analysis.latest import Shown, show
 from lupus_tracker.domain.catalog import MARKERS, Marker
 from lupus_tracker.domain.comparability import why_not_comparable
-from lupus_tracker.domain.records import Dose, EventKind, LabResult, Source
-from lupus_tracker.domain.units import rounded_for
+from lupus_tracker.domain.records import (
+    Dose,
+    Event,
+    EventKind,
+    LabResult,
+    Medication,
+    Sex,
+    Source,
+)
+from lupus_tracker.domain.units import Unit, rounded_for
 from lupus_tracker.domain.values import format_number
-from lupus_tracker.store.repository import Repository
 
 # Our choice, following the reporting of Sun et al. 2010 and Wang et al. 2014 (baseline,
 # months 1, 3, 6, 12): the baseline is the last result within 90 days before the start
@@ -85,21 +93,31 @@ def _compare(baseline: Shown, later: Shown) -> tuple[float | None, float | None,
     return change, percent, ""
 
 
-def response_table(repo: Repository, start: date,
+def response_window(start: date) -> tuple[date, date]:
+    """The days whose results the table can use: baseline to the last follow-up."""
+    return (start - timedelta(BASELINE_DAYS),
+            start + timedelta(days=max(d + t for _, d, t in POINTS)))
+
+
+def response_table(results: Iterable[LabResult], start: date, sex: Sex | None,
+                   preferred_unit: Callable[[Marker], Unit],
                    markers: tuple[str, ...] = DEFAULT_MARKERS) -> list[ResponseRow]:
-    """Rows for every marker that has a baseline or any follow-up value."""
-    sex = repo.profile.get().sex
-    until = start + timedelta(days=max(d + t for _, d, t in POINTS))
+    """Rows for every marker that has a baseline or any follow-up value. ``results``: the
+    results read (any order; others than ``markers`` and those outside
+    :func:`response_window` are ignored); ``preferred_unit``: the unit each marker is
+    shown in (``repo.settings.preferred_unit``)."""
+    since, until = response_window(start)
     by_marker: dict[str, list[LabResult]] = {}
-    for result in repo.results.all(markers, start - timedelta(BASELINE_DAYS), until):
-        if result.source is not Source.COMPUTED:
+    for result in sorted(results, key=lambda r: (r.taken_on, r.id or 0)):
+        if result.marker in markers and since <= result.taken_on <= until \
+                and result.source is not Source.COMPUTED:
             by_marker.setdefault(result.marker, []).append(result)
     rows = []
     for marker in (m for m in MARKERS if m.key in markers):
         results = by_marker.get(marker.key, [])
         if not results:
             continue
-        preferred = repo.settings.preferred_unit(marker)
+        preferred = preferred_unit(marker)
         before = [r for r in results if r.taken_on <= start]
         baseline = show(marker, before[-1], preferred, sex) if before else None
         after = [r for r in results if r.taken_on > start]
@@ -129,18 +147,23 @@ class Treatment:
     stopped_on: date | None = None
 
 
-def treatments(repo: Repository) -> list[Treatment]:
+@dataclass(frozen=True)
+class TreatmentHistory:
+    """The medications and events the context reads (``repo.treatments.all()`` and
+    ``repo.events.all()``)."""
+
+    medications: tuple[Medication, ...]
+    events: tuple[Event, ...]
+
+
+def treatments(history: TreatmentHistory) -> list[Treatment]:
     """Infusion events and medication starts, newest first."""
     found = [Treatment(e.occurred_on, f"changes after infusion: {e.title or 'infusion'}")
-             for e in repo.events.all(kinds=(EventKind.INFUSION,))]
+             for e in history.events if e.kind is EventKind.INFUSION]
     found += [Treatment(m.started_on, f"changes after starting {m.name}", m.name, m.stopped_on)
-              for m in repo.treatments.all()]
+              for m in history.medications]
     return sorted(found, key=lambda t: (t.day, t.label), reverse=True)
 
-
-def treatment_starts(repo: Repository) -> list[tuple[date, str]]:
-    """Candidate treatments as (day, label), newest first."""
-    return [(t.day, t.label) for t in treatments(repo)]
 
 
 def _dose_words(dose: Dose) -> str:
@@ -148,12 +171,13 @@ def _dose_words(dose: Dose) -> str:
     return " ".join(part for part in (amount, dose.frequency or "") if part) or "dose changed"
 
 
-def other_changes(repo: Repository, treatment: Treatment, until: date) -> tuple[str, ...]:
+def other_changes(history: TreatmentHistory, treatment: Treatment,
+                  until: date) -> tuple[str, ...]:
     """Every other treatment change after the start up to ``until``: dose changes, other
     starts and stops, infusions and hospital stays.  Changes at the same time as the one
     looked at are why a change after it is never proof that it worked."""
     lines: list[tuple[date, str]] = []
-    for medication in repo.treatments.all():
+    for medication in history.medications:
         own = medication.name == treatment.medication and medication.started_on == treatment.day
         if not own and treatment.day < medication.started_on <= until:
             lines.append((medication.started_on, f"started {medication.name}"))
@@ -163,7 +187,7 @@ def other_changes(repo: Repository, treatment: Treatment, until: date) -> tuple[
         for dose in medication.doses:
             if treatment.day < dose.from_date <= until and dose.from_date != medication.started_on:
                 lines.append((dose.from_date, f"{medication.name} {_dose_words(dose)}"))
-    for event in repo.events.all():
+    for event in history.events:
         if event.kind in (EventKind.INFUSION, EventKind.HOSPITAL_STAY, EventKind.FLARE) \
                 and treatment.day < event.occurred_on <= until:
             lines.append((event.occurred_on, f"{event.kind.label.lower()}: {event.title}"
@@ -171,7 +195,7 @@ def other_changes(repo: Repository, treatment: Treatment, until: date) -> tuple[
     return tuple(f"{text} ({day.isoformat()})" for day, text in sorted(lines))
 
 
-def follow_up_notes(repo: Repository, treatment: Treatment) -> list[str]:
+def follow_up_notes(history: TreatmentHistory, treatment: Treatment) -> list[str]:
     """One line per follow-up point: what else changed since the start, and whether the
     medication had already been stopped."""
     notes = []
@@ -181,7 +205,7 @@ def follow_up_notes(repo: Repository, treatment: Treatment) -> list[str]:
         if treatment.stopped_on is not None and target > treatment.stopped_on:
             parts.append(f"after stopping {treatment.medication} "
                          f"({treatment.stopped_on.isoformat()})")
-        others = other_changes(repo, treatment, target)
+        others = other_changes(history, treatment, target)
         parts.append("other changes since the start: " + "; ".join(others) if others
                      else "no other treatment change recorded")
         notes.append(f"{label}: {', '.join(parts)}")

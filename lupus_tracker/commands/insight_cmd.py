@@ -74,18 +74,22 @@ def run_response(args: argparse.Namespace) -> int:
         BASELINE_DAYS,
         POINTS,
         Treatment,
+        TreatmentHistory,
         follow_up_notes,
         response_table,
+        response_window,
         treatments,
     )
 
     with open_repository(args, create=False) as repo:
-        rows = response_table(repo, args.date)
+        rows = response_table(repo.results.all(None, *response_window(args.date)), args.date,
+                              repo.profile.get().sex, repo.settings.preferred_unit)
         if not rows:
             raise UserError(f"No lab results around {args.date.isoformat()} to compare.")
-        same_day = [t for t in treatments(repo) if t.day == args.date]
+        history = TreatmentHistory(tuple(repo.treatments.all()), tuple(repo.events.all()))
+        same_day = [t for t in treatments(history) if t.day == args.date]
         chosen = same_day[0] if same_day else Treatment(args.date, "changes after that date")
-        notes = follow_up_notes(repo, chosen)
+        notes = follow_up_notes(history, chosen)
     what = "; ".join(t.label for t in same_day) or chosen.label
     print(f"{what[0].upper()}{what[1:]} on {args.date.isoformat()} (baseline: last result on "
           f"or before that date, within {BASELINE_DAYS} days). A change after a treatment is "

@@ -81,8 +81,6 @@ def run_profile(args: argparse.Namespace) -> int:
             if args.number_format is not None:
                 repo.settings.set_number_format(args.number_format)
         if changes:
-            from lupus_tracker.analysis.derived_egfr import refresh_derived_egfr
-
-            refresh_derived_egfr(repo)
+            repo.results.refresh_egfr()
         print(describe(repo.profile.get(), repo.settings.number_format()))
     return 0

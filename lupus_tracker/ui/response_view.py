@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 from lupus_tracker.analysis.response import (
     POINTS,
     ResponseRow,
+    TreatmentHistory,
     follow_up_notes,
     response_table,
-    treatment_starts,
+    response_window,
     treatments,
 )
 from lupus_tracker.ui.screen import fit_to_screen
@@ -46,7 +47,9 @@ class ResponseView(QDialog):
         self.setWindowTitle("Changes after a treatment")
         self.treatment = QComboBox()
         self.treatment.setAccessibleName("Treatment to compare before and after")
-        for day, label in treatment_starts(repo):
+        self.history = TreatmentHistory(tuple(repo.treatments.all()), tuple(repo.events.all()))
+        self.listed = treatments(self.history)
+        for day, label in ((t.day, t.label) for t in self.listed):
             self.treatment.addItem(f"{day.isoformat()} — {label}", day.isoformat())
         self.model = RecordTableModel(COLUMNS, self)
         self.table = QTableView()
@@ -76,9 +79,13 @@ class ResponseView(QDialog):
         from datetime import date
 
         chosen = self.treatment.currentData()
-        rows = response_table(self.repo, date.fromisoformat(chosen)) if chosen else []
+        rows = []
+        if chosen:
+            start = date.fromisoformat(chosen)
+            rows = response_table(self.repo.results.all(None, *response_window(start)), start,
+                                  self.repo.profile.get().sex, self.repo.settings.preferred_unit)
         self.model.set_records(rows)
         index = self.treatment.currentIndex()
-        listed = treatments(self.repo)
-        self.context.setText("\n".join(follow_up_notes(self.repo, listed[index]))
+        listed = self.listed
+        self.context.setText("\n".join(follow_up_notes(self.history, listed[index]))
                              if chosen and 0 <= index < len(listed) else "")

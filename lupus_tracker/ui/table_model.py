@@ -5,12 +5,47 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class _TitledColumn(Protocol):
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def align_right(self) -> bool: ...
+
+
+class _ColumnsModel(QAbstractTableModel):
+    """What both read-only table models share: their columns (title, alignment) and the
+    row count (``_row_total``, given by each model)."""
+
+    columns: Sequence[_TitledColumn]
+
+    def _row_total(self) -> int:
+        raise NotImplementedError
+
+    def _alignment(self, column: int) -> int | None:
+        return RIGHT if self.columns[column].align_right else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._row_total()
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title
+        return None
 
 
 @dataclass(frozen=True)
@@ -22,25 +57,21 @@ class Column:
     foreground: Callable[[Any], str | None] | None = None
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(_ColumnsModel):
     def __init__(self, columns: Sequence[Column], parent=None):
         super().__init__(parent)
-        self.columns = tuple(columns)
+        self.columns: tuple[Column, ...] = tuple(columns)
         self.records: list[Any] = []
+
+    def _row_total(self) -> int:
+        return len(self.records)
 
     def set_records(self, records: Sequence[Any]) -> None:
         self.beginResetModel()
         self.records = list(records)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.records):
             return None
         record = self.records[index.row()]
@@ -51,19 +82,13 @@ class RecordTableModel(QAbstractTableModel):
             return column.sort_key(record) if column.sort_key else column.text(record)
         if role == RECORD_ROLE:
             return record
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(index.column())
         if role == Qt.ItemDataRole.ForegroundRole and column.foreground:
             from PySide6.QtGui import QColor
 
             colour = column.foreground(record)
             return QColor(colour) if colour else None
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title
         return None
 
 
@@ -79,7 +104,7 @@ class ArrayColumn:
     align_right: bool = False
 
 
-class ArrayTableModel(QAbstractTableModel):
+class ArrayTableModel(_ColumnsModel):
     """A read-only table over columns held as NumPy arrays, for tens of thousands of rows.
 
     Sorting permutes a row-order array with NumPy (``argsort`` on each column's keys,
@@ -90,7 +115,7 @@ class ArrayTableModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[ArrayColumn], parent=None):
         super().__init__(parent)
         # Empty until the first load: NumPy is imported then, not while the window opens.
-        self.columns = tuple(columns)
+        self.columns: tuple[ArrayColumn, ...] = tuple(columns)
         self.arrays: dict[str, Any] = {c.name: () for c in self.columns}
         self.order: Any = ()
         self._keys: dict[int, Any] = {}
@@ -137,25 +162,15 @@ class ArrayTableModel(QAbstractTableModel):
         self._apply_sort()
         self.layoutChanged.emit()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.order)
+    def _row_total(self) -> int:
+        return len(self.order)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.order):
             return None
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return column.text(self.value(index.row(), column.name))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].title
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(index.column())
         return None

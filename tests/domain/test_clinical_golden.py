@@ -228,7 +228,8 @@ def test_serology_minimum_rise(repo, later, rising):
 def test_response_baseline_window(repo, days_before, has_baseline):
     repo.results.add_many([LabEntry(D - timedelta(days_before), "c3", "0.5", "g/L"),
                            LabEntry(D + timedelta(30), "c3", "0.7", "g/L")])
-    (row,) = response.response_table(repo, D, ("c3",))
+    (row,) = response.response_table(repo.results.all(), D, repo.profile.get().sex,
+                                    repo.settings.preferred_unit, ("c3",))
     assert (row.baseline is not None) is has_baseline
 
 
@@ -238,7 +239,8 @@ def test_response_baseline_window(repo, days_before, has_baseline):
 def test_response_follow_up_windows(repo, offset, point, found):
     repo.results.add_many([entry("c3", "0.5", "g/L"),
                            LabEntry(D + timedelta(offset), "c3", "0.7", "g/L")])
-    (row,) = response.response_table(repo, D, ("c3",))
+    (row,) = response.response_table(repo.results.all(), D, repo.profile.get().sex,
+                                    repo.settings.preferred_unit, ("c3",))
     assert (row.follow_ups[point].shown is not None) is found
 
 

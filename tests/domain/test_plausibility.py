@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from lupus_tracker.analysis.derived_egfr import derived_egfr_entries, refresh_derived_egfr
 from lupus_tracker.domain.entry import MAX_NOTE_CHARS, check_entry, check_note
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, Profile, Sex, Source
 from lupus_tracker.domain.values import MAX_SIGNIFICANT_DIGITS
+from lupus_tracker.store.derived_egfr import derived_egfr_entries
 
 D = date(2024, 1, 1)
 
@@ -65,9 +65,9 @@ def test_one_impossible_stored_creatinine_never_stops_egfr(repo):
     # a value stored before plausibility checks existed
     repo.db.conn.execute("UPDATE results SET number = 80, value_text = '80', base_value = 80 "
                          "WHERE taken_on = '2024-02-01'")
-    entries = derived_egfr_entries(repo)
+    entries = derived_egfr_entries(repo.profile.get(), repo.results.all(["creatinine"]))
     assert [e.taken_on for e in entries] == [date(2024, 1, 1)]
-    assert refresh_derived_egfr(repo) == 1
+    assert repo.results.refresh_egfr() == 1
 
 
 def test_a_count_misread_1000x_is_refused_naming_the_plausible_reading():

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from lupus_tracker.analysis.derived_egfr import ASSAY, refresh_derived_egfr
 from lupus_tracker.analysis.response import response_table
 from lupus_tracker.analysis.serology import activity_note, activity_periods
 from lupus_tracker.analysis.sledai_suggest import suggest
 from lupus_tracker.cli import main
 from lupus_tracker.domain.records import EventKind, LabEntry, Profile, Source
+from lupus_tracker.store.derived_egfr import ASSAY
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
 VISIT = date(2024, 5, 20)
@@ -54,8 +54,8 @@ def test_derived_egfr_is_marked_computed_and_replaced_not_duplicated(repo):
                       LabEntry(date(2024, 7, 1), "creatinine", "97", "umol/L"),
                       LabEntry(date(2024, 8, 1), "creatinine", "<0.5", "mg/dL"),
                       LabEntry(date(2024, 6, 1), "egfr", "70", lab="Lab")])
-    assert refresh_derived_egfr(repo) == 2
-    assert refresh_derived_egfr(repo) == 2
+    assert repo.results.refresh_egfr() == 2
+    assert repo.results.refresh_egfr() == 2
     computed = [r for r in repo.results.all(["egfr"]) if r.source is Source.COMPUTED]
     # F 55 y: 0.9 mg/dL -> 75.5 (published); 97 umol/L = 1.097 mg/dL -> 59.6
     assert [r.value_text for r in computed] == ["75", "60"]
@@ -65,7 +65,9 @@ def test_derived_egfr_is_marked_computed_and_replaced_not_duplicated(repo):
 
 def test_response_on_the_demo_infusion(demo_repo):
     (infusion,) = demo_repo.events.all(kinds=(EventKind.INFUSION,))
-    rows = {row.marker.key: row for row in response_table(demo_repo, infusion.occurred_on)}
+    table = response_table(demo_repo.results.all(), infusion.occurred_on,
+                           demo_repo.profile.get().sex, demo_repo.settings.preferred_unit)
+    rows = {row.marker.key: row for row in table}
     c3 = rows["c3"]
     assert c3.baseline.number < 0.6
     three = c3.follow_ups[1]
