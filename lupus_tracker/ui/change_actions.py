@@ -16,7 +16,7 @@ from lupus_tracker.domain.records import Event, LabEntry, LabResult, Medication,
 from lupus_tracker.store.changes import Change
 from lupus_tracker.store.diary_changes import AddPhoto, SaveDay
 from lupus_tracker.store.photos_repo import Photo
-from lupus_tracker.store.record_changes import PutReportNote, SaveProfile, SaveSledai
+from lupus_tracker.store.record_changes import PutReportNote, PutSetting, SaveProfile, SaveSledai
 from lupus_tracker.store.result_changes import AddResults, DeleteResults, UpdateResult
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 from lupus_tracker.store.treatment_changes import (
@@ -194,6 +194,10 @@ class ChangeActions:
         if self.window.exec_dialog(dialog):
             self.apply("save the profile",
                        SaveProfile(dialog.profile(), tuple(dialog.units().items())))
+
+    def save_setting(self, key: str, value: str | None) -> bool:
+        """Change a preference stored in the file (undoable)."""
+        return self.apply("change the setting", PutSetting(key, value))
 
     def save_report_note(self, start: date, end: date, note: str) -> bool:
         """Save the notes for a report period when they changed (undoable)."""

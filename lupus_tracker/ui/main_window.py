@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
     def show_treat_to_target(self) -> None:
         from lupus_tracker.ui.t2t_view import TreatToTargetView
 
-        TreatToTargetView(self.repo, self).exec()
+        TreatToTargetView(self.repo, self, save_setting=self.changes.save_setting).exec()
 
     def show_diary_today(self) -> None:
         self._open_diary_day(date.today())

@@ -10,6 +10,7 @@ settings manager.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -49,11 +50,14 @@ from lupus_tracker.domain.monitoring import (
     check_interval,
 )
 from lupus_tracker.domain.treat_to_target import Status, VisitStates
+from lupus_tracker.store.record_changes import PutSetting
 from lupus_tracker.ui.screen import fit_to_screen
 from lupus_tracker.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    from lupus_tracker.store.repository import Repository
 
 STATUS_TEXT = {Status.MET: "criteria met", Status.NOT_MET: "not met",
                Status.UNKNOWN: "unknown — input missing"}
@@ -87,10 +91,24 @@ def criteria_html(visit: VisitStates) -> str:
                              "DORIS 2021, van Vollenhoven et al., Lupus Sci Med 2021.</i></p>")
 
 
+def _put_setting(repo: Repository) -> Callable[[str, str | None], bool]:
+    """Change a setting as one store change (in one transaction); without a window there
+    is no undo history to record it in."""
+    def put(key: str, value: str | None) -> bool:
+        PutSetting(key, value).apply(repo)
+        return True
+    return put
+
+
 class TreatToTargetView(QDialog):
-    def __init__(self, repo, parent=None, today: date | None = None):
+    """``save_setting(key, value)`` carries out a preference change (the window passes its
+    undoable change); it returns whether the change was made."""
+
+    def __init__(self, repo, parent=None, today: date | None = None,
+                 save_setting: Callable[[str, str | None], bool] | None = None):
         super().__init__(parent)
         self.repo = repo
+        self.save_setting = save_setting or _put_setting(repo)
         self.today = today or date.today()
         self.summary: Summary | None = None
         self.canvas: FigureCanvasQTAgg | None = None
@@ -279,7 +297,7 @@ class TreatToTargetView(QDialog):
 
     # -- preferences ---------------------------------------------------------------------
     def _nephritis_changed(self, checked: bool) -> None:
-        self.repo.settings.set(LUPUS_NEPHRITIS_SETTING, "yes" if checked else "no")
+        self.save_setting(LUPUS_NEPHRITIS_SETTING, "yes" if checked else "no")
         self.refresh()
 
     def _interval_changed(self, key: str) -> None:
@@ -287,5 +305,5 @@ class TreatToTargetView(QDialog):
         days = check_interval(self.intervals[key].value())
         value = None if days == item.default_days else str(days)
         if self.repo.settings.get(SETTING_PREFIX + key) != value:
-            self.repo.settings.set(SETTING_PREFIX + key, value)
+            self.save_setting(SETTING_PREFIX + key, value)
             self.refresh()

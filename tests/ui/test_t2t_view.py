@@ -105,3 +105,15 @@ def test_view_fits_the_screen_it_opens_on(repo, qtbot):
     qtbot.addWidget(view)
     available = view.screen().availableGeometry()
     assert view.height() <= available.height() and view.width() <= available.width()
+
+
+def test_a_preference_changed_in_the_view_is_an_undoable_change(make_window, repo):
+    """Settings go through the store's change service: the window's Undo takes it back."""
+    window = make_window(repo)
+    view = TreatToTargetView(repo, window, today=TODAY,
+                             save_setting=window.changes.save_setting)
+    view.nephritis.setChecked(True)
+    assert repo.settings.get("condition.lupus_nephritis") == "yes"
+    assert window.undo_stack.canUndo()
+    assert window.undo_stack.undo()
+    assert repo.settings.get("condition.lupus_nephritis") is None
