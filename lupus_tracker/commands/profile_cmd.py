@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from lupus_tracker.commands.common import (
     UserError,
@@ -19,6 +20,7 @@ from lupus_tracker.commands.common import (
     date_arg,
     open_repository,
 )
+from lupus_tracker.domain.egfr import MIN_AGE, UNDER_18_NOTE, age_on
 from lupus_tracker.domain.records import NumberFormat, Profile, Sex
 
 NOT_SET = "(not set)"
@@ -83,4 +85,7 @@ def run_profile(args: argparse.Namespace) -> int:
         if changes:
             repo.results.refresh_egfr()
         print(describe(repo.profile.get(), repo.settings.number_format()))
+        birth = repo.profile.get().birth_date
+        if birth is not None and age_on(birth, date.today()) < MIN_AGE:
+            print(UNDER_18_NOTE)  # issue 12 item 8: CKD-EPI is for adults
     return 0

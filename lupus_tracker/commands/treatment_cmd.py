@@ -22,6 +22,7 @@ from lupus_tracker.domain.dosing import (
     DOSE_UNITS,
     FREQUENCIES,
     FrequencyError,
+    check_dose_change,
     check_dose_unit,
     dose_text,
     parse_frequency,
@@ -151,13 +152,7 @@ def run_medication(args: argparse.Namespace) -> int:
 def run_dose(args: argparse.Namespace) -> int:
     with open_repository(args, create=False) as repo:
         medication = _one_medication(repo, args.medication)
-        if args.date < medication.started_on:
-            raise UserError(f"{medication.name} started on {medication.started_on}; a dose "
-                            "change cannot be before that.")
-        if medication.stopped_on is not None and args.date > medication.stopped_on:
-            raise UserError(f"{medication.name} was stopped on "
-                            f"{medication.stopped_on.isoformat()}; restart it first or give "
-                            "a date before the stop.")
+        check_dose_change(medication, Dose(args.date, args.dose))  # nothing written yet
         current = medication.dose_on(args.date)
         unit = args.unit or (current.unit if current else None)
         if unit is None:

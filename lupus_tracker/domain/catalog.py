@@ -112,7 +112,9 @@ def _count_units() -> UnitTable:
     return _units(
         Unit("10*9/L", "×10⁹/L", aliases=COUNT_ALIASES),
         Unit("10*3/uL", "×10³/µL", aliases=THOUSAND_PER_UL),
-        Unit("/mm3", "/mm³", factor=0.001, aliases=("cells/mm3", "/uL", "cells/uL", "/µL")),
+        # Counts per µL are whole numbers on every report: "250.000 /µL" is never 250.
+        Unit("/mm3", "/mm³", factor=0.001, aliases=("cells/mm3", "/uL", "cells/uL", "/µL"),
+             decimals=0),
     )
 
 
@@ -221,6 +223,14 @@ MARKERS: tuple[Marker, ...] = (
            _units(Unit("kg", "kg", decimals=1), Unit("[lb_av]", "lb", factor=0.45359237, decimals=1,
                                          aliases=("lbs", "pound", "pounds"))),
            category=Category.VITAL, short="Weight"),
+    # LOINC 8302-2 "Body height": the code the HL7 FHIR vital-signs Body Height profile fixes,
+    # with UCUM units cm or [in_i] (https://hl7.org/fhir/R4B/bodyheight.html).  The bedside
+    # Schwartz eGFR of children and teenagers needs it (domain/egfr.py).
+    Marker("height", "Body height", "8302-2",
+           _units(Unit("cm", "cm", decimals=1),
+                  Unit("[in_i]", "in", factor=2.54, decimals=1,
+                       aliases=("inch", "inches", "\"", "in."))),
+           category=Category.VITAL, short="Height"),
     Marker("systolic_bp", "Systolic blood pressure", "8480-6",
            _units(Unit("mm[Hg]", "mmHg", aliases=("mm Hg",))),
            category=Category.VITAL, default_range="<130", short="Systolic BP"),

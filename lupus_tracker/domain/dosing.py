@@ -11,9 +11,10 @@ pulse), not a daily dose; "as needed" has no fixed number of doses a day.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from lupus_tracker.domain.records import Dose
+from lupus_tracker.domain.records import Dose, InvalidEntryError, Medication
 from lupus_tracker.domain.values import format_number
 
 DAYS_PER_YEAR = 365.25
@@ -150,3 +151,26 @@ def daily_total_text(dose: Dose) -> str:
         return total_dose_text(dose)
     unit = f" {dose.unit}" if dose.unit else ""
     return f"{format_number(dose.dose * times)}{unit}/day"
+
+
+def check_dose_amount(dose: Dose) -> None:
+    """Refuse a dose amount that is not a positive number: a dose of 0 mg or less is no dose
+    (stopping is recorded with a stop date, not a zero dose)."""
+    if dose.dose is not None and (not math.isfinite(dose.dose) or dose.dose <= 0):
+        raise InvalidEntryError(
+            f"A dose must be a number above 0, not {format_number(dose.dose)}; to record "
+            "that a medication was stopped, give it a stop date.")
+
+
+def check_dose_change(medication: Medication, dose: Dose) -> None:
+    """The one rule for a dose change (store, app and command line): a positive amount,
+    dated within the medication's course (not before its start, not after its stop)."""
+    check_dose_amount(dose)
+    if dose.from_date < medication.started_on:
+        raise InvalidEntryError(
+            f"{medication.name} started on {medication.started_on.isoformat()}; a dose "
+            "change cannot be before that.")
+    if medication.stopped_on is not None and dose.from_date > medication.stopped_on:
+        raise InvalidEntryError(
+            f"{medication.name} was stopped on {medication.stopped_on.isoformat()}; restart "
+            "it first or give a date before the stop.")

@@ -1,4 +1,6 @@
-"""eGFR by the 2021 CKD-EPI creatinine equation (race-free; Inker et al., NEJM 2021).
+"""eGFR by the 2021 CKD-EPI creatinine equation (race-free; Inker et al., NEJM 2021) for
+adults, and by the bedside Schwartz equation (Schwartz et al., JASN 2009) under 18 when a
+height is logged.
 
 eGFR = 142 x min(Scr/k, 1)^a x max(Scr/k, 1)^-1.200 x 0.9938^age x 1.012 [female],
 Scr in mg/dL, k = 0.7 (female) / 0.9 (male), a = -0.241 (female) / -0.302 (male); adults only.
@@ -8,6 +10,7 @@ The paper converts µmol/L to mg/dL by dividing by 88.4, and so does this module
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import date
 
 from lupus_tracker.domain.records import LabEntry, LabResult, NumberFormat, Sex, Source
@@ -106,19 +109,44 @@ def creatinine_in_mg_dl(number: float, unit_code: str) -> float | None:
     return None
 
 
+SCHWARTZ_ASSAY = "Bedside Schwartz (computed)"
+SCHWARTZ_MIN_AGE = 1  # Schwartz et al. 2009 studied children aged 1-16
+# Our choice: a height counts for a creatinine when measured within 180 days of it (a
+# teenager grows about 6-8 cm a year, so at most about 2% of the eGFR).
+HEIGHT_WITHIN_DAYS = 180
+
+Height = tuple[date, float]  # (day measured, height in cm)
+
+
+def height_near(heights: Sequence[Height], day: date) -> Height | None:
+    """The height measured closest to ``day`` within ``HEIGHT_WITHIN_DAYS`` (the earlier one
+    on a tie), or None."""
+    near = [(abs((taken - day).days), taken, cm) for taken, cm in heights
+            if abs((taken - day).days) <= HEIGHT_WITHIN_DAYS]
+    if not near:
+        return None
+    _, taken, cm = min(near)
+    return taken, cm
+
+
 def computed_egfr_entry(creatinine: LabResult, birth_date: date | None,
-                        sex: Sex | None) -> LabEntry | None:
-    """The CKD-EPI 2021 eGFR to store beside one creatinine result, or None when it cannot
-    honestly be computed (no birth date or sex, under 18, a bound such as ``<0.5``, an
-    unknown unit or an impossible value).  Pure: the store calls it whenever a creatinine is
-    saved or imported, and recomputes all when the profile changes."""
+                        sex: Sex | None, heights: Sequence[Height] = ()) -> LabEntry | None:
+    """The eGFR to store beside one creatinine result: CKD-EPI 2021 from 18 years, the
+    bedside Schwartz equation from 1 to 17 when a height was logged near it; None when it
+    cannot honestly be computed (no birth date or sex, under 18 without a height, a bound
+    such as ``<0.5``, an unknown unit or an impossible value).  Pure: the store calls it
+    whenever a creatinine or a height is saved or imported, and recomputes all when the
+    profile changes."""
     if (creatinine.marker != "creatinine" or birth_date is None or sex is None
             or creatinine.number is None or creatinine.comparator is not None):
         return None
     mg_dl = creatinine_in_mg_dl(creatinine.number, creatinine.unit)
     age = age_on(birth_date, creatinine.taken_on)
-    if mg_dl is None or age < MIN_AGE:
+    if mg_dl is None:
         return None
+    if age < MIN_AGE:
+        return _schwartz_entry(creatinine, mg_dl, age, height_near(heights,
+                                                                  creatinine.taken_on))
     try:
         value = ckd_epi_2021(mg_dl, age, sex)
     except EgfrError:
@@ -126,6 +154,22 @@ def computed_egfr_entry(creatinine: LabResult, birth_date: date | None,
     return LabEntry(creatinine.taken_on, "egfr", f"{value:.0f}", assay=COMPUTED_ASSAY,
                     note=f"from creatinine {creatinine.value_text} on "
                          f"{creatinine.taken_on.isoformat()}, age {age}",
+                    source=Source.COMPUTED, number_format=NumberFormat.POINT)
+
+
+def _schwartz_entry(creatinine: LabResult, mg_dl: float, age: int,
+                    height: Height | None) -> LabEntry | None:
+    if height is None or age < SCHWARTZ_MIN_AGE:
+        return None
+    measured_on, cm = height
+    try:
+        value = bedside_schwartz(mg_dl, cm)
+    except EgfrError:
+        return None
+    return LabEntry(creatinine.taken_on, "egfr", f"{value:.0f}", assay=SCHWARTZ_ASSAY,
+                    note=f"bedside Schwartz from creatinine {creatinine.value_text} on "
+                         f"{creatinine.taken_on.isoformat()} and height {cm:g} cm on "
+                         f"{measured_on.isoformat()}, age {age} (CKD-EPI is for adults)",
                     source=Source.COMPUTED, number_format=NumberFormat.POINT)
 
 

@@ -8,6 +8,13 @@ CRP 350 mg/L, anti-dsDNA 3000 IU/mL, 24-h urine protein 15 g, UPCR 12 mg/mg.  Ea
 our choice, set beyond the most extreme values reported in living patients and below the
 first value a unit mix-up produces; the comment on each row says why.
 
+Lower limits are the smallest value a lab prints as a number (below it labs print a bound
+such as ``<0.04``, which stays accepted): a value 1000 times smaller than a real one, the
+result of a thousands separator read as a decimal mark (``250.000 /µL`` platelets read as
+250 /µL = 0.25 ×10⁹/L, ``1.250 mg/24h`` protein read as 1.25 mg), must fall below them and
+be refused, never stored as a plausible tiny value.  ``tests/domain/test_plausibility_audit``
+checks every marker in every unit of its canonical family for that trap.
+
 The check applies to entries (dialog, command line, import).  Stored results are never
 re-checked, so one impossible stored value cannot stop the app reading the others.
 """
@@ -19,7 +26,12 @@ from dataclasses import dataclass
 from lupus_tracker.domain.catalog import Marker
 from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.units import Unit, rounded_for
-from lupus_tracker.domain.values import Comparator, format_number, round_significant
+from lupus_tracker.domain.values import (
+    AMBIGUOUS_NUMBER,
+    Comparator,
+    format_number,
+    round_significant,
+)
 
 
 @dataclass(frozen=True)
@@ -28,24 +40,33 @@ class Limits:
 
     low: float
     high: float
+    # Exactly 0 accepted below ``low``: a count that can be 0 (agranulocytosis), or a
+    # quantity people write as 0 when the lab printed "not detected".  A 1000x misreading
+    # never gives 0 (the ambiguous form has a non-zero integer part).
+    zero_possible: bool = False
 
     def holds(self, value: float) -> bool:
-        return self.low <= value <= self.high
+        return self.low <= value <= self.high or (self.zero_possible and value == 0)
 
 
 PLAUSIBLE: dict[str, Limits] = {
-    # C3: the highest acute-phase values are about 3 g/L; 78 g/L is a mg/dL value.
-    "c3": Limits(0.0, 5.0),
-    # C4: rarely above 1 g/L; 500 g/L is a mg/L value.
-    "c4": Limits(0.0, 2.0),
+    # C3: the highest acute-phase values are about 3 g/L; 78 g/L is a mg/dL value.  Assays
+    # print values down to about 0.04 g/L (below: "<0.04"); 0.005 leaves room and still
+    # refuses "1.250 mg/L" read as 0.00125 g/L.
+    "c3": Limits(0.005, 5.0, zero_possible=True),
+    # C4: rarely above 1 g/L; 500 g/L is a mg/L value.  Printed down to about 0.01 g/L.
+    "c4": Limits(0.005, 2.0, zero_possible=True),
     # Albumin: about 10-55 g/L in life; 3.5 g/L is a g/dL value typed under g/L.
     "albumin": Limits(5.0, 70.0),
     # 24-h protein: nephrotic lupus reaches 15-20 g/24 h; 40 g leaves room, 1250 g does not.
-    "urine_protein_24h": Limits(0.0, 40.0),
+    # Below about 0.02 g/24 h labs print a bound (detection about 0.05 g/L of urine).
+    "urine_protein_24h": Limits(0.01, 40.0, zero_possible=True),
     # UPCR: 12 mg/mg in heavy nephrotic syndrome; 30 leaves room (a mg/g value is 1000x).
-    "upcr": Limits(0.0, 30.0),
-    # UACR: up to about 10,000 mg/g in massive albuminuria.
-    "uacr": Limits(0.0, 15000.0),
+    # Healthy urine has about 0.05 mg/mg; 0.005 (5 mg/g) leaves room.
+    "upcr": Limits(0.005, 30.0, zero_possible=True),
+    # UACR: up to about 10,000 mg/g in massive albuminuria; below about 1 mg/g labs print
+    # a bound (albumin detection about 3 mg/L against at most 3 g/L urine creatinine).
+    "uacr": Limits(0.5, 15000.0, zero_possible=True),
     # Creatinine: about 20 mg/dL at most before dialysis; 80 mg/dL is a µmol/L value.
     "creatinine": Limits(0.05, 30.0),
     # eGFR: children and hyperfiltration reach about 180.
@@ -57,6 +78,10 @@ PLAUSIBLE: dict[str, Limits] = {
     "wbc": Limits(0.1, 1000.0),
     # Lymphocytes: severe lymphopenia reaches about 0.05 x10^9/L; below 0.01 is a 1000x slip.
     "lymphocytes": Limits(0.01, 1000.0),
+    # Neutrophils: 0 in agranulocytosis, otherwise counters print steps of 0.01 x10^9/L;
+    # "1.500 /µL" read as 1.5 /µL (0.0015 x10^9/L) is 1500 /µL misread 1000x.  Above 200
+    # x10^9/L only in leukaemia.
+    "neutrophils": Limits(0.01, 500.0, zero_possible=True),
     # Platelets: 1 to about 2000 x10^9/L (reactive thrombocytosis); 250000 is a /µL value
     # and "250 /µL" (0.25 x10^9/L) is 250 x10^3/µL misread 1000x.
     "platelets": Limits(1.0, 3000.0),
@@ -69,7 +94,28 @@ PLAUSIBLE: dict[str, Limits] = {
     # Urine sediment: "too numerous to count" is about 100-200 /HPF.
     "urine_rbc": Limits(0.0, 1000.0),
     "urine_wbc": Limits(0.0, 1000.0),
+    "urine_casts": Limits(0.0, 1000.0),
+    # ALT, AST: below about 5 U/L labs print a bound; acute liver failure reaches 10,000s.
+    "alt": Limits(2.0, 50000.0),
+    "ast": Limits(2.0, 50000.0),
+    # IgG: below 1 g/L in agammaglobulinaemia (printed down to about 0.3), about 100 g/L in
+    # myeloma.
+    "igg": Limits(0.1, 150.0),
+    # Glucose (mg/dL): 10 in severe hypoglycaemia, about 2000 in hyperosmolar states.
+    "glucose": Limits(5.0, 3000.0),
+    # HbA1c (%, NGSP): about 3-20 in life.
+    "hba1c": Limits(2.0, 25.0),
+    # Total cholesterol (mg/dL): about 30 in abetalipoproteinaemia, about 1500 in familial
+    # hypercholesterolaemia or cholestasis; LDL down to a few mg/dL on PCSK9 inhibitors.
+    "cholesterol": Limits(10.0, 3000.0),
+    "ldl": Limits(1.0, 2000.0),
+    # 25-OH vitamin D (ng/mL): printed down to about 3-4 ng/mL; toxicity above 150.
+    "vitamin_d": Limits(1.0, 500.0),
+    # CH50 (U/mL): 0 in complete deficiency, rarely above 150.
+    "ch50": Limits(0.0, 300.0),
     "weight": Limits(0.5, 400.0),
+    # Height (cm): about 25 cm (extremely preterm) to 272 cm (tallest recorded).
+    "height": Limits(20.0, 280.0),
     "systolic_bp": Limits(40.0, 300.0),
     "diastolic_bp": Limits(20.0, 200.0),
     # Body temperature: survived extremes are about 14-47 °C; 100 °C is a °F value.
@@ -90,12 +136,18 @@ def implausible(m: Measurement) -> str:
     comparator = m.value.comparator
     below_ok = comparator in (Comparator.LT, Comparator.LE)  # "<0.001": below detection
     above_ok = comparator in (Comparator.GT, Comparator.GE) and m.base_value <= limits.high
-    if (below_ok or m.base_value >= limits.low) and (above_ok or m.base_value <= limits.high):
-        return ""
+    if ((below_ok or m.base_value >= limits.low or limits.holds(m.base_value))
+            and (above_ok or m.base_value <= limits.high)):
+        return _whole_number_unit_read_as_decimal(m, limits)
     marker = m.marker
     canonical = marker.canonical_unit
     assert m.value.number is not None  # base_value is set, so the value is a number
     entered = _number(m.value.number, m.unit.label)
+    thousands = _thousands_reading(m, limits)
+    if thousands:
+        return (f"{entered} is not a possible {marker.label}; if the separator in "
+                f"{m.value.text!r} groups thousands it is {thousands}: type it without the "
+                "separator, or set the number format (decimal point or comma) in Profile.")
     for unit in _alternatives(marker, m):
         converted = unit.to_base(m.value.number)
         if limits.holds(converted):
@@ -107,6 +159,36 @@ def implausible(m: Measurement) -> str:
     return (f"{entered} is not a possible {marker.label} (possible: "
             f"{format_number(limits.low)}-{format_number(limits.high)} {canonical.label}); "
             "check the value and its unit.")
+
+
+def _whole_number_unit_read_as_decimal(m: Measurement, limits: Limits) -> str:
+    """'' unless an ambiguous number (``250.000``) was read as a decimal in a unit labs print
+    without decimals (mg/24h, /µL) while 1000 times it is also possible: the separator then
+    most likely groups thousands, and the app asks rather than store a value 1000x small."""
+    thousands = _thousands_reading(m, limits)
+    if not thousands or m.unit.decimals != 0:
+        return ""
+    return (f"{m.value.text!r} was read as {_number(m.value.number or 0, m.unit.label)}, but "
+            f"labs print {m.unit.label} without decimals: if the separator groups thousands "
+            f"it is {thousands}. Type the number without the separator, or set the number "
+            "format (decimal point or comma) in Profile.")
+
+
+def _thousands_reading(m: Measurement, limits: Limits) -> str:
+    """'' unless the value was typed in the ambiguous form (``1.250``) and 1000 times it is
+    possible: then that reading, e.g. "1250 mg/24h = 1.25 g/24h"."""
+    digits = m.value.text.lstrip("<>=")
+    if m.value.number is None or not AMBIGUOUS_NUMBER.match(digits):
+        return ""
+    number = m.value.number * 1000
+    converted = m.unit.to_base(number)
+    if not limits.holds(converted):
+        return ""
+    text = _number(number, m.unit.label)
+    canonical = m.marker.canonical_unit
+    if m.unit is not canonical:
+        text += f" = {format_number(rounded_for(canonical, converted))} {canonical.label}"
+    return text
 
 
 def _alternatives(marker: Marker, m: Measurement) -> list[Unit]:

@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from lupus_tracker.domain.glucocorticoids import DailyDose, format_mg
-from lupus_tracker.domain.sledai import score
+from lupus_tracker.domain.sledai import SledaiError, descriptor, score
 
 LLDAS_SLEDAI_MAX = 4
 LLDAS_PGA_MAX = 1.0
@@ -121,6 +121,16 @@ class StateResult:
         return f"{name}: cannot tell at {when} — {'; '.join(self.missing())}."
 
 
+def _plain_name(key: str) -> str:
+    """A descriptor's plain-language name as it reads mid-sentence ("increased DNA
+    binding"); an unknown key stays as stored."""
+    try:
+        name = descriptor(key).name
+        return name[:1].lower() + name[1:]
+    except SledaiError:
+        return key
+
+
 def day_text(day: date) -> str:
     """1 Mar 2026."""
     return f"{day.day} {day:%b %Y}"
@@ -173,7 +183,8 @@ def lldas(current: Assessment, previous: Assessment | None, dose: DailyDose) -> 
         criteria.append(Criterion("No new activity", Status.UNKNOWN,
                                   "no earlier assessment to compare with"))
     else:
-        new = sorted(set(current.items) - set(previous.items))
+        # Plain words, never the stored keys ("low complement", not "low_complement").
+        new = sorted(_plain_name(k) for k in set(current.items) - set(previous.items))
         criteria.append(Criterion(
             "No new activity", Status.NOT_MET if new else Status.MET,
             (f"new since {day_text(previous.visit_on)}: {', '.join(new)}" if new

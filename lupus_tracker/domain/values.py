@@ -206,6 +206,12 @@ def parse_value(
         raise ValueParseError(
             f"Could not read {text!r} as a value for {marker_name}. Accepted: {hint}."
         ) from None
+    if reading.comparator is Comparator.LT and reading.number <= 0:
+        # No catalog quantity can be negative (a minus sign is refused above), so "<0" says
+        # nothing possible; a lab prints its detection limit, e.g. "<0.5".
+        raise ValueParseError(
+            f"{text!r} would mean below zero, which {marker_name} cannot be. Type the bound "
+            "as the report prints it, such as <0.5.")
     shown = f"{reading.comparator or ''}{reading.digits}"
     return ParsedValue(text=shown, number=reading.number, comparator=reading.comparator)
 

@@ -9,17 +9,19 @@ stops the others.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from lupus_tracker.domain.egfr import COMPUTED_ASSAY, computed_egfr_entry
+from lupus_tracker.domain.egfr import COMPUTED_ASSAY, Height, computed_egfr_entry
 from lupus_tracker.domain.records import LabEntry, LabResult, Profile
 
 ASSAY = COMPUTED_ASSAY
 
 
-def derived_egfr_entries(profile: Profile, creatinine: Iterable[LabResult]) -> list[LabEntry]:
-    """The eGFR entries computed from ``creatinine`` results for this patient (the rule is
+def derived_egfr_entries(profile: Profile, creatinine: Iterable[LabResult],
+                         heights: Sequence[Height] = ()) -> list[LabEntry]:
+    """The eGFR entries computed from ``creatinine`` results for this patient, with the
+    logged heights (cm) for the bedside Schwartz equation under 18 (the rule is
     ``domain.egfr.computed_egfr_entry``)."""
-    entries = (computed_egfr_entry(result, profile.birth_date, profile.sex)
+    entries = (computed_egfr_entry(result, profile.birth_date, profile.sex, heights)
                for result in creatinine)
     return [entry for entry in entries if entry is not None]

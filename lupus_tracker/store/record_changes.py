@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from lupus_tracker.domain.records import Profile
 from lupus_tracker.store.changes import ANYTHING, Change, Unchecked, expect
 from lupus_tracker.store.errors import NotFoundError
+from lupus_tracker.store.settings_repo import NUMBER_FORMAT
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
 if TYPE_CHECKING:
@@ -69,15 +70,22 @@ class SaveProfile(Change):
     profile: Profile
     units: UnitChoices = ()
     expected: tuple[Profile, UnitChoices] | Unchecked = ANYTHING
+    # How lab reports write numbers ("point", "comma", None: not set); ANYTHING leaves the
+    # file's setting as it is.
+    number_format: str | Unchecked | None = ANYTHING
 
     def carry_out(self, repo: Repository) -> Change:
         current = (repo.profile.get(), _units_now(repo, self.units))
         expect(current, self.expected, "The profile")
+        format_before: str | Unchecked | None = ANYTHING
+        if self.number_format is not ANYTHING:
+            format_before = repo.settings.get(NUMBER_FORMAT)
+            repo.settings.set_number_format(self.number_format)
         repo.profile.set(self.profile)
         for key, code in self.units:
             repo.settings.set_preferred_unit(key, code)
         saved = (repo.profile.get(), _units_now(repo, self.units))
-        return SaveProfile(current[0], current[1], saved)
+        return SaveProfile(current[0], current[1], saved, format_before)
 
     def describe(self) -> str:
         return "Edit profile"

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from lupus_tracker.store.settings_repo import SettingsManager
 
 CREATININE = "creatinine"
+HEIGHT = "height"
 _COLUMNS = ("taken_on, marker, value_text, comparator, number, unit, base_value, base_unit, "
             "ref_range, lab, assay, pattern, note, source, taken_at, source_id")
 _MARKS = ", ".join("?" * len(_COLUMNS.split(",")))
@@ -160,7 +161,10 @@ class ResultsManager(Manager):
                 for entry, m in zip(entries, checked, strict=True)
             ]
             saved = self._by_ids(ids)
-            self._follow_creatinine({r.taken_on for r in saved if r.marker == CREATININE})
+            if any(r.marker == HEIGHT for r in saved):
+                self.refresh_egfr()  # a height changes the bedside Schwartz eGFR (under 18)
+            else:
+                self._follow_creatinine({r.taken_on for r in saved if r.marker == CREATININE})
         self._changed("results")
         return saved
 
@@ -335,7 +339,9 @@ class ResultsManager(Manager):
                 creatinine = [result_from_row(row, sex) for row in conn.execute(
                     f"SELECT * FROM results WHERE marker = ?{scope} ORDER BY taken_on, id",
                     (CREATININE, *params))]
-            entries = derived_egfr_entries(self._profile.get(), creatinine)
+            heights = [(r.taken_on, r.base_value) for r in self.all([HEIGHT])
+                       if r.base_value is not None and r.comparator is None]
+            entries = derived_egfr_entries(self._profile.get(), creatinine, heights)
             checked = self.check(entries)
             removed = conn.execute(
                 f"DELETE FROM results WHERE marker = 'egfr' AND source = 'computed'{scope}",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING
 
+from lupus_tracker.domain.dosing import check_dose_amount, check_dose_change
 from lupus_tracker.domain.records import Dose, InvalidEntryError, Medication
 from lupus_tracker.store import frames
 from lupus_tracker.store.base import ConflictError, Manager, iso, now_stamp, parse_iso
@@ -20,11 +20,6 @@ def _text(value: str | None) -> str | None:
     return (value or "").strip() or None
 
 
-def _check_dose(dose: Dose) -> None:
-    if dose.dose is not None and (not math.isfinite(dose.dose) or dose.dose < 0):
-        raise InvalidEntryError(f"A dose must be a number of 0 or more, not {dose.dose}.")
-
-
 def _check_medication(medication: Medication) -> str:
     """Check a medication and its doses; return its cleaned name."""
     name = medication.name.strip()
@@ -33,7 +28,7 @@ def _check_medication(medication: Medication) -> str:
     if medication.stopped_on is not None and medication.stopped_on < medication.started_on:
         raise InvalidEntryError("A medication cannot stop before it starts.")
     for dose in medication.doses:
-        _check_dose(dose)
+        check_dose_amount(dose)
     return name
 
 
@@ -75,10 +70,7 @@ class TreatmentsManager(Manager):
 
     def change_dose(self, med_id: int, dose: Dose) -> Medication:
         """Record a new dose from a date on (a taper step); earlier doses are kept."""
-        _check_dose(dose)
-        medication = self.get(med_id)
-        if dose.from_date < medication.started_on:
-            raise InvalidEntryError("A dose change cannot be before the medication started.")
+        check_dose_change(self.get(med_id), dose)
         with self.db.transaction() as conn:
             self._insert_dose(conn, med_id, dose)
         self._changed("medications")

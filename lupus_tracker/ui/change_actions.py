@@ -88,7 +88,9 @@ class ChangeActions:
     def add_lab_report(self) -> None:
         dialog = LabReportDialog(self.repo, self.window)
         if self.window.exec_dialog(dialog):
-            self.save_lab_report(dialog.entries())
+            entries = dialog.entries()
+            if self.save_lab_report(entries):
+                self.ask_profile_if_needed([e.marker for e in entries])
 
     def save_lab_report(self, entries: list[LabEntry]) -> bool:
         return self.apply("save the lab report", AddResults(tuple(entries)))
@@ -192,8 +194,19 @@ class ChangeActions:
 
         dialog = ProfileDialog(self.repo, self.window)
         if self.window.exec_dialog(dialog):
+            chosen = dialog.number_format()
             self.apply("save the profile",
-                       SaveProfile(dialog.profile(), tuple(dialog.units().items())))
+                       SaveProfile(dialog.profile(), tuple(dialog.units().items()),
+                                   number_format=None if chosen is None else chosen.value))
+
+    def ask_profile_if_needed(self, marker_keys: list[str]) -> None:
+        """Ask once for sex and date of birth when these results need them (issue 12
+        item 3); "Not now" is remembered in the file."""
+        from lupus_tracker.ui.profile_prompt import ask_once, should_ask
+
+        reason = should_ask(self.repo, marker_keys)
+        if reason and ask_once(self.repo, reason, self.window):
+            self.edit_profile()
 
     def save_setting(self, key: str, value: str | None) -> bool:
         """Change a preference stored in the file (undoable)."""

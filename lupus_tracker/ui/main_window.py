@@ -118,9 +118,25 @@ class MainWindow(QMainWindow):
         self.restyle()
         repo.subscribe(self._repository_changed)
         self._update_title()
+        self._adopt_number_format()
         self._open_backup: threading.Event | None = None
         QTimer.singleShot(0, self, self._start_open_backup)
         self.fit_to_screen()
+
+    def _adopt_number_format(self) -> None:
+        """A file without a number format gets the system locale's, said in the status bar
+        (issue 12 item 1; the rule is in ui/profile_prompt.py)."""
+        from lupus_tracker.ui.profile_prompt import (
+            adopt_system_number_format,
+            number_format_message,
+        )
+
+        try:
+            chosen = adopt_system_number_format(self.repo)
+        except USER_ERRORS:  # e.g. a read-only file: stays unset, ambiguous values refused
+            return
+        if chosen is not None:
+            self.statusBar().showMessage(number_format_message(chosen), 15000)
 
     def fit_to_screen(self) -> None:
         """Open at a size that fits the screen's free area (a laptop at 1366×768 or 150%
@@ -298,6 +314,7 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(page)
         self._update_title()
+        self._adopt_number_format()
         file_actions.remember_recent(self.settings, repo.db.path)
         if old.db.path != repo.db.path:
             self._wait_for_open_backup()

@@ -251,3 +251,82 @@ def test_profile_sex_changes_flags(repo):
     repo.profile.set(Profile("A", date(1990, 1, 1), Sex.MALE))
     (row,) = latest_values(repo, markers=["creatinine"])
     assert row.latest.flag is Flag.NORMAL
+
+
+# -- round 2 (brief r2/clin.md): each case as input, expected output, source -----------------
+@pytest.mark.parametrize(("value", "unit", "fmt", "expected", "source"), [
+    ("250.000", "/uL", P, "250000 /mm³ = 250 ×10⁹/L",
+     "brief item 4: a thousands separator read as decimal is refused, never 0.25 ×10⁹/L"),
+    ("1.500", "/uL", P, "1500 /mm³ = 1.5 ×10⁹/L", "brief item 4: neutrophils lacked a row"),
+    ("<0", "10*9/L", P, "below zero", "brief item 4: a '<' bound at zero is refused"),
+])
+def test_r2_item_4_neutrophil_traps_refused(value, unit, fmt, expected, source):
+    with pytest.raises(InvalidEntryError, match=expected.replace("*", r"\*")):
+        check_entry(entry("neutrophils", value, unit), None, fmt)  # source: see row
+
+
+@pytest.mark.parametrize(("previous", "current", "expected", "source"), [
+    ({"arthritis"}, {"arthritis", "low_complement"}, "new since 1 Jan 2024: low complement",
+     "brief item 5: status printed the raw key low_complement"),
+    ({"rash"}, {"rash", "increased_dna_binding", "proteinuria"},
+     "new since 1 Jan 2024: increased DNA binding, proteinuria",
+     "brief item 5: plain words everywhere"),
+])
+def test_r2_item_5_status_names_items_in_plain_words(previous, current, expected, source):
+    from lupus_tracker.domain.glucocorticoids import DailyDose
+    from lupus_tracker.domain.treat_to_target import lldas
+    from lupus_tracker.store.sledai_repo import SledaiAssessment
+
+    before = SledaiAssessment(date(2024, 1, 1), frozenset(previous), None, 1.0)
+    now = SledaiAssessment(date(2024, 4, 1), frozenset(current), None, 1.0)
+    result = lldas(now, before, DailyDose(now.visit_on, 5.0, 0.0))
+    (new,) = [c for c in result.criteria if c.name == "No new activity"]
+    assert new.detail == expected, source
+
+
+# -- round 2 item 3: height (LOINC 8302-2) and the bedside Schwartz eGFR under 18 ----------
+CHILD_BIRTH = date(2014, 1, 1)
+
+
+def _creatinine(day, value="0.5", unit="mg/dL"):
+    from lupus_tracker.domain.records import LabResult, Source
+
+    return LabResult(1, day, "creatinine", value, None, float(value), unit, float(value),
+                     unit, None, None, None, None, None, Source.ENTERED, "", "")
+
+
+@pytest.mark.parametrize(("birth", "heights", "expected", "source"), [
+    (CHILD_BIRTH, [(date(2024, 1, 5), 140.0)], ("116", "Bedside Schwartz (computed)"),
+     "Schwartz et al., JASN 2009: 0.413 x 140 / 0.5 = 115.6, age 10"),
+    (CHILD_BIRTH, [], None, "issue 12 item 8: under 18 without a height, nothing computed"),
+    (CHILD_BIRTH, [(date(2023, 7, 1), 140.0)], None, "height 193 days away: too old (180)"),
+    (CHILD_BIRTH, [(date(2023, 7, 14), 140.0)], ("116", "Bedside Schwartz (computed)"),
+     "height 180 days away: still used"),
+    (date(1990, 1, 1), [(date(2024, 1, 5), 165.0)], ("126", "CKD-EPI 2021 (computed)"),
+     "adult F 34 y, 0.5 mg/dL: CKD-EPI 2021 (Inker et al., NEJM 2021) = 126.1, height unused"),
+])
+def test_r2_item_3_schwartz_under_18_with_a_height(birth, heights, expected, source):
+    from lupus_tracker.domain.egfr import computed_egfr_entry
+
+    made = computed_egfr_entry(_creatinine(D), birth, Sex.FEMALE, heights)
+    assert (None if made is None else (made.value, made.assay)) == expected, source
+    if made is not None and birth == CHILD_BIRTH:
+        assert "CKD-EPI is for adults" in made.note and "140 cm" in made.note
+
+
+def test_r2_item_3_height_marker_is_loinc_8302_2():
+    # LOINC 8302-2 Body height, cm or [in_i] (HL7 FHIR Body Height profile).
+    height = get_marker("height")
+    assert height.loinc == "8302-2" and height.canonical_unit.code == "cm"
+    assert check_entry(entry("height", "55", "[in_i]")).base_value == pytest.approx(139.7)
+    with pytest.raises(InvalidEntryError):
+        check_entry(entry("height", "1.40", "cm"))  # metres typed under cm
+
+
+def test_r2_item_3_store_computes_schwartz_when_a_height_is_logged(repo):
+    repo.profile.set(Profile("Child", CHILD_BIRTH, Sex.FEMALE))
+    repo.results.add(entry("creatinine", "0.5", "mg/dL"))
+    assert repo.results.all(["egfr"]) == []  # under 18, no height: CKD-EPI is not used
+    repo.results.add(LabEntry(D - timedelta(5), "height", "140", "cm"))
+    (egfr,) = repo.results.all(["egfr"])
+    assert egfr.value_text == "116" and egfr.assay == "Bedside Schwartz (computed)"
