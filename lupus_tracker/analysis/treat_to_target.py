@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from lupus_tracker.store.repository import Repository
 
 YEAR = timedelta(days=365)
+# Our choice: the one-line summary names at most 3 due tests, then "and N more".
+DUE_IN_ONE_LINE = 3
 _MONITORED_MARKERS = tuple(sorted({m for item in ITEMS for m in item.markers}))
 
 
@@ -218,8 +220,10 @@ def one_line(summary: Summary) -> str:
                      + (" (above 5)" if summary.hcq_dose.above_limit else ""))
     due = summary.due_now()
     if due:
-        parts.append("due: " + ", ".join(f"{d.item.label} ({d.status.value})" for d in due[:3])
-                     + (f" and {len(due) - 3} more" if len(due) > 3 else ""))
+        parts.append("due: " + ", ".join(f"{d.item.label} ({d.status.value})"
+                                         for d in due[:DUE_IN_ONE_LINE])
+                     + (f" and {len(due) - DUE_IN_ONE_LINE} more"
+                        if len(due) > DUE_IN_ONE_LINE else ""))
     if summary.screening is not None and summary.screening.status(summary.day) != "not yet due":
         parts.append(f"eye exam {summary.screening.status(summary.day)}")
     return "; ".join(parts) + "."

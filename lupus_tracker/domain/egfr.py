@@ -18,6 +18,19 @@ from lupus_tracker.domain.records import LabEntry, LabResult, NumberFormat, Sex,
 EQUATION = "CKD-EPI 2021"
 UMOL_PER_MG_DL = 88.4  # the equation's own conversion (the catalog's exact factor is 88.42)
 MIN_AGE = 18
+# Our choice: the equation's age range is 18 to 120 (no older person is documented).
+MAX_AGE = 120
+# CKD-EPI 2021 coefficients (Inker et al., NEJM 2021;385:1737-49, table S2, race-free).
+CKD_EPI_CONSTANT = 142.0
+CKD_EPI_KAPPA = {Sex.FEMALE: 0.7, Sex.MALE: 0.9}
+CKD_EPI_ALPHA = {Sex.FEMALE: -0.241, Sex.MALE: -0.302}
+CKD_EPI_ABOVE_KAPPA_EXPONENT = -1.200
+CKD_EPI_AGE_BASE = 0.9938
+CKD_EPI_FEMALE_FACTOR = 1.012
+# Our choice: serum creatinine from 0.05 to 40 mg/dL (4.4-3,536 µmol/L) covers every value
+# reported in dialysis-dependent patients; outside it the number is a typing or unit error.
+CREATININE_MIN_MG_DL, CREATININE_MAX_MG_DL = 0.05, 40.0
+MMOL_TO_UMOL = 1000  # UCUM: 1 mmol = 1000 µmol
 
 
 class EgfrError(ValueError):
@@ -28,16 +41,21 @@ def ckd_epi_2021(creatinine_mg_dl: float, age: float, sex: Sex) -> float:
     """eGFR in mL/min/1.73 m² from serum creatinine (mg/dL), age (years) and sex."""
     if sex not in tuple(Sex):
         raise EgfrError(f"Sex must be female or male for the CKD-EPI equation, not {sex!r}.")
-    if not math.isfinite(age) or age < MIN_AGE or age > 120:
-        raise EgfrError(f"The CKD-EPI 2021 equation is for adults aged {MIN_AGE} to 120, "
+    if not math.isfinite(age) or age < MIN_AGE or age > MAX_AGE:
+        raise EgfrError(f"The CKD-EPI 2021 equation is for adults aged {MIN_AGE} to {MAX_AGE}, "
                         f"not {age:g}.")
-    if not math.isfinite(creatinine_mg_dl) or not 0.05 <= creatinine_mg_dl <= 40:
+    _check_creatinine(creatinine_mg_dl)
+    known = Sex(sex)
+    ratio = creatinine_mg_dl / CKD_EPI_KAPPA[known]
+    egfr: float = (CKD_EPI_CONSTANT * min(ratio, 1) ** CKD_EPI_ALPHA[known]
+                   * max(ratio, 1) ** CKD_EPI_ABOVE_KAPPA_EXPONENT * CKD_EPI_AGE_BASE ** age)
+    return egfr * CKD_EPI_FEMALE_FACTOR if known is Sex.FEMALE else egfr
+
+
+def _check_creatinine(creatinine_mg_dl: float) -> None:
+    if not (math.isfinite(creatinine_mg_dl)
+            and CREATININE_MIN_MG_DL <= creatinine_mg_dl <= CREATININE_MAX_MG_DL):
         raise EgfrError(f"A serum creatinine of {creatinine_mg_dl:g} mg/dL is not plausible.")
-    female = Sex(sex) is Sex.FEMALE
-    kappa, alpha = (0.7, -0.241) if female else (0.9, -0.302)
-    ratio = creatinine_mg_dl / kappa
-    egfr: float = 142 * min(ratio, 1) ** alpha * max(ratio, 1) ** -1.200 * 0.9938 ** age
-    return egfr * 1.012 if female else egfr
 
 
 def creatinine_to_mg_dl(value: float, unit: str) -> float:
@@ -76,6 +94,8 @@ def gfr_category(egfr: float) -> tuple[str, str]:
 
 
 # -- children: bedside Schwartz (Schwartz et al., J Am Soc Nephrol 2009;20:629-37) --------
+# Our choice: heights from 40 cm (a preterm newborn) to 230 cm; outside, a typing error.
+HEIGHT_MIN_CM, HEIGHT_MAX_CM = 40.0, 230.0
 SCHWARTZ_K = 0.413  # eGFR = 0.413 x height (cm) / creatinine (mg/dL), enzymatic creatinine
 UNDER_18_NOTE = ("CKD-EPI is for adults (18 and over). For children and teenagers the "
                  "bedside Schwartz equation is used: 0.413 x height (cm) / creatinine (mg/dL); "
@@ -84,10 +104,9 @@ UNDER_18_NOTE = ("CKD-EPI is for adults (18 and over). For children and teenager
 
 def bedside_schwartz(creatinine_mg_dl: float, height_cm: float) -> float:
     """Bedside Schwartz eGFR (mL/min/1.73 m²) for ages 1-17."""
-    if not (math.isfinite(height_cm) and 40 <= height_cm <= 230):
+    if not (math.isfinite(height_cm) and HEIGHT_MIN_CM <= height_cm <= HEIGHT_MAX_CM):
         raise EgfrError(f"A height of {height_cm:g} cm is not plausible.")
-    if not math.isfinite(creatinine_mg_dl) or not 0.05 <= creatinine_mg_dl <= 40:
-        raise EgfrError(f"A serum creatinine of {creatinine_mg_dl:g} mg/dL is not plausible.")
+    _check_creatinine(creatinine_mg_dl)
     return SCHWARTZ_K * height_cm / creatinine_mg_dl
 
 
@@ -105,7 +124,7 @@ def creatinine_in_mg_dl(number: float, unit_code: str) -> float | None:
     if unit_code == "umol/L":
         return number / UMOL_PER_MG_DL
     if unit_code == "mmol/L":
-        return number * 1000 / UMOL_PER_MG_DL
+        return number * MMOL_TO_UMOL / UMOL_PER_MG_DL
     return None
 
 

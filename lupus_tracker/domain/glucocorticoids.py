@@ -32,6 +32,8 @@ from datetime import date, timedelta
 from lupus_tracker.domain.dosing import doses_per_day, find_frequency
 from lupus_tracker.domain.records import Dose, Medication
 
+# The reference dose of the equivalence tables (BNF): prednisone 5 mg.
+REFERENCE_PREDNISONE_MG = 5.0
 # mg of each glucocorticoid equal to 5 mg prednisone (sources in the module docstring).
 _EQUIVALENT_TO_5MG_PREDNISONE: dict[str, float] = {
     "prednisone": 5.0,
@@ -85,7 +87,7 @@ def generic_glucocorticoid(name: str) -> str | None:
 
 def prednisone_factor(generic: str) -> float:
     """Prednisone-equivalent mg per mg of ``generic``."""
-    return 5.0 / _EQUIVALENT_TO_5MG_PREDNISONE[generic]
+    return REFERENCE_PREDNISONE_MG / _EQUIVALENT_TO_5MG_PREDNISONE[generic]
 
 
 def is_intravenous(medication: Medication, dose: Dose | None = None) -> bool:

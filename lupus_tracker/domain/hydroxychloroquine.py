@@ -33,6 +33,8 @@ EGFR_RISK_BELOW = 60.0
 BASELINE_WITHIN_DAYS = 365
 YEARLY_AFTER_YEARS = 5
 YEAR_DAYS = 365
+# Our choice: an eye exam due within 30 days is shown as "due" (time to book one).
+SCREENING_DUE_SOON_DAYS = 30
 
 _HCQ = re.compile(r"\b(hydroxychloroquine|plaquenil|quensyl|hcq)\b", re.IGNORECASE)
 _TAMOXIFEN = re.compile(r"\b(tamoxifen|nolvadex|soltamox)\b", re.IGNORECASE)
@@ -144,7 +146,8 @@ class ScreeningDue:
     def status(self, today: date) -> str:
         if self.due_on < today:
             return "overdue"
-        return "due" if self.due_on <= today + timedelta(days=30) else "not yet due"
+        soon = today + timedelta(days=SCREENING_DUE_SOON_DAYS)
+        return "due" if self.due_on <= soon else "not yet due"
 
     def text(self, today: date) -> str:
         last = (f"last eye exam {self.last_exam.isoformat()}" if self.last_exam

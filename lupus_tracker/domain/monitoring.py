@@ -33,7 +33,10 @@ from datetime import date, timedelta
 from lupus_tracker.domain.glucocorticoids import generic_glucocorticoid
 from lupus_tracker.domain.records import Medication
 
+# Our choice: a test due within 14 days is shown as due (time to book it).
 DUE_SOON_DAYS = 14
+# Our choice: a user-set interval is 1 day to 10 years (3650 days); longer is a typo.
+MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS = 1, 3650
 BP_TARGET_LUPUS_NEPHRITIS = (130, 80)  # below, mmHg (KDIGO 2024)
 SETTING_PREFIX = "monitoring.interval."  # + item key -> days, as text
 LUPUS_NEPHRITIS_SETTING = "condition.lupus_nephritis"  # "yes" / "no"
@@ -114,8 +117,9 @@ class IntervalError(ValueError):
 
 
 def check_interval(days: int) -> int:
-    if not 1 <= days <= 3650:
-        raise IntervalError(f"A monitoring interval is from 1 to 3650 days, not {days}.")
+    if not MIN_INTERVAL_DAYS <= days <= MAX_INTERVAL_DAYS:
+        raise IntervalError(f"A monitoring interval is from {MIN_INTERVAL_DAYS} to "
+                            f"{MAX_INTERVAL_DAYS} days, not {days}.")
     return days
 
 

@@ -15,6 +15,9 @@ from lupus_tracker.domain.units import Unit, rounded_for, tidy
 from lupus_tracker.domain.values import format_number, round_significant
 
 NO_FLAG = "—"
+# Our choice: a converted value whose usual-precision rounding moves it by more than 5% is
+# shown with two significant digits instead (0.0078 g/L, not 0.01 g/L).
+ROUNDING_HIDES_ABOVE = 0.05
 _ARROWS = {"up": "\u2191 up", "down": "\u2193 down", "same": "\u2192 same", "": ""}
 
 
@@ -76,7 +79,7 @@ def _converted(unit: Unit, value: float) -> float:
     """A converted value at the unit's usual precision, unless that precision would hide
     most of it (0.78 mg/dL C3 is 0.0078 g/L, not 0.01 g/L): then two significant digits."""
     shown = rounded_for(unit, value)
-    if value and abs(shown - value) > 0.05 * abs(value):
+    if value and abs(shown - value) > ROUNDING_HIDES_ABOVE * abs(value):
         return round_significant(value, 2)
     return shown
 
