@@ -44,6 +44,7 @@ from lupus_tracker.store.db import (
     Database,
     _inspect_header,
     create_private_file,
+    disk_full,
     fsync_file,
     fsync_folder,
     identity_of,
@@ -54,9 +55,11 @@ from lupus_tracker.store.db import (
 )
 from lupus_tracker.store.errors import (
     DamagedFileError,
+    DiskFullError,
     FileInUseError,
     NewerVersionError,
     NotSQLiteError,
+    ReadOnlyError,
     StoreError,
     WrongDatabaseError,
     user_error,
@@ -270,7 +273,19 @@ def backup_now(db: Database, now: datetime | None = None) -> Path:
     if identity is None:
         raise StoreError("This file has no identity yet; open it in the app first.")
     now = now or datetime.now()
-    folder = _prepare_folder(db, identity)
+    try:
+        folder = _prepare_folder(db, identity)
+    except OSError as error:
+        root = backups_root(db.path)
+        if disk_full(db.path):
+            raise DiskFullError(f"The disk is full: no backup can be written in {root}. "
+                                "Free some space and try again.") from None
+        if not os.access(root if root.exists() else root.parent, os.W_OK):
+            raise ReadOnlyError(f"The folder {root} is read-only: no backup can be written "
+                                "there. Copy the file to a folder you may write to, or back "
+                                "it up from there.") from None
+        raise StoreError(f"The backups folder {root} cannot be written: "
+                         f"{error.strerror or error}.") from None
     final = folder / f"{db.path.name}-{now.strftime(STAMP)}.sqlite"
     number = 1
     while final.exists():  # never overwrite a backup
