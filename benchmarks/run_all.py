@@ -11,6 +11,7 @@ the best of a few repetitions.
 from __future__ import annotations
 
 import csv
+import json
 import os
 import sqlite3
 import subprocess
@@ -289,6 +290,47 @@ def import_100k(folder: Path) -> None:
     line("import_100k_rows_csv", best(app, 1), best(bare, 1))
 
 
+def import_50k_fhir(folder: Path) -> None:
+    """A 50,000-Observation FHIR bundle imported into a new file in a fresh interpreter:
+    its wall time and the interpreter's peak resident memory (issue 13: < 10 s, < 300 MiB)."""
+    from datetime import timedelta
+
+    codes = (("2160-0", "mg/dL", 0.9), ("1751-7", "g/L", 38), ("718-7", "g/dL", 12.5),
+             ("1988-5", "mg/L", 4), ("8480-6", "mm[Hg]", 120))
+    entries = [{"fullUrl": "urn:uuid:p", "resource": {
+        "resourceType": "Patient", "id": "p", "birthDate": "1980-01-01", "gender": "female"}}]
+    for i in range(50_000):
+        code, unit, base = codes[i % 5]
+        day = (date(1990, 1, 1) + timedelta(days=i // 5)).isoformat()
+        entries.append({"fullUrl": f"urn:uuid:o{i}", "resource": {
+            "resourceType": "Observation", "id": f"o{i}", "status": "final",
+            "code": {"coding": [{"system": "http://loinc.org", "code": code}]},
+            "subject": {"reference": "urn:uuid:p"},
+            "effectiveDateTime": f"{day}T08:{i % 60:02d}:00Z",
+            "valueQuantity": {"value": round(base * (0.8 + (i % 7) / 10), 2), "unit": unit,
+                              "system": "http://unitsofmeasure.org", "code": unit}}})
+    source = folder / "observations-50k.json"
+    source.write_text(json.dumps({"resourceType": "Bundle", "type": "collection",
+                                  "entry": entries}), encoding="utf-8")
+    code = ("import resource, sys, time\n"
+            "from pathlib import Path\n"
+            "from lupus_tracker.exchange.formats import read_plan\n"
+            "from lupus_tracker.exchange.plan import apply_plan\n"
+            "from lupus_tracker.store.repository import Repository\n"
+            "began = time.perf_counter()\n"
+            f"with Repository.open(Path({str(folder / 'fhir-50k.sqlite')!r})) as repo:\n"
+            f"    apply_plan(repo, read_plan(Path({str(source)!r}), repo))\n"
+            "print(time.perf_counter() - began,\n"
+            "      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr)
+    seconds, mebibytes = (float(x) for x in out.stdout.split())
+    line("import_50k_observations_fhir", seconds, None)
+    print(f"import_50k_observations_fhir_peak_rss_mib: {mebibytes:.0f}", flush=True)
+
+
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -310,6 +352,7 @@ def main() -> None:
             report(repo, folder)
             exports(repo, db, folder)
         import_100k(folder)
+        import_50k_fhir(folder)
         peak_memory(db, folder / "settings.ini")
 
 

@@ -8,10 +8,15 @@ import sys
 
 from lupus_tracker.commands.common import add_db_option, date_arg, format_table, open_repository
 from lupus_tracker.domain.catalog import get_marker
+from lupus_tracker.domain.wording import flag_text, value_as_printed
 from lupus_tracker.exchange.csv_format import csv_writer, neutralise
 from lupus_tracker.store.results_repo import measurement_of
 
 HEADERS = ("date", "marker", "value", "unit", "ref_range", "flag", "lab", "assay", "note")
+# The CSV keeps its columns and adds the time of day at the end; the table shows it beside
+# the date. Empty where the source gave no time.
+CSV_HEADERS = (*HEADERS, "time")
+TABLE_HEADERS = ("date", "time", *HEADERS[1:])
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,15 +38,16 @@ def run(args: argparse.Namespace) -> int:
     for r in results:
         m = measurement_of(r)  # interpreted once, when the store loaded it
         ref = m.ref.text() if m.ref is not None else ""
-        rows.append((r.taken_on.isoformat(), r.marker, r.value_text, m.unit.label, ref,
-                     m.flag.value, r.lab or "", r.assay or "", r.note or ""))
+        rows.append((r.taken_on.isoformat(), r.marker, value_as_printed(m), m.unit.label, ref,
+                     flag_text(m), r.lab or "", r.assay or "", r.note or "", r.taken_at or ""))
     try:
         if args.format == "csv":
             writer = csv_writer(sys.stdout)
-            writer.writerow(HEADERS)
+            writer.writerow(CSV_HEADERS)
             writer.writerows([neutralise(c) for c in row] for row in rows)
         elif rows:
-            print(format_table(HEADERS, [[printable(c) for c in row] for row in rows]))
+            table = [[printable(c) for c in (row[0], row[-1], *row[1:-1])] for row in rows]
+            print(format_table(TABLE_HEADERS, table))
         else:
             print("No results.")
         sys.stdout.flush()

@@ -32,6 +32,10 @@ QUALITATIVE_WORDS = ("negative", "positive", "borderline")
 DIPSTICK_WORDS = ("negative", "trace", "1+", "2+", "3+", "4+")
 
 
+# (marker and its ranges, unit, sex) -> the default range in that unit (immutable).
+_DEFAULT_RANGES: dict[tuple[object, ...], RefRange | None] = {}
+
+
 @dataclass(frozen=True)
 class Marker:
     key: str
@@ -76,7 +80,15 @@ class Marker:
     def default_range_in(self, unit: Unit, sex: Sex | None = None) -> RefRange | None:
         """The default range expressed in ``unit``: a published cut-off for that unit when
         the catalog has one, else the canonical range converted and printed at the unit's
-        usual precision; None where it does not apply (a kit's own units)."""
+        usual precision; None where it does not apply (a kit's own units).  Worked out
+        once per marker, unit and sex: an import interprets tens of thousands of results."""
+        key = (self.key, self.default_range, self.range_by_sex, self.unit_ranges, self.words,
+               unit.code, unit.family, unit.factor, unit.offset, unit.decimals, sex)
+        if key not in _DEFAULT_RANGES:
+            _DEFAULT_RANGES[key] = self._default_range_in(unit, sex)
+        return _DEFAULT_RANGES[key]
+
+    def _default_range_in(self, unit: Unit, sex: Sex | None) -> RefRange | None:
         default = self.reference_range(sex)
         if default is None or default.word is not None:
             return default

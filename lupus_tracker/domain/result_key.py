@@ -16,18 +16,35 @@ from __future__ import annotations
 from datetime import date
 
 from lupus_tracker.domain.entry import check_entry
+from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult, Sex, Source
 
 ResultKey = tuple[object, ...]
 
 
-def result_key(entry: LabEntry, sex: Sex | None = None) -> ResultKey | None:
+def result_key(entry: LabEntry, sex: Sex | None = None,
+               known: dict[LabEntry, ResultKey | None] | None = None) -> ResultKey | None:
     """The identity of ``entry``; ``None`` when it cannot be interpreted (the write will
-    refuse it with its message)."""
+    refuse it with its message). ``known`` keeps keys already worked out (a plan is
+    reconciled for its preview and again inside the transaction that writes it)."""
+    if known is None:
+        return _result_key(entry, sex)
+    # The identity does not depend on sex (value, unit, date...): one key per entry.
+    if entry not in known:
+        known[entry] = _result_key(entry, sex)
+    return known[entry]
+
+
+def _result_key(entry: LabEntry, sex: Sex | None) -> ResultKey | None:
     try:
         m = check_entry(entry, sex)
     except InvalidEntryError:
         return None
+    return measured_key(entry, m)
+
+
+def measured_key(entry: LabEntry, m: Measurement) -> ResultKey:
+    """The identity of ``entry`` from its measurement (``check_entry``'s result)."""
     value = m.value
     return _key(entry.taken_on, entry.marker, value.number,
                 value.comparator.value if value.comparator else None, value.word, m.unit.code,

@@ -10,6 +10,7 @@ Nothing here guesses: a unit that a marker does not list is an error.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -47,6 +48,10 @@ _ANNOTATION = re.compile(r"\{[^}0-9][^}]*\}")
 _MICRO = ("\u00b5", "\u03bc")  # micro sign and Greek small mu
 
 
+SPELLINGS_REMEMBERED = 4096  # not clinical: how many unit spellings are kept normalised
+
+
+@functools.lru_cache(maxsize=SPELLINGS_REMEMBERED)  # pure; an import repeats a few spellings
 def normalize_unit_text(text: str) -> str:
     """Fold the spellings a lab report or a FHIR export uses into one lookup key.
 

@@ -40,6 +40,36 @@ def result_flag_word(m: Measurement) -> str:
     return flag_word(m.flag)
 
 
+def flag_text(m: Measurement) -> str:
+    """The flag word for a listed result (CLI, CSV, Excel), marked ``(usual range)`` when it
+    was judged against the catalog's default range rather than a range the lab printed:
+    ``LOW (usual range)``.  An eGFR stage is not a range judgement and is not marked."""
+    word = result_flag_word(m)
+    if word == NO_FLAG or m.ref_is_lab or word.startswith("KDIGO"):
+        return word
+    return f"{word} (usual range)"
+
+
+# No lab prints more significant digits than this; more comes from a machine (Synthea's
+# 0.6548533722229765 mg/dL) and is shown at the unit's usual precision.
+MAX_PRINTED_DIGITS = 6
+
+
+def value_as_printed(m: Measurement) -> str:
+    """The value as the lab printed it (``1.90`` stays ``1.90``); a machine-written number
+    with more digits than any lab prints is shown at the unit's usual precision, with its
+    comparator (``0.65``).  The stored text is never changed."""
+    value = m.value
+    text = value.text
+    if value.number is None or value.is_titer or value.word is not None:
+        return text
+    digits = sum(c.isdigit() for c in text.lstrip("<>=≤≥ -+").lstrip("0.,"))
+    if digits <= MAX_PRINTED_DIGITS:
+        return text
+    bound = value.comparator.value if value.comparator is not None else ""
+    return f"{bound}{format_number(rounded_for(m.unit, value.number))}"
+
+
 def direction(change: float | None) -> str:
     """'up', 'down', 'same', or '' when no honest comparison exists."""
     if change is None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from lupus_tracker.domain.catalog import Category, get_marker
 from lupus_tracker.domain.ranges import parse_range
 from lupus_tracker.domain.values import format_number
+from lupus_tracker.domain.wording import flag_text
 from lupus_tracker.exchange.csv_format import COLUMNS, csv_writer, neutralise
 from lupus_tracker.exchange.files import write_private
 from lupus_tracker.exchange.snapshot import read_snapshot
@@ -48,7 +49,9 @@ def rows(repo: Repository) -> Iterator[dict[str, str]]:
                "ref_low": low, "ref_high": high, "lab": r.lab or "", "note": r.note or "",
                "ref_range": r.ref_range or "", "assay": r.assay or "",
                "pattern": r.pattern or "", "source": r.source.value, "record_id": str(r.id),
-               "time": r.taken_at or "", "source_id": r.source_id or ""}
+               "time": r.taken_at or "", "source_id": r.source_id or "",
+               # for the Excel sheets (the CSV's columns do not include it)
+               "flag": flag_text(r.measurement) if r.measurement is not None else ""}
     for s in repo.diary.symptoms():
         yield {"date": s.day.isoformat(), "kind": "symptom", "item": s.symptom,
                "value": str(s.severity), "unit": "0-10", "note": s.note or "",

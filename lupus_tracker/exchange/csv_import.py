@@ -83,6 +83,7 @@ class _Reader:
         self.courses: dict[str, Medication] = {}
         self.doses: dict[str, list[Dose]] = {}
         self.sex: Sex | None = None
+        self.days: dict[str, date] = {}
 
     def row(self, row: dict[str, str]) -> None:
         kind = row["kind"]
@@ -91,9 +92,13 @@ class _Reader:
         getattr(self, f"_{kind}")(row)
 
     def _day(self, row: dict[str, str]) -> date:
-        if not row["date"]:
+        text = row["date"]
+        if not text:
             raise DateParseError("the date is missing")
-        return parse_date(row["date"])
+        day = self.days.get(text)
+        if day is None:  # each day is read once: a diary has ten rows a day
+            day = self.days[text] = parse_date(text)
+        return day
 
     def _lab(self, row: dict[str, str]) -> None:
         ref = row.get("ref_range") or None
@@ -210,15 +215,19 @@ def read_csv(path: Path, options: ImportOptions | None = None) -> ImportPlan:
     try:
         header = _header(reader)
         known = [h for h in header if h in COLUMNS]
+        every_column_known = len(known) == len(header)
         state = _Reader(plan)
         for number, cells in enumerate(reader, start=2):
-            if not any(c.strip() for c in cells):
+            joined = "".join(cells)  # one look at the whole row, for 100,000-row files
+            if not joined.strip():
                 continue
             if len(cells) != len(header):
                 raise ExchangeError(f"Row {number} has {len(cells)} cells; the header has "
                                     f"{len(header)} (is the file cut short?).")
-            row = {name: restore(cell) for name, cell in zip(header, cells, strict=True)
-                   if name in known}
+            row = dict(zip(header, cells, strict=True)) if every_column_known else {
+                name: cell for name, cell in zip(header, cells, strict=True) if name in known}
+            if "'" in joined:  # a neutralised cell ('=...) somewhere in the row
+                row = {name: restore(cell) for name, cell in row.items()}
             try:
                 state.row(row)
             except (ValueError, KeyError) as error:

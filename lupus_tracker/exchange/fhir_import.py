@@ -35,7 +35,8 @@ from lupus_tracker.exchange.fhir_range import read_range
 from lupus_tracker.exchange.fhir_records import SYMPTOM_SYSTEM, RecordReader, symptom_entry
 from lupus_tracker.exchange.options import ImportOptions
 from lupus_tracker.exchange.patient import FilePatient, choose_patient, read_patient
-from lupus_tracker.exchange.plan import ImportPlan, Skipped
+from lupus_tracker.exchange.plan import ImportPlan, Retraction, Skipped
+from lupus_tracker.exchange.result_key import measured_key
 from lupus_tracker.exchange.textfile import load_json, read_text
 from lupus_tracker.store.diary_repo import check_symptom
 
@@ -55,6 +56,7 @@ NOT_THE_SAME = {
 }
 IMPORTED_STATUSES = ("final", "amended", "corrected")
 CORRECTING_STATUSES = ("amended", "corrected")
+VOIDING_STATUSES = ("entered-in-error", "cancelled")  # a stored result is then a conflict
 PRELIMINARY_NOTE = "Preliminary result (not final when imported)"
 
 
@@ -334,6 +336,10 @@ class _Reader:
                 if status == "preliminary" else ""
             self.skip(name, f"{label}: status {status or 'missing'!r} is not a final "
                             f"result{hint}")
+            identifier = _identifier(resource)
+            if status in VOIDING_STATUSES and identifier is not None:
+                # Whether the database holds it is known when the plan is reconciled.
+                self.plan.retractions.append(Retraction(identifier, name, label, status))
             return
         subject = (resource.get("subject") or {}).get("reference") \
             if isinstance(resource.get("subject"), dict) else None
@@ -417,7 +423,7 @@ class _Reader:
                          taken_at=_time_of_day(when, parent), source_id=identifier)
         remark = reading.remark
         try:
-            check_entry(entry, self.sex)
+            measurement = check_entry(entry, self.sex)
         except InvalidEntryError as error:
             if entry.ref_range is None:
                 self.skip(where, f"{label}: {error}")
@@ -425,10 +431,12 @@ class _Reader:
             entry = replace(entry, ref_range=None)
             remark = f"{error}: imported without a range"
             try:
-                check_entry(entry, self.sex)
+                measurement = check_entry(entry, self.sex)
             except InvalidEntryError as again:
                 self.skip(where, f"{label}: {again}")
                 return
+        # Its identity now, from this interpretation: reconciling need not interpret again.
+        self.plan.keys[entry] = measured_key(entry, measurement)
         if remark:
             self.plan.notices.append(Skipped(where, f"{label}: {remark}"))
         self.add(where, entry, identifier, parent.get("status"))

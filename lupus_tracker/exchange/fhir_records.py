@@ -69,15 +69,22 @@ def resources(repo, ids, patient_ref: str) -> list[dict]:
         resource["identifier"] = ids.identifier(kind, key)
         out.append(entry(ids.url(kind, key), resource))
 
+    codes: dict[str, dict] = {}  # one code per symptom, shared by its Observations
     for s in repo.diary.symptoms():
-        notes = [n for n in (f"Location: {s.location}" if s.location else None, s.note) if n]
-        add("symptom", f"{s.day}/{s.symptom}", _with({
-            "resourceType": "Observation", "status": "final", "category": _SURVEY,
-            "code": {"coding": [{"system": SYMPTOM_SYSTEM, "code": s.symptom,
-                                 "display": get_symptom(s.symptom).name}],
-                     "text": f"{get_symptom(s.symptom).name} severity (0-10, patient-reported)"},
-            "subject": subject, "effectiveDateTime": s.day.isoformat(),
-            "valueInteger": s.severity}, note=[{"text": n} for n in notes]))
+        code = codes.get(s.symptom)
+        if code is None:
+            name = get_symptom(s.symptom).name
+            code = codes[s.symptom] = {
+                "coding": [{"system": SYMPTOM_SYSTEM, "code": s.symptom, "display": name}],
+                "text": f"{name} severity (0-10, patient-reported)"}
+        day = s.day.isoformat()
+        resource = {"resourceType": "Observation", "status": "final", "category": _SURVEY,
+                    "code": code, "subject": subject, "effectiveDateTime": day,
+                    "valueInteger": s.severity}
+        if s.location or s.note:
+            resource["note"] = [{"text": n} for n in (
+                f"Location: {s.location}" if s.location else None, s.note) if n]
+        add("symptom", f"{day}/{s.symptom}", resource)
     for day, note in repo.diary.notes():
         add("diary", day, {"resourceType": "Observation", "status": "final",
                            "category": _SURVEY, "code": _record_code("diary-note", "Diary note"),

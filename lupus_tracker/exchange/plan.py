@@ -15,6 +15,7 @@ from lupus_tracker.domain.records import (
     Event,
     InvalidEntryError,
     LabEntry,
+    LabResult,
     Medication,
     Profile,
     SymptomEntry,
@@ -23,9 +24,12 @@ from lupus_tracker.domain.values import ValueParseError
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.options import ImportOptions, OnConflict
 from lupus_tracker.exchange.patient import check_same_patient
+from lupus_tracker.exchange.preview import marker_label, unit_label
 from lupus_tracker.exchange.result_key import result_key, stored_result_key
+from lupus_tracker.store.changes import Batch, Change
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.result_changes import DeleteResults, UpdateResult
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
 
@@ -43,11 +47,29 @@ class Conflict:
     kept: str  # the value that stays
     other: str  # the value that is not imported (or, replacing, the one that goes)
     replaced: bool = False
+    reason: str = ""  # said in full instead of "kept ..., not imported ..."
 
     def text(self) -> str:
+        if self.reason:
+            return f"{self.what}: {self.reason}"
         if self.replaced:
             return f"{self.what}: the file's {self.kept} replaces the database's {self.other}"
         return f"{self.what}: kept {self.kept}, not imported {self.other}"
+
+
+@dataclass(frozen=True)
+class Retraction:
+    """A file's statement that a result with this identifier is void (``entered-in-error``
+    or ``cancelled``): a conflict when the database holds that result, else skipped."""
+
+    identifier: str  # "system|value", as LabEntry.source_id
+    where: str
+    label: str
+    status: str
+
+    def skipped(self) -> Skipped:
+        return Skipped(self.where, f"{self.label}: status {self.status!r} is not a final "
+                                   "result")
 
 
 @dataclass
@@ -72,7 +94,11 @@ class ImportPlan:
     settings_left_out: int = 0
     corrections: set[str] = field(default_factory=set)  # source ids amended or corrected
     replacements: list[tuple[int, LabEntry]] = field(default_factory=list)  # (stored id, new)
+    retractions: list[Retraction] = field(default_factory=list)
+    removals: list[int] = field(default_factory=list)  # stored ids the file voids (replace)
     options: ImportOptions = field(default_factory=ImportOptions)
+    # Each result's identity, worked out once (shared by the plan's reconciled copies).
+    keys: dict = field(default_factory=dict, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         return {"lab results and vitals": len(self.results), "symptom entries": len(self.symptoms),
@@ -80,7 +106,8 @@ class ImportPlan:
                 "events": len(self.events), "photos": len(self.photos),
                 "SLEDAI-2K assessments": len(self.sledai),
                 "report notes": len(self.report_notes), "settings": len(self.settings),
-                "corrected results": len(self.replacements)}
+                "corrected results": len(self.replacements),
+                "results removed as entered in error": len(self.removals)}
 
     def preview_rows(self) -> list[tuple[str, str, str, str, str, str]]:
         """What would be added, one line each: date, kind, item, value, unit, detail."""
@@ -93,8 +120,15 @@ class ImportPlan:
         return sum(self.counts().values()) + (self.profile is not None)
 
     def summary(self) -> str:
-        parts = [f"{n} {what}" for what, n in self.counts().items() if n]
+        changes = {"corrected results", "results removed as entered in error"}
+        parts = [f"{n} {what}" for what, n in self.counts().items()
+                 if n and what not in changes]
         text = "Would add " + (", ".join(parts) if parts else "nothing new")
+        if self.replacements:
+            text += (f"; would replace {len(self.replacements)} stored results by their "
+                     "amended or corrected value")
+        if self.removals:
+            text += f"; would remove {len(self.removals)} stored results entered in error"
         if self.profile is not None:
             text += "; patient profile"
         if self.duplicates:
@@ -121,6 +155,16 @@ def _symptom_text(entry: SymptomEntry) -> str:
     return text
 
 
+def _shown(marker: str, value: str, unit: str | None) -> str:
+    return " ".join(filter(None, (value, unit_label(marker, unit))))
+
+
+def _stored_text(result: LabResult) -> str:
+    """"0.9 mg/dL of 2024-03-01 08:10": the stored value a file's result would replace."""
+    when = " ".join(filter(None, (result.taken_on.isoformat(), result.taken_at)))
+    return f"{_shown(result.marker, result.value_text, result.unit)} of {when}"
+
+
 class _Reconciler:
     """Sorts each record of a plan into new, duplicate or conflict against ``repo``."""
 
@@ -131,6 +175,7 @@ class _Reconciler:
         self.conflicts: list[Conflict] = []
         self.duplicates = 0
         self.replacements: list[tuple[int, LabEntry]] = []
+        self.by_source_id: dict[str, LabResult] = {}
 
     def conflict(self, what: str, database: str, file: str, *, in_file: bool = False) -> bool:
         """Record a conflict; True when the file's value is to be written."""
@@ -147,17 +192,19 @@ class _Reconciler:
         sex = self.repo.profile.get().sex
         stored = self.repo.results.all()
         existing = {stored_result_key(r) for r in stored}
-        by_source_id = {r.source_id: r for r in stored if r.source_id}
+        by_source_id = self.by_source_id = {r.source_id: r for r in stored if r.source_id}
         kept = []
         # A plan reconciled before (the preview) carries its replacements apart: read again.
         for entry in [*self.plan.results, *(e for _, e in self.plan.replacements)]:
-            key = result_key(entry, sex)
+            key = result_key(entry, sex, self.plan.keys)
             earlier = by_source_id.get(entry.source_id) if entry.source_id else None
             if earlier is not None and key != stored_result_key(earlier):
-                what = f"{entry.marker} of {entry.taken_on} ({entry.source_id})"
+                what = f"{marker_label(entry.marker)} of {entry.taken_on} ({entry.source_id})"
                 if entry.source_id in self.plan.corrections:
-                    self.conflicts.append(Conflict(what + ", amended", entry.value,
-                                                   earlier.value_text, replaced=True))
+                    self.conflicts.append(Conflict(
+                        what + ", amended", entry.value, earlier.value_text, replaced=True,
+                        reason=f"{_shown(entry.marker, entry.value, entry.unit)} replaces "
+                               f"{_stored_text(earlier)}"))
                     self.replacements.append((earlier.id, entry))
                 elif self.conflict(what, earlier.value_text, entry.value):
                     self.replacements.append((earlier.id, entry))
@@ -169,6 +216,30 @@ class _Reconciler:
             else:
                 self.duplicates += 1
         return kept
+
+    def retractions(self) -> tuple[list[int], list[Skipped]]:
+        """Stored results the file says are void: conflicts (removed only when replacing);
+        the file's other void results are skipped. Call after :meth:`results`."""
+        removals: list[int] = []
+        skipped: list[Skipped] = []
+        for retraction in self.plan.retractions:
+            stored = self.by_source_id.get(retraction.identifier)
+            if stored is None or stored.id in removals:
+                skipped.append(retraction.skipped())
+                continue
+            said = "entered in error" if retraction.status == "entered-in-error" \
+                else "cancelled"
+            what = f"{marker_label(stored.marker)} {_stored_text(stored)} " \
+                   f"({retraction.identifier})"
+            decision = ("removed (the file's statement is taken)" if self.replace
+                        else "kept (import with 'replace' on conflict to remove it)")
+            self.conflicts.append(Conflict(
+                what, _stored_text(stored), f"the file's {retraction.status}",
+                replaced=self.replace,
+                reason=f"the file says this result was {said}; {decision}"))
+            if self.replace:
+                removals.append(stored.id)
+        return removals, skipped
 
     def symptoms(self) -> list[SymptomEntry]:
         now = {(e.day, e.symptom): e for e in self.repo.diary.symptoms()}
@@ -265,10 +336,16 @@ def reconcile(repo: Repository, plan: ImportPlan) -> ImportPlan:
     sledai_now = {a.visit_on: a for a in repo.sledai.all()}
     reports_now = {(s, e): (s, e, n) for s, e, n in repo.report_notes.all()}
     settings = plan.settings if options.include_settings else []
+    results = r.results()
+    removals, void_skipped = r.retractions()
+    void_places = {v.where for v in plan.retractions}
     return replace(
         plan,
-        results=r.results(),
+        results=results,
         replacements=r.replacements,
+        removals=removals,
+        # A plan reconciled again lists the void results it skips once.
+        skipped=[s for s in plan.skipped if s.where not in void_places] + void_skipped,
         symptoms=r.symptoms(),
         diary_notes=r.keyed(plan.diary_notes, {d: (d, n) for d, n in notes_now.items()},
                             key=lambda n: n[0], what=lambda n: f"diary note on {n[0]}",
@@ -296,7 +373,14 @@ def reconcile(repo: Repository, plan: ImportPlan) -> ImportPlan:
 
 def apply_plan(repo: Repository, plan: ImportPlan) -> int:
     """Write the plan in one ``BEGIN IMMEDIATE`` transaction, checking what exists inside
-    it; returns how many records were added or replaced."""
+    it; returns how many records were added, replaced or removed."""
+    return apply_plan_undoable(repo, plan)[0]
+
+
+def apply_plan_undoable(repo: Repository, plan: ImportPlan) -> tuple[int, Change | None]:
+    """As :func:`apply_plan`, also returning the change that puts back the stored results
+    the import replaced (amended, corrected) or removed (entered in error), for the app's
+    Undo; ``None`` when it replaced and removed nothing."""
     try:
         with repo.db.transaction():
             fresh = reconcile(repo, plan)
@@ -306,8 +390,11 @@ def apply_plan(repo: Repository, plan: ImportPlan) -> int:
                 repo.settings.set(key, value)
             if fresh.results:
                 repo.results.add_many(fresh.results)
-            for result_id, entry in fresh.replacements:
-                repo.results.update(result_id, entry)
+            # The store's own change objects: each returns the change that reverses it.
+            inverses = [UpdateResult(result_id, entry).carry_out(repo)
+                        for result_id, entry in fresh.replacements]
+            if fresh.removals:
+                inverses.append(DeleteResults(tuple(fresh.removals)).carry_out(repo))
             if fresh.symptoms:
                 repo.diary.log_many(fresh.symptoms)
             for day, note in fresh.diary_notes:
@@ -329,4 +416,9 @@ def apply_plan(repo: Repository, plan: ImportPlan) -> int:
         raise InvalidEntryError(f"Nothing was imported: {error}{where}") from None
     except ExchangeError as error:
         raise InvalidEntryError(f"Nothing was imported: {error}") from None
-    return fresh.total
+    undo = None
+    if inverses:
+        count = len(fresh.replacements) + len(fresh.removals)
+        undo = Batch(tuple(reversed(inverses)),
+                     f"Results the import replaced or removed ({count})")
+    return fresh.total, undo

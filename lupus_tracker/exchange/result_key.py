@@ -4,6 +4,11 @@ for the importer."""
 
 from __future__ import annotations
 
-from lupus_tracker.domain.result_key import ResultKey, result_key, stored_result_key
+from lupus_tracker.domain.result_key import (
+    ResultKey,
+    measured_key,
+    result_key,
+    stored_result_key,
+)
 
-__all__ = ["ResultKey", "result_key", "stored_result_key"]
+__all__ = ["ResultKey", "measured_key", "result_key", "stored_result_key"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from lupus_tracker.analysis.latest import latest_values
 from lupus_tracker.domain.catalog import MARKERS, Category, get_marker
 from lupus_tracker.domain.records import Source
+from lupus_tracker.domain.wording import flag_text
 from lupus_tracker.exchange.csv_export import rows
 from lupus_tracker.exchange.files import write_private
 from lupus_tracker.exchange.snapshot import read_snapshot
@@ -21,8 +22,9 @@ from lupus_tracker.store.repository import Repository
 
 SHEETS = {
     "Labs": ("lab", ("Date", "Marker", "Value (as printed)", "Unit", "Reference range", "Lab",
-                     "Assay", "Pattern", "Note", "Source")),
-    "Vitals": ("vital", ("Date", "Measure", "Value", "Unit", "Reference range", "Note")),
+                     "Assay", "Pattern", "Note", "Source", "Time", "Flag")),
+    "Vitals": ("vital", ("Date", "Measure", "Value", "Unit", "Reference range", "Note",
+                         "Time", "Flag")),
     "Symptoms": ("symptom", ("Date", "Symptom", "Severity (0-10)", "Location", "Note")),
     "Medications": ("medication", ("Date", "Medication", "Entry", "Dose", "Dose unit",
                                    "Frequency", "Stopped on", "Note")),
@@ -31,8 +33,8 @@ SHEETS = {
 }
 _FIELDS = {
     "lab": ("date", "item", "value", "unit", "ref_range", "lab", "assay", "pattern", "note",
-            "source"),
-    "vital": ("date", "item", "value", "unit", "ref_range", "note"),
+            "source", "time", "flag"),
+    "vital": ("date", "item", "value", "unit", "ref_range", "note", "time", "flag"),
     "symptom": ("date", "item", "value", "location", "note"),
     "medication": ("date", "item", "entry", "value", "unit", "frequency", "end_date", "note"),
     "event": ("date", "item", "title", "end_date", "note"),
@@ -69,7 +71,12 @@ def _typed(kind: str, field: str, text: str):
 
 
 def _append(sheet, values) -> None:
-    sheet.append([_cell(sheet, value) for value in values])
+    """One row. openpyxl reads only a string starting with ``=`` as a formula: only such
+    a cell is built as a text cell here; every other value goes in as it is (openpyxl
+    gives a date its ``yyyy-mm-dd`` format itself). A cell object per value would
+    triple the time of a decade's Symptoms sheet."""
+    sheet.append([_cell(sheet, v) if isinstance(v, str) and v.startswith("=") else v
+                  for v in values])
 
 
 def _summary(book, repo: Repository) -> None:
@@ -84,7 +91,7 @@ def _summary(book, repo: Repository) -> None:
                     "Previous", "Change"])
     for row in latest_values(repo):
         _append(sheet, [row.marker.name, row.latest.value_text, row.latest.unit.label,
-                        row.latest.day, row.latest.ref_text, row.latest.flag.value.upper(),
+                        row.latest.day, row.latest.ref_text, flag_text(row.latest.measurement),
                         row.previous.value_text if row.previous else "", row.change_text])
 
 

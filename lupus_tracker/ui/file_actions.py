@@ -134,9 +134,12 @@ def save_copy(window: MainWindow, name: str | None = None) -> Path | None:
 def import_file(window: MainWindow) -> None:
     from lupus_tracker.ui.import_dialog import import_with_dialog
 
-    added = import_with_dialog(window, window.repo)
-    if added:
+    outcome = import_with_dialog(window, window.repo)
+    if outcome is not None:
+        added, undo = outcome
         window.undo_stack.clear()  # an import is one whole change, not undone piecemeal
+        if undo is not None:  # but a stored result it replaced or removed comes back
+            window.undo_stack.push(undo.describe(), undo)
         window.refresh_pages()  # it was written on the worker's own connection
         window.statusBar().showMessage(f"Imported {added} records.", 8000)
 

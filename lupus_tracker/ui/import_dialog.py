@@ -35,7 +35,8 @@ from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.formats import read_plan
 from lupus_tracker.exchange.options import ImportOptions, OnConflict
 from lupus_tracker.exchange.patient import OtherPatientError, PatientChoiceNeeded
-from lupus_tracker.exchange.plan import ImportPlan, apply_plan
+from lupus_tracker.exchange.plan import ImportPlan, apply_plan_undoable
+from lupus_tracker.store.changes import Change
 from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.ui.tasks import run_blocking
@@ -91,6 +92,7 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.error: str | None = None
         self.added: int | None = None
+        self.undo: Change | None = None  # puts back results the import replaced or removed
         self.setWindowTitle(f"Import {self.path.name}")
         self.resize(820, 560)
         layout = QVBoxLayout(self)
@@ -242,7 +244,8 @@ class ImportDialog(QDialog):
             return
         plan = self.plan
         try:
-            self.added = self._in_worker("Importing…", lambda own: apply_plan(own, plan))
+            self.added, self.undo = self._in_worker(
+                "Importing…", lambda own: apply_plan_undoable(own, plan))
         except (StoreError, InvalidEntryError) as error:
             QMessageBox.critical(self, "Import failed", f"{error}\nNothing was imported.")
             return
@@ -253,13 +256,15 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def import_with_dialog(parent: QWidget | None, repo: Repository) -> int | None:
-    """Ask for a file, preview it, import on OK; return how many records were added."""
+def import_with_dialog(parent: QWidget | None,
+                       repo: Repository) -> tuple[int, Change | None] | None:
+    """Ask for a file, preview it, import on OK; return how many records were added and
+    the change that puts back what the import replaced or removed (None: nothing)."""
     name, _ = QFileDialog.getOpenFileName(
         parent, "Import", "", "Lupus Tracker CSV or FHIR JSON (*.csv *.json);;All files (*)")
     if not name:
         return None
     dialog = ImportDialog(repo, name, parent)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        return dialog.added
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.added:
+        return dialog.added, dialog.undo
     return None

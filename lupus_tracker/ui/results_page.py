@@ -33,7 +33,9 @@ def _unit_label(r: LabResult) -> str:
 
 
 RESULT_COLUMNS = (
-    Column("Date", lambda r: r.taken_on.isoformat()),
+    Column("Date", lambda r: r.taken_on.isoformat(),
+           sort_key=lambda r: f"{r.taken_on.isoformat()} {r.taken_at or ''}"),
+    Column("Time", lambda r: r.taken_at or ""),  # as the source gave it; else empty
     Column("Marker", lambda r: get_marker(r.marker).label),
     Column("Value", lambda r: r.value_text, sort_key=lambda r: r.base_value or 0.0,
            align_right=True),

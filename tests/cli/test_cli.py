@@ -40,8 +40,8 @@ def test_add_and_list_round_trip(tmp_path, capsys):
     assert main(["list", "--db", str(db), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert rows == [{"date": "2024-03-05", "marker": "c3", "value": "<0.5", "unit": "mg/dL",
-                     "ref_range": "90-180", "flag": "low", "lab": "City Lab",
-                     "assay": "nephelometry", "note": "fasting"}]
+                     "ref_range": "90-180", "flag": "LOW", "lab": "City Lab",
+                     "assay": "nephelometry", "note": "fasting", "time": ""}]
     with Repository.open(db) as repo:
         (rash,) = repo.diary.day(date(2024, 3, 5)).entries
         assert (rash.symptom, rash.severity, rash.location) == ("rash", 6, "malar/butterfly")

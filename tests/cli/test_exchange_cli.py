@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from lupus_tracker.cli import main
 from lupus_tracker.store.repository import Repository
 
@@ -130,3 +132,34 @@ def test_near_twin_results_all_come_back_and_reimport_adds_nothing(tmp_path, cap
         assert main(["import", "--db", str(target), str(out)]) == 0
         assert "nothing new" in capsys.readouterr().out
         assert _described(target) == _described(source), fmt
+
+
+def test_list_shows_time_printed_precision_kdigo_stage_and_usual_range(tmp_path, capsys):
+    """Bambi Murray's real Synthea bundle: machine-long values, times of day, default
+    ranges; an eGFR of 60-89 is named by its KDIGO stage, never bare 'normal'."""
+    import csv
+    import io
+
+    from lupus_tracker.domain.records import LabEntry, Profile
+    from tests.exchange.synthea_helpers import SYNTHEA
+
+    db = tmp_path / "b.sqlite"
+    assert main(["import", str(SYNTHEA / "Bambi_Murray.json"), "--db", str(db)]) == 0
+    with Repository.open(db) as repo:
+        repo.profile.set(Profile("B", repo.profile.get().birth_date, "female"))
+        repo.results.add_many([LabEntry(date(2024, 5, 6), "egfr", "72", "mL/min/{1.73_m2}",
+                                        ">=60", "City Lab", taken_at="09:45")])
+    capsys.readouterr()
+    assert main(["list", "--db", str(db), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    first = next(r for r in rows if r["marker"] == "creatinine")
+    assert first["time"] == "21:51" and first["value"] == "0.65"  # 0.6548533722229765
+    assert first["flag"] == "normal (usual range)"
+    lab_egfr = next(r for r in rows if r["lab"] == "City Lab")
+    assert lab_egfr["flag"] == "KDIGO G2: mildly decreased" and lab_egfr["time"] == "09:45"
+    hba1c = [r["flag"] for r in rows if r["marker"] == "hba1c"]
+    assert "HIGH (usual range)" in hba1c and "HIGH" not in hba1c
+    assert main(["list", "--db", str(db), "--marker", "egfr"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split()[:3] == ["date", "time", "marker"]
+    assert any("09:45" in line and "KDIGO G2" in line for line in table)

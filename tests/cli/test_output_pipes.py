@@ -29,7 +29,7 @@ def test_list_csv_quotes_a_note_with_a_carriage_return(tmp_path, capsys):
     capsys.readouterr()
     assert main(["list", "--db", str(db), "--format", "csv"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out, newline="")))
-    assert len(rows) == 2 and rows[1][-1] == "'" + note
+    assert len(rows) == 2 and rows[1][8] == "'" + note  # the note column
 
 
 def test_an_output_name_too_long_is_one_line_exit_2(demo_file, tmp_path, capsys):

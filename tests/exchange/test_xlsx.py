@@ -34,7 +34,8 @@ def test_workbook(demo_repo, tmp_path):
     assert "C3 (g/L)" in headers and "Albumin (g/L)" in headers
     summary = [[c.value for c in row] for row in book["Summary"].iter_rows()]
     assert summary[1][:2] == ["Patient", "Demo Patient (Maria Example)"]
-    assert any(row[0] == "Complement C3" and row[5] in ("LOW", "NORMAL") for row in summary)
+    # 0.7 g/L without a range printed by the lab: judged against the usual range, and says so
+    assert any(row[0] == "Complement C3" and row[5] == "LOW (usual range)" for row in summary)
     symptoms = book["Symptoms"]
     assert isinstance(symptoms["C2"].value, int)
 
@@ -82,3 +83,19 @@ def test_export_reads_one_snapshot(repo, tmp_path, monkeypatch):
     finally:
         other.close()
     assert "c4" not in out.read_text(encoding="utf-8-sig")
+
+
+def test_labs_and_vitals_sheets_show_time_and_where_the_flag_comes_from(repo, tmp_path):
+    from lupus_tracker.exchange.formats import read_plan
+    from lupus_tracker.exchange.plan import apply_plan
+    from tests.exchange.synthea_helpers import SYNTHEA
+
+    apply_plan(repo, read_plan(SYNTHEA / "Bambi_Murray.json", repo))
+    out = tmp_path / "b.xlsx"
+    export_xlsx(repo, out)
+    book = load_workbook(out)
+    for title in ("Labs", "Vitals"):
+        rows = list(book[title].iter_rows(values_only=True))
+        assert rows[0][-2:] == ("Time", "Flag")
+        assert any(row[-2] == "21:51" and str(row[-1]).endswith("(usual range)")
+                   for row in rows[1:])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from lupus_tracker.exchange.csv_export import export_csv
@@ -85,3 +86,39 @@ def test_import_dialog_offers_the_cli_choices(qtbot, repo, tmp_path):
     assert conflict.plan.total == 1
     conflict.import_if_ready()
     assert repo.diary.day(date(2024, 3, 1)).entries[0].severity == 9
+
+
+def test_import_preview_lists_a_voided_stored_result_and_replacing_is_undoable(qtbot, repo,
+                                                                               tmp_path):
+    from tests.exchange.test_corrections import _follow_up, _stored
+
+    first = _stored(tmp_path, repo)
+    count = len(repo.results.all(["creatinine"]))
+    dialog = ImportDialog(repo, _follow_up(tmp_path, first, status="entered-in-error"))
+    qtbot.addWidget(dialog)
+    text = dialog.conflicts_model.data(dialog.conflicts_model.index(0, 0))
+    assert "the file says this result was entered in error; kept" in text
+    assert dialog.plan.total == 0
+    dialog.conflict_box.setCurrentIndex(1)  # replace: the file's statement is taken
+    dialog.import_if_ready()
+    assert len(repo.results.all(["creatinine"])) == count - 1 and dialog.undo is not None
+    dialog.undo.apply(repo)  # the window pushes this on its Undo history
+    assert len(repo.results.all(["creatinine"])) == count
+
+
+def test_results_page_shows_the_time_of_day_an_import_kept(qtbot, repo, tmp_path):
+    from lupus_tracker.exchange.formats import read_plan
+    from lupus_tracker.exchange.plan import apply_plan
+    from lupus_tracker.ui.results_page import ResultsPage
+    from tests.exchange.synthea_helpers import SYNTHEA
+
+    apply_plan(repo, read_plan(SYNTHEA / "Bambi_Murray.json", repo))
+    page = ResultsPage(repo)
+    qtbot.addWidget(page)
+    page.since.setDate(page.since.minimumDate())  # Synthea's results are decades old
+    page.refresh()
+    model = page.model
+    titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert titles[:2] == ["Date", "Time"]
+    times = {model.index(r, 1).data() for r in range(model.rowCount())}
+    assert "21:51" in times and "" in times  # Synthea's clock time; none for a computed eGFR
