@@ -477,15 +477,48 @@ def open_database(path: os.PathLike[str] | str, *, create: bool = True, migrate:
                 raise MissingFileError(f"Cannot create {path}: {error.strerror}.") from None
         else:
             raise MissingFileError(f"No database at {path}.")
+        existed = path.exists() and path.stat().st_size > 0
         read_only = not already_open and _must_read_only(path)
-        try:
-            conn = sqlite3.connect(_read_only_uri(path) if read_only else str(path),
-                                   isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                                   uri=read_only)
-        except sqlite3.Error as error:
-            raise explain_unwritable(path, error) or user_error(error, path) or error from None
-        conn.row_factory = sqlite3.Row
-        db = Database(path, conn)
+        db = _connect(path, read_only)
+    try:
+        _finish_open(db, already_open=already_open, migrate=migrate, quick_check=quick_check,
+                     read_only=read_only)
+    except DiskFullError:
+        # A full disk cannot even hold the -shm a WAL reader needs: a file whose -wal holds
+        # nothing unsaved is read as it is on disk, read-only (changes say the disk is full)
+        if already_open or read_only or not existed or _wal_holds_pages(path):
+            raise
+        with _open_lock:
+            db = _connect(path, True, immutable=True)
+        _finish_open(db, already_open=False, migrate=migrate, quick_check=quick_check,
+                     read_only=True)
+    return db
+
+
+def _wal_holds_pages(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _connect(path: Path, read_only: bool, *, immutable: bool = False) -> Database:
+    """A connection to ``path`` (read-only when asked) wrapped in a Database."""
+    target = str(path)
+    if read_only:
+        target = f"{path.as_uri()}?mode=ro&immutable=1" if immutable else _read_only_uri(path)
+    try:
+        conn = sqlite3.connect(target, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                               uri=read_only)
+    except sqlite3.Error as error:
+        raise explain_unwritable(path, error) or user_error(error, path) or error from None
+    conn.row_factory = sqlite3.Row
+    return Database(path, conn)
+
+
+def _finish_open(db: Database, *, already_open: bool, migrate: bool, quick_check: bool,
+                 read_only: bool) -> None:
+    """Check the opened file, set it up and bring it to this version's schema (closing the
+    connection on any error)."""
+    path, conn = db.path, db.conn
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = _inspect_connection(path, conn, quick_check=quick_check and not already_open)
@@ -505,4 +538,3 @@ def open_database(path: os.PathLike[str] | str, *, create: bool = True, migrate:
     except BaseException:
         db.close()
         raise
-    return db

@@ -104,6 +104,8 @@ def test_a_full_disk_says_the_disk_is_full(full_disk, capsys):
     err = capsys.readouterr().err
     assert code == 2
     assert "disk is full" in err and "damaged" not in err and len(err.strip().splitlines()) == 1
+    assert main(["list", "--db", str(db)]) == 0  # reading still works, read-only
+    assert "0.62" in capsys.readouterr().out
     (full_disk / "filler").unlink()
     with Repository.open(db, create=False) as repo:
         assert [r.value_text for r in repo.results.all()] == ["0.62"]
