@@ -20,6 +20,9 @@ from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult, Sex, Source
 
 ResultKey = tuple[object, ...]
+# Numbers are compared rounded to this many decimals: 10.0 and 10.000000000001 (a float
+# written back from a spreadsheet) are one value. Not a clinical rule.
+KEY_DECIMALS = 9
 
 
 def result_key(entry: LabEntry, sex: Sex | None = None,
@@ -63,7 +66,7 @@ def stored_result_key(result: LabResult) -> ResultKey:
 def _key(day: date, marker: str, number: float | None, comparator: str | None, word: str | None,
          unit_code: str, method: str | None, computed: bool, time: str | None,
          lab: str | None, note: str | None, source_id: str | None) -> ResultKey:
-    return (day, time, marker, None if number is None else round(number, 9),
+    return (day, time, marker, None if number is None else round(number, KEY_DECIMALS),
             comparator or None, word.casefold() if word else None, unit_code,
             _collapsed(method).casefold(), computed, _collapsed(lab).casefold(),
             _collapsed(note), source_id or None)
