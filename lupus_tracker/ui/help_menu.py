@@ -30,7 +30,8 @@ GUIDE = """
 <h2>Lupus Tracker — a short guide</h2>
 <p>Everything stays in one file on this computer. Nothing is sent anywhere.</p>
 <h3>Lab results</h3>
-<p><b>Edit › Add lab report</b> (Ctrl+L): one form per printed report. Type the marker's
+<p><b>Edit › Add lab report</b> (Ctrl+L): one form per printed report. It opens on the
+report's date: type the date printed on it (or keep today's) and press Enter. Type the marker's
 name, abbreviation or LOINC code (for example <i>c3</i>, <i>dsdna</i>, <i>4485-9</i>),
 the value exactly as printed (<i>&lt;0.5</i>, <i>1:160</i>, <i>0,62</i>), the unit and the
 report's reference range. Enter moves to the next field; a new row appears when you use the

@@ -119,6 +119,8 @@ class MarkerRow:
         self.error = QLabel()
         self.error.setStyleSheet(f"color: {theme.current().error};")
         self.error.setWordWrap(True)
+        for edit, sample in ((self.value, "000.00"), (self.range, "0.00-0.00")):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(sample) + 16)
         widgets = self.fields()
         for column, widget in enumerate((*widgets, self.remove, self.understood)):
             grid.addWidget(widget, row * 2 + 1, column)
@@ -160,13 +162,13 @@ class MarkerRow:
     def resolve_marker(self) -> None:
         """Turn what was typed ("c3", "dsdna", "4485-9") into the marker it names."""
         text = self.marker.currentText().strip()
-        if not text or self.marker_key() is not None:
-            return
-        found = search_markers(text.split(" (LOINC")[0])
-        if found:
-            self.marker.setCurrentIndex(self.marker.findData(found[0].key))
-            self.marker.setEditText(self.marker.itemText(self.marker.currentIndex()))
-        self.check()
+        if text and self.marker_key() is None:
+            found = search_markers(text.split(" (LOINC")[0])
+            if found:
+                self.marker.setCurrentIndex(self.marker.findData(found[0].key))
+                self.marker.setEditText(self.marker.itemText(self.marker.currentIndex()))
+            self.check()
+        self._show_name_start()
 
     def _suggestion_chosen(self) -> None:
         """Enter (or a click) on a suggestion takes it and moves on to the value, as Enter
@@ -176,8 +178,16 @@ class MarkerRow:
         if self.marker_key() is not None:
             QTimer.singleShot(0, self.value, self.value.setFocus)
 
+    def _show_name_start(self) -> None:
+        """Show the start of the chosen marker ("anti-dsDNA — …"), not the end of its LOINC."""
+        edit = self.marker.lineEdit()
+        if edit is not None:
+            edit.setCursorPosition(0)
+
     def _marker_changed(self) -> None:
         key = self.marker_key()
+        if not self.marker.hasFocus():  # chosen by the program
+            self._show_name_start()
         self.unit.blockSignals(True)
         self.unit.clear()
         if key is not None:
@@ -280,7 +290,11 @@ class LabReportDialog(GuardedDialog):
         headers = ("Marker", "Value as printed", "Unit", "Reference range", "Assay",
                    "Pattern", "", "Understood as")
         for column, text in enumerate(headers):
-            self.rows_layout.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
+            title = QLabel(f"<b>{text}</b>")
+            title.setWordWrap(True)  # "Value as / printed" at a large font: no sideways scroll
+            self.rows_layout.addWidget(title, 0, column, Qt.AlignmentFlag.AlignBottom)
+        for column, stretch in enumerate((3, 2, 1, 2, 1, 1, 0, 3)):  # room goes to the
+            self.rows_layout.setColumnStretch(column, stretch)  # fields, not one edge
         self.rows: list[MarkerRow] = []
         self._next_row = 0
         self.rows_scroll = QScrollArea()  # not "scroll": that is a QWidget method
@@ -313,7 +327,10 @@ class LabReportDialog(GuardedDialog):
         self.date.textChanged.connect(self._recheck)
         self.lab.textChanged.connect(self._recheck)
         self.add_row()
-        self.rows[0].marker.setFocus()
+        # Reading order: the report's date first, selected, so typing replaces it; Enter
+        # then goes to the first marker (the lab is remembered; Tab reaches it).
+        self.date.setFocus()
+        self.date.selectAll()
         fit_to_screen(self, 1180, 520)
 
     def showEvent(self, event) -> None:
@@ -444,6 +461,8 @@ class LabReportDialog(GuardedDialog):
             focus.click()
         elif row is not None and row.is_blank() and row is self.rows[-1] and self.entries():
             self.save_if_valid()  # Enter on the empty last row: the report is complete
+        elif focus is self.date and self.lab.text().strip():  # the lab is known already
+            self.rows[0].marker.setFocus()
         elif row is not None and focus is row.range:  # range done: the next marker
             nxt = self.rows[self.rows.index(row) + 1] if row is not self.rows[-1] else None
             (nxt.marker if nxt else self.add_row().marker).setFocus()

@@ -135,9 +135,12 @@ class MainWindow(QMainWindow):
     def fit_to_screen(self) -> None:
         """Open at a size that fits the screen's free area (a laptop at 1366×768 or 150%
         scaling included); a remembered geometry is used only if it still fits."""
+        from lupus_tracker.ui.screen import font_scale
+
         available = self.screen().availableGeometry()
-        self.resize(min(1200, int(available.width() * 0.96)),
-                    min(800, int(available.height() * 0.92)))
+        scale = font_scale(self)  # a 16 pt font uses more of a large screen
+        self.resize(min(round(1200 * scale), int(available.width() * 0.98)),
+                    min(round(800 * scale), int(available.height() * 0.92)))
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)

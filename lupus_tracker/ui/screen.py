@@ -27,12 +27,26 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
 
 
 def fit_columns(table: QTableView, widest: int = 300, *, last: bool = True) -> None:
-    """Columns as wide as their text but none wider than ``widest`` (grown with a larger
-    font; longer text wraps or elides) and none narrower than its header's title."""
+    """Columns as wide as their text but none wider than ``widest`` (longer text wraps or
+    elides) and none narrower than its header's title."""
     table.resizeColumnsToContents()
     header: QHeaderView = table.horizontalHeader()
-    limit = round(widest * font_scale(table))
+    limit = widest
     count = table.model().columnCount() if table.model() is not None else 0
-    for column in range(count if last else count - 1):
-        title = header.sectionSizeFromContents(column).width()
-        table.setColumnWidth(column, max(min(table.columnWidth(column), limit), title))
+    sized = range(count if last else count - 1)
+    titles = {c: header.sectionSizeFromContents(c).width() for c in range(count)}
+    widths = {c: max(min(table.columnWidth(c), limit), titles[c]) for c in sized}
+    # Too wide for the table (a large font): lower the widest columns (their text wraps)
+    # to one level, never below a title, so short values (dates) stay whole and the last
+    # column keeps room for its own title.
+    room = table.viewport().width() - (0 if last else titles.get(count - 1, 0))
+    if room > 0 and sum(widths.values()) > room:
+        first = widths.get(0, 0)  # the row's name ("Hydroxychloroquine") stays whole
+        rest = {c: w for c, w in widths.items() if c != 0}
+        level = max(rest.values(), default=0)
+        while level > 0 and first + sum(min(w, max(level, titles[c]))
+                                        for c, w in rest.items()) > room:
+            level -= 4
+        widths.update({c: min(w, max(level, titles[c])) for c, w in rest.items()})
+    for column, width in widths.items():
+        table.setColumnWidth(column, width)

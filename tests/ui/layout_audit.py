@@ -86,7 +86,7 @@ def _text_room(widget: QWidget) -> tuple[str, int, int] | None:
         return text, widget.minimumSizeHint().width(), widget.width()
     if isinstance(widget, QComboBox):
         text = widget.currentText()
-        if not text:
+        if not text or widget.isEditable():  # typed text scrolls, as in any field
             return None
         option = QStyleOptionComboBox()
         widget.initStyleOption(option)
@@ -191,12 +191,13 @@ def main(argv: list[str]) -> int:
             try:
                 for index in range(window.tabs.count()):
                     window.tabs.setCurrentIndex(index)
-                    _settle(app)
+                    _settle(app, 700 if shots else 150)  # a chart redraws at its new size
                     title = window.tabs.tabText(index).replace("&&", "and").replace("&", "")
                     found.extend(problems(window, f"page {title}"))
                     if shots:
                         _save(window, shots, "page-" + title)
                 for dialog in [*dialogs(repo, window), *_more_dialogs(repo, window)]:
+                    _fill(dialog)
                     dialog.show()
                     _settle(app)
                     found.extend(problems(dialog, f"dialog {dialog.windowTitle()!r}"))
@@ -222,11 +223,23 @@ def _more_dialogs(repo, window) -> list[QWidget]:
     return [TreatToTargetView(repo, window), ReportDialog(repo, window)]
 
 
-def _settle(app: QApplication) -> None:
+def _fill(dialog: QWidget) -> None:
+    """A lab report with a row typed, so its unit ("IU/mL") and what the app understood
+    are measured too."""
+    from lupus_tracker.ui.lab_dialog import LabReportDialog
+
+    if isinstance(dialog, LabReportDialog):
+        row = dialog.rows[0]
+        row.marker.setCurrentIndex(row.marker.findData("anti_dsdna"))
+        row.value.setText("245")
+        row.range.setText("<30")
+
+
+def _settle(app: QApplication, ms: int = 150) -> None:
     from PySide6.QtCore import QEventLoop, QTimer
 
     loop = QEventLoop()
-    QTimer.singleShot(150, loop.quit)
+    QTimer.singleShot(ms, loop.quit)
     loop.exec()
 
 

@@ -51,6 +51,8 @@ def test_five_marker_report_typed_with_the_keyboard_only(qtbot, repo):
     qtbot.waitExposed(dialog)
     assert dialog.lab.text() == "City Lab"  # the last lab is remembered
     keys = Keys(qtbot, dialog)
+    assert keys.focus() is dialog.date and dialog.date.selectedText() == dialog.date.text()
+    keys.press(Qt.Key.Key_Return)  # today's date kept; the lab is known: to the first marker
     assert keys.focus() in (dialog.rows[0].marker, dialog.rows[0].marker.lineEdit())
     report = [("c3", "0,78", None, "90-180"), ("c4", "0.09", None, "0.1-0.4"),
               ("dsdna", "245", None, "<30"), ("2160-0", "0.95", None, "0.5-1.2"),
@@ -77,7 +79,7 @@ def test_five_marker_report_typed_with_the_keyboard_only(qtbot, repo):
         ("albumin", "32", "g/L", "35-50")]
     assert all(e.lab == "City Lab" for e in entries)
     navigation = keys.count - sum(len(m) + len(v) + len(r) for m, v, _, r in report)
-    assert navigation == 21  # 4 Enters per row and one to save: no mouse, no Tab hunting
+    assert navigation == 22  # the date's Enter, 4 per row, one to save: no Tab hunting
 
 
 def test_enter_never_removes_a_row(qtbot, repo):
