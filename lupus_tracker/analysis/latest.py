@@ -159,15 +159,21 @@ def latest_values(
         previous = show(marker, results[-2], preferred, sex) if len(results) > 1 else None
         reason = "" if previous is None else why_not_comparable(latest.result, previous.result)
         comparable = previous is not None and not reason
-        change = None
-        if (comparable and previous is not None and latest.number is not None
-                and previous.number is not None and latest.measurement.value.comparator is None
-                and previous.measurement.value.comparator is None
-                and latest.unit is previous.unit):
-            change = latest.number - previous.number
+        change = exact_change(latest, previous) if comparable else None
         remark = _egfr_remark(latest, computed_egfr) if key == "egfr" else ""
         rows.append(LatestValue(marker, latest, previous, change, comparable, reason, remark))
     return rows
+
+
+def exact_change(latest: Shown, previous: Shown | None) -> float | None:
+    """``latest - previous`` between two exact numbers in the same unit, else None (a bound
+    such as <0.5 has no honest difference). The caller checks that they are comparable."""
+    if (previous is None or latest.number is None or previous.number is None
+            or latest.measurement.value.comparator is not None
+            or previous.measurement.value.comparator is not None
+            or latest.unit is not previous.unit):
+        return None
+    return latest.number - previous.number
 
 
 def _egfr_remark(latest: Shown, computed: dict[date, LabResult]) -> str:

@@ -18,12 +18,19 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from lupus_tracker.charts.series import TITER_DILUTIONS, MarkerData, Series, summary
+from lupus_tracker.charts.series import (
+    TITER_DILUTIONS,
+    MarkerData,
+    Series,
+    part_title,
+    split_by_unit,
+    summary,
+)
 from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
 from lupus_tracker.domain.dosing import daily_total_text, total_dose_text
 from lupus_tracker.domain.records import Event, EventKind, Medication
@@ -138,41 +145,47 @@ def _titer_axis(ax: Axes, ylim: tuple[float, float]) -> None:
 
 def draw_marker(ax: Axes, data: MarkerData, style: ChartStyle,
                 xlim: tuple[float, float], *, legend: bool = True,
-                compact: bool = False) -> list[PointSet]:
+                compact: bool = False,
+                shapes: Mapping[str, str] | None = None) -> list[PointSet]:
     """Draw ``data`` into ``ax`` with fixed axis limits; returns the point collections,
-    each with the hover and keyboard text of each point. ``compact``
-    (panels) leaves the range bands and rings out of the legend."""
+    each with the hover and keyboard text of each point. ``compact`` (panels) leaves the
+    range bands and rings out of the legend. ``shapes`` gives a series (by label) its own
+    marker shape, so that series are told apart in greyscale too (default: a filled
+    circle)."""
     from lupus_tracker.charts.figure import point_set
 
     artists = []
     ylim = y_limits(data)
     if data.titer:
         _titer_axis(ax, ylim)
+    scale = style.marker_scale
     for index, series in enumerate(data.series):
         colour = style.colour(index)
         bg = style.background
         if len(series.points) > 1:
-            ax.plot(day_numbers(series.days), series.values, color=colour, linewidth=1.3,
-                    gid=f"series:{series.label}")
+            ax.plot(day_numbers(series.days), series.values, color=colour,
+                    linewidth=1.3 * scale, gid=f"series:{series.label}")
         exact = [p for p in series.points if not p.bound]
         if exact:
             points = ax.scatter(day_numbers([p.day for p in exact]), [p.value for p in exact],
-                                color=colour, s=22, zorder=3, label=series.label)
+                                color=colour, s=22 * scale, zorder=3, label=series.label,
+                                marker=(shapes or {}).get(series.label, "o"),
+                                gid=f"points:{series.label}")
             artists.append(point_set(points, [p.detail for p in exact]))
         for shape, kinds, name in (("v", ("<", "<="), "below"), ("^", (">", ">="), "above")):
             picked = [p for p in series.points if p.bound in kinds]
             if picked:
                 bound = ax.scatter(day_numbers([p.day for p in picked]),
                                    [p.value for p in picked],
-                                   marker=shape, facecolors=bg, edgecolors=colour, s=44,
-                                   linewidths=1.4, zorder=4,
+                                   marker=shape, facecolors=bg, edgecolors=colour,
+                                   s=44 * scale, linewidths=1.4 * scale, zorder=4,
                                    label=f"{series.label}: {name} this value")
                 artists.append(point_set(bound, [p.detail for p in picked]))
         out = [p for p in series.points if p.out_of_range]
         if out:
             ax.scatter(day_numbers([p.day for p in out]), [p.value for p in out],
-                       facecolors="none",
-                       edgecolors=style.out_of_range, s=95, linewidths=1.5, zorder=5,
+                       facecolors="none", edgecolors=style.out_of_range, s=95 * scale,
+                       linewidths=1.5 * scale, zorder=5,
                        label="out of range (ring)" if index == 0 and not compact else None)
     for index, series in enumerate(data.series):
         _band(ax, series, style.colour(index), xlim, ylim, legend=not compact)
@@ -347,18 +360,28 @@ def marker_figure(chart: MarkerChart, style: ChartStyle | None = None, *,
     xlim = x_limits(days, chart.since, chart.until)
     lanes = medication_periods(chart.medications, chart.since, chart.until)
     figure = ChartFigure(figsize=size_in, layout="constrained")
-    if lanes:
-        ax, meds = figure.subplots(2, 1, sharex=True,
-                                   height_ratios=(3, 0.5 + 0.35 * len(lanes)))
+    # One axis per unit family (anti-dsDNA in IU/mL and as a titer are never one axis).
+    parts = split_by_unit(data)
+    ratios = [3.0] * len(parts) + ([0.5 + 0.35 * len(lanes)] if lanes else [])
+    axes = list(figure.subplots(len(ratios), 1, sharex=True, height_ratios=ratios,
+                                squeeze=False)[:, 0])
+    meds = axes.pop() if lanes else None
+    artists = []
+    for ax, part in zip(axes, parts, strict=True):
+        artists += draw_marker(ax, part, style, xlim)
+        draw_events(ax, chart.events, style, labels=ax is axes[0])
+        if len(parts) > 1:
+            ax.set_title(part_title(part), fontsize=style.font_pt, loc="left")
+    ax = axes[0]
+    if len(parts) > 1:
+        figure.suptitle(f"{data.title}: one chart per unit (not comparable with each other)",
+                        fontsize=style.title_pt)
     else:
-        ax, meds = figure.subplots(), None
-    artists = draw_marker(ax, data, style, xlim)
-    draw_events(ax, chart.events, style)
-    ax.set_title(data.title, fontsize=style.title_pt)
+        ax.set_title(data.title, fontsize=style.title_pt)
     if meds is not None:
         meds.set_xlim(*xlim)
         draw_medications(meds, chart.medications, style, chart.since, chart.until)
-    concise_dates(meds if meds is not None else ax)
+    concise_dates(meds if meds is not None else axes[-1])
     apply_to_figure(figure, style)
     figure.chart_points = artists
     figure.chart_summary = summary(data)

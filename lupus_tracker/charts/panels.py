@@ -8,7 +8,7 @@ marker, on one time axis.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -19,8 +19,9 @@ from lupus_tracker.charts.marker import (
     empty_figure,
     x_limits,
 )
-from lupus_tracker.charts.series import MarkerData, summary
+from lupus_tracker.charts.series import MarkerData, split_by_unit, summary
 from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
+from lupus_tracker.charts.targets import Target, bp_target_note, draw_target
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.records import Event
 
@@ -32,18 +33,23 @@ PANELS: dict[str, tuple[str, tuple[str, ...]]] = {
     "kidney": ("Kidney: urine protein, albumin, creatinine, eGFR",
                ("urine_protein_24h", "upcr", "albumin", "creatinine", "egfr")),
     "blood_counts": ("Blood counts", ("hemoglobin", "wbc", "lymphocytes", "platelets")),
+    "blood_pressure": ("Home blood pressure", ("systolic_bp", "diastolic_bp")),
 }
 
 
 def build_panel_figure(title: str, markers: Sequence[MarkerData],
                        events: Sequence[Event] = (), since: date | None = None,
                        until: date | None = None, style: ChartStyle | None = None, *,
-                       width_in: float = 7.5, height_in: float | None = None) -> ChartFigure:
-    """One small marker chart per marker that has results in the period."""
+                       width_in: float = 7.5, height_in: float | None = None,
+                       targets: Mapping[str, Target] | None = None) -> ChartFigure:
+    """One small marker chart per marker that has results in the period; ``targets`` (by
+    marker key) are drawn as labelled lines (the lupus nephritis blood pressure target)."""
     from lupus_tracker.charts.figure import ChartFigure
 
     style = style or chart_style()
-    shown = [m for m in markers if not m.empty]
+    # A marker measured in two unit families (anti-dsDNA in IU/mL and as a titer) gets one
+    # chart per family: never one axis.
+    shown = [part for m in markers if not m.empty for part in split_by_unit(m)]
     if not shown:
         return empty_figure(f"{title}\n\nNo results for these markers in this period.\n"
                             "Add them with Edit › Add lab report (Ctrl+L), or choose a "
@@ -54,10 +60,14 @@ def build_panel_figure(title: str, markers: Sequence[MarkerData],
     figure = ChartFigure(figsize=(width_in, height_in or 0.7 + 1.5 * len(shown)),
                     layout="constrained")
     axes = figure.subplots(len(shown), 1, sharex=True, squeeze=False)[:, 0]
-    figure.suptitle(title, fontsize=style.title_pt)
+    drawn_targets = [key for key in (targets or {}) if any(m.key == key for m in shown)]
+    figure.suptitle(f"{title}\n({bp_target_note()})" if drawn_targets else title,
+                    fontsize=style.title_pt)
     artists = []
     for ax, data in zip(axes, shown, strict=True):
         artists += draw_marker(ax, data, style, xlim, compact=True)
+        if data.key in (targets or {}):
+            draw_target(ax, (targets or {})[data.key], style)
         draw_events(ax, events, style, labels=ax is axes[0])
         short = get_marker(data.key).label
         ax.set_ylabel(f"{short}\n({' / '.join(data.unit_labels)})" if data.unit_labels
@@ -65,6 +75,5 @@ def build_panel_figure(title: str, markers: Sequence[MarkerData],
     concise_dates(axes[-1])
     apply_to_figure(figure, style)
     figure.chart_points = artists
-    figure.chart_summary = f"{title}: " + "; ".join(summary(m) for m in shown)
+    figure.chart_summary = f"{title}: " + "; ".join(summary(m) for m in markers if not m.empty)
     return figure
-

@@ -180,6 +180,28 @@ def prepare_marker(marker: Marker, results: Iterable[LabResult], preferred: Unit
     return MarkerData(marker.key, marker.name, title, series, tuple(words), titer)
 
 
+def split_by_unit(data: MarkerData) -> list[MarkerData]:
+    """``data`` as one chart per unit family (IU/mL, a kit's U/mL, a titer), in the order
+    the families first appear: numbers of different families are never drawn on one axis.
+    Word results go with the first. One family: ``[data]`` itself."""
+    families: dict[str, list[Series]] = {}
+    for series in data.series:
+        families.setdefault(series.unit_label, []).append(series)
+    if len(families) < 2:
+        return [data]
+    return [MarkerData(data.key, data.name, data.title, tuple(group),
+                       data.words if index == 0 else (), unit == "titer")
+            for index, (unit, group) in enumerate(families.items())]
+
+
+def part_title(part: MarkerData) -> str:
+    """What one unit family's chart shows: "anti-dsDNA in IU/mL (ELISA, CLIA)"."""
+    names = [s.label.split(" · ", 1)[1] for s in part.series if " · " in s.label]
+    unit = part.unit_labels[0] if part.unit_labels else "words"
+    assays = f" ({', '.join(dict.fromkeys(names))})" if names else ""
+    return f"{part.name} in {unit}{assays}"
+
+
 def summary(data: MarkerData) -> str:
     """One sentence for a screen reader: "C3, 14 results from Jan 2025 to Nov 2026, latest
     0.81 g/L, low"."""

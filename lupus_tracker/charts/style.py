@@ -37,6 +37,7 @@ class ChartStyle:
     events: dict[EventKind, str] = field(hash=False)
     activity_bands: tuple[str, str, str]  # SLEDAI-2K low, moderate, high (fills)
     font_pt: float = DEFAULT_FONT_PT
+    marker_scale: float = 1.0  # point and line sizes (smaller on paper: print_style)
 
     @property
     def title_pt(self) -> float:
@@ -84,6 +85,23 @@ def chart_style(theme: Theme = Theme.LIGHT, *, font_pt: float = DEFAULT_FONT_PT)
         out_of_range="#C00000",
         events={k: _LIGHT_EVENTS.get(k, "#555555") for k in EventKind},
         activity_bands=("#E8F4EA", "#FDF3DA", "#F8E1DE"), font_pt=font_pt)
+
+
+PRINT_FONT_PT = 7.5
+PRINT_MARKER_SCALE = 0.6
+
+
+def print_style() -> ChartStyle:
+    """The style of charts on paper (the visit report): black and greys that stay apart
+    in greyscale (series are also told apart by marker shape), text of at least 7 pt,
+    points and lines sized for panels a few centimetres high."""
+    greys = ("#1F1F1F", "#5A5A5A", "#3D3D3D", "#767676")  # each >= 4.5:1 on white
+    return ChartStyle(
+        Theme.LIGHT, background="#FFFFFF", text="#1A1A1A", muted_text="#555555",
+        grid="#E0E0E0", palette=greys, out_of_range="#000000",
+        events={k: "#1F1F1F" for k in EventKind},
+        activity_bands=("#F2F2F2", "#E0E0E0", "#CCCCCC"), font_pt=PRINT_FONT_PT,
+        marker_scale=PRINT_MARKER_SCALE)
 
 
 def relative_luminance(colour: str) -> float:

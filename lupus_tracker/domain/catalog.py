@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from lupus_tracker.domain.ranges import RefRange, parse_range
 from lupus_tracker.domain.records import Sex
 from lupus_tracker.domain.thresholds import FEVER_CELSIUS
-from lupus_tracker.domain.units import Unit, UnitTable, rounded_for
+from lupus_tracker.domain.units import Unit, UnitTable, readable_unit, rounded_for
 
 
 class MarkerKind(enum.StrEnum):
@@ -272,18 +272,32 @@ MARKERS: tuple[Marker, ...] = (
 # 4532-8 CH50 and 5807-3 red cell casts: ../shared/domain.md (LOINC) and the HPO loinc2hpo
 #   term list for 4532-8;
 # 11090-8 anti-Sm, 33569-5 SS-A and 45142-7 SS-B by immunoassay: Labcorp "Lupus Diagnostic
-#   Profile" LOINC map; 29374-6 anti-RNP: LOINC long name "Ribonucleoprotein extractable
-#   nuclear Ab [Units/volume] in Serum" (NLM Clinical Table Search, as quoted by two
-#   independent lab-code maps);
-# 44702-9 anti-C1q IgG: Mayo Clinic Laboratories and ARUP result LOINC;
-# 75514-0 lupus anticoagulant interpretation: LOINC panel 75515-7 (aPTT and dRVVT screening
-#   panel with reflex, per ISTH 2009/CLSI 2014);
+#   Profile" LOINC map;
+# Round 2 check of six codes against loinc.org (the term pages https://loinc.org/<code>/;
+# where the stored copy of loinc.org lacks a term's page, the closest primary-published
+# source is named and the code is marked "loinc.org page not seen"):
+# - 4548-4 HbA1c: "Hemoglobin A1c/Hemoglobin.total in Blood", the display LOINC publishes
+#   and HL7 links to https://loinc.org/4548-4/ (HL7 Vulcan RWD value set
+#   ExampleHbA1cTestCodes, expanded from loinc.org); loinc.org/59261-8/ (the IFCC
+#   mmol/mol term) says the US keeps NGSP %, which is this code's unit. Confirmed.
+# - 62292-8 25-OH vitamin D: "25-Hydroxyvitamin D2+25-Hydroxyvitamin D3 [Mass/volume] in
+#   Serum or Plasma" (long name as printed by Mayo-network and ARUP test catalogs; the
+#   loinc.org page not seen). Consistent with our ng/mL unit.
+# - 2465-3 IgG: "IgG [Mass/volume] in Serum or Plasma", Labcorp LOINC map (IgG, quantitative,
+#   serum, mg/dL -> 2465-3); the loinc.org page not seen.
+# - 29374-6 anti-RNP: NOT confirmed: neither its loinc.org page nor a lab map using it was
+#   found; Mayo Clinic Laboratories reports "RNP Ab, IgG, S" as 29958-6. Kept until
+#   checked on loinc.org (a FHIR import of 29958-6 is not mapped to anti-RNP).
+# - 44702-9 anti-C1q IgG: Mayo Clinic Laboratories test AC1Q "Anti-C1q Antibodies, IgG, S",
+#   order and result LOINC 44702-9 (U/mL, <20 negative); the loinc.org page not seen.
+# - 75514-0 lupus anticoagulant: "Lupus anticoagulant two screening tests W Reflex
+#   [interpretation]", the required interpretation member of LOINC panel 75515-7 (RELMA
+#   panel hierarchy; the sibling three-screen panel's page https://loinc.org/75881-3 gives
+#   the same ISTH 2009 / CLSI 2014 basis). Confirmed as the panel's interpretation.
 # 3181-5 and 3182-3 cardiolipin IgG/IgM by immunoassay (alt 8065-5 IgG "in Serum or
 #   Plasma"): LOINC long names in published code lists and forum.loinc.org;
 # 44448-9 and 44449-7 beta-2 glycoprotein 1 IgG/IgM by immunoassay: Mayo Clinic
 #   Laboratories result LOINC and LOINC long names;
-# 2465-3 IgG, 4548-4 HbA1c (NGSP %), 62292-8 25-OH vitamin D2+D3: LOINC long names quoted
-#   in HL7 and NLM-checked code lists.
 # Antibody tests are kit-specific: each lab's printed cut-off wins over the default range.
 ANTIBODY_NOTE = "Kit-specific: keep the assay and the lab's own cut-off with each result."
 
@@ -397,3 +411,16 @@ def get_marker(key: str) -> Marker:
 def marker_for_loinc(code: str) -> Marker | None:
     return _BY_LOINC.get(code.strip())
 
+
+def unit_display(marker_key: str, unit: str | None) -> str:
+    """The one place that gives the text of a result's unit wherever a person reads it
+    (views, dialogs, import preview, list output, status bar, report, chart axes): the
+    catalog's label for a unit the marker lists (``10*9/L`` -> ``×10⁹/L``), else the code
+    made readable (:func:`~lupus_tracker.domain.units.readable_unit`). Empty for no unit."""
+    if not unit:
+        return ""
+    try:
+        found = get_marker(marker_key).units.find(unit)
+    except UnknownMarkerError:
+        found = None
+    return found.label if found is not None else readable_unit(unit)

@@ -15,9 +15,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from lupus_tracker.analysis.latest import LatestValue
-from lupus_tracker.charts.marker import MarkerData, Series, day_numbers
+from lupus_tracker.charts.marker import MarkerData, Series, day_numbers, x_limits
 from lupus_tracker.charts.sources import load_marker_data
+from lupus_tracker.charts.style import print_style
+from lupus_tracker.charts.targets import BP_KEYS, bp_target_note, draw_target, targets_for
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.records import EventKind
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from lupus_tracker.report.content import Image
+    from lupus_tracker.report.results import KeyResult
     from lupus_tracker.store.repository import Repository
 
 MM = 1 / 25.4  # inches per millimetre
@@ -33,9 +35,7 @@ DPI = 250
 MIN_PT = 7.0
 PLAIN_SHAPE = "o"  # a series told apart by nothing but its marker
 SHAPES = ("s", "D", "P", "*", "X", "h")  # one per assay or lab: greyscale-safe
-GREYS = ("#1f1f1f", "#5a5a5a", "#8c8c8c", "#3d3d3d")
 INK = "#1f1f1f"
-BAND = "#d9d9d9"
 SPARK_MM = (22.0, 4.2)
 CHART_WIDTH_MM = 180.0
 PANEL_HEIGHT_MM = 23.0
@@ -61,25 +61,28 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def _latest_series(data: MarkerData, row: LatestValue) -> Series | None:
-    """The series holding the latest result (never a line joined across assays)."""
+def _row_series(data: MarkerData, row: KeyResult) -> Series | None:
+    """The series holding the row's latest result (never a line joined across assays)."""
+    latest = row.value.latest
     for series in data.series:
-        if series.days and series.days[-1] == row.latest.day \
-                and series.unit_label == row.latest.unit.label:
+        if series.days and series.days[-1] == latest.day \
+                and series.unit_label in (latest.unit.label, "titer") \
+                and series.points[-1].text == latest.value_text:
             return series
     return None
 
 
-def sparkline_images(repo: Repository, rows: Iterable[LatestValue], since: date,
+def sparkline_images(repo: Repository, rows: Iterable[KeyResult], since: date,
                      until: date) -> dict[str, Image]:
-    """A small trend line of the period for each row; a single result is a dot."""
+    """A small trend line of the period for each row (by the row's name); a single result
+    is a dot."""
     from matplotlib.figure import Figure
 
     from lupus_tracker.report.content import Image
 
     images = {}
     for row in rows:
-        series = _latest_series(load_marker_data(repo, row.marker.key, since, until), row)
+        series = _row_series(load_marker_data(repo, row.marker_key, since, until), row)
         if series is None or not series.days:
             continue
         figure = Figure(figsize=(SPARK_MM[0] * MM, SPARK_MM[1] * MM))
@@ -90,45 +93,22 @@ def sparkline_images(repo: Repository, rows: Iterable[LatestValue], since: date,
         ax.plot(days[-1:], series.values[-1:], "o", color=INK, markersize=2.2)
         ax.set_xlim(*day_numbers([since, until]))
         ax.axis("off")
-        images[row.marker.key] = Image(_png(figure), SPARK_MM[0])
+        images[row.name] = Image(_png(figure), SPARK_MM[0])
     return images
 
 
-def _draw_series(ax: Axes, data: MarkerData, shapes: dict[str, str]) -> None:
-    """Each result's own range as a grey step band, exact values as filled shapes (one
-    shape per assay or lab, the same across panels: ``shapes``), bounds such as <0.5 as
-    open triangles."""
-    import numpy as np
+def _draw_series(ax: Axes, data: MarkerData, shapes: dict[str, str],
+                 xlim: tuple[float, float]) -> None:
+    """The marker chart's own drawing (``charts.marker.draw_marker``: each result's own
+    range as a step band with dashed limits, bounds such as <0.5 as open triangles, rings
+    around values out of range) in the print style, with one shape per assay or lab, the
+    same across panels (``shapes``)."""
+    from lupus_tracker.charts.marker import draw_marker
 
-    values = [v for series in data.series for v in series.values]
-    for index, series in enumerate(data.series):
-        colour = GREYS[index % len(GREYS)]
-        shape = shapes.get(_short_label(series.label), PLAIN_SHAPE)
-        days = day_numbers(series.days)
-        lows = [lo for lo in series.lows if lo is not None]
-        highs = [hi for hi in series.highs if hi is not None]
-        if lows or highs:
-            top = max(max(series.values), *(highs or [0])) * 1.15
-            ax.fill_between(days,
-                            np.array([0 if lo is None else lo for lo in series.lows], float),
-                            np.array([top if hi is None else hi for hi in series.highs],
-                                     float),
-                            step="mid", color=BAND, alpha=0.6, linewidth=0, zorder=0)
-        ax.plot(days, series.values, color=colour, linewidth=0.9, zorder=2)
-        exact = [i for i, b in enumerate(series.bounds) if not b]
-        ax.scatter([days[i] for i in exact], [series.values[i] for i in exact],
-                   marker=shape, s=18 if shape in ("P", "*", "X") else 14, color=colour,
-                   zorder=3)
-        for triangle, kinds in (("v", ("<", "<=")), ("^", (">", ">="))):
-            picked = [i for i, b in enumerate(series.bounds) if b in kinds]
-            if picked:
-                ax.scatter([days[i] for i in picked],
-                           [series.values[i] for i in picked], marker=triangle, s=22,
-                           facecolors="white", edgecolors=colour, linewidths=0.9, zorder=4)
-    if data.titer:
-        ax.set_yscale("log", base=2)
-    elif values and min(values) >= 0 and ax.get_ylim()[0] < 0:
-        ax.set_ylim(bottom=0)  # no negative axis for quantities that cannot be negative
+    by_series = {s.label: shapes.get(_short_label(s.label), PLAIN_SHAPE) for s in data.series}
+    draw_marker(ax, data, print_style(), xlim, legend=False, compact=True, shapes=by_series)
+    ax.set_ylabel("")  # the unit is in the panel's title
+    ax.grid(False, axis="x")
 
 
 def _short_label(label: str) -> str:
@@ -152,14 +132,15 @@ def _shape_map(panels: list[MarkerData]) -> dict[str, str]:
     return shapes
 
 
-def _panel_keys(repo: Repository, start: date, until: date) -> list[str]:
+def _panel_keys(repo: Repository, start: date, until: date,
+                most: int = MAX_PANELS) -> list[str]:
     have = set(repo.results.frame(None, start, until)["marker"])
     keys = []
     for group in PANEL_GROUPS:
         key = next((k for k in group if k in have), None)
         if key is not None:
             keys.append(key)
-    return keys[:MAX_PANELS]
+    return keys[:most]
 
 
 def _dose_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
@@ -214,7 +195,7 @@ def _legend(figure: Figure, shapes: dict[str, str], kinds: set[EventKind]) -> No
     """One legend under the chart: the shape of each assay or lab, and of each event kind."""
     from matplotlib.lines import Line2D
 
-    handles = [Line2D([], [], marker=shape, color=GREYS[0], linestyle="none", markersize=4,
+    handles = [Line2D([], [], marker=shape, color=INK, linestyle="none", markersize=4,
                       label=label) for label, shape in shapes.items()]
     handles += [Line2D([], [], marker=EVENT_STYLE[kind][0], color=INK, linestyle="none",
                        markersize=5, markerfacecolor=INK if kind in FILLED_EVENTS
@@ -237,6 +218,19 @@ def _one_scale(data: MarkerData) -> tuple[MarkerData, str]:
     return replace(data, series=kept, titer=False), f"titer results ({names})"
 
 
+def _pressure_panel(repo: Repository, start: date, until: date) -> MarkerData | None:
+    """Systolic and diastolic readings on one axis, told apart by shape; the lupus
+    nephritis target lines stand for their ranges (no bands)."""
+    series = tuple(
+        Series(f"{s.unit_label} · {name}", s.unit_label,
+               tuple(replace(p, low=None, high=None) for p in s.points))
+        for key, name in zip(BP_KEYS, ("systolic", "diastolic"), strict=True)
+        for s in load_marker_data(repo, key, start, until).series)
+    if not series:
+        return None
+    return MarkerData("blood_pressure", "Blood pressure", "Blood pressure", series, (), False)
+
+
 def trend_figure(repo: Repository, start: date, since: date, until: date,
                  width_mm: float = CHART_WIDTH_MM) -> Figure:
     """Two columns of marker panels (each at least 8 cm wide), each column ending with the
@@ -245,9 +239,15 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
     from matplotlib.figure import Figure
     from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-    keys = _panel_keys(repo, start, until)
+    targets = targets_for(repo)
+    pressure = _pressure_panel(repo, start, until) if targets else None
+    # With the blood pressure panel, one more marker keeps the two columns even.
+    keys = _panel_keys(repo, start, until, MAX_PANELS + (pressure is not None))
     panels = [load_marker_data(repo, key, start, until) for key in keys]
-    shapes = _shape_map(panels)
+    shapes = _shape_map(panels)  # the pressure panel's two series are apart by height
+    if pressure is not None:
+        keys, panels = [*keys, pressure.key], [*panels, pressure]
+    xlim = x_limits((), start, until + timedelta(days=1))
     kinds: set[EventKind] = set()
     rows = max(1, (len(keys) + 1) // 2)
     heights = [PANEL_HEIGHT_MM] * rows + [STRIP_HEIGHT_MM, EVENT_STRIP_MM]
@@ -264,10 +264,19 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
                 ax.set_axis_off()
                 continue
             data, left_out = _one_scale(panels[index])
-            _draw_series(ax, data, shapes)
+            _draw_series(ax, data, shapes, xlim)
             units = " / ".join(sorted({s.unit_label for s in data.series}))
-            label = get_marker(keys[index]).label
+            label = data.name if data is pressure else get_marker(keys[index]).label
+            if data is pressure:  # one label for both lines, in the gap between them
+                for key in BP_KEYS:
+                    draw_target(ax, replace(targets[key], label=""), print_style())
+                low, high = (targets[key].value for key in BP_KEYS[::-1])
+                ax.annotate(f"dash-dot: target <{high:g}/{low:g} (lupus nephritis)",
+                            (0.01, (low + high) / 2), xycoords=("axes fraction", "data"),
+                            va="center", fontsize=MIN_PT, gid="target-label")
             title = f"{label} ({units})" if units else label
+            if data is pressure:
+                title += ": systolic (upper), diastolic (lower)"
             if left_out:
                 title += f"; {left_out} not drawn (another scale)"
             ax.set_title(title, fontsize=8, loc="left", pad=2)
@@ -296,4 +305,7 @@ def trend_chart_image(repo: Repository, start: date, since: date,
     if not _panel_keys(repo, start, until):
         return None
     figure = trend_figure(repo, start, since, until)
-    return Image(_png(figure), CHART_WIDTH_MM)
+    pressure = any(ax.get_title(loc="left").startswith("Blood pressure") for ax in figure.axes)
+    note = bp_target_note()
+    return Image(_png(figure), CHART_WIDTH_MM,
+                 f"{note[0].upper()}{note[1:]}." if pressure else "")

@@ -38,9 +38,11 @@ p.question { margin: 1pt 0 1pt 0; font-size: 9.5pt; }
 table.data { border-collapse: collapse; font-size: 8pt; }
 table.data th { background-color: #e8e8e8; text-align: left; font-weight: bold;
                 border-bottom: 1px solid #7a7a7a; }
-table.data td { border-bottom: 1px solid #d5d5d5; vertical-align: middle; }
+table.data td { border-bottom: 1px solid #d5d5d5; vertical-align: top; }
 table.head { font-size: 9pt; }
 td.flag { font-weight: bold; }
+td.nowrap { white-space: nowrap; }
+span.series { font-size: 7pt; color: #333; }
 td.num { text-align: right; }
 """
 

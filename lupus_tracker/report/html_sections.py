@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from lupus_tracker.analysis.latest import LatestValue
+from collections.abc import Sequence
+
 from lupus_tracker.domain.records import EventKind
+from lupus_tracker.domain.symptoms import symptom_name
 from lupus_tracker.report.content import ReportContent, chart_start
 from lupus_tracker.report.figures import SPARK_MM
 from lupus_tracker.report.html_parts import NBSP, day_text, e, image, keep, table
+from lupus_tracker.report.results import KeyResult
 from lupus_tracker.report.treatment import CurrentMedication
 
 
@@ -54,33 +57,45 @@ def treatment_html(content: ReportContent) -> str:
     return "".join(parts)
 
 
-def _change(row: LatestValue) -> str:
+def _change(row: KeyResult) -> str:
     """Arrow, word and amount on one line; "not comparable (why)" may wrap between words."""
-    if row.previous is None:
-        return "—"
-    return (keep(row.change_cell) if row.comparable else row.change_cell) or "—"
+    value = row.value
+    if value.previous is None:
+        return "first result of this assay" if row.others_before else "—"
+    return (keep(value.change_cell) if value.comparable else value.change_cell) or "—"
 
 
-def _result_row(row: LatestValue, with_trend: bool, content: ReportContent) -> tuple:
-    latest, previous = row.latest, row.previous
+def _name_cell(row: KeyResult) -> str:
+    """The result's name; a per-assay row names its assay and lab under it."""
+    name = e(row.value.marker.label)
+    if not row.series:
+        return name
+    return f'{name}<br><span class="series">{e(row.series)}</span>'
+
+
+def _result_row(row: KeyResult, with_trend: bool, content: ReportContent) -> tuple:
+    latest, previous = row.value.latest, row.value.previous
     prev = (f"{keep(previous.value_text)} ({day_text(previous.day)})" if previous else "—")
-    cells = [row.marker.label, keep(f"{latest.value_text} {latest.unit.label}"),
-             day_text(latest.day), row.flag_text, keep(latest.ref_text or "—"),
-             prev, _change(row)]
+    cells = [_name_cell(row), e(keep(f"{latest.value_text} {latest.unit.label}")),
+             e(day_text(latest.day)), e(row.value.flag_text), e(keep(latest.ref_text or "—")),
+             e(prev), e(_change(row))]
     if with_trend:
-        spark = content.sparklines.get(row.marker.key)
-        cells.append(image(f"spark-{row.marker.key}", *SPARK_MM) if spark else "")
+        spark = content.sparklines.get(row.name)
+        cells.append(image(f"spark-{row.name}", *SPARK_MM) if spark else "")
     return tuple(cells)
 
 
-def _results_table(rows, with_trend: bool, content: ReportContent) -> str:
+def _results_table(rows: Sequence[KeyResult], with_trend: bool,
+                   content: ReportContent) -> str:
     headers = ["Result", "Latest", "Date", "Flag", "Range", "Previous", "Change"]
     if with_trend:
         headers.append("Trend")
-    classes = [("", "", "", "flag" if r.latest.flag.is_out_of_range else "", "", "", "", "")
-               for r in rows]
+    # The value with its unit, and the previous value with its date, never wrap (Qt would
+    # break "mL/min/1.73m²" after a slash); the flag and the change wrap between words.
+    classes = [("", "nowrap", "", "flag" if r.value.latest.flag.is_out_of_range else "", "",
+                "nowrap", "", "") for r in rows]
     return table(headers, [_result_row(r, with_trend, content) for r in rows],
-                 raw_columns=(7,) if with_trend else (), classes=classes)
+                 raw_columns=range(len(headers)), classes=classes)
 
 
 def results_html(content: ReportContent) -> str:
@@ -92,9 +107,12 @@ def results_html(content: ReportContent) -> str:
         parts.append("<p>No results in this period.</p>")
     if results is not None and results.key:
         parts.append(_results_table(results.key, True, content))
-    if results is not None and results.key + results.other:
+    if results is not None and (results.key or results.other):
+        per_assay = " anti-dsDNA: one row per assay (numbers of different assays are not " \
+            "comparable)." if any(r.series for r in results.key) else ""
         parts.append('<p class="small">Change: since the previous comparable result (same '
-                     "assay, or same lab and range). Trend: this period, same assay.</p>")
+                     "assay, or same lab and range). Trend: this period, same assay."
+                     f"{per_assay}</p>")
     if content.sledai:
         visits = "; ".join(
             f"{day_text(day)}{' (before the period)' if before else ''}: <b>{score}</b> "
@@ -105,7 +123,8 @@ def results_html(content: ReportContent) -> str:
         parts.append(f'<p class="signal">{e(content.activity_note)}</p>')
     if results is not None and results.other:
         parts.append("<h3>Other results in the period</h3>")
-        parts.append(_results_table(results.other, False, content))
+        parts.append(_results_table([KeyResult(r, r.marker.key) for r in results.other],
+                                    False, content))
     if results is not None and results.earlier:
         items = " \u00b7 ".join(
             keep(f"{r.marker.label} {r.latest.value_text} {r.latest.unit.label}")
@@ -127,7 +146,9 @@ def charts_html(content: ReportContent) -> str:
         '<p class="small">Grey band: each result\u2019s own lab range. Filled shapes: '
         "values, one shape per assay; open triangles: bounds such as &lt;0.5 (\u25bd below, "
         "\u25b3 above). Dashed line: start of the period. Under each column: "
-        "prednisone-equivalent mg/day and events.</p>")
+        "prednisone-equivalent mg/day and events."
+        + "".join(f" {e(chart.caption)}" for chart in content.charts if chart.caption)
+        + "</p>")
     return "".join(parts)
 
 
@@ -162,7 +183,7 @@ def symptoms_html(content: ReportContent) -> str:
                      "without the symptom counts as 0; &lt;0.1: present on few days).</p>")
     if content.worst_days:
         worst = [(day_text(w.day),
-                  ", ".join(f"{x.symptom.replace('_', ' ')} {x.severity}" for x in w.entries),
+                  ", ".join(f"{symptom_name(x.symptom)} {x.severity}" for x in w.entries),
                   w.note or "—") for w in content.worst_days]
         parts.append("<h3>Worst days</h3>")
         parts.append(table(("Date", "Symptoms (severity 0-10)", "Note"), worst,

@@ -123,6 +123,7 @@ class ReportDocument:
         self.body_height = float(int(self.height - 2 * self.band))  # whole pixels: no drift
         self.document.setPageSize(QSizeF(self.width, self.body_height))
         self._keep_headings_with_next(KEEP_WITH_NEXT_MM / 25.4 * resolution)
+        self._split_blocks_at_page_edges()
 
     def page_count(self) -> int:
         return self.document.pageCount()
@@ -211,6 +212,42 @@ class ReportDocument:
             QTextCursor(block).setBlockFormat(original)
             self._relayout()
         refused.add(block.blockNumber())
+
+    def _split_blocks_at_page_edges(self) -> None:
+        """Split each paragraph (a table cell's too) that runs over a page edge into two
+        paragraphs where its lines already break.
+
+        Qt paints, besides the lines inside the page's rectangle, the last line above it
+        (QTextLayout::draw starts one line early); for a paragraph that runs over a page
+        edge that line is the previous page's last one, painted again (clipped: invisible,
+        but its text is in the PDF twice). Split, each page holds whole paragraphs only."""
+        for _ in range(200):  # each pass splits one paragraph
+            block = self.document.begin()
+            while block.isValid():
+                cut = self._page_edge_inside(block)
+                if cut is not None:
+                    cursor = QTextCursor(block)
+                    cursor.setPosition(cut)
+                    cursor.insertBlock()
+                    self._relayout()
+                    break
+                block = block.next()
+            else:
+                return
+
+    def _page_edge_inside(self, block) -> int | None:
+        """The document position of the first line of ``block`` on a later page than its
+        first line, or None when the block's lines are all on one page."""
+        layout = block.layout()
+        if layout is None or layout.lineCount() < 2:
+            return None
+        top = self.document.documentLayout().blockBoundingRect(block).top()
+        first_page = int((top + layout.lineAt(0).y()) // self.body_height)
+        for index in range(1, layout.lineCount()):
+            line = layout.lineAt(index)
+            if int((top + line.y()) // self.body_height) != first_page:
+                return block.position() + line.textStart()
+        return None
 
     def paint(self) -> int:
         """Paint every page on the device; returns the number of pages."""

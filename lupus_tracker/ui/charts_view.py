@@ -66,6 +66,7 @@ def build_figure(repo, choice: Choice):
     from lupus_tracker.charts.panels import build_panel_figure
     from lupus_tracker.charts.sledai import build_sledai_figure
     from lupus_tracker.charts.symptoms import build_symptom_figure
+    from lupus_tracker.charts.targets import targets_for
 
     style = chart_style(choice.theme, font_pt=choice.font_pt)
     since, until = choice.since, choice.until
@@ -74,7 +75,8 @@ def build_figure(repo, choice: Choice):
         title, keys = PANELS[choice.key]
         return build_panel_figure(title, sources.load_panel(repo, keys, since, until),
                                   repo.events.all(since, until), since, until, style,
-                                  width_in=size[0], height_in=size[1])
+                                  width_in=size[0], height_in=size[1],
+                                  targets=targets_for(repo))
     if choice.kind == "symptoms":
         return build_symptom_figure(repo.diary.frame(since, until),
                                     repo.events.all(since, until), since, until, style,

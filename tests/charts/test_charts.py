@@ -17,7 +17,7 @@ from lupus_tracker.charts.marker import MarkerChart, marker_figure, medication_p
 from lupus_tracker.charts.panels import build_panel_figure
 from lupus_tracker.charts.series import prepare_marker, summary
 from lupus_tracker.charts.sledai import build_sledai_figure
-from lupus_tracker.charts.style import Theme, chart_style, contrast_ratio
+from lupus_tracker.charts.style import Theme, chart_style, contrast_ratio, print_style
 from lupus_tracker.charts.symptoms import build_symptom_figure
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.records import Dose, Event, EventKind, LabResult, Medication, Source
@@ -198,9 +198,9 @@ def test_symptom_heat_map_and_sledai_from_plain_data():
     assert sledai.chart_points[0].details[1] == "05 Apr 2026: SLEDAI-2K 4"
 
 
-@pytest.mark.parametrize("theme", list(Theme))
+@pytest.mark.parametrize("theme", [*Theme, "print"])
 def test_every_meaningful_colour_passes_wcag_aa(theme):
-    style = chart_style(theme)
+    style = print_style() if theme == "print" else chart_style(theme)
     for name, colour in style.meaningful_colours().items():
         assert contrast_ratio(colour, style.background) >= 4.5, name
     for colour in style.palette:  # text inside medication bars
@@ -212,3 +212,70 @@ def test_dark_style_colours_the_figure():
     figure = marker_figure(MarkerChart(d), chart_style(Theme.DARK, font_pt=14))
     assert figure.get_facecolor()[:3] == pytest.approx((30 / 255,) * 3)
     assert figure.axes[0].title.get_fontsize() == 16
+
+
+MIXED_DSDNA = [
+    result(date(2024, 1, 5), "anti_dsdna", "120", "IU/mL", "<30", "LabA", "ELISA"),
+    result(date(2024, 3, 5), "anti_dsdna", "80", "IU/mL", "<30", "LabA", "ELISA"),
+    result(date(2024, 5, 5), "anti_dsdna", "1:160", "titer", "<1:10", "LabB", "Crithidia"),
+    result(date(2024, 7, 5), "anti_dsdna", "1:40", "titer", "<1:10", "LabB", "Crithidia"),
+    result(date(2024, 9, 5), "anti_dsdna", "35", "U/mL", "<20", "LabC", "Kit X"),
+]
+
+
+def _plotted_ys(ax) -> set[float]:
+    return {float(y) for c in ax.collections if (c.get_gid() or "").startswith("points:")
+            for _, y in c.get_offsets()}
+
+
+def test_anti_dsdna_in_three_unit_families_is_three_named_charts():
+    figure = figure_of("anti_dsdna", MIXED_DSDNA)
+    titles = [ax.get_title(loc="left") for ax in figure.axes]
+    assert titles == ["Anti-dsDNA antibodies in IU/mL (ELISA)",
+                      "Anti-dsDNA antibodies in titer (Crithidia)",
+                      "Anti-dsDNA antibodies in U/mL (kit units) (Kit X)"], titles
+    iu, titer, kit = figure.axes
+    assert _plotted_ys(iu) == {120.0, 80.0} and iu.get_yscale() == "linear"
+    assert _plotted_ys(titer) == {160.0, 40.0} and titer.get_yscale() == "log"
+    assert _plotted_ys(kit) == {35.0} and kit.get_yscale() == "linear"
+    assert "one chart per unit" in figure.get_suptitle()
+    assert len(figure.chart_points) == 3  # hover and keyboard reach every point
+    assert iu.get_xlim() == titer.get_xlim() == kit.get_xlim()  # one time axis
+
+
+def test_panel_splits_a_marker_measured_in_two_unit_families():
+    markers = [data("anti_dsdna", MIXED_DSDNA[:4]),
+               data("c3", [result(date(2024, 2, 5), "c3", "0.8", "g/L", "0.9-1.8")])]
+    figure = build_panel_figure("Serology", markers)
+    labels = [ax.get_ylabel() for ax in figure.axes]
+    assert labels == ["anti-dsDNA\n(IU/mL)", "anti-dsDNA\n(titer)", "C3\n(g/L)"], labels
+    assert figure.axes[1].get_yscale() == "log" and figure.axes[0].get_yscale() == "linear"
+
+
+def _target_lines(ax) -> list[float]:
+    return [line.get_ydata()[0] for line in ax.lines
+            if (line.get_gid() or "").startswith("target:")]
+
+
+@pytest.mark.parametrize("nephritis", [True, False])
+def test_home_blood_pressure_panel_shows_the_lupus_nephritis_target(nephritis):
+    from lupus_tracker.charts.targets import bp_targets
+    from lupus_tracker.domain.monitoring import BP_TARGET_LUPUS_NEPHRITIS
+
+    readings = [data("systolic_bp", [result(date(2024, 1, d), "systolic_bp", str(v))
+                                     for d, v in ((5, 124), (12, 138), (19, 127))]),
+                data("diastolic_bp", [result(date(2024, 1, d), "diastolic_bp", str(v))
+                                      for d, v in ((5, 76), (12, 84), (19, 79))])]
+    figure = build_panel_figure("Home blood pressure", readings,
+                                targets=bp_targets(nephritis))
+    systolic, diastolic = figure.axes
+    if not nephritis:
+        assert _target_lines(systolic) == _target_lines(diastolic) == []
+        return
+    assert BP_TARGET_LUPUS_NEPHRITIS == (130, 80)
+    assert _target_lines(systolic) == [130] and _target_lines(diastolic) == [80]
+    labels = [t.get_text() for ax in figure.axes for t in ax.texts
+              if t.get_gid() == "target-label"]
+    assert labels == ["target <130 (lupus nephritis)", "target <80"]
+    assert "below 130/80 mmHg (KDIGO 2024)" in figure.get_suptitle()
+    assert systolic.get_ylim()[1] > 138 and diastolic.get_ylim()[0] < 76

@@ -4,7 +4,7 @@ series (and shape) per assay, the prednisone-equivalent strip and the events."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -53,7 +53,7 @@ def _panels(figure):
 def test_panels_are_wide_enough_and_no_text_is_small_or_outside(drawn):
     figure, renderer = drawn
     panels = _panels(figure)
-    assert len(panels) == 6
+    assert len(panels) == 8  # 7 markers and the blood pressure of the demo's nephritis
     for ax in panels:
         width_mm = ax.get_position().width * figure.get_figwidth() * 25.4
         assert width_mm >= 80, (ax.get_title(loc="left"), width_mm)
@@ -71,11 +71,13 @@ def test_ranges_bounds_and_assays(drawn):
     figure, _ = drawn
     panels = {ax.get_title(loc="left").split(" (")[0]: ax for ax in _panels(figure)}
     assert set(panels) >= {"anti-dsDNA", "C3", "C4", "Albumin"}
-    for ax in panels.values():  # each result's own range: a shaded band
-        assert any(isinstance(c, PolyCollection) for c in ax.collections)
+    for name, ax in panels.items():  # each result's own range: a shaded band
+        if name != "Blood pressure":  # target lines stand for its range
+            assert any(isinstance(c, PolyCollection) for c in ax.collections), name
     c3 = panels["C3"]
     open_down = [c for c in c3.collections if isinstance(c, PathCollection)
-                 and len(c.get_offsets()) and tuple(c.get_facecolor()[0]) == (1, 1, 1, 1)]
+                 and len(c.get_offsets()) and len(c.get_facecolor())
+                 and tuple(c.get_facecolor()[0]) == (1, 1, 1, 1)]
     assert open_down, "the <0.5 bound is an open triangle"
     dsdna = panels["anti-dsDNA"]
     legend = [t.get_text() for t in figure.legends[0].get_texts()]
@@ -97,3 +99,58 @@ def test_dose_strip_and_events_share_the_time_axis(drawn):
     assert "5 mg/day" in annotations  # today's oral dose
     pulses = [line for line in strips[0].lines if line.get_marker() == "v"]
     assert len(pulses) == 3  # three days of 500 mg IV methylprednisolone
+
+
+def _band_steps(ax, gid_start: str) -> dict[str, list[tuple[float, float]]]:
+    """The band's dashed limit lines (x, y), by series label."""
+    return {line.get_gid().split(":", 1)[1]: [tuple(p) for p in line.get_xydata()]
+            for line in ax.lines if (line.get_gid() or "").startswith(gid_start)}
+
+
+def test_report_bands_are_the_app_chart_bands(repo):
+    """The report's panel draws the marker chart's band: the same limits, step for step,
+    from each result's own lab range (one-sided ranges too)."""
+    from lupus_tracker.charts.marker import MarkerChart, marker_figure
+    from lupus_tracker.charts.sources import load_marker_data
+
+    for entry in (LabEntry(date(2026, 1, 5), "c3", "0.62", "g/L", "0.9-1.8", "LabA"),
+                  LabEntry(date(2026, 2, 5), "c3", "0.95", "g/L", "0.9-1.8", "LabA"),
+                  LabEntry(date(2026, 4, 5), "c3", "0.80", "g/L", "0.82-1.67", "LabB"),
+                  LabEntry(date(2026, 5, 5), "c3", "0.85", "g/L", "0.82-1.67", "LabB"),
+                  LabEntry(date(2026, 3, 1), "anti_dsdna", "60", "IU/mL", "<30", "LabA",
+                           "ELISA"),
+                  LabEntry(date(2026, 5, 1), "anti_dsdna", "40", "IU/mL", "<27", "LabB",
+                           "CLIA")):
+        repo.results.add(entry)
+    report = trend_figure(repo, START, SINCE, UNTIL)
+    panels = {ax.get_title(loc="left").split(" (")[0]: ax for ax in _panels(report)}
+    for key, name in (("c3", "C3"), ("anti_dsdna", "anti-dsDNA")):
+        app = marker_figure(MarkerChart(load_marker_data(repo, key, START, UNTIL),
+                                        since=START, until=UNTIL + timedelta(days=1)))
+        for edge in ("band-low:", "band-high:"):
+            assert _band_steps(panels[name], edge) == _band_steps(app.axes[0], edge), edge
+    lows = _band_steps(panels["C3"], "band-low:")
+    assert {y for steps in lows.values() for _, y in steps} == {0.9, 0.82}
+    highs = _band_steps(panels["anti-dsDNA"], "band-high:")
+    assert sorted({y for steps in highs.values() for _, y in steps}) == [27, 30]
+    assert not _band_steps(panels["anti-dsDNA"], "band-low:")  # <30: no lower limit
+
+
+def test_blood_pressure_panel_with_the_lupus_nephritis_target(demo_repo):
+    """The demo patient has lupus nephritis: the report's trend chart has a blood pressure
+    panel with the target lines at 130 and 80 mmHg, and the caption names the source."""
+    from lupus_tracker.report.figures import trend_chart_image
+
+    figure = trend_figure(demo_repo, START, SINCE, UNTIL)
+    (pressure,) = [ax for ax in _panels(figure)
+                   if ax.get_title(loc="left").startswith("Blood pressure")]
+    targets = sorted(line.get_ydata()[0] for line in pressure.lines
+                     if (line.get_gid() or "").startswith("target:"))
+    assert targets == [80, 130]
+    assert len(_panels(figure)) % 2 == 0  # the columns stay even
+    caption = trend_chart_image(demo_repo, START, SINCE, UNTIL).caption
+    assert "below 130/80 mmHg (KDIGO 2024)" in caption
+    demo_repo.settings.set("condition.lupus_nephritis", "no")
+    figure = trend_figure(demo_repo, START, SINCE, UNTIL)
+    assert not [ax for ax in _panels(figure)
+                if ax.get_title(loc="left").startswith("Blood pressure")]

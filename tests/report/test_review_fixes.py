@@ -70,7 +70,7 @@ def test_a_single_result_in_the_period_gets_a_dot_sparkline(demo_repo):
 
     since = date(2026, 6, 1)  # one result of each key marker in June
     content = gather(demo_repo, since, UNTIL, printed=UNTIL)
-    rows = [r for r in content.results.key if r.marker.key == "anti_dsdna"]
+    rows = [r for r in content.results.key if r.marker_key == "anti_dsdna"]
     assert rows
     assert "anti_dsdna" in sparkline_images(demo_repo, rows, since, UNTIL)
 

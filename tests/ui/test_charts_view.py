@@ -143,3 +143,18 @@ def test_charts_follow_the_app_dark_theme(qtbot, demo_repo, inline, monkeypatch)
     _show(view, "marker:c3")
     assert view.rendered.figure.get_facecolor()[:3] == pytest.approx((30 / 255,) * 3)
     assert view.area.ring_colour == "#FFFFFF"
+
+
+def test_anti_dsdna_in_two_unit_families_is_drawn_on_two_axes(qtbot, repo, inline):
+    for entry in (LabEntry(date(2026, 3, 2), "anti_dsdna", "45", "IU/mL", "<27", "LabA",
+                           "ELISA"),
+                  LabEntry(date(2026, 4, 2), "anti_dsdna", "1:80", "titer", "<1:10", "LabB",
+                           "Crithidia")):
+        repo.results.add(entry)
+    view = ChartsView(repo)
+    qtbot.addWidget(view)
+    _show(view, "marker:anti_dsdna")
+    axes = [ax for ax in view.rendered.figure.axes if ax.get_title(loc="left")]
+    assert [ax.get_yscale() for ax in axes] == ["linear", "log"]
+    assert "in IU/mL (ELISA)" in axes[0].get_title(loc="left")
+    assert len(view.rendered.details) == 2  # the table and the keyboard reach both
