@@ -19,7 +19,6 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -357,8 +356,6 @@ class LabReportDialog(GuardedDialog):
         self.buttons.accepted.connect(self.save_if_valid)
         self.buttons.rejected.connect(self.reject)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.save_if_valid)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, self.save_if_valid)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.rows_scroll, 1)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -22,9 +21,10 @@ from lupus_tracker.domain.catalog import MARKERS
 from lupus_tracker.domain.records import NumberFormat, Profile, Sex
 from lupus_tracker.ui import theme
 from lupus_tracker.ui.date_field import DateField
+from lupus_tracker.ui.unsaved import GuardedDialog
 
 
-class ProfileDialog(QDialog):
+class ProfileDialog(GuardedDialog):
     def __init__(self, repo, parent=None):
         super().__init__(parent)
         self.repo = repo

@@ -7,9 +7,20 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
-from lupus_tracker.domain.records import Profile, Sex
+from lupus_tracker.domain.records import Dose, Medication, Profile, Sex
+from lupus_tracker.ui import unsaved
+from lupus_tracker.ui.lab_dialog import LabReportDialog
 from lupus_tracker.ui.profile_dialog import ProfileDialog
+from lupus_tracker.ui.sledai_dialog import SledaiDialog
+from lupus_tracker.ui.treatment_dialogs import (
+    DoseDialog,
+    EventDialog,
+    MedicationDialog,
+    StopDialog,
+)
+from lupus_tracker.ui.unsaved import Choice
 
 
 def test_birth_date_is_typed_and_an_impossible_one_refused(qtbot, repo):
@@ -28,3 +39,41 @@ def test_birth_date_is_typed_and_an_impossible_one_refused(qtbot, repo):
     qtbot.keyClicks(dialog.birth, "1992-05-10")
     dialog.save_if_valid()
     assert dialog.result() == ProfileDialog.DialogCode.Accepted
+
+
+def test_escape_with_sledai_ticks_asks_and_cancel_keeps_them(qtbot, repo, monkeypatch):
+    asked = []
+    monkeypatch.setattr(unsaved, "ask_unsaved",
+                        lambda parent, what: asked.append(what) or Choice.CANCEL)
+    dialog = SledaiDialog(repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [] and not dialog.isVisible()  # nothing ticked: closes without asking
+    dialog.show()
+    dialog.boxes["arthritis"].setChecked(True)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["this SLEDAI-2K assessment"] and dialog.isVisible()
+    assert dialog.boxes["arthritis"].isChecked()
+
+
+def test_ctrl_enter_saves_every_entry_dialog(qtbot, repo):
+    med = Medication(1, "Prednisone", date(2026, 1, 1),
+                     doses=(Dose(date(2026, 1, 1), 5, "mg", "once daily"),))
+    event = EventDialog()
+    event.title.setText("Rheumatology visit")
+    for dialog in (event, SledaiDialog(repo), ProfileDialog(repo), MedicationDialog(),
+                   DoseDialog(med), StopDialog(med), LabReportDialog(repo)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        if isinstance(dialog, LabReportDialog):
+            dialog.rows[0].marker.setCurrentIndex(dialog.rows[0].marker.findData("c3"))
+            dialog.rows[0].value.setText("0.8")
+        if isinstance(dialog, MedicationDialog):
+            dialog.name.setText("Hydroxychloroquine")
+        if dialog is event:
+            event.note.setFocus()  # even in the multi-line note
+        target = dialog.windowHandle()  # as from the keyboard: shortcuts apply
+        qtbot.keyClick(target, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert dialog.result() == 1, type(dialog).__name__
