@@ -7,10 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from lupus_tracker.domain.records import Dose, Medication, Profile, Sex
-from lupus_tracker.ui import unsaved
+from lupus_tracker.ui import treatment_dialogs, unsaved
 from lupus_tracker.ui.lab_dialog import LabReportDialog
 from lupus_tracker.ui.profile_dialog import ProfileDialog
 from lupus_tracker.ui.sledai_dialog import SledaiDialog
@@ -77,3 +76,33 @@ def test_ctrl_enter_saves_every_entry_dialog(qtbot, repo):
         target = dialog.windowHandle()  # as from the keyboard: shortcuts apply
         qtbot.keyClick(target, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         assert dialog.result() == 1, type(dialog).__name__
+
+
+def _daily_prednisone() -> Medication:
+    return Medication(1, "Prednisone", date(2026, 1, 1),
+                      doses=(Dose(date(2026, 1, 1), 5, "mg", "once daily"),))
+
+
+def test_typing_once_in_the_frequency_never_picks_a_single_dose(qtbot):
+    dialog = DoseDialog(_daily_prednisone())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.fields.frequency
+    box.setFocus()  # showing the current "once daily", as the dialog opens
+    qtbot.keyClicks(box, "once")
+    assert box.currentData() == "once daily"
+
+
+def test_a_single_dose_for_a_daily_drug_is_asked(qtbot, monkeypatch):
+    asked = []
+    answers = iter([None, "once daily"])  # Cancel, then "Once daily"
+    monkeypatch.setattr(treatment_dialogs, "confirm_single_dose",
+                        lambda parent, name, day: asked.append(name) or next(answers))
+    dialog = DoseDialog(_daily_prednisone())
+    qtbot.addWidget(dialog)
+    box = dialog.fields.frequency
+    box.setCurrentIndex(box.findData("once"))
+    dialog.save_if_valid()
+    assert asked == ["Prednisone"] and dialog.result() == 0 and box.currentData() == "once"
+    dialog.save_if_valid()
+    assert dialog.result() == 1 and dialog.dose().frequency == "once daily"
