@@ -106,3 +106,28 @@ def test_a_single_dose_for_a_daily_drug_is_asked(qtbot, monkeypatch):
     assert asked == ["Prednisone"] and dialog.result() == 0 and box.currentData() == "once"
     dialog.save_if_valid()
     assert dialog.result() == 1 and dialog.dose().frequency == "once daily"
+
+
+def test_panel_table_names_the_marker_of_each_row(qtbot, repo):
+    from lupus_tracker.domain.records import LabEntry
+    from lupus_tracker.ui import tasks
+    from lupus_tracker.ui.charts_view import ChartsView
+
+    repo.results.add_many([LabEntry(date(2026, 3, 5), "c3", "0.8", "g/L"),
+                           LabEntry(date(2026, 3, 5), "c4", "0.08", "g/L")])
+    with tasks.run_inline():
+        view = ChartsView(repo)
+        qtbot.addWidget(view)
+        view.period.setCurrentIndex(view.period.findData(None))
+        view.what.setCurrentIndex(view.what.findData("panel:serology"))
+        qtbot.waitUntil(lambda: not view.busy and view.rendered is not None, timeout=30000)
+    view.table_button.setChecked(True)
+    table = view.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers == ["Date", "Marker", "Result"]
+    rows = sorted((table.item(r, 1).text(), table.item(r, 2).text())
+                  for r in range(table.rowCount()))
+    assert [marker for marker, _ in rows] == ["C3", "C4"], rows
+    assert "0.8" in rows[0][1] and "0.08" in rows[1][1]
+    view.what.setCurrentIndex(view.what.findData("marker:c3"))  # one marker: no column
+    qtbot.waitUntil(lambda: not view.busy and view.table.columnCount() == 2, timeout=30000)
