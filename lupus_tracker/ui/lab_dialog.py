@@ -264,7 +264,8 @@ class MarkerRow:
         day = self.dialog.date.value() or date.today()
         try:
             measurement = check_entry(self.entry(day, self.dialog.lab.text()),
-                                      self.dialog.sex)
+                                      self.dialog.sex, self.dialog.number_format,
+                                      self.dialog.birth_date)
         except InvalidEntryError as error:
             return str(error)
         self.understood.setText(understood_text(measurement))
@@ -303,7 +304,12 @@ class LabReportDialog(GuardedDialog):
     def __init__(self, repo, parent=None, day: date | None = None):
         super().__init__(parent)
         self.repo = repo
-        self.sex = repo.profile.get().sex
+        profile = repo.profile.get()
+        self.sex = profile.sex
+        self.birth_date = profile.birth_date
+        # The file's number format, as on saving: "1.250" is read the way Profile says and
+        # the row never asks to set a format that is already set.
+        self.number_format = repo.settings.number_format()
         self._history: list[LabResult] | None = None
         self.setWindowTitle("Add lab report")
         self.date = DateField(day or date.today(), kind="result")

@@ -131,3 +131,25 @@ def test_panel_table_names_the_marker_of_each_row(qtbot, repo):
     assert "0.8" in rows[0][1] and "0.08" in rows[1][1]
     view.what.setCurrentIndex(view.what.findData("marker:c3"))  # one marker: no column
     qtbot.waitUntil(lambda: not view.busy and view.table.columnCount() == 2, timeout=30000)
+
+
+def test_egfr_keeps_its_spelling_at_the_start_of_the_prompt():
+    from lupus_tracker.ui import profile_prompt
+
+    assert profile_prompt.prompt_text(profile_prompt.needs_profile(["creatinine"])).startswith(
+        "eGFR is computed from creatinine")
+    assert profile_prompt.prompt_text("the usual range").startswith("The usual range")
+
+
+def test_lab_row_reads_numbers_by_the_format_set_in_profile(qtbot, repo):
+    from lupus_tracker.domain.records import NumberFormat
+
+    repo.settings.set_number_format(NumberFormat.POINT)
+    dialog = LabReportDialog(repo)
+    qtbot.addWidget(dialog)
+    row = dialog.rows[0]
+    row.marker.setCurrentIndex(row.marker.findData("c3"))
+    row.unit.setCurrentIndex(row.unit.findData("g/L"))
+    row.value.setText("1.250")
+    assert row.error.isHidden(), row.error.text()  # not "set the format in Profile"
+    assert row.understood.text().startswith("= 1.250 g/L, normal"), row.understood.text()
