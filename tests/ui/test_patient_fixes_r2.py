@@ -153,3 +153,23 @@ def test_lab_row_reads_numbers_by_the_format_set_in_profile(qtbot, repo):
     row.value.setText("1.250")
     assert row.error.isHidden(), row.error.text()  # not "set the format in Profile"
     assert row.understood.text().startswith("= 1.250 g/L, normal"), row.understood.text()
+
+
+def test_treat_to_target_chart_follows_the_dark_theme(qtbot, repo, monkeypatch):
+    from matplotlib.colors import to_hex
+
+    from lupus_tracker.charts.style import Theme, chart_style
+    from lupus_tracker.ui import theme
+    from lupus_tracker.ui.t2t_view import TreatToTargetView
+
+    repo.treatments.add(Medication(None, "Prednisone", date(2026, 1, 4), None, None,
+                                   (Dose(date(2026, 1, 4), 10, "mg", "once daily"),)))
+    monkeypatch.setattr(theme, "current", lambda: theme.DARK)
+    view = TreatToTargetView(repo, today=date(2026, 6, 1))
+    qtbot.addWidget(view)
+    figure = view.canvas.figure
+    dark = chart_style(Theme.DARK)
+    ax = figure.axes[0]
+    assert to_hex(figure.get_facecolor()) == dark.background.lower()
+    assert to_hex(ax.get_facecolor()) == dark.background.lower()
+    assert {to_hex(t.get_color()) for t in (ax.title, *ax.texts)} == {dark.text.lower()}
