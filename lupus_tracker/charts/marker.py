@@ -71,13 +71,17 @@ def day_numbers(days: Sequence[date]) -> list[float]:
 
 
 def x_limits(days: Sequence[date], since: date | None, until: date | None) -> tuple[float, float]:
-    """The time axis: the period asked for, else the data with a small margin."""
+    """The time axis: the period asked for, else the data with a small margin. The right
+    edge always has a margin: a result dated on the period's last day (today) was drawn
+    half cut by the edge."""
     first = since or (min(days) if days else date.today() - timedelta(days=365))
     last = until or (max(days) if days else date.today())
     if since is None or until is None:
         margin = max((last - first).days * 0.03, 7)
         first = since or first - timedelta(days=margin)
         last = until or last + timedelta(days=margin)
+    else:
+        last += timedelta(days=max((last - first).days * 0.025, 2))
     if last <= first:
         last = first + timedelta(days=1)
     return day_number(first), day_number(last)

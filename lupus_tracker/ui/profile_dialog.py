@@ -21,6 +21,7 @@ from lupus_tracker.domain.catalog import MARKERS
 from lupus_tracker.domain.records import NumberFormat, Profile, Sex
 from lupus_tracker.ui import theme
 from lupus_tracker.ui.date_field import DateField
+from lupus_tracker.ui.screen import fit_to_screen
 from lupus_tracker.ui.unsaved import GuardedDialog
 
 
@@ -60,10 +61,15 @@ class ProfileDialog(GuardedDialog):
         self.number_format_box.setCurrentIndex(
             max(self.number_format_box.findData(repo.settings.number_format()), 0))
         self.number_format_box.setAccessibleName("How your lab reports write numbers")
+        # Its long choices must not make the dialog wider than a small screen at 200 %.
+        self.number_format_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.number_format_box.setMinimumContentsLength(24)
         self.number_format_box.setToolTip(
             "A number such as 1.250 is 1.25 with a decimal point and 1250 where the point "
             "separates thousands; the app reads it the way chosen here.")
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("&Name:", self.name)
         form.addRow("Date of &birth:", self.birth)
         form.addRow("", self.has_birth)
@@ -99,7 +105,8 @@ class ProfileDialog(GuardedDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(520, 600)
+        self.error.hide()  # shown with a problem only: no empty line on a small screen
+        fit_to_screen(self, 520, 600)
 
     def problem(self) -> str | None:
         """Why the profile cannot be saved, in one line (None: it can)."""
@@ -113,6 +120,7 @@ class ProfileDialog(GuardedDialog):
         message = self.problem()
         if message:
             self.error.setText(message)
+            self.error.show()
             self.birth.setFocus()
             return
         self.accept()

@@ -173,3 +173,21 @@ def test_treat_to_target_chart_follows_the_dark_theme(qtbot, repo, monkeypatch):
     assert to_hex(figure.get_facecolor()) == dark.background.lower()
     assert to_hex(ax.get_facecolor()) == dark.background.lower()
     assert {to_hex(t.get_color()) for t in (ax.title, *ax.texts)} == {dark.text.lower()}
+
+
+def test_the_newest_point_is_not_cut_by_the_right_edge(qtbot, repo):
+    from lupus_tracker.domain.records import LabEntry
+    from lupus_tracker.ui import tasks
+    from lupus_tracker.ui.charts_view import ChartsView
+
+    repo.results.add_many([LabEntry(date(2026, 1, 5), "c3", "0.8", "g/L"),
+                           LabEntry(date.today(), "c3", "0.9", "g/L")])
+    with tasks.run_inline():
+        view = ChartsView(repo)
+        qtbot.addWidget(view)
+        view.what.setCurrentIndex(view.what.findData("marker:c3"))  # a period ending today
+        qtbot.waitUntil(lambda: not view.busy and view.rendered is not None, timeout=30000)
+    rendered = view.rendered
+    ax = rendered.figure.axes[0]
+    right_edge = ax.transData.transform((ax.get_xlim()[1], 0))[0]
+    assert right_edge - rendered.xs.max() >= 6  # the point's whole marker is inside
