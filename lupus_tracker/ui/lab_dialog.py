@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -91,18 +92,20 @@ class EnterInSuggestions(QObject):
     def __init__(self, completer: QCompleter, move_on: Callable[[str | None], None],
                  save: Callable[[], None]):
         super().__init__(completer)
-        self._completer = completer
         self._move_on = move_on
         self._save = save
-        completer.popup().installEventFilter(self)
+        popup = completer.popup()
+        assert popup is not None  # a completer always has its list
+        self._popup = popup
+        popup.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or event.key() not in ENTER_KEYS:
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress \
+                or event.key() not in ENTER_KEYS:
             return super().eventFilter(watched, event)
-        popup = self._completer.popup()
-        index = popup.currentIndex()
+        index = self._popup.currentIndex()
         chosen = index.data() if index.isValid() else None
-        popup.hide()
+        self._popup.hide()
         self._move_on(chosen)
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self._save()
