@@ -53,18 +53,19 @@ class ProfileDialog(GuardedDialog):
         self.has_birth.setAccessibleName("Date of birth known")
         self.number_format_box = QComboBox()
         formats: tuple[tuple[str, NumberFormat | None], ...] = (
-            ("(not set: numbers such as 1.250 are refused as ambiguous)", None),
-            ("Decimal point: 1.250 means 1.25; 0.62", NumberFormat.POINT),
-            ("Decimal comma: 1.250 means 1250; 0,62", NumberFormat.COMMA))
+            ("Not set (1.250 is refused as ambiguous)", None),
+            ("Decimal point (1.250 = 1.25; 0.62)", NumberFormat.POINT),
+            ("Decimal comma (1.250 = 1250; 0,62)", NumberFormat.COMMA))
         for text, chosen in formats:
             self.number_format_box.addItem(text, chosen)
         self.number_format_box.setCurrentIndex(
             max(self.number_format_box.findData(repo.settings.number_format()), 0))
-        self.number_format_box.setAccessibleName("How your lab reports write numbers")
-        # Its long choices must not make the dialog wider than a small screen at 200 %.
+        # The closed box never grows with its longest choice, so the dialog fits a small
+        # screen at 200 % or with a 16 pt font.
         self.number_format_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.number_format_box.setMinimumContentsLength(24)
+        self.number_format_box.setAccessibleName("How your lab reports write numbers")
         self.number_format_box.setToolTip(
             "A number such as 1.250 is 1.25 with a decimal point and 1250 where the point "
             "separates thousands; the app reads it the way chosen here.")
