@@ -72,10 +72,13 @@ def run_lab(args: argparse.Namespace) -> int:
     entry = LabEntry(args.date, args.marker, args.value, args.unit, ref, args.lab, args.assay,
                      note=args.note)
     number_format = None
+    birth_date = None
     if database_path(args).exists():
         with open_repository(args, create=False) as repo:
             number_format = repo.settings.number_format()
-    checked = check_entry(entry, None, number_format)  # refuse before anything is written
+            birth_date = repo.profile.get().birth_date
+    # refuse before anything is written
+    checked = check_entry(entry, None, number_format, birth_date)
     with open_repository(args, create=True) as repo:
         result = repo.results.add(entry)
     print(f"Saved {result.marker} {args.value} {understood(checked)} on "

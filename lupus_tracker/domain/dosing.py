@@ -153,19 +153,27 @@ def daily_total_text(dose: Dose) -> str:
     return f"{format_number(dose.dose * times)}{unit}/day"
 
 
-def check_dose_amount(dose: Dose) -> None:
+def check_dose_amount(dose: Dose, medication_name: str = "") -> None:
     """Refuse a dose amount that is not a positive number: a dose of 0 mg or less is no dose
-    (stopping is recorded with a stop date, not a zero dose)."""
+    (stopping is recorded with a stop date, not a zero dose); with the medication's name,
+    also a single dose above what is possible for that drug (domain/dose_limits.py)."""
     if dose.dose is not None and (not math.isfinite(dose.dose) or dose.dose <= 0):
         raise InvalidEntryError(
             f"A dose must be a number above 0, not {format_number(dose.dose)}; to record "
             "that a medication was stopped, give it a stop date.")
+    if medication_name:
+        # Imported here: dose_limits reads glucocorticoids.py, which imports this module.
+        from lupus_tracker.domain.dose_limits import implausible_dose
+
+        problem = implausible_dose(medication_name, dose)
+        if problem:
+            raise InvalidEntryError(problem)
 
 
 def check_dose_change(medication: Medication, dose: Dose) -> None:
     """The one rule for a dose change (store, app and command line): a positive amount,
     dated within the medication's course (not before its start, not after its stop)."""
-    check_dose_amount(dose)
+    check_dose_amount(dose, medication.name)
     if dose.from_date < medication.started_on:
         raise InvalidEntryError(
             f"{medication.name} started on {medication.started_on.isoformat()}; a dose "

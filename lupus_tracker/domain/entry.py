@@ -8,7 +8,7 @@ from datetime import date
 from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
 from lupus_tracker.domain.dates import DateParseError, check_not_future
 from lupus_tracker.domain.measurement import Measurement, interpret
-from lupus_tracker.domain.plausibility import implausible
+from lupus_tracker.domain.plausibility import implausible, implausible_range
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, NumberFormat, Sex, Source
 from lupus_tracker.domain.units import UnitError
 from lupus_tracker.domain.values import ValueParseError, check_typed_precision
@@ -30,23 +30,29 @@ def check_note(text: str | None) -> None:
 
 
 def check_entry(entry: LabEntry, sex: Sex | None = None,
-                number_format: NumberFormat | None = None) -> Measurement:
+                number_format: NumberFormat | None = None,
+                birth_date: date | None = None) -> Measurement:
     """Interpret an entry or raise ``InvalidEntryError`` with a message for the user.
 
     Numbers are read by ``entry.number_format`` when the entry says how it was written
     (a stored result's canonical text, a FHIR number), else by the file's ``number_format``;
     with neither, an ambiguous number such as ``1.250`` is refused naming both readings.
+    A result dated before ``birth_date`` (the profile's) is refused (red-team finding).
     """
     try:
         if not isinstance(entry.taken_on, date):
             raise DateParseError(f"The date {entry.taken_on!r} is not a date.")
         check_not_future(entry.taken_on, "result")
+        if birth_date is not None and entry.taken_on < birth_date:
+            raise DateParseError(
+                f"The result is dated {entry.taken_on.isoformat()}, before the birth date "
+                f"{birth_date.isoformat()} in Profile; check the date.")
         marker = get_marker(entry.marker)
         m = interpret(marker, entry.value, entry.unit, entry.ref_range, sex,
                       entry.number_format or number_format)
         if entry.source is Source.ENTERED:
             check_typed_precision(m.value)
-        problem = implausible(m)
+        problem = implausible(m) or implausible_range(m)
         if problem:
             raise ValueParseError(problem)
         if entry.note is not None and len(entry.note) > MAX_NOTE_CHARS:

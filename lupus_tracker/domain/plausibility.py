@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from lupus_tracker.domain.catalog import Marker
 from lupus_tracker.domain.measurement import Measurement
+from lupus_tracker.domain.ranges import RefRange
+from lupus_tracker.domain.records import Sex
 from lupus_tracker.domain.units import Unit, rounded_for
 from lupus_tracker.domain.values import (
     AMBIGUOUS_NUMBER,
@@ -195,3 +197,66 @@ def _alternatives(marker: Marker, m: Measurement) -> list[Unit]:
     """The other units of the canonical family, canonical first."""
     family = marker.canonical_unit.family
     return [u for u in marker.units.units if u.family == family and u is not m.unit]
+
+
+# A lab's own reference range lies within this factor of the catalog's default range.  Our
+# choice: labs and assays differ by up to about 2-3x (hs-CRP <3 against CRP <10; anti-dsDNA
+# kits), while a range copied from a report printed in another unit is off by the unit
+# factor: 10 (Hb g/dL against g/L), 88.4 (creatinine µmol/L), 100 (C3 mg/dL against g/L).
+RANGE_FACTOR = 4.0
+
+
+def _range_limits_in_base(ref: RefRange, unit: Unit) -> list[float]:
+    return [unit.to_base(v) for v in (ref.low, ref.high) if v is not None and v > 0]
+
+
+def _distance_from_default(limits: list[float], default: RefRange) -> float | None:
+    """The largest factor between the range's limits and the default ones, or None when
+    they share no side to compare."""
+    pairs = [(lab, usual) for lab, usual in zip(
+        (default.low, default.high), limits if len(limits) == 2 else [None, None], strict=True)
+        if lab is not None and usual is not None and lab > 0 and usual > 0]
+    if not pairs:
+        return None
+    return max(max(usual / lab, lab / usual) for lab, usual in pairs)
+
+
+def implausible_range(m: Measurement) -> str:
+    """'' when the lab's printed range is possible for the result's unit, else a one-line
+    refusal (issue 12 red-team finding: a C3 range 0.9-1.8 copied next to a value in mg/dL
+    was stored as 0.9-1.8 mg/dL and the low C3 flagged HIGH).
+
+    Refused: a range with a limit outside the marker's plausibility limits in that unit;
+    and a two-sided range that is far from the usual range in the result's unit but close
+    to it in another unit of the marker (the message names that unit).  Never guessed: the
+    range is not converted, the person re-enters it."""
+    ref = m.ref
+    if not m.ref_is_lab or ref is None or ref.word is not None or ref.titer:
+        return ""
+    if not m.in_canonical_family:
+        return ""
+    marker = m.marker
+    shown = ref.text()
+    base = _range_limits_in_base(ref, m.unit)
+    defaults = [r for r in (marker.reference_range(None), *(
+        marker.reference_range(s) for s in Sex)) if r is not None and r.word is None
+        and not r.titer]
+    lab_unit_distance = None
+    if defaults and len(base) == 2:
+        lab_unit_distance = min(
+            (d for d in (_distance_from_default(base, r) for r in defaults) if d is not None),
+            default=None)
+    if lab_unit_distance is not None and lab_unit_distance > RANGE_FACTOR:
+        for unit in _alternatives(marker, m):
+            other = _range_limits_in_base(ref, unit)
+            distances = [d for d in (_distance_from_default(other, r) for r in defaults)
+                         if d is not None]
+            if distances and min(distances) <= RANGE_FACTOR:
+                return (f"The reference range {shown} looks like {unit.label}, the value is in "
+                        f"{m.unit.label}: enter the range in {m.unit.label} as the lab "
+                        "printed it next to this value.")
+    limits = PLAUSIBLE.get(marker.key)
+    if limits is not None and any(not limits.holds(v) for v in base):
+        return (f"The reference range {shown} is not possible for {marker.label} in "
+                f"{m.unit.label}; check the range and the result's unit.")
+    return ""

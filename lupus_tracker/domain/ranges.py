@@ -167,3 +167,24 @@ def flag_value(value: ParsedValue, ref: RefRange | None) -> Flag:
     if lower_ok and upper_ok:
         return Flag.NORMAL
     return Flag.UNKNOWN
+
+
+# Relative difference below which two limits are the same: a limit converted between units
+# is kept to 6 significant digits (exchange/fhir_range.py), so up to 5e-6 is rounding.
+SAME_LIMIT_TOLERANCE = 1e-5
+
+
+def ranges_disagree(printed: RefRange, limits: RefRange) -> str:
+    """'' when a range's printed text and its numeric limits (a CSV's ``ref_range`` against
+    ``ref_low``/``ref_high``, a FHIR ``referenceRange.text`` against ``low``/``high``) say
+    the same, else the reason they cannot both be right.  Neither is preferred: a file that
+    contradicts itself is not guessed from (issue 12 red-team finding)."""
+    for side, a, b in (("lower", printed.low, limits.low), ("upper", printed.high, limits.high)):
+        if (a is not None and b is not None
+                and abs(a - b) > SAME_LIMIT_TOLERANCE * max(abs(a), abs(b))):
+            return (f"the printed range {printed.text()!r} and the {side} limit "
+                    f"{format_number(b)} disagree")
+        if (a is None) != (b is None) and printed.word is None and not printed.titer:
+            return (f"the printed range {printed.text()!r} and the limits "
+                    f"{limits.text()!r} disagree")
+    return ""

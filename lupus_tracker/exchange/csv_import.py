@@ -12,9 +12,10 @@ import re
 from datetime import date
 from pathlib import Path
 
+from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
 from lupus_tracker.domain.dates import DateParseError, parse_date
 from lupus_tracker.domain.entry import check_entry
-from lupus_tracker.domain.ranges import RefRange
+from lupus_tracker.domain.ranges import RefRange, parse_range, ranges_disagree
 from lupus_tracker.domain.records import (
     Dose,
     Event,
@@ -102,9 +103,18 @@ class _Reader:
 
     def _lab(self, row: dict[str, str]) -> None:
         ref = row.get("ref_range") or None
-        if ref is None and (row["ref_low"] or row["ref_high"]):
-            ref = RefRange(_number(row["ref_low"], "ref_low"),
-                           _number(row["ref_high"], "ref_high")).text()
+        if row["ref_low"] or row["ref_high"]:
+            limits = RefRange(_number(row["ref_low"], "ref_low"),
+                              _number(row["ref_high"], "ref_high"))
+            try:
+                words = get_marker(row["item"]).words
+            except UnknownMarkerError:
+                words = ()  # check_entry below names the unknown marker
+            printed = parse_range(ref, words) if ref else None
+            disagree = ranges_disagree(printed, limits) if printed is not None else ""
+            if disagree:
+                raise InvalidEntryError(f"{disagree}; correct one of them")
+            ref = ref or limits.text()
         source = Source(row.get("source") or "imported")
         time = row.get("time") or None
         if time is not None and not _TIME.match(time):

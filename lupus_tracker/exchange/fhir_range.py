@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from lupus_tracker.domain.catalog import Marker
-from lupus_tracker.domain.ranges import RefRange, parse_range
+from lupus_tracker.domain.ranges import RefRange, parse_range, ranges_disagree
 from lupus_tracker.domain.records import Sex
 from lupus_tracker.domain.units import Unit, UnitError
 from lupus_tracker.domain.values import ValueParseError, format_number
@@ -126,10 +126,16 @@ def _read_entry(marker: Marker, entry: dict, target: Unit | None) -> RefRange:
     has_limits = entry.get("low") is not None or entry.get("high") is not None
     if isinstance(text, str) and text.strip():
         try:
-            return _from_text(marker, text, target)
+            printed = _from_text(marker, text, target)
         except _Unreadable:
             if not has_limits:
                 raise
+        else:
+            if has_limits:
+                disagree = ranges_disagree(printed, _from_limits(marker, entry, target))
+                if disagree:
+                    raise _Unreadable(disagree)
+            return printed
     if has_limits:
         return _from_limits(marker, entry, target)
     raise _Unreadable("the range has neither limits nor text")

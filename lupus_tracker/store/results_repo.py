@@ -112,12 +112,13 @@ class ResultsManager(Manager):
 
     def check(self, entries: Sequence[LabEntry]) -> list[Measurement]:
         """Check every entry; the first invalid one raises with its position."""
-        sex = self._profile.get().sex
+        profile = self._profile.get()
+        sex = profile.sex
         number_format = None if self._settings is None else self._settings.number_format()
         checked = []
         for index, entry in enumerate(entries):
             try:
-                checked.append(check_entry(entry, sex, number_format))
+                checked.append(check_entry(entry, sex, number_format, profile.birth_date))
             except InvalidEntryError as error:
                 raise InvalidEntryError(str(error), index) from None
         return checked

@@ -28,7 +28,7 @@ def _check_medication(medication: Medication) -> str:
     if medication.stopped_on is not None and medication.stopped_on < medication.started_on:
         raise InvalidEntryError("A medication cannot stop before it starts.")
     for dose in medication.doses:
-        check_dose_amount(dose)
+        check_dose_amount(dose, name)
     return name
 
 
