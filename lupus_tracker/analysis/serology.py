@@ -11,6 +11,7 @@ advice.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -86,6 +87,8 @@ def _range_text(m: Measurement) -> str:
 def _serological(results: list[tuple[LabResult, Measurement]]) -> list[tuple[date, str]]:
     low_complement = [(r, m) for r, m in results
                       if r.marker in ("c3", "c4") and m.flag is Flag.LOW]
+    low_complement.sort(key=lambda pair: pair[0].taken_on)  # stable: the order as read
+    complement_days = [r.taken_on for r, _ in low_complement]
     hits: list[tuple[date, str]] = []
     earlier: list[tuple[LabResult, Measurement]] = []
     for r, m in ((r, m) for r, m in results if r.marker == "anti_dsdna"):
@@ -93,8 +96,9 @@ def _serological(results: list[tuple[LabResult, Measurement]]) -> list[tuple[dat
         earlier.append((r, m))
         if m.flag not in (Flag.HIGH, Flag.ABNORMAL):
             continue
-        near = [(c, cm) for c, cm in low_complement
-                if abs((c.taken_on - r.taken_on).days) <= NEARBY_DAYS]
+        first = bisect_left(complement_days, r.taken_on - timedelta(days=NEARBY_DAYS))
+        last = bisect_right(complement_days, r.taken_on + timedelta(days=NEARBY_DAYS))
+        near = low_complement[first:last]
         if not near:
             continue
         rise = ""

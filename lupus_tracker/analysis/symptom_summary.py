@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from lupus_tracker.domain.symptoms import SYMPTOMS, Symptom
+from lupus_tracker.domain.symptoms import Symptom, get_symptom
 from lupus_tracker.domain.thresholds import FEVER_CELSIUS
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.store.results_repo import measured
@@ -65,10 +65,12 @@ def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSum
         by_key.setdefault(entry.symptom, []).append(entry.severity)
         if entry.severity > PRESENT_ABOVE:
             present_days.setdefault(entry.symptom, set()).add(entry.day)
+    listed = repo.diary.all_symptoms()  # the built-in ones, then the patient's own
+    listed += [get_symptom(key) for key in by_key if key not in {s.key for s in listed}]
     stats = tuple(
         SymptomStats(symptom, len(values), len(present_days.get(symptom.key, ())),
                      sum(values) / logged, max(values), logged)
-        for symptom in SYMPTOMS
+        for symptom in listed
         if (values := by_key.get(symptom.key))
     )
     fever_days = set(present_days.get("fever", set()))

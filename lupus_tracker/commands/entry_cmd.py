@@ -18,7 +18,7 @@ from lupus_tracker.commands.common import (
 from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.ranges import RefRange
 from lupus_tracker.domain.records import LabEntry, SymptomEntry
-from lupus_tracker.domain.symptoms import check_severity
+from lupus_tracker.domain.symptoms import check_severity, get_symptom
 from lupus_tracker.domain.wording import understood
 from lupus_tracker.store.diary_repo import check_symptom
 
@@ -47,9 +47,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     symptom = kinds.add_parser("symptom", help="log a symptom's severity for a day")
     add_db_option(symptom)
     symptom.add_argument("--date", type=date_arg, required=True, help="YYYY-MM-DD")
-    symptom.add_argument("--symptom", required=True, help="symptom key, e.g. fatigue")
+    symptom.add_argument("--symptom", required=True,
+                         help="symptom key, e.g. fatigue; one of your own by its name, or "
+                              "custom:NAME to add a new one")
     symptom.add_argument("--severity", type=severity_arg, required=True, help="0 (none) to 10")
-    symptom.add_argument("--location", help="for rash: malar/butterfly, discoid or other")
+    symptom.add_argument("--location", help="for rash: the kind, malar/butterfly, discoid or "
+                                            "other")
+    symptom.add_argument("--body-site", help="for rash: where on the body, e.g. both forearms")
     symptom.add_argument("--note", help="free text")
     symptom.set_defaults(handler=run_symptom)
     for name in ADD_MODULES:
@@ -86,10 +90,29 @@ def run_lab(args: argparse.Namespace) -> int:
     return 0
 
 
+def _symptom_key(args: argparse.Namespace) -> str:
+    """The key of ``--symptom``: a built-in key, ``custom:NAME``, or the name of one of the
+    patient's own symptoms already in the file (any case)."""
+    from lupus_tracker.commands.common import database_path
+    from lupus_tracker.domain.symptoms import CUSTOM_PREFIX, SYMPTOMS
+
+    text = args.symptom
+    if text.startswith(CUSTOM_PREFIX) or text in {s.key for s in SYMPTOMS}:
+        return text
+    if database_path(args).exists():
+        with open_repository(args, create=False) as repo:
+            found = repo.diary.find_custom(text)
+        if found is not None:
+            return found.key
+    return text  # refused by check_symptom, with the list of known symptoms
+
+
 def run_symptom(args: argparse.Namespace) -> int:
-    entry = SymptomEntry(args.date, args.symptom, args.severity, args.location, args.note)
-    check_symptom(entry)
+    entry = SymptomEntry(args.date, _symptom_key(args), args.severity, args.location,
+                         args.note, args.body_site)
+    entry = check_symptom(entry)
     with open_repository(args, create=True) as repo:
         repo.diary.log(entry)
-    print(f"Saved {entry.symptom} {entry.severity}/10 on {entry.day.isoformat()}")
+    name = get_symptom(entry.symptom).name
+    print(f"Saved {name} {entry.severity}/10 on {entry.day.isoformat()}")
     return 0

@@ -7,7 +7,7 @@ import os
 import sys
 
 from lupus_tracker.commands.common import add_db_option, date_arg, format_table, open_repository
-from lupus_tracker.domain.catalog import get_marker
+from lupus_tracker.domain.catalog import get_marker, unit_display
 from lupus_tracker.domain.wording import flag_text, value_as_printed
 from lupus_tracker.exchange.csv_format import csv_writer, neutralise
 from lupus_tracker.store.results_repo import measurement_of
@@ -38,8 +38,11 @@ def run(args: argparse.Namespace) -> int:
     for r in results:
         m = measurement_of(r)  # interpreted once, when the store loaded it
         ref = m.ref.text() if m.ref is not None else ""
-        rows.append((r.taken_on.isoformat(), r.marker, value_as_printed(m), m.unit.label, ref,
-                     flag_text(m), r.lab or "", r.assay or "", r.note or "", r.taken_at or ""))
+        # The CSV keeps the catalog key scripts rely on; the table shows what a person reads.
+        marker = r.marker if args.format == "csv" else get_marker(r.marker).label
+        rows.append((r.taken_on.isoformat(), marker, value_as_printed(m),
+                     unit_display(r.marker, r.unit), ref, flag_text(m), r.lab or "",
+                     r.assay or "", r.note or "", r.taken_at or ""))
     try:
         if args.format == "csv":
             writer = csv_writer(sys.stdout)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from lupus_tracker.domain.ranges import RefRange, parse_range
 from lupus_tracker.domain.records import Sex
 from lupus_tracker.domain.thresholds import FEVER_CELSIUS
-from lupus_tracker.domain.units import Unit, UnitTable, rounded_for
+from lupus_tracker.domain.units import Unit, UnitTable, readable_unit, rounded_for
 
 
 class MarkerKind(enum.StrEnum):
@@ -411,3 +411,16 @@ def get_marker(key: str) -> Marker:
 def marker_for_loinc(code: str) -> Marker | None:
     return _BY_LOINC.get(code.strip())
 
+
+def unit_display(marker_key: str, unit: str | None) -> str:
+    """The one place that gives the text of a result's unit wherever a person reads it
+    (views, dialogs, import preview, list output, status bar, report, chart axes): the
+    catalog's label for a unit the marker lists (``10*9/L`` -> ``×10⁹/L``), else the code
+    made readable (:func:`~lupus_tracker.domain.units.readable_unit`). Empty for no unit."""
+    if not unit:
+        return ""
+    try:
+        found = get_marker(marker_key).units.find(unit)
+    except UnknownMarkerError:
+        found = None
+    return found.label if found is not None else readable_unit(unit)

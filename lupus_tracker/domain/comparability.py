@@ -65,11 +65,31 @@ def _unit(result: ComparableResult) -> Unit | None:
     return units.find(result.unit)
 
 
+# Ranges already expressed in base units, by (marker, unit, printed range), with the
+# catalog marker that did it (a replaced marker is never served an old answer): the
+# activity signal and chart series compare each result with many others.
+_BASE_RANGES: dict[tuple[str, str | None, str], tuple[object, str]] = {}
+_BASE_RANGES_LIMIT = 50_000
+
+
 def _range(result: ComparableResult) -> str:
     """The printed range in the family's base unit (35-50 g/L equals 3.5-5.0 g/dL)."""
     text = result.ref_range
     if text is None or not text.strip():
         return ""
+    marker = get_marker(result.marker)
+    key = (result.marker, result.unit, text)
+    known = _BASE_RANGES.get(key)
+    if known is not None and known[0] is marker:
+        return known[1]
+    found = _base_range(result, text)
+    if len(_BASE_RANGES) >= _BASE_RANGES_LIMIT:
+        _BASE_RANGES.clear()
+    _BASE_RANGES[key] = (marker, found)
+    return found
+
+
+def _base_range(result: ComparableResult, text: str) -> str:
     try:
         parsed = parse_range(text)
     except ValueParseError:

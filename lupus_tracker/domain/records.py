@@ -149,8 +149,9 @@ class SymptomEntry:
     day: date
     symptom: str
     severity: int
-    location: str | None = None
+    location: str | None = None  # the kind of rash (malar/butterfly, discoid, other)
     note: str | None = None
+    body_site: str | None = None  # where on the body (the rash only), as typed
 
 
 @dataclass(frozen=True)

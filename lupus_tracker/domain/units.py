@@ -138,3 +138,36 @@ def tidy(value: float) -> float:
     range's limit honest after a conversion such as 100.4 °F -> 38 °C.
     """
     return float(f"{value:.12g}")
+
+
+# UCUM spellings and the way a person reads them (issue 11 item 17): the codes FHIR and the
+# database carry never reach a screen, a report or a message. A unit the catalog lists is
+# shown by its label; anything else (an imported unit the catalog does not know) is made
+# readable by these rules. UCUM reference: https://ucum.org/ucum (powers of ten written
+# 10*N, annotations in braces, special units in square brackets).
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+_POWER_OF_TEN = re.compile(r"10\*(-?[0-9]+)")
+_SQUARE_METRES = re.compile(r"\{?([0-9.]+)[_ ]?m2\}?")
+_BRACKETED = re.compile(r"\[([^\]]+)\]")
+_UCUM_WORDS = {"[degF]": "°F", "mm[Hg]": "mmHg", "[lb_av]": "lb", "[HPF]": "HPF",
+               "[LPF]": "LPF", "[IU]": "IU", "[iU]": "IU", "[GPL'U]": "GPL", "[MPL'U]": "MPL",
+               "{titer}": "titer", "{dipstick}": "dipstick", "{result}": "result",
+               "{AI}": "AI", "(24.h)": "24h", "mm3": "mm³"}
+
+
+def readable_unit(text: str | None) -> str:
+    """A unit's code as a person reads it: ``10*9/L`` -> ``×10⁹/L``,
+    ``mL/min/{1.73_m2}`` -> ``mL/min/1.73 m²``, ``[IU]/mL`` -> ``IU/mL``, ``umol/L`` ->
+    ``µmol/L``. Plain text a person typed comes back unchanged."""
+    if not text:
+        return ""
+    shown = text.strip()
+    shown = re.sub(r"\bCel\b", "°C", shown)
+    for code, words in _UCUM_WORDS.items():
+        shown = shown.replace(code, words)
+    shown = _POWER_OF_TEN.sub(lambda m: "×10" + m.group(1).translate(_SUPERSCRIPT), shown)
+    shown = _SQUARE_METRES.sub(lambda m: f"{m.group(1)} m²", shown)
+    shown = _BRACKETED.sub(lambda m: m.group(1), shown)
+    shown = re.sub(r"\{([^}]*)\}", r"\1", shown)  # any other annotation: its words
+    shown = re.sub(r"\bu(mol|kat|g|L)\b", r"µ\1", shown)
+    return shown

@@ -55,7 +55,7 @@ def rows(repo: Repository) -> Iterator[dict[str, str]]:
     for s in repo.diary.symptoms():
         yield {"date": s.day.isoformat(), "kind": "symptom", "item": s.symptom,
                "value": str(s.severity), "unit": "0-10", "note": s.note or "",
-               "location": s.location or ""}
+               "location": s.location or "", "body_site": s.body_site or ""}
     for day, note in repo.diary.notes():
         yield {"date": day.isoformat(), "kind": "diary", "note": note}
     for m in repo.treatments.all():

@@ -133,7 +133,8 @@ class _Reader:
         if not (value.isascii() and value.isdigit()):
             raise SymptomError(f"severity must be a whole number 0-10, not {value!r}")
         entry = SymptomEntry(self._day(row), row["item"], int(value),
-                             row.get("location") or None, row["note"] or None)
+                             row.get("location") or None, row["note"] or None,
+                             row.get("body_site") or None)
         self.plan.symptoms.append(check_symptom(entry))
 
     def _diary(self, row: dict[str, str]) -> None:

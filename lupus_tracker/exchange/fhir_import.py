@@ -32,7 +32,7 @@ from lupus_tracker.domain.units import Unit
 from lupus_tracker.domain.values import ValueParseError, format_number, parse_value
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.fhir_range import read_range
-from lupus_tracker.exchange.fhir_records import SYMPTOM_SYSTEM, RecordReader, symptom_entry
+from lupus_tracker.exchange.fhir_records import RecordReader, symptom_entry, symptom_key
 from lupus_tracker.exchange.options import ImportOptions
 from lupus_tracker.exchange.patient import FilePatient, choose_patient, read_patient
 from lupus_tracker.exchange.plan import ImportPlan, Retraction, Skipped
@@ -367,9 +367,7 @@ class _Reader:
 
     def symptom(self, where: str, resource: dict, when: str | None) -> bool:
         """A symptom Observation as Lupus Tracker exports it; False if it is not one."""
-        codings = (resource.get("code") or {}).get("coding") or []
-        key = next((c.get("code") for c in codings if isinstance(c, dict)
-                    and c.get("system") == SYMPTOM_SYSTEM), None)
+        key = symptom_key(resource)
         if key is None:
             return False
         try:

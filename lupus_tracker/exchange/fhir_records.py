@@ -22,11 +22,12 @@ from lupus_tracker.domain.records import (
     Medication,
     SymptomEntry,
 )
-from lupus_tracker.domain.symptoms import SymptomError, check_severity, get_symptom
+from lupus_tracker.domain.symptoms import CUSTOM_PREFIX, SymptomError, check_severity, get_symptom
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
 SYMPTOM_SYSTEM = "urn:lupus-tracker:symptom"
+CUSTOM_SYMPTOM_SYSTEM = "urn:lupus-tracker:custom-symptom"  # the code is the patient's name
 RECORD_SYSTEM = "urn:lupus-tracker:record"  # diary-note, sledai-2k, report-note, event
 SLEDAI_ITEM_SYSTEM = "urn:lupus-tracker:sledai-item"
 EVENT_KIND_TAG = "urn:lupus-tracker:event-kind"
@@ -73,10 +74,7 @@ def resources(repo, ids, patient_ref: str) -> list[dict]:
     for s in repo.diary.symptoms():
         code = codes.get(s.symptom)
         if code is None:
-            name = get_symptom(s.symptom).name
-            code = codes[s.symptom] = {
-                "coding": [{"system": SYMPTOM_SYSTEM, "code": s.symptom, "display": name}],
-                "text": f"{name} severity (0-10, patient-reported)"}
+            code = codes[s.symptom] = symptom_code(s.symptom)
         day = s.day.isoformat()
         resource = {"resourceType": "Observation", "status": "final", "category": _SURVEY,
                     "code": code, "subject": subject, "effectiveDateTime": day,
@@ -84,6 +82,8 @@ def resources(repo, ids, patient_ref: str) -> list[dict]:
         if s.location or s.note:
             resource["note"] = [{"text": n} for n in (
                 f"Location: {s.location}" if s.location else None, s.note) if n]
+        if s.body_site:
+            resource["bodySite"] = {"text": s.body_site}
         add("symptom", f"{day}/{s.symptom}", resource)
     for day, note in repo.diary.notes():
         add("diary", day, {"resourceType": "Observation", "status": "final",
@@ -310,6 +310,35 @@ class RecordReader:
                                                     course["stopped"], course["note"], doses))
 
 
+def symptom_code(key: str) -> dict:
+    """The Observation.code of a symptom's severity. Neither the built-in symptoms nor a
+    patient's own ones ("itching") have a LOINC code for a 0-10 self-rating, so both are
+    coded in the app's own code systems: built-ins by key in ``SYMPTOM_SYSTEM``, a custom
+    symptom by the name the patient gave it in ``CUSTOM_SYMPTOM_SYSTEM``, with the name as
+    the code's text (FHIR R4 CodeableConcept: a local system plus text is allowed, see
+    https://hl7.org/fhir/R4/datatypes.html#CodeableConcept)."""
+    symptom = get_symptom(key)
+    if symptom.is_custom:
+        return {"coding": [{"system": CUSTOM_SYMPTOM_SYSTEM, "code": symptom.name,
+                            "display": symptom.name}],
+                "text": f"{symptom.name} severity (0-10, patient-reported; a symptom the "
+                        "patient added)"}
+    return {"coding": [{"system": SYMPTOM_SYSTEM, "code": key, "display": symptom.name}],
+            "text": f"{symptom.name} severity (0-10, patient-reported)"}
+
+
+def symptom_key(resource: dict) -> str | None:
+    """The symptom key of an Observation coded by :func:`symptom_code`, else None."""
+    for coding in (resource.get("code") or {}).get("coding") or []:
+        if not isinstance(coding, dict) or not isinstance(coding.get("code"), str):
+            continue
+        if coding.get("system") == SYMPTOM_SYSTEM:
+            return coding["code"]
+        if coding.get("system") == CUSTOM_SYMPTOM_SYSTEM:
+            return CUSTOM_PREFIX + coding["code"]
+    return None
+
+
 def symptom_entry(key: str, day: date, resource: dict) -> SymptomEntry:
     notes = [n.get("text", "") for n in resource.get("note") or [] if isinstance(n, dict)]
     location = next((n.removeprefix("Location: ") for n in notes
@@ -319,4 +348,7 @@ def symptom_entry(key: str, day: date, resource: dict) -> SymptomEntry:
         severity = check_severity(resource.get("valueInteger"))
     except SymptomError as error:
         raise InvalidEntryError(str(error)) from None
-    return SymptomEntry(day, key, severity, location, note)
+    site = resource.get("bodySite")
+    body_site = site.get("text") if isinstance(site, dict) else None
+    return SymptomEntry(day, key, severity, location, note,
+                        body_site if isinstance(body_site, str) else None)

@@ -20,6 +20,7 @@ from lupus_tracker.domain.records import (
     Profile,
     SymptomEntry,
 )
+from lupus_tracker.domain.symptoms import symptom_name
 from lupus_tracker.domain.values import ValueParseError
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.options import ImportOptions, OnConflict
@@ -150,6 +151,8 @@ def _symptom_text(entry: SymptomEntry) -> str:
     text = f"severity {entry.severity}"
     if entry.location:
         text += f", {entry.location}"
+    if entry.body_site:
+        text += f", {entry.body_site}"
     if entry.note:
         text += f" ({entry.note[:40]})"
     return text
@@ -247,7 +250,7 @@ class _Reconciler:
         kept = []
         for entry in self.plan.symptoms:
             key = (entry.day, entry.symptom)
-            what = f"{entry.symptom} on {entry.day.isoformat()}"
+            what = f"{symptom_name(entry.symptom)} on {entry.day.isoformat()}"
             if key in seen:
                 if seen[key] != entry:
                     self.conflict(what, _symptom_text(seen[key]), _symptom_text(entry),
@@ -259,8 +262,8 @@ class _Reconciler:
             current = now.get(key)
             if current is None:
                 kept.append(entry)
-            elif (current.severity, current.location, current.note) == (
-                    entry.severity, entry.location, entry.note):
+            elif (current.severity, current.location, current.note, current.body_site) == (
+                    entry.severity, entry.location, entry.note, entry.body_site):
                 self.duplicates += 1
             elif self.conflict(what, _symptom_text(current), _symptom_text(entry)):
                 kept.append(entry)

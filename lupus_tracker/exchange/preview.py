@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
-from lupus_tracker.domain.symptoms import get_symptom
+from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker, unit_display
+from lupus_tracker.domain.symptoms import symptom_name
 
 if TYPE_CHECKING:
     from lupus_tracker.exchange.plan import ImportPlan
@@ -20,20 +20,11 @@ def marker_label(key: str) -> str:
 
 
 def unit_label(key: str, unit: str | None) -> str:
-    if not unit:
-        return ""
-    try:
-        found = get_marker(key).units.find(unit)
-    except UnknownMarkerError:
-        return unit
-    return found.label if found is not None else unit
+    return unit_display(key, unit)
 
 
 def symptom_label(key: str) -> str:
-    try:
-        return get_symptom(key).name
-    except (KeyError, ValueError):
-        return key
+    return symptom_name(key)
 
 
 def preview_rows(plan: ImportPlan) -> list[tuple[str, str, str, str, str, str]]:
@@ -42,7 +33,7 @@ def preview_rows(plan: ImportPlan) -> list[tuple[str, str, str, str, str, str]]:
              unit_label(r.marker, r.unit),
              " ".join(filter(None, (r.ref_range, r.lab, r.assay)))) for r in plan.results]
     rows += [(s.day.isoformat(), "symptom", symptom_label(s.symptom), str(s.severity), "0-10",
-              s.location or "") for s in plan.symptoms]
+              ", ".join(filter(None, (s.location, s.body_site)))) for s in plan.symptoms]
     rows += [(d.isoformat(), "diary", "note", "", "", n[:60]) for d, n in plan.diary_notes]
     rows += [(m.started_on.isoformat(), "medication", m.name, "", "",
               f"{len(m.doses)} dose entries") for m in plan.medications]

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from lupus_tracker.analysis.latest import Shown
 from lupus_tracker.domain.records import EventKind
+from lupus_tracker.domain.symptoms import symptom_name
 from lupus_tracker.report.content import ReportContent, chart_start
 from lupus_tracker.report.figures import SPARK_MM
 from lupus_tracker.report.html_parts import (
@@ -216,7 +217,7 @@ def symptoms_html(content: ReportContent) -> str:
                      "without the symptom counts as 0; &lt;0.1: present on few days).</p>")
     if content.worst_days:
         worst = [(day_text(w.day),
-                  ", ".join(f"{x.symptom.replace('_', ' ')} {x.severity}" for x in w.entries),
+                  ", ".join(f"{symptom_name(x.symptom)} {x.severity}" for x in w.entries),
                   w.note or "—") for w in content.worst_days]
         parts.append("<h3>Worst days</h3>")
         parts.append(table(("Date", "Symptoms (severity 0-10)", "Note"), worst,

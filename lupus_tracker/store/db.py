@@ -216,6 +216,18 @@ class Database:
         except sqlite3.Error as error:
             raise self._mapped(error) from error
 
+    def data_stamp(self) -> tuple[int, int]:
+        """A stamp that changes whenever the stored data may have changed: SQLite's
+        ``data_version`` (changes when another connection, in this process or another,
+        commits) with this connection's own count of changed rows (``total_changes``:
+        every insert, update or delete made through it, even outside a manager). Readers
+        cache what they loaded under it (:meth:`ResultsManager.all`)."""
+        try:
+            version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as error:
+            raise self._mapped(error) from error
+        return int(version), self.conn.total_changes
+
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 

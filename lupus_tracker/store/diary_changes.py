@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from lupus_tracker.domain.records import SymptomDay, SymptomEntry
+from lupus_tracker.store.base import ConflictError
 from lupus_tracker.store.changes import ANYTHING, Batch, Change, Unchecked, expect, saved_id
 from lupus_tracker.store.photos_repo import Photo
 
@@ -85,3 +86,38 @@ class RestorePhoto(AddPhoto):
 
     def describe(self) -> str:
         return "Restore photo"
+
+
+@dataclass(frozen=True)
+class AddCustomSymptom(Change):
+    """Add a symptom of the patient's own ("itching") to the diary's list."""
+
+    name: str
+    row_id: int | None = None
+
+    def carry_out(self, repo: Repository) -> Change:
+        new_id, symptom = repo.diary.add_custom_symptom(self.name, self.row_id)
+        return DeleteCustomSymptom(symptom.key, new_id)
+
+    def describe(self) -> str:
+        return f"Add symptom {self.name}"
+
+
+@dataclass(frozen=True)
+class DeleteCustomSymptom(Change):
+    """Remove a symptom of the patient's own that no day uses (undo of adding it)."""
+
+    key: str
+    row_id: int | None = None
+
+    def carry_out(self, repo: Repository) -> Change:
+        found = repo.diary.find_custom(self.key)
+        if found is None or (self.row_id is not None and found.name.casefold() !=
+                             self.key.removeprefix("custom:").casefold()):
+            raise ConflictError(f"{self.key.removeprefix('custom:')} was changed in another "
+                                "window or program since; nothing was changed.")
+        row_id, name = repo.diary.delete_custom_symptom(self.key)
+        return AddCustomSymptom(name, row_id)
+
+    def describe(self) -> str:
+        return f"Remove symptom {self.key.removeprefix('custom:')}"

@@ -1,16 +1,26 @@
-"""The daily symptom diary: severities 0-10 per symptom, a rash location, a day's note."""
+"""The daily symptom diary: severities 0-10 per symptom (built-in or the patient's own), the
+kind of rash and where on the body, a day's note."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from lupus_tracker.domain.dates import DateParseError, check_not_future
 from lupus_tracker.domain.records import InvalidEntryError, SymptomDay, SymptomEntry
-from lupus_tracker.domain.symptoms import SymptomError, check_severity, get_symptom
+from lupus_tracker.domain.symptoms import (
+    CUSTOM_PREFIX,
+    Symptom,
+    SymptomError,
+    check_body_site,
+    check_severity,
+    custom_symptom,
+    get_symptom,
+)
 from lupus_tracker.store import frames
-from lupus_tracker.store.base import Manager, iso, now_stamp
+from lupus_tracker.store.base import ConflictError, Manager, iso, now_stamp
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -21,17 +31,31 @@ def check_symptom(entry: SymptomEntry) -> SymptomEntry:
     try:
         symptom = get_symptom(entry.symptom)
         severity = check_severity(entry.severity)
+        body_site = check_body_site(entry.body_site)
     except SymptomError as error:
         raise InvalidEntryError(str(error)) from None
     location = (entry.location or "").strip() or None
     if location is not None and not symptom.locations:
-        raise InvalidEntryError(f"{symptom.name} has no location; leave it empty.")
+        raise InvalidEntryError(f"{symptom.name} has no kind; leave it empty.")
+    if body_site is not None and not symptom.has_body_site:
+        raise InvalidEntryError(f"{symptom.name} has no place on the body; leave it empty.")
     try:
         check_not_future(entry.day, "symptom")
     except DateParseError as error:
         raise InvalidEntryError(str(error)) from None
     note = (entry.note or "").strip() or None
-    return SymptomEntry(entry.day, entry.symptom, severity, location, note)
+    return SymptomEntry(entry.day, symptom.key, severity, location, note, body_site)
+
+
+_UPSERT = ("INSERT INTO symptoms (day, symptom, severity, location, note, body_site) "
+           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (day, symptom) DO UPDATE SET "
+           "severity = excluded.severity, location = excluded.location, "
+           "note = excluded.note, body_site = excluded.body_site, updated_at = ?")
+
+
+def _upsert_row(entry: SymptomEntry, stamp: str) -> tuple[object, ...]:
+    return (iso(entry.day), entry.symptom, entry.severity, entry.location, entry.note,
+            entry.body_site, stamp)
 
 
 class DiaryManager(Manager):
@@ -50,25 +74,20 @@ class DiaryManager(Manager):
                 checked.append(check_symptom(entry))
             except InvalidEntryError as error:
                 raise InvalidEntryError(str(error), index) from None
-        keys = [entry.symptom for entry in checked]
-        if len(set(keys)) != len(keys):
-            raise InvalidEntryError("A symptom is listed twice for the same day.")
         before = self.day(day)
         stamp = now_stamp()
         with self.db.transaction() as conn:
+            checked = self._register_custom(checked)
+            keys = [entry.symptom for entry in checked]
+            if len(set(keys)) != len(keys):
+                raise InvalidEntryError("A symptom is listed twice for the same day.")
             conn.execute(
                 f"DELETE FROM symptoms WHERE day = ? AND symptom NOT IN "
                 f"({', '.join('?' * len(keys))})",
                 (iso(day), *keys),
             )
             for entry in checked:
-                conn.execute(
-                    "INSERT INTO symptoms (day, symptom, severity, location, note) "
-                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT (day, symptom) DO UPDATE SET "
-                    "severity = excluded.severity, location = excluded.location, "
-                    "note = excluded.note, updated_at = ?",
-                    (iso(day), entry.symptom, entry.severity, entry.location, entry.note, stamp),
-                )
+                conn.execute(_UPSERT, _upsert_row(entry, stamp))
             note = (note or "").strip()
             if note:
                 conn.execute(
@@ -91,14 +110,8 @@ class DiaryManager(Manager):
                 raise InvalidEntryError(str(error), index) from None
         stamp = now_stamp()
         with self.db.transaction() as conn:
-            conn.executemany(
-                "INSERT INTO symptoms (day, symptom, severity, location, note) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (day, symptom) DO UPDATE SET "
-                "severity = excluded.severity, location = excluded.location, "
-                "note = excluded.note, updated_at = ?",
-                [(iso(e.day), e.symptom, e.severity, e.location, e.note, stamp)
-                 for e in checked],
-            )
+            checked = self._register_custom(checked)
+            conn.executemany(_UPSERT, [_upsert_row(e, stamp) for e in checked])
         self._changed("symptoms")
         return len(checked)
 
@@ -106,24 +119,20 @@ class DiaryManager(Manager):
         """Add or replace one symptom on one day, leaving the day's other entries alone."""
         checked = check_symptom(entry)
         with self.db.transaction() as conn:
-            conn.execute(
-                "INSERT INTO symptoms (day, symptom, severity, location, note) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (day, symptom) DO UPDATE SET "
-                "severity = excluded.severity, location = excluded.location, "
-                "note = excluded.note, updated_at = ?",
-                (iso(checked.day), checked.symptom, checked.severity, checked.location,
-                 checked.note, now_stamp()),
-            )
+            (checked,) = self._register_custom([checked])
+            conn.execute(_UPSERT, _upsert_row(checked, now_stamp()))
         self._changed("symptoms")
 
     def day(self, day: date) -> SymptomDay:
         rows = self.db.query(
-            "SELECT symptom, severity, location, note FROM symptoms WHERE day = ? ORDER BY id",
+            "SELECT symptom, severity, location, note, body_site FROM symptoms WHERE day = ? "
+            "ORDER BY id",
             (iso(day),),
         )
         notes = self.db.query("SELECT note FROM diary_notes WHERE day = ?", (iso(day),))
         entries = tuple(
-            SymptomEntry(day, r["symptom"], r["severity"], r["location"], r["note"]) for r in rows
+            SymptomEntry(day, r["symptom"], r["severity"], r["location"], r["note"],
+                         r["body_site"]) for r in rows
         )
         return SymptomDay(day, entries, notes[0]["note"] if notes else None)
 
@@ -131,13 +140,13 @@ class DiaryManager(Manager):
         self, since: date | None = None, until: date | None = None
     ) -> list[SymptomEntry]:
         rows = self.db.query(
-            "SELECT day, symptom, severity, location, note FROM symptoms "
+            "SELECT day, symptom, severity, location, note, body_site FROM symptoms "
             "WHERE day >= coalesce(?, '0000') AND day <= coalesce(?, '9999') ORDER BY day, id",
             (iso(since), iso(until)),
         )
         return [
             SymptomEntry(date.fromisoformat(r["day"]), r["symptom"], r["severity"],
-                         r["location"], r["note"])
+                         r["location"], r["note"], r["body_site"])
             for r in rows
         ]
 
@@ -154,3 +163,91 @@ class DiaryManager(Manager):
     def frame(self, since: date | None = None, until: date | None = None) -> pd.DataFrame:
         """The symptom entries as a DataFrame (see :mod:`lupus_tracker.store.frames`)."""
         return frames.symptoms_frame(self.db, since, until)
+
+    # -- the patient's own symptoms ------------------------------------------------------
+    def custom_symptoms(self) -> list[Symptom]:
+        """The symptoms this patient added, in the order they were added."""
+        rows = self.db.query("SELECT name FROM custom_symptoms ORDER BY id")
+        return [custom_symptom(r["name"]) for r in rows]
+
+    def all_symptoms(self) -> list[Symptom]:
+        """The built-in symptoms, then the patient's own."""
+        from lupus_tracker.domain.symptoms import SYMPTOMS
+
+        return [*SYMPTOMS, *self.custom_symptoms()]
+
+    def find_custom(self, name: str) -> Symptom | None:
+        """The custom symptom with this name in any case (``custom:`` optional), if any."""
+        try:
+            wanted = custom_symptom(name.removeprefix(CUSTOM_PREFIX))
+        except SymptomError:
+            return None
+        rows = self.db.query("SELECT name FROM custom_symptoms WHERE folded = ?",
+                             (wanted.name.casefold(),))
+        return custom_symptom(rows[0]["name"]) if rows else None
+
+    def add_custom_symptom(self, name: str, row_id: int | None = None) -> tuple[int, Symptom]:
+        """Add a symptom of the patient's own; refused when the name is taken (in any case)
+        or names a built-in symptom. ``row_id`` puts an undone deletion back under its id."""
+        try:
+            symptom = custom_symptom(name)
+        except SymptomError as error:
+            raise InvalidEntryError(str(error)) from None
+        with self.db.transaction() as conn:
+            existing = self.find_custom(symptom.name)
+            if existing is not None:
+                raise InvalidEntryError(f"{existing.name} is already one of your symptoms.")
+            if self._id_taken("custom_symptoms", row_id):
+                raise ConflictError("That symptom's place was taken meanwhile; nothing was "
+                                    "changed.")
+            cursor = conn.execute(
+                "INSERT INTO custom_symptoms (id, name, folded) VALUES (?, ?, ?)",
+                (row_id, symptom.name, symptom.name.casefold()))
+            new_id = self._new_id(cursor.lastrowid)
+        self._changed("custom_symptoms")
+        return new_id, symptom
+
+    def delete_custom_symptom(self, key: str) -> tuple[int, str]:
+        """Remove a symptom of the patient's own that no entry uses; return its id and
+        name (to put it back)."""
+        found = self.find_custom(key)
+        if found is None:
+            raise InvalidEntryError(f"{key.removeprefix(CUSTOM_PREFIX)} is not one of your "
+                                    "symptoms.")
+        with self.db.transaction() as conn:
+            used = conn.execute("SELECT count(*) FROM symptoms WHERE symptom = ?",
+                                (found.key,)).fetchone()[0]
+            if used:
+                raise InvalidEntryError(f"{found.name} is logged on {used} day(s); it stays "
+                                        "on the list while those entries exist.")
+            row = conn.execute("SELECT id FROM custom_symptoms WHERE folded = ?",
+                               (found.name.casefold(),)).fetchone()
+            conn.execute("DELETE FROM custom_symptoms WHERE id = ?", (row[0],))
+        self._changed("custom_symptoms")
+        return row[0], found.name
+
+    def _register_custom(self, entries: Sequence[SymptomEntry]) -> list[SymptomEntry]:
+        """Inside a write: each custom symptom the entries use is on the file's list (added
+        when new, as an import brings it), and an entry named in another case uses the
+        stored spelling, so that "Itching" and "itching" are one symptom."""
+        conn = self.db.conn
+        result = []
+        for entry in entries:
+            if entry.symptom.startswith(CUSTOM_PREFIX):
+                name = entry.symptom.removeprefix(CUSTOM_PREFIX)
+                row = conn.execute("SELECT name FROM custom_symptoms WHERE folded = ?",
+                                   (name.casefold(),)).fetchone()
+                if row is None:
+                    conn.execute("INSERT INTO custom_symptoms (name, folded) VALUES (?, ?)",
+                                 (name, name.casefold()))
+                    self._changed("custom_symptoms")  # listeners only refresh what they show
+                else:
+                    entry = replace(entry, symptom=CUSTOM_PREFIX + row[0])
+            result.append(entry)
+        return result
+
+    def span(self) -> tuple[date, date] | None:
+        """The first and last day with a symptom entry; None when nothing is logged."""
+        row = self.db.query("SELECT min(day), max(day) FROM symptoms")[0]
+        return None if row[0] is None else (date.fromisoformat(row[0]),
+                                            date.fromisoformat(row[1]))

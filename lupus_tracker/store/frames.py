@@ -49,7 +49,7 @@ def results_frame(
 
 def symptoms_frame(db: Database, since: date | None = None,
                    until: date | None = None) -> pd.DataFrame:
-    sql = ("SELECT day AS date, symptom, severity, location, note FROM symptoms "
+    sql = ("SELECT day AS date, symptom, severity, location, body_site, note FROM symptoms "
            "WHERE day >= coalesce(?, '0000') AND day <= coalesce(?, '9999') ORDER BY day, id")
     return _frame(db, sql, (iso(since), iso(until)), ["date"])
 

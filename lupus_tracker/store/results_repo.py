@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
+from lupus_tracker.domain.catalog import Marker, UnknownMarkerError, get_marker
 from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.measurement import Measurement, interpret
 from lupus_tracker.domain.records import (
@@ -57,15 +57,34 @@ def _row_values(entry: LabEntry, m: Measurement) -> tuple[object, ...]:
     )
 
 
+# Interpretations already made, by the stored text they came from, with the catalog marker
+# that made them (a replaced marker, as when a conversion is corrected, is never served an
+# old interpretation). Measurements are frozen, so one object can serve every reader.
+_MEASURED: dict[tuple[object, ...], tuple[Marker, Measurement | None]] = {}
+_MEASURED_LIMIT = 100_000
+
+
 def measure(marker_key: str, value_text: str, unit: str, ref_range: str | None,
             sex: Sex | None) -> Measurement | None:
     """The stored text interpreted by the catalog (stored text is canonical: decimal point);
     None when the current catalog cannot read it."""
     try:
-        return interpret(get_marker(marker_key), value_text, unit, ref_range, sex,
-                         NumberFormat.POINT)
-    except (UnknownMarkerError, ValueParseError, UnitError):
+        marker = get_marker(marker_key)
+    except UnknownMarkerError:
         return None
+    key = (marker_key, value_text, unit, ref_range, sex)
+    known = _MEASURED.get(key)
+    if known is not None and known[0] is marker:
+        return known[1]
+    try:
+        found: Measurement | None = interpret(marker, value_text, unit, ref_range, sex,
+                                              NumberFormat.POINT)
+    except (ValueParseError, UnitError):
+        found = None
+    if len(_MEASURED) >= _MEASURED_LIMIT:
+        _MEASURED.clear()
+    _MEASURED[key] = (marker, found)
+    return found
 
 
 def measured(result: LabResult) -> Measurement | None:
@@ -87,6 +106,9 @@ def measurement_of(result: LabResult) -> Measurement:
     return found
 
 
+_SOURCES = {source.value: source for source in Source}  # a dict look-up per row, not Enum()
+
+
 def result_from_row(row: sqlite3.Row, sex: Sex | None = None) -> LabResult:
     """A stored result with its measurement, interpreted once here."""
     return LabResult(
@@ -94,7 +116,8 @@ def result_from_row(row: sqlite3.Row, sex: Sex | None = None) -> LabResult:
         value_text=row["value_text"], comparator=row["comparator"], number=row["number"],
         unit=row["unit"], base_value=row["base_value"], base_unit=row["base_unit"],
         ref_range=row["ref_range"], lab=row["lab"], assay=row["assay"], pattern=row["pattern"],
-        note=row["note"], source=Source(row["source"]), created_at=row["created_at"],
+        note=row["note"], source=_SOURCES.get(row["source"]) or Source(row["source"]),
+        created_at=row["created_at"],
         updated_at=row["updated_at"], taken_at=row["taken_at"], source_id=row["source_id"],
         measurement=measure(row["marker"], row["value_text"], row["unit"], row["ref_range"],
                             sex),
@@ -109,6 +132,10 @@ class ResultsManager(Manager):
         super().__init__(db, notifier)
         self._profile = profile
         self._settings = settings
+        # What all() has read, by marker, under the data stamp it was read at.
+        self._cache_stamp: tuple[object, ...] | None = None
+        self._by_marker: dict[str, tuple[LabResult, ...]] = {}
+        self._complete = False
 
     def check(self, entries: Sequence[LabEntry]) -> list[Measurement]:
         """Check every entry; the first invalid one raises with its position."""
@@ -250,21 +277,46 @@ class ResultsManager(Manager):
         since: date | None = None,
         until: date | None = None,
     ) -> list[LabResult]:
-        """Results ordered by date, optionally for some markers and a date range."""
-        sql, params = ["SELECT * FROM results WHERE 1 = 1"], []
-        if markers is not None:
-            keys = list(markers)
-            sql.append(f"AND marker IN ({', '.join('?' * len(keys))})")
-            params += keys
-        if since is not None:
-            sql.append("AND taken_on >= ?")
-            params.append(since.isoformat())
-        if until is not None:
-            sql.append("AND taken_on <= ?")
-            params.append(until.isoformat())
-        sql.append("ORDER BY taken_on, id")
+        """Results ordered by date, optionally for some markers and a date range.
+
+        Each marker's results are read and interpreted once and kept until the data may
+        have changed (:meth:`Database.data_stamp`, with the profile's sex that the ranges
+        depend on): the dashboard, the activity signal and treat-to-target ask for the
+        same results several times per refresh, and interpreting them again each time
+        took most of a second at 30 years. A reader gets its own list of the (frozen)
+        records."""
+        keys = None if markers is None else frozenset(markers)
+        by_marker = self._loaded(keys)
+        chosen = by_marker.values() if keys is None else (by_marker.get(k, ()) for k in keys)
+        found = [r for results in chosen for r in results
+                 if (since is None or r.taken_on >= since)
+                 and (until is None or r.taken_on <= until)]
+        found.sort(key=lambda r: (r.taken_on, r.id))
+        return found
+
+    def _loaded(self, keys: frozenset[str] | None) -> dict[str, tuple[LabResult, ...]]:
+        """The cached results of ``keys`` (every marker when None), reading what is
+        missing; the whole cache is dropped when the data may have changed."""
         sex = self._profile.get().sex
-        return [result_from_row(row, sex) for row in self.db.query(" ".join(sql), tuple(params))]
+        stamp = (self.db.data_stamp(), sex)
+        if self._cache_stamp != stamp:
+            self._cache_stamp, self._by_marker, self._complete = stamp, {}, False
+        if self._complete or (keys is not None and keys <= self._by_marker.keys()):
+            return self._by_marker
+        missing = None if keys is None else sorted(keys - self._by_marker.keys())
+        if missing is None:
+            rows = self.db.query("SELECT * FROM results ORDER BY taken_on, id")
+        else:
+            rows = self.db.query(f"SELECT * FROM results WHERE marker IN "
+                                 f"({', '.join('?' * len(missing))}) ORDER BY taken_on, id",
+                                 tuple(missing))
+        read: dict[str, list[LabResult]] = {key: [] for key in missing or ()}
+        for row in rows:
+            read.setdefault(row["marker"], []).append(result_from_row(row, sex))
+        if missing is None:
+            self._by_marker, self._complete = {}, True
+        self._by_marker.update((key, tuple(results)) for key, results in read.items())
+        return self._by_marker
 
     def frame(self, markers: Iterable[str] | None = None, since: date | None = None,
               until: date | None = None) -> pd.DataFrame:

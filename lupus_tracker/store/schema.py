@@ -213,5 +213,19 @@ ALTER TABLE results ADD COLUMN source_id TEXT;
 CREATE INDEX results_by_source_id ON results (source_id) WHERE source_id IS NOT NULL;
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7}
+# 8 (symptoms, issue 11 item 13): a patient's own symptoms ("itching"), each a name unique
+# regardless of case (``folded`` is the name's casefold()); their entries live in
+# ``symptoms`` under the key ``custom:NAME``. A rash entry keeps its kind in ``location``
+# and says where on the body in ``body_site``.
+_V8 = f"""
+CREATE TABLE custom_symptoms (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL CHECK (name <> '' AND length(name) <= 40),
+    folded TEXT NOT NULL UNIQUE,
+    {_TIMESTAMPS}
+);
+ALTER TABLE symptoms ADD COLUMN body_site TEXT;
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7, 8: _V8}
 SCHEMA_VERSION = max(MIGRATIONS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,6 +46,7 @@ from lupus_tracker.store.errors import (
     StoreError,
 )
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from lupus_tracker.store.db import Database
@@ -75,16 +77,34 @@ def backup_quietly(db: Database, parent: QWidget | None = None) -> bool:
         return False
 
 
-def backup_on_open(db: Database, parent: QWidget | None = None) -> None:
+def backup_on_open(db: Database, parent: QWidget | None = None) -> threading.Event:
     """When a file is opened: a verified backup if there is none from today (crashes leave
-    no backup on close)."""
-    try:
-        if not has_backup_from_today(db):
-            backup_if_changed(db)
-    except BACKUP_ERRORS as error:
+    no backup on close). It runs in a background task on its own connection, after the
+    window shows (copying a 30-year file takes a few tenths of a second); the backup is
+    written, synced and verified exactly as :func:`backup_if_changed` does. Returns an
+    event set when the task has finished (the window waits for it before the backup on
+    close, so two backups never run at once)."""
+    finished = threading.Event()
+
+    def work(own: Repository) -> None:
+        try:
+            if not has_backup_from_today(own.db):
+                backup_if_changed(own.db)
+        finally:
+            finished.set()
+
+    def failed(error: BaseException) -> None:
+        finished.set()
         log.warning("backup on open failed: %s", type(error).__name__)
         if parent is not None and hasattr(parent, "statusBar"):
             parent.statusBar().showMessage(f"No backup could be made today: {error}", 10000)
+
+    try:
+        run_task(db.path, work, lambda _none: finished.set(), failed, name="backup-on-open",
+                 owner=parent)
+    except BACKUP_ERRORS as error:  # the task could not even start
+        failed(error)
+    return finished
 
 
 def describe_backup(backup: Backup) -> str:

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
+from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker, unit_display
 from lupus_tracker.domain.records import Event, LabEntry, LabResult, Medication, SymptomEntry
 from lupus_tracker.store.changes import Change
-from lupus_tracker.store.diary_changes import AddPhoto, SaveDay
+from lupus_tracker.store.diary_changes import AddCustomSymptom, AddPhoto, SaveDay
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.record_changes import PutReportNote, PutSetting, SaveProfile, SaveSledai
 from lupus_tracker.store.result_changes import AddResults, DeleteResults, UpdateResult
@@ -50,12 +50,11 @@ def _result_words(result: LabResult) -> str:
     """A result as the user reads it: the marker's name and the unit as displayed
     ("Complement C3 0.78 g/L of 2026-11-20"), never the internal keys."""
     try:
-        marker = get_marker(result.marker)
+        name = get_marker(result.marker).name
     except UnknownMarkerError:
-        return f"{result.marker} {result.value_text} {result.unit} of {result.taken_on.isoformat()}"
-    unit = marker.units.find(result.unit)
-    unit_label = unit.label if unit else result.unit
-    return f"{marker.name} {result.value_text} {unit_label} of {result.taken_on.isoformat()}"
+        name = result.marker
+    unit = unit_display(result.marker, result.unit)
+    return f"{name} {result.value_text} {unit} of {result.taken_on.isoformat()}"
 
 
 class ChangeActions:
@@ -121,6 +120,20 @@ class ChangeActions:
                                               tuple(_vital_change(v) for v in vitals))):
             self.window.diary.load()
             self.window.statusBar().showMessage(f"Saved the diary for {day.isoformat()}.", 6000)
+
+    def add_custom_symptom(self, name: str) -> bool:
+        """Add a symptom of the patient's own; the diary shows its row at once (typed
+        entries stay) and focuses it."""
+        if not self.apply("add the symptom", AddCustomSymptom(name)):
+            return False
+        diary = self.window.diary
+        diary.refresh_symptoms()
+        added = self.repo.diary.find_custom(name)
+        if added is not None:
+            diary.focus_symptom(added.key)
+            self.window.statusBar().showMessage(
+                f"Added {added.name} to your symptoms — Undo (Ctrl+Z)", 8000)
+        return True
 
     def add_photo(self, photo: Photo) -> None:
         if self.apply("attach the photo", AddPhoto(photo)):

@@ -5,6 +5,7 @@ a table; the activity signal; a friendly start view while the file is empty."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -20,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_tracker.analysis.latest import latest_values
-from lupus_tracker.analysis.symptom_summary import summarize_symptoms
+from lupus_tracker.analysis.symptom_summary import SymptomSummary, summarize_symptoms
 from lupus_tracker.domain.dosing import daily_amount
 from lupus_tracker.domain.values import format_number
 from lupus_tracker.ui import theme
 from lupus_tracker.ui.screen import fit_columns
 from lupus_tracker.ui.table_model import Column, RecordTableModel
+from lupus_tracker.ui.tasks import describe, run_task
 from lupus_tracker.ui.treatments_page import dose_text
 
 FLAGGED = ("low", "high", "abnormal")  # shown in the theme's error colour, with the word
@@ -204,6 +206,7 @@ class DashboardPage(QStackedWidget):
         layout.addWidget(self.signal)
         layout.addLayout(lower, 2)
         self.addWidget(overview)
+        self._reading = self._read_again = False
         QTimer.singleShot(0, self.refresh)  # fill in right after the first paint
 
     def restyle(self) -> None:
@@ -217,35 +220,46 @@ class DashboardPage(QStackedWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        if self.repo.is_empty():
+        """Read the dashboard in a background task on its own connection and show it when
+        it arrives (no freeze while 30 years of results are read); while one read runs, a
+        further request reads again once it is done (the latest data always wins)."""
+        if self._reading:
+            self._read_again = True
+            return
+        self._reading, self._read_again = True, False
+        path = self.repo.db.path
+        run_task(path, lambda own: gather(own, date.today()),
+                 lambda content: self._arrived(path, content), self._failed,
+                 name="dashboard", owner=self)
+
+    def _arrived(self, path, content: DashboardContent) -> None:
+        self._reading = False
+        if self._read_again or path != self.repo.db.path:
+            self.refresh()  # the data or the file changed while this was read
+            return
+        self.show_content(content)
+
+    def _failed(self, error: BaseException) -> None:
+        self._reading = False
+        self.setCurrentIndex(1)
+        self.signal.setText(f"The dashboard could not be read: {describe(error)}")
+        self.signal.setVisible(True)
+
+    def show_content(self, content: DashboardContent) -> None:
+        """Fill the page (GUI thread; the reading was done by :func:`gather`)."""
+        if content.empty or content.symptoms is None:  # None only for an empty file
             self.setCurrentWidget(self.start)
             return
         self.setCurrentIndex(1)
-        self.model.set_records(latest_values(self.repo))
+        self.model.set_records(content.latest)
         _fit(self.table, 260)
-        from lupus_tracker.analysis.serology import ACTIVITY_MARKERS, activity_note
-
-        note = activity_note(self.repo.results.all(ACTIVITY_MARKERS),
-                             since=date.today() - timedelta(days=180))
-        self.signal.setText(note)
-        self.signal.setVisible(bool(note))
-        today = date.today()
-        current = [m for m in self.repo.treatments.all() if m.active_on(today)]
-        self.meds_model.set_records(sorted(current, key=lambda m: m.name.casefold()))
+        self.signal.setText(content.activity)
+        self.signal.setVisible(bool(content.activity))
+        self.meds_model.set_records(content.medications)
         _fit(self.meds, 200)
-        assessments = self.repo.sledai.all()
-        if assessments:
-            last = max(assessments, key=lambda a: a.visit_on)
-            self.sledai.setText(f"<b>Latest SLEDAI-2K:</b> {last.score} on "
-                                f"{last.visit_on.isoformat()} — a score to discuss with your "
-                                "doctor.")
-        else:
-            self.sledai.setText("No SLEDAI-2K recorded yet (Insight › SLEDAI-2K for a visit).")
-        from lupus_tracker.analysis.treat_to_target import treat_to_target_line
-
-        self.t2t.setText("<b>Treat-to-target</b> (to discuss with your doctor): "
-                         + treat_to_target_line(self.repo, today))
-        summary = summarize_symptoms(self.repo, today - timedelta(days=29), today)
+        self.sledai.setText(content.sledai)
+        self.t2t.setText(content.t2t)
+        summary = content.symptoms
         self.symptoms_model.set_records(summary.stats)
         _fit(self.symptoms, 160)
         self.symptoms_note.setText(
@@ -253,3 +267,44 @@ class DashboardPage(QStackedWidget):
             f"{summary.coverage_text()}"
             if summary.stats else "No symptoms logged in the last 30 days: Edit › Log "
             "symptoms for today (Ctrl+D).")
+
+
+@dataclass(frozen=True)
+class DashboardContent:
+    """Everything the dashboard shows, read off the GUI thread."""
+
+    empty: bool
+    latest: list = field(default_factory=list)
+    activity: str = ""
+    medications: list = field(default_factory=list)
+    sledai: str = ""
+    t2t: str = ""
+    symptoms: SymptomSummary | None = None
+
+
+def gather(repo, today: date) -> DashboardContent:
+    """Read what the dashboard shows (any thread, with that thread's own repository)."""
+    if repo.is_empty():
+        return DashboardContent(empty=True)
+    from lupus_tracker.analysis.serology import ACTIVITY_MARKERS, activity_note
+    from lupus_tracker.analysis.treat_to_target import treat_to_target_line
+
+    current = [m for m in repo.treatments.all() if m.active_on(today)]
+    assessments = repo.sledai.all()
+    if assessments:
+        last = max(assessments, key=lambda a: a.visit_on)
+        sledai = (f"<b>Latest SLEDAI-2K:</b> {last.score} on {last.visit_on.isoformat()} — "
+                  "a score to discuss with your doctor.")
+    else:
+        sledai = "No SLEDAI-2K recorded yet (Insight › SLEDAI-2K for a visit)."
+    return DashboardContent(
+        empty=False,
+        latest=latest_values(repo),
+        activity=activity_note(repo.results.all(ACTIVITY_MARKERS),
+                               since=today - timedelta(days=180)),
+        medications=sorted(current, key=lambda m: m.name.casefold()),
+        sledai=sledai,
+        t2t="<b>Treat-to-target</b> (to discuss with your doctor): "
+            + treat_to_target_line(repo, today),
+        symptoms=summarize_symptoms(repo, today - timedelta(days=29), today),
+    )

@@ -1,5 +1,7 @@
-"""The daily symptom diary: a severity 0-10 for each symptom, what kind of rash, optional
-temperature and weight, a note, and photos. Opening a day that has entries edits them.
+"""The daily symptom diary: a severity 0-10 for each symptom (the built-in ones, then the
+patient's own, added with "Add your own symptom…"), what kind of rash and where on the body,
+optional temperature and weight, a note, and photos. Opening a day that has entries edits
+them.
 
 What is typed stays until it is saved or the person chooses to discard it: attaching a
 photo keeps the form, and changing the day (or leaving the page, or quitting) with
@@ -11,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -35,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_tracker.domain.records import LabEntry, LabResult, SymptomEntry
-from lupus_tracker.domain.symptoms import RASH_LOCATIONS, SYMPTOMS
+from lupus_tracker.domain.symptoms import BODY_SITE_MAX, RASH_TYPES, SYMPTOMS, Symptom
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.ui import theme
 from lupus_tracker.ui.date_field import DateField
@@ -77,6 +80,7 @@ class DiaryPage(QWidget):
 
     save_requested = Signal(object, object, object, object)
     photo_added = Signal(object)
+    custom_symptom_requested = Signal(str)
 
     def __init__(self, repo, parent=None):
         super().__init__(parent)
@@ -91,22 +95,40 @@ class DiaryPage(QWidget):
         form = QFormLayout()
         form.addRow("D&ay:", self.day)
         severities = QGroupBox("Severity today (0 = none, 10 = worst; — = not logged)")
-        grid = QFormLayout(severities)
+        column = QVBoxLayout(severities)
+        grid = QFormLayout()
+        column.addLayout(grid)
         for symptom in SYMPTOMS:
-            spin = QSpinBox()
-            spin.setRange(NOT_LOGGED, 10)
-            spin.setSpecialValueText("—")
-            spin.setToolTip(symptom.description)
-            spin.setAccessibleName(f"{symptom.name} severity, 0 to 10")
-            spin.setAccessibleDescription(symptom.description)
-            self.spins[symptom.key] = spin
-            grid.addRow(f"{symptom.name}:", spin)
+            grid.addRow(f"{symptom.name}:", self._new_spin(symptom))
         self.location = QComboBox()
         self.location.addItem("", None)
-        for place in RASH_LOCATIONS:
-            self.location.addItem(place, place)
+        for kind in RASH_TYPES:
+            self.location.addItem(kind, kind)
         self.location.setAccessibleName("Kind of rash")
-        grid.addRow("Kind of rash (l&ocation):", self.location)
+        self.location.setToolTip("What kind of rash: malar/butterfly, discoid or other")
+        grid.addRow("&Kind of rash:", self.location)
+        self.body_site = QLineEdit()
+        self.body_site.setMaxLength(BODY_SITE_MAX)
+        self.body_site.setPlaceholderText("e.g. cheeks and nose, both forearms")
+        self.body_site.setAccessibleName("Where on the body is the rash")
+        self.body_site.setToolTip("Where on the body the rash is, in your own words")
+        grid.addRow("Where on the &body:", self.body_site)
+        self.custom_title = QLabel("<b>Your own symptoms:</b>")
+        grid.addRow(self.custom_title)
+        self.custom_grid = grid  # their rows follow, aligned with the built-in ones
+        self.custom_hint = QLabel("None yet. Track anything else (itching, dry eyes…) with "
+                                  "the button below.")
+        self.custom_hint.setWordWrap(True)
+        column.addWidget(self.custom_hint)
+        self.add_custom_button = QPushButton("Add yo&ur own symptom…")
+        self.add_custom_button.setAccessibleName("Add your own symptom")
+        self.add_custom_button.setToolTip("Track a symptom that is not on the list, such as "
+                                          "itching (0-10 like the others)")
+        self.add_custom_button.clicked.connect(self.ask_custom_symptom)
+        column.addWidget(self.add_custom_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+        self.symptom_area = _scrolls_up_and_down(severities)  # fits 960×540 (200 % scaling)
+        self.symptom_area.setAccessibleName("Symptoms of the day")
         self.temperature = QLineEdit()
         self.temperature.setPlaceholderText("°C, optional")
         self.weight = QLineEdit()
@@ -154,16 +176,63 @@ class DiaryPage(QWidget):
         bottom.addWidget(self.unsaved)
         bottom.addWidget(save)
         side.addLayout(bottom)
-        for spin in self.spins.values():
-            spin.valueChanged.connect(self._show_state)
         self.location.currentIndexChanged.connect(self._show_state)
-        for field in (self.temperature, self.weight):
+        for field in (self.temperature, self.weight, self.body_site):
             field.textChanged.connect(self._show_state)
         self.note.textChanged.connect(self._show_state)
         layout = QHBoxLayout(self)
-        layout.addWidget(_scrolls_up_and_down(severities))  # fits 960×540 (200 % scaling)
+        layout.addWidget(self.symptom_area)
         layout.addLayout(side, 1)
+        self.refresh_symptoms()
         self.load()
+
+    def _new_spin(self, symptom: Symptom) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(NOT_LOGGED, 10)
+        spin.setSpecialValueText("—")
+        spin.setToolTip(symptom.description)
+        spin.setAccessibleName(f"{symptom.name} severity, 0 to 10")
+        spin.setAccessibleDescription(symptom.description)
+        spin.valueChanged.connect(self._show_state)
+        self.spins[symptom.key] = spin
+        return spin
+
+    def refresh_symptoms(self) -> None:
+        """Show a row for each of the patient's own symptoms; what is typed stays."""
+        wanted = self.repo.diary.custom_symptoms()
+        shown = [key for key in self.spins if key.startswith("custom:")]
+        if [s.key for s in wanted] == shown:
+            return
+        typed = {key: self.spins[key].value() for key in shown}
+        for key in shown:
+            self.custom_grid.removeRow(self.spins.pop(key))
+        for symptom in wanted:
+            spin = self._new_spin(symptom)
+            spin.blockSignals(True)
+            spin.setValue(typed.get(symptom.key, NOT_LOGGED))
+            spin.blockSignals(False)
+            self.custom_grid.addRow(f"{symptom.name}:", spin)
+        self.custom_hint.setVisible(not wanted)
+        self._show_state()
+
+    def focus_symptom(self, key: str) -> None:
+        """Put the cursor in a symptom's severity, scrolled into view (once a new row is
+        shown: Qt shows a widget added to a layout on the next turn of the event loop)."""
+        def focus() -> None:
+            spin = self.spins.get(key)
+            if spin is not None:
+                self.symptom_area.ensureWidgetVisible(spin)
+                spin.setFocus(Qt.FocusReason.OtherFocusReason)
+                spin.selectAll()
+        QTimer.singleShot(0, self, focus)
+
+    def ask_custom_symptom(self) -> None:
+        """Ask for the name of a symptom of the patient's own; the window adds it."""
+        name, ok = QInputDialog.getText(
+            self, "Add your own symptom",
+            "Name of the symptom (logged 0-10 like the others), for example itching:")
+        if ok and name.strip():
+            self.custom_symptom_requested.emit(name)
 
     def set_repository(self, repo) -> None:
         self.repo = repo
@@ -197,9 +266,11 @@ class DiaryPage(QWidget):
 
     # -- unsaved entries -------------------------------------------------------------------
     def _state(self) -> tuple:
-        return (tuple(spin.value() for spin in self.spins.values()),
-                self.location.currentIndex(), self.temperature.text().strip(),
-                self.weight.text().strip(), self.note.toPlainText().strip())
+        return (tuple(sorted((key, spin.value()) for key, spin in self.spins.items()
+                             if spin.value() != NOT_LOGGED)),
+                self.location.currentIndex(), self.body_site.text().strip(),
+                self.temperature.text().strip(), self.weight.text().strip(),
+                self.note.toPlainText().strip())
 
     def has_unsaved(self) -> bool:
         return self._state() != self._loaded_state
@@ -231,6 +302,7 @@ class DiaryPage(QWidget):
 
     def load(self) -> None:
         """Show what is stored for the day being edited (``current_day``)."""
+        self.refresh_symptoms()
         logged = self.repo.diary.day(self.current_day())
         by_key = {e.symptom: e for e in logged.entries}
         for key, spin in self.spins.items():
@@ -238,6 +310,7 @@ class DiaryPage(QWidget):
         rash = by_key.get("rash")
         self.location.setCurrentIndex(max(self.location.findData(rash.location if rash else None),
                                           0))
+        self.body_site.setText(rash.body_site or "" if rash else "")
         self.note.setPlainText(logged.note or "")
         day = self.current_day()
         stored = self.repo.results.all([key for key, _ in VITALS], since=day, until=day)
@@ -266,8 +339,11 @@ class DiaryPage(QWidget):
         for key, spin in self.spins.items():
             if spin.value() == NOT_LOGGED:
                 continue
-            location = self.location.currentData() if key == "rash" else None
-            entries.append(SymptomEntry(day, key, spin.value(), location))
+            if key == "rash":
+                entries.append(SymptomEntry(day, key, spin.value(), self.location.currentData(),
+                                            body_site=self.body_site.text().strip() or None))
+            else:
+                entries.append(SymptomEntry(day, key, spin.value()))
         return entries
 
     def vitals(self) -> list[VitalChange]:

@@ -8,6 +8,8 @@ in the undo history.
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -35,6 +37,9 @@ from lupus_tracker.ui.results_page import ResultsPage
 from lupus_tracker.ui.symptom_history import SymptomHistoryPage
 from lupus_tracker.ui.treatments_page import TreatmentsPage
 from lupus_tracker.ui.undo import FAILED, USER_ERRORS, ChangeHistory, Outcome
+
+log = logging.getLogger(__name__)
+OPEN_BACKUP_WAIT_S = 120  # a backup of a very large file on a slow disk
 
 if TYPE_CHECKING:
     from lupus_tracker.ui.charts_view import ChartsView
@@ -114,7 +119,8 @@ class MainWindow(QMainWindow):
         repo.subscribe(self._repository_changed)
         self._update_title()
         self._adopt_number_format()
-        QTimer.singleShot(0, self, lambda: backup_on_open(self.repo.db, self))
+        self._open_backup: threading.Event | None = None
+        QTimer.singleShot(0, self, self._start_open_backup)
         self.fit_to_screen()
 
     def _adopt_number_format(self) -> None:
@@ -205,9 +211,11 @@ class MainWindow(QMainWindow):
         self.results.delete_requested.connect(c.delete_result)
         self.diary.save_requested.connect(c.save_day)
         self.diary.photo_added.connect(c.add_photo)
+        self.diary.custom_symptom_requested.connect(c.add_custom_symptom)
         self.diary.photos.itemActivated.connect(self.open_photo)  # Enter or double-click
         self.symptom_history.photos.itemActivated.connect(self.open_photo)
         self.symptom_history.open_day.connect(self._open_diary_day)
+        self.symptom_history.log_today.connect(self.show_diary_today)
         self.treatments.add_medication.connect(c.add_medication)
         self.treatments.change_dose.connect(c.change_dose)
         self.treatments.stop_medication.connect(c.stop_medication)
@@ -278,7 +286,9 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, f"Could not {what}", str(error))
             return FAILED
 
-    def _repository_changed(self, _table: str) -> None:
+    def _repository_changed(self, table: str) -> None:
+        if table == "custom_symptoms":  # added or removed (undo): the diary shows the rows
+            QTimer.singleShot(0, self.diary.refresh_symptoms)
         if not self._refresh_pending:  # many changes (an import) -> one refresh
             self._refresh_pending = True
             QTimer.singleShot(0, self.refresh_pages)
@@ -314,9 +324,20 @@ class MainWindow(QMainWindow):
         self._adopt_number_format()
         file_actions.remember_recent(self.settings, repo.db.path)
         if old.db.path != repo.db.path:
+            self._wait_for_open_backup()
             backup_quietly(old.db, self)
         old.close()
-        QTimer.singleShot(0, self, lambda: backup_on_open(self.repo.db, self))
+        QTimer.singleShot(0, self, self._start_open_backup)
+
+    def _start_open_backup(self) -> None:
+        """The day's first backup, in a background task once the window shows."""
+        self._open_backup = backup_on_open(self.repo.db, self)
+
+    def _wait_for_open_backup(self) -> None:
+        """Let a running backup on open finish before the backup on close (never two
+        backups of one file at once, never an interrupted one)."""
+        if self._open_backup is not None and not self._open_backup.wait(OPEN_BACKUP_WAIT_S):
+            log.warning("backup on open still running at close")
 
     def _build_theme_menu(self, edit) -> None:
         themes = edit.addMenu("T&heme")
@@ -377,6 +398,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self._wait_for_open_backup()
         backup_quietly(self.repo.db, self)
         super().closeEvent(event)
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lupus_tracker.domain.catalog import MARKERS, get_marker
+from lupus_tracker.domain.catalog import MARKERS, get_marker, unit_display
 from lupus_tracker.domain.records import LabResult
 from lupus_tracker.ui.lab_dialog import pydate, qdate
 from lupus_tracker.ui.sort_arrows import point_the_way
@@ -28,8 +28,7 @@ from lupus_tracker.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordT
 
 
 def _unit_label(r: LabResult) -> str:
-    unit = get_marker(r.marker).units.find(r.unit)
-    return unit.label if unit else r.unit
+    return unit_display(r.marker, r.unit)
 
 
 RESULT_COLUMNS = (

@@ -22,24 +22,27 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from lupus_tracker.domain.symptoms import SYMPTOMS, get_symptom
+from lupus_tracker.domain.symptoms import get_symptom
 from lupus_tracker.ui.lab_dialog import pydate, qdate
 from lupus_tracker.ui.screen import fit_columns
 from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import ArrayColumn, ArrayTableModel
 from lupus_tracker.ui.tasks import describe, run_task
 
-TEXT_COLUMNS = ("name", "location", "note")
+TEXT_COLUMNS = ("name", "location", "body_site", "note")
 COLUMNS = (
     ArrayColumn("Date", "day"),
     ArrayColumn("Symptom", "name", sort_by="name:rank"),
     ArrayColumn("Severity (0-10)", "severity", align_right=True),
-    ArrayColumn("Location", "location", sort_by="location:rank"),
+    ArrayColumn("Kind of rash", "location", sort_by="location:rank"),
+    ArrayColumn("Where on the body", "body_site", sort_by="body_site:rank"),
     ArrayColumn("Note", "note", sort_by="note:rank"),
 )
 
@@ -76,12 +79,16 @@ def load_history(repo, since: date, until: date, symptom: str | None) -> dict:
         "name": texts([names[key] for key in keys]),
         "severity": np.array([e.severity for e in entries], dtype=np.int64),
         "location": texts([e.location or "" for e in entries]),
+        "body_site": texts([e.body_site or "" for e in entries]),
         "note": texts([e.note or "" for e in entries]),
     })
 
 
 class SymptomHistoryPage(QWidget):
+    """Emits ``open_day(date)`` to edit a day and ``log_today()`` from the empty state."""
+
     open_day = Signal(object)  # date
+    log_today = Signal()
 
     def __init__(self, repo, parent=None):
         super().__init__(parent)
@@ -99,12 +106,14 @@ class SymptomHistoryPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS) - 1):  # every heading readable in full
+            header.resizeSection(column, max(header.sectionSizeHint(column) + 16, 100))
         self.table.doubleClicked.connect(self._open)
         self.table.clicked.connect(self._show_photos)
         self.symptom = QComboBox()
-        self.symptom.addItem("All symptoms", None)
-        for s in SYMPTOMS:
-            self.symptom.addItem(s.name, s.key)
+        self.symptom.setAccessibleName("Symptom to show")
+        self._fill_symptoms()
         self.since = QDateEdit(qdate(date.today().replace(day=1)))
         self.until = QDateEdit(qdate(date.today()))
         for edit in (self.since, self.until):
@@ -128,12 +137,87 @@ class SymptomHistoryPage(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.count)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self._empty_state())
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(QLabel("Photos of the selected day (double-click a row to edit "
                                 "that day):"))
         layout.addWidget(self.photos)
+
+    def _empty_state(self) -> QWidget:
+        """What shows instead of an empty table: what to do first, and a button for it."""
+        panel = QWidget()
+        self.empty_text = QLabel()
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setAccessibleName("No symptom entries")
+        self.empty_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.log_button = QPushButton("Lo&g today's symptoms")
+        self.log_button.setAccessibleName("Log today's symptoms")
+        self.log_button.clicked.connect(self.log_today)
+        self.show_all_button = QPushButton("Sho&w every entry")
+        self.show_all_button.setAccessibleName("Show every entry")
+        self.show_all_button.clicked.connect(self.show_every_entry)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.log_button)
+        buttons.addWidget(self.show_all_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(panel)
+        column.addStretch(1)
+        column.addWidget(self.empty_text)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        return panel
+
+    def show_every_entry(self) -> None:
+        """Widen the period to every logged day and all symptoms."""
+        span = self.repo.diary.span()
+        if span is None:
+            return
+        for edit, day in ((self.since, span[0]), (self.until, max(span[1], date.today()))):
+            edit.blockSignals(True)
+            edit.setDate(qdate(day))
+            edit.blockSignals(False)
+        self.symptom.setCurrentIndex(0)
+        self.refresh()
+
+    def _show_empty(self, count: int) -> None:
+        """The table when there are entries; otherwise say why there are none and what to
+        do first (never a blank table)."""
+        if count:
+            self.stack.setCurrentIndex(0)
+            return
+        span = self.repo.diary.span()
+        if span is None:
+            self.empty_text.setText(
+                "<p style='font-size: large'><b>No symptoms logged yet.</b></p>"
+                "<p>Log how you feel on the Symptoms page (Ctrl+D): a severity from 0 to 10 "
+                "for fatigue, joint pain, rash and any symptom of your own. Each day you "
+                "log is listed here, to sort, filter and open again.</p>")
+        else:
+            what = self.symptom.currentText().lower() if self.symptom.currentData() else \
+                "symptom"
+            self.empty_text.setText(
+                f"<p style='font-size: large'><b>No {what} entries in this period.</b></p>"
+                f"<p>Your entries run from {span[0].isoformat()} to {span[1].isoformat()}. "
+                "Choose other dates above, or show every entry.</p>")
+        self.show_all_button.setVisible(span is not None)
+        self.stack.setCurrentIndex(1)
+
+    def _fill_symptoms(self) -> None:
+        """All symptoms, the built-in ones then the patient's own; the choice stays."""
+        chosen = self.symptom.currentData()
+        self.symptom.blockSignals(True)
+        self.symptom.clear()
+        self.symptom.addItem("All symptoms", None)
+        for s in self.repo.diary.all_symptoms():
+            self.symptom.addItem(s.name, s.key)
+        self.symptom.setCurrentIndex(max(self.symptom.findData(chosen), 0))
+        self.symptom.blockSignals(False)
 
     def set_repository(self, repo) -> None:
         self.repo = repo
@@ -152,6 +236,7 @@ class SymptomHistoryPage(QWidget):
     def _start(self) -> None:
         self._dirty = False
         self._running = True
+        self._fill_symptoms()
         since, until = pydate(self.since.date()), pydate(self.until.date())
         key = self.symptom.currentData()
         self.count.setText("Loading…")
@@ -166,9 +251,8 @@ class SymptomHistoryPage(QWidget):
         self.model.set_arrays(arrays)  # keeps the current sort: no second sorting pass
         fit_columns(self.table, 260)  # never narrower than the header ("Severity (0-10)")
         count = len(arrays["day"])
-        self.count.setText(f"{count} entries" if count else
-                           "No entries in this period. Log a day on the Symptoms page "
-                           "(Ctrl+D).")
+        self.count.setText(f"{count} entries" if count else "No entries in this period.")
+        self._show_empty(count)
 
     def _failed(self, error: BaseException) -> None:
         self._running = False

@@ -114,11 +114,10 @@ class ArrayTableModel(_ColumnsModel):
 
     def __init__(self, columns: Sequence[ArrayColumn], parent=None):
         super().__init__(parent)
-        import numpy as np
-
+        # Empty until the first load: NumPy is imported then, not while the window opens.
         self.columns: tuple[ArrayColumn, ...] = tuple(columns)
-        self.arrays: dict[str, Any] = {c.name: np.zeros(0) for c in self.columns}
-        self.order = np.zeros(0, dtype=np.int64)
+        self.arrays: dict[str, Any] = {c.name: () for c in self.columns}
+        self.order: Any = ()
         self._keys: dict[int, Any] = {}
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
@@ -145,10 +144,10 @@ class ArrayTableModel(_ColumnsModel):
         return self._keys[column]
 
     def _apply_sort(self) -> None:
-        import numpy as np
-
         if not len(self.order):
             return
+        import numpy as np
+
         keys = self._sort_keys(self.sort_column)
         order = np.argsort(keys, kind="stable")
         if self.sort_order == Qt.SortOrder.DescendingOrder:

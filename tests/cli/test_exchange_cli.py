@@ -85,7 +85,7 @@ def test_conflicts_listed_default_keeps_database_replace_takes_file(tmp_path, ca
         writer.writerow(["", "setting", "unit.crp", "mg/dL", "", "", "", "", ""])
     assert main(["import", str(source), "--db", str(target)]) == 0
     out = capsys.readouterr().out
-    assert "conflict: fatigue on 2024-03-01: kept severity 3" in out
+    assert "conflict: Fatigue on 2024-03-01: kept severity 3" in out
     assert "twice in the file" in out and "settings not imported" in out
     assert "Imported 1 records" in out
     with Repository.open(target) as repo:

@@ -1,5 +1,6 @@
 """A writer process for the crash test: writes batches of results through the repository
-and prints each batch number after its commit returned (flushed at once)."""
+and prints "ready" once the file is open, then each batch number after its commit returned
+(flushed at once)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ BATCH = 5
 
 def main(path: str, start: int) -> None:
     repo = Repository.open(path)
+    print("ready", flush=True)  # the test times its kill from here, not from process start
     batch = start
     while True:
         day = date(2000, 1, 1) + timedelta(days=batch % 9000)

@@ -24,6 +24,7 @@ def _arrays(count: int) -> dict:
                            "name": names[rng.integers(0, 5, count)].astype(object),
                            "severity": rng.integers(0, 11, count),
                            "location": np.repeat("", count).astype(object),
+                           "body_site": np.repeat("", count).astype(object),
                            "note": np.repeat("", count).astype(object)})
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QMenu,
     QMessageBox,
     QProgressDialog,
@@ -79,6 +80,8 @@ class DialogAnswerer:
         elif isinstance(widget, (QFileDialog, QPrintDialog)) or not isinstance(widget, QDialog):
             widget.close() if not isinstance(widget, QDialog) else widget.reject()
         elif visits == 0:
+            if isinstance(widget, QInputDialog) and not widget.textValue():
+                widget.setTextValue("Walked symptom")  # "Add your own symptom…" adds one
             accept = _accept_button(widget)
             if accept is not None:
                 accept.click()
