@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from lupus_tracker.analysis.latest import Shown
 from lupus_tracker.domain.records import EventKind
@@ -168,10 +169,7 @@ def charts_html(content: ReportContent) -> str:
     start = chart_start(content.since, content.until)
     parts = [f"<h2>Trends from {start.strftime('%b %Y')} to "
              f"{content.until.strftime('%b %Y')}</h2>"]
-    if start < content.since:  # the period is shorter than the year the charts show
-        parts.append(f'<p class="small">Drawn from {day_text(start)}: the year before '
-                     f"{day_text(content.until)}, for context; the period starts at the "
-                     "dashed line.</p>")
+
     if not content.charts:
         return parts[0] + "<p>No key results to chart in this time.</p>"
     for index, chart in enumerate(content.charts):
@@ -182,8 +180,17 @@ def charts_html(content: ReportContent) -> str:
         "\u25b3 above). Dashed line: start of the period. Under each column: "
         "prednisone-equivalent mg/day and events."
         + "".join(f" {e(chart.caption)}" for chart in content.charts if chart.caption)
-        + "</p>")
+        + f" {_span_note(start, content.since)}</p>")
     return "".join(parts)
+
+
+def _span_note(start: date, since: date) -> str:
+    """Why the charts may start before the period (a heading's paragraph of its own would
+    let the heading end a page)."""
+    if start < since:
+        return (f"Drawn from {day_text(start)}, a year for context (the period starts on "
+                f"{day_text(since)}).")
+    return ""
 
 
 def _average_text(average: float, days_present: int) -> str:

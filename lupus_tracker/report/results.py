@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from lupus_tracker.analysis.latest import LatestValue, exact_change, latest_values, show
+from lupus_tracker.charts.series import source_name
 from lupus_tracker.domain.catalog import MARKERS, get_marker
 from lupus_tracker.domain.comparability import group_series
 from lupus_tracker.domain.records import LabResult, Source
@@ -33,7 +34,6 @@ KEY_MARKERS = ("anti_dsdna", "c3", "c4", "urine_protein_24h", "upcr", "albumin",
 # Markers whose numbers are kit-specific (../shared/domain.md: "never join them into one
 # line"): one row per assay, each named.
 PER_ASSAY_MARKERS = ("anti_dsdna",)
-NO_ASSAY = "assay not named"
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,7 @@ class ReportResults:
 
 def series_name(result: LabResult) -> str:
     """The assay and the lab of a result, as printed: "CLIA · Riverside Medical Labs"."""
-    return " · ".join(part for part in ((result.assay or "").strip() or NO_ASSAY,
-                                        (result.lab or "").strip()) if part)
+    return source_name(result.assay, result.lab)
 
 
 def per_assay_rows(repo: Repository, key: str, since: date, until: date) -> list[KeyResult]:

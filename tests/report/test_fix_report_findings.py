@@ -64,3 +64,67 @@ def test_converted_values_are_marked_and_the_lab_value_printed(repo, tmp_path, r
     assert "0.85 mg/dL †" in text
     assert "as printed by the lab: Creatinine 75 " in text  # µmol/L (NFKC folds µ)
     assert "mol/L." in text
+
+
+def _figure(repo, start=date(2025, 12, 1)):
+    from lupus_tracker.report.figures import trend_figure
+
+    return trend_figure(repo, start, SINCE, UNTIL)
+
+
+def test_a_lone_result_shows_its_range_across_the_panel(repo):
+    repo.results.add(LabEntry(date(2026, 11, 10), "c3", "0.7", "g/L", "0.9-1.8", "City Lab",
+                              ""))
+    figure = _figure(repo)
+    panel = next(ax for ax in figure.axes if ax.get_title(loc="left").startswith("C3"))
+    band = next(c for c in panel.collections if str(c.get_gid()).startswith("band:"))
+    xs = band.get_paths()[0].vertices[:, 0]
+    left, right = panel.get_xlim()
+    assert xs.min() <= left + 1 and xs.max() >= right - 1  # not a sliver around the point
+
+
+def test_the_pulse_marker_never_sits_on_the_dose_strip_label(repo):
+    from lupus_tracker.domain.records import Dose, Medication
+
+    repo.treatments.add(Medication(None, "Methylprednisolone IV pulse", date(2026, 11, 3),
+                                   date(2026, 11, 5), "pulse",
+                                   (Dose(date(2026, 11, 3), 500, "mg", "once daily"),)))
+    repo.results.add(LabEntry(date(2026, 11, 10), "c3", "0.7", "g/L", "0.9-1.8", "", ""))
+    figure = _figure(repo, start=SINCE)
+    strip = next(ax for ax in figure.axes if ax.get_label() == "dose strip")
+    assert "prednisone-equivalent" in strip.get_title(loc="left")
+    assert not [t for t in strip.texts if "prednisone" in t.get_text()]  # not inside
+
+
+def test_legend_names_series_assay_then_lab(repo):
+    for day, value, lab, assay in ((date(2026, 11, 2), "45", "City Lab", "ELISA"),
+                                   (date(2026, 11, 9), "60", "River Lab", "CLIA")):
+        repo.results.add(LabEntry(day, "anti_dsdna", value, "IU/mL", "<30", lab, assay))
+    for day, lab in ((date(2026, 11, 2), "City Lab"), (date(2026, 11, 9), "River Lab")):
+        repo.results.add(LabEntry(day, "c3", "0.9", "g/L", "0.9-1.8", lab, ""))
+    figure = _figure(repo)
+    names = {t.get_text() for legend in figure.legends for t in legend.get_texts()}
+    assert {"ELISA · City Lab", "CLIA · River Lab", "assay not named · City Lab",
+            "assay not named · River Lab"} <= names, names
+
+
+def test_stopped_medications_are_in_date_order(repo):
+    from lupus_tracker.domain.records import Dose, Medication
+    from lupus_tracker.report.treatment import gather_treatment
+
+    for name, start, stop in (("Azathioprine", date(2026, 1, 1), date(2026, 11, 20)),
+                              ("Tacrolimus", date(2026, 1, 1), date(2026, 11, 3))):
+        repo.treatments.add(Medication(None, name, start, stop, "side effects",
+                                       (Dose(start, 50, "mg", "once daily"),)))
+    stopped = gather_treatment(repo.treatments.all(), SINCE, UNTIL).stopped
+    assert [s.name for s in stopped] == ["Tacrolimus", "Azathioprine"]
+
+
+def test_the_chart_caption_says_why_it_starts_before_the_period(repo, tmp_path, read_pdf):
+    repo.results.add(LabEntry(date(2026, 11, 10), "c3", "0.7", "g/L", "0.9-1.8", "", ""))
+    out = tmp_path / "r.pdf"
+    write_pdf(gather(repo, SINCE, UNTIL, sections=[ReportSection.CHARTS]), out)
+    text = read_pdf(out).flat()
+    assert "Trends from Nov 2025 to Nov 2026" in text
+    assert ("Drawn from 30 Nov 2025, a year for context (the period starts on 01 Nov "
+            "2026).") in text
