@@ -64,9 +64,44 @@ def _inside_backups(path: Path, database: Path | None) -> bool:
     return any((parent / BACKUPS_MARKER).exists() for parent in real.parents)
 
 
+FORMAT_SUFFIXES = {
+    "csv": (".csv", ".txt", ".tsv"),
+    "xlsx": (".xlsx",),
+    "fhir": (".json", ".fhir"),
+    "pdf": (".pdf",),
+}
+# Names that say what a file holds: another format's content under one is refused.
+_TELLING_SUFFIXES = {s for group in FORMAT_SUFFIXES.values() for s in group} | {
+    ".xls", ".xlsm", ".ods", ".xml", ".html", ".sqlite", ".db", ".zip"}
+
+
+def check_suffix(path: os.PathLike | str, fmt: str) -> None:
+    """Refuse a file name whose extension names another format than ``fmt`` (Excel bytes
+    in a ``.csv``); a name without a telling extension is accepted."""
+    suffix = Path(path).suffix.lower()
+    expected = FORMAT_SUFFIXES[fmt]
+    if suffix in _TELLING_SUFFIXES and suffix not in expected:
+        raise OutputFileError(f"{Path(path).name} ends in {suffix}, but the format is {fmt}: "
+                              f"name the file ….{expected[0][1:]} or choose the format its "
+                              "name says. Nothing was written.")
+
+
+def _follow_link(path: Path) -> Path:
+    """The file a symlink points to, so writing replaces the target and keeps the link;
+    a link to nothing is refused rather than replaced by a file."""
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    if not target.exists():
+        raise OutputFileError(f"{path} is a link to {target}, which does not exist; give the "
+                              "file name itself. Nothing was written.")
+    return target
+
+
 def check_output_path(path: os.PathLike | str, database: Path | None = None) -> Path:
-    """Refuse an output path that would destroy data; return it as a Path."""
-    path = Path(path).expanduser()
+    """Refuse an output path that would destroy data; return the path to write (the
+    target of a symlink: the link itself is never replaced)."""
+    path = _follow_link(Path(path).expanduser())
     if database is not None and refers_to_database(path, Path(database)):
         raise OutputFileError(f"{path} is the open database; choose another file name. "
                               "Nothing was written.")

@@ -51,9 +51,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     from lupus_tracker.exchange.formats import export
-    from lupus_tracker.output_files import check_output_path
+    from lupus_tracker.output_files import check_output_path, check_suffix
 
     try:
+        check_suffix(args.out, args.format)
         check_output_path(args.out, database_path(args))  # before any work: exit 2 if unsafe
         with open_repository(args, create=False) as repo:
             count = export(repo, args.format, args.out, args.bundle_type)

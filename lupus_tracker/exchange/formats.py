@@ -41,6 +41,16 @@ def _first_character(path: Path) -> bytes:
     return head.replace(b"\x00", b"").lstrip()[:1]
 
 
+def _is_spreadsheet(path: Path) -> bool:
+    """Excel content whatever the name says: .xlsx is a zip, .xls an OLE2 compound file."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return False
+    return head.startswith(b"PK\x03\x04") or head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def read_plan(path: Path, repo: Repository, options: ImportOptions | None = None) -> ImportPlan:
     """Read ``path`` (CSV or FHIR JSON, by content) into a plan without what ``repo``
     already holds, conflicts listed. Nothing is written."""
@@ -48,7 +58,7 @@ def read_plan(path: Path, repo: Repository, options: ImportOptions | None = None
     path = Path(path)
     if not path.is_file():
         raise ExchangeError(f"No file at {path}.")
-    if path.suffix.lower() in (".xlsx", ".xls"):
+    if path.suffix.lower() in (".xlsx", ".xls") or _is_spreadsheet(path):
         raise ExchangeError("Excel files are exported for reading; import the CSV or FHIR "
                             "export instead.")
     first = _first_character(path)

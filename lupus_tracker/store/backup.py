@@ -7,9 +7,16 @@ backup is written under a temporary name in that folder, synced, verified (``qui
 our ``application_id``, the same identity) and only then given its final name. Backups are
 in rollback-journal mode and read with ``immutable=1``, so reading one leaves no -wal/-shm.
 
-Rotation keeps the newest backup of each of the last 7 days, 4 weeks and 6 months, and
-never removes a backup that holds more records than every backup kept (an emptied or
-replaced database never pushes out the last backup that held the data).
+Rotation keeps, for each of the last 7 days, the oldest backup of the day and its newest
+few (a backup taken after a mistake never pushes out the day's last good copy), the newest
+of each of the last 4 weeks and 6 months, and never removes a backup that holds more
+records than every backup kept (an emptied or replaced database never pushes out the last
+backup that held the data).
+
+A file copied with ``cp`` keeps its identity, so twins share one identity folder; each
+backup's name records the file it was made from. Rotation only ever removes backups made
+from the file being backed up, and a backup made from another file that still exists
+beside it (a twin) is never listed, offered or restored for this one.
 
 A restore refuses a backup of another database, a newer-version backup and a file in use
 by another program; the current file is kept beside it first (a verified copy when it
@@ -37,6 +44,7 @@ from lupus_tracker.store.db import (
     Database,
     _inspect_header,
     create_private_file,
+    disk_full,
     fsync_file,
     fsync_folder,
     identity_of,
@@ -47,9 +55,11 @@ from lupus_tracker.store.db import (
 )
 from lupus_tracker.store.errors import (
     DamagedFileError,
+    DiskFullError,
     FileInUseError,
     NewerVersionError,
     NotSQLiteError,
+    ReadOnlyError,
     StoreError,
     WrongDatabaseError,
     user_error,
@@ -57,6 +67,7 @@ from lupus_tracker.store.errors import (
 from lupus_tracker.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 6
+KEEP_PER_DAY = 5  # the newest backups kept of each recent day, besides its oldest
 STAMP = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"^(?P<name>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})(?:-\d+)?\.sqlite$")
 _RECORD_TABLES = ("results", "symptoms", "diary_notes", "medications", "medication_doses",
@@ -141,9 +152,32 @@ def _scan(folder: Path) -> list[Backup]:
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
 
+def source_file(backup: Backup) -> Path:
+    """The file a backup was made from: ``<folder>/<file name>`` for a backup kept in
+    ``<folder>/backups/<identity>/``."""
+    return backup.path.parent.parent.parent / backup.file_name
+
+
+def made_from_twin(backup: Backup, db_path: Path) -> bool:
+    """True when ``backup`` was made from another file than ``db_path`` that still exists:
+    a copy sharing this file's identity, whose history is its own. (A backup made under a
+    name no file has any more is this file's history from before a rename or a move.)"""
+    source = source_file(backup)
+    if backup.path.parent.parent.name != backups_root(source).name:
+        return False  # a backup kept elsewhere (copied to a stick): judged by identity
+    if not source.exists():
+        return False
+    try:
+        return not source.samefile(db_path)
+    except OSError:  # this file is missing: compare the paths
+        return source.resolve() != Path(db_path).resolve()
+
+
 def list_backups(db_path: Path, identity: str) -> list[Backup]:
-    """The backups of the database with ``identity`` beside ``db_path``, newest first."""
-    return _scan(backups_dir(Path(db_path), identity))
+    """The backups of the database with ``identity`` beside ``db_path``, newest first;
+    never those made from a twin (see ``made_from_twin``)."""
+    return [b for b in _scan(backups_dir(Path(db_path), identity))
+            if not made_from_twin(b, db_path)]
 
 
 def backups_by_file_name(db_path: Path) -> list[Backup]:
@@ -183,21 +217,23 @@ def _fingerprint(conn: sqlite3.Connection) -> tuple[object, ...]:
 
 def _keepers(backups: list[Backup]) -> set[Path]:
     keep: set[Path] = set()
-    seen_days: set[object] = set()
+    by_day: dict[object, list[Backup]] = {}
     seen_weeks: set[object] = set()
     seen_months: set[object] = set()
     for backup in backups:  # newest first: the first of each period is its newest
         day = backup.taken.date()
         week, month = day.isocalendar()[:2], (day.year, day.month)
-        if day not in seen_days and len(seen_days) < KEEP_DAYS:
-            keep.add(backup.path)
+        if day in by_day or len(by_day) < KEEP_DAYS:
+            by_day.setdefault(day, []).append(backup)
         if week not in seen_weeks and len(seen_weeks) < KEEP_WEEKS:
             keep.add(backup.path)
         if month not in seen_months and len(seen_months) < KEEP_MONTHS:
             keep.add(backup.path)
-        seen_days.add(day)
         seen_weeks.add(week)
         seen_months.add(month)
+    for of_day in by_day.values():  # newest first: its newest few and its oldest
+        keep.update(b.path for b in of_day[:KEEP_PER_DAY])
+        keep.add(of_day[-1].path)
     return keep
 
 
@@ -237,7 +273,19 @@ def backup_now(db: Database, now: datetime | None = None) -> Path:
     if identity is None:
         raise StoreError("This file has no identity yet; open it in the app first.")
     now = now or datetime.now()
-    folder = _prepare_folder(db, identity)
+    try:
+        folder = _prepare_folder(db, identity)
+    except OSError as error:
+        root = backups_root(db.path)
+        if disk_full(db.path):
+            raise DiskFullError(f"The disk is full: no backup can be written in {root}. "
+                                "Free some space and try again.") from None
+        if not os.access(root if root.exists() else root.parent, os.W_OK):
+            raise ReadOnlyError(f"The folder {root} is read-only: no backup can be written "
+                                "there. Copy the file to a folder you may write to, or back "
+                                "it up from there.") from None
+        raise StoreError(f"The backups folder {root} cannot be written: "
+                         f"{error.strerror or error}.") from None
     final = folder / f"{db.path.name}-{now.strftime(STAMP)}.sqlite"
     number = 1
     while final.exists():  # never overwrite a backup
@@ -258,7 +306,8 @@ def backup_now(db: Database, now: datetime | None = None) -> Path:
         raise DamagedFileError("The new backup did not verify; the previous backups are kept.")
     os.replace(temp, final)
     fsync_folder(folder)
-    _rotate(list_backups(db.path, identity), final)
+    own = [b for b in _scan(folder) if b.file_name == db.path.name]  # never a twin's
+    _rotate(own, final)
     return final
 
 
@@ -411,12 +460,17 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
 def _check_belongs(backup: Path, info: BackupInfo, current: str | None, db_path: Path) -> None:
     """The backup must be of this database: the same identity, or when the file cannot tell
     (missing, damaged), a backup made of a file with this name."""
+    parsed = _parse(backup)
     if current is not None:
         if info.identity != current:
             raise WrongDatabaseError(f"{backup.name} is a backup of another database, not of "
                                      f"{db_path.name}. Nothing was changed.")
+        if parsed is not None and made_from_twin(parsed, db_path):
+            raise WrongDatabaseError(
+                f"{backup.name} was made from {source_file(parsed)}, a copy of {db_path} "
+                "(the two files share one identity); restore it into that file, not this "
+                "one. Nothing was changed.")
         return
-    parsed = _parse(backup)
     if parsed is None or parsed.file_name != db_path.name:
         raise WrongDatabaseError(f"{backup.name} was not made from {db_path.name}; it cannot "
                                  "be shown to belong to it. Nothing was changed.")

@@ -7,6 +7,10 @@ beside it. A new file is created owner-only (0600); SQLite gives its -wal and -s
 the same mode. An empty (0-byte) file is never taken for a new database, and a missing file
 that has backups is not silently replaced by an empty one.
 
+A file in a folder that cannot be written (a read-only mount) or that cannot itself be
+written is opened read-only, so reading commands work; a change then says that the folder
+(or file) is read-only, and a full disk says the disk is full, never "damaged".
+
 The path is resolved once (symlinks followed) and the connection works on the real file,
 so a restore or a copy never replaces a link instead of the data.
 
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 import threading
 import uuid
@@ -40,12 +45,14 @@ from pathlib import Path
 from lupus_tracker.paths import PRIVATE_FILE_MODE, make_private_dir
 from lupus_tracker.store.errors import (
     DamagedFileError,
+    DiskFullError,
     EmptyFileError,
     FileInUseError,
     MissingFileError,
     NewerVersionError,
     NotOurFileError,
     NotSQLiteError,
+    ReadOnlyError,
     StoreError,
     user_error,
 )
@@ -55,6 +62,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 OWNER_ONLY = PRIVATE_FILE_MODE
 SIDE_FILES = ("-wal", "-shm", "-journal")
+DISK_FULL_BYTES = 256 * 1024  # less free space than this: "the disk is full"
 
 # The files this process has a connection to, by (device, inode), with their count.
 _open_files: dict[tuple[int, int], int] = {}
@@ -143,6 +151,42 @@ def _newer(path: Path, version: int) -> NewerVersionError:
         "changed.")
 
 
+def folder_writable(path: Path) -> bool:
+    """True when files can be created in ``path``'s folder (False on a read-only mount)."""
+    return os.access(Path(path).parent, os.W_OK)
+
+
+def disk_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(Path(path).parent).free < DISK_FULL_BYTES
+    except OSError:
+        return False
+
+
+_UNWRITABLE = ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_FULL",
+               "SQLITE_PERM")
+
+
+def explain_unwritable(path: Path, error: sqlite3.Error) -> StoreError | None:
+    """What is true when SQLite could not open or write ``path``: the disk is full, or the
+    folder or file is read-only (``None`` when neither explains the error)."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    if not name.startswith(_UNWRITABLE):
+        return None
+    if disk_full(path):
+        return DiskFullError(f"The disk is full: {path} cannot be changed (nor its -wal "
+                             "log written). Free some space and try again. Nothing was "
+                             "changed.")
+    if not folder_writable(path):
+        return ReadOnlyError(f"The folder {Path(path).parent} is read-only: {Path(path).name} "
+                             "can be read but not changed there. Copy it to a folder you may "
+                             "write to. Nothing was changed.")
+    if Path(path).exists() and not os.access(path, os.W_OK):
+        return ReadOnlyError(f"The file {path} is read-only: it can be read but not changed. "
+                             "Nothing was changed.")
+    return None
+
+
 def _inspect_connection(path: Path, conn: sqlite3.Connection, *, quick_check: bool) -> int:
     """The authoritative checks, through SQLite (they see what the -wal holds)."""
     try:
@@ -160,8 +204,8 @@ def _inspect_connection(path: Path, conn: sqlite3.Connection, *, quick_check: bo
                 raise DamagedFileError(f"{path} is damaged ({check}). Nothing was changed.")
         return int(version)
     except sqlite3.DatabaseError as error:
-        mapped = user_error(error, path)
-        if isinstance(mapped, FileInUseError):
+        mapped = explain_unwritable(path, error) or user_error(error, path)
+        if isinstance(mapped, FileInUseError | ReadOnlyError | DiskFullError):
             raise mapped from None
         raise DamagedFileError(
             f"{path} is damaged or not a database ({error}). Nothing was changed.") from None
@@ -207,7 +251,7 @@ class Database:
             self._depth = 0
 
     def _mapped(self, error: sqlite3.Error) -> Exception:
-        return user_error(error, self.path) or error
+        return explain_unwritable(self.path, error) or user_error(error, self.path) or error
 
     def query(self, sql: str,
               params: tuple[object, ...] | dict[str, object] = ()) -> list[sqlite3.Row]:
@@ -340,7 +384,10 @@ def unique_name(base: Path) -> Path:
     return candidate
 
 
-def _configure(conn: sqlite3.Connection) -> None:
+def _configure(conn: sqlite3.Connection, *, read_only: bool = False) -> None:
+    if read_only:  # nothing to switch: the file is read as it is
+        conn.execute("PRAGMA temp_store = MEMORY")
+        return
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if mode.lower() != "wal":
         raise StoreError(f"The database could not be switched to WAL mode (got {mode}).")
@@ -381,6 +428,27 @@ def _refuse_missing_with_backups(path: Path) -> None:
             "choose another file name. Nothing was created.")
 
 
+def _must_read_only(path: Path) -> bool:
+    """An existing file that cannot be written, or whose folder cannot be (no -wal or -shm
+    can be made beside it): opened read-only."""
+    return path.exists() and (not folder_writable(path) or not os.access(path, os.W_OK))
+
+
+def _why_read_only(path: Path) -> str:
+    return "its folder is read-only" if not folder_writable(path) else "the file is read-only"
+
+
+def _read_only_uri(path: Path) -> str:
+    """Read-only access. In a folder where no -shm can be made, SQLite reads a WAL file
+    only as immutable, which is exact when no -wal holds unsaved pages (a clean close
+    leaves none); with a -wal there, its -shm must be there too (plain ``mode=ro``)."""
+    uri = f"{path.as_uri()}?mode=ro"
+    wal = Path(f"{path}-wal")
+    if not folder_writable(path) and not (wal.exists() and wal.stat().st_size > 0):
+        uri += "&immutable=1"
+    return uri
+
+
 def open_database(path: os.PathLike[str] | str, *, create: bool = True, migrate: bool = True,
                   new_ok: bool = False, quick_check: bool = True) -> Database:
     """Open (or, with ``create``, make) a Lupus Tracker database at ``path``.
@@ -414,20 +482,65 @@ def open_database(path: os.PathLike[str] | str, *, create: bool = True, migrate:
             try:
                 create_private_file(path)
             except OSError as error:
+                if not folder_writable(path):
+                    raise ReadOnlyError(f"The folder {path.parent} is read-only: {path.name} "
+                                        "cannot be created there. Nothing was created.") \
+                        from None
                 raise MissingFileError(f"Cannot create {path}: {error.strerror}.") from None
         else:
             raise MissingFileError(f"No database at {path}.")
-        try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        except sqlite3.Error as error:
-            raise user_error(error, path) or error from None
-        conn.row_factory = sqlite3.Row
-        db = Database(path, conn)
+        existed = path.exists() and path.stat().st_size > 0
+        read_only = not already_open and _must_read_only(path)
+        db = _connect(path, read_only)
+    try:
+        _finish_open(db, already_open=already_open, migrate=migrate, quick_check=quick_check,
+                     read_only=read_only)
+    except DiskFullError:
+        # A full disk cannot even hold the -shm a WAL reader needs: a file whose -wal holds
+        # nothing unsaved is read as it is on disk, read-only (changes say the disk is full)
+        if already_open or read_only or not existed or _wal_holds_pages(path):
+            raise
+        with _open_lock:
+            db = _connect(path, True, immutable=True)
+        _finish_open(db, already_open=False, migrate=migrate, quick_check=quick_check,
+                     read_only=True)
+    return db
+
+
+def _wal_holds_pages(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _connect(path: Path, read_only: bool, *, immutable: bool = False) -> Database:
+    """A connection to ``path`` (read-only when asked) wrapped in a Database."""
+    target = str(path)
+    if read_only:
+        target = f"{path.as_uri()}?mode=ro&immutable=1" if immutable else _read_only_uri(path)
+    try:
+        conn = sqlite3.connect(target, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                               uri=read_only)
+    except sqlite3.Error as error:
+        raise explain_unwritable(path, error) or user_error(error, path) or error from None
+    conn.row_factory = sqlite3.Row
+    return Database(path, conn)
+
+
+def _finish_open(db: Database, *, already_open: bool, migrate: bool, quick_check: bool,
+                 read_only: bool) -> None:
+    """Check the opened file, set it up and bring it to this version's schema (closing the
+    connection on any error)."""
+    path, conn = db.path, db.conn
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = _inspect_connection(path, conn, quick_check=quick_check and not already_open)
-        _configure(conn)
-        if migrate:
+        _configure(conn, read_only=read_only)
+        if migrate and read_only and (version != SCHEMA_VERSION or identity_of(conn) is None):
+            raise ReadOnlyError(f"{path} is read-only ({_why_read_only(path)}) and made by an "
+                                "older version: it must be updated before this version can "
+                                "read it. Copy it to a folder you may write to. Nothing was "
+                                "changed.")
+        if migrate and not read_only:
             _migrate(db, version)
             if identity_of(conn) is None:
                 conn.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[3]} COMMIT;")
@@ -437,4 +550,3 @@ def open_database(path: os.PathLike[str] | str, *, create: bool = True, migrate:
     except BaseException:
         db.close()
         raise
-    return db

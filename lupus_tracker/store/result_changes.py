@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 
 from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
 from lupus_tracker.domain.records import LabEntry, LabResult
-from lupus_tracker.store.changes import ANYTHING, Change, Unchecked, expect
+from lupus_tracker.store.changes import (
+    ANYTHING,
+    Change,
+    Unchecked,
+    expect,
+    other_ids,
+    refuse_duplicate_results,
+    same_results,
+)
 from lupus_tracker.store.errors import NotFoundError
 
 if TYPE_CHECKING:
@@ -57,7 +65,8 @@ class DeleteResults(Change):
             gone.append(current)
         for result_id in self.ids:
             repo.results.delete(result_id)
-        return RestoreResults(tuple(gone))
+        known = frozenset().union(*(other_ids(same_results(repo, r), r.id) for r in gone))
+        return RestoreResults(tuple(gone), known)
 
     def describe(self) -> str:
         return f"Delete {_results_text(len(self.ids))}"
@@ -68,8 +77,11 @@ class RestoreResults(Change):
     """Put deleted results back under their own ids (refused when an id is taken)."""
 
     results: tuple[LabResult, ...]
+    # Ids of the same results already there when these were deleted (None: any is refused)
+    known: frozenset[int] | None = None
 
     def carry_out(self, repo: Repository) -> Change:
+        refuse_duplicate_results(repo, self.results, self.known)
         restored = repo.results.restore(self.results)
         return DeleteResults(tuple(r.id for r in restored), tuple(restored))
 

@@ -7,7 +7,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from lupus_tracker.domain.records import Dose, Event, Medication
-from lupus_tracker.store.changes import ANYTHING, Change, Unchecked, expect, saved_id
+from lupus_tracker.store.changes import (
+    ANYTHING,
+    Change,
+    Unchecked,
+    active_courses,
+    expect,
+    other_ids,
+    refuse_second_active_course,
+    saved_id,
+)
 
 if TYPE_CHECKING:
     from lupus_tracker.store.repository import Repository
@@ -37,7 +46,8 @@ class DeleteMedication(Change):
         current = repo.treatments.get(self.medication_id)
         expect(current, self.expected, current.name)
         repo.treatments.delete(self.medication_id)
-        return RestoreMedication(current)
+        return RestoreMedication(current, other_ids(active_courses(repo, current.name),
+                                                    current.id))
 
     def describe(self) -> str:
         if self.expected is not ANYTHING:
@@ -47,7 +57,15 @@ class DeleteMedication(Change):
 
 @dataclass(frozen=True)
 class RestoreMedication(AddMedication):
-    """Put a deleted medication back under its own id (refused when the id is taken)."""
+    """Put a deleted medication back under its own id (refused when the id is taken, or
+    when another active course of its name was started meanwhile)."""
+
+    # Ids of the active courses of that name when it was deleted (None: any is refused)
+    known: frozenset[int] | None = None
+
+    def carry_out(self, repo: Repository) -> Change:
+        refuse_second_active_course(repo, self.medication, self.known)
+        return super().carry_out(repo)
 
     def describe(self) -> str:
         return f"Restore {self.medication.name}"
@@ -83,8 +101,9 @@ class StopMedication(Change):
     def carry_out(self, repo: Repository) -> Change:
         before = repo.treatments.get(self.medication_id)
         note = before.note if self.note is ANYTHING else self.note
+        known = other_ids(active_courses(repo, before.name), before.id)
         after = repo.treatments.replace(replace(before, stopped_on=self.stopped_on, note=note))
-        return PutMedication(before, after)
+        return PutMedication(before, after, known)
 
     def describe(self) -> str:
         return f"Stop {self.name}" if self.stopped_on else f"Resume {self.name}"
@@ -96,12 +115,17 @@ class PutMedication(Change):
 
     medication: Medication
     expected: Medication | Unchecked = ANYTHING
+    # Ids of the active courses of that name when this was made (None: any is refused)
+    known: frozenset[int] | None = None
 
     def carry_out(self, repo: Repository) -> Change:
         current = repo.treatments.get(saved_id(self.medication.id))
         expect(current, self.expected, current.name)
+        if current.stopped_on is not None:  # resumed by this change (undo of a stop)
+            refuse_second_active_course(repo, self.medication, self.known)
         after = repo.treatments.replace(self.medication)
-        return PutMedication(current, after)
+        known = other_ids(active_courses(repo, current.name), current.id)
+        return PutMedication(current, after, known)
 
     def describe(self) -> str:
         return f"Edit {self.medication.name}"
