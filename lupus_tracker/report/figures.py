@@ -312,5 +312,5 @@ def trend_chart_image(repo: Repository, start: date, since: date,
     pressure = any(ax.get_title(loc="left").startswith("Blood pressure") for ax in figure.axes)
     note = bp_target_note()
     caption = " ".join(part for part in (
-        figure.get_label(), f"{note[0].upper()}{note[1:]}." if pressure else "") if part)
+        str(figure.get_label() or ""), f"{note[0].upper()}{note[1:]}." if pressure else "") if part)
     return Image(_png(figure), CHART_WIDTH_MM, caption)
