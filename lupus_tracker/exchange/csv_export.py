@@ -77,7 +77,10 @@ def rows(repo: Repository) -> Iterator[dict[str, str]]:
                "data": base64.b64encode(p.data).decode("ascii")}
     for a in repo.sledai.all():
         yield {"date": a.visit_on.isoformat(), "kind": "sledai", "value": str(a.score),
-               "data": json.dumps(sorted(a.items)), "note": a.note or ""}
+               "data": json.dumps(sorted(a.items)), "note": a.note or "",
+               "pga": _num(a.pga),
+               # for the Excel sheet (the CSV carries the list as JSON in "data")
+               "items": ", ".join(sorted(a.items))}
     for start, end, note in repo.report_notes.all():
         yield {"date": start.isoformat(), "kind": "report_note", "end_date": end.isoformat(),
                "note": note}

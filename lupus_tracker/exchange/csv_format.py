@@ -14,7 +14,7 @@ from typing import IO, Any
 
 COLUMNS = ("date", "kind", "item", "value", "unit", "ref_low", "ref_high", "lab", "note",
            "ref_range", "assay", "pattern", "location", "frequency", "end_date", "title",
-           "entry", "source", "record_id", "data", "time", "source_id", "body_site")
+           "entry", "source", "record_id", "data", "time", "source_id", "body_site", "pga")
 REQUIRED = COLUMNS[:9]
 KINDS = ("lab", "vital", "symptom", "medication", "event", "diary", "photo", "sledai",
          "report_note", "profile", "setting")

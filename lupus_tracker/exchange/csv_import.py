@@ -29,6 +29,7 @@ from lupus_tracker.domain.records import (
     SymptomEntry,
 )
 from lupus_tracker.domain.symptoms import SymptomError
+from lupus_tracker.domain.treat_to_target import check_pga
 from lupus_tracker.domain.values import ValueParseError, parse_number
 from lupus_tracker.exchange.csv_format import COLUMNS, KINDS, REQUIRED, restore
 from lupus_tracker.exchange.errors import ExchangeError
@@ -176,7 +177,9 @@ class _Reader:
             raise InvalidEntryError("the SLEDAI-2K items are not a JSON list") from None
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise InvalidEntryError("the SLEDAI-2K items are not a list of names")
-        assessment = SledaiAssessment(self._day(row), frozenset(items), row["note"] or None)
+        pga = check_pga(_number(row.get("pga", ""), "pga"))  # a PgaError is a ValueError
+        assessment = SledaiAssessment(self._day(row), frozenset(items), row["note"] or None,
+                                      pga)
         assessment.score  # noqa: B018 - raises for an unknown descriptor
         self.plan.sledai.append(assessment)
 

@@ -23,6 +23,7 @@ from lupus_tracker.domain.records import (
     SymptomEntry,
 )
 from lupus_tracker.domain.symptoms import CUSTOM_PREFIX, SymptomError, check_severity, get_symptom
+from lupus_tracker.domain.treat_to_target import check_pga
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
@@ -30,6 +31,10 @@ SYMPTOM_SYSTEM = "urn:lupus-tracker:symptom"
 CUSTOM_SYMPTOM_SYSTEM = "urn:lupus-tracker:custom-symptom"  # the code is the patient's name
 RECORD_SYSTEM = "urn:lupus-tracker:record"  # diary-note, sledai-2k, report-note, event
 SLEDAI_ITEM_SYSTEM = "urn:lupus-tracker:sledai-item"
+# The physician global assessment (0-3) travels as a component of the SLEDAI-2K
+# Observation coded in the app's own record system: no LOINC code for the SELENA PGA
+# (0-3 scale) was found in LOINC search results, so none is claimed.
+PGA_CODE = "pga"
 EVENT_KIND_TAG = "urn:lupus-tracker:event-kind"
 COURSE_URL = "urn:lupus-tracker:medication-course"
 NOTE_URL = "urn:lupus-tracker:note"
@@ -48,6 +53,24 @@ def _period(start: date, end: date | None) -> dict:
     if end is not None:
         period["end"] = end.isoformat()
     return period
+
+
+def _pga(pga: float | None) -> list[dict]:
+    """The PGA component (a component has no valueDecimal: a unitless Quantity)."""
+    if pga is None:
+        return []
+    code = _record_code(PGA_CODE, "Physician global assessment (0-3)")
+    return [{"code": code, "valueQuantity": {"value": pga}}]
+
+
+def _read_pga(resource: dict) -> float | None:
+    for component in resource.get("component") or []:
+        if isinstance(component, dict) and _code(component, RECORD_SYSTEM) == PGA_CODE:
+            value = (component.get("valueQuantity") or {}).get("value")
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValueError("the SLEDAI-2K PGA is not a number")
+            return check_pga(float(value))
+    return None
 
 
 def _note(text: str | None) -> list[dict]:
@@ -96,7 +119,7 @@ def resources(repo, ids, patient_ref: str) -> list[dict]:
             "code": _record_code("sledai-2k", "SLEDAI-2K"), "subject": subject,
             "effectiveDateTime": a.visit_on.isoformat(), "valueInteger": a.score},
             component=[{"code": {"coding": [{"system": SLEDAI_ITEM_SYSTEM, "code": item}]},
-                        "valueBoolean": True} for item in sorted(a.items)],
+                        "valueBoolean": True} for item in sorted(a.items)] + _pga(a.pga),
             note=_note(a.note)))
     for m in repo.treatments.all():
         out += [entry(ids.url("medication", f"{m.id}/{i}"), r)
@@ -239,7 +262,8 @@ class RecordReader:
             items = frozenset(_code(c, SLEDAI_ITEM_SYSTEM) for c in resource.get("component")
                               or [] if c.get("valueBoolean") is True)
             assessment = SledaiAssessment(_day(resource.get("effectiveDateTime")),
-                                          frozenset(i for i in items if i), _notes(resource))
+                                          frozenset(i for i in items if i), _notes(resource),
+                                          _read_pga(resource))
             if assessment.score != resource.get("valueInteger"):
                 raise ValueError("the SLEDAI-2K score does not match its descriptors")
             self.plan.sledai.append(assessment)

@@ -168,6 +168,29 @@ def _stored_text(result: LabResult) -> str:
     return f"{_shown(result.marker, result.value_text, result.unit)} of {when}"
 
 
+def _text(note: str | None) -> str:
+    return (note or "").strip()
+
+
+def _same_assessment(stored: SledaiAssessment, file: SledaiAssessment) -> bool:
+    """The same assessment: same descriptors (hence score); the file's PGA and note, when
+    it gives them, equal the stored ones."""
+    if stored.items != file.items:
+        return False
+    if file.pga is not None and (stored.pga is None or abs(stored.pga - file.pga) > 1e-9):
+        return False
+    return not _text(file.note) or _text(file.note) == _text(stored.note)
+
+
+def _assessment_text(a: SledaiAssessment) -> str:
+    text = f"score {a.score} ({', '.join(sorted(a.items)) or '-'})"
+    if a.pga is not None:
+        text += f", PGA {a.pga:g}"
+    if _text(a.note):
+        text += f", note {_text(a.note)[:40]!r}"
+    return text
+
+
 class _Reconciler:
     """Sorts each record of a plan into new, duplicate or conflict against ``repo``."""
 
@@ -290,6 +313,34 @@ class _Reconciler:
                 kept.append(item)
         return kept
 
+    def sledai(self) -> list[SledaiAssessment]:
+        """Assessments by visit date, compared by descriptors (so score), PGA and note; a
+        PGA or note the file does not give is no disagreement, and replacing never blanks
+        the stored one."""
+        now = {a.visit_on: a for a in self.repo.sledai.all()}
+        seen: dict[date, SledaiAssessment] = {}
+        kept = []
+        for item in self.plan.sledai:
+            what = f"SLEDAI-2K on {item.visit_on}"
+            earlier = seen.get(item.visit_on)
+            if earlier is not None:
+                if _same_assessment(earlier, item):
+                    self.duplicates += 1
+                else:
+                    self.conflict(what, _assessment_text(earlier), _assessment_text(item),
+                                  in_file=True)
+                continue
+            seen[item.visit_on] = item
+            current = now.get(item.visit_on)
+            if current is None:
+                kept.append(item)
+            elif _same_assessment(current, item):
+                self.duplicates += 1
+            elif self.conflict(what, _assessment_text(current), _assessment_text(item)):
+                kept.append(replace(item, pga=current.pga if item.pga is None else item.pga,
+                                    note=item.note if _text(item.note) else current.note))
+        return kept
+
     def medications(self) -> list[Medication]:
         now = {(m.name.strip().casefold(), m.started_on) for m in self.repo.treatments.all()}
         kept = []
@@ -336,7 +387,6 @@ def reconcile(repo: Repository, plan: ImportPlan) -> ImportPlan:
     check_same_patient(current, plan.profile, plan.patient_names, options.allow_other_patient)
     r = _Reconciler(repo, plan)
     notes_now = dict(repo.diary.notes())
-    sledai_now = {a.visit_on: a for a in repo.sledai.all()}
     reports_now = {(s, e): (s, e, n) for s, e, n in repo.report_notes.all()}
     settings = plan.settings if options.include_settings else []
     results = r.results()
@@ -356,9 +406,7 @@ def reconcile(repo: Repository, plan: ImportPlan) -> ImportPlan:
         medications=r.medications(),
         events=r.events(),
         photos=r.photos(),
-        sledai=r.keyed(plan.sledai, sledai_now, key=lambda a: a.visit_on,
-                       what=lambda a: f"SLEDAI-2K on {a.visit_on}",
-                       shown=lambda a: f"score {a.score} ({', '.join(sorted(a.items)) or '-'})"),
+        sledai=r.sledai(),
         report_notes=r.keyed(plan.report_notes, reports_now, key=lambda n: (n[0], n[1]),
                              what=lambda n: f"report note {n[0]} to {n[1]}",
                              shown=lambda n: repr(n[2][:60])),

@@ -31,6 +31,7 @@ SHEETS = {
                                    "Frequency", "Stopped on", "Note")),
     "Events": ("event", ("Date", "Kind", "Title", "Ended on", "Note")),
     "Diary": ("diary", ("Date", "Note")),
+    "SLEDAI-2K": ("sledai", ("Date", "Score", "Descriptors", "PGA (0-3)", "Note")),
 }
 _FIELDS = {
     "lab": ("date", "item", "value", "unit", "ref_range", "lab", "assay", "pattern", "note",
@@ -40,9 +41,11 @@ _FIELDS = {
     "medication": ("date", "item", "entry", "value", "unit", "frequency", "end_date", "note"),
     "event": ("date", "item", "title", "end_date", "note"),
     "diary": ("date", "note"),
+    "sledai": ("date", "value", "items", "pga", "note"),
 }
 _DATE_FIELDS = ("date", "end_date")
-_NUMBER_FIELDS = {("symptom", "value"), ("medication", "value")}
+_NUMBER_FIELDS = {("symptom", "value"), ("medication", "value"), ("sledai", "value"),
+                  ("sledai", "pga")}
 
 
 def _cell(sheet, value):

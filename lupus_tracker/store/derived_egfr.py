@@ -10,9 +10,11 @@ stops the others.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from lupus_tracker.domain.egfr import COMPUTED_ASSAY, Height, computed_egfr_entry
 from lupus_tracker.domain.records import LabEntry, LabResult, Profile
+from lupus_tracker.domain.wording import value_as_printed
 
 ASSAY = COMPUTED_ASSAY
 
@@ -22,6 +24,17 @@ def derived_egfr_entries(profile: Profile, creatinine: Iterable[LabResult],
     """The eGFR entries computed from ``creatinine`` results for this patient, with the
     logged heights (cm) for the bedside Schwartz equation under 18 (the rule is
     ``domain.egfr.computed_egfr_entry``)."""
-    entries = (computed_egfr_entry(result, profile.birth_date, profile.sex, heights)
+    entries = (computed_egfr_entry(_as_printed(result), profile.birth_date, profile.sex,
+                                   heights)
                for result in creatinine)
     return [entry for entry in entries if entry is not None]
+
+
+def _as_printed(result: LabResult) -> LabResult:
+    """``result`` whose text, quoted in the eGFR's note, reads as a lab prints it
+    ("from creatinine 0.65", not a machine-written "0.6548533722229765"). The number the
+    equation uses is the stored one, unchanged."""
+    if result.measurement is None:
+        return result
+    printed = value_as_printed(result.measurement)
+    return result if printed == result.value_text else replace(result, value_text=printed)

@@ -20,7 +20,7 @@ def test_workbook(demo_repo, tmp_path):
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     book = load_workbook(out)
     assert book.sheetnames == ["Summary", "Labs", "Vitals", "Symptoms", "Medications",
-                               "Events", "Diary", "Lab trends"]
+                               "Events", "Diary", "SLEDAI-2K", "Lab trends"]
     labs = book["Labs"]
     assert [c.value for c in labs[1]][:4] == ["Date", "Marker", "Value (as printed)", "Unit"]
     assert isinstance(labs["A2"].value, datetime)
