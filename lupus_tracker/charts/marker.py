@@ -118,6 +118,8 @@ def _band(ax: Axes, series: Series, colour: str, xlim: tuple[float, float],
     tail = (x[-1] - x[-2]) / 2 if len(x) > 1 else 15.0
     edges = ([max(x[0] - half, xlim[0])] + [(a + b) / 2 for a, b in itertools.pairwise(x)]
              + [min(x[-1] + tail, xlim[1])])
+    if len(x) == 1:  # a lone result: its range across the axis, never a sliver
+        edges = [xlim[0], xlim[1]]
     nan = float("nan")
     has_any = [p.low is not None or p.high is not None for p in series.points]
     lows = [(ylim[0] if p.low is None else p.low) if has else nan

@@ -144,4 +144,5 @@ def gather_treatment(medications: Sequence[Medication], since: date,
             med.name, dose_text(dose), daily_text(dose), dose_since, med.note or "",
             med.started_on if med.started_on < dose_since else None))
     changes.sort(key=lambda c: (c.day, c.name))
+    stopped.sort(key=lambda s: (s.stopped_on, s.name))  # date order, as every table
     return Treatment(tuple(current), tuple(changes), tuple(stopped))
