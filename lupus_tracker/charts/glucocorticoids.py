@@ -17,25 +17,34 @@ from lupus_tracker.domain import glucocorticoids as gc
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from lupus_tracker.charts.style import ChartStyle
+
 LLDAS_LINE = 7.5
 DORIS_LINE = 5.0
 
 
 def glucocorticoid_figure(exposure: gc.Exposure, since: date, until: date, *,
-                          width_in: float = 9.0, height_in: float = 3.2) -> Figure:
+                          width_in: float = 9.0, height_in: float = 3.2,
+                          style: ChartStyle | None = None) -> Figure:
+    """The strip; ``style`` (charts/style.py) gives the screen's light or dark colours,
+    without it the figure keeps its paper colours."""
     from matplotlib.figure import Figure
 
     from lupus_tracker.charts.marker import concise_dates, day_numbers
+    from lupus_tracker.charts.style import apply_to_figure
 
+    oral, pulse_colour, cumulative, lines = (
+        (style.colour(0), style.colour(1), style.colour(2), style.muted_text) if style
+        else ("#0072B2", "#D55E00", "#009E73", "#555555"))
     figure = Figure(figsize=(width_in, height_in), layout="constrained")
     ax = figure.subplots()
     steps = gc.oral_steps(exposure, since, until)
     days = [d for d, _ in steps]
     doses = [mg for _, mg in steps]
-    ax.step(day_numbers(days), doses, where="post", color="#0072B2", linewidth=2, gid="series:oral",
+    ax.step(day_numbers(days), doses, where="post", color=oral, linewidth=2, gid="series:oral",
             label="oral prednisone-equivalent (mg/day)")
-    ax.axhline(LLDAS_LINE, color="#555555", linestyle="--", linewidth=1, gid="line:7.5")
-    ax.axhline(DORIS_LINE, color="#555555", linestyle=":", linewidth=1.2, gid="line:5")
+    ax.axhline(LLDAS_LINE, color=lines, linestyle="--", linewidth=1, gid="line:7.5")
+    ax.axhline(DORIS_LINE, color=lines, linestyle=":", linewidth=1.2, gid="line:5")
     ax.annotate("7.5 mg/day (LLDAS limit)", (1.0, LLDAS_LINE), xycoords=("axes fraction", "data"),
                 xytext=(-4, 3), textcoords="offset points", ha="right", fontsize=7)
     ax.annotate("5 mg/day (DORIS limit)", (1.0, DORIS_LINE), xycoords=("axes fraction", "data"),
@@ -44,7 +53,7 @@ def glucocorticoid_figure(exposure: gc.Exposure, since: date, until: date, *,
     top = max([*doses, LLDAS_LINE * 2, 10.0])
     if pulses:
         ax.plot(day_numbers([p.day for p in pulses]), [top * 0.95] * len(pulses), linestyle="none",
-                marker="v", color="#D55E00", gid="series:pulses",
+                marker="v", color=pulse_colour, gid="series:pulses",
                 label="intravenous pulse (dose written)")
         shown: set[date] = set()
         for pulse in pulses:
@@ -63,15 +72,19 @@ def glucocorticoid_figure(exposure: gc.Exposure, since: date, until: date, *,
                  + ("" if total.complete else " (incomplete: a dose is not known)"), fontsize=9)
     twin = ax.twinx()
     curve_days, curve_g = _cumulative_curve(exposure, since, until)
-    twin.plot(day_numbers(curve_days), curve_g, color="#009E73", linestyle="-.", linewidth=1,
+    twin.plot(day_numbers(curve_days), curve_g, color=cumulative, linestyle="-.", linewidth=1,
               gid="series:cumulative", label="cumulative (g, right axis)")
     twin.set_ylabel("cumulative g")
     twin.set_ylim(0, max([*curve_g, 0.1]) * 1.1)
     handles = ax.get_legend_handles_labels()
     twin_handles = twin.get_legend_handles_labels()
-    ax.legend(handles[0] + twin_handles[0], handles[1] + twin_handles[1], fontsize=7,
-              loc="upper center", frameon=False)
+    legend = ax.legend(handles[0] + twin_handles[0], handles[1] + twin_handles[1], fontsize=7,
+                       loc="upper center", frameon=False)
     concise_dates(ax)
+    if style is not None:
+        apply_to_figure(figure, style)
+        for text in (*ax.texts, *legend.get_texts()):
+            text.set_color(style.text)
     return figure
 
 

@@ -72,13 +72,17 @@ def day_numbers(days: Sequence[date]) -> list[float]:
 
 
 def x_limits(days: Sequence[date], since: date | None, until: date | None) -> tuple[float, float]:
-    """The time axis: the period asked for, else the data with a small margin."""
+    """The time axis: the period asked for, else the data with a small margin. The right
+    edge always has a margin: a result dated on the period's last day (today) was drawn
+    half cut by the edge."""
     first = since or (min(days) if days else date.today() - timedelta(days=365))
     last = until or (max(days) if days else date.today())
     if since is None or until is None:
         margin = max((last - first).days * 0.03, 7)
         first = since or first - timedelta(days=margin)
         last = until or last + timedelta(days=margin)
+    else:
+        last += timedelta(days=max((last - first).days * 0.025, 2))
     if last <= first:
         last = first + timedelta(days=1)
     return day_number(first), day_number(last)
@@ -115,6 +119,8 @@ def _band(ax: Axes, series: Series, colour: str, xlim: tuple[float, float],
     tail = (x[-1] - x[-2]) / 2 if len(x) > 1 else 15.0
     edges = ([max(x[0] - half, xlim[0])] + [(a + b) / 2 for a, b in itertools.pairwise(x)]
              + [min(x[-1] + tail, xlim[1])])
+    if len(x) == 1:  # a lone result: its range across the axis, never a sliver
+        edges = [xlim[0], xlim[1]]
     nan = float("nan")
     has_any = [p.low is not None or p.high is not None for p in series.points]
     lows = [(ylim[0] if p.low is None else p.low) if has else nan

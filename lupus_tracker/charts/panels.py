@@ -70,6 +70,7 @@ def build_panel_figure(title: str, markers: Sequence[MarkerData],
             draw_target(ax, (targets or {})[data.key], style)
         draw_events(ax, events, style, labels=ax is axes[0])
         short = get_marker(data.key).label
+        ax.set_gid(short)  # names the marker of each point in the "Show as table" rows
         ax.set_ylabel(f"{short}\n({' / '.join(data.unit_labels)})" if data.unit_labels
                       else short, fontsize=style.small_pt)
     concise_dates(axes[-1])

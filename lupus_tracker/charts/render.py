@@ -24,6 +24,7 @@ class Rendered:
     details: tuple[str, ...]
     summary: str
     empty: str | None  # the empty-state message, when there is nothing to plot
+    markers: tuple[str, ...] = ()  # each point's marker on a panel chart ("" on one marker)
 
 
 def render(figure: ChartFigure, width_px: int, height_px: int, dpi: float = 100.0) -> Rendered:
@@ -42,6 +43,7 @@ def render(figure: ChartFigure, width_px: int, height_px: int, dpi: float = 100.
     ys: list[np.ndarray] = []
     panel: list[np.ndarray] = []
     details: list[str] = []
+    markers: list[str] = []
     order: dict[object, int] = {ax: i for i, ax in enumerate(figure.axes)}
     for points in figure.chart_points:
         artist = points.artist
@@ -53,12 +55,14 @@ def render(figure: ChartFigure, width_px: int, height_px: int, dpi: float = 100.
         ys.append(height - pixels[:, 1])
         panel.append(np.full(len(offsets), order.get(artist.axes, 0)))
         details += points.details
+        markers += [artist.axes.get_gid() or ""] * len(offsets)
     x = np.concatenate(xs) if xs else np.zeros(0)
     y = np.concatenate(ys) if ys else np.zeros(0)
     reading = np.lexsort((x, np.concatenate(panel))) if panel else np.zeros(0, dtype=int)
     return Rendered(figure, rgba, width, height, x[reading], y[reading],
                     tuple(details[i] for i in reading),
-                    figure.chart_summary, figure.chart_empty)
+                    figure.chart_summary, figure.chart_empty,
+                    tuple(markers[i] for i in reading))
 
 
 def nearest(rendered: Rendered, x: float, y: float, radius: float) -> int | None:

@@ -10,7 +10,7 @@ are never joined by a line. Builders draw from these records only: no repository
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from lupus_tracker.analysis.latest import Shown, show
@@ -45,6 +45,7 @@ class Series:
     label: str
     unit_label: str
     points: tuple[Point, ...]
+    source: str = ""  # "assay · lab", as every legend and table names a series
 
     @property
     def days(self) -> list[date]:
@@ -122,6 +123,15 @@ def split_comparable(shown: Sequence[Shown]) -> list[list[Shown]]:
             for group in group_series([item.result for item in shown])]
 
 
+NO_ASSAY = "assay not named"
+
+
+def source_name(assay: str | None, lab: str | None) -> str:
+    """A series named as the report's tables and legends name it: "CLIA · River Lab"."""
+    return " · ".join(part for part in ((assay or "").strip() or NO_ASSAY,
+                                        (lab or "").strip()) if part)
+
+
 def _label(group: list[Shown], many: bool) -> str:
     first = group[0]
     parts = [first.unit.label]
@@ -169,11 +179,14 @@ def prepare_marker(marker: Marker, results: Iterable[LabResult], preferred: Unit
         numeric.append(item)
     groups = split_comparable(numeric)
     series = tuple(Series(_label(g, len(groups) > 1), g[0].unit.label,
-                          tuple(_point(marker, item) for item in g)) for g in groups)
+                          tuple(_point(marker, item) for item in g),
+                          source_name(g[-1].result.assay, g[-1].result.lab))
+                   for g in groups)
     # Only titer series are relabelled, and the axis is a titer axis only when every series
     # is a titer: an IU/mL value is never drawn on a titer scale.
     is_titer = [g[0].measurement.unit.family == "titer" for g in groups]
-    series = tuple(Series(s.label.replace("{titer}", "titer"), "titer", s.points) if t else s
+    series = tuple(replace(s, label=s.label.replace("{titer}", "titer"), unit_label="titer")
+                   if t else s
                    for s, t in zip(series, is_titer, strict=True))
     titer = bool(groups) and all(is_titer)
     title = marker.name + (" (titer; confirms the diagnosis, does not track activity)"

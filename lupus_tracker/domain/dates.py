@@ -48,6 +48,7 @@ MAY_BE_FUTURE = {
     "result": False,
     "symptom": False,
     "photo": False,
+    "birth": False,
     "dose change": True,
     "medication start": True,
     "medication stop": True,

@@ -149,7 +149,8 @@ def implausible(m: Measurement) -> str:
     if thousands:
         return (f"{entered} is not a possible {marker.label}; if the separator in "
                 f"{m.value.text!r} groups thousands it is {thousands}: type it without the "
-                "separator, or set the number format (decimal point or comma) in Profile.")
+                "separator, or change the number format (decimal point or comma) in "
+                "Profile.")
     for unit in _alternatives(marker, m):
         converted = unit.to_base(m.value.number)
         if limits.holds(converted):
@@ -172,7 +173,7 @@ def _whole_number_unit_read_as_decimal(m: Measurement, limits: Limits) -> str:
         return ""
     return (f"{m.value.text!r} was read as {_number(m.value.number or 0, m.unit.label)}, but "
             f"labs print {m.unit.label} without decimals: if the separator groups thousands "
-            f"it is {thousands}. Type the number without the separator, or set the number "
+            f"it is {thousands}. Type the number without the separator, or change the number "
             "format (decimal point or comma) in Profile.")
 
 

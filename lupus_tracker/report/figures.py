@@ -105,19 +105,19 @@ def _draw_series(ax: Axes, data: MarkerData, shapes: dict[str, str],
     same across panels (``shapes``)."""
     from lupus_tracker.charts.marker import draw_marker
 
-    by_series = {s.label: shapes.get(_short_label(s.label), PLAIN_SHAPE) for s in data.series}
+    by_series = {s.label: shapes.get(_short_label(s), PLAIN_SHAPE) for s in data.series}
     draw_marker(ax, data, print_style(), xlim, legend=False, compact=True, shapes=by_series)
     ax.set_ylabel("")  # the unit is in the panel's title
     ax.grid(False, axis="x")
 
 
-def _short_label(label: str) -> str:
-    """What tells series apart (the assay, the lab, or 'computed'); '' for a series with
-    only its unit. The unit is in the panel's title."""
-    parts = label.split(" · ")
-    if len(parts) < 2:
+def _short_label(series: Series) -> str:
+    """What tells series apart, named "assay · lab" as in the results tables; '' for a
+    series that is its marker's only one (drawn with the plain circle). The unit is in the
+    panel's title."""
+    if len(series.label.split(" · ")) < 2:
         return ""
-    return "computed" if "computed" in parts[-1] else parts[-1]
+    return series.source or series.label.split(" · ", 1)[1]
 
 
 def _shape_map(panels: list[MarkerData]) -> dict[str, str]:
@@ -126,7 +126,7 @@ def _shape_map(panels: list[MarkerData]) -> dict[str, str]:
     shapes: dict[str, str] = {}
     for data in panels:
         for series in data.series:
-            label = _short_label(series.label)
+            label = _short_label(series)
             if label and label not in shapes:
                 shapes[label] = SHAPES[len(shapes) % len(SHAPES)]
     return shapes
@@ -165,8 +165,9 @@ def _dose_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
         ax.axvspan(begin, end, facecolor="none",
                    edgecolor="#8c8c8c", hatch="////", linewidth=0)
     ax.set_label("dose strip")
-    ax.text(0.005, 0.96, "prednisone-equivalent, mg/day (\u25bd IV pulse)",
-            transform=ax.transAxes, va="top", fontsize=MIN_PT)
+    # Above the strip (a title), never under a pulse's marker inside it.
+    ax.set_title("prednisone-equivalent, mg/day (\u25bd IV pulse)", loc="left",
+                 fontsize=MIN_PT, pad=2)
     if steps:
         ax.annotate(f"{format_mg(steps[-1][1])} mg/day", (1, 1), xycoords="axes fraction",
                     ha="right", va="bottom", fontsize=MIN_PT)
@@ -202,7 +203,7 @@ def _legend(figure: Figure, shapes: dict[str, str], kinds: set[EventKind]) -> No
                        else "white", label=EVENT_STYLE[kind][1])
                 for kind in EventKind if kind in kinds]
     if handles:
-        figure.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 7),
+        figure.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 3),
                       fontsize=MIN_PT, frameon=False, handletextpad=0.2, columnspacing=1.0)
 
 
@@ -214,7 +215,7 @@ def _one_scale(data: MarkerData) -> tuple[MarkerData, str]:
     if not titers or len(titers) == len(data.series):
         return data, ""
     kept = tuple(s for s in data.series if s.unit_label != "titer")
-    names = ", ".join(_short_label(s.label) or "titer" for s in titers)
+    names = ", ".join(_short_label(s) or "titer" for s in titers)
     return replace(data, series=kept, titer=False), f"titer results ({names})"
 
 
@@ -249,6 +250,7 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
         keys, panels = [*keys, pressure.key], [*panels, pressure]
     xlim = x_limits((), start, until + timedelta(days=1))
     kinds: set[EventKind] = set()
+    left_outs: list[str] = []
     rows = max(1, (len(keys) + 1) // 2)
     heights = [PANEL_HEIGHT_MM] * rows + [STRIP_HEIGHT_MM, EVENT_STRIP_MM]
     layout = ConstrainedLayoutEngine(w_pad=1 * MM, h_pad=1 * MM, hspace=0.02, wspace=0.01)
@@ -277,8 +279,9 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
             title = f"{label} ({units})" if units else label
             if data is pressure:
                 title += ": systolic (upper), diastolic (lower)"
-            if left_out:
-                title += f"; {left_out} not drawn (another scale)"
+            if left_out:  # named under the chart: a long title runs into its neighbour
+                title += "; titers apart"
+                left_outs.append(f"{label}: {left_out} not drawn (another scale).")
             ax.set_title(title, fontsize=8, loc="left", pad=2)
         _dose_strip(axes[rows], repo, start, until)
         kinds = _event_strip(axes[rows + 1], repo, start, until)
@@ -294,6 +297,7 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
         axes[-1].xaxis.set_major_locator(locator)
         axes[-1].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     _legend(figure, shapes, kinds)
+    figure.set_label(" ".join(left_outs))  # what the caption must say was left out
     return figure
 
 
@@ -307,5 +311,6 @@ def trend_chart_image(repo: Repository, start: date, since: date,
     figure = trend_figure(repo, start, since, until)
     pressure = any(ax.get_title(loc="left").startswith("Blood pressure") for ax in figure.axes)
     note = bp_target_note()
-    return Image(_png(figure), CHART_WIDTH_MM,
-                 f"{note[0].upper()}{note[1:]}." if pressure else "")
+    caption = " ".join(part for part in (
+        str(figure.get_label() or ""), f"{note[0].upper()}{note[1:]}." if pressure else "") if part)
+    return Image(_png(figure), CHART_WIDTH_MM, caption)

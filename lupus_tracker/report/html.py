@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from lupus_tracker.report.content import Image, ReportContent
-from lupus_tracker.report.html_parts import day_text, e, period_text
+from lupus_tracker.report.html_parts import CONVERTED_MARK, day_text, e, period_text
 from lupus_tracker.report.html_sections import (
     charts_html,
     events_html,
@@ -83,8 +83,9 @@ def _head(content: ReportContent) -> str:
         f"({content.days_in_period} days) &nbsp;&nbsp; Printed "
         f"{e(day_text(content.printed))}</p>"
         '<p class="small">Recorded by the patient in Lupus Tracker: information to discuss '
-        "with the doctor, not medical advice. Values as printed by each lab; flags (in words) "
-        "use each lab's own range.</p>")
+        "with the doctor, not medical advice. Each result in one unit: a value converted "
+        f"from the lab's unit is marked {CONVERTED_MARK} and the lab's own value is printed "
+        "under its table; flags (in words) use each lab's own range.</p>")
 
 
 def to_html(content: ReportContent) -> str:

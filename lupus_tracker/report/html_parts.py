@@ -8,6 +8,7 @@ from datetime import date
 from html import escape
 
 NBSP = "\u00a0"
+CONVERTED_MARK = "\u2020"  # a value shown in another unit than the lab printed
 PX_PER_MM = 96 / 25.4  # QTextDocument sizes images in 96-dpi pixels, scaled to the device
 
 

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
+from lupus_tracker.analysis.latest import Shown
 from lupus_tracker.domain.records import EventKind
 from lupus_tracker.domain.symptoms import symptom_name
 from lupus_tracker.report.content import ReportContent, chart_start
 from lupus_tracker.report.figures import SPARK_MM
-from lupus_tracker.report.html_parts import NBSP, day_text, e, image, keep, table
+from lupus_tracker.report.html_parts import (
+    CONVERTED_MARK,
+    NBSP,
+    day_text,
+    e,
+    image,
+    keep,
+    table,
+)
 from lupus_tracker.report.results import KeyResult
 from lupus_tracker.report.treatment import CurrentMedication
 
@@ -61,7 +71,9 @@ def _change(row: KeyResult) -> str:
     """Arrow, word and amount on one line; "not comparable (why)" may wrap between words."""
     value = row.value
     if value.previous is None:
-        return "first result of this assay" if row.others_before else "—"
+        if row.others_before:
+            return "first result of this assay"
+        return f"no earlier comparable result ({value.reason})" if value.reason else "—"
     return (keep(value.change_cell) if value.comparable else value.change_cell) or "—"
 
 
@@ -76,7 +88,8 @@ def _name_cell(row: KeyResult) -> str:
 def _result_row(row: KeyResult, with_trend: bool, content: ReportContent) -> tuple:
     latest, previous = row.value.latest, row.value.previous
     prev = (f"{keep(previous.value_text)} ({day_text(previous.day)})" if previous else "—")
-    cells = [_name_cell(row), e(keep(f"{latest.value_text} {latest.unit.label}")),
+    mark = f" {CONVERTED_MARK}" if converted(latest) else ""
+    cells = [_name_cell(row), e(keep(f"{latest.value_text} {latest.unit.label}{mark}")),
              e(day_text(latest.day)), e(row.value.flag_text), e(keep(latest.ref_text or "—")),
              e(prev), e(_change(row))]
     if with_trend:
@@ -95,7 +108,24 @@ def _results_table(rows: Sequence[KeyResult], with_trend: bool,
     classes = [("", "nowrap", "", "flag" if r.value.latest.flag.is_out_of_range else "", "",
                 "nowrap", "", "") for r in rows]
     return table(headers, [_result_row(r, with_trend, content) for r in rows],
-                 raw_columns=range(len(headers)), classes=classes)
+                 raw_columns=range(len(headers)), classes=classes) + _as_printed(rows)
+
+
+def converted(shown: Shown) -> bool:
+    """Whether the value is shown in another unit than the lab printed."""
+    return shown.unit is not shown.measurement.unit
+
+
+def _as_printed(rows: Sequence[KeyResult]) -> str:
+    """The lab's own value and unit of every converted latest value, under the table."""
+    printed = [f"{row.value.marker.label} "
+               + keep(f"{row.value.latest.measurement.value.text} "
+                      f"{row.value.latest.measurement.unit.label}")
+               for row in rows if converted(row.value.latest)]
+    if not printed:
+        return ""
+    return (f'<p class="small">{CONVERTED_MARK} converted into the unit shown; as printed by '
+            f"the lab: {e(', '.join(printed))}.</p>")
 
 
 def results_html(content: ReportContent) -> str:
@@ -127,7 +157,8 @@ def results_html(content: ReportContent) -> str:
                                     False, content))
     if results is not None and results.earlier:
         items = " \u00b7 ".join(
-            keep(f"{r.marker.label} {r.latest.value_text} {r.latest.unit.label}")
+            keep(f"{r.marker.label} {r.latest.measurement.value.text} "
+                 f"{r.latest.measurement.unit.label}")
             + f" ({day_text(r.latest.day)})" for r in results.earlier)
         parts.append("<p><b>Last measured before this period</b> (not flagged: not current): "
                      f"{e(items)}</p>")
@@ -138,6 +169,7 @@ def charts_html(content: ReportContent) -> str:
     start = chart_start(content.since, content.until)
     parts = [f"<h2>Trends from {start.strftime('%b %Y')} to "
              f"{content.until.strftime('%b %Y')}</h2>"]
+
     if not content.charts:
         return parts[0] + "<p>No key results to chart in this time.</p>"
     for index, chart in enumerate(content.charts):
@@ -148,8 +180,17 @@ def charts_html(content: ReportContent) -> str:
         "\u25b3 above). Dashed line: start of the period. Under each column: "
         "prednisone-equivalent mg/day and events."
         + "".join(f" {e(chart.caption)}" for chart in content.charts if chart.caption)
-        + "</p>")
+        + f" {_span_note(start, content.since)}</p>")
     return "".join(parts)
+
+
+def _span_note(start: date, since: date) -> str:
+    """Why the charts may start before the period (a heading's paragraph of its own would
+    let the heading end a page)."""
+    if start < since:
+        return (f"Drawn from {day_text(start)}, a year for context (the period starts on "
+                f"{day_text(since)}).")
+    return ""
 
 
 def _average_text(average: float, days_present: int) -> str:

@@ -4,6 +4,10 @@ results after, and results last measured before the period in their own dated gr
 Only results inside the period are flagged; an older latest value is shown with its date and
 without a flag, so that a stale value never reads as today's finding.
 
+Every "Previous" is the previous result of the same comparable series
+(``domain.comparability.group_series``): a result of another lab, range or assay in between
+is skipped, never shown as the previous one; a result with no earlier comparable one says so.
+
 Anti-dsDNA numbers belong to the kit that measured them (ELISA, chemiluminescence, Farr,
 Crithidia titer; each with its own cut-off): its key results are one row per comparable
 series (``domain.comparability.group_series``) with a result in the period, each named by
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from lupus_tracker.analysis.latest import LatestValue, exact_change, latest_values, show
+from lupus_tracker.charts.series import source_name
 from lupus_tracker.domain.catalog import MARKERS, get_marker
 from lupus_tracker.domain.comparability import group_series
 from lupus_tracker.domain.records import LabResult, Source
@@ -29,7 +34,6 @@ KEY_MARKERS = ("anti_dsdna", "c3", "c4", "urine_protein_24h", "upcr", "albumin",
 # Markers whose numbers are kit-specific (../shared/domain.md: "never join them into one
 # line"): one row per assay, each named.
 PER_ASSAY_MARKERS = ("anti_dsdna",)
-NO_ASSAY = "assay not named"
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,7 @@ class ReportResults:
 
 def series_name(result: LabResult) -> str:
     """The assay and the lab of a result, as printed: "CLIA · Riverside Medical Labs"."""
-    return " · ".join(part for part in ((result.assay or "").strip() or NO_ASSAY,
-                                        (result.lab or "").strip()) if part)
+    return source_name(result.assay, result.lab)
 
 
 def per_assay_rows(repo: Repository, key: str, since: date, until: date) -> list[KeyResult]:
@@ -84,8 +87,29 @@ def per_assay_rows(repo: Repository, key: str, since: date, until: date) -> list
     return rows
 
 
+def with_series_previous(repo: Repository, row: LatestValue, until: date) -> LatestValue:
+    """``row`` with its previous value and change taken from the latest result's own
+    comparable series; no comparable earlier result: no previous, and the reason the
+    immediately earlier one is not comparable."""
+    if row.previous is None or row.comparable:
+        return row
+    marker, latest = row.marker, row.latest
+    computed = latest.result.source is Source.COMPUTED
+    results = [r for r in repo.results.all(markers=[marker.key], until=until)
+               if (r.source is Source.COMPUTED) == computed]
+    series = next((g for g in group_series(results)
+                   if any(r.id == latest.result.id for r in g)), [])
+    before = [r for r in series if r.id != latest.result.id]
+    if not before:
+        return LatestValue(marker, latest, None, None, False, row.reason, row.remark)
+    previous = show(marker, before[-1], latest.unit, repo.profile.get().sex)
+    return LatestValue(marker, latest, previous, exact_change(latest, previous), True, "",
+                       row.remark)
+
+
 def gather_results(repo: Repository, since: date, until: date) -> ReportResults:
-    in_period = {row.marker.key: row for row in latest_values(repo, until=until, since=since)}
+    in_period = {row.marker.key: with_series_previous(repo, row, until)
+                 for row in latest_values(repo, until=until, since=since)}
     before = latest_values(repo, until=since - timedelta(days=1))
     key: list[KeyResult] = []
     for marker_key in KEY_MARKERS:

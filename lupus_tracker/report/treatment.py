@@ -93,12 +93,25 @@ def _amount(dose: Dose) -> str:
     return per_day if per_day not in ("—", "not known") else dose_text(dose)
 
 
+STOP_REASON_MARK = "Stopped: "  # how the Stop dialog and `treatment stop` add the reason
+
+
+def note_before_stop(note: str | None) -> str:
+    """The medication's note without the reason it was stopped ("note; Stopped: why" gives
+    "note"): the start row of "Changes in the period" never shows why it stopped."""
+    text = note or ""
+    if text.startswith(STOP_REASON_MARK):
+        return ""
+    return text.partition(f"; {STOP_REASON_MARK}")[0].strip()
+
+
 def _changes(med: Medication, since: date, until: date) -> list[TreatmentChange]:
     changes = []
     if since <= med.started_on <= until:
         first = med.dose_on(med.started_on)
         what = f"started, {_amount(first)}" if first else "started"
-        changes.append(TreatmentChange(med.started_on, med.name, what, med.note or ""))
+        changes.append(TreatmentChange(med.started_on, med.name, what,
+                                       note_before_stop(med.note)))
     previous: Dose | None = None
     for dose in med.doses:
         if since <= dose.from_date <= until and previous is not None \
@@ -131,4 +144,5 @@ def gather_treatment(medications: Sequence[Medication], since: date,
             med.name, dose_text(dose), daily_text(dose), dose_since, med.note or "",
             med.started_on if med.started_on < dose_since else None))
     changes.sort(key=lambda c: (c.day, c.name))
+    stopped.sort(key=lambda s: (s.stopped_on, s.name))  # date order, as every table
     return Treatment(tuple(current), tuple(changes), tuple(stopped))

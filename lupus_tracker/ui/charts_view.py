@@ -276,11 +276,17 @@ class ChartsView(QWidget):
                            "and lab." if rendered.details else rendered.summary)
 
     def _fill_table(self, rendered) -> None:
+        """One row per point; a panel chart adds a Marker column (C3 and C4 rows apart)."""
+        markers = rendered.markers if any(rendered.markers) else ()
+        headers = ["Date", "Marker", "Result"] if markers else ["Date", "Result"]
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(rendered.details))
         for row, detail in enumerate(rendered.details):
             day, _, rest = detail.partition(": ")
-            self.table.setItem(row, 0, QTableWidgetItem(day))
-            self.table.setItem(row, 1, QTableWidgetItem(rest))
+            cells = [day, markers[row], rest] if markers else [day, rest]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.setAccessibleDescription(rendered.summary)
 
     def _show_table(self, as_table: bool) -> None:

@@ -3,20 +3,23 @@ of markers with the value as printed, the unit, and the report's own reference r
 
 Made to be fast from the keyboard: the marker field completes by name, abbreviation or
 LOINC code ("c3", "dsdna", "4485-9"); the unit defaults to the one this lab used last for
-the marker; the last lab is remembered; Enter moves marker → value → unit → range → next
-row, and a new row appears when the last one is used. Beside each row the app says what it
-understood ("= 0.78 g/L, LOW against 0.9-1.8 (lab's range)"); a row that cannot be saved
-says why. Nothing is saved until every row is valid. Enter never removes a row (no button
-here is a default button) and Escape asks before typed rows are dropped.
+the marker; the last lab is remembered; Enter always moves to the next field (date → lab →
+marker → value → unit → range → next row), taking a highlighted suggestion on the way, and a
+new row appears when the last one is used. Only Ctrl+Enter or Save saves. Beside each row
+the app says what it understood ("= 0.78 g/L, LOW against 0.9-1.8 (lab's range)"); a row
+that cannot be saved says why. Nothing is saved until every row is valid. Enter never saves
+and never removes a row (no button here is a default button); Escape asks before typed rows
+are dropped.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -80,6 +83,35 @@ def search_markers(text: str) -> list[Marker]:
     return exact + starts + contains
 
 
+class EnterInSuggestions(QObject):
+    """Enter while a completer's list of suggestions is open takes the highlighted one (or
+    keeps what was typed) and moves on at once. Without this the list kept the first Enter
+    to itself: the focus stayed and the value typed next went into the marker's text.
+    Ctrl+Enter does the same, then saves."""
+
+    def __init__(self, completer: QCompleter, move_on: Callable[[str | None], None],
+                 save: Callable[[], None]):
+        super().__init__(completer)
+        self._move_on = move_on
+        self._save = save
+        popup = completer.popup()
+        assert popup is not None  # a completer always has its list
+        self._popup = popup
+        popup.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress \
+                or event.key() not in ENTER_KEYS:
+            return super().eventFilter(watched, event)
+        index = self._popup.currentIndex()
+        chosen = index.data() if index.isValid() else None
+        self._popup.hide()
+        self._move_on(chosen)
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._save()
+        return True
+
+
 class MarkerRow:
     """The widgets of one marker line, what the app understood of it, and its check."""
 
@@ -130,6 +162,7 @@ class MarkerRow:
         self.marker.currentIndexChanged.connect(self._marker_changed)
         typed.editingFinished.connect(self.resolve_marker)
         completer.activated.connect(lambda _text: self._suggestion_chosen())
+        EnterInSuggestions(completer, self.enter_in_suggestions, dialog.save_if_valid)
         for edit in (self.value, self.range, self.assay, self.pattern):
             edit.textChanged.connect(self.check)
         self.value.textChanged.connect(lambda _text: dialog.row_used(self))
@@ -178,6 +211,16 @@ class MarkerRow:
         if self.marker_key() is not None:
             QTimer.singleShot(0, self.value, self.value.setFocus)
 
+    def enter_in_suggestions(self, chosen: str | None) -> None:
+        """Enter in the open list: the highlighted suggestion (else what was typed) becomes
+        the marker and the value is next; an unknown marker keeps the focus and says why."""
+        if chosen is not None and (index := self.marker.findText(chosen)) >= 0:
+            self.marker.setCurrentIndex(index)
+            self.marker.setEditText(self.marker.itemText(index))
+        self.resolve_marker()
+        if self.marker_key() is not None:
+            self.value.setFocus()
+
     def _show_name_start(self) -> None:
         """Show the start of the chosen marker ("anti-dsDNA — …"), not the end of its LOINC."""
         edit = self.marker.lineEdit()
@@ -224,7 +267,8 @@ class MarkerRow:
         day = self.dialog.date.value() or date.today()
         try:
             measurement = check_entry(self.entry(day, self.dialog.lab.text()),
-                                      self.dialog.sex)
+                                      self.dialog.sex, self.dialog.number_format,
+                                      self.dialog.birth_date)
         except InvalidEntryError as error:
             return str(error)
         self.understood.setText(understood_text(measurement))
@@ -263,7 +307,12 @@ class LabReportDialog(GuardedDialog):
     def __init__(self, repo, parent=None, day: date | None = None):
         super().__init__(parent)
         self.repo = repo
-        self.sex = repo.profile.get().sex
+        profile = repo.profile.get()
+        self.sex = profile.sex
+        self.birth_date = profile.birth_date
+        # The file's number format, as on saving: "1.250" is read the way Profile says and
+        # the row never asks to set a format that is already set.
+        self.number_format = repo.settings.number_format()
         self._history: list[LabResult] | None = None
         self.setWindowTitle("Add lab report")
         self.date = DateField(day or date.today(), kind="result")
@@ -273,6 +322,7 @@ class LabReportDialog(GuardedDialog):
         self.lab.setAccessibleName("Laboratory")
         labs = sorted({r.lab for r in self.history() if r.lab})
         self.lab.setCompleter(QCompleter(labs, self.lab))
+        EnterInSuggestions(self.lab.completer(), self._lab_chosen, self.save_if_valid)
         form = QFormLayout()
         form.addRow("&Date:", self.date)
         self.date_error = QLabel()
@@ -315,8 +365,6 @@ class LabReportDialog(GuardedDialog):
         self.buttons.accepted.connect(self.save_if_valid)
         self.buttons.rejected.connect(self.reject)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.save_if_valid)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, self.save_if_valid)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.rows_scroll, 1)
@@ -328,10 +376,15 @@ class LabReportDialog(GuardedDialog):
         self.lab.textChanged.connect(self._recheck)
         self.add_row()
         # Reading order: the report's date first, selected, so typing replaces it; Enter
-        # then goes to the first marker (the lab is remembered; Tab reaches it).
+        # then goes to the lab (remembered, selected: Enter keeps it), then the first marker.
         self.date.setFocus()
         self.date.selectAll()
         fit_to_screen(self, 1180, 520)
+
+    def _lab_chosen(self, chosen: str | None) -> None:
+        if chosen is not None:
+            self.lab.setText(chosen)
+        self.rows[0].marker.setFocus()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -457,12 +510,12 @@ class LabReportDialog(GuardedDialog):
         focus = self.focusWidget()
         row = next((r for r in self.rows if focus in (*r.fields(), r.marker.lineEdit())),
                    None)
-        if focus in self.buttons.buttons():
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.save_if_valid()  # Ctrl+Enter, whatever has the focus (the hint says so)
+        elif focus in self.buttons.buttons():
             focus.click()
-        elif row is not None and row.is_blank() and row is self.rows[-1] and self.entries():
-            self.save_if_valid()  # Enter on the empty last row: the report is complete
-        elif focus is self.date and self.lab.text().strip():  # the lab is known already
-            self.rows[0].marker.setFocus()
+        elif row is not None and row.is_blank():
+            pass  # an empty row: nothing to move past, and Enter never saves
         elif row is not None and focus is row.range:  # range done: the next marker
             nxt = self.rows[self.rows.index(row) + 1] if row is not self.rows[-1] else None
             (nxt.marker if nxt else self.add_row().marker).setFocus()

@@ -4,16 +4,13 @@ preferred display unit of each marker, which the whole app and the report use.""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -22,11 +19,13 @@ from PySide6.QtWidgets import (
 
 from lupus_tracker.domain.catalog import MARKERS
 from lupus_tracker.domain.records import NumberFormat, Profile, Sex
-from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.ui import theme
+from lupus_tracker.ui.date_field import DateField
 from lupus_tracker.ui.screen import fit_to_screen
+from lupus_tracker.ui.unsaved import GuardedDialog
 
 
-class ProfileDialog(QDialog):
+class ProfileDialog(GuardedDialog):
     def __init__(self, repo, parent=None):
         super().__init__(parent)
         self.repo = repo
@@ -34,11 +33,16 @@ class ProfileDialog(QDialog):
         profile = repo.profile.get()
         self.name = QLineEdit(profile.name)
         self.has_birth = QCheckBox("Known")
-        self.birth = QDateEdit(qdate(profile.birth_date or date(1990, 1, 1)))
-        self.birth.setDisplayFormat("yyyy-MM-dd")
-        self.birth.setCalendarPopup(True)
-        self.birth.setMaximumDate(qdate(date.today()))
+        # Typed as YYYY-MM-DD like every other date (a QDateEdit kept the old year when
+        # 1992-05-10 was typed over 1990-01-01: a wrong birth date is a wrong eGFR).
+        self.birth = DateField(profile.birth_date, kind="birth", optional=True)
         self.has_birth.setChecked(profile.birth_date is not None)
+        self.birth.textChanged.connect(
+            lambda text: self.has_birth.setChecked(True) if text.strip() else None)
+        self.error = QLabel()
+        self.error.setStyleSheet(f"color: {theme.current().error};")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Problem")
         self.sex = QComboBox()
         for label, value in (("(not given)", None), *((s.value, s) for s in Sex)):
             self.sex.addItem(label, value)
@@ -95,16 +99,35 @@ class ProfileDialog(QDialog):
         scroll.setWidget(host)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.save_if_valid)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
-        fit_to_screen(self, 520, 600)  # never taller than the screen (200 %, large fonts)
+        self.error.hide()  # shown with a problem only: no empty line on a small screen
+        fit_to_screen(self, 520, 600)
+
+    def problem(self) -> str | None:
+        """Why the profile cannot be saved, in one line (None: it can)."""
+        if not self.has_birth.isChecked():
+            return None
+        if not self.birth.text().strip():
+            return "Enter the birth date as YYYY-MM-DD, or untick Known."
+        return self.birth.problem()
+
+    def save_if_valid(self) -> None:
+        message = self.problem()
+        if message:
+            self.error.setText(message)
+            self.error.show()
+            self.birth.setFocus()
+            return
+        self.accept()
 
     def profile(self) -> Profile:
-        birth = pydate(self.birth.date()) if self.has_birth.isChecked() else None
+        birth = self.birth.value() if self.has_birth.isChecked() else None
         return Profile(self.name.text().strip(), birth, self.sex.currentData())
 
     def number_format(self) -> NumberFormat | None:

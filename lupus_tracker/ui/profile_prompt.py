@@ -72,14 +72,27 @@ def should_ask(repo: Repository, marker_keys: Iterable[str]) -> str:
     return needs_profile(marker_keys)
 
 
+def sentence_start(text: str) -> str:
+    """``text`` with a capital first letter, unless its first word is written in mixed case
+    ("eGFR is computed…" stays; "EGFR" is another word, a gene)."""
+    first = text.split(" ", 1)[0]
+    if any(c.isupper() for c in first[1:]):
+        return text
+    return text[:1].upper() + text[1:]
+
+
+def prompt_text(reason: str) -> str:
+    return (f"{sentence_start(reason)}. The app does not guess them: enter your sex and date "
+            "of birth in Profile?")
+
+
 def ask_once(repo: Repository, reason: str, parent: QWidget | None) -> bool:
     """Ask whether to enter sex and date of birth now; "Not now" is remembered.  True when
     the person chose to open the profile."""
     box = QMessageBox(parent)
     box.setWindowTitle("Sex and date of birth")
     box.setAccessibleName("Ask for sex and date of birth")
-    box.setText(f"{reason[:1].upper()}{reason[1:]}. The app does not guess them: enter your "
-                "sex and date of birth in Profile?")
+    box.setText(prompt_text(reason))
     enter = box.addButton("&Enter now", QMessageBox.ButtonRole.AcceptRole)
     later = box.addButton("&Not now", QMessageBox.ButtonRole.RejectRole)
     enter.setAccessibleName("Enter sex and date of birth now")

@@ -10,7 +10,6 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -30,9 +29,14 @@ from lupus_tracker.store.sledai_repo import SledaiAssessment
 from lupus_tracker.ui import theme
 from lupus_tracker.ui.date_field import DateField
 from lupus_tracker.ui.screen import fit_to_screen
+from lupus_tracker.ui.unsaved import GuardedDialog
 
 
-class SledaiDialog(QDialog):
+class SledaiDialog(GuardedDialog):
+    """Escape or Cancel with changed ticks, PGA or note asks Save / Discard / Cancel."""
+
+    unsaved_what = "this SLEDAI-2K assessment"
+
     def __init__(self, repo, visit: date | None = None, parent=None):
         super().__init__(parent)
         self.repo = repo
@@ -103,6 +107,7 @@ class SledaiDialog(QDialog):
         layout.addLayout(note_form)
         layout.addWidget(buttons)
         self.suggested: set[str] = set()
+        self._loaded_state: tuple = ()
         self.load()
         fit_to_screen(self, 900, 760)
 
@@ -140,6 +145,13 @@ class SledaiDialog(QDialog):
                 e.line() for e in suggestion.evidence))
         self.accept_labs.setEnabled(bool(self.suggested))
         self._update_score()
+        self._loaded_state = self._state()
+
+    def _state(self) -> tuple:
+        return (self.items(), self.note.text(), self.pga.value())
+
+    def has_entries(self) -> bool:
+        return self._state() != self._loaded_state
 
     def _tick_suggestions(self) -> None:
         for key in self.suggested:

@@ -284,8 +284,12 @@ class TreatToTargetView(QDialog):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         from lupus_tracker.charts.glucocorticoids import glucocorticoid_figure
+        from lupus_tracker.charts.style import Theme, chart_style
+        from lupus_tracker.ui import theme as app_theme
 
-        figure = glucocorticoid_figure(self.summary.exposure, self._period_start(), self.today)
+        dark = app_theme.current().name == "dark"  # the chart follows the app's theme
+        figure = glucocorticoid_figure(self.summary.exposure, self._period_start(), self.today,
+                                       style=chart_style(Theme.DARK if dark else Theme.LIGHT))
         if self.canvas is not None:
             self.chart_layout.removeWidget(self.canvas)
             self.canvas.deleteLater()

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
 )
 
-from lupus_tracker.domain.dosing import DOSE_UNITS, FREQUENCIES, find_frequency
+from lupus_tracker.domain.dosing import DOSE_UNITS, FREQUENCIES, ONCE, find_frequency
 from lupus_tracker.domain.records import Dose, Event, EventKind, Medication
 from lupus_tracker.domain.values import (
     AMBIGUOUS_NUMBER,
@@ -95,6 +96,29 @@ class _FormDialog(GuardedDialog):
             self.resize(self.width(), needed)
 
 
+SINGLE_DOSE_LABEL = "single dose (once only, not daily)"
+
+
+def frequency_label(words: str) -> str:
+    """The list's text for a frequency. The single dose is not labelled "once": typing
+    "once" in the list picked it for a daily drug without a word."""
+    return SINGLE_DOSE_LABEL if words == ONCE else words
+
+
+def confirm_single_dose(parent, name: str, day: date) -> str | None:
+    """Ask whether a single dose was meant, or once daily: the frequency's words, or None
+    when the person cancels."""
+    box = QMessageBox(QMessageBox.Icon.Question, "A single dose, or once daily?",
+                      f"{name}: a single dose on {day.isoformat()}, or once daily?",
+                      QMessageBox.StandardButton.Cancel, parent)
+    single = box.addButton("A &single dose", QMessageBox.ButtonRole.AcceptRole)
+    daily = box.addButton("Once &daily", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    chosen = box.clickedButton()
+    return ONCE if chosen is single else "once daily" if chosen is daily else None
+
+
 class DoseFields:
     """Dose, unit and frequency as separate fields."""
 
@@ -110,7 +134,7 @@ class DoseFields:
         self.frequency = QComboBox()
         self.frequency.addItem("", None)
         for frequency in FREQUENCIES:
-            self.frequency.addItem(frequency.words, frequency.words)
+            self.frequency.addItem(frequency_label(frequency.words), frequency.words)
         known = find_frequency(dose.frequency) if dose else None
         if dose and dose.frequency and known is None:
             self.frequency.addItem(f"{dose.frequency} (not a known frequency)", dose.frequency)
@@ -207,6 +231,23 @@ class DoseDialog(_FormDialog):
 
     def dose(self) -> Dose:
         return self.fields.value(self.from_date.value() or date.today())
+
+    def save_if_valid(self) -> None:
+        """A daily drug changed to a single dose is confirmed first (a slip of the list)."""
+        message = self.problem()
+        if message:
+            self.fail(message)
+            return
+        before = self.medication.dose_on(self.from_date.value() or date.today())
+        if self.fields.frequency.currentData() == ONCE and (
+                before is None or before.frequency != ONCE):
+            answer = confirm_single_dose(self, self.medication.name,
+                                         self.from_date.value() or date.today())
+            if answer is None:
+                return
+            box = self.fields.frequency
+            box.setCurrentIndex(box.findData(answer))
+        self.accept()
 
     def problem(self) -> str | None:
         found = super().problem()

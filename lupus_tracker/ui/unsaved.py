@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 
@@ -32,13 +33,19 @@ def ask_unsaved(parent: QWidget | None, what: str) -> Choice:
 
 
 class GuardedDialog(QDialog):
-    """A dialog that asks before Escape or Cancel drops what was typed.
+    """A dialog that asks before Escape or Cancel drops what was typed, and saves with
+    Ctrl+Enter (either Enter key) wherever the focus is.
 
     Subclasses say whether anything was typed (``has_entries``) and how to save
     (``save_if_valid``, which accepts the dialog when the entries are valid).
     """
 
     unsaved_what = "these entries"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save_if_valid)
 
     def has_entries(self) -> bool:
         return False

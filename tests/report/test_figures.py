@@ -47,7 +47,8 @@ def _drawn_texts(figure) -> list[Text]:
 
 
 def _panels(figure):
-    return [ax for ax in figure.axes if ax.get_title(loc="left")]
+    return [ax for ax in figure.axes
+            if ax.get_title(loc="left") and ax.get_label() != "dose strip"]
 
 
 def test_panels_are_wide_enough_and_no_text_is_small_or_outside(drawn):
@@ -81,7 +82,8 @@ def test_ranges_bounds_and_assays(drawn):
     assert open_down, "the <0.5 bound is an open triangle"
     dsdna = panels["anti-dsDNA"]
     legend = [t.get_text() for t in figure.legends[0].get_texts()]
-    assert legend[:2] == ["ELISA", "CLIA"]  # two assays, two series, one legend
+    # two assays, two series, one legend; each named "assay · lab" as in the tables
+    assert legend[:2] == ["ELISA · City Hospital Laboratory", "CLIA · Riverside Medical Labs"]
     assert "visit" in legend and "infusion" not in legend  # the events of the chart
     shapes = {id(c.get_paths()[0]) for c in dsdna.collections
               if isinstance(c, PathCollection) and len(c.get_offsets())}

@@ -29,9 +29,11 @@ class Keys:
         self.qtbot.keyClicks(self.focus(), text)
         self.count += len(text)
 
-    def press(self, key, times: int = 1) -> None:
+    def press(self, key, times: int = 1, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        """As in a real window: an open list of suggestions gets the key first."""
         for _ in range(times):
-            self.qtbot.keyClick(self.focus(), key)
+            self.qtbot.keyClick(QApplication.activePopupWidget() or self.focus(), key,
+                                modifier)
             self.count += 1
 
 
@@ -52,14 +54,17 @@ def test_five_marker_report_typed_with_the_keyboard_only(qtbot, repo):
     assert dialog.lab.text() == "City Lab"  # the last lab is remembered
     keys = Keys(qtbot, dialog)
     assert keys.focus() is dialog.date and dialog.date.selectedText() == dialog.date.text()
-    keys.press(Qt.Key.Key_Return)  # today's date kept; the lab is known: to the first marker
+    keys.press(Qt.Key.Key_Return)  # today's date kept: to the lab
+    assert keys.focus() is dialog.lab
+    keys.press(Qt.Key.Key_Return)  # the remembered lab kept: to the first marker
     assert keys.focus() in (dialog.rows[0].marker, dialog.rows[0].marker.lineEdit())
     report = [("c3", "0,78", None, "90-180"), ("c4", "0.09", None, "0.1-0.4"),
               ("dsdna", "245", None, "<30"), ("2160-0", "0.95", None, "0.5-1.2"),
               ("albumin", "32", None, "35-50")]
     for marker, value, _, ref in report:
         keys.type(marker)
-        keys.press(Qt.Key.Key_Return)  # marker -> value
+        keys.press(Qt.Key.Key_Return)  # marker -> value, even with suggestions open
+        assert keys.focus() is dialog.rows[-2].value, marker
         keys.type(value)
         keys.press(Qt.Key.Key_Return)  # value -> unit (the lab's usual one)
         keys.press(Qt.Key.Key_Return)  # unit -> range
@@ -70,7 +75,9 @@ def test_five_marker_report_typed_with_the_keyboard_only(qtbot, repo):
     assert first.unit.currentData() == "mg/dL"  # City Lab's unit for C3 last time
     assert first.understood.text() == ("= 0.78 mg/dL = 0.0078 g/L, LOW against 90-180 "
                                        "(lab's range)")
-    keys.press(Qt.Key.Key_Return)  # Enter on the empty last row saves the report
+    keys.press(Qt.Key.Key_Return)  # Enter on the empty last row: nothing happens
+    assert dialog.result() == 0 and dialog.isVisible() and len(dialog.rows) == 6
+    keys.press(Qt.Key.Key_Return, modifier=Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == 1
     entries = dialog.entries()
     assert [(e.marker, e.value, e.unit, e.ref_range) for e in entries] == [
@@ -79,7 +86,9 @@ def test_five_marker_report_typed_with_the_keyboard_only(qtbot, repo):
         ("albumin", "32", "g/L", "35-50")]
     assert all(e.lab == "City Lab" for e in entries)
     navigation = keys.count - sum(len(m) + len(v) + len(r) for m, v, _, r in report)
-    assert navigation == 22  # the date's Enter, 4 per row, one to save: no Tab hunting
+    # Enter on the date and the lab, 4 per row, one harmless on the empty row, Ctrl+Enter
+    # to save: no Tab hunting
+    assert navigation == 24
 
 
 def test_enter_never_removes_a_row(qtbot, repo):

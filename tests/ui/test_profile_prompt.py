@@ -123,7 +123,7 @@ def test_enter_now_opens_the_profile(make_window, repo, monkeypatch):
     def fill(dialog):
         opened.append(type(dialog).__name__)
         dialog.sex.setCurrentIndex(dialog.sex.findData(Sex.FEMALE))
-        dialog.has_birth.setChecked(True)
+        dialog.birth.setText("1990-01-01")  # typed: never a default birth date
         return True
 
     monkeypatch.setattr(window, "exec_dialog", fill)
