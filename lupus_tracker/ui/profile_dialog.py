@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from lupus_tracker.domain.catalog import MARKERS
 from lupus_tracker.domain.records import NumberFormat, Profile, Sex
 from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.ui.screen import fit_to_screen
 
 
 class ProfileDialog(QDialog):
@@ -48,18 +49,24 @@ class ProfileDialog(QDialog):
         self.has_birth.setAccessibleName("Date of birth known")
         self.number_format_box = QComboBox()
         formats: tuple[tuple[str, NumberFormat | None], ...] = (
-            ("(not set: numbers such as 1.250 are refused as ambiguous)", None),
-            ("Decimal point: 1.250 means 1.25; 0.62", NumberFormat.POINT),
-            ("Decimal comma: 1.250 means 1250; 0,62", NumberFormat.COMMA))
+            ("Not set (1.250 is refused as ambiguous)", None),
+            ("Decimal point (1.250 = 1.25; 0.62)", NumberFormat.POINT),
+            ("Decimal comma (1.250 = 1250; 0,62)", NumberFormat.COMMA))
         for text, chosen in formats:
             self.number_format_box.addItem(text, chosen)
         self.number_format_box.setCurrentIndex(
             max(self.number_format_box.findData(repo.settings.number_format()), 0))
+        # The closed box never grows with its longest choice, so the dialog fits a small
+        # screen at 200 % or with a 16 pt font.
+        self.number_format_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.number_format_box.setMinimumContentsLength(24)
         self.number_format_box.setAccessibleName("How your lab reports write numbers")
         self.number_format_box.setToolTip(
             "A number such as 1.250 is 1.25 with a decimal point and 1250 where the point "
             "separates thousands; the app reads it the way chosen here.")
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("&Name:", self.name)
         form.addRow("Date of &birth:", self.birth)
         form.addRow("", self.has_birth)
@@ -94,7 +101,7 @@ class ProfileDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(520, 600)
+        fit_to_screen(self, 520, 600)  # never taller than the screen (200 %, large fonts)
 
     def profile(self) -> Profile:
         birth = pydate(self.birth.date()) if self.has_birth.isChecked() else None
