@@ -237,7 +237,8 @@ class _Reconciler:
         # A plan reconciled before (the preview) carries its replacements apart: read again.
         for entry in [*self.plan.results, *(e for _, e in self.plan.replacements)]:
             key = result_key(entry, sex, self.plan.keys)
-            own = by_id.get(self.plan.own_ids.get(entry))
+            own_id = self.plan.own_ids.get(entry)
+            own = by_id.get(own_id) if own_id is not None else None
             if own is not None:  # this database's own result, exported and read back
                 if key == stored_result_key(own):
                     self.duplicates += 1
