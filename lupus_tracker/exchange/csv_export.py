@@ -10,9 +10,16 @@ from pathlib import Path
 
 from lupus_tracker.domain.catalog import Category, get_marker
 from lupus_tracker.domain.ranges import parse_range
+from lupus_tracker.domain.records import NumberFormat
 from lupus_tracker.domain.values import format_number
 from lupus_tracker.domain.wording import flag_text
-from lupus_tracker.exchange.csv_format import COLUMNS, csv_writer, neutralise
+from lupus_tracker.exchange.csv_format import (
+    COLUMNS,
+    DATABASE_ITEM,
+    NUMBER_FORMAT_ITEM,
+    csv_writer,
+    neutralise,
+)
 from lupus_tracker.exchange.files import write_private
 from lupus_tracker.exchange.snapshot import read_snapshot
 from lupus_tracker.store.repository import Repository
@@ -31,6 +38,11 @@ def _limits(ref_text: str | None, words: tuple[str, ...]) -> tuple[str, str]:
 
 def rows(repo: Repository) -> Iterator[dict[str, str]]:
     """Every record as a CSV row (unneutralised)."""
+    # Numbers are written with a decimal point and no grouping (stored text is canonical).
+    yield {"kind": "file", "item": NUMBER_FORMAT_ITEM, "value": NumberFormat.POINT.value}
+    identity = repo.identity()
+    if identity:
+        yield {"kind": "file", "item": DATABASE_ITEM, "value": identity}
     profile = repo.profile.get()
     for item, value in (("name", profile.name),
                         ("birth_date", profile.birth_date.isoformat() if profile.birth_date

@@ -17,7 +17,11 @@ COLUMNS = ("date", "kind", "item", "value", "unit", "ref_low", "ref_high", "lab"
            "entry", "source", "record_id", "data", "time", "source_id", "body_site", "pga")
 REQUIRED = COLUMNS[:9]
 KINDS = ("lab", "vital", "symptom", "medication", "event", "diary", "photo", "sledai",
-         "report_note", "profile", "setting")
+         "report_note", "profile", "setting", "file")
+# ``file`` rows describe the file itself: ``number_format`` (how its numbers are written:
+# the app writes ``point``, so ``1.250`` is 1.25) and ``database`` (the identity of the
+# database it was exported from: its ``record_id`` values are that database's ids).
+NUMBER_FORMAT_ITEM, DATABASE_ITEM = "number_format", "database"
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")

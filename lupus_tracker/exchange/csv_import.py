@@ -12,7 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
+from lupus_tracker.domain.catalog import Marker, UnknownMarkerError, get_marker
 from lupus_tracker.domain.dates import DateParseError, parse_date
 from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.ranges import RefRange, parse_range, ranges_disagree
@@ -23,6 +23,7 @@ from lupus_tracker.domain.records import (
     InvalidEntryError,
     LabEntry,
     Medication,
+    NumberFormat,
     Profile,
     Sex,
     Source,
@@ -31,11 +32,20 @@ from lupus_tracker.domain.records import (
 from lupus_tracker.domain.symptoms import SymptomError
 from lupus_tracker.domain.treat_to_target import check_pga
 from lupus_tracker.domain.values import ValueParseError, parse_number
-from lupus_tracker.exchange.csv_format import COLUMNS, KINDS, REQUIRED, restore
+from lupus_tracker.exchange.csv_format import (
+    COLUMNS,
+    DATABASE_ITEM,
+    KINDS,
+    NUMBER_FORMAT_ITEM,
+    REQUIRED,
+    restore,
+)
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.options import ImportOptions
-from lupus_tracker.exchange.plan import ImportPlan
+from lupus_tracker.exchange.plan import ImportPlan, Skipped
+from lupus_tracker.exchange.preview import marker_label
 from lupus_tracker.exchange.textfile import read_text
+from lupus_tracker.exchange.unit_required import NO_UNIT, number_without_unit
 from lupus_tracker.store.diary_repo import check_symptom
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.sledai_repo import SledaiAssessment
@@ -63,16 +73,23 @@ def _header(reader) -> list[str]:
 _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
-def _number(text: str, what: str) -> float | None:
+def _number(text: str, what: str, number_format: NumberFormat | None = None) -> float | None:
     if not text:
         return None
     try:
-        comparator, number = parse_number(text)
+        comparator, number = parse_number(text, number_format)
     except ValueParseError as error:
         raise ValueParseError(f"column {what}: {error}") from None
     if comparator is not None:
         raise ValueParseError(f"{what} must be a plain number, not {text!r}")
     return number
+
+
+def _known_marker(key: str) -> Marker | None:
+    try:
+        return get_marker(key)
+    except UnknownMarkerError:
+        return None  # check_entry names the unknown marker
 
 
 def _opt_date(text: str, what: str) -> date | None:
@@ -86,8 +103,12 @@ class _Reader:
         self.doses: dict[str, list[Dose]] = {}
         self.sex: Sex | None = None
         self.days: dict[str, date] = {}
+        self.number_format: NumberFormat | None = None  # as the file's own row declares
+        self.comma_separated = True
+        self.where = ""
 
-    def row(self, row: dict[str, str]) -> None:
+    def row(self, row: dict[str, str], where: str = "") -> None:
+        self.where = where
         kind = row["kind"]
         if kind not in KINDS:
             raise ExchangeError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
@@ -105,8 +126,8 @@ class _Reader:
     def _lab(self, row: dict[str, str]) -> None:
         ref = row.get("ref_range") or None
         if row["ref_low"] or row["ref_high"]:
-            limits = RefRange(_number(row["ref_low"], "ref_low"),
-                              _number(row["ref_high"], "ref_high"))
+            limits = RefRange(_number(row["ref_low"], "ref_low", self.number_format),
+                              _number(row["ref_high"], "ref_high", self.number_format))
             try:
                 words = get_marker(row["item"]).words
             except UnknownMarkerError:
@@ -120,11 +141,21 @@ class _Reader:
         time = row.get("time") or None
         if time is not None and not _TIME.match(time):
             raise InvalidEntryError(f"the time {time!r} is not written as HH:MM")
+        marker = _known_marker(row["item"])
+        if marker is not None and number_without_unit(marker, row["value"], row["unit"],
+                                                      self.number_format):
+            self.plan.skipped.append(Skipped(self.where, f"{marker_label(row['item'])} "
+                                                         f"{row['value']}: {NO_UNIT}"))
+            return
         entry = LabEntry(self._day(row), row["item"], row["value"], row["unit"] or None, ref,
                          row["lab"] or None, row.get("assay") or None,
                          row.get("pattern") or None, row["note"] or None, source,
+                         number_format=self.number_format,
                          taken_at=time, source_id=row.get("source_id") or None)
         check_entry(entry, self.sex)
+        record_id = row.get("record_id") or ""
+        if record_id.isascii() and record_id.isdigit():
+            self.plan.own_ids[entry] = int(record_id)
         self.plan.results.append(entry)
 
     _vital = _lab
@@ -149,7 +180,8 @@ class _Reader:
                                            row["note"] or None)
         else:
             self.doses.setdefault(key, []).append(
-                Dose(self._day(row), _number(row["value"], "dose"), row["unit"] or None,
+                Dose(self._day(row), _number(row["value"], "dose", self.number_format),
+                     row["unit"] or None,
                      row.get("frequency") or None, row["note"] or None))
             self.courses.setdefault(key, Medication(None, row["item"], self._day(row)))
 
@@ -202,6 +234,18 @@ class _Reader:
             raise InvalidEntryError(f"unknown profile item {item!r}")
         self.plan.profile = profile
 
+    def _file(self, row: dict[str, str]) -> None:
+        item, value = row["item"], row["value"]
+        if item == NUMBER_FORMAT_ITEM:
+            number_format = NumberFormat.parse(value)
+            # A file re-saved by a spreadsheet with semicolons may have had its numbers
+            # rewritten in the spreadsheet's locale: the declaration no longer holds.
+            self.number_format = number_format if self.comma_separated else None
+        elif item == DATABASE_ITEM:
+            self.plan.origin = value
+        else:
+            raise InvalidEntryError(f"unknown file item {item!r}")
+
     def _setting(self, row: dict[str, str]) -> None:
         self.plan.settings.append((row["item"], row["value"]))
 
@@ -231,6 +275,7 @@ def read_csv(path: Path, options: ImportOptions | None = None) -> ImportPlan:
         known = [h for h in header if h in COLUMNS]
         every_column_known = len(known) == len(header)
         state = _Reader(plan)
+        state.comma_separated = delimiter == ","
         for number, cells in enumerate(reader, start=2):
             joined = "".join(cells)  # one look at the whole row, for 100,000-row files
             if not joined.strip():
@@ -243,7 +288,7 @@ def read_csv(path: Path, options: ImportOptions | None = None) -> ImportPlan:
             if "'" in joined:  # a neutralised cell ('=...) somewhere in the row
                 row = {name: restore(cell) for name, cell in row.items()}
             try:
-                state.row(row)
+                state.row(row, f"row {number}")
             except (ValueError, KeyError) as error:
                 raise ExchangeError(f"Row {number} ({row.get('kind')} {row.get('item')}): "
                                     f"{error}") from None

@@ -38,6 +38,7 @@ from lupus_tracker.exchange.patient import FilePatient, choose_patient, read_pat
 from lupus_tracker.exchange.plan import ImportPlan, Retraction, Skipped
 from lupus_tracker.exchange.result_key import measured_key
 from lupus_tracker.exchange.textfile import load_json, read_text
+from lupus_tracker.exchange.unit_required import NO_UNIT, has_no_unit
 from lupus_tracker.store.diary_repo import check_symptom
 
 LOINC = "http://loinc.org"
@@ -193,11 +194,6 @@ def _number_text(value: object) -> str:
     return format_number(float(value))
 
 
-def _has_no_unit(marker: Marker) -> bool:
-    """Markers read without a unit: titers, words, ordinal dipstick."""
-    return marker.canonical_unit.family in ("titer", "ordinal")
-
-
 def _unit_text(marker: Marker, quantity: dict) -> str | None:
     """The unit as the marker knows it: the UCUM code first, then the printed text."""
     for candidate in (quantity.get("code"), quantity.get("unit")):
@@ -209,16 +205,13 @@ def _unit_text(marker: Marker, quantity: dict) -> str | None:
     return None
 
 
-_NO_UNIT = "a number without a unit cannot be read (the unit is not guessed)"
-
-
 def _value_and_unit(marker: Marker, item: dict) -> tuple[str, str | None]:
     if isinstance(item.get("valueQuantity"), dict):
         quantity = item["valueQuantity"]
         text = (quantity.get("comparator") or "") + _number_text(quantity.get("value"))
         unit = _unit_text(marker, quantity)
-        if unit is None and not _has_no_unit(marker):
-            raise ValueError(_NO_UNIT)
+        if unit is None and not has_no_unit(marker):
+            raise ValueError(NO_UNIT)
         return text, unit
     if isinstance(item.get("valueRatio"), dict):
         ratio = item["valueRatio"]
@@ -256,7 +249,7 @@ def _word(marker: Marker, text: str) -> str:
 
 def _unitless_text(marker: Marker, text: str) -> str:
     """A value given as text or integer: a plain number needs a unit to mean anything."""
-    if _has_no_unit(marker):
+    if has_no_unit(marker):
         return text
     try:
         value = parse_value(text, marker_name=marker.name, accepts_titer=marker.accepts_titer,
@@ -264,7 +257,7 @@ def _unitless_text(marker: Marker, text: str) -> str:
     except ValueParseError:
         return text  # the check of the entry names what is wrong
     if value.number is not None and not value.is_titer:
-        raise ValueError(f"{text!r}: {_NO_UNIT}")
+        raise ValueError(f"{text!r}: {NO_UNIT}")
     return text
 
 
@@ -437,6 +430,9 @@ class _Reader:
         self.plan.keys[entry] = measured_key(entry, measurement)
         if remark:
             self.plan.notices.append(Skipped(where, f"{label}: {remark}"))
+        own = _own_record(parent)
+        if own is not None:
+            self.plan.origin, self.plan.own_ids[entry] = own
         self.add(where, entry, identifier, parent.get("status"))
 
     def add(self, where: str, entry: LabEntry, identifier: str | None,
@@ -457,6 +453,22 @@ class _Reader:
         if identifier is not None:
             self.by_identifier[identifier] = len(self.plan.results)
         self.plan.results.append(entry)
+
+
+_OWN_RESULT = re.compile(r"^result/([0-9]+)$")
+
+
+def _own_record(resource: dict) -> tuple[str, int] | None:
+    """(database identity, stored result id) from the identifier Lupus Tracker's own export
+    gives a result (``urn:lupus-tracker:<uuid>`` ``result/<id>``), else None."""
+    for ident in resource.get("identifier") or []:
+        if not isinstance(ident, dict):
+            continue
+        system, value = str(ident.get("system", "")), str(ident.get("value", ""))
+        found = _OWN_RESULT.match(value)
+        if system.startswith("urn:lupus-tracker:") and found:
+            return system.removeprefix("urn:lupus-tracker:"), int(found.group(1))
+    return None
 
 
 def _patients(resources: list[tuple[str, dict]]) -> list[FilePatient]:

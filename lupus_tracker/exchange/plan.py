@@ -100,6 +100,10 @@ class ImportPlan:
     options: ImportOptions = field(default_factory=ImportOptions)
     # Each result's identity, worked out once (shared by the plan's reconciled copies).
     keys: dict = field(default_factory=dict, repr=False, compare=False)
+    # The app's own exports name the database they came from and each result's id in it:
+    # into that same database, a result with its id is the stored one, changed or not.
+    origin: str | None = None
+    own_ids: dict = field(default_factory=dict, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         return {"lab results and vitals": len(self.results), "symptom entries": len(self.symptoms),
@@ -162,6 +166,14 @@ def _shown(marker: str, value: str, unit: str | None) -> str:
     return " ".join(filter(None, (value, unit_label(marker, unit))))
 
 
+def _entry_text(entry: LabEntry) -> str:
+    """"0.9 mg/dL, lab X, note '...'": what tells two copies of one result apart."""
+    parts = [_shown(entry.marker, entry.value, entry.unit)]
+    parts += [f"{name} {text!r}" for name, text in (("lab", entry.lab), ("note", entry.note),
+                                                    ("range", entry.ref_range)) if text]
+    return ", ".join(parts)
+
+
 def _stored_text(result: LabResult) -> str:
     """"0.9 mg/dL of 2024-03-01 08:10": the stored value a file's result would replace."""
     when = " ".join(filter(None, (result.taken_on.isoformat(), result.taken_at)))
@@ -219,10 +231,22 @@ class _Reconciler:
         stored = self.repo.results.all()
         existing = {stored_result_key(r) for r in stored}
         by_source_id = self.by_source_id = {r.source_id: r for r in stored if r.source_id}
+        same_file = self.plan.origin is not None and self.plan.origin == self.repo.identity()
+        by_id = {r.id: r for r in stored} if same_file and self.plan.own_ids else {}
         kept = []
         # A plan reconciled before (the preview) carries its replacements apart: read again.
         for entry in [*self.plan.results, *(e for _, e in self.plan.replacements)]:
             key = result_key(entry, sex, self.plan.keys)
+            own_id = self.plan.own_ids.get(entry)
+            own = by_id.get(own_id) if own_id is not None else None
+            if own is not None:  # this database's own result, exported and read back
+                if key == stored_result_key(own):
+                    self.duplicates += 1
+                else:
+                    what = f"{marker_label(entry.marker)} of {entry.taken_on} (record {own.id})"
+                    if self.conflict(what, _entry_text(own.entry()), _entry_text(entry)):
+                        self.replacements.append((own.id, entry))
+                continue
             earlier = by_source_id.get(entry.source_id) if entry.source_id else None
             if earlier is not None and key != stored_result_key(earlier):
                 what = f"{marker_label(entry.marker)} of {entry.taken_on} ({entry.source_id})"

@@ -94,9 +94,43 @@ def _summary(book, repo: Repository) -> None:
     _append(sheet, ["Marker", "Latest", "Unit", "Date", "Reference range", "Flag",
                     "Previous", "Change"])
     for row in latest_values(repo):
-        _append(sheet, [row.marker.name, row.latest.value_text, row.latest.unit.label,
-                        row.latest.day, row.latest.ref_text, flag_text(row.latest.measurement),
-                        row.previous.value_text if row.previous else "", row.change_text])
+        previous = _value_cell(sheet, row.previous.value_text) if row.previous else ""
+        _append(sheet, [row.marker.name, _value_cell(sheet, row.latest.value_text),
+                        row.latest.unit.label, row.latest.day, row.latest.ref_text,
+                        flag_text(row.latest.measurement), previous, _change_cell(sheet, row)])
+
+
+def _decimals_format(text: str) -> str:
+    """The Excel number format that shows ``text``'s printed decimals (1.90 stays 1.90)."""
+    decimals = len(text.partition(".")[2])
+    return "0." + "0" * decimals if decimals else "0"
+
+
+def _value_cell(sheet, text: str):
+    """A plain number as a number cell showing its printed decimals; a bound (<0.5), a
+    titer or a word stays text."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if not _PLAIN.match(text):
+        return text
+    cell = WriteOnlyCell(sheet, value=float(text) if "." in text else int(text))
+    cell.number_format = _decimals_format(text)
+    return cell
+
+
+def _change_cell(sheet, row):
+    """The change as a signed number when it is one (in the latest's unit); titer steps,
+    "not comparable" and "—" stay text."""
+    from openpyxl.cell import WriteOnlyCell
+
+    text = row.change_text
+    plain = text.removeprefix("+")
+    if not row.comparable or row.change is None or not _PLAIN.match(plain):
+        return text
+    cell = WriteOnlyCell(sheet, value=float(plain) if "." in plain else int(plain))
+    shown = _decimals_format(plain.lstrip("-"))
+    cell.number_format = f"+{shown};-{shown};0"
+    return cell
 
 
 def _trends(book, repo: Repository) -> None:
