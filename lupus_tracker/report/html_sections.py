@@ -177,8 +177,9 @@ def charts_html(content: ReportContent) -> str:
     parts.append(
         '<p class="small">Grey band: each result\u2019s own lab range. Filled shapes: '
         "values, one shape per assay; open triangles: bounds such as &lt;0.5 (\u25bd below, "
-        "\u25b3 above). Dashed line: start of the period. Under each column: "
-        "prednisone-equivalent mg/day and events."
+        "\u25b3 above). "
+        + ("Dashed line: start of the period. " if start < content.since else "")
+        + "Under each column: prednisone-equivalent mg/day and events."
         + "".join(f" {e(chart.caption)}" for chart in content.charts if chart.caption)
         + f" {_span_note(start, content.since)}</p>")
     return "".join(parts)
