@@ -28,6 +28,7 @@ from lupus_tracker.domain.dosing import (
     parse_frequency,
 )
 from lupus_tracker.domain.records import Dose, Event, EventKind, Medication
+from lupus_tracker.domain.stop_note import note_with_stop_reason
 
 
 def register_add(kinds: argparse._SubParsersAction) -> None:
@@ -175,10 +176,7 @@ def run_stop(args: argparse.Namespace) -> int:
         if args.date < medication.started_on:
             raise UserError(f"{medication.name} started on {medication.started_on}; it cannot "
                             "stop before that.")
-        note = medication.note
-        if args.reason and args.reason.strip():
-            stopped = f"Stopped: {args.reason.strip()}"
-            note = f"{note}; {stopped}" if note else stopped
+        note = note_with_stop_reason(medication.note, args.reason)
         repo.treatments.replace(replace(medication, stopped_on=args.date, note=note))
     reason = f" ({args.reason.strip()})" if args.reason and args.reason.strip() else ""
     print(f"Stopped {medication.name} on {args.date.isoformat()}{reason}")

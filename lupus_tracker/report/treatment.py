@@ -14,6 +14,7 @@ from datetime import date
 
 from lupus_tracker.domain.dosing import dose_text, doses_per_day, find_frequency
 from lupus_tracker.domain.records import Dose, Medication
+from lupus_tracker.domain.stop_note import note_before_stop
 from lupus_tracker.domain.values import format_number
 
 MASS_UNITS_IN_MG = {"mg": 1.0, "g": 1000.0, "mcg": 0.001, "µg": 0.001, "ug": 0.001}
@@ -91,18 +92,6 @@ class Treatment:
 def _amount(dose: Dose) -> str:
     per_day = daily_text(dose)
     return per_day if per_day not in ("—", "not known") else dose_text(dose)
-
-
-STOP_REASON_MARK = "Stopped: "  # how the Stop dialog and `treatment stop` add the reason
-
-
-def note_before_stop(note: str | None) -> str:
-    """The medication's note without the reason it was stopped ("note; Stopped: why" gives
-    "note"): the start row of "Changes in the period" never shows why it stopped."""
-    text = note or ""
-    if text.startswith(STOP_REASON_MARK):
-        return ""
-    return text.partition(f"; {STOP_REASON_MARK}")[0].strip()
 
 
 def _changes(med: Medication, since: date, until: date) -> list[TreatmentChange]:

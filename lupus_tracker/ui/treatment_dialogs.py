@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from lupus_tracker.domain.dosing import DOSE_UNITS, FREQUENCIES, ONCE, find_frequency
 from lupus_tracker.domain.records import Dose, Event, EventKind, Medication
+from lupus_tracker.domain.stop_note import note_with_stop_reason
 from lupus_tracker.domain.values import (
     AMBIGUOUS_NUMBER,
     ValueParseError,
@@ -299,11 +300,7 @@ class StopDialog(_FormDialog):
 
     def note(self) -> str | None:
         """The medication's note with the reason for stopping added."""
-        reason = self.reason.text().strip()
-        if not reason:
-            return self.medication.note
-        stopped = f"Stopped: {reason}"
-        return f"{self.medication.note}; {stopped}" if self.medication.note else stopped
+        return note_with_stop_reason(self.medication.note, self.reason.text())
 
 
 class EventDialog(_FormDialog):
