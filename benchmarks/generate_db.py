@@ -28,14 +28,28 @@ from lupus_tracker.domain.records import (
 )
 from lupus_tracker.store.repository import Repository
 
-SYMPTOMS = ("fatigue", "joint_pain", "rash", "muscle_pain", "hair_loss", "mouth_ulcers",
-            "headache", "swelling", "raynauds", "nausea")
-LABS = (("c3", 0.55, 1.1, "g/L", "0.9-1.8", 2), ("c4", 0.07, 0.22, "g/L", "0.1-0.4", 2),
-        ("anti_dsdna", 300, 20, "IU/mL", "<30", 0), ("albumin", 28, 41, "g/L", "35-50", 0),
-        ("upcr", 2.0, 0.15, "mg/mg", "<0.2", 2), ("creatinine", 1.2, 0.85, "mg/dL",
-                                                      "0.5-1.1", 2),
-        ("hemoglobin", 10.5, 13.0, "g/dL", "12-16", 1), ("platelets", 130, 240, "10*9/L",
-                                                           "150-400", 0))
+SYMPTOMS = (
+    "fatigue",
+    "joint_pain",
+    "rash",
+    "muscle_pain",
+    "hair_loss",
+    "mouth_ulcers",
+    "headache",
+    "swelling",
+    "raynauds",
+    "nausea",
+)
+LABS = (
+    ("c3", 0.55, 1.1, "g/L", "0.9-1.8", 2),
+    ("c4", 0.07, 0.22, "g/L", "0.1-0.4", 2),
+    ("anti_dsdna", 300, 20, "IU/mL", "<30", 0),
+    ("albumin", 28, 41, "g/L", "35-50", 0),
+    ("upcr", 2.0, 0.15, "mg/mg", "<0.2", 2),
+    ("creatinine", 1.2, 0.85, "mg/dL", "0.5-1.1", 2),
+    ("hemoglobin", 10.5, 13.0, "g/dL", "12-16", 1),
+    ("platelets", 130, 240, "10*9/L", "150-400", 0),
+)
 END = date(2026, 6, 30)
 
 
@@ -53,29 +67,48 @@ def generate(path: Path, years: int = 30, seed: int = 1) -> dict[str, int]:
                 for key, active, calm, unit, ref, digits in LABS:
                     level = calm + (active - calm) * wave
                     value = max(level * (1 + rng.gauss(0, 0.08)), 0.01)
-                    labs.append(LabEntry(day, key, f"{value:.{digits}f}", unit, ref,
-                                         "Benchmark Lab"))
+                    labs.append(
+                        LabEntry(day, key, f"{value:.{digits}f}", unit, ref, "Benchmark Lab")
+                    )
             for key in SYMPTOMS:
                 severity = max(0, min(10, round(rng.gauss(6 * wave, 1.5))))
-                symptoms.append(SymptomEntry(day, key, severity,
-                                             "malar/butterfly" if key == "rash" else None))
+                symptoms.append(
+                    SymptomEntry(day, key, severity, "malar/butterfly" if key == "rash" else None)
+                )
         with repo.db.transaction():
             repo.results.add_many(labs)
             repo.diary.log_many(symptoms)
             for year in range(years):
                 first = start + timedelta(days=365 * year)
-                repo.events.add(Event(None, first + timedelta(days=100), EventKind.VISIT,
-                                     "Rheumatology visit"))
-                repo.events.add(Event(None, first + timedelta(days=280), EventKind.VISIT,
-                                     "Rheumatology visit"))
+                repo.events.add(
+                    Event(None, first + timedelta(days=100), EventKind.VISIT, "Rheumatology visit")
+                )
+                repo.events.add(
+                    Event(None, first + timedelta(days=280), EventKind.VISIT, "Rheumatology visit")
+                )
                 if year % 5 == 2:
-                    repo.events.add(Event(None, first + timedelta(days=150), EventKind.FLARE,
-                                         "Flare"))
-            repo.treatments.add(Medication(None, "Hydroxychloroquine", start, doses=(
-                Dose(start, 200, "mg", "twice daily"),)))
-            repo.treatments.add(Medication(None, "Prednisone", start, doses=tuple(
-                Dose(start + timedelta(days=200 * i), mg, "mg", "once daily")
-                for i, mg in enumerate((40, 30, 20, 15, 10, 7.5, 5)))))
+                    repo.events.add(
+                        Event(None, first + timedelta(days=150), EventKind.FLARE, "Flare")
+                    )
+            repo.treatments.add(
+                Medication(
+                    None,
+                    "Hydroxychloroquine",
+                    start,
+                    doses=(Dose(start, 200, "mg", "twice daily"),),
+                )
+            )
+            repo.treatments.add(
+                Medication(
+                    None,
+                    "Prednisone",
+                    start,
+                    doses=tuple(
+                        Dose(start + timedelta(days=200 * i), mg, "mg", "once daily")
+                        for i, mg in enumerate((40, 30, 20, 15, 10, 7.5, 5))
+                    ),
+                )
+            )
         return repo.counts()
 
 

@@ -49,27 +49,40 @@ def line(name: str, app: float, floor: float | None) -> None:
 def _subprocess_seconds(code: str) -> float:
     """Wall time from launching a fresh interpreter until it prints 'shown'."""
     began = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     if "shown" not in out.stdout:
         raise RuntimeError(out.stderr)
     return time.perf_counter() - began
 
 
 def startup(db: Path, settings: Path) -> None:
-    app = ("from PySide6.QtWidgets import QApplication\n"
-           "from PySide6.QtCore import QSettings\n"
-           "a = QApplication([])\n"
-           "from lupus_tracker.store.repository import Repository\n"
-           "from lupus_tracker.ui.main_window import MainWindow\n"
-           f"w = MainWindow(Repository.open({str(db)!r}), "
-           f"QSettings({str(settings)!r}, QSettings.Format.IniFormat))\n"
-           "w.show(); a.processEvents(); print('shown', flush=True)\n")
-    floor = ("from PySide6.QtWidgets import QApplication, QWidget\n"
-             "a = QApplication([])\n"
-             "w = QWidget(); w.show(); a.processEvents(); print('shown', flush=True)\n")
-    line("startup_to_first_window", min(_subprocess_seconds(app) for _ in range(REPEAT)),
-         min(_subprocess_seconds(floor) for _ in range(REPEAT)))
+    app = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from PySide6.QtCore import QSettings\n"
+        "a = QApplication([])\n"
+        "from lupus_tracker.store.repository import Repository\n"
+        "from lupus_tracker.ui.main_window import MainWindow\n"
+        f"w = MainWindow(Repository.open({str(db)!r}), "
+        f"QSettings({str(settings)!r}, QSettings.Format.IniFormat))\n"
+        "w.show(); a.processEvents(); print('shown', flush=True)\n"
+    )
+    floor = (
+        "from PySide6.QtWidgets import QApplication, QWidget\n"
+        "a = QApplication([])\n"
+        "w = QWidget(); w.show(); a.processEvents(); print('shown', flush=True)\n"
+    )
+    line(
+        "startup_to_first_window",
+        min(_subprocess_seconds(app) for _ in range(REPEAT)),
+        min(_subprocess_seconds(floor) for _ in range(REPEAT)),
+    )
 
 
 def dashboard(repo, db: Path) -> None:
@@ -90,8 +103,10 @@ def dashboard(repo, db: Path) -> None:
     def bare() -> None:
         conn = sqlite3.connect(db)
         conn.execute("SELECT marker, max(taken_on) FROM results GROUP BY marker").fetchall()
-        conn.execute("SELECT symptom, avg(severity), max(severity) FROM symptoms "
-                     "WHERE day >= date('now', '-30 days') GROUP BY symptom").fetchall()
+        conn.execute(
+            "SELECT symptom, avg(severity), max(severity) FROM symptoms "
+            "WHERE day >= date('now', '-30 days') GROUP BY symptom"
+        ).fetchall()
         conn.close()
 
     line("open_dashboard", best(app), best(bare))
@@ -163,8 +178,9 @@ def symptom_history(repo, db: Path) -> None:
 
     def bare_sort() -> None:
         conn = sqlite3.connect(db)
-        conn.execute("SELECT day, symptom, severity, location, note FROM symptoms "
-                     "ORDER BY severity DESC").fetchall()
+        conn.execute(
+            "SELECT day, symptom, severity, location, note FROM symptoms ORDER BY severity DESC"
+        ).fetchall()
         conn.close()
 
     line("symptom_history_sort_all_years", best(sort_all) / sorts, best(bare_sort))
@@ -176,13 +192,18 @@ def symptom_history(repo, db: Path) -> None:
 
     def bare_filter() -> None:
         conn = sqlite3.connect(db)
-        conn.execute("SELECT day, symptom, severity, location, note FROM symptoms "
-                     "WHERE symptom = 'fatigue' ORDER BY day").fetchall()
+        conn.execute(
+            "SELECT day, symptom, severity, location, note FROM symptoms "
+            "WHERE symptom = 'fatigue' ORDER BY day"
+        ).fetchall()
         conn.close()
 
     line("symptom_history_filter_all_years", best(show_filtered) / 2, best(bare_filter))
-    line("symptom_history_read_in_worker", best(
-        lambda: load_history(repo, since, until, None), 1), None)
+    line(
+        "symptom_history_read_in_worker",
+        best(lambda: load_history(repo, since, until, None), 1),
+        None,
+    )
 
 
 def peak_memory(db: Path, settings: Path) -> None:
@@ -221,8 +242,14 @@ def peak_memory(db: Path, settings: Path) -> None:
         "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]\n"
         "print('peak', int(hwm.split()[1]), flush=True)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     peak = [ln for ln in out.stdout.splitlines() if ln.startswith("peak")]
     if not peak:
         raise RuntimeError(out.stderr)
@@ -280,14 +307,36 @@ def import_100k(folder: Path) -> None:
     source = folder / "import.csv"
     with source.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["date", "kind", "item", "value", "unit", "ref_low", "ref_high",
-                         "lab", "note"])
+        writer.writerow(
+            ["date", "kind", "item", "value", "unit", "ref_low", "ref_high", "lab", "note"]
+        )
         day = date(1996, 1, 1).toordinal()
-        keys = ("fatigue", "joint_pain", "rash", "headache", "nausea", "swelling", "hair_loss",
-                "muscle_pain", "raynauds", "mouth_ulcers")
+        keys = (
+            "fatigue",
+            "joint_pain",
+            "rash",
+            "headache",
+            "nausea",
+            "swelling",
+            "hair_loss",
+            "muscle_pain",
+            "raynauds",
+            "mouth_ulcers",
+        )
         for i in range(100_000):
-            writer.writerow([date.fromordinal(day + i // 10).isoformat(), "symptom",
-                             keys[i % 10], i % 11, "0-10", "", "", "", ""])
+            writer.writerow(
+                [
+                    date.fromordinal(day + i // 10).isoformat(),
+                    "symptom",
+                    keys[i % 10],
+                    i % 11,
+                    "0-10",
+                    "",
+                    "",
+                    "",
+                    "",
+                ]
+            )
     target = folder / "imported.sqlite"
 
     def app() -> None:
@@ -304,8 +353,9 @@ def import_100k(folder: Path) -> None:
         conn = sqlite3.connect(path)
         conn.execute("CREATE TABLE s (day TEXT, symptom TEXT, severity INTEGER)")
         with conn:
-            conn.executemany("INSERT INTO s VALUES (?, ?, ?)",
-                             [(r[0], r[2], int(r[3])) for r in rows])
+            conn.executemany(
+                "INSERT INTO s VALUES (?, ?, ?)", [(r[0], r[2], int(r[3])) for r in rows]
+            )
         conn.close()
 
     line("import_100k_rows_csv", best(app, 1), best(bare, 1))
@@ -316,35 +366,71 @@ def import_50k_fhir(folder: Path) -> None:
     its wall time and the interpreter's peak resident memory (issue 13: < 10 s, < 300 MiB)."""
     from datetime import timedelta
 
-    codes = (("2160-0", "mg/dL", 0.9), ("1751-7", "g/L", 38), ("718-7", "g/dL", 12.5),
-             ("1988-5", "mg/L", 4), ("8480-6", "mm[Hg]", 120))
-    entries = [{"fullUrl": "urn:uuid:p", "resource": {
-        "resourceType": "Patient", "id": "p", "birthDate": "1980-01-01", "gender": "female"}}]
+    codes = (
+        ("2160-0", "mg/dL", 0.9),
+        ("1751-7", "g/L", 38),
+        ("718-7", "g/dL", 12.5),
+        ("1988-5", "mg/L", 4),
+        ("8480-6", "mm[Hg]", 120),
+    )
+    entries = [
+        {
+            "fullUrl": "urn:uuid:p",
+            "resource": {
+                "resourceType": "Patient",
+                "id": "p",
+                "birthDate": "1980-01-01",
+                "gender": "female",
+            },
+        }
+    ]
     for i in range(50_000):
         code, unit, base = codes[i % 5]
         day = (date(1990, 1, 1) + timedelta(days=i // 5)).isoformat()
-        entries.append({"fullUrl": f"urn:uuid:o{i}", "resource": {
-            "resourceType": "Observation", "id": f"o{i}", "status": "final",
-            "code": {"coding": [{"system": "http://loinc.org", "code": code}]},
-            "subject": {"reference": "urn:uuid:p"},
-            "effectiveDateTime": f"{day}T08:{i % 60:02d}:00Z",
-            "valueQuantity": {"value": round(base * (0.8 + (i % 7) / 10), 2), "unit": unit,
-                              "system": "http://unitsofmeasure.org", "code": unit}}})
+        entries.append(
+            {
+                "fullUrl": f"urn:uuid:o{i}",
+                "resource": {
+                    "resourceType": "Observation",
+                    "id": f"o{i}",
+                    "status": "final",
+                    "code": {"coding": [{"system": "http://loinc.org", "code": code}]},
+                    "subject": {"reference": "urn:uuid:p"},
+                    "effectiveDateTime": f"{day}T08:{i % 60:02d}:00Z",
+                    "valueQuantity": {
+                        "value": round(base * (0.8 + (i % 7) / 10), 2),
+                        "unit": unit,
+                        "system": "http://unitsofmeasure.org",
+                        "code": unit,
+                    },
+                },
+            }
+        )
     source = folder / "observations-50k.json"
-    source.write_text(json.dumps({"resourceType": "Bundle", "type": "collection",
-                                  "entry": entries}), encoding="utf-8")
-    code = ("import resource, sys, time\n"
-            "from pathlib import Path\n"
-            "from lupus_tracker.exchange.formats import read_plan\n"
-            "from lupus_tracker.exchange.plan import apply_plan\n"
-            "from lupus_tracker.store.repository import Repository\n"
-            "began = time.perf_counter()\n"
-            f"with Repository.open(Path({str(folder / 'fhir-50k.sqlite')!r})) as repo:\n"
-            f"    apply_plan(repo, read_plan(Path({str(source)!r}), repo))\n"
-            "print(time.perf_counter() - began,\n"
-            "      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    source.write_text(
+        json.dumps({"resourceType": "Bundle", "type": "collection", "entry": entries}),
+        encoding="utf-8",
+    )
+    code = (
+        "import resource, sys, time\n"
+        "from pathlib import Path\n"
+        "from lupus_tracker.exchange.formats import read_plan\n"
+        "from lupus_tracker.exchange.plan import apply_plan\n"
+        "from lupus_tracker.store.repository import Repository\n"
+        "began = time.perf_counter()\n"
+        f"with Repository.open(Path({str(folder / 'fhir-50k.sqlite')!r})) as repo:\n"
+        f"    apply_plan(repo, read_plan(Path({str(source)!r}), repo))\n"
+        "print(time.perf_counter() - began,\n"
+        "      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     if out.returncode != 0:
         raise RuntimeError(out.stderr)
     seconds, mebibytes = (float(x) for x in out.stdout.split())
@@ -363,8 +449,11 @@ def main() -> None:
         db = folder / "thirty-years.sqlite"
         began = time.perf_counter()
         counts = generate(db)
-        print(f"# generated {counts['symptoms']} symptom rows and {counts['results']} lab "
-              f"results in {time.perf_counter() - began:.1f} s", flush=True)
+        print(
+            f"# generated {counts['symptoms']} symptom rows and {counts['results']} lab "
+            f"results in {time.perf_counter() - began:.1f} s",
+            flush=True,
+        )
         startup(db, folder / "settings.ini")
         with Repository.open(db) as repo:
             dashboard(repo, db)

@@ -30,13 +30,18 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="lupus-tracker",
-                     description="Track lupus labs, symptoms, medications and events.")
+    parser = _Parser(
+        prog="lupus-tracker", description="Track lupus labs, symptoms, medications and events."
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", type=Path, default=None, metavar="PATH",
-                        help="database file to open in the app (a new path creates one)")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
-                                       parser_class=_Parser)
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="database file to open in the app (a new path creates one)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
@@ -51,8 +56,17 @@ def _user_errors() -> tuple[type[Exception], ...]:
     from lupus_tracker.domain.units import UnitError
     from lupus_tracker.domain.values import ValueParseError
 
-    return (UserError, StoreError, InvalidEntryError, UnknownMarkerError, ValueParseError,
-            UnitError, SymptomError, DateParseError, FrequencyError)
+    return (
+        UserError,
+        StoreError,
+        InvalidEntryError,
+        UnknownMarkerError,
+        ValueParseError,
+        UnitError,
+        SymptomError,
+        DateParseError,
+        FrequencyError,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -75,8 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_error(args, str(error))
         return EXIT_USER_ERROR
     except sqlite3.Error as error:  # e.g. a schema upgrade the file refused; rolled back
-        _print_error(args, f"the database could not be opened or changed ({error}); "
-                           "nothing was changed.")
+        _print_error(
+            args, f"the database could not be opened or changed ({error}); nothing was changed."
+        )
         return EXIT_USER_ERROR
 
 

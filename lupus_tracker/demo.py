@@ -77,10 +77,16 @@ COURSES = (
 # How a nephritis flare moves each marker (a factor on the level): complement consumed,
 # anti-dsDNA up, more protein and red cells in the urine, creatinine up, albumin down.
 FLARE_FACTORS = {
-    "c3": 0.7, "c4": 0.6, "anti_dsdna": 1.8, "urine_protein_24h": 1.9, "upcr": 1.9,
-    "creatinine": 1.2, "albumin": 0.85, "urine_rbc": 2.5, "platelets": 0.85,
+    "c3": 0.7,
+    "c4": 0.6,
+    "anti_dsdna": 1.8,
+    "urine_protein_24h": 1.9,
+    "upcr": 1.9,
+    "creatinine": 1.2,
+    "albumin": 0.85,
+    "urine_rbc": 2.5,
+    "platelets": 0.85,
 }
-
 
 
 @dataclass(frozen=True)
@@ -133,8 +139,9 @@ def _fmt(value: float, digits: int) -> str:
     return f"{value:.{digits}f}"
 
 
-def _lab_entries(day: date, offset: int, rng: random.Random,
-                 birth: date = date(1990, 3, 14)) -> list[LabEntry]:
+def _lab_entries(
+    day: date, offset: int, rng: random.Random, birth: date = date(1990, 3, 14)
+) -> list[LabEntry]:
     lab = FIRST_LAB if offset < LAB_SWITCH_DAY else SECOND_LAB
     entries = []
     creatinine_mg_dl = 1.0
@@ -148,11 +155,13 @@ def _lab_entries(day: date, offset: int, rng: random.Random,
             text = "<3.0"
         if course.marker == "creatinine":
             creatinine_mg_dl = float(text) / style.scale
-        entries.append(LabEntry(day, course.marker, text, style.unit, style.ref, lab=lab,
-                                assay=style.assay))
+        entries.append(
+            LabEntry(day, course.marker, text, style.unit, style.ref, lab=lab, assay=style.assay)
+        )
     if offset < 31:  # ANA confirms the diagnosis; it is not re-tested to follow activity
-        entries.append(LabEntry(day, "ana", "1:640", lab=lab, assay="HEp-2 IFA",
-                                pattern="homogeneous"))
+        entries.append(
+            LabEntry(day, "ana", "1:640", lab=lab, assay="HEp-2 IFA", pattern="homogeneous")
+        )
     _concordant_upcr(entries)
     rng.gauss(0, 1)  # keeps the generator's sequence (and so every other value) as before
     egfr = ckd_epi_2021(creatinine_mg_dl, age_on(birth, day), Sex.FEMALE)
@@ -190,30 +199,58 @@ def _medications(start: date) -> list[Medication]:
     # A taper as practised (EULAR 2023: to <= 7.5 mg/day within about six months, <= 5 by a
     # year), raised after the nephritis flare's IV methylprednisolone pulses, then tapered
     # again: <= 7.5 mg/day four months after the flare and <= 5 before the first year ends.
-    taper = [(0, 40.0), (14, 30.0), (28, 25.0), (42, 20.0), (70, 15.0), (100, 10.0),
-             (140, 7.5), (180, 5.0), (209, 30.0), (223, 25.0), (237, 20.0), (258, 15.0),
-             (279, 10.0), (320, 7.5), (355, 5.0)]
+    taper = [
+        (0, 40.0),
+        (14, 30.0),
+        (28, 25.0),
+        (42, 20.0),
+        (70, 15.0),
+        (100, 10.0),
+        (140, 7.5),
+        (180, 5.0),
+        (209, 30.0),
+        (223, 25.0),
+        (237, 20.0),
+        (258, 15.0),
+        (279, 10.0),
+        (320, 7.5),
+        (355, 5.0),
+    ]
     return [
         # EULAR 2023: hydroxychloroquine <= 5 mg/kg/day of actual body weight; 200 mg/day is
         # about 3 mg/kg at the demo patient's 66-68 kg.
-        Medication(None, "Hydroxychloroquine", at(0),
-                   doses=(Dose(at(0), 200, "mg", "once daily"),)),
-        Medication(None, "Mycophenolate mofetil", at(0),
-                   doses=(Dose(at(0), 1000, "mg", "twice daily"),)),
-        Medication(None, "Prednisone", at(0),
-                   doses=tuple(Dose(at(d), mg, "mg", "once daily") for d, mg in taper)),
-        Medication(None, "Tacrolimus", at(120), at(290),
-                   note="Stopped: no response, tremor",
-                   doses=(Dose(at(120), 2, "mg", "twice daily"),)),
-        Medication(None, "Lisinopril", at(20),
-                   doses=(Dose(at(20), 10, "mg", "once daily"),)),
-        Medication(None, "Calcium + vitamin D", at(0),
-                   note="Bone protection while on steroids"),
+        Medication(
+            None, "Hydroxychloroquine", at(0), doses=(Dose(at(0), 200, "mg", "once daily"),)
+        ),
+        Medication(
+            None, "Mycophenolate mofetil", at(0), doses=(Dose(at(0), 1000, "mg", "twice daily"),)
+        ),
+        Medication(
+            None,
+            "Prednisone",
+            at(0),
+            doses=tuple(Dose(at(d), mg, "mg", "once daily") for d, mg in taper),
+        ),
+        Medication(
+            None,
+            "Tacrolimus",
+            at(120),
+            at(290),
+            note="Stopped: no response, tremor",
+            doses=(Dose(at(120), 2, "mg", "twice daily"),),
+        ),
+        Medication(None, "Lisinopril", at(20), doses=(Dose(at(20), 10, "mg", "once daily"),)),
+        Medication(None, "Calcium + vitamin D", at(0), note="Bone protection while on steroids"),
         # Three daily IV pulses during the admission (>= 250 mg prednisone-equivalent a day:
         # a pulse, Buttgereit et al. 2002), counted in the glucocorticoid exposure.
-        Medication(None, "Methylprednisolone IV pulse", at(FLARE_LABS_DAY),
-                   at(FLARE_LABS_DAY + 2), note="Nephritis flare, in hospital",
-                   doses=(Dose(at(FLARE_LABS_DAY), 500, "mg", "once daily"),)),
+        Medication(
+            None,
+            "Methylprednisolone IV pulse",
+            at(FLARE_LABS_DAY),
+            at(FLARE_LABS_DAY + 2),
+            note="Nephritis flare, in hospital",
+            doses=(Dose(at(FLARE_LABS_DAY), 500, "mg", "once daily"),),
+        ),
     ]
 
 
@@ -221,20 +258,43 @@ def _events(start: date) -> list[Event]:
     def at(offset: int) -> date:
         return start + timedelta(offset)
 
-    events = [Event(None, at(offset), EventKind.VISIT, "Rheumatology visit")
-              for offset in range(10, DAYS, 90)]
+    events = [
+        Event(None, at(offset), EventKind.VISIT, "Rheumatology visit")
+        for offset in range(10, DAYS, 90)
+    ]
     events += [
-        Event(None, at(FLARE_DAY), EventKind.FLARE, "Lupus nephritis flare",
-              "Swollen ankles, foamy urine, fever"),
-        Event(None, at(FLARE_LABS_DAY), EventKind.HOSPITAL_STAY, "Admitted: nephritis flare",
-              "IV methylprednisolone 500 mg a day for 3 days", ended_on=at(FLARE_LABS_DAY + 7)),
+        Event(
+            None,
+            at(FLARE_DAY),
+            EventKind.FLARE,
+            "Lupus nephritis flare",
+            "Swollen ankles, foamy urine, fever",
+        ),
+        Event(
+            None,
+            at(FLARE_LABS_DAY),
+            EventKind.HOSPITAL_STAY,
+            "Admitted: nephritis flare",
+            "IV methylprednisolone 500 mg a day for 3 days",
+            ended_on=at(FLARE_LABS_DAY + 7),
+        ),
         Event(None, at(FLARE_LABS_DAY), EventKind.VISIT, "Rheumatology review in hospital"),
-        Event(None, at(INFUSION_DAY), EventKind.INFUSION, "UC-MSC infusion",
-              "Not a proven treatment. Open-label study without a control group: Sun et al., "
-              "Arthritis Rheum 2010. Randomised double-blind trial in lupus nephritis: Deng "
-              "et al., Ann Rheum Dis 2017, no added benefit over standard therapy."),
-        Event(None, at(LAB_SWITCH_DAY), EventKind.OTHER, "Moved to a new lab",
-              "Riverside Medical Labs from now on"),
+        Event(
+            None,
+            at(INFUSION_DAY),
+            EventKind.INFUSION,
+            "UC-MSC infusion",
+            "Not a proven treatment. Open-label study without a control group: Sun et al., "
+            "Arthritis Rheum 2010. Randomised double-blind trial in lupus nephritis: Deng "
+            "et al., Ann Rheum Dis 2017, no added benefit over standard therapy.",
+        ),
+        Event(
+            None,
+            at(LAB_SWITCH_DAY),
+            EventKind.OTHER,
+            "Moved to a new lab",
+            "Riverside Medical Labs from now on",
+        ),
     ]
     return events
 
@@ -268,11 +328,13 @@ def write_demo(repo: Repository, end: date | None = None, seed: int = SEED) -> N
             if offset % 30 == 3 or offset == FLARE_LABS_DAY:
                 repo.results.add_many(_lab_entries(day, offset, rng, birth))
             if offset % 14 == 0:
-                repo.results.add_many([
-                    LabEntry(day, "systolic_bp", str(round(rng.gauss(138 - offset / 60, 6)))),
-                    LabEntry(day, "diastolic_bp", str(round(rng.gauss(86 - offset / 120, 4)))),
-                    LabEntry(day, "weight", _fmt(rng.gauss(68 - offset / 400, 0.5), 1), "kg"),
-                ])
+                repo.results.add_many(
+                    [
+                        LabEntry(day, "systolic_bp", str(round(rng.gauss(138 - offset / 60, 6)))),
+                        LabEntry(day, "diastolic_bp", str(round(rng.gauss(86 - offset / 120, 4)))),
+                        LabEntry(day, "weight", _fmt(rng.gauss(68 - offset / 400, 0.5), 1), "kg"),
+                    ]
+                )
             flare = offset in flare_days
             if flare and offset % 3 == 0:
                 temp = _fmt(rng.uniform(37.6, 38.9), 1)
@@ -290,8 +352,14 @@ def write_demo(repo: Repository, end: date | None = None, seed: int = SEED) -> N
 
 # Every lab item SLEDAI-2K counts that the visit's labs show (Gladman 2002): pyuria when
 # urine WBC > 5/HPF, fever > 38 °C in the 10 days before (fixclin item 4).
-CONFIRMED_LAB_ITEMS = {"proteinuria", "low_complement", "increased_dna_binding", "hematuria",
-                       "pyuria", "fever"}
+CONFIRMED_LAB_ITEMS = {
+    "proteinuria",
+    "low_complement",
+    "increased_dna_binding",
+    "hematuria",
+    "pyuria",
+    "fever",
+}
 
 
 def _sledai_visits(repo: Repository, start: date) -> None:
@@ -299,16 +367,21 @@ def _sledai_visits(repo: Repository, start: date) -> None:
     arthritis and rash while the disease was active."""
     for event in repo.events.all(kinds=(EventKind.VISIT,)):
         visit = event.occurred_on
-        items = {s.descriptor.key
-                 for s in suggest(repo.results.all(SUGGEST_MARKERS, *window(visit)), visit)}
+        items = {
+            s.descriptor.key
+            for s in suggest(repo.results.all(SUGGEST_MARKERS, *window(visit)), visit)
+        }
         items &= CONFIRMED_LAB_ITEMS
         if (event.occurred_on - start).days < INFUSION_DAY + 60:
             items |= {"arthritis", "rash"}
-        repo.sledai.save(SledaiAssessment(event.occurred_on, frozenset(items), None,
-                                          _physician_global(items)))
+        repo.sledai.save(
+            SledaiAssessment(event.occurred_on, frozenset(items), None, _physician_global(items))
+        )
     # Retinal screening on hydroxychloroquine: a baseline exam, then one a year later.
-    for offset, title in ((75, "Baseline retinal exam (OCT and visual fields)"),
-                          (440, "Retinal screening (OCT and visual fields)")):
+    for offset, title in (
+        (75, "Baseline retinal exam (OCT and visual fields)"),
+        (440, "Retinal screening (OCT and visual fields)"),
+    ):
         repo.events.add(Event(None, start + timedelta(days=offset), EventKind.EYE_EXAM, title))
     repo.settings.set(LUPUS_NEPHRITIS_SETTING, "yes")  # monitoring adds kidney tests
 

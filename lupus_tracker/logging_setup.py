@@ -17,8 +17,9 @@ from lupus_tracker.paths import log_dir
 
 MAX_BYTES = 512 * 1024
 BACKUPS = 3
-_HEALTH_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}|\d+([.,]\d+)?\s*(mg|g|mmol|umol|µmol|iu|u)/",
-                          re.IGNORECASE)
+_HEALTH_LIKE = re.compile(
+    r"\d{4}-\d{2}-\d{2}|\d+([.,]\d+)?\s*(mg|g|mmol|umol|µmol|iu|u)/", re.IGNORECASE
+)
 
 
 class NoHealthValues(logging.Filter):
@@ -46,8 +47,9 @@ def setup_logging(folder: Path | None = None) -> Path:
     folder = folder or log_dir()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = folder / "lupus-tracker.log"
-    handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                         encoding="utf-8", delay=False)
+    handler = PrivateRotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=False
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(NoHealthValues())
     logger = logging.getLogger("lupus_tracker")

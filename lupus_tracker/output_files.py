@@ -72,7 +72,15 @@ FORMAT_SUFFIXES = {
 }
 # Names that say what a file holds: another format's content under one is refused.
 _TELLING_SUFFIXES = {s for group in FORMAT_SUFFIXES.values() for s in group} | {
-    ".xls", ".xlsm", ".ods", ".xml", ".html", ".sqlite", ".db", ".zip"}
+    ".xls",
+    ".xlsm",
+    ".ods",
+    ".xml",
+    ".html",
+    ".sqlite",
+    ".db",
+    ".zip",
+}
 
 
 def check_suffix(path: os.PathLike | str, fmt: str) -> None:
@@ -81,9 +89,11 @@ def check_suffix(path: os.PathLike | str, fmt: str) -> None:
     suffix = Path(path).suffix.lower()
     expected = FORMAT_SUFFIXES[fmt]
     if suffix in _TELLING_SUFFIXES and suffix not in expected:
-        raise OutputFileError(f"{Path(path).name} ends in {suffix}, but the format is {fmt}: "
-                              f"name the file ….{expected[0][1:]} or choose the format its "
-                              "name says. Nothing was written.")
+        raise OutputFileError(
+            f"{Path(path).name} ends in {suffix}, but the format is {fmt}: "
+            f"name the file ….{expected[0][1:]} or choose the format its "
+            "name says. Nothing was written."
+        )
 
 
 def _follow_link(path: Path) -> Path:
@@ -93,8 +103,10 @@ def _follow_link(path: Path) -> Path:
         return path
     target = Path(os.path.realpath(path))
     if not target.exists():
-        raise OutputFileError(f"{path} is a link to {target}, which does not exist; give the "
-                              "file name itself. Nothing was written.")
+        raise OutputFileError(
+            f"{path} is a link to {target}, which does not exist; give the "
+            "file name itself. Nothing was written."
+        )
     return target
 
 
@@ -103,21 +115,26 @@ def check_output_path(path: os.PathLike | str, database: Path | None = None) -> 
     target of a symlink: the link itself is never replaced)."""
     path = _follow_link(Path(path).expanduser())
     if database is not None and refers_to_database(path, Path(database)):
-        raise OutputFileError(f"{path} is the open database; choose another file name. "
-                              "Nothing was written.")
+        raise OutputFileError(
+            f"{path} is the open database; choose another file name. Nothing was written."
+        )
     if path.is_dir():
         raise OutputFileError(f"{path} is a folder; give a file name.")
     if is_open_in_process(path) or (path.exists() and _is_sqlite_file(path)):
-        raise OutputFileError(f"{path} is a database; choose another file name. Nothing "
-                              "was written.")
+        raise OutputFileError(
+            f"{path} is a database; choose another file name. Nothing was written."
+        )
     for suffix in SIDE_FILES:
         base = Path(str(path)[: -len(suffix)]) if str(path).endswith(suffix) else None
         if base is not None and (path.exists() or base.exists()):
-            raise OutputFileError(f"{path} belongs to a database ({suffix[1:]} file); choose "
-                                  "another file name. Nothing was written.")
+            raise OutputFileError(
+                f"{path} belongs to a database ({suffix[1:]} file); choose "
+                "another file name. Nothing was written."
+            )
     if _inside_backups(path, database):
-        raise OutputFileError(f"{path} is inside a backups folder; choose another folder. "
-                              "Nothing was written.")
+        raise OutputFileError(
+            f"{path} is inside a backups folder; choose another folder. Nothing was written."
+        )
     if not path.parent.is_dir():
         raise OutputFileError(f"The folder {path.parent} does not exist.")
     return path
@@ -176,8 +193,9 @@ def use_private_temp() -> Path:
     return folder
 
 
-def write_atomically(path: os.PathLike | str, write: Callable[[Path], None], *,
-                     database: Path | None = None) -> Path:
+def write_atomically(
+    path: os.PathLike | str, write: Callable[[Path], None], *, database: Path | None = None
+) -> Path:
     """Write ``path`` through ``write(temp_path)`` all or nothing; return the path.
 
     ``write`` must create the file at the temporary path it is given (by name: a
@@ -198,8 +216,9 @@ def write_atomically(path: os.PathLike | str, write: Callable[[Path], None], *,
         except OSError as error:
             if error.errno != 18:  # EXDEV: another file system: copy beside, then rename
                 raise
-            fd, beside_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
-                                               dir=path.parent)
+            fd, beside_name = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".part", dir=path.parent
+            )
             os.close(fd)
             beside = Path(beside_name)
             shutil.copyfile(temp, beside)
@@ -208,8 +227,10 @@ def write_atomically(path: os.PathLike | str, write: Callable[[Path], None], *,
             os.replace(beside, path)
         fsync_folder(path.parent)
     except OSError as error:
-        raise OutputFileError(f"Cannot write {path}: {error.strerror or error}. The previous "
-                              "file, if any, is unchanged.") from None
+        raise OutputFileError(
+            f"Cannot write {path}: {error.strerror or error}. The previous "
+            "file, if any, is unchanged."
+        ) from None
     finally:
         for leftover in (temp, beside):
             if leftover is not None:

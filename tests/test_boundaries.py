@@ -34,8 +34,7 @@ def test_core_modules_do_not_import_qt():
         "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'lupus_tracker.ui')))\n"
         "print(','.join(bad))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"the core imported Qt: {out.stdout}"
 
 

@@ -12,8 +12,11 @@ from lupus_tracker.store.repository import Repository
 
 def table_dump(conn: sqlite3.Connection, table: str) -> list[tuple]:
     """Every row of ``table`` without its time stamps, in id order."""
-    columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
-               if r[1] not in ("created_at", "updated_at")]
+    columns = [
+        r[1]
+        for r in conn.execute(f"PRAGMA table_info({table})")
+        if r[1] not in ("created_at", "updated_at")
+    ]
     return conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY 1").fetchall()
 
 

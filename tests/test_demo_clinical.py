@@ -42,8 +42,12 @@ def test_hydroxychloroquine_at_most_5_mg_per_kg(demo_repo):
 def test_flare_has_matching_labs_and_a_renal_sledai(demo_repo):
     flare = START + timedelta(FLARE_LABS_DAY)
     before = flare - timedelta(days=30 + (flare - START).days % 30 - 3)
-    for marker, worse in (("c3", min), ("c4", min), ("anti_dsdna", max),
-                          ("urine_protein_24h", max)):
+    for marker, worse in (
+        ("c3", min),
+        ("c4", min),
+        ("anti_dsdna", max),
+        ("urine_protein_24h", max),
+    ):
         frame = demo_repo.results.frame([marker])
         at_flare = float(frame[frame["date"] == str(flare)]["base_value"].iloc[0])
         earlier = frame[(frame["date"] < str(flare)) & (frame["date"] >= str(before))]
@@ -68,8 +72,7 @@ def test_lab_egfr_is_the_equation_applied_to_its_creatinine(tmp_path):
     with Repository.open(tmp_path / "d.sqlite") as repo:
         write_demo(repo, end=END)
         results = [r for r in repo.results.all() if r.marker == "egfr"]
-        lab = {r.taken_on: float(r.value_text) for r in results
-               if r.source is not Source.COMPUTED}
+        lab = {r.taken_on: float(r.value_text) for r in results if r.source is not Source.COMPUTED}
         computed = {r.taken_on: r.base_value for r in results if r.source is Source.COMPUTED}
     assert lab and set(lab) <= set(computed)
     assert all(abs(lab[d] - computed[d]) <= 1 for d in lab)

@@ -30,8 +30,9 @@ def test_flare_visit_scores_what_the_labs_show_and_then_settles(demo):
     near = min(visits, key=lambda d: abs((d - flare).days))
     # Source: SLEDAI-2K (Gladman 2002): pyuria > 5 WBC/HPF, fever > 38 °C, proteinuria,
     # low complement, increased DNA binding.
-    assert {"pyuria", "fever", "proteinuria", "low_complement",
-            "increased_dna_binding"} <= set(visits[near].items)
+    assert {"pyuria", "fever", "proteinuria", "low_complement", "increased_dna_binding"} <= set(
+        visits[near].items
+    )
     scores = [visits[d].score for d in sorted(visits) if d > near]
     assert scores[-1] < visits[near].score and scores == sorted(scores, reverse=True)
     text = "\n".join(status_lines(summarize(gather_inputs(demo, near), near)))
@@ -39,8 +40,11 @@ def test_flare_visit_scores_what_the_labs_show_and_then_settles(demo):
 
 
 def test_24h_protein_and_upcr_agree_on_the_same_day(demo):
-    results = [r for r in demo.results.all(["urine_protein_24h", "upcr"])
-               if r.source is not Source.COMPUTED]
+    results = [
+        r
+        for r in demo.results.all(["urine_protein_24h", "upcr"])
+        if r.source is not Source.COMPUTED
+    ]
     protein = {r.taken_on: r.base_value for r in results if r.marker == "urine_protein_24h"}
     upcr = {r.taken_on: r.base_value for r in results if r.marker == "upcr"}
     both = set(protein) & set(upcr)
@@ -51,10 +55,15 @@ def test_24h_protein_and_upcr_agree_on_the_same_day(demo):
 
 def test_no_unreflected_proteinuria_after_lldas(demo):
     visits = sorted(demo.sledai.all(), key=lambda a: a.visit_on)
-    met = [a.visit_on for a in visits
-           if summarize(gather_inputs(demo, a.visit_on), a.visit_on).latest.lldas.status.value
-           == "met"]
+    met = [
+        a.visit_on
+        for a in visits
+        if summarize(gather_inputs(demo, a.visit_on), a.visit_on).latest.lldas.status.value == "met"
+    ]
     assert met, "the demo reaches LLDAS"
-    later = [r for r in demo.results.all(["urine_protein_24h"], met[0] + timedelta(1))
-             if r.base_value is not None and r.base_value > 0.5]
+    later = [
+        r
+        for r in demo.results.all(["urine_protein_24h"], met[0] + timedelta(1))
+        if r.base_value is not None and r.base_value > 0.5
+    ]
     assert later == []

@@ -16,6 +16,7 @@ pytest.importorskip("mypy")
 
 
 def test_mypy_reports_no_errors():
-    out = subprocess.run([sys.executable, "-m", "mypy", "lupus_tracker"], cwd=ROOT,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "mypy", "lupus_tracker"], cwd=ROOT, capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stdout[-4000:] + out.stderr[-2000:]

@@ -22,9 +22,20 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("lupus_tracker.domain", "lupus_tracker.analysis")
 # mutmut 3 exit codes (mutmut/stats.py): 1 and 3 killed, 0 survived, 5/33 no tests,
 # 36/24/-24/152/255 timeout, 37 caught by the type checker, None not run yet.
-_STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests",
-           36: "timeout", 24: "timeout", -24: "timeout", 152: "timeout", 255: "timeout",
-           37: "killed", None: "not checked"}
+_STATUS = {
+    1: "killed",
+    3: "killed",
+    0: "survived",
+    5: "no tests",
+    33: "no tests",
+    36: "timeout",
+    24: "timeout",
+    -24: "timeout",
+    152: "timeout",
+    255: "timeout",
+    37: "killed",
+    None: "not checked",
+}
 _EQUIVALENT = re.compile(r"^\s*-\s*`([^`]+)`")
 
 
@@ -32,8 +43,11 @@ def equivalent_ids() -> set[str]:
     path = ROOT / "docs" / "equivalent_mutants.md"
     if not path.exists():
         return set()
-    return {m.group(1) for line in path.read_text("utf-8").splitlines()
-            if (m := _EQUIVALENT.match(line))}
+    return {
+        m.group(1)
+        for line in path.read_text("utf-8").splitlines()
+        if (m := _EQUIVALENT.match(line))
+    }
 
 
 def statuses() -> dict[str, str]:
@@ -52,7 +66,8 @@ def retest_survivors(prefixes: list[str]) -> int:
         codes = data.get("exit_code_by_key", {})
         for key, code in codes.items():
             if _STATUS.get(code) in ("survived", "no tests") and key.startswith(
-                    tuple(p + "." for p in prefixes)):
+                tuple(p + "." for p in prefixes)
+            ):
                 codes[key] = None
                 count += 1
         meta.write_text(json.dumps(data, indent=4), "utf-8")
@@ -69,18 +84,22 @@ def main(argv: list[str]) -> int:
     found = statuses()
     for prefix in prefixes:
         mine = {k: v for k, v in found.items() if k.startswith(prefix + ".")}
-        counts = Counter("equivalent" if k in equivalent and v == "survived" else v
-                         for k, v in mine.items())
+        counts = Counter(
+            "equivalent" if k in equivalent and v == "survived" else v for k, v in mine.items()
+        )
         counted = counts["killed"] + counts["survived"] + counts["timeout"]
         score = 100 * (counts["killed"] + counts["timeout"]) / counted if counted else 0.0
-        print(f"{prefix}: {len(mine)} mutants, killed {counts['killed']}, survived "
-              f"{counts['survived']}, equivalent {counts['equivalent']}, timeout "
-              f"{counts['timeout']}, no tests {counts['no tests']}, not checked "
-              f"{counts['not checked']}, other {counts['suspicious']}: "
-              f"score {score:.1f}% of non-equivalent mutants killed")
+        print(
+            f"{prefix}: {len(mine)} mutants, killed {counts['killed']}, survived "
+            f"{counts['survived']}, equivalent {counts['equivalent']}, timeout "
+            f"{counts['timeout']}, no tests {counts['no tests']}, not checked "
+            f"{counts['not checked']}, other {counts['suspicious']}: "
+            f"score {score:.1f}% of non-equivalent mutants killed"
+        )
         if show_survivors:
-            for key in sorted(k for k, v in mine.items()
-                              if v == "survived" and k not in equivalent):
+            for key in sorted(
+                k for k, v in mine.items() if v == "survived" and k not in equivalent
+            ):
                 print(f"  survived {key}")
     return 0
 

@@ -77,9 +77,12 @@ class LatestValue:
             return not_comparable_text(self.reason)
         if self.change is None:
             return "—"
-        return change_amount(rounded_for(self.latest.unit, self.change),
-                             titer=self.latest.unit.family == "titer",
-                             earlier=self.previous.number, later=self.latest.number)
+        return change_amount(
+            rounded_for(self.latest.unit, self.change),
+            titer=self.latest.unit.family == "titer",
+            earlier=self.previous.number,
+            later=self.latest.number,
+        )
 
     @property
     def change_cell(self) -> str:
@@ -168,10 +171,14 @@ def latest_values(
 def exact_change(latest: Shown, previous: Shown | None) -> float | None:
     """``latest - previous`` between two exact numbers in the same unit, else None (a bound
     such as <0.5 has no honest difference). The caller checks that they are comparable."""
-    if (previous is None or latest.number is None or previous.number is None
-            or latest.measurement.value.comparator is not None
-            or previous.measurement.value.comparator is not None
-            or latest.unit is not previous.unit):
+    if (
+        previous is None
+        or latest.number is None
+        or previous.number is None
+        or latest.measurement.value.comparator is not None
+        or previous.measurement.value.comparator is not None
+        or latest.unit is not previous.unit
+    ):
         return None
     return latest.number - previous.number
 
@@ -181,8 +188,11 @@ def _egfr_remark(latest: Shown, computed: dict[date, LabResult]) -> str:
     and a note when they differ by more than 10% (issue 12 items 6 and 7)."""
     parts = []
     number = latest.measurement.value.number
-    if number is not None and latest.measurement.value.comparator is None \
-            and latest.measurement.in_canonical_family:
+    if (
+        number is not None
+        and latest.measurement.value.comparator is None
+        and latest.measurement.in_canonical_family
+    ):
         code, words = gfr_category(number)
         parts.append(f"KDIGO {code} ({words})")
     if latest.result.source is Source.COMPUTED:

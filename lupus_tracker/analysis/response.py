@@ -38,11 +38,27 @@ BASELINE_DAYS = 90
 ONE_MONTH_DAYS, ONE_MONTH_TOLERANCE = 30, 15
 LATER_TOLERANCE = 30
 POINTS: tuple[tuple[str, int, int], ...] = (
-    ("1 month", ONE_MONTH_DAYS, ONE_MONTH_TOLERANCE), ("3 months", 91, LATER_TOLERANCE),
-    ("6 months", 182, LATER_TOLERANCE), ("12 months", 365, LATER_TOLERANCE))
-DEFAULT_MARKERS = ("anti_dsdna", "c3", "c4", "albumin", "urine_protein_24h", "upcr",
-                   "creatinine", "egfr", "hemoglobin", "wbc", "lymphocytes", "platelets",
-                   "esr", "crp")
+    ("1 month", ONE_MONTH_DAYS, ONE_MONTH_TOLERANCE),
+    ("3 months", 91, LATER_TOLERANCE),
+    ("6 months", 182, LATER_TOLERANCE),
+    ("12 months", 365, LATER_TOLERANCE),
+)
+DEFAULT_MARKERS = (
+    "anti_dsdna",
+    "c3",
+    "c4",
+    "albumin",
+    "urine_protein_24h",
+    "upcr",
+    "creatinine",
+    "egfr",
+    "hemoglobin",
+    "wbc",
+    "lymphocytes",
+    "platelets",
+    "esr",
+    "crp",
+)
 
 
 @dataclass(frozen=True)
@@ -85,8 +101,12 @@ def _compare(baseline: Shown, later: Shown) -> tuple[float | None, float | None,
     reason = why_not_comparable(baseline.result, later.result)
     if reason:
         return None, None, f"not comparable: {reason}"
-    if (baseline.number is None or later.number is None
-            or baseline.measurement.value.comparator or later.measurement.value.comparator):
+    if (
+        baseline.number is None
+        or later.number is None
+        or baseline.measurement.value.comparator
+        or later.measurement.value.comparator
+    ):
         return None, None, "no exact change"
     change = later.number - baseline.number
     percent = None if baseline.number == 0 else 100 * change / baseline.number
@@ -95,13 +115,19 @@ def _compare(baseline: Shown, later: Shown) -> tuple[float | None, float | None,
 
 def response_window(start: date) -> tuple[date, date]:
     """The days whose results the table can use: baseline to the last follow-up."""
-    return (start - timedelta(BASELINE_DAYS),
-            start + timedelta(days=max(d + t for _, d, t in POINTS)))
+    return (
+        start - timedelta(BASELINE_DAYS),
+        start + timedelta(days=max(d + t for _, d, t in POINTS)),
+    )
 
 
-def response_table(results: Iterable[LabResult], start: date, sex: Sex | None,
-                   preferred_unit: Callable[[Marker], Unit],
-                   markers: tuple[str, ...] = DEFAULT_MARKERS) -> list[ResponseRow]:
+def response_table(
+    results: Iterable[LabResult],
+    start: date,
+    sex: Sex | None,
+    preferred_unit: Callable[[Marker], Unit],
+    markers: tuple[str, ...] = DEFAULT_MARKERS,
+) -> list[ResponseRow]:
     """Rows for every marker that has a baseline or any follow-up value. ``results``: the
     results read (any order; others than ``markers`` and those outside
     :func:`response_window` are ignored); ``preferred_unit``: the unit each marker is
@@ -109,8 +135,11 @@ def response_table(results: Iterable[LabResult], start: date, sex: Sex | None,
     since, until = response_window(start)
     by_marker: dict[str, list[LabResult]] = {}
     for result in sorted(results, key=lambda r: (r.taken_on, r.id or 0)):
-        if result.marker in markers and since <= result.taken_on <= until \
-                and result.source is not Source.COMPUTED:
+        if (
+            result.marker in markers
+            and since <= result.taken_on <= until
+            and result.source is not Source.COMPUTED
+        ):
             by_marker.setdefault(result.marker, []).append(result)
     rows = []
     for marker in (m for m in MARKERS if m.key in markers):
@@ -128,11 +157,15 @@ def response_table(results: Iterable[LabResult], start: date, sex: Sex | None,
                 follow_ups.append(FollowUp(label, None, None, None))
                 continue
             shown = show(marker, found, preferred, sex)
-            change, percent, remark = (None, None, "no baseline") if baseline is None \
-                else _compare(baseline, shown)
+            change, percent, remark = (
+                (None, None, "no baseline") if baseline is None else _compare(baseline, shown)
+            )
             follow_ups.append(FollowUp(label, shown, change, percent, remark))
-        unit = baseline.unit.label if baseline else next(
-            (f.shown.unit.label for f in follow_ups if f.shown), preferred.label)
+        unit = (
+            baseline.unit.label
+            if baseline
+            else next((f.shown.unit.label for f in follow_ups if f.shown), preferred.label)
+        )
         rows.append(ResponseRow(marker, unit, baseline, tuple(follow_ups)))
     return rows
 
@@ -158,12 +191,16 @@ class TreatmentHistory:
 
 def treatments(history: TreatmentHistory) -> list[Treatment]:
     """Infusion events and medication starts, newest first."""
-    found = [Treatment(e.occurred_on, f"changes after infusion: {e.title or 'infusion'}")
-             for e in history.events if e.kind is EventKind.INFUSION]
-    found += [Treatment(m.started_on, f"changes after starting {m.name}", m.name, m.stopped_on)
-              for m in history.medications]
+    found = [
+        Treatment(e.occurred_on, f"changes after infusion: {e.title or 'infusion'}")
+        for e in history.events
+        if e.kind is EventKind.INFUSION
+    ]
+    found += [
+        Treatment(m.started_on, f"changes after starting {m.name}", m.name, m.stopped_on)
+        for m in history.medications
+    ]
     return sorted(found, key=lambda t: (t.day, t.label), reverse=True)
-
 
 
 def _dose_words(dose: Dose) -> str:
@@ -171,41 +208,52 @@ def _dose_words(dose: Dose) -> str:
     return " ".join(part for part in (amount, dose.frequency or "") if part) or "dose changed"
 
 
-def other_changes(history: TreatmentHistory, treatment: Treatment,
-                  until: date) -> tuple[str, ...]:
+def other_changes(history: TreatmentHistory, treatment: Treatment, until: date) -> tuple[str, ...]:
     """Every other treatment change after the start up to ``until``: dose changes, other
     starts and stops, infusions and hospital stays.  Changes at the same time as the one
     looked at are why a change after it is never proof that it worked."""
     return _changes_between(history, treatment, treatment.day, until)
 
 
-def _changes_between(history: TreatmentHistory, treatment: Treatment, after: date,
-                     until: date) -> tuple[str, ...]:
+def _changes_between(
+    history: TreatmentHistory, treatment: Treatment, after: date, until: date
+) -> tuple[str, ...]:
     """The other treatment changes dated after ``after`` up to ``until``."""
     lines: list[tuple[date, str]] = []
     for medication in history.medications:
         own = medication.name == treatment.medication and medication.started_on == treatment.day
         if not own and after < medication.started_on <= until:
             lines.append((medication.started_on, f"started {medication.name}"))
-        if not own and medication.stopped_on is not None \
-                and after < medication.stopped_on <= until:
+        if not own and medication.stopped_on is not None and after < medication.stopped_on <= until:
             lines.append((medication.stopped_on, f"stopped {medication.name}"))
         for dose in medication.doses:
             if after < dose.from_date <= until and dose.from_date != medication.started_on:
                 lines.append((dose.from_date, f"{medication.name} {_dose_words(dose)}"))
     for event in history.events:
-        if event.kind in (EventKind.INFUSION, EventKind.HOSPITAL_STAY, EventKind.FLARE) \
-                and after < event.occurred_on <= until:
-            lines.append((event.occurred_on, f"{event.kind.label.lower()}: {event.title}"
-                          if event.title else event.kind.label.lower()))
+        if (
+            event.kind in (EventKind.INFUSION, EventKind.HOSPITAL_STAY, EventKind.FLARE)
+            and after < event.occurred_on <= until
+        ):
+            lines.append(
+                (
+                    event.occurred_on,
+                    f"{event.kind.label.lower()}: {event.title}"
+                    if event.title
+                    else event.kind.label.lower(),
+                )
+            )
     return tuple(f"{text} ({day.isoformat()})" for day, text in sorted(lines))
 
 
 def changes_before(history: TreatmentHistory, treatment: Treatment) -> tuple[str, ...]:
     """Other treatment changes within the baseline window before the start (pulses, tapers,
     stops): they too can explain a later change (fixclin item 7)."""
-    return _changes_between(history, treatment, treatment.day - timedelta(BASELINE_DAYS + 1),
-                            treatment.day - timedelta(1))
+    return _changes_between(
+        history,
+        treatment,
+        treatment.day - timedelta(BASELINE_DAYS + 1),
+        treatment.day - timedelta(1),
+    )
 
 
 def follow_up_notes(history: TreatmentHistory, treatment: Treatment) -> list[str]:
@@ -214,16 +262,22 @@ def follow_up_notes(history: TreatmentHistory, treatment: Treatment) -> list[str
     notes = []
     before = changes_before(history, treatment)
     if before:
-        notes.append(f"baseline window ({BASELINE_DAYS} days before the start): other "
-                     "changes: " + "; ".join(before))
+        notes.append(
+            f"baseline window ({BASELINE_DAYS} days before the start): other "
+            "changes: " + "; ".join(before)
+        )
     for label, days, _ in POINTS:
         target = treatment.day + timedelta(days)
         parts = []
         if treatment.stopped_on is not None and target > treatment.stopped_on:
-            parts.append(f"after stopping {treatment.medication} "
-                         f"({treatment.stopped_on.isoformat()})")
+            parts.append(
+                f"after stopping {treatment.medication} ({treatment.stopped_on.isoformat()})"
+            )
         others = other_changes(history, treatment, target)
-        parts.append("other changes since the start: " + "; ".join(others) if others
-                     else "no other treatment change recorded")
+        parts.append(
+            "other changes since the start: " + "; ".join(others)
+            if others
+            else "no other treatment change recorded"
+        )
         notes.append(f"{label}: {', '.join(parts)}")
     return notes

@@ -40,12 +40,16 @@ DEFAULT_LOOKBACK_DAYS = 180
 DISCLAIMER = "Information to discuss with your doctor, not advice."
 SEROLOGICAL = "serological"
 PROTEINURIA = "proteinuria"
-_WHAT = {SEROLOGICAL: "anti-dsDNA above its range while complement is low",
-         PROTEINURIA: "proteinuria"}
+_WHAT = {
+    SEROLOGICAL: "anti-dsDNA above its range while complement is low",
+    PROTEINURIA: "proteinuria",
+}
 # The markers the signal reads (callers pass their results: repo.results.all(ACTIVITY_MARKERS)).
 ACTIVITY_MARKERS = ("anti_dsdna", "c3", "c4", "urine_protein_24h", "upcr")
-_PROTEINURIA_LIMITS = {"urine_protein_24h": (PROTEINURIA_G_PER_24H, "g/24 h"),
-                       "upcr": (UPCR_MG_PER_MG, "mg/mg")}
+_PROTEINURIA_LIMITS = {
+    "urine_protein_24h": (PROTEINURIA_G_PER_24H, "g/24 h"),
+    "upcr": (UPCR_MG_PER_MG, "mg/mg"),
+}
 
 
 @dataclass(frozen=True)
@@ -56,15 +60,19 @@ class Period:
     evidence: tuple[str, ...]
 
     def text(self) -> str:
-        span = self.start.isoformat() if self.start == self.end else \
-            f"{self.start.isoformat()} to {self.end.isoformat()}"
+        span = (
+            self.start.isoformat()
+            if self.start == self.end
+            else f"{self.start.isoformat()} to {self.end.isoformat()}"
+        )
         return f"{span}: {_WHAT[self.kind]} ({'; '.join(self.evidence)})"
 
 
 def _measured(results: Iterable[LabResult]) -> list[tuple[LabResult, Measurement]]:
     """The activity markers' results that the catalog can read, in date order."""
-    ordered = sorted((r for r in results if r.marker in ACTIVITY_MARKERS),
-                     key=lambda r: (r.taken_on, r.id or 0))
+    ordered = sorted(
+        (r for r in results if r.marker in ACTIVITY_MARKERS), key=lambda r: (r.taken_on, r.id or 0)
+    )
     pairs = [(r, measured(r)) for r in ordered]
     return [(r, m) for r, m in pairs if m is not None]
 
@@ -85,8 +93,7 @@ def _range_text(m: Measurement) -> str:
 
 
 def _serological(results: list[tuple[LabResult, Measurement]]) -> list[tuple[date, str]]:
-    low_complement = [(r, m) for r, m in results
-                      if r.marker in ("c3", "c4") and m.flag is Flag.LOW]
+    low_complement = [(r, m) for r, m in results if r.marker in ("c3", "c4") and m.flag is Flag.LOW]
     low_complement.sort(key=lambda pair: pair[0].taken_on)  # stable: the order as read
     complement_days = [r.taken_on for r, _ in low_complement]
     hits: list[tuple[date, str]] = []
@@ -104,15 +111,26 @@ def _serological(results: list[tuple[LabResult, Measurement]]) -> list[tuple[dat
         rise = ""
         if previous is not None:
             p, pm = previous
-            if (pm.base_value is not None and m.base_value is not None
-                    and certainly_rose(pm.base_value, pm.value.comparator,
-                                       m.base_value, m.value.comparator, MIN_RISE)):
+            if (
+                pm.base_value is not None
+                and m.base_value is not None
+                and certainly_rose(
+                    pm.base_value, pm.value.comparator, m.base_value, m.value.comparator, MIN_RISE
+                )
+            ):
                 rise = f", rising from {pm.value.text} on {p.taken_on.isoformat()}"
         complement = ", ".join(
             f"{get_marker(c.marker).label} {cm.value.text} {cm.unit.label}{_range_text(cm)} "
-            f"on {c.taken_on.isoformat()}" for c, cm in near)
-        hits.append((r.taken_on, f"anti-dsDNA {m.value.text} {m.unit.label}{_range_text(m)} "
-                                 f"on {r.taken_on.isoformat()}{rise}; low {complement}"))
+            f"on {c.taken_on.isoformat()}"
+            for c, cm in near
+        )
+        hits.append(
+            (
+                r.taken_on,
+                f"anti-dsDNA {m.value.text} {m.unit.label}{_range_text(m)} "
+                f"on {r.taken_on.isoformat()}{rise}; low {complement}",
+            )
+        )
     return hits
 
 
@@ -122,23 +140,30 @@ def _proteinuria(results: list[tuple[LabResult, Measurement]]) -> list[tuple[dat
         limit = _PROTEINURIA_LIMITS.get(r.marker)
         if limit is None or not m.certainly_above(limit[0]):
             continue
-        hits.append((r.taken_on, f"{get_marker(r.marker).label} {m.value.text} {m.unit.label} "
-                                 f"on {r.taken_on.isoformat()}, above "
-                                 f"{format_number(limit[0])} {limit[1]}"))
+        hits.append(
+            (
+                r.taken_on,
+                f"{get_marker(r.marker).label} {m.value.text} {m.unit.label} "
+                f"on {r.taken_on.isoformat()}, above "
+                f"{format_number(limit[0])} {limit[1]}",
+            )
+        )
     return hits
 
 
 _KIND_MARKERS = {SEROLOGICAL: ("anti_dsdna",), PROTEINURIA: ("urine_protein_24h", "upcr")}
 
 
-def latest_of_kind(results: Iterable[LabResult], kind: str,
-                   until: date) -> tuple[date, str] | None:
+def latest_of_kind(results: Iterable[LabResult], kind: str, until: date) -> tuple[date, str] | None:
     """The latest result up to ``until`` of the markers a signal of ``kind`` reads, above
     its threshold or not: its date and "0.49 g/24h on 2026-11-23"; None when none.
     A signal's evidence is its last above-threshold result, which is not the latest result
     once values have settled (fixclin item 6)."""
-    readable = [(r, m) for r, m in _measured(results)
-                if r.marker in _KIND_MARKERS[kind] and r.taken_on <= until]
+    readable = [
+        (r, m)
+        for r, m in _measured(results)
+        if r.marker in _KIND_MARKERS[kind] and r.taken_on <= until
+    ]
     if not readable:
         return None
     r, m = readable[-1]
@@ -148,8 +173,7 @@ def latest_of_kind(results: Iterable[LabResult], kind: str,
 def activity_periods(results: Iterable[LabResult]) -> list[Period]:
     """The signal's periods in ``results`` (any order; other markers are ignored)."""
     readable = _measured(results)
-    return (_merge(SEROLOGICAL, _serological(readable))
-            + _merge(PROTEINURIA, _proteinuria(readable)))
+    return _merge(SEROLOGICAL, _serological(readable)) + _merge(PROTEINURIA, _proteinuria(readable))
 
 
 def periods_in(periods: list[Period], since: date, until: date) -> list[Period]:
@@ -157,8 +181,9 @@ def periods_in(periods: list[Period], since: date, until: date) -> list[Period]:
     return [p for p in periods if p.end >= since and p.start <= until]
 
 
-def activity_note(results: Iterable[LabResult], since: date | None = None,
-                  until: date | None = None) -> str:
+def activity_note(
+    results: Iterable[LabResult], since: date | None = None, until: date | None = None
+) -> str:
     """A short note for the dashboard and the report ('' when nothing to say): only the
     signals that fall inside ``since``..``until`` (default: the last 180 days)."""
     until = until or date.today()
@@ -167,5 +192,7 @@ def activity_note(results: Iterable[LabResult], since: date | None = None,
     if not periods:
         return ""
     lines = "; ".join(p.text() for p in periods)
-    return (f"Possible lupus activity signals between {since.isoformat()} and "
-            f"{until.isoformat()}: {lines}. {DISCLAIMER}")
+    return (
+        f"Possible lupus activity signals between {since.isoformat()} and "
+        f"{until.isoformat()}: {lines}. {DISCLAIMER}"
+    )

@@ -41,8 +41,10 @@ class Evidence:
 
     def line(self) -> str:
         ref = f" (range {self.ref_text})" if self.ref_text else ""
-        return f"{self.day.isoformat()} {self.marker} {self.value_text} {self.unit}{ref}: " \
-               f"{self.reason}"
+        return (
+            f"{self.day.isoformat()} {self.marker} {self.value_text} {self.unit}{ref}: "
+            f"{self.reason}"
+        )
 
 
 @dataclass(frozen=True)
@@ -55,16 +57,32 @@ Rule = tuple[str, Callable[[Measurement], bool], str]
 
 RULES: dict[str, tuple[Rule, ...]] = {
     "proteinuria": (
-        ("urine_protein_24h", lambda m: m.certainly_above(PROTEINURIA_G_PER_24H),
-         f"above {PROTEINURIA_G_PER_24H} g/24 h"),
-        ("upcr", lambda m: m.certainly_above(UPCR_MG_PER_MG),
-         f"UPCR above {UPCR_MG_PER_MG} mg/mg ({UPCR_MG_PER_MG * 1000:.0f} mg/g), used in place "
-         "of the 24-hour figure"),
+        (
+            "urine_protein_24h",
+            lambda m: m.certainly_above(PROTEINURIA_G_PER_24H),
+            f"above {PROTEINURIA_G_PER_24H} g/24 h",
+        ),
+        (
+            "upcr",
+            lambda m: m.certainly_above(UPCR_MG_PER_MG),
+            f"UPCR above {UPCR_MG_PER_MG} mg/mg ({UPCR_MG_PER_MG * 1000:.0f} mg/g), used in place "
+            "of the 24-hour figure",
+        ),
     ),
-    "hematuria": (("urine_rbc", lambda m: m.certainly_above(HEMATURIA_RBC_PER_HPF),
-                   f"more than {HEMATURIA_RBC_PER_HPF} RBC/HPF"),),
-    "pyuria": (("urine_wbc", lambda m: m.certainly_above(PYURIA_WBC_PER_HPF),
-                f"more than {PYURIA_WBC_PER_HPF} WBC/HPF"),),
+    "hematuria": (
+        (
+            "urine_rbc",
+            lambda m: m.certainly_above(HEMATURIA_RBC_PER_HPF),
+            f"more than {HEMATURIA_RBC_PER_HPF} RBC/HPF",
+        ),
+    ),
+    "pyuria": (
+        (
+            "urine_wbc",
+            lambda m: m.certainly_above(PYURIA_WBC_PER_HPF),
+            f"more than {PYURIA_WBC_PER_HPF} WBC/HPF",
+        ),
+    ),
     # Urinary casts: any heme-granular or red cell cast counts (SLEDAI-2K, Gladman 2002);
     # the catalog's marker is red cell casts per LPF, normally none.
     "urinary_casts": (("urine_casts", lambda m: m.certainly_above(0.0), "casts present"),),
@@ -78,12 +96,23 @@ RULES: dict[str, tuple[Rule, ...]] = {
     "increased_dna_binding": (
         ("anti_dsdna", lambda m: m.flag in (Flag.HIGH, Flag.ABNORMAL), "above the lab's range"),
     ),
-    "thrombocytopenia": (("platelets", lambda m: m.certainly_below(THROMBOCYTOPENIA_10E9_PER_L),
-                          f"below {THROMBOCYTOPENIA_10E9_PER_L} x10⁹/L"),),
-    "leukopenia": (("wbc", lambda m: m.certainly_below(LEUKOPENIA_10E9_PER_L),
-                    f"below {LEUKOPENIA_10E9_PER_L} x10⁹/L"),),
-    "fever": (("temperature", lambda m: m.certainly_above(FEVER_CELSIUS),
-               f"above {FEVER_CELSIUS:g} °C"),),
+    "thrombocytopenia": (
+        (
+            "platelets",
+            lambda m: m.certainly_below(THROMBOCYTOPENIA_10E9_PER_L),
+            f"below {THROMBOCYTOPENIA_10E9_PER_L} x10⁹/L",
+        ),
+    ),
+    "leukopenia": (
+        (
+            "wbc",
+            lambda m: m.certainly_below(LEUKOPENIA_10E9_PER_L),
+            f"below {LEUKOPENIA_10E9_PER_L} x10⁹/L",
+        ),
+    ),
+    "fever": (
+        ("temperature", lambda m: m.certainly_above(FEVER_CELSIUS), f"above {FEVER_CELSIUS:g} °C"),
+    ),
 }
 
 
@@ -102,8 +131,7 @@ def suggest(results: Iterable[LabResult], visit: date) -> list[Suggestion]:
     return _supported(results, *window(visit))
 
 
-def findings_after(results: Iterable[LabResult], visit: date,
-                   until: date) -> list[Suggestion]:
+def findings_after(results: Iterable[LabResult], visit: date, until: date) -> list[Suggestion]:
     """The lab-derivable descriptors that results after ``visit`` (up to ``until``) would
     support: activity the latest assessment could not count (fixclin item 5)."""
     return _supported(results, visit + timedelta(days=1), until)
@@ -122,9 +150,16 @@ def _supported(results: Iterable[LabResult], since: date, until: date) -> list[S
             for result in by_marker.get(marker_key, ()):
                 m = measured(result)
                 if m is not None and test(m):
-                    evidence.append(Evidence(result.taken_on, marker.label, m.value.text,
-                                             m.unit.label, m.ref.text() if m.ref else "",
-                                             reason))
+                    evidence.append(
+                        Evidence(
+                            result.taken_on,
+                            marker.label,
+                            m.value.text,
+                            m.unit.label,
+                            m.ref.text() if m.ref else "",
+                            reason,
+                        )
+                    )
         if evidence:
             suggestions.append(Suggestion(descriptor(key), tuple(evidence)))
     return suggestions

@@ -48,8 +48,10 @@ class SymptomSummary:
         return next((s for s in self.stats if s.symptom.key == key), None)
 
     def coverage_text(self) -> str:
-        return (f"{self.days_with_entries} of {(self.until - self.since).days + 1} days have a "
-                f"diary entry; {self.days_without_entry} have none.")
+        return (
+            f"{self.days_with_entries} of {(self.until - self.since).days + 1} days have a "
+            f"diary entry; {self.days_without_entry} have none."
+        )
 
 
 def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSummary:
@@ -68,8 +70,14 @@ def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSum
     listed = repo.diary.all_symptoms()  # the built-in ones, then the patient's own
     listed += [get_symptom(key) for key in by_key if key not in {s.key for s in listed}]
     stats = tuple(
-        SymptomStats(symptom, len(values), len(present_days.get(symptom.key, ())),
-                     sum(values) / logged, max(values), logged)
+        SymptomStats(
+            symptom,
+            len(values),
+            len(present_days.get(symptom.key, ())),
+            sum(values) / logged,
+            max(values),
+            logged,
+        )
         for symptom in listed
         if (values := by_key.get(symptom.key))
     )
@@ -79,6 +87,10 @@ def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSum
         if m is not None and m.certainly_above(FEVER_CELSIUS):
             fever_days.add(result.taken_on)
     return SymptomSummary(
-        since, until, logged, stats,
-        len(present_days.get("rash", ())), len(fever_days),
+        since,
+        until,
+        logged,
+        stats,
+        len(present_days.get("rash", ())),
+        len(fever_days),
     )

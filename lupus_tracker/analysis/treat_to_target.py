@@ -76,36 +76,54 @@ def gather_inputs(repo: Repository, day: date) -> Inputs:
     """Everything :func:`summarize` needs, read from ``repo`` up to ``day``."""
     assessments = tuple(
         VisitAssessment(a.visit_on, frozenset(a.items), getattr(a, "pga", None))
-        for a in repo.sledai.all() if a.visit_on <= day)
-    weights = tuple((r.taken_on, r.base_value) for r in repo.results.all(["weight"], until=day)
-                    if r.base_value is not None and r.comparator is None)
-    egfr = tuple((r.taken_on, r.base_value) for r in repo.results.all(["egfr"], until=day)
-                 if r.base_value is not None and r.comparator is None)
+        for a in repo.sledai.all()
+        if a.visit_on <= day
+    )
+    weights = tuple(
+        (r.taken_on, r.base_value)
+        for r in repo.results.all(["weight"], until=day)
+        if r.base_value is not None and r.comparator is None
+    )
+    egfr = tuple(
+        (r.taken_on, r.base_value)
+        for r in repo.results.all(["egfr"], until=day)
+        if r.base_value is not None and r.comparator is None
+    )
     last: dict[str, date] = {}
     for result in repo.results.all(_MONITORED_MARKERS, until=day):
         last[result.marker] = max(last.get(result.marker, result.taken_on), result.taken_on)
-    exams = tuple(e.occurred_on
-                  for e in repo.events.all(until=day, kinds=(EventKind.EYE_EXAM,)))
+    exams = tuple(e.occurred_on for e in repo.events.all(until=day, kinds=(EventKind.EYE_EXAM,)))
     settings = dict(repo.settings.all())
     since_visit: tuple[str, ...] = ()
     if assessments:
         latest = max(assessments, key=lambda a: a.visit_on)
         visit = latest.visit_on
         if visit < day:  # only what the visit did not already count
-            since_visit = tuple(_finding_text(s) for s in findings_after(
-                repo.results.all(SUGGEST_MARKERS, visit + timedelta(days=1), day), visit, day)
-                if s.descriptor.key not in latest.items)
-    return Inputs(tuple(repo.treatments.all()), assessments, weights, egfr, last, exams,
-                  settings.get(LUPUS_NEPHRITIS_SETTING) == "yes",
-                  intervals_from_settings(settings), since_visit)
+            since_visit = tuple(
+                _finding_text(s)
+                for s in findings_after(
+                    repo.results.all(SUGGEST_MARKERS, visit + timedelta(days=1), day), visit, day
+                )
+                if s.descriptor.key not in latest.items
+            )
+    return Inputs(
+        tuple(repo.treatments.all()),
+        assessments,
+        weights,
+        egfr,
+        last,
+        exams,
+        settings.get(LUPUS_NEPHRITIS_SETTING) == "yes",
+        intervals_from_settings(settings),
+        since_visit,
+    )
 
 
 def _finding_text(suggestion: Suggestion) -> str:
-    """"proteinuria 0.59 g/24h on 24 Sep 2026": the latest result that supports it."""
+    """ "proteinuria 0.59 g/24h on 24 Sep 2026": the latest result that supports it."""
     last = suggestion.evidence[-1]
     name = suggestion.descriptor.name
-    return (f"{name[:1].lower() + name[1:]} {last.value_text} {last.unit} on "
-            f"{day_text(last.day)}")
+    return f"{name[:1].lower() + name[1:]} {last.value_text} {last.unit} on {day_text(last.day)}"
 
 
 def since_visit_text(summary: Summary) -> str:
@@ -113,8 +131,11 @@ def since_visit_text(summary: Summary) -> str:
     assessment would count as activity."""
     if not summary.since_visit or summary.latest is None:
         return ""
-    return ("results since this visit may change it: " + "; ".join(summary.since_visit)
-            + " — discuss at your next visit")
+    return (
+        "results since this visit may change it: "
+        + "; ".join(summary.since_visit)
+        + " — discuss at your next visit"
+    )
 
 
 @dataclass(frozen=True)
@@ -147,28 +168,54 @@ def summarize(inputs: Inputs, day: date) -> Summary:
     start = gc.first_day(exposure) or day
     dose = hcq.hcq_dose(inputs.medications, inputs.weights, day)
     latest_egfr = max(inputs.egfr, key=lambda e: e[0]) if inputs.egfr else None
-    risks = tuple(hcq.risk_factors(inputs.medications, latest_egfr, day, dose,
-                                   egfr_history=inputs.egfr,
-                                   lupus_nephritis=inputs.lupus_nephritis))
+    risks = tuple(
+        hcq.risk_factors(
+            inputs.medications,
+            latest_egfr,
+            day,
+            dose,
+            egfr_history=inputs.egfr,
+            lupus_nephritis=inputs.lupus_nephritis,
+        )
+    )
     started = hcq.hcq_start([m for m in inputs.medications if m.started_on <= day])
-    screening = hcq.screening_due(started, inputs.eye_exams, risks) \
-        if started is not None and dose is not None else None
-    due = tuple(monitoring_due(inputs.medications, inputs.last_results, day,
-                               inputs.lupus_nephritis, inputs.intervals))
+    screening = (
+        hcq.screening_due(started, inputs.eye_exams, risks)
+        if started is not None and dose is not None
+        else None
+    )
+    due = tuple(
+        monitoring_due(
+            inputs.medications, inputs.last_results, day, inputs.lupus_nephritis, inputs.intervals
+        )
+    )
     year_start = day - YEAR + timedelta(days=1)
     lldas_year = time_in_state(visits, Definition.LLDAS, year_start, day) if visits else None
     doris_year = time_in_state(visits, Definition.DORIS, year_start, day) if visits else None
-    return Summary(day, visits, exposure, gc.daily_dose(exposure, day),
-                   gc.cumulative(exposure, year_start, day),
-                   gc.cumulative(exposure, min(start, day), day), dose, risks, screening,
-                   due, lldas_year, doris_year, inputs.since_visit)
+    return Summary(
+        day,
+        visits,
+        exposure,
+        gc.daily_dose(exposure, day),
+        gc.cumulative(exposure, year_start, day),
+        gc.cumulative(exposure, min(start, day), day),
+        dose,
+        risks,
+        screening,
+        due,
+        lldas_year,
+        doris_year,
+        inputs.since_visit,
+    )
 
 
 def _grams(total: gc.Cumulative) -> str:
     text = f"{total.total_g:.2f} g"
     if total.pulse_mg:
-        text += (f" (oral {total.oral_mg / 1000:.2f} g, pulses {total.pulse_mg / 1000:.2f} g on "
-                 f"{total.pulse_days} days)")
+        text += (
+            f" (oral {total.oral_mg / 1000:.2f} g, pulses {total.pulse_mg / 1000:.2f} g on "
+            f"{total.pulse_days} days)"
+        )
     if not total.complete:
         text += " — incomplete: " + "; ".join(dict.fromkeys(total.unknown))
     return text
@@ -185,16 +232,22 @@ def dose_text(dose: gc.DailyDose) -> str:
 
 def status_lines(summary: Summary) -> list[str]:
     """What ``lupus-tracker status`` prints (issue 15), one fact a line."""
-    lines = [f"Treat-to-target status on {summary.day.isoformat()} — information to discuss "
-             "with your doctor, not a diagnosis."]
+    lines = [
+        f"Treat-to-target status on {summary.day.isoformat()} — information to discuss "
+        "with your doctor, not a diagnosis."
+    ]
     latest = summary.latest
     if latest is None:
-        lines.append("No SLEDAI-2K assessment on or before this date: LLDAS and DORIS cannot "
-                     "be assessed (add one with 'lupus-tracker add assessment').")
+        lines.append(
+            "No SLEDAI-2K assessment on or before this date: LLDAS and DORIS cannot "
+            "be assessed (add one with 'lupus-tracker add assessment')."
+        )
     else:
         pga = "not entered" if latest.pga is None else f"{latest.pga:g}"
-        lines.append(f"Latest assessment: {latest.visit_on.isoformat()}, SLEDAI-2K "
-                     f"{latest.sledai}, PGA {pga}.")
+        lines.append(
+            f"Latest assessment: {latest.visit_on.isoformat()}, SLEDAI-2K "
+            f"{latest.sledai}, PGA {pga}."
+        )
         for result in (latest.lldas, latest.doris):
             lines.append(result.sentence())
             lines += [f"  - {c.line()}" for c in result.criteria]
@@ -202,23 +255,29 @@ def status_lines(summary: Summary) -> list[str]:
         if later:
             lines.append(later[0].upper() + later[1:] + ".")
     lines.append(f"Glucocorticoid today: {dose_text(summary.dose_today)}.")
-    lines.append(f"Cumulative prednisone-equivalent, last 12 months: "
-                 f"{_grams(summary.last_12_months)}.")
+    lines.append(
+        f"Cumulative prednisone-equivalent, last 12 months: {_grams(summary.last_12_months)}."
+    )
     lines.append(f"Cumulative prednisone-equivalent, all time: {_grams(summary.all_time)}.")
     if summary.hcq_dose is None:
         lines.append("Hydroxychloroquine: not taken on this date.")
     else:
         lines.append(summary.hcq_dose.text())
         if summary.hcq_risks:
-            lines.append("Retinal risk factors: " + "; ".join(
-                f"{r.name} ({r.detail})" for r in summary.hcq_risks) + ".")
+            lines.append(
+                "Retinal risk factors: "
+                + "; ".join(f"{r.name} ({r.detail})" for r in summary.hcq_risks)
+                + "."
+            )
         if summary.screening is not None:
             lines.append(summary.screening.text(summary.day))
     due = summary.due_now()
     if not due:
-        lines.append("Monitoring: nothing due or overdue." if summary.due
-                     else "Monitoring: no medication or condition on record that calls for "
-                          "regular tests.")
+        lines.append(
+            "Monitoring: nothing due or overdue."
+            if summary.due
+            else "Monitoring: no medication or condition on record that calls for regular tests."
+        )
     else:
         lines.append("Monitoring due or overdue:")
         lines += [f"  - {d.text()}" for d in due]
@@ -227,7 +286,8 @@ def status_lines(summary: Summary) -> list[str]:
 
 def _state_word(status: Status) -> str:
     return {Status.MET: "met", Status.NOT_MET: "not met", Status.UNKNOWN: "unknown"}.get(
-        status, status.value)
+        status, status.value
+    )
 
 
 def one_line(summary: Summary) -> str:
@@ -237,11 +297,14 @@ def one_line(summary: Summary) -> str:
     if latest is None:
         parts.append("LLDAS/DORIS: no assessed visit yet")
     else:
-        missing = latest.lldas.missing() + [m for m in latest.doris.missing()
-                                            if m not in latest.lldas.missing()]
-        text = (f"{day_text(latest.visit_on)} visit: LLDAS criteria "
-                f"{_state_word(latest.lldas.status)}, DORIS remission criteria "
-                f"{_state_word(latest.doris.status)}")
+        missing = latest.lldas.missing() + [
+            m for m in latest.doris.missing() if m not in latest.lldas.missing()
+        ]
+        text = (
+            f"{day_text(latest.visit_on)} visit: LLDAS criteria "
+            f"{_state_word(latest.lldas.status)}, DORIS remission criteria "
+            f"{_state_word(latest.doris.status)}"
+        )
         if missing:
             text += f" ({'; '.join(missing)})"
         later = since_visit_text(summary)
@@ -249,19 +312,24 @@ def one_line(summary: Summary) -> str:
             text += f" ({later})"
         parts.append(text)
     dose = summary.dose_today
-    parts.append(f"prednisone-equivalent today {gc.format_mg(dose.total_mg)} mg/day"
-                 + ("" if dose.complete else " (incomplete)"))
+    parts.append(
+        f"prednisone-equivalent today {gc.format_mg(dose.total_mg)} mg/day"
+        + ("" if dose.complete else " (incomplete)")
+    )
     if summary.hcq_dose is not None:
         value = summary.hcq_dose.mg_per_kg
-        parts.append("hydroxychloroquine " + (f"{value:.1f} mg/kg/day" if value is not None
-                                              else "mg/kg unknown")
-                     + (" (above 5)" if summary.hcq_dose.above_limit else ""))
+        parts.append(
+            "hydroxychloroquine "
+            + (f"{value:.1f} mg/kg/day" if value is not None else "mg/kg unknown")
+            + (" (above 5)" if summary.hcq_dose.above_limit else "")
+        )
     due = summary.due_now()
     if due:
-        parts.append("due: " + ", ".join(f"{d.item.label} ({d.status.value})"
-                                         for d in due[:DUE_IN_ONE_LINE])
-                     + (f" and {len(due) - DUE_IN_ONE_LINE} more"
-                        if len(due) > DUE_IN_ONE_LINE else ""))
+        parts.append(
+            "due: "
+            + ", ".join(f"{d.item.label} ({d.status.value})" for d in due[:DUE_IN_ONE_LINE])
+            + (f" and {len(due) - DUE_IN_ONE_LINE} more" if len(due) > DUE_IN_ONE_LINE else "")
+        )
     if summary.screening is not None and summary.screening.status(summary.day) != "not yet due":
         parts.append(f"eye exam {summary.screening.status(summary.day)}")
     return "; ".join(parts) + "."

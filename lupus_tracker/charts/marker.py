@@ -91,8 +91,9 @@ def x_limits(days: Sequence[date], since: date | None, until: date | None) -> tu
 def y_limits(data: MarkerData) -> tuple[float, float]:
     """Axis limits covering every value and every finite range limit."""
     values = [v for s in data.series for v in s.values]
-    values += [lim for s in data.series for p in s.points for lim in (p.low, p.high)
-               if lim is not None]
+    values += [
+        lim for s in data.series for p in s.points for lim in (p.low, p.high) if lim is not None
+    ]
     if not values:
         return (0.0, 1.0)
     low, high = min(values), max(values)
@@ -106,8 +107,15 @@ def y_limits(data: MarkerData) -> tuple[float, float]:
     return bottom, high + 0.12 * span
 
 
-def _band(ax: Axes, series: Series, colour: str, xlim: tuple[float, float],
-          ylim: tuple[float, float], legend: bool = True, marker_key: str = "") -> None:
+def _band(
+    ax: Axes,
+    series: Series,
+    colour: str,
+    xlim: tuple[float, float],
+    ylim: tuple[float, float],
+    legend: bool = True,
+    marker_key: str = "",
+) -> None:
     """Each result's own range as a step band from midpoint to midpoint; open ends shade to
     the axis edge (``ylim``, fixed before this is drawn)."""
     import numpy as np
@@ -117,27 +125,51 @@ def _band(ax: Axes, series: Series, colour: str, xlim: tuple[float, float],
     x = [day_number(d) for d in series.days]
     half = (x[1] - x[0]) / 2 if len(x) > 1 else 15.0  # the series' own span, not the axis
     tail = (x[-1] - x[-2]) / 2 if len(x) > 1 else 15.0
-    edges = ([max(x[0] - half, xlim[0])] + [(a + b) / 2 for a, b in itertools.pairwise(x)]
-             + [min(x[-1] + tail, xlim[1])])
+    edges = (
+        [max(x[0] - half, xlim[0])]
+        + [(a + b) / 2 for a, b in itertools.pairwise(x)]
+        + [min(x[-1] + tail, xlim[1])]
+    )
     if len(x) == 1:  # a lone result: its range across the axis, never a sliver
         edges = [xlim[0], xlim[1]]
     nan = float("nan")
     has_any = [p.low is not None or p.high is not None for p in series.points]
-    lows = [(ylim[0] if p.low is None else p.low) if has else nan
-            for p, has in zip(series.points, has_any, strict=True)]
-    highs = [(ylim[1] if p.high is None else p.high) if has else nan
-             for p, has in zip(series.points, has_any, strict=True)]
-    ax.fill_between(edges, lows + lows[-1:], highs + highs[-1:], step="post", color=colour,
-                    alpha=0.13, linewidth=0, gid=f"band:{series.label}",
-                    label=range_band_label(marker_key, series.label) if legend else None)
-    for name, limits in (("low", [p.low for p in series.points]),
-                         ("high", [p.high for p in series.points])):
+    lows = [
+        (ylim[0] if p.low is None else p.low) if has else nan
+        for p, has in zip(series.points, has_any, strict=True)
+    ]
+    highs = [
+        (ylim[1] if p.high is None else p.high) if has else nan
+        for p, has in zip(series.points, has_any, strict=True)
+    ]
+    ax.fill_between(
+        edges,
+        lows + lows[-1:],
+        highs + highs[-1:],
+        step="post",
+        color=colour,
+        alpha=0.13,
+        linewidth=0,
+        gid=f"band:{series.label}",
+        label=range_band_label(marker_key, series.label) if legend else None,
+    )
+    for name, limits in (
+        ("low", [p.low for p in series.points]),
+        ("high", [p.high for p in series.points]),
+    ):
         if all(v is None for v in limits):
             continue
         ys = np.array([nan if v is None else v for v in limits] + [nan], dtype=float)
         ys[-1] = ys[-2]
-        ax.step(edges, ys, where="post", color=colour, linewidth=1.0, linestyle="--",
-                gid=f"band-{name}:{series.label}")
+        ax.step(
+            edges,
+            ys,
+            where="post",
+            color=colour,
+            linewidth=1.0,
+            linestyle="--",
+            gid=f"band-{name}:{series.label}",
+        )
 
 
 def _titer_axis(ax: Axes, ylim: tuple[float, float]) -> None:
@@ -150,10 +182,16 @@ def _titer_axis(ax: Axes, ylim: tuple[float, float]) -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"1:{format_number(v)}"))
 
 
-def draw_marker(ax: Axes, data: MarkerData, style: ChartStyle,
-                xlim: tuple[float, float], *, legend: bool = True,
-                compact: bool = False,
-                shapes: Mapping[str, str] | None = None) -> list[PointSet]:
+def draw_marker(
+    ax: Axes,
+    data: MarkerData,
+    style: ChartStyle,
+    xlim: tuple[float, float],
+    *,
+    legend: bool = True,
+    compact: bool = False,
+    shapes: Mapping[str, str] | None = None,
+) -> list[PointSet]:
     """Draw ``data`` into ``ax`` with fixed axis limits; returns the point collections,
     each with the hover and keyboard text of each point. ``compact`` (panels) leaves the
     range bands and rings out of the legend. ``shapes`` gives a series (by label) its own
@@ -170,52 +208,93 @@ def draw_marker(ax: Axes, data: MarkerData, style: ChartStyle,
         colour = style.colour(index)
         bg = style.background
         if len(series.points) > 1:
-            ax.plot(day_numbers(series.days), series.values, color=colour,
-                    linewidth=1.3 * scale, gid=f"series:{series.label}")
+            ax.plot(
+                day_numbers(series.days),
+                series.values,
+                color=colour,
+                linewidth=1.3 * scale,
+                gid=f"series:{series.label}",
+            )
         exact = [p for p in series.points if not p.bound]
         if exact:
-            points = ax.scatter(day_numbers([p.day for p in exact]), [p.value for p in exact],
-                                color=colour, s=22 * scale, zorder=3, label=series.label,
-                                marker=(shapes or {}).get(series.label, "o"),
-                                gid=f"points:{series.label}")
+            points = ax.scatter(
+                day_numbers([p.day for p in exact]),
+                [p.value for p in exact],
+                color=colour,
+                s=22 * scale,
+                zorder=3,
+                label=series.label,
+                marker=(shapes or {}).get(series.label, "o"),
+                gid=f"points:{series.label}",
+            )
             artists.append(point_set(points, [p.detail for p in exact]))
         for shape, kinds, name in (("v", ("<", "<="), "below"), ("^", (">", ">="), "above")):
             picked = [p for p in series.points if p.bound in kinds]
             if picked:
-                bound = ax.scatter(day_numbers([p.day for p in picked]),
-                                   [p.value for p in picked],
-                                   marker=shape, facecolors=bg, edgecolors=colour,
-                                   s=44 * scale, linewidths=1.4 * scale, zorder=4,
-                                   label=f"{series.label}: {name} this value")
+                bound = ax.scatter(
+                    day_numbers([p.day for p in picked]),
+                    [p.value for p in picked],
+                    marker=shape,
+                    facecolors=bg,
+                    edgecolors=colour,
+                    s=44 * scale,
+                    linewidths=1.4 * scale,
+                    zorder=4,
+                    label=f"{series.label}: {name} this value",
+                )
                 artists.append(point_set(bound, [p.detail for p in picked]))
         out = [p for p in series.points if p.out_of_range]
         if out:
-            ax.scatter(day_numbers([p.day for p in out]), [p.value for p in out],
-                       facecolors="none", edgecolors=style.out_of_range, s=95 * scale,
-                       linewidths=1.5 * scale, zorder=5,
-                       label="out of range (ring)" if index == 0 and not compact else None)
+            ax.scatter(
+                day_numbers([p.day for p in out]),
+                [p.value for p in out],
+                facecolors="none",
+                edgecolors=style.out_of_range,
+                s=95 * scale,
+                linewidths=1.5 * scale,
+                zorder=5,
+                label="out of range (ring)" if index == 0 and not compact else None,
+            )
     for index, series in enumerate(data.series):
-        _band(ax, series, style.colour(index), xlim, ylim, legend=not compact,
-              marker_key=data.key)
+        _band(ax, series, style.colour(index), xlim, ylim, legend=not compact, marker_key=data.key)
     if data.words:
         bottom = ylim[0]
-        marks = ax.scatter(day_numbers([w.day for w in data.words]),
-                           [bottom] * len(data.words), marker="|", s=120, color=style.text,
-                           zorder=3, clip_on=False)
+        marks = ax.scatter(
+            day_numbers([w.day for w in data.words]),
+            [bottom] * len(data.words),
+            marker="|",
+            s=120,
+            color=style.text,
+            zorder=3,
+            clip_on=False,
+        )
         artists.append(point_set(marks, [w.detail for w in data.words]))
         for word in data.words:
-            ax.annotate(word.word, (day_number(word.day), bottom), xytext=(0, 8),
-                        textcoords="offset points", rotation=90, fontsize=style.small_pt,
-                        ha="center", va="bottom",
-                        color=style.out_of_range if word.abnormal else style.text)
+            ax.annotate(
+                word.word,
+                (day_number(word.day), bottom),
+                xytext=(0, 8),
+                textcoords="offset points",
+                rotation=90,
+                fontsize=style.small_pt,
+                ha="center",
+                va="bottom",
+                color=style.out_of_range if word.abnormal else style.text,
+            )
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
-    ax.set_ylabel(" / ".join(data.unit_labels) if data.unit_labels else "result",
-                  fontsize=style.font_pt)
+    ax.set_ylabel(
+        " / ".join(data.unit_labels) if data.unit_labels else "result", fontsize=style.font_pt
+    )
     ax.grid(True, color=style.grid, linewidth=0.6)
     if legend and not data.empty:
-        ax.legend(fontsize=style.small_pt, loc="upper left", bbox_to_anchor=(1.0, 1.0),
-                  frameon=False, labelcolor=style.text)
+        ax.legend(
+            fontsize=style.small_pt,
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+            frameon=False,
+            labelcolor=style.text,
+        )
     return artists
 
 
@@ -237,23 +316,35 @@ def _axes_px(ax: Axes) -> float:
     return 0.75 * ax.get_position().width * figure.get_figwidth() * figure.dpi
 
 
-def draw_events(ax: Axes, events: Sequence[Event], style: ChartStyle,
-                *, labels: bool = True) -> None:
+def draw_events(
+    ax: Axes, events: Sequence[Event], style: ChartStyle, *, labels: bool = True
+) -> None:
     """Events as vertical lines; labels (all but visits) across the top in up to three
     rows, never overlapping: a label that fits in no row is left out (its line stays)."""
     xlim = ax.get_xlim()
     per_px = (xlim[1] - xlim[0]) / max(_axes_px(ax), 1.0)
     dpi = _dpi(ax)
     row_ends = [-math.inf] * EVENT_LEVELS
-    inside = sorted((e for e in events if xlim[0] <= day_number(e.occurred_on) <= xlim[1]),
-                    key=lambda e: e.occurred_on)
+    inside = sorted(
+        (e for e in events if xlim[0] <= day_number(e.occurred_on) <= xlim[1]),
+        key=lambda e: e.occurred_on,
+    )
     for kind in EventKind:  # one line collection per kind (fast with many events)
         xs = [day_number(e.occurred_on) for e in inside if e.kind is kind]
         if xs:
             visit = kind is EventKind.VISIT
-            ax.vlines(xs, 0, 1, transform=ax.get_xaxis_transform(), colors=style.events[kind],
-                      linestyles=":" if visit else "--", linewidth=1.1, zorder=1,
-                      label="visit (dotted)" if visit else "", gid=f"events:{kind.value}")
+            ax.vlines(
+                xs,
+                0,
+                1,
+                transform=ax.get_xaxis_transform(),
+                colors=style.events[kind],
+                linestyles=":" if visit else "--",
+                linewidth=1.1,
+                zorder=1,
+                label="visit (dotted)" if visit else "",
+                gid=f"events:{kind.value}",
+            )
     for event in inside:
         x = day_number(event.occurred_on)
         colour = style.events[event.kind]
@@ -268,17 +359,30 @@ def draw_events(ax: Axes, events: Sequence[Event], style: ChartStyle,
         for level, row_end in enumerate(row_ends):
             if start > row_end:
                 row_ends[level] = end
-                ax.annotate(text, (start, 1.0), xycoords=("data", "axes fraction"),
-                            xytext=(0, -3 - level * (style.small_pt + 4)),
-                            textcoords="offset points", fontsize=style.small_pt,
-                            ha="left", va="top", color=colour, gid="event-label",
-                            bbox={"boxstyle": "square,pad=0.1", "facecolor": style.background,
-                                  "edgecolor": "none", "alpha": 0.85})
+                ax.annotate(
+                    text,
+                    (start, 1.0),
+                    xycoords=("data", "axes fraction"),
+                    xytext=(0, -3 - level * (style.small_pt + 4)),
+                    textcoords="offset points",
+                    fontsize=style.small_pt,
+                    ha="left",
+                    va="top",
+                    color=colour,
+                    gid="event-label",
+                    bbox={
+                        "boxstyle": "square,pad=0.1",
+                        "facecolor": style.background,
+                        "edgecolor": "none",
+                        "alpha": 0.85,
+                    },
+                )
                 break
 
 
-def medication_periods(medications: Sequence[Medication], since: date | None,
-                       until: date | None) -> list[tuple[str, list[tuple[date, date, str, str]]]]:
+def medication_periods(
+    medications: Sequence[Medication], since: date | None, until: date | None
+) -> list[tuple[str, list[tuple[date, date, str, str]]]]:
     """Lanes of medications taken in the period: (name, [(start, end, label, short)])."""
     end_of_view = until or date.today()
     lanes = []
@@ -291,18 +395,31 @@ def medication_periods(medications: Sequence[Medication], since: date | None,
             spans = []
             for index, dose in enumerate(doses):
                 after = doses[index + 1].from_date if index + 1 < len(doses) else stop
-                spans.append((dose.from_date, min(after, stop), total_dose_text(dose),
-                              daily_total_text(dose)))
-        visible = [(max(a, since) if since else a, min(b, end_of_view), text, short)
-                   for a, b, text, short in spans
-                   if b >= (since or b) and a <= end_of_view and b > a]
+                spans.append(
+                    (
+                        dose.from_date,
+                        min(after, stop),
+                        total_dose_text(dose),
+                        daily_total_text(dose),
+                    )
+                )
+        visible = [
+            (max(a, since) if since else a, min(b, end_of_view), text, short)
+            for a, b, text, short in spans
+            if b >= (since or b) and a <= end_of_view and b > a
+        ]
         if visible:
             lanes.append((medication.name, visible))
     return lanes
 
 
-def draw_medications(ax: Axes, medications: Sequence[Medication], style: ChartStyle,
-                     since: date | None, until: date | None) -> None:
+def draw_medications(
+    ax: Axes,
+    medications: Sequence[Medication],
+    style: ChartStyle,
+    since: date | None,
+    until: date | None,
+) -> None:
     """One lane per medication taken in the period; each dose period is a bar labelled
     inside with its total daily dose when the label fits (the short total, else nothing)."""
     lanes = medication_periods(medications, since, until)
@@ -313,21 +430,41 @@ def draw_medications(ax: Axes, medications: Sequence[Medication], style: ChartSt
         colour = style.colour(row)
         for start, end, text, short in spans:
             left, right = max(day_number(start), xlim[0]), min(day_number(end), xlim[1])
-            ax.barh(row, right - left, left=left, height=0.62, color=colour,
-                    edgecolor=style.background, linewidth=1.5, gid="medication-bar")
+            ax.barh(
+                row,
+                right - left,
+                left=left,
+                height=0.62,
+                color=colour,
+                edgecolor=style.background,
+                linewidth=1.5,
+                gid="medication-bar",
+            )
             room = (right - left) / per_px - 8
             for label in (text, short):
                 if label and _text_width(label, style.small_pt, dpi) <= room:
-                    ax.annotate(label, (left, row), xytext=(4, 0), textcoords="offset points",
-                                fontsize=style.small_pt, va="center", ha="left",
-                                color=style.on_colour(), gid="medication-label")
+                    ax.annotate(
+                        label,
+                        (left, row),
+                        xytext=(4, 0),
+                        textcoords="offset points",
+                        fontsize=style.small_pt,
+                        va="center",
+                        ha="left",
+                        color=style.on_colour(),
+                        gid="medication-label",
+                    )
                     break
     ax.set_yticks(range(len(lanes)), [name for name, _ in lanes], fontsize=style.small_pt)
     ax.set_ylim(len(lanes) - 0.5, -0.5)
     ax.set_xlim(*xlim)
     ax.grid(True, axis="x", color=style.grid, linewidth=0.6)
-    ax.set_title("Medications (total daily dose; each bar a dose period)",
-                 fontsize=style.small_pt, loc="left", color=style.text)
+    ax.set_title(
+        "Medications (total daily dose; each bar a dose period)",
+        fontsize=style.small_pt,
+        loc="left",
+        color=style.text,
+    )
 
 
 def concise_dates(ax: Axes) -> None:
@@ -339,31 +476,45 @@ def concise_dates(ax: Axes) -> None:
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
-def empty_figure(message: str, style: ChartStyle,
-                 size_in: tuple[float, float]) -> ChartFigure:
+def empty_figure(message: str, style: ChartStyle, size_in: tuple[float, float]) -> ChartFigure:
     """A friendly empty state: the message only (no axes, no 1970 time axis)."""
     from lupus_tracker.charts.figure import ChartFigure
 
     figure = ChartFigure(figsize=size_in)
-    figure.text(0.5, 0.5, message, ha="center", va="center", wrap=True,
-                fontsize=style.title_pt, color=style.text)
+    figure.text(
+        0.5,
+        0.5,
+        message,
+        ha="center",
+        va="center",
+        wrap=True,
+        fontsize=style.title_pt,
+        color=style.text,
+    )
     figure.set_facecolor(style.background)
     figure.chart_empty = message
     figure.chart_summary = message
     return figure
 
 
-def marker_figure(chart: MarkerChart, style: ChartStyle | None = None, *,
-                  size_in: tuple[float, float] = (9.0, 5.6)) -> ChartFigure:
+def marker_figure(
+    chart: MarkerChart,
+    style: ChartStyle | None = None,
+    *,
+    size_in: tuple[float, float] = (9.0, 5.6),
+) -> ChartFigure:
     """The single-marker chart (with a medication strip when medications were taken)."""
     from lupus_tracker.charts.figure import ChartFigure
 
     style = style or chart_style()
     data = chart.data
     if data.empty:
-        return empty_figure(f"No {data.name} results in this period.\nAdd them with "
-                            "Edit › Add lab report (Ctrl+L), or choose a longer period.",
-                            style, size_in)
+        return empty_figure(
+            f"No {data.name} results in this period.\nAdd them with "
+            "Edit › Add lab report (Ctrl+L), or choose a longer period.",
+            style,
+            size_in,
+        )
     days = [d for s in data.series for d in s.days] + [w.day for w in data.words]
     xlim = x_limits(days, chart.since, chart.until)
     lanes = medication_periods(chart.medications, chart.since, chart.until)
@@ -371,8 +522,9 @@ def marker_figure(chart: MarkerChart, style: ChartStyle | None = None, *,
     # One axis per unit family (anti-dsDNA in IU/mL and as a titer are never one axis).
     parts = split_by_unit(data)
     ratios = [3.0] * len(parts) + ([0.5 + 0.35 * len(lanes)] if lanes else [])
-    axes = list(figure.subplots(len(ratios), 1, sharex=True, height_ratios=ratios,
-                                squeeze=False)[:, 0])
+    axes = list(
+        figure.subplots(len(ratios), 1, sharex=True, height_ratios=ratios, squeeze=False)[:, 0]
+    )
     meds = axes.pop() if lanes else None
     artists = []
     for ax, part in zip(axes, parts, strict=True):
@@ -382,8 +534,10 @@ def marker_figure(chart: MarkerChart, style: ChartStyle | None = None, *,
             ax.set_title(part_title(part), fontsize=style.font_pt, loc="left")
     ax = axes[0]
     if len(parts) > 1:
-        figure.suptitle(f"{data.title}: one chart per unit (not comparable with each other)",
-                        fontsize=style.title_pt)
+        figure.suptitle(
+            f"{data.title}: one chart per unit (not comparable with each other)",
+            fontsize=style.title_pt,
+        )
     else:
         ax.set_title(data.title, fontsize=style.title_pt)
     if meds is not None:

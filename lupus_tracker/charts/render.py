@@ -59,10 +59,18 @@ def render(figure: ChartFigure, width_px: int, height_px: int, dpi: float = 100.
     x = np.concatenate(xs) if xs else np.zeros(0)
     y = np.concatenate(ys) if ys else np.zeros(0)
     reading = np.lexsort((x, np.concatenate(panel))) if panel else np.zeros(0, dtype=int)
-    return Rendered(figure, rgba, width, height, x[reading], y[reading],
-                    tuple(details[i] for i in reading),
-                    figure.chart_summary, figure.chart_empty,
-                    tuple(markers[i] for i in reading))
+    return Rendered(
+        figure,
+        rgba,
+        width,
+        height,
+        x[reading],
+        y[reading],
+        tuple(details[i] for i in reading),
+        figure.chart_summary,
+        figure.chart_empty,
+        tuple(markers[i] for i in reading),
+    )
 
 
 def nearest(rendered: Rendered, x: float, y: float, radius: float) -> int | None:

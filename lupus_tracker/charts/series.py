@@ -110,7 +110,8 @@ class MarkerData:
     def points_in_order(self) -> list[tuple[Point | WordResult, str]]:
         """Every plotted result with its series label, by date (keyboard order)."""
         items: list[tuple[Point | WordResult, str]] = [
-            (p, s.label) for s in self.series for p in s.points]
+            (p, s.label) for s in self.series for p in s.points
+        ]
         items += [(w, "") for w in self.words]
         return sorted(items, key=lambda item: item[0].day)
 
@@ -119,8 +120,10 @@ def split_comparable(shown: Sequence[Shown]) -> list[list[Shown]]:
     """Group results (date order) into series by the one comparability rule
     (:func:`lupus_tracker.domain.comparability.group_series`)."""
     by_result = {id(item.result): item for item in shown}
-    return [[by_result[id(result)] for result in group]
-            for group in group_series([item.result for item in shown])]
+    return [
+        [by_result[id(result)] for result in group]
+        for group in group_series([item.result for item in shown])
+    ]
 
 
 NO_ASSAY = "assay not named"
@@ -128,8 +131,9 @@ NO_ASSAY = "assay not named"
 
 def source_name(assay: str | None, lab: str | None) -> str:
     """A series named as the report's tables and legends name it: "CLIA · River Lab"."""
-    return " · ".join(part for part in ((assay or "").strip() or NO_ASSAY,
-                                        (lab or "").strip()) if part)
+    return " · ".join(
+        part for part in ((assay or "").strip() or NO_ASSAY, (lab or "").strip()) if part
+    )
 
 
 def _label(group: list[Shown], many: bool) -> str:
@@ -150,20 +154,28 @@ def _point(marker: Marker, item: Shown) -> Point:
         ref = ref.scaled(lambda v: marker.units.convert(v, source, shown_unit))
     lab = f" — {item.result.lab}" if item.result.lab else ""
     detail = f"{item.day.strftime('%d %b %Y')}: {m.value.text} {m.unit.label}{lab}".replace(
-        " {titer}", "")
+        " {titer}", ""
+    )
     state = chart_flag_word(m)  # an eGFR of 60-89 reads as its KDIGO stage, not normal
     if state:
         detail += f", {state if is_egfr_stage(state) else state.upper()}"
     assert item.number is not None
-    return Point(item.day, item.number,
-                 m.value.comparator.value if m.value.comparator else "",
-                 m.flag.is_out_of_range, state, item.value_text,
-                 ref.low if ref is not None else None, ref.high if ref is not None else None,
-                 detail)
+    return Point(
+        item.day,
+        item.number,
+        m.value.comparator.value if m.value.comparator else "",
+        m.flag.is_out_of_range,
+        state,
+        item.value_text,
+        ref.low if ref is not None else None,
+        ref.high if ref is not None else None,
+        detail,
+    )
 
 
-def prepare_marker(marker: Marker, results: Iterable[LabResult], preferred: Unit,
-                   sex: Sex | None) -> MarkerData:
+def prepare_marker(
+    marker: Marker, results: Iterable[LabResult], preferred: Unit, sex: Sex | None
+) -> MarkerData:
     """The series, bounds, words and ranges of one marker's results (any order)."""
     numeric: list[Shown] = []
     words: list[WordResult] = []
@@ -172,25 +184,37 @@ def prepare_marker(marker: Marker, results: Iterable[LabResult], preferred: Unit
         if item.number is None:
             m = item.measurement
             lab = f" — {result.lab}" if result.lab else ""
-            words.append(WordResult(result.taken_on, m.value.text, m.flag.is_out_of_range,
-                                    f"{result.taken_on.strftime('%d %b %Y')}: "
-                                    f"{m.value.text}{lab}"))
+            words.append(
+                WordResult(
+                    result.taken_on,
+                    m.value.text,
+                    m.flag.is_out_of_range,
+                    f"{result.taken_on.strftime('%d %b %Y')}: {m.value.text}{lab}",
+                )
+            )
             continue
         numeric.append(item)
     groups = split_comparable(numeric)
-    series = tuple(Series(_label(g, len(groups) > 1), g[0].unit.label,
-                          tuple(_point(marker, item) for item in g),
-                          source_name(g[-1].result.assay, g[-1].result.lab))
-                   for g in groups)
+    series = tuple(
+        Series(
+            _label(g, len(groups) > 1),
+            g[0].unit.label,
+            tuple(_point(marker, item) for item in g),
+            source_name(g[-1].result.assay, g[-1].result.lab),
+        )
+        for g in groups
+    )
     # Only titer series are relabelled, and the axis is a titer axis only when every series
     # is a titer: an IU/mL value is never drawn on a titer scale.
     is_titer = [g[0].measurement.unit.family == "titer" for g in groups]
-    series = tuple(replace(s, label=s.label.replace("{titer}", "titer"), unit_label="titer")
-                   if t else s
-                   for s, t in zip(series, is_titer, strict=True))
+    series = tuple(
+        replace(s, label=s.label.replace("{titer}", "titer"), unit_label="titer") if t else s
+        for s, t in zip(series, is_titer, strict=True)
+    )
     titer = bool(groups) and all(is_titer)
-    title = marker.name + (" (titer; confirms the diagnosis, does not track activity)"
-                           if marker.key == "ana" else "")
+    title = marker.name + (
+        " (titer; confirms the diagnosis, does not track activity)" if marker.key == "ana" else ""
+    )
     return MarkerData(marker.key, marker.name, title, series, tuple(words), titer)
 
 
@@ -203,9 +227,17 @@ def split_by_unit(data: MarkerData) -> list[MarkerData]:
         families.setdefault(series.unit_label, []).append(series)
     if len(families) < 2:
         return [data]
-    return [MarkerData(data.key, data.name, data.title, tuple(group),
-                       data.words if index == 0 else (), unit == "titer")
-            for index, (unit, group) in enumerate(families.items())]
+    return [
+        MarkerData(
+            data.key,
+            data.name,
+            data.title,
+            tuple(group),
+            data.words if index == 0 else (),
+            unit == "titer",
+        )
+        for index, (unit, group) in enumerate(families.items())
+    ]
 
 
 def part_title(part: MarkerData) -> str:
@@ -225,8 +257,11 @@ def summary(data: MarkerData) -> str:
     first, last = items[0][0], items[-1][0]
     count = len(items)
     noun = "result" if count == 1 else "results"
-    span = (f"on {first.day.strftime('%b %Y')}" if count == 1 else
-            f"from {first.day.strftime('%b %Y')} to {last.day.strftime('%b %Y')}")
+    span = (
+        f"on {first.day.strftime('%b %Y')}"
+        if count == 1
+        else f"from {first.day.strftime('%b %Y')} to {last.day.strftime('%b %Y')}"
+    )
     if isinstance(last, Point):
         series = next(s for s in data.series if last in s.points)
         unit = "" if data.titer else f" {series.unit_label}"
@@ -234,5 +269,4 @@ def summary(data: MarkerData) -> str:
         state = last.flag
     else:
         value, state = last.word, "abnormal" if last.abnormal else ""
-    return f"{data.name}, {count} {noun} {span}, latest {value}" + (f", {state}" if state
-                                                                       else "")
+    return f"{data.name}, {count} {noun} {span}, latest {value}" + (f", {state}" if state else "")

@@ -58,33 +58,52 @@ class ChartStyle:
         """Every colour that must stand out against the background (for the contrast test)."""
         named = {f"series {i + 1}": c for i, c in enumerate(self.palette)}
         named |= {f"event {k.value}": c for k, c in self.events.items()}
-        return named | {"text": self.text, "muted text": self.muted_text,
-                        "out of range": self.out_of_range}
+        return named | {
+            "text": self.text,
+            "muted text": self.muted_text,
+            "out of range": self.out_of_range,
+        }
 
 
-_LIGHT_EVENTS = {EventKind.INFUSION: "#00775A", EventKind.FLARE: "#B34700",
-                 EventKind.HOSPITAL_STAY: "#A1487E"}
-_DARK_EVENTS = {EventKind.INFUSION: "#3DCFA0", EventKind.FLARE: "#FF9E66",
-                EventKind.HOSPITAL_STAY: "#E08CC0"}
+_LIGHT_EVENTS = {
+    EventKind.INFUSION: "#00775A",
+    EventKind.FLARE: "#B34700",
+    EventKind.HOSPITAL_STAY: "#A1487E",
+}
+_DARK_EVENTS = {
+    EventKind.INFUSION: "#3DCFA0",
+    EventKind.FLARE: "#FF9E66",
+    EventKind.HOSPITAL_STAY: "#E08CC0",
+}
 
 
 def chart_style(theme: Theme = Theme.LIGHT, *, font_pt: float = DEFAULT_FONT_PT) -> ChartStyle:
     """The chart style for ``theme`` with text based on the app's font size (points)."""
     if theme is Theme.DARK:
         return ChartStyle(
-            Theme.DARK, background="#1E1E1E", text="#EEEEEE", muted_text="#BBBBBB",
+            Theme.DARK,
+            background="#1E1E1E",
+            text="#EEEEEE",
+            muted_text="#BBBBBB",
             grid="#4A4A4A",
             palette=("#56B4E9", "#E69F00", "#3DCFA0", "#E08CC0", "#F0E442", "#B0B0FF"),
             out_of_range="#FF6B6B",
             events={k: _DARK_EVENTS.get(k, "#BBBBBB") for k in EventKind},
-            activity_bands=("#1F3A26", "#3D3417", "#4A2320"), font_pt=font_pt)
+            activity_bands=("#1F3A26", "#3D3417", "#4A2320"),
+            font_pt=font_pt,
+        )
     return ChartStyle(
-        Theme.LIGHT, background="#FFFFFF", text="#1A1A1A", muted_text="#555555",
+        Theme.LIGHT,
+        background="#FFFFFF",
+        text="#1A1A1A",
+        muted_text="#555555",
         grid="#D0D0D0",
         palette=("#0072B2", "#B34700", "#00775A", "#A1487E", "#8A6100", "#5A5A9E"),
         out_of_range="#C00000",
         events={k: _LIGHT_EVENTS.get(k, "#555555") for k in EventKind},
-        activity_bands=("#E8F4EA", "#FDF3DA", "#F8E1DE"), font_pt=font_pt)
+        activity_bands=("#E8F4EA", "#FDF3DA", "#F8E1DE"),
+        font_pt=font_pt,
+    )
 
 
 PRINT_FONT_PT = 7.5
@@ -97,17 +116,24 @@ def print_style() -> ChartStyle:
     points and lines sized for panels a few centimetres high."""
     greys = ("#1F1F1F", "#5A5A5A", "#3D3D3D", "#767676")  # each >= 4.5:1 on white
     return ChartStyle(
-        Theme.LIGHT, background="#FFFFFF", text="#1A1A1A", muted_text="#555555",
-        grid="#E0E0E0", palette=greys, out_of_range="#000000",
+        Theme.LIGHT,
+        background="#FFFFFF",
+        text="#1A1A1A",
+        muted_text="#555555",
+        grid="#E0E0E0",
+        palette=greys,
+        out_of_range="#000000",
         events={k: "#1F1F1F" for k in EventKind},
-        activity_bands=("#F2F2F2", "#E0E0E0", "#CCCCCC"), font_pt=PRINT_FONT_PT,
-        marker_scale=PRINT_MARKER_SCALE)
+        activity_bands=("#F2F2F2", "#E0E0E0", "#CCCCCC"),
+        font_pt=PRINT_FONT_PT,
+        marker_scale=PRINT_MARKER_SCALE,
+    )
 
 
 def relative_luminance(colour: str) -> float:
     """WCAG 2.1 relative luminance of ``#RRGGBB``."""
     code = colour.lstrip("#")
-    channels = [int(code[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [int(code[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 

@@ -37,15 +37,19 @@ def bp_targets(lupus_nephritis: bool) -> dict[str, Target]:
         return {}
     systolic, diastolic = BP_TARGET_LUPUS_NEPHRITIS
     # The labels face each other, into the gap between systolic and diastolic readings.
-    return {"systolic_bp": Target(systolic, f"target <{systolic} (lupus nephritis)", True),
-            "diastolic_bp": Target(diastolic, f"target <{diastolic}")}
+    return {
+        "systolic_bp": Target(systolic, f"target <{systolic} (lupus nephritis)", True),
+        "diastolic_bp": Target(diastolic, f"target <{diastolic}"),
+    }
 
 
 def bp_target_note() -> str:
     """What the lines are, with their source (a chart's caption or title)."""
     systolic, diastolic = BP_TARGET_LUPUS_NEPHRITIS
-    return (f"dash-dot lines: blood pressure target in lupus nephritis, below "
-            f"{systolic}/{diastolic} mmHg ({SOURCE})")
+    return (
+        f"dash-dot lines: blood pressure target in lupus nephritis, below "
+        f"{systolic}/{diastolic} mmHg ({SOURCE})"
+    )
 
 
 def targets_for(repo: Repository) -> dict[str, Target]:
@@ -62,13 +66,31 @@ def draw_target(ax: Axes, target: Target, style: ChartStyle) -> None:
         ax.set_ylim(low, target.value + 0.08 * (target.value - low))
     elif target.value <= low:
         ax.set_ylim(target.value - 0.08 * (high - target.value), high)
-    ax.axhline(target.value, color=style.text, linestyle="-.",
-               linewidth=1.2 * style.marker_scale, zorder=2, gid=f"target:{target.value:g}")
+    ax.axhline(
+        target.value,
+        color=style.text,
+        linestyle="-.",
+        linewidth=1.2 * style.marker_scale,
+        zorder=2,
+        gid=f"target:{target.value:g}",
+    )
     if not target.label:
         return
-    ax.annotate(target.label, (0.0, target.value), xycoords=("axes fraction", "data"),
-                xytext=(3, -2 if target.label_below else 2), textcoords="offset points",
-                ha="left", va="top" if target.label_below else "bottom",
-                fontsize=style.small_pt, color=style.text, gid="target-label",
-                bbox={"boxstyle": "square,pad=0.1", "facecolor": style.background,
-                      "edgecolor": "none", "alpha": 0.85})
+    ax.annotate(
+        target.label,
+        (0.0, target.value),
+        xycoords=("axes fraction", "data"),
+        xytext=(3, -2 if target.label_below else 2),
+        textcoords="offset points",
+        ha="left",
+        va="top" if target.label_below else "bottom",
+        fontsize=style.small_pt,
+        color=style.text,
+        gid="target-label",
+        bbox={
+            "boxstyle": "square,pad=0.1",
+            "facecolor": style.background,
+            "edgecolor": "none",
+            "alpha": 0.85,
+        },
+    )

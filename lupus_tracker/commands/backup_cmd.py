@@ -32,11 +32,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(listing)
     listing.set_defaults(handler=run_backups)
 
-    restore = subparsers.add_parser("restore", help="restore a backup (the current file is "
-                                                    "kept aside)")
+    restore = subparsers.add_parser(
+        "restore", help="restore a backup (the current file is kept aside)"
+    )
     add_db_option(restore)
-    restore.add_argument("--from", dest="source", required=True, type=Path, metavar="BACKUP",
-                         help="the backup file (see 'lupus-tracker backups')")
+    restore.add_argument(
+        "--from",
+        dest="source",
+        required=True,
+        type=Path,
+        metavar="BACKUP",
+        help="the backup file (see 'lupus-tracker backups')",
+    )
     restore.set_defaults(handler=run_restore)
 
 
@@ -67,9 +74,14 @@ def run_backups(args: argparse.Namespace) -> int:
     rows = []
     for backup in backups:
         info = describe(backup.path)
-        rows.append([f"{backup.taken:%Y-%m-%d %H:%M:%S}",
-                     str(info.records) if info.sound else "unreadable",
-                     f"{backup.path.stat().st_size / 1e6:.1f} MB", str(backup.path)])
+        rows.append(
+            [
+                f"{backup.taken:%Y-%m-%d %H:%M:%S}",
+                str(info.records) if info.sound else "unreadable",
+                f"{backup.path.stat().st_size / 1e6:.1f} MB",
+                str(backup.path),
+            ]
+        )
     print(format_table(["taken", "records", "size", "path"], rows))
     return 0
 

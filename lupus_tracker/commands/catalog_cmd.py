@@ -10,14 +10,20 @@ from lupus_tracker.domain.catalog import MARKERS
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "markers", help="list the marker catalog: key, name, LOINC, units, default range")
+        "markers", help="list the marker catalog: key, name, LOINC, units, default range"
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     rows = [
-        (m.key, m.name, m.loinc, ", ".join(u.label for u in m.units.units),
-         m.default_range_text() or "-")
+        (
+            m.key,
+            m.name,
+            m.loinc,
+            ", ".join(u.label for u in m.units.units),
+            m.default_range_text() or "-",
+        )
         for m in MARKERS
     ]
     print(format_table(("key", "name", "LOINC", "units", "default range"), rows))

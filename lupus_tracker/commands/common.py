@@ -38,21 +38,27 @@ def number_arg(text: str) -> float:
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, default=None, metavar="PATH",
-                        help="database file (default: the one in your user data folder)")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="database file (default: the one in your user data folder)",
+    )
 
 
 def database_path(args: argparse.Namespace) -> Path:
     return args.db if args.db is not None else default_database()
 
 
-def open_repository(args: argparse.Namespace, *, create: bool,
-                    migrate: bool = True) -> Repository:
+def open_repository(args: argparse.Namespace, *, create: bool, migrate: bool = True) -> Repository:
     """Open the database named by ``--db``; with ``create=False`` it must exist."""
     path = database_path(args)
     if not create and not path.exists():
-        raise UserError(f"No database at {path}. Check the path, or create one with "
-                        f"'lupus-tracker demo --db {path}' or by adding an entry.")
+        raise UserError(
+            f"No database at {path}. Check the path, or create one with "
+            f"'lupus-tracker demo --db {path}' or by adding an entry."
+        )
     return Repository.open(path, create=create, migrate=migrate)
 
 
@@ -63,6 +69,7 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
         widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-              for row in rows]
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
     return "\n".join(lines)

@@ -27,10 +27,12 @@ ADD_MODULES = ("lupus_tracker.commands.treatment_cmd",)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    add = subparsers.add_parser("add", help="add a lab result, a symptom, an event, a "
-                                            "medication or a dose change")
-    kinds = add.add_subparsers(dest="kind", metavar="lab|symptom|event|medication|dose",
-                               required=True)
+    add = subparsers.add_parser(
+        "add", help="add a lab result, a symptom, an event, a medication or a dose change"
+    )
+    kinds = add.add_subparsers(
+        dest="kind", metavar="lab|symptom|event|medication|dose", required=True
+    )
 
     lab = kinds.add_parser("lab", help="add one lab result or vital sign")
     add_db_option(lab)
@@ -40,9 +42,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     lab.add_argument("--unit", help="unit as printed (default: the marker's canonical unit)")
     lab.add_argument("--ref-low", type=number_arg, help="lab's lower reference limit")
     lab.add_argument("--ref-high", type=number_arg, help="lab's upper reference limit")
-    lab.add_argument("--ref-range", metavar="TEXT",
-                     help="the lab's range as printed, e.g. \"<10\" (a strict limit), "
-                          "\"0.9-1.8\", \"<1:80\" or negative")
+    lab.add_argument(
+        "--ref-range",
+        metavar="TEXT",
+        help='the lab\'s range as printed, e.g. "<10" (a strict limit), '
+        '"0.9-1.8", "<1:80" or negative',
+    )
     lab.add_argument("--lab", help="laboratory name")
     lab.add_argument("--assay", help="assay or method")
     lab.add_argument("--note", help="free text")
@@ -51,12 +56,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     symptom = kinds.add_parser("symptom", help="log a symptom's severity for a day")
     add_db_option(symptom)
     symptom.add_argument("--date", type=date_arg, required=True, help="YYYY-MM-DD")
-    symptom.add_argument("--symptom", required=True,
-                         help="symptom key, e.g. fatigue; one of your own by its name, or "
-                              "custom:NAME to add a new one")
+    symptom.add_argument(
+        "--symptom",
+        required=True,
+        help="symptom key, e.g. fatigue; one of your own by its name, or "
+        "custom:NAME to add a new one",
+    )
     symptom.add_argument("--severity", type=severity_arg, required=True, help="0 (none) to 10")
-    symptom.add_argument("--location", help="for rash: the kind, malar/butterfly, discoid or "
-                                            "other")
+    symptom.add_argument("--location", help="for rash: the kind, malar/butterfly, discoid or other")
     symptom.add_argument("--body-site", help="for rash: where on the body, e.g. both forearms")
     symptom.add_argument("--note", help="free text")
     symptom.set_defaults(handler=run_symptom)
@@ -83,8 +90,9 @@ def run_lab(args: argparse.Namespace) -> int:
             if disagree:
                 raise InvalidEntryError(f"{disagree}; give --ref-range or the limits, not both")
         ref = ref or limits.text()
-    entry = LabEntry(args.date, args.marker, args.value, args.unit, ref, args.lab, args.assay,
-                     note=args.note)
+    entry = LabEntry(
+        args.date, args.marker, args.value, args.unit, ref, args.lab, args.assay, note=args.note
+    )
     number_format = None
     birth_date = None
     if database_path(args).exists():
@@ -95,8 +103,10 @@ def run_lab(args: argparse.Namespace) -> int:
     checked = check_entry(entry, None, number_format, birth_date)
     with open_repository(args, create=True) as repo:
         result = repo.results.add(entry)
-    print(f"Saved {result.marker} {args.value} {understood(checked)} on "
-          f"{result.taken_on.isoformat()} (id {result.id})")
+    print(
+        f"Saved {result.marker} {args.value} {understood(checked)} on "
+        f"{result.taken_on.isoformat()} (id {result.id})"
+    )
     return 0
 
 
@@ -118,8 +128,9 @@ def _symptom_key(args: argparse.Namespace) -> str:
 
 
 def run_symptom(args: argparse.Namespace) -> int:
-    entry = SymptomEntry(args.date, _symptom_key(args), args.severity, args.location,
-                         args.note, args.body_site)
+    entry = SymptomEntry(
+        args.date, _symptom_key(args), args.severity, args.location, args.note, args.body_site
+    )
     entry = check_symptom(entry)
     with open_repository(args, create=True) as repo:
         repo.diary.log(entry)

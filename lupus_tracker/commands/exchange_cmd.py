@@ -24,28 +24,48 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_db_option(export)
     export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
-    export.add_argument("--bundle-type", choices=("collection", "transaction"),
-                        default="collection",
-                        help="FHIR only: a transaction Bundle a FHIR server accepts "
-                             "(each entry POSTed with ifNoneExist on its identifier)")
+    export.add_argument(
+        "--bundle-type",
+        choices=("collection", "transaction"),
+        default="collection",
+        help="FHIR only: a transaction Bundle a FHIR server accepts "
+        "(each entry POSTed with ifNoneExist on its identifier)",
+    )
     export.set_defaults(handler=run_export)
 
     imp = subparsers.add_parser("import", help="import a Lupus Tracker CSV or a FHIR R4 file")
     imp.add_argument("file", type=Path, metavar="FILE")
     add_db_option(imp)
-    imp.add_argument("--dry-run", action="store_true",
-                     help="show what would be imported, write nothing")
-    imp.add_argument("--patient", metavar="ID", default=None,
-                     help="import only this patient of a file that holds several (FHIR id)")
-    imp.add_argument("--allow-other-patient", action="store_true",
-                     help="import although the file's patient differs from the profile's")
-    imp.add_argument("--on-conflict", choices=[c.value for c in OnConflict],
-                     default=OnConflict.KEEP.value,
-                     help="keep the database's value (default) or replace it by the file's")
-    imp.add_argument("--include-preliminary", action="store_true",
-                     help="also import preliminary results, marked as such")
-    imp.add_argument("--include-settings", action="store_true",
-                     help="also import the file's settings (display units)")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported, write nothing"
+    )
+    imp.add_argument(
+        "--patient",
+        metavar="ID",
+        default=None,
+        help="import only this patient of a file that holds several (FHIR id)",
+    )
+    imp.add_argument(
+        "--allow-other-patient",
+        action="store_true",
+        help="import although the file's patient differs from the profile's",
+    )
+    imp.add_argument(
+        "--on-conflict",
+        choices=[c.value for c in OnConflict],
+        default=OnConflict.KEEP.value,
+        help="keep the database's value (default) or replace it by the file's",
+    )
+    imp.add_argument(
+        "--include-preliminary",
+        action="store_true",
+        help="also import preliminary results, marked as such",
+    )
+    imp.add_argument(
+        "--include-settings",
+        action="store_true",
+        help="also import the file's settings (display units)",
+    )
     imp.set_defaults(handler=run_import)
 
 
@@ -85,11 +105,13 @@ def run_import(args: argparse.Namespace) -> int:
 
     if not args.file.is_file():
         raise UserError(f"No file at {args.file}.")
-    options = ImportOptions(patient_id=args.patient,
-                            allow_other_patient=args.allow_other_patient,
-                            include_preliminary=args.include_preliminary,
-                            include_settings=args.include_settings,
-                            on_conflict=OnConflict(args.on_conflict))
+    options = ImportOptions(
+        patient_id=args.patient,
+        allow_other_patient=args.allow_other_patient,
+        include_preliminary=args.include_preliminary,
+        include_settings=args.include_settings,
+        on_conflict=OnConflict(args.on_conflict),
+    )
     target = database_path(args)
     new_file = not target.exists()
     # A new database is made only when something is written: the plan of a new file is

@@ -40,9 +40,20 @@ def run(args: argparse.Namespace) -> int:
         ref = m.ref.text() if m.ref is not None else ""
         # The CSV keeps the catalog key scripts rely on; the table shows what a person reads.
         marker = r.marker if args.format == "csv" else get_marker(r.marker).label
-        rows.append((r.taken_on.isoformat(), marker, value_as_printed(m),
-                     unit_display(r.marker, r.unit), ref, flag_text(m), r.lab or "",
-                     r.assay or "", r.note or "", r.taken_at or ""))
+        rows.append(
+            (
+                r.taken_on.isoformat(),
+                marker,
+                value_as_printed(m),
+                unit_display(r.marker, r.unit),
+                ref,
+                flag_text(m),
+                r.lab or "",
+                r.assay or "",
+                r.note or "",
+                r.taken_at or "",
+            )
+        )
     try:
         if args.format == "csv":
             writer = csv_writer(sys.stdout)
@@ -63,8 +74,18 @@ def run(args: argparse.Namespace) -> int:
 
 # Characters that would break the table's lines or reorder what is shown: newlines and
 # other controls, and the bidirectional overrides and isolates (U+202A-202E, U+2066-2069).
-_ESCAPED = {c: f"\\u{c:04x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x200E, 0x200F,
-                                        *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_ESCAPED = {
+    c: f"\\u{c:04x}"
+    for c in (
+        *range(0x20),
+        0x7F,
+        *range(0x80, 0xA0),
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+}
 _ESCAPED.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
 
 

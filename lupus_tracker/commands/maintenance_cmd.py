@@ -30,13 +30,16 @@ def run_demo(args: argparse.Namespace) -> int:
 
     with open_repository(args, create=True) as repo:
         if not repo.is_empty():
-            raise UserError(f"{repo.db.path} already holds data; the demo needs a new or "
-                            "empty database.")
+            raise UserError(
+                f"{repo.db.path} already holds data; the demo needs a new or empty database."
+            )
         write_demo(repo, end=args.end)
         counts = repo.counts()
-    print(f"Wrote the demo patient to {database_path(args)}: {counts['results']} results, "
-          f"{counts['symptoms']} symptom entries, {counts['medications']} medications, "
-          f"{counts['events']} events.")
+    print(
+        f"Wrote the demo patient to {database_path(args)}: {counts['results']} results, "
+        f"{counts['symptoms']} symptom entries, {counts['medications']} medications, "
+        f"{counts['events']} events."
+    )
     return 0
 
 

@@ -28,16 +28,20 @@ NOT_SET = "(not set)"
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     profile = subparsers.add_parser(
-        "profile", help="set and show the profile: name, date of birth, sex, number format")
+        "profile", help="set and show the profile: name, date of birth, sex, number format"
+    )
     add_db_option(profile)
     profile.add_argument("--name", help="the patient's name")
     profile.add_argument("--birth-date", type=date_arg, help="YYYY-MM-DD")
-    profile.add_argument("--sex", type=_choice(Sex), choices=tuple(Sex),
-                         help="for eGFR and sex-specific ranges")
-    profile.add_argument("--number-format", type=_choice(NumberFormat),
-                         choices=tuple(NumberFormat),
-                         help="how your lab reports write numbers: point (1.25) or comma "
-                              "(1,25)")
+    profile.add_argument(
+        "--sex", type=_choice(Sex), choices=tuple(Sex), help="for eGFR and sex-specific ranges"
+    )
+    profile.add_argument(
+        "--number-format",
+        type=_choice(NumberFormat),
+        choices=tuple(NumberFormat),
+        help="how your lab reports write numbers: point (1.25) or comma (1,25)",
+    )
     profile.set_defaults(handler=run_profile)
 
 
@@ -48,30 +52,33 @@ def _choice(kind: type[Sex] | type[NumberFormat]) -> Callable[[str], Sex | Numbe
         try:
             return kind(text.strip().lower())
         except ValueError:
-            raise argparse.ArgumentTypeError(
-                f"choose {' or '.join(kind)}, not {text!r}") from None
+            raise argparse.ArgumentTypeError(f"choose {' or '.join(kind)}, not {text!r}") from None
 
     return parse
 
 
 def describe(profile: Profile, number_format: NumberFormat | None) -> str:
     """The profile as printed lines."""
-    formats = {NumberFormat.POINT: "decimal point (1.25; 1,250 is one thousand two hundred "
-                                   "fifty)",
-               NumberFormat.COMMA: "decimal comma (1,25; 1.250 is one thousand two hundred "
-                                   "fifty)"}
-    return "\n".join((
-        f"Name:          {profile.name or NOT_SET}",
-        f"Date of birth: {profile.birth_date.isoformat() if profile.birth_date else NOT_SET}",
-        f"Sex:           {profile.sex.value if profile.sex else NOT_SET}",
-        f"Number format: {formats[number_format] if number_format else NOT_SET}",
-    ))
+    formats = {
+        NumberFormat.POINT: "decimal point (1.25; 1,250 is one thousand two hundred fifty)",
+        NumberFormat.COMMA: "decimal comma (1,25; 1.250 is one thousand two hundred fifty)",
+    }
+    return "\n".join(
+        (
+            f"Name:          {profile.name or NOT_SET}",
+            f"Date of birth: {profile.birth_date.isoformat() if profile.birth_date else NOT_SET}",
+            f"Sex:           {profile.sex.value if profile.sex else NOT_SET}",
+            f"Number format: {formats[number_format] if number_format else NOT_SET}",
+        )
+    )
 
 
 def run_profile(args: argparse.Namespace) -> int:
-    changes = {key: value for key, value in (
-        ("name", args.name), ("birth_date", args.birth_date), ("sex", args.sex))
-        if value is not None}
+    changes = {
+        key: value
+        for key, value in (("name", args.name), ("birth_date", args.birth_date), ("sex", args.sex))
+        if value is not None
+    }
     if not changes and args.number_format is None and not database_path(args).exists():
         raise UserError(f"No database at {database_path(args)}; give a setting to create one.")
     with open_repository(args, create=True) as repo:

@@ -27,12 +27,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     report = subparsers.add_parser("report", help="write the visit report as a PDF")
     add_db_option(report)
     report.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    report.add_argument("--since", type=date_arg,
-                        help="start of the period (default: your last visit, else 3 months)")
+    report.add_argument(
+        "--since",
+        type=date_arg,
+        help="start of the period (default: your last visit, else 3 months)",
+    )
     report.add_argument("--until", type=date_arg, help="end of the period (default: today)")
-    report.add_argument("--sections", type=sections_arg, default=None, metavar="LIST",
-                        help="comma-separated sections to print (default: all): "
-                             + ",".join(ReportSection))
+    report.add_argument(
+        "--sections",
+        type=sections_arg,
+        default=None,
+        metavar="LIST",
+        help="comma-separated sections to print (default: all): " + ",".join(ReportSection),
+    )
     report.set_defaults(handler=run)
 
 
@@ -59,6 +66,5 @@ def run(args: argparse.Namespace) -> int:
     except ExchangeError as error:
         raise UserError(str(error)) from None
     plural = "" if pages == 1 else "s"
-    print(f"Wrote the visit report for {since} to {until} ({pages} page{plural}) to "
-          f"{args.out}.")
+    print(f"Wrote the visit report for {since} to {until} ({pages} page{plural}) to {args.out}.")
     return 0

@@ -14,11 +14,12 @@ from lupus_tracker.domain.treat_to_target import PgaError, check_pga
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     status = subparsers.add_parser(
-        "status", help="treat-to-target status: LLDAS, DORIS, glucocorticoids, "
-                       "hydroxychloroquine, monitoring due")
+        "status",
+        help="treat-to-target status: LLDAS, DORIS, glucocorticoids, "
+        "hydroxychloroquine, monitoring due",
+    )
     add_db_option(status)
-    status.add_argument("--date", type=date_arg, default=None,
-                        help="YYYY-MM-DD (default: today)")
+    status.add_argument("--date", type=date_arg, default=None, help="YYYY-MM-DD (default: today)")
     status.set_defaults(handler=run_status)
 
     add = subparsers.choices.get("add")
@@ -27,16 +28,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         add.add_subparsers(dest="kind", required=True)
     kinds = next(a for a in add._actions if isinstance(a, argparse._SubParsersAction))
     assessment = kinds.add_parser(
-        "assessment", help="a visit's SLEDAI-2K descriptors and physician global "
-                           "assessment (PGA), from the doctor's letter")
+        "assessment",
+        help="a visit's SLEDAI-2K descriptors and physician global "
+        "assessment (PGA), from the doctor's letter",
+    )
     add_db_option(assessment)
     assessment.add_argument("--date", type=date_arg, required=True, help="visit date YYYY-MM-DD")
-    assessment.add_argument("--pga", type=pga_arg, default=None,
-                            help="physician global assessment, 0 to 3")
-    assessment.add_argument("--sledai-items", type=items_arg, default=None,
-                            metavar="KEY[,KEY...]",
-                            help="descriptors present (see 'lupus-tracker sledai --list-items');"
-                                 " 'none' for a score of 0")
+    assessment.add_argument(
+        "--pga", type=pga_arg, default=None, help="physician global assessment, 0 to 3"
+    )
+    assessment.add_argument(
+        "--sledai-items",
+        type=items_arg,
+        default=None,
+        metavar="KEY[,KEY...]",
+        help="descriptors present (see 'lupus-tracker sledai --list-items');"
+        " 'none' for a score of 0",
+    )
     assessment.set_defaults(handler=run_add_assessment)
 
 
@@ -63,13 +71,15 @@ def items_arg(text: str) -> frozenset[str]:
             descriptor(key)
     except SledaiError as error:
         raise argparse.ArgumentTypeError(
-            f"{error} See 'lupus-tracker sledai --list-items'.") from None
+            f"{error} See 'lupus-tracker sledai --list-items'."
+        ) from None
     return frozenset(keys)
 
 
 def list_items() -> str:
-    lines = ["SLEDAI-2K descriptors (Gladman et al., J Rheumatol 2002): key, weight, name — "
-             "what counts"]
+    lines = [
+        "SLEDAI-2K descriptors (Gladman et al., J Rheumatol 2002): key, weight, name — what counts"
+    ]
     for d in DESCRIPTORS:
         lab = " (can be suggested from labs)" if d.from_labs else ""
         lines.append(f"  {d.key:<24} {d.weight:>2}  {d.name} — {d.definition}{lab}")
@@ -94,14 +104,18 @@ def run_add_assessment(args: argparse.Namespace) -> int:
         items = args.sledai_items
         if items is None:
             if existing is None:
-                raise UserError(f"No assessment on {args.date.isoformat()} yet: give "
-                                "--sledai-items KEY[,KEY...] ('none' for a score of 0).")
+                raise UserError(
+                    f"No assessment on {args.date.isoformat()} yet: give "
+                    "--sledai-items KEY[,KEY...] ('none' for a score of 0)."
+                )
             items = existing.items
         pga = args.pga if args.pga is not None else getattr(existing, "pga", None)
         note = existing.note if existing else None
         repo.sledai.save(SledaiAssessment(args.date, frozenset(items), note, pga))
     pga_text = "not entered" if pga is None else f"{pga:g}"
     verb = "Replaced" if existing else "Saved"
-    print(f"{verb} the assessment of {args.date.isoformat()}: SLEDAI-2K {score(items)}, "
-          f"PGA {pga_text}")
+    print(
+        f"{verb} the assessment of {args.date.isoformat()}: SLEDAI-2K {score(items)}, "
+        f"PGA {pga_text}"
+    )
     return 0

@@ -33,12 +33,17 @@ from lupus_tracker.domain.stop_note import note_with_stop_reason
 
 def register_add(kinds: argparse._SubParsersAction) -> None:
     """The ``add event``, ``add medication`` and ``add dose`` subcommands."""
-    event = kinds.add_parser("event", help="record a flare, infusion, hospital stay, visit, "
-                                           "eye exam or other event")
+    event = kinds.add_parser(
+        "event", help="record a flare, infusion, hospital stay, visit, eye exam or other event"
+    )
     add_db_option(event)
     event.add_argument("--date", type=date_arg, required=True, help="YYYY-MM-DD")
-    event.add_argument("--kind", required=True, choices=[k.value for k in EventKind],
-                       metavar="|".join(k.value for k in EventKind))
+    event.add_argument(
+        "--kind",
+        required=True,
+        choices=[k.value for k in EventKind],
+        metavar="|".join(k.value for k in EventKind),
+    )
     event.add_argument("--title", required=True, help="what happened, e.g. UC-MSC infusion")
     event.add_argument("--end", type=date_arg, help="last day (YYYY-MM-DD), for a stay")
     event.add_argument("--note", help="free text")
@@ -50,8 +55,12 @@ def register_add(kinds: argparse._SubParsersAction) -> None:
     medication.add_argument("--name", required=True, help="e.g. Hydroxychloroquine")
     medication.add_argument("--start", type=date_arg, required=True, help="YYYY-MM-DD")
     medication.add_argument("--dose", type=number_arg, help="amount per dose, e.g. 200")
-    medication.add_argument("--unit", type=unit_arg, metavar="|".join(DOSE_UNITS),
-                            help="unit of --dose (required with it)")
+    medication.add_argument(
+        "--unit",
+        type=unit_arg,
+        metavar="|".join(DOSE_UNITS),
+        help="unit of --dose (required with it)",
+    )
     medication.add_argument("--frequency", type=frequency_arg, help=frequencies)
     medication.add_argument("--note", help="free text")
     medication.set_defaults(handler=run_medication)
@@ -59,13 +68,16 @@ def register_add(kinds: argparse._SubParsersAction) -> None:
     dose = kinds.add_parser("dose", help="change the dose of a medication from a date on")
     add_db_option(dose)
     dose.add_argument("--medication", required=True, metavar="NAME")
-    dose.add_argument("--date", type=date_arg, required=True, help="YYYY-MM-DD (may be "
-                                                                   "planned, in the future)")
+    dose.add_argument(
+        "--date", type=date_arg, required=True, help="YYYY-MM-DD (may be planned, in the future)"
+    )
     dose.add_argument("--dose", type=number_arg, required=True)
-    dose.add_argument("--unit", type=unit_arg, metavar="U",
-                      help="default: the unit of the current dose")
-    dose.add_argument("--frequency", type=frequency_arg,
-                      help="default: the current frequency; " + frequencies)
+    dose.add_argument(
+        "--unit", type=unit_arg, metavar="U", help="default: the unit of the current dose"
+    )
+    dose.add_argument(
+        "--frequency", type=frequency_arg, help="default: the current frequency; " + frequencies
+    )
     dose.set_defaults(handler=run_dose)
 
 
@@ -92,7 +104,6 @@ def frequency_arg(text: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-
 def run_event(args: argparse.Namespace) -> int:
     title = args.title.strip()
     if not title:
@@ -100,18 +111,22 @@ def run_event(args: argparse.Namespace) -> int:
     if args.end is not None and args.end < args.date:
         raise UserError(f"The end date {args.end} is before the event's date {args.date}.")
     with open_repository(args, create=True) as repo:
-        saved = repo.events.add(Event(None, args.date, EventKind(args.kind), title,
-                                      args.note, args.end))
+        saved = repo.events.add(
+            Event(None, args.date, EventKind(args.kind), title, args.note, args.end)
+        )
     until = f" to {saved.ended_on.isoformat()}" if saved.ended_on else ""
-    print(f"Saved {saved.kind.label.lower()} '{saved.title}' on "
-          f"{saved.occurred_on.isoformat()}{until} (id {saved.id})")
+    print(
+        f"Saved {saved.kind.label.lower()} '{saved.title}' on "
+        f"{saved.occurred_on.isoformat()}{until} (id {saved.id})"
+    )
     return 0
 
 
 def _active_named(repo, name: str) -> list[Medication]:
     wanted = name.strip().casefold()
-    return [m for m in repo.treatments.all()
-            if m.name.casefold() == wanted and m.stopped_on is None]
+    return [
+        m for m in repo.treatments.all() if m.name.casefold() == wanted and m.stopped_on is None
+    ]
 
 
 def _one_medication(repo, name: str) -> Medication:
@@ -125,8 +140,10 @@ def _one_medication(repo, name: str) -> Medication:
         raise UserError(f"No medication named {name!r} (recorded: {known}).")
     if len(candidates) > 1:
         starts = ", ".join(m.started_on.isoformat() for m in candidates)
-        raise UserError(f"{len(candidates)} medications are named {name!r} (started {starts}); "
-                        "change it in the app, where you can choose one.")
+        raise UserError(
+            f"{len(candidates)} medications are named {name!r} (started {starts}); "
+            "change it in the app, where you can choose one."
+        )
     return candidates[0]
 
 
@@ -140,11 +157,14 @@ def run_medication(args: argparse.Namespace) -> int:
     with open_repository(args, create=True) as repo:
         already = _active_named(repo, args.name)
         if already:
-            raise UserError(f"{already[0].name} is already being taken (since "
-                            f"{already[0].started_on.isoformat()}); record a new dose with "
-                            "'lupus-tracker add dose', or stop it first.")
-        saved = repo.treatments.add(Medication(None, args.name.strip(), args.start, None,
-                                               args.note, doses))
+            raise UserError(
+                f"{already[0].name} is already being taken (since "
+                f"{already[0].started_on.isoformat()}); record a new dose with "
+                "'lupus-tracker add dose', or stop it first."
+            )
+        saved = repo.treatments.add(
+            Medication(None, args.name.strip(), args.start, None, args.note, doses)
+        )
     what = f" {dose_text(dose)}" if doses else ""
     print(f"Saved {saved.name}{what} from {saved.started_on.isoformat()} (id {saved.id})")
     return 0
@@ -171,11 +191,13 @@ def run_stop(args: argparse.Namespace) -> int:
     with open_repository(args, create=False) as repo:
         medication = _one_medication(repo, args.medication)
         if medication.stopped_on is not None:
-            raise UserError(f"{medication.name} was already stopped on "
-                            f"{medication.stopped_on.isoformat()}.")
+            raise UserError(
+                f"{medication.name} was already stopped on {medication.stopped_on.isoformat()}."
+            )
         if args.date < medication.started_on:
-            raise UserError(f"{medication.name} started on {medication.started_on}; it cannot "
-                            "stop before that.")
+            raise UserError(
+                f"{medication.name} started on {medication.started_on}; it cannot stop before that."
+            )
         note = note_with_stop_reason(medication.note, args.reason)
         repo.treatments.replace(replace(medication, stopped_on=args.date, note=note))
     reason = f" ({args.reason.strip()})" if args.reason and args.reason.strip() else ""

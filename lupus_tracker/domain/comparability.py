@@ -119,8 +119,7 @@ def series_key(result: ComparableResult) -> SeriesKey:
         return SeriesKey(result.marker, unit_family(result), assay, _name(result.lab), "")
     if assay:
         return SeriesKey(result.marker, unit_family(result), assay, "", "")
-    return SeriesKey(result.marker, unit_family(result), "", _name(result.lab),
-                     _range(result))
+    return SeriesKey(result.marker, unit_family(result), "", _name(result.lab), _range(result))
 
 
 def why_not_comparable(a: ComparableResult, b: ComparableResult) -> str:

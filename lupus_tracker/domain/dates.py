@@ -25,8 +25,9 @@ def parse_date(text: str, *, what: str = "date") -> date:
     cleaned = str(text).strip()
     match = _ISO_DATE.match(cleaned)
     if match is None:
-        raise DateParseError(f"The {what} {text!r} is not a date written as YYYY-MM-DD "
-                             "(for example 2024-03-05).")
+        raise DateParseError(
+            f"The {what} {text!r} is not a date written as YYYY-MM-DD (for example 2024-03-05)."
+        )
     try:
         value = date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError as error:
@@ -63,7 +64,9 @@ def check_not_future(day: date, what: str, today: date | None = None) -> date:
         return day
     today = today or date.today()
     if day > today:
-        raise FutureDateError(f"The {what} date {day.isoformat()} is in the future (today is "
-                              f"{today.isoformat()}); a {what} records what already "
-                              "happened.")
+        raise FutureDateError(
+            f"The {what} date {day.isoformat()} is in the future (today is "
+            f"{today.isoformat()}); a {what} records what already "
+            "happened."
+        )
     return day

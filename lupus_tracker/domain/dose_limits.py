@@ -24,8 +24,15 @@ from lupus_tracker.domain.values import format_number
 MAX_GLUCOCORTICOID_DOSE_PREDNISONE_MG = 2000.0
 MAX_HYDROXYCHLOROQUINE_DOSE_MG = 800.0
 
-_MG_PER_UNIT = {"mcg": 0.001, "mg": 1.0, "milligram": 1.0, "milligrams": 1.0, "g": 1000.0,
-                "gram": 1000.0, "grams": 1000.0}
+_MG_PER_UNIT = {
+    "mcg": 0.001,
+    "mg": 1.0,
+    "milligram": 1.0,
+    "milligrams": 1.0,
+    "g": 1000.0,
+    "gram": 1000.0,
+    "grams": 1000.0,
+}
 
 
 def implausible_dose(medication_name: str, dose: Dose) -> str:
@@ -43,12 +50,16 @@ def implausible_dose(medication_name: str, dose: Dose) -> str:
         equivalent = mg * prednisone_factor(generic)
         if equivalent > MAX_GLUCOCORTICOID_DOSE_PREDNISONE_MG:
             limit = MAX_GLUCOCORTICOID_DOSE_PREDNISONE_MG / prednisone_factor(generic)
-            return (f"{entered} of {medication_name} in one dose is not possible: the limit "
-                    f"is {format_number(limit)} mg {generic}, above the largest pulses "
-                    "(methylprednisolone 1000 mg, Buttgereit et al. 2002); check the amount "
-                    "and its unit.")
+            return (
+                f"{entered} of {medication_name} in one dose is not possible: the limit "
+                f"is {format_number(limit)} mg {generic}, above the largest pulses "
+                "(methylprednisolone 1000 mg, Buttgereit et al. 2002); check the amount "
+                "and its unit."
+            )
     if is_hydroxychloroquine(medication_name) and mg > MAX_HYDROXYCHLOROQUINE_DOSE_MG:
-        return (f"{entered} of {medication_name} in one dose is not possible: the largest "
-                f"single dose on the label is {format_number(MAX_HYDROXYCHLOROQUINE_DOSE_MG)} mg "
-                "(Plaquenil prescribing information); check the amount and its unit.")
+        return (
+            f"{entered} of {medication_name} in one dose is not possible: the largest "
+            f"single dose on the label is {format_number(MAX_HYDROXYCHLOROQUINE_DOSE_MG)} mg "
+            "(Plaquenil prescribing information); check the amount and its unit."
+        )
     return ""

@@ -38,15 +38,29 @@ ONCE = "once"
 AS_NEEDED = "as needed"
 
 FREQUENCIES: tuple[Frequency, ...] = (
-    Frequency("once daily", 1, ("daily", "once a day", "every day", "qd", "od", "1x daily",
-                                "every morning", "in the morning", "at night")),
+    Frequency(
+        "once daily",
+        1,
+        (
+            "daily",
+            "once a day",
+            "every day",
+            "qd",
+            "od",
+            "1x daily",
+            "every morning",
+            "in the morning",
+            "at night",
+        ),
+    ),
     Frequency("twice daily", 2, ("twice a day", "bid", "bd", "2x daily", "every 12 hours")),
-    Frequency("three times daily", 3, ("three times a day", "tid", "tds", "3x daily",
-                                       "every 8 hours")),
-    Frequency("four times daily", 4, ("four times a day", "qid", "4x daily",
-                                      "every 6 hours")),
-    Frequency("every other day", 0.5, ("alternate days", "on alternate days", "qod",
-                                       "every 2 days")),
+    Frequency(
+        "three times daily", 3, ("three times a day", "tid", "tds", "3x daily", "every 8 hours")
+    ),
+    Frequency("four times daily", 4, ("four times a day", "qid", "4x daily", "every 6 hours")),
+    Frequency(
+        "every other day", 0.5, ("alternate days", "on alternate days", "qod", "every 2 days")
+    ),
     Frequency("twice weekly", 2 / 7, ("twice a week",)),
     Frequency("weekly", 1 / 7, ("once weekly", "once a week", "every week")),
     Frequency("every 2 weeks", 1 / 14, ("every other week", "fortnightly")),
@@ -83,8 +97,10 @@ def parse_frequency(text: str) -> Frequency:
     """The frequency ``text`` names; a one-line ``FrequencyError`` listing the choices."""
     found = find_frequency(text)
     if found is None:
-        raise FrequencyError(f"The frequency {text!r} is not one the app knows; use one of: "
-                             f"{', '.join(f.words for f in FREQUENCIES)}.")
+        raise FrequencyError(
+            f"The frequency {text!r} is not one the app knows; use one of: "
+            f"{', '.join(f.words for f in FREQUENCIES)}."
+        )
     return found
 
 
@@ -109,8 +125,9 @@ def check_dose_unit(text: str) -> str:
     for unit in DOSE_UNITS:
         if text.strip().lower() in (unit.lower(), f"{unit.lower()}s"):
             return unit
-    raise FrequencyError(f"The dose unit {text!r} is not one the app knows; use one of: "
-                         f"{', '.join(DOSE_UNITS)}.")
+    raise FrequencyError(
+        f"The dose unit {text!r} is not one the app knows; use one of: {', '.join(DOSE_UNITS)}."
+    )
 
 
 def dose_text(dose: Dose | None) -> str:
@@ -160,7 +177,8 @@ def check_dose_amount(dose: Dose, medication_name: str = "") -> None:
     if dose.dose is not None and (not math.isfinite(dose.dose) or dose.dose <= 0):
         raise InvalidEntryError(
             f"A dose must be a number above 0, not {format_number(dose.dose)}; to record "
-            "that a medication was stopped, give it a stop date.")
+            "that a medication was stopped, give it a stop date."
+        )
     if medication_name:
         # Imported here: dose_limits reads glucocorticoids.py, which imports this module.
         from lupus_tracker.domain.dose_limits import implausible_dose
@@ -177,8 +195,10 @@ def check_dose_change(medication: Medication, dose: Dose) -> None:
     if dose.from_date < medication.started_on:
         raise InvalidEntryError(
             f"{medication.name} started on {medication.started_on.isoformat()}; a dose "
-            "change cannot be before that.")
+            "change cannot be before that."
+        )
     if medication.stopped_on is not None and dose.from_date > medication.stopped_on:
         raise InvalidEntryError(
             f"{medication.name} was stopped on {medication.stopped_on.isoformat()}; restart "
-            "it first or give a date before the stop.")
+            "it first or give a date before the stop."
+        )

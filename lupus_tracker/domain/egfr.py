@@ -42,19 +42,26 @@ def ckd_epi_2021(creatinine_mg_dl: float, age: float, sex: Sex) -> float:
     if sex not in tuple(Sex):
         raise EgfrError(f"Sex must be female or male for the CKD-EPI equation, not {sex!r}.")
     if not math.isfinite(age) or age < MIN_AGE or age > MAX_AGE:
-        raise EgfrError(f"The CKD-EPI 2021 equation is for adults aged {MIN_AGE} to {MAX_AGE}, "
-                        f"not {age:g}.")
+        raise EgfrError(
+            f"The CKD-EPI 2021 equation is for adults aged {MIN_AGE} to {MAX_AGE}, not {age:g}."
+        )
     _check_creatinine(creatinine_mg_dl)
     known = Sex(sex)
     ratio = creatinine_mg_dl / CKD_EPI_KAPPA[known]
-    egfr: float = (CKD_EPI_CONSTANT * min(ratio, 1) ** CKD_EPI_ALPHA[known]
-                   * max(ratio, 1) ** CKD_EPI_ABOVE_KAPPA_EXPONENT * CKD_EPI_AGE_BASE ** age)
+    egfr: float = (
+        CKD_EPI_CONSTANT
+        * min(ratio, 1) ** CKD_EPI_ALPHA[known]
+        * max(ratio, 1) ** CKD_EPI_ABOVE_KAPPA_EXPONENT
+        * CKD_EPI_AGE_BASE**age
+    )
     return egfr * CKD_EPI_FEMALE_FACTOR if known is Sex.FEMALE else egfr
 
 
 def _check_creatinine(creatinine_mg_dl: float) -> None:
-    if not (math.isfinite(creatinine_mg_dl)
-            and CREATININE_MIN_MG_DL <= creatinine_mg_dl <= CREATININE_MAX_MG_DL):
+    if not (
+        math.isfinite(creatinine_mg_dl)
+        and CREATININE_MIN_MG_DL <= creatinine_mg_dl <= CREATININE_MAX_MG_DL
+    ):
         raise EgfrError(f"A serum creatinine of {creatinine_mg_dl:g} mg/dL is not plausible.")
 
 
@@ -79,10 +86,14 @@ G1_MIN, G2_MIN, G3A_MIN, G3B_MIN, G4_MIN = 90, 60, 45, 30, 15
 # KDIGO: a GFR below 60 for more than 3 months is chronic kidney disease whatever the
 # cause; G2 (60-89) alone is not ("mildly decreased", normal for many older adults).
 REDUCED_BELOW = G2_MIN  # 60: flagged LOW below it
-_STAGES = ((G1_MIN, "G1", "normal or high"), (G2_MIN, "G2", "mildly decreased"),
-           (G3A_MIN, "G3a", "mildly to moderately decreased"),
-           (G3B_MIN, "G3b", "moderately to severely decreased"),
-           (G4_MIN, "G4", "severely decreased"), (0, "G5", "kidney failure"))
+_STAGES = (
+    (G1_MIN, "G1", "normal or high"),
+    (G2_MIN, "G2", "mildly decreased"),
+    (G3A_MIN, "G3a", "mildly to moderately decreased"),
+    (G3B_MIN, "G3b", "moderately to severely decreased"),
+    (G4_MIN, "G4", "severely decreased"),
+    (0, "G5", "kidney failure"),
+)
 
 
 def gfr_category(egfr: float) -> tuple[str, str]:
@@ -97,9 +108,11 @@ def gfr_category(egfr: float) -> tuple[str, str]:
 # Our choice: heights from 40 cm (a preterm newborn) to 230 cm; outside, a typing error.
 HEIGHT_MIN_CM, HEIGHT_MAX_CM = 40.0, 230.0
 SCHWARTZ_K = 0.413  # eGFR = 0.413 x height (cm) / creatinine (mg/dL), enzymatic creatinine
-UNDER_18_NOTE = ("CKD-EPI is for adults (18 and over). For children and teenagers the "
-                 "bedside Schwartz equation is used: 0.413 x height (cm) / creatinine (mg/dL); "
-                 "it needs a height logged near the creatinine.")
+UNDER_18_NOTE = (
+    "CKD-EPI is for adults (18 and over). For children and teenagers the "
+    "bedside Schwartz equation is used: 0.413 x height (cm) / creatinine (mg/dL); "
+    "it needs a height logged near the creatinine."
+)
 
 
 def bedside_schwartz(creatinine_mg_dl: float, height_cm: float) -> float:
@@ -140,47 +153,62 @@ Height = tuple[date, float]  # (day measured, height in cm)
 def height_near(heights: Sequence[Height], day: date) -> Height | None:
     """The height measured closest to ``day`` within ``HEIGHT_WITHIN_DAYS`` (the earlier one
     on a tie), or None."""
-    near = [(abs((taken - day).days), taken, cm) for taken, cm in heights
-            if abs((taken - day).days) <= HEIGHT_WITHIN_DAYS]
+    near = [
+        (abs((taken - day).days), taken, cm)
+        for taken, cm in heights
+        if abs((taken - day).days) <= HEIGHT_WITHIN_DAYS
+    ]
     if not near:
         return None
     _, taken, cm = min(near)
     return taken, cm
 
 
-def computed_egfr_entry(creatinine: LabResult, birth_date: date | None,
-                        sex: Sex | None, heights: Sequence[Height] = ()) -> LabEntry | None:
+def computed_egfr_entry(
+    creatinine: LabResult, birth_date: date | None, sex: Sex | None, heights: Sequence[Height] = ()
+) -> LabEntry | None:
     """The eGFR to store beside one creatinine result: CKD-EPI 2021 from 18 years, the
     bedside Schwartz equation from 1 to 17 when a height was logged near it; None when it
     cannot honestly be computed (no birth date or sex, under 18 without a height, a bound
     such as ``<0.5``, an unknown unit or an impossible value).  Pure: the store calls it
     whenever a creatinine or a height is saved or imported, and recomputes all when the
     profile changes."""
-    if (creatinine.marker != "creatinine" or birth_date is None or sex is None
-            or creatinine.number is None or creatinine.comparator is not None):
+    if (
+        creatinine.marker != "creatinine"
+        or birth_date is None
+        or sex is None
+        or creatinine.number is None
+        or creatinine.comparator is not None
+    ):
         return None
     mg_dl = creatinine_in_mg_dl(creatinine.number, creatinine.unit)
     age = age_on(birth_date, creatinine.taken_on)
     if mg_dl is None:
         return None
     if age < MIN_AGE:
-        return _schwartz_entry(creatinine, mg_dl, age, height_near(heights,
-                                                                  creatinine.taken_on))
+        return _schwartz_entry(creatinine, mg_dl, age, height_near(heights, creatinine.taken_on))
     try:
         value = ckd_epi_2021(mg_dl, age, sex)
     except EgfrError:
         return None
     # The creatinine's lab goes with the value: a derived eGFR is comparable only when the
     # creatinine is (domain/comparability.py).
-    return LabEntry(creatinine.taken_on, "egfr", f"{value:.0f}", lab=creatinine.lab,
-                    assay=COMPUTED_ASSAY,
-                    note=f"from creatinine {creatinine.value_text} on "
-                         f"{creatinine.taken_on.isoformat()}, age {age}",
-                    source=Source.COMPUTED, number_format=NumberFormat.POINT)
+    return LabEntry(
+        creatinine.taken_on,
+        "egfr",
+        f"{value:.0f}",
+        lab=creatinine.lab,
+        assay=COMPUTED_ASSAY,
+        note=f"from creatinine {creatinine.value_text} on "
+        f"{creatinine.taken_on.isoformat()}, age {age}",
+        source=Source.COMPUTED,
+        number_format=NumberFormat.POINT,
+    )
 
 
-def _schwartz_entry(creatinine: LabResult, mg_dl: float, age: int,
-                    height: Height | None) -> LabEntry | None:
+def _schwartz_entry(
+    creatinine: LabResult, mg_dl: float, age: int, height: Height | None
+) -> LabEntry | None:
     if height is None or age < SCHWARTZ_MIN_AGE:
         return None
     measured_on, cm = height
@@ -188,17 +216,25 @@ def _schwartz_entry(creatinine: LabResult, mg_dl: float, age: int,
         value = bedside_schwartz(mg_dl, cm)
     except EgfrError:
         return None
-    return LabEntry(creatinine.taken_on, "egfr", f"{value:.0f}", lab=creatinine.lab,
-                    assay=SCHWARTZ_ASSAY,
-                    note=f"bedside Schwartz from creatinine {creatinine.value_text} on "
-                         f"{creatinine.taken_on.isoformat()} and height {cm:g} cm on "
-                         f"{measured_on.isoformat()}, age {age} (CKD-EPI is for adults)",
-                    source=Source.COMPUTED, number_format=NumberFormat.POINT)
+    return LabEntry(
+        creatinine.taken_on,
+        "egfr",
+        f"{value:.0f}",
+        lab=creatinine.lab,
+        assay=SCHWARTZ_ASSAY,
+        note=f"bedside Schwartz from creatinine {creatinine.value_text} on "
+        f"{creatinine.taken_on.isoformat()} and height {cm:g} cm on "
+        f"{measured_on.isoformat()}, age {age} (CKD-EPI is for adults)",
+        source=Source.COMPUTED,
+        number_format=NumberFormat.POINT,
+    )
 
 
 def lab_and_computed_note(lab_value: float, computed: float) -> str:
     """'' when they agree within 10%, else the sentence the dashboard shows."""
     if lab_value <= 0 or abs(computed - lab_value) / lab_value <= DIFFERENCE_NOTE_ABOVE:
         return ""
-    return (f"lab {lab_value:.0f}, computed from creatinine {computed:.0f} — ask which "
-            "equation your lab uses")
+    return (
+        f"lab {lab_value:.0f}, computed from creatinine {computed:.0f} — ask which "
+        "equation your lab uses"
+    )

@@ -19,8 +19,7 @@ MAX_NOTE_CHARS = 10_000
 
 
 def note_too_long(length: int) -> str:
-    return (f"The note has {length:,} characters; at most {MAX_NOTE_CHARS:,} are kept. "
-            "Shorten it.")
+    return f"The note has {length:,} characters; at most {MAX_NOTE_CHARS:,} are kept. Shorten it."
 
 
 def check_note(text: str | None) -> None:
@@ -29,9 +28,12 @@ def check_note(text: str | None) -> None:
         raise InvalidEntryError(note_too_long(len(text)))
 
 
-def check_entry(entry: LabEntry, sex: Sex | None = None,
-                number_format: NumberFormat | None = None,
-                birth_date: date | None = None) -> Measurement:
+def check_entry(
+    entry: LabEntry,
+    sex: Sex | None = None,
+    number_format: NumberFormat | None = None,
+    birth_date: date | None = None,
+) -> Measurement:
     """Interpret an entry or raise ``InvalidEntryError`` with a message for the user.
 
     Numbers are read by ``entry.number_format`` when the entry says how it was written
@@ -46,10 +48,17 @@ def check_entry(entry: LabEntry, sex: Sex | None = None,
         if birth_date is not None and entry.taken_on < birth_date:
             raise DateParseError(
                 f"The result is dated {entry.taken_on.isoformat()}, before the birth date "
-                f"{birth_date.isoformat()} in Profile; check the date.")
+                f"{birth_date.isoformat()} in Profile; check the date."
+            )
         marker = get_marker(entry.marker)
-        m = interpret(marker, entry.value, entry.unit, entry.ref_range, sex,
-                      entry.number_format or number_format)
+        m = interpret(
+            marker,
+            entry.value,
+            entry.unit,
+            entry.ref_range,
+            sex,
+            entry.number_format or number_format,
+        )
         if entry.source is Source.ENTERED:
             check_typed_precision(m.value)
         problem = implausible(m) or implausible_range(m)

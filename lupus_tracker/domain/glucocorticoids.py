@@ -50,19 +50,30 @@ _EQUIVALENT_TO_5MG_PREDNISONE: dict[str, float] = {
 }
 # Brand names met on prescriptions, mapped to the generic name.
 _BRANDS: dict[str, str] = {
-    "deltasone": "prednisone", "rayos": "prednisone", "decortin": "prednisone",
-    "orapred": "prednisolone", "millipred": "prednisolone", "solupred": "prednisolone",
-    "medrol": "methylprednisolone", "solu-medrol": "methylprednisolone",
-    "solumedrol": "methylprednisolone", "depo-medrol": "methylprednisolone",
-    "urbason": "methylprednisolone", "decadron": "dexamethasone",
-    "cortef": "hydrocortisone", "solu-cortef": "hydrocortisone",
-    "calcort": "deflazacort", "emflaza": "deflazacort",
+    "deltasone": "prednisone",
+    "rayos": "prednisone",
+    "decortin": "prednisone",
+    "orapred": "prednisolone",
+    "millipred": "prednisolone",
+    "solupred": "prednisolone",
+    "medrol": "methylprednisolone",
+    "solu-medrol": "methylprednisolone",
+    "solumedrol": "methylprednisolone",
+    "depo-medrol": "methylprednisolone",
+    "urbason": "methylprednisolone",
+    "decadron": "dexamethasone",
+    "cortef": "hydrocortisone",
+    "solu-cortef": "hydrocortisone",
+    "calcort": "deflazacort",
+    "emflaza": "deflazacort",
 }
 PULSE_MG_PER_DAY = 250.0  # Buttgereit et al. 2002
-_IV_WORDS = re.compile(r"\b(iv|i\.v\.|intravenous|pulse|pulses|solu-medrol|solumedrol|"
-                       r"solu-cortef)\b", re.IGNORECASE)
+_IV_WORDS = re.compile(
+    r"\b(iv|i\.v\.|intravenous|pulse|pulses|solu-medrol|solumedrol|"
+    r"solu-cortef)\b",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-z][a-z\-]*")
-
 
 
 def is_single_dose(frequency: str | None) -> bool:
@@ -91,8 +102,17 @@ def prednisone_factor(generic: str) -> float:
 
 
 def is_intravenous(medication: Medication, dose: Dose | None = None) -> bool:
-    text = " ".join(filter(None, (medication.name, medication.note,
-                                  dose.note if dose else None, dose.frequency if dose else None)))
+    text = " ".join(
+        filter(
+            None,
+            (
+                medication.name,
+                medication.note,
+                dose.note if dose else None,
+                dose.frequency if dose else None,
+            ),
+        )
+    )
     return bool(_IV_WORDS.search(text))
 
 
@@ -160,8 +180,14 @@ class Exposure:
                 while day <= period.end:
                     found.append(Pulse(day, period.medication, period.mg_per_day))
                     day += timedelta(days=1)
-        return sorted((p for p in found if (since is None or p.day >= since)
-                       and (until is None or p.day <= until)), key=lambda p: p.day)
+        return sorted(
+            (
+                p
+                for p in found
+                if (since is None or p.day >= since) and (until is None or p.day <= until)
+            ),
+            key=lambda p: p.day,
+        )
 
 
 def _dose_spans(medication: Medication, as_of: date) -> Iterable[tuple[Dose, date, date]]:
@@ -188,16 +214,25 @@ def exposure(medications: Sequence[Medication], as_of: date | None = None) -> Ex
             continue
         if not medication.doses:
             end = medication.stopped_on or as_of
-            unknowns.append(Unknown(medication.name, medication.started_on, end,
-                                    f"{medication.name}: no dose recorded"))
+            unknowns.append(
+                Unknown(
+                    medication.name,
+                    medication.started_on,
+                    end,
+                    f"{medication.name}: no dose recorded",
+                )
+            )
             continue
         factor = prednisone_factor(generic)
         for dose, start, end in _dose_spans(medication, as_of):
             mg = _mg(dose)
             where = f"{medication.name} from {dose.from_date.isoformat()}"
             if mg is None:
-                reason = ("no dose amount" if dose.dose is None
-                          else f"unit {dose.unit or '(none)'!r} is not mg or g")
+                reason = (
+                    "no dose amount"
+                    if dose.dose is None
+                    else f"unit {dose.unit or '(none)'!r} is not mg or g"
+                )
                 unknowns.append(Unknown(medication.name, start, end, f"{where}: {reason}"))
                 continue
             if is_single_dose(dose.frequency):
@@ -207,8 +242,11 @@ def exposure(medications: Sequence[Medication], as_of: date | None = None) -> Ex
                 continue
             per_day = doses_per_day(dose.frequency)
             if per_day is None:
-                reason = ("no frequency recorded" if not (dose.frequency or "").strip()
-                          else f"frequency {dose.frequency!r} is not known")
+                reason = (
+                    "no frequency recorded"
+                    if not (dose.frequency or "").strip()
+                    else f"frequency {dose.frequency!r} is not known"
+                )
                 unknowns.append(Unknown(medication.name, start, end, f"{where}: {reason}"))
                 continue
             daily = mg * factor * per_day
@@ -270,8 +308,9 @@ def cumulative(exp: Exposure, since: date, until: date) -> Cumulative:
     oral = sum(p.mg_per_day * p.days(since, until) for p in exp.periods if not p.pulse)
     pulses = exp.pulses(since, until)
     unknown = tuple(u.reason for u in exp.unknowns_between(since, until))
-    return Cumulative(since, until, oral, sum(p.mg for p in pulses),
-                      len({p.day for p in pulses}), unknown)
+    return Cumulative(
+        since, until, oral, sum(p.mg for p in pulses), len({p.day for p in pulses}), unknown
+    )
 
 
 def first_day(exp: Exposure) -> date | None:
@@ -289,8 +328,10 @@ def cumulative_by_year(exp: Exposure, until: date) -> list[Cumulative]:
     start = first_day(exp)
     if start is None:
         return []
-    return [cumulative(exp, max(start, date(year, 1, 1)), min(until, date(year, 12, 31)))
-            for year in range(start.year, until.year + 1)]
+    return [
+        cumulative(exp, max(start, date(year, 1, 1)), min(until, date(year, 12, 31)))
+        for year in range(start.year, until.year + 1)
+    ]
 
 
 def oral_steps(exp: Exposure, since: date, until: date) -> list[tuple[date, float]]:

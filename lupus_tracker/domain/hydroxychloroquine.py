@@ -76,10 +76,15 @@ class HcqDose:
         shown = f"{value:.1f}"
         if self.above_limit and shown == f"{MAX_MG_PER_KG:.1f}":
             shown = f"{value:.2f}"
-        flag = (f" — above {MAX_MG_PER_KG:g} mg/kg/day: discuss with your doctor"
-                if self.above_limit else f" (at or below {MAX_MG_PER_KG:g})")
-        return (f"Hydroxychloroquine {self.mg_per_day:g} mg/day = {shown} mg/kg/day of actual "
-                f"weight ({self.weight_kg:g} kg on {self.weight_on.isoformat()}){flag}.")
+        flag = (
+            f" — above {MAX_MG_PER_KG:g} mg/kg/day: discuss with your doctor"
+            if self.above_limit
+            else f" (at or below {MAX_MG_PER_KG:g})"
+        )
+        return (
+            f"Hydroxychloroquine {self.mg_per_day:g} mg/day = {shown} mg/kg/day of actual "
+            f"weight ({self.weight_kg:g} kg on {self.weight_on.isoformat()}){flag}."
+        )
 
 
 def daily_mg(medications: Sequence[Medication], day: date) -> tuple[float | None, str | None]:
@@ -95,14 +100,16 @@ def daily_mg(medications: Sequence[Medication], day: date) -> tuple[float | None
             return None, f"{medication.name} dose unit {dose.unit or '(none)'!r} is not mg"
         per_day = doses_per_day(dose.frequency)
         if per_day is None:
-            return None, (f"{medication.name} frequency "
-                          f"{dose.frequency or '(none)'!r} is not known")
+            return None, (
+                f"{medication.name} frequency {dose.frequency or '(none)'!r} is not known"
+            )
         total += dose.dose * per_day
     return total, None
 
 
-def hcq_dose(medications: Sequence[Medication], weights: Sequence[tuple[date, float]],
-             day: date) -> HcqDose | None:
+def hcq_dose(
+    medications: Sequence[Medication], weights: Sequence[tuple[date, float]], day: date
+) -> HcqDose | None:
     """``None`` when no hydroxychloroquine is taken on ``day``; ``weights`` are (date, kg)."""
     if not any(is_hydroxychloroquine(m.name) and m.active_on(day) for m in medications):
         return None
@@ -120,10 +127,15 @@ class RiskFactor:
     detail: str
 
 
-def risk_factors(medications: Sequence[Medication], latest_egfr: tuple[date, float] | None,
-                 day: date, dose: HcqDose | None = None, *,
-                 egfr_history: Sequence[tuple[date, float]] = (),
-                 lupus_nephritis: bool = False) -> list[RiskFactor]:
+def risk_factors(
+    medications: Sequence[Medication],
+    latest_egfr: tuple[date, float] | None,
+    day: date,
+    dose: HcqDose | None = None,
+    *,
+    egfr_history: Sequence[tuple[date, float]] = (),
+    lupus_nephritis: bool = False,
+) -> list[RiskFactor]:
     """Major retinal risk factors the app can see (Marmor et al. 2016).
 
     Renal disease is a major risk factor (Marmor et al. 2016): it is counted while the
@@ -132,8 +144,13 @@ def risk_factors(medications: Sequence[Medication], latest_egfr: tuple[date, flo
     below 60, naming why (fixclin brief item 3)."""
     found = []
     if latest_egfr is not None and latest_egfr[1] < EGFR_RISK_BELOW:
-        found.append(RiskFactor("reduced kidney function", f"eGFR {latest_egfr[1]:g} on "
-                                f"{latest_egfr[0].isoformat()} is below {EGFR_RISK_BELOW:g}"))
+        found.append(
+            RiskFactor(
+                "reduced kidney function",
+                f"eGFR {latest_egfr[1]:g} on "
+                f"{latest_egfr[0].isoformat()} is below {EGFR_RISK_BELOW:g}",
+            )
+        )
     else:
         reasons = ["lupus nephritis is recorded"] if lupus_nephritis else []
         low = [(d, v) for d, v in egfr_history if d <= day and v < EGFR_RISK_BELOW]
@@ -141,12 +158,19 @@ def risk_factors(medications: Sequence[Medication], latest_egfr: tuple[date, flo
             d, v = min(low, key=lambda pair: (pair[1], pair[0]))
             reasons.append(f"eGFR {v:g} on {d.isoformat()} was below {EGFR_RISK_BELOW:g}")
         if reasons:
-            found.append(RiskFactor("renal disease", "; ".join(reasons)
-                                    + " — a risk factor even when eGFR has recovered"))
+            found.append(
+                RiskFactor(
+                    "renal disease",
+                    "; ".join(reasons) + " — a risk factor even when eGFR has recovered",
+                )
+            )
     for medication in medications:
         if is_tamoxifen(medication.name) and medication.active_on(day):
-            found.append(RiskFactor("tamoxifen", f"{medication.name} since "
-                                    f"{medication.started_on.isoformat()}"))
+            found.append(
+                RiskFactor(
+                    "tamoxifen", f"{medication.name} since {medication.started_on.isoformat()}"
+                )
+            )
     if dose is not None and dose.above_limit and dose.mg_per_kg is not None:
         found.append(RiskFactor("dose above 5 mg/kg/day", f"{dose.mg_per_kg:.2f} mg/kg/day"))
     return found
@@ -166,10 +190,15 @@ class ScreeningDue:
         return "due" if self.due_on <= soon else "not yet due"
 
     def text(self, today: date) -> str:
-        last = (f"last eye exam {self.last_exam.isoformat()}" if self.last_exam
-                else "no eye exam logged since starting")
-        return (f"Retinal screening {self.status(today)}: next by {self.due_on.isoformat()} "
-                f"({self.reason}; {last}).")
+        last = (
+            f"last eye exam {self.last_exam.isoformat()}"
+            if self.last_exam
+            else "no eye exam logged since starting"
+        )
+        return (
+            f"Retinal screening {self.status(today)}: next by {self.due_on.isoformat()} "
+            f"({self.reason}; {last})."
+        )
 
 
 def hcq_start(medications: Sequence[Medication]) -> date | None:
@@ -177,23 +206,27 @@ def hcq_start(medications: Sequence[Medication]) -> date | None:
     return min(starts) if starts else None
 
 
-def screening_due(started_on: date, eye_exams: Sequence[date],
-                  risk: Sequence[RiskFactor]) -> ScreeningDue:
+def screening_due(
+    started_on: date, eye_exams: Sequence[date], risk: Sequence[RiskFactor]
+) -> ScreeningDue:
     """When the next retinal exam is due (Marmor et al. 2016 schedule)."""
     baseline_from = started_on - timedelta(days=BASELINE_WITHIN_DAYS)
     exams = sorted(d for d in eye_exams if d >= baseline_from)
     if not exams:
-        return ScreeningDue(started_on, None,
-                            started_on + timedelta(days=BASELINE_WITHIN_DAYS),
-                            "baseline exam within the first year of hydroxychloroquine")
+        return ScreeningDue(
+            started_on,
+            None,
+            started_on + timedelta(days=BASELINE_WITHIN_DAYS),
+            "baseline exam within the first year of hydroxychloroquine",
+        )
     last = exams[-1]
     yearly = last + timedelta(days=YEAR_DAYS)
     if risk:
-        return ScreeningDue(started_on, last, yearly, "yearly, because of "
-                            + ", ".join(r.name for r in risk))
+        return ScreeningDue(
+            started_on, last, yearly, "yearly, because of " + ", ".join(r.name for r in risk)
+        )
     try:
         five_years = started_on.replace(year=started_on.year + YEARLY_AFTER_YEARS)
     except ValueError:  # 29 February
         five_years = date(started_on.year + YEARLY_AFTER_YEARS, 3, 1)
-    return ScreeningDue(started_on, last, max(yearly, five_years),
-                        "yearly after 5 years of use")
+    return ScreeningDue(started_on, last, max(yearly, five_years), "yearly after 5 years of use")

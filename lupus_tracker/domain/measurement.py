@@ -46,15 +46,19 @@ class Measurement:
 
     def certainly_above(self, limit: float, *, or_equal: bool = False) -> bool:
         """The true value is certainly above ``limit``, given in the canonical unit."""
-        return (self.base_value is not None and self.in_canonical_family
-                and certainly_above(self.base_value, self.value.comparator, limit,
-                                    or_equal=or_equal))
+        return (
+            self.base_value is not None
+            and self.in_canonical_family
+            and certainly_above(self.base_value, self.value.comparator, limit, or_equal=or_equal)
+        )
 
     def certainly_below(self, limit: float, *, or_equal: bool = False) -> bool:
         """The true value is certainly below ``limit``, given in the canonical unit."""
-        return (self.base_value is not None and self.in_canonical_family
-                and certainly_below(self.base_value, self.value.comparator, limit,
-                                    or_equal=or_equal))
+        return (
+            self.base_value is not None
+            and self.in_canonical_family
+            and certainly_below(self.base_value, self.value.comparator, limit, or_equal=or_equal)
+        )
 
 
 def default_unit(marker: Marker, value: ParsedValue) -> Unit:
@@ -78,8 +82,11 @@ def interpret(
     the person's number format (``None`` refuses ambiguous numbers such as ``1.250``).
     """
     value = parse_value(
-        value_text, marker_name=marker.name, accepts_titer=marker.accepts_titer,
-        words=marker.words, number_format=number_format,
+        value_text,
+        marker_name=marker.name,
+        accepts_titer=marker.accepts_titer,
+        words=marker.words,
+        number_format=number_format,
     )
     if unit_text is None or not unit_text.strip():
         unit = default_unit(marker, value)
@@ -89,13 +96,10 @@ def interpret(
         raise UnitError(f"A titer such as {value.text} has no unit; {unit.label} cannot be used.")
     if value.number is not None and not value.is_titer and unit.family == "titer":
         raise UnitError(
-            f"{value.text} is not a titer: write it as 1:N, or choose the unit it was "
-            "measured in."
+            f"{value.text} is not a titer: write it as 1:N, or choose the unit it was measured in."
         )
     if unit.family == "ordinal" and value.word is None:
-        raise ValueParseError(
-            f"{marker.name} is read as one of: {', '.join(marker.words)}."
-        )
+        raise ValueParseError(f"{marker.name} is read as one of: {', '.join(marker.words)}.")
     base_unit = marker.units.base_of(unit)
     base_value = None
     if value.number is not None:

@@ -58,14 +58,18 @@ class DrugClass(enum.StrEnum):
 
 _CLASS_NAMES: dict[DrugClass, re.Pattern[str]] = {
     DrugClass.MYCOPHENOLATE: re.compile(
-        r"\b(mycophenol\w*|cellcept|myfortic|mmf)\b", re.IGNORECASE),
+        r"\b(mycophenol\w*|cellcept|myfortic|mmf)\b", re.IGNORECASE
+    ),
     DrugClass.AZATHIOPRINE: re.compile(r"\b(azathioprine|imuran|azasan)\b", re.IGNORECASE),
     DrugClass.METHOTREXATE: re.compile(
-        r"\b(methotrexate|mtx|trexall|otrexup|rasuvo|metoject)\b", re.IGNORECASE),
+        r"\b(methotrexate|mtx|trexall|otrexup|rasuvo|metoject)\b", re.IGNORECASE
+    ),
     DrugClass.CYCLOPHOSPHAMIDE: re.compile(
-        r"\b(cyclophosphamide|cytoxan|endoxan)\b", re.IGNORECASE),
+        r"\b(cyclophosphamide|cytoxan|endoxan)\b", re.IGNORECASE
+    ),
     DrugClass.RITUXIMAB: re.compile(
-        r"\b(rituximab|rituxan|mabthera|truxima|ruxience|riabni)\b", re.IGNORECASE),
+        r"\b(rituximab|rituxan|mabthera|truxima|ruxience|riabni)\b", re.IGNORECASE
+    ),
 }
 
 
@@ -91,23 +95,57 @@ class Item:
 
 BLOOD_COUNT = ("wbc", "neutrophils", "platelets", "hemoglobin", "lymphocytes")
 ITEMS: tuple[Item, ...] = (
-    Item("blood_count", "Blood count", BLOOD_COUNT, 90,
-         (DrugClass.MYCOPHENOLATE, DrugClass.AZATHIOPRINE, DrugClass.METHOTREXATE)),
-    Item("liver_tests", "Liver tests (ALT/AST)", ("alt", "ast"), 90,
-         (DrugClass.MYCOPHENOLATE, DrugClass.AZATHIOPRINE, DrugClass.METHOTREXATE)),
-    Item("blood_count_cyclophosphamide", "Blood count (cyclophosphamide)", BLOOD_COUNT, 30,
-         (DrugClass.CYCLOPHOSPHAMIDE,)),
+    Item(
+        "blood_count",
+        "Blood count",
+        BLOOD_COUNT,
+        90,
+        (DrugClass.MYCOPHENOLATE, DrugClass.AZATHIOPRINE, DrugClass.METHOTREXATE),
+    ),
+    Item(
+        "liver_tests",
+        "Liver tests (ALT/AST)",
+        ("alt", "ast"),
+        90,
+        (DrugClass.MYCOPHENOLATE, DrugClass.AZATHIOPRINE, DrugClass.METHOTREXATE),
+    ),
+    Item(
+        "blood_count_cyclophosphamide",
+        "Blood count (cyclophosphamide)",
+        BLOOD_COUNT,
+        30,
+        (DrugClass.CYCLOPHOSPHAMIDE,),
+    ),
     Item("igg", "IgG", ("igg",), 180, (DrugClass.RITUXIMAB,)),
-    Item("glucose", "Glucose or HbA1c", ("glucose", "hba1c"), 365,
-         (DrugClass.GLUCOCORTICOID,)),
-    Item("blood_pressure", "Blood pressure", ("systolic_bp", "diastolic_bp"), 90,
-         (DrugClass.GLUCOCORTICOID, DrugClass.LUPUS_NEPHRITIS)),
-    Item("urine_protein", "Urine protein (UPCR or 24 h)", ("upcr", "urine_protein_24h"), 90,
-         (DrugClass.LUPUS_NEPHRITIS,)),
-    Item("kidney_function", "Creatinine / eGFR", ("creatinine", "egfr"), 90,
-         (DrugClass.LUPUS_NEPHRITIS,)),
-    Item("serology", "Anti-dsDNA and C3/C4", ("anti_dsdna", "c3", "c4"), 90,
-         (DrugClass.LUPUS_NEPHRITIS,)),
+    Item("glucose", "Glucose or HbA1c", ("glucose", "hba1c"), 365, (DrugClass.GLUCOCORTICOID,)),
+    Item(
+        "blood_pressure",
+        "Blood pressure",
+        ("systolic_bp", "diastolic_bp"),
+        90,
+        (DrugClass.GLUCOCORTICOID, DrugClass.LUPUS_NEPHRITIS),
+    ),
+    Item(
+        "urine_protein",
+        "Urine protein (UPCR or 24 h)",
+        ("upcr", "urine_protein_24h"),
+        90,
+        (DrugClass.LUPUS_NEPHRITIS,),
+    ),
+    Item(
+        "kidney_function",
+        "Creatinine / eGFR",
+        ("creatinine", "egfr"),
+        90,
+        (DrugClass.LUPUS_NEPHRITIS,),
+    ),
+    Item(
+        "serology",
+        "Anti-dsDNA and C3/C4",
+        ("anti_dsdna", "c3", "c4"),
+        90,
+        (DrugClass.LUPUS_NEPHRITIS,),
+    ),
 )
 ITEMS_BY_KEY = {item.key: item for item in ITEMS}
 
@@ -118,8 +156,10 @@ class IntervalError(ValueError):
 
 def check_interval(days: int) -> int:
     if not MIN_INTERVAL_DAYS <= days <= MAX_INTERVAL_DAYS:
-        raise IntervalError(f"A monitoring interval is from {MIN_INTERVAL_DAYS} to "
-                            f"{MAX_INTERVAL_DAYS} days, not {days}.")
+        raise IntervalError(
+            f"A monitoring interval is from {MIN_INTERVAL_DAYS} to "
+            f"{MAX_INTERVAL_DAYS} days, not {days}."
+        )
     return days
 
 
@@ -128,9 +168,9 @@ def intervals_from_settings(settings: Mapping[str, str]) -> dict[str, int]:
     (the default then applies, and the view shows which interval is used)."""
     chosen: dict[str, int] = {}
     for key, value in settings.items():
-        if key.startswith(SETTING_PREFIX) and key[len(SETTING_PREFIX):] in ITEMS_BY_KEY:
+        if key.startswith(SETTING_PREFIX) and key[len(SETTING_PREFIX) :] in ITEMS_BY_KEY:
             try:
-                chosen[key[len(SETTING_PREFIX):]] = check_interval(int(value))
+                chosen[key[len(SETTING_PREFIX) :]] = check_interval(int(value))
             except (ValueError, IntervalError):
                 continue
     return chosen
@@ -154,17 +194,26 @@ class Due:
     status: DueStatus
 
     def text(self) -> str:
-        last = (f"last result {self.last_result.isoformat()}" if self.last_result
-                else "no result logged")
+        last = (
+            f"last result {self.last_result.isoformat()}"
+            if self.last_result
+            else "no result logged"
+        )
         when = f", due {self.due_on.isoformat()}" if self.due_on else ""
         whose = "your interval" if self.own_interval else "usual interval"
-        return (f"{self.item.label}: {self.status.value} ({last}{when}; every "
-                f"{self.interval_days} days, {whose}; for {', '.join(self.because)})")
+        return (
+            f"{self.item.label}: {self.status.value} ({last}{when}; every "
+            f"{self.interval_days} days, {whose}; for {', '.join(self.because)})"
+        )
 
 
-def monitoring_due(medications: Sequence[Medication], last_results: Mapping[str, date],
-                   today: date, lupus_nephritis: bool,
-                   intervals: Mapping[str, int] | None = None) -> list[Due]:
+def monitoring_due(
+    medications: Sequence[Medication],
+    last_results: Mapping[str, date],
+    today: date,
+    lupus_nephritis: bool,
+    intervals: Mapping[str, int] | None = None,
+) -> list[Due]:
     """Each monitoring item that applies today, with when it is due.
 
     ``last_results`` maps a marker key to the date of its latest result on or before
@@ -188,8 +237,9 @@ def monitoring_due(medications: Sequence[Medication], last_results: Mapping[str,
         dates = [last_results[m] for m in item.markers if m in last_results]
         last = max(dates) if dates else None
         if last is None:
-            found.append(Due(item, tuple(because), days, item.key in intervals, None, None,
-                             DueStatus.NEVER))
+            found.append(
+                Due(item, tuple(because), days, item.key in intervals, None, None, DueStatus.NEVER)
+            )
             continue
         due_on = last + timedelta(days=days)
         if due_on < today:
@@ -198,8 +248,7 @@ def monitoring_due(medications: Sequence[Medication], last_results: Mapping[str,
             status = DueStatus.DUE
         else:
             status = DueStatus.NOT_DUE
-        found.append(Due(item, tuple(because), days, item.key in intervals, last, due_on,
-                         status))
+        found.append(Due(item, tuple(because), days, item.key in intervals, last, due_on, status))
     order = {DueStatus.OVERDUE: 0, DueStatus.NEVER: 1, DueStatus.DUE: 2, DueStatus.NOT_DUE: 3}
     return sorted(found, key=lambda d: (order[d.status], d.due_on or today))
 

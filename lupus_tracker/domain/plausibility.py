@@ -138,8 +138,9 @@ def implausible(m: Measurement) -> str:
     comparator = m.value.comparator
     below_ok = comparator in (Comparator.LT, Comparator.LE)  # "<0.001": below detection
     above_ok = comparator in (Comparator.GT, Comparator.GE) and m.base_value <= limits.high
-    if ((below_ok or m.base_value >= limits.low or limits.holds(m.base_value))
-            and (above_ok or m.base_value <= limits.high)):
+    if (below_ok or m.base_value >= limits.low or limits.holds(m.base_value)) and (
+        above_ok or m.base_value <= limits.high
+    ):
         return _whole_number_unit_read_as_decimal(m, limits)
     marker = m.marker
     canonical = marker.canonical_unit
@@ -147,21 +148,24 @@ def implausible(m: Measurement) -> str:
     entered = _number(m.value.number, m.unit.label)
     thousands = _thousands_reading(m, limits)
     if thousands:
-        return (f"{entered} is not a possible {marker.label}; if the separator in "
-                f"{m.value.text!r} groups thousands it is {thousands}: type it without the "
-                "separator, or change the number format (decimal point or comma) in "
-                "Profile.")
+        return (
+            f"{entered} is not a possible {marker.label}; if the separator in "
+            f"{m.value.text!r} groups thousands it is {thousands}: type it without the "
+            "separator, or change the number format (decimal point or comma) in "
+            "Profile."
+        )
     for unit in _alternatives(marker, m):
         converted = unit.to_base(m.value.number)
         if limits.holds(converted):
             meant = _number(m.value.number, unit.label)
             if unit is not canonical:
-                meant += f" = {format_number(rounded_for(canonical, converted))} " \
-                         f"{canonical.label}"
+                meant += f" = {format_number(rounded_for(canonical, converted))} {canonical.label}"
             return f"{entered} is not a possible {marker.label}; did you mean {meant}?"
-    return (f"{entered} is not a possible {marker.label} (possible: "
-            f"{format_number(limits.low)}-{format_number(limits.high)} {canonical.label}); "
-            "check the value and its unit.")
+    return (
+        f"{entered} is not a possible {marker.label} (possible: "
+        f"{format_number(limits.low)}-{format_number(limits.high)} {canonical.label}); "
+        "check the value and its unit."
+    )
 
 
 def _whole_number_unit_read_as_decimal(m: Measurement, limits: Limits) -> str:
@@ -171,10 +175,12 @@ def _whole_number_unit_read_as_decimal(m: Measurement, limits: Limits) -> str:
     thousands = _thousands_reading(m, limits)
     if not thousands or m.unit.decimals != 0:
         return ""
-    return (f"{m.value.text!r} was read as {_number(m.value.number or 0, m.unit.label)}, but "
-            f"labs print {m.unit.label} without decimals: if the separator groups thousands "
-            f"it is {thousands}. Type the number without the separator, or change the number "
-            "format (decimal point or comma) in Profile.")
+    return (
+        f"{m.value.text!r} was read as {_number(m.value.number or 0, m.unit.label)}, but "
+        f"labs print {m.unit.label} without decimals: if the separator groups thousands "
+        f"it is {thousands}. Type the number without the separator, or change the number "
+        "format (decimal point or comma) in Profile."
+    )
 
 
 def _thousands_reading(m: Measurement, limits: Limits) -> str:
@@ -214,9 +220,13 @@ def _range_limits_in_base(ref: RefRange, unit: Unit) -> list[float]:
 def _distance_from_default(limits: list[float], default: RefRange) -> float | None:
     """The largest factor between the range's limits and the default ones, or None when
     they share no side to compare."""
-    pairs = [(lab, usual) for lab, usual in zip(
-        (default.low, default.high), limits if len(limits) == 2 else [None, None], strict=True)
-        if lab is not None and usual is not None and lab > 0 and usual > 0]
+    pairs = [
+        (lab, usual)
+        for lab, usual in zip(
+            (default.low, default.high), limits if len(limits) == 2 else [None, None], strict=True
+        )
+        if lab is not None and usual is not None and lab > 0 and usual > 0
+    ]
     if not pairs:
         return None
     return max(max(usual / lab, lab / usual) for lab, usual in pairs)
@@ -239,25 +249,33 @@ def implausible_range(m: Measurement) -> str:
     marker = m.marker
     shown = ref.text()
     base = _range_limits_in_base(ref, m.unit)
-    defaults = [r for r in (marker.reference_range(None), *(
-        marker.reference_range(s) for s in Sex)) if r is not None and r.word is None
-        and not r.titer]
+    defaults = [
+        r
+        for r in (marker.reference_range(None), *(marker.reference_range(s) for s in Sex))
+        if r is not None and r.word is None and not r.titer
+    ]
     lab_unit_distance = None
     if defaults and len(base) == 2:
         lab_unit_distance = min(
             (d for d in (_distance_from_default(base, r) for r in defaults) if d is not None),
-            default=None)
+            default=None,
+        )
     if lab_unit_distance is not None and lab_unit_distance > RANGE_FACTOR:
         for unit in _alternatives(marker, m):
             other = _range_limits_in_base(ref, unit)
-            distances = [d for d in (_distance_from_default(other, r) for r in defaults)
-                         if d is not None]
+            distances = [
+                d for d in (_distance_from_default(other, r) for r in defaults) if d is not None
+            ]
             if distances and min(distances) <= RANGE_FACTOR:
-                return (f"The reference range {shown} looks like {unit.label}, the value is in "
-                        f"{m.unit.label}: enter the range in {m.unit.label} as the lab "
-                        "printed it next to this value.")
+                return (
+                    f"The reference range {shown} looks like {unit.label}, the value is in "
+                    f"{m.unit.label}: enter the range in {m.unit.label} as the lab "
+                    "printed it next to this value."
+                )
     limits = PLAUSIBLE.get(marker.key)
     if limits is not None and any(not limits.holds(v) for v in base):
-        return (f"The reference range {shown} is not possible for {marker.label} in "
-                f"{m.unit.label}; check the range and the result's unit.")
+        return (
+            f"The reference range {shown} is not possible for {marker.label} in "
+            f"{m.unit.label}; check the range and the result's unit."
+        )
     return ""

@@ -88,18 +88,23 @@ _TITER_PREFIX = re.compile(r"^(<=|>=|<|>)?\s*1\s*:\s*", re.ASCII)
 RANGE_HELP = "e.g. 0.9-1.8, <30, <=5, >60, <1:80 or negative"
 
 
-def _bound(text: str, number_format: NumberFormat | None,
-           ) -> tuple[Comparator | None, float, bool]:
+def _bound(
+    text: str,
+    number_format: NumberFormat | None,
+) -> tuple[Comparator | None, float, bool]:
     titer = _TITER_PREFIX.match(text)
     if titer is not None:
         comparator = titer.group(1) or ""
-        text = comparator + text[titer.end():]
+        text = comparator + text[titer.end() :]
     comparator, number = parse_number(text, number_format)
     return comparator, number, titer is not None
 
 
-def parse_range(text: str | None, words: tuple[str, ...] = (),
-                number_format: NumberFormat | None = NumberFormat.POINT) -> RefRange | None:
+def parse_range(
+    text: str | None,
+    words: tuple[str, ...] = (),
+    number_format: NumberFormat | None = NumberFormat.POINT,
+) -> RefRange | None:
     """Parse a printed range; ``None`` or blank gives ``None``.  Stored and catalog ranges
     are canonical (decimal point); an entry path passes the person's number format."""
     if text is None or not text.strip():
@@ -154,16 +159,18 @@ def flag_value(value: ParsedValue, ref: RefRange | None) -> Flag:
     number, cmp = value.number, value.comparator
     # An inclusive lower limit (0.9-1.8, >=90) is low below it; an exclusive one (>60) is
     # low at it too.  Likewise for the upper limit.
-    if ref.low is not None and certainly_below(number, cmp, ref.low,
-                                               or_equal=not ref.low_inclusive):
+    if ref.low is not None and certainly_below(
+        number, cmp, ref.low, or_equal=not ref.low_inclusive
+    ):
         return Flag.LOW
-    if ref.high is not None and certainly_above(number, cmp, ref.high,
-                                                or_equal=not ref.high_inclusive):
+    if ref.high is not None and certainly_above(
+        number, cmp, ref.high, or_equal=not ref.high_inclusive
+    ):
         return Flag.HIGH
-    lower_ok = ref.low is None or certainly_above(number, cmp, ref.low,
-                                                  or_equal=ref.low_inclusive)
-    upper_ok = ref.high is None or certainly_below(number, cmp, ref.high,
-                                                   or_equal=ref.high_inclusive)
+    lower_ok = ref.low is None or certainly_above(number, cmp, ref.low, or_equal=ref.low_inclusive)
+    upper_ok = ref.high is None or certainly_below(
+        number, cmp, ref.high, or_equal=ref.high_inclusive
+    )
     if lower_ok and upper_ok:
         return Flag.NORMAL
     return Flag.UNKNOWN
@@ -180,11 +187,15 @@ def ranges_disagree(printed: RefRange, limits: RefRange) -> str:
     the same, else the reason they cannot both be right.  Neither is preferred: a file that
     contradicts itself is not guessed from (issue 12 red-team finding)."""
     for side, a, b in (("lower", printed.low, limits.low), ("upper", printed.high, limits.high)):
-        if (a is not None and b is not None
-                and abs(a - b) > SAME_LIMIT_TOLERANCE * max(abs(a), abs(b))):
-            return (f"the printed range {printed.text()!r} and the {side} limit "
-                    f"{format_number(b)} disagree")
+        if (
+            a is not None
+            and b is not None
+            and abs(a - b) > SAME_LIMIT_TOLERANCE * max(abs(a), abs(b))
+        ):
+            return (
+                f"the printed range {printed.text()!r} and the {side} limit "
+                f"{format_number(b)} disagree"
+            )
         if (a is None) != (b is None) and printed.word is None and not printed.titer:
-            return (f"the printed range {printed.text()!r} and the limits "
-                    f"{limits.text()!r} disagree")
+            return f"the printed range {printed.text()!r} and the limits {limits.text()!r} disagree"
     return ""

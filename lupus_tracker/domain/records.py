@@ -138,10 +138,21 @@ class LabResult:
     measurement: Measurement | None = field(default=None, compare=False, repr=False)
 
     def entry(self) -> LabEntry:
-        return LabEntry(self.taken_on, self.marker, self.value_text, self.unit, self.ref_range,
-                        self.lab, self.assay, self.pattern, self.note, self.source,
-                        NumberFormat.POINT,  # stored text is canonical
-                        taken_at=self.taken_at, source_id=self.source_id)
+        return LabEntry(
+            self.taken_on,
+            self.marker,
+            self.value_text,
+            self.unit,
+            self.ref_range,
+            self.lab,
+            self.assay,
+            self.pattern,
+            self.note,
+            self.source,
+            NumberFormat.POINT,  # stored text is canonical
+            taken_at=self.taken_at,
+            source_id=self.source_id,
+        )
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,9 @@ ResultKey = tuple[object, ...]
 KEY_DECIMALS = 9
 
 
-def result_key(entry: LabEntry, sex: Sex | None = None,
-               known: dict[LabEntry, ResultKey | None] | None = None) -> ResultKey | None:
+def result_key(
+    entry: LabEntry, sex: Sex | None = None, known: dict[LabEntry, ResultKey | None] | None = None
+) -> ResultKey | None:
     """The identity of ``entry``; ``None`` when it cannot be interpreted (the write will
     refuse it with its message). ``known`` keeps keys already worked out (a plan is
     reconciled for its preview and again inside the transaction that writes it)."""
@@ -49,27 +50,69 @@ def _result_key(entry: LabEntry, sex: Sex | None) -> ResultKey | None:
 def measured_key(entry: LabEntry, m: Measurement) -> ResultKey:
     """The identity of ``entry`` from its measurement (``check_entry``'s result)."""
     value = m.value
-    return _key(entry.taken_on, entry.marker, value.number,
-                value.comparator.value if value.comparator else None, value.word, m.unit.code,
-                entry.assay, Source(entry.source) is Source.COMPUTED, entry.taken_at,
-                entry.lab, entry.note, entry.source_id)
+    return _key(
+        entry.taken_on,
+        entry.marker,
+        value.number,
+        value.comparator.value if value.comparator else None,
+        value.word,
+        m.unit.code,
+        entry.assay,
+        Source(entry.source) is Source.COMPUTED,
+        entry.taken_at,
+        entry.lab,
+        entry.note,
+        entry.source_id,
+    )
 
 
 def stored_result_key(result: LabResult) -> ResultKey:
     """The identity of a stored result, from its stored columns (no re-interpretation)."""
     word = result.value_text if result.number is None else None
-    return _key(result.taken_on, result.marker, result.number, result.comparator, word,
-                result.unit, result.assay, result.source is Source.COMPUTED, result.taken_at,
-                result.lab, result.note, result.source_id)
+    return _key(
+        result.taken_on,
+        result.marker,
+        result.number,
+        result.comparator,
+        word,
+        result.unit,
+        result.assay,
+        result.source is Source.COMPUTED,
+        result.taken_at,
+        result.lab,
+        result.note,
+        result.source_id,
+    )
 
 
-def _key(day: date, marker: str, number: float | None, comparator: str | None, word: str | None,
-         unit_code: str, method: str | None, computed: bool, time: str | None,
-         lab: str | None, note: str | None, source_id: str | None) -> ResultKey:
-    return (day, time, marker, None if number is None else round(number, KEY_DECIMALS),
-            comparator or None, word.casefold() if word else None, unit_code,
-            _collapsed(method).casefold(), computed, _collapsed(lab).casefold(),
-            _collapsed(note), source_id or None)
+def _key(
+    day: date,
+    marker: str,
+    number: float | None,
+    comparator: str | None,
+    word: str | None,
+    unit_code: str,
+    method: str | None,
+    computed: bool,
+    time: str | None,
+    lab: str | None,
+    note: str | None,
+    source_id: str | None,
+) -> ResultKey:
+    return (
+        day,
+        time,
+        marker,
+        None if number is None else round(number, KEY_DECIMALS),
+        comparator or None,
+        word.casefold() if word else None,
+        unit_code,
+        _collapsed(method).casefold(),
+        computed,
+        _collapsed(lab).casefold(),
+        _collapsed(note),
+        source_id or None,
+    )
 
 
 def _collapsed(text: str | None) -> str:

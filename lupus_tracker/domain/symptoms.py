@@ -41,8 +41,13 @@ class Symptom:
 
 SYMPTOMS: tuple[Symptom, ...] = (
     Symptom("fatigue", "Fatigue", "Tiredness not relieved by rest"),
-    Symptom("rash", "Rash", "Skin rash; say what kind and where on the body",
-            RASH_LOCATIONS, has_body_site=True),
+    Symptom(
+        "rash",
+        "Rash",
+        "Skin rash; say what kind and where on the body",
+        RASH_LOCATIONS,
+        has_body_site=True,
+    ),
     Symptom("joint_pain", "Joint pain", "Pain, swelling or stiffness in joints"),
     Symptom("muscle_pain", "Muscle pain", "Aching or weak muscles"),
     Symptom("fever", "Fever", "Feeling feverish; log the temperature as a vital"),
@@ -67,16 +72,23 @@ def get_symptom(key: str) -> Symptom:
         return _BY_KEY[key]
     except KeyError:
         known = ", ".join(_BY_KEY)
-        raise SymptomError(f"Unknown symptom {key!r}. Known symptoms: {known}; or a symptom "
-                           f"of your own as {CUSTOM_PREFIX}NAME.") from None
+        raise SymptomError(
+            f"Unknown symptom {key!r}. Known symptoms: {known}; or a symptom "
+            f"of your own as {CUSTOM_PREFIX}NAME."
+        ) from None
 
 
 def builtin_named(text: str) -> Symptom | None:
     """The built-in symptom whose key or name is ``text`` (any case), if any."""
     folded = " ".join(text.split()).casefold()
-    return next((s for s in SYMPTOMS
-                 if folded in (s.key.casefold(), s.name.casefold(),
-                               s.key.replace("_", " ").casefold())), None)
+    return next(
+        (
+            s
+            for s in SYMPTOMS
+            if folded in (s.key.casefold(), s.name.casefold(), s.key.replace("_", " ").casefold())
+        ),
+        None,
+    )
 
 
 def check_custom_name(name: str) -> str:
@@ -92,8 +104,9 @@ def check_custom_name(name: str) -> str:
     if len(cleaned) > CUSTOM_NAME_MAX:
         raise SymptomError(f"A symptom name has at most {CUSTOM_NAME_MAX} characters.")
     if not all(ch.isalnum() or ch in " -'()/,&." for ch in cleaned):
-        raise SymptomError("A symptom name has letters, digits, spaces and - ' ( ) / , & . "
-                           f"only, not {cleaned!r}.")
+        raise SymptomError(
+            f"A symptom name has letters, digits, spaces and - ' ( ) / , & . only, not {cleaned!r}."
+        )
     if not any(ch.isalpha() for ch in cleaned):
         raise SymptomError(f"A symptom name needs a letter, not {cleaned!r}.")
     return cleaned

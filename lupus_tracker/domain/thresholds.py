@@ -17,8 +17,9 @@ from lupus_tracker.domain.values import Comparator
 FEVER_CELSIUS = 38.0
 
 
-def certainly_above(number: float, comparator: Comparator | str | None, limit: float,
-                    *, or_equal: bool = False) -> bool:
+def certainly_above(
+    number: float, comparator: Comparator | str | None, limit: float, *, or_equal: bool = False
+) -> bool:
     """Every true value allowed by ``comparator number`` is > limit (>= with ``or_equal``)."""
     cmp = Comparator(comparator) if comparator else None
     if cmp is None:
@@ -30,8 +31,9 @@ def certainly_above(number: float, comparator: Comparator | str | None, limit: f
     return False  # "<" or "<=": the true value may be anywhere down to zero
 
 
-def certainly_below(number: float, comparator: Comparator | str | None, limit: float,
-                    *, or_equal: bool = False) -> bool:
+def certainly_below(
+    number: float, comparator: Comparator | str | None, limit: float, *, or_equal: bool = False
+) -> bool:
     """Every true value allowed by ``comparator number`` is < limit (<= with ``or_equal``)."""
     cmp = Comparator(comparator) if comparator else None
     if cmp is None:
@@ -43,8 +45,13 @@ def certainly_below(number: float, comparator: Comparator | str | None, limit: f
     return False  # ">" or ">=": unbounded above
 
 
-def certainly_rose(before: float, before_cmp: Comparator | str | None,
-                   after: float, after_cmp: Comparator | str | None, factor: float) -> bool:
+def certainly_rose(
+    before: float,
+    before_cmp: Comparator | str | None,
+    after: float,
+    after_cmp: Comparator | str | None,
+    factor: float,
+) -> bool:
     """The later true value is certainly at least ``factor`` times the earlier one.
 
     ``>300`` followed by ``400`` is not a certain rise (the first may have been 500): the

@@ -42,11 +42,21 @@ PGA_MIN, PGA_MAX = 0.0, 3.0
 
 # SLEDAI-2K descriptors by the major organ system LLDAS names (Franklyn 2016).
 MAJOR_ORGAN_ITEMS: dict[str, str] = {
-    "seizure": "CNS", "psychosis": "CNS", "organic_brain_syndrome": "CNS",
-    "visual_disturbance": "CNS", "cranial_nerve_disorder": "CNS", "lupus_headache": "CNS",
-    "cva": "CNS", "vasculitis": "vasculitis", "urinary_casts": "renal",
-    "hematuria": "renal", "proteinuria": "renal", "pyuria": "renal",
-    "pleurisy": "cardiopulmonary", "pericarditis": "cardiopulmonary", "fever": "fever",
+    "seizure": "CNS",
+    "psychosis": "CNS",
+    "organic_brain_syndrome": "CNS",
+    "visual_disturbance": "CNS",
+    "cranial_nerve_disorder": "CNS",
+    "lupus_headache": "CNS",
+    "cva": "CNS",
+    "vasculitis": "vasculitis",
+    "urinary_casts": "renal",
+    "hematuria": "renal",
+    "proteinuria": "renal",
+    "pyuria": "renal",
+    "pleurisy": "cardiopulmonary",
+    "pericarditis": "cardiopulmonary",
+    "fever": "fever",
 }
 # Serological descriptors left out of the clinical SLEDAI (DORIS 2021).
 SEROLOGY_ITEMS = frozenset({"low_complement", "increased_dna_binding"})
@@ -110,8 +120,9 @@ class StateResult:
     def sentence(self) -> str:
         """One line for people: which criteria, which visit, where the PGA came from."""
         when = f"the {day_text(self.visit_on)} visit"
-        name = "DORIS remission criteria" if self.definition is Definition.DORIS \
-            else "LLDAS criteria"
+        name = (
+            "DORIS remission criteria" if self.definition is Definition.DORIS else "LLDAS criteria"
+        )
         source = " (PGA as entered from your doctor's letter)" if self.pga_entered else ""
         if self.status is Status.MET:
             return f"{name} met at {when}{source}."
@@ -149,18 +160,23 @@ class Assessment(Protocol):
 
 def _dose_criterion(name: str, dose: DailyDose, limit: float) -> Criterion:
     if not dose.complete:
-        return Criterion(name, Status.UNKNOWN, "glucocorticoid dose not known: "
-                         + "; ".join(dose.unknown))
+        return Criterion(
+            name, Status.UNKNOWN, "glucocorticoid dose not known: " + "; ".join(dose.unknown)
+        )
     mg = dose.total_mg
     status = Status.MET if mg <= limit else Status.NOT_MET
     relation = "at or below" if status is Status.MET else "above"
     pulse = f", including a {format_mg(dose.pulse_mg)} mg pulse" if dose.pulse_mg else ""
-    return Criterion(name, status, f"prednisolone-equivalent {format_mg(mg)} mg/day{pulse} "
-                                   f"is {relation} {format_mg(limit)}")
+    return Criterion(
+        name,
+        status,
+        f"prednisolone-equivalent {format_mg(mg)} mg/day{pulse} is {relation} {format_mg(limit)}",
+    )
 
 
-def _pga_criterion(name: str, pga: float | None, ok: Callable[[float], bool],
-                   limit_text: str) -> Criterion:
+def _pga_criterion(
+    name: str, pga: float | None, ok: Callable[[float], bool], limit_text: str
+) -> Criterion:
     if pga is None:
         return Criterion(name, Status.UNKNOWN, "PGA not entered")
     status = Status.MET if ok(pga) else Status.NOT_MET
@@ -170,49 +186,78 @@ def _pga_criterion(name: str, pga: float | None, ok: Callable[[float], bool],
 def lldas(current: Assessment, previous: Assessment | None, dose: DailyDose) -> StateResult:
     """LLDAS at ``current`` (Franklyn et al. 2016); ``dose`` is the visit day's."""
     total = score(current.items)
-    criteria = [Criterion(
-        "SLEDAI-2K ≤ 4", Status.MET if total <= LLDAS_SLEDAI_MAX else Status.NOT_MET,
-        f"SLEDAI-2K {total}")]
+    criteria = [
+        Criterion(
+            "SLEDAI-2K ≤ 4",
+            Status.MET if total <= LLDAS_SLEDAI_MAX else Status.NOT_MET,
+            f"SLEDAI-2K {total}",
+        )
+    ]
     organs = sorted({MAJOR_ORGAN_ITEMS[k] for k in current.items if k in MAJOR_ORGAN_ITEMS})
-    criteria.append(Criterion(
-        "No major-organ activity", Status.NOT_MET if organs else Status.MET,
-        f"active: {', '.join(organs)}" if organs else "no renal, CNS, cardiopulmonary, "
-        "vasculitis or fever item scored (haemolytic anaemia and GI activity are not "
-        "SLEDAI-2K items: your doctor judges them)"))
+    criteria.append(
+        Criterion(
+            "No major-organ activity",
+            Status.NOT_MET if organs else Status.MET,
+            f"active: {', '.join(organs)}"
+            if organs
+            else "no renal, CNS, cardiopulmonary, "
+            "vasculitis or fever item scored (haemolytic anaemia and GI activity are not "
+            "SLEDAI-2K items: your doctor judges them)",
+        )
+    )
     if previous is None:
-        criteria.append(Criterion("No new activity", Status.UNKNOWN,
-                                  "no earlier assessment to compare with"))
+        criteria.append(
+            Criterion("No new activity", Status.UNKNOWN, "no earlier assessment to compare with")
+        )
     else:
         # Plain words, never the stored keys ("low complement", not "low_complement").
         new = sorted(_plain_name(k) for k in set(current.items) - set(previous.items))
-        criteria.append(Criterion(
-            "No new activity", Status.NOT_MET if new else Status.MET,
-            (f"new since {day_text(previous.visit_on)}: {', '.join(new)}" if new
-             else f"nothing new since {day_text(previous.visit_on)}")))
-    criteria.append(_pga_criterion("PGA ≤ 1", current.pga, lambda v: v <= LLDAS_PGA_MAX,
-                                   "limit 1"))
-    criteria.append(_dose_criterion("Prednisolone ≤ 7.5 mg/day", dose,
-                                    LLDAS_PREDNISOLONE_MAX))
-    criteria.append(Criterion("Maintenance drugs", Status.DOCTOR,
-                              "standard, well-tolerated doses, no investigational drug"))
-    return StateResult(Definition.LLDAS, current.visit_on, tuple(criteria),
-                       current.pga is not None)
+        criteria.append(
+            Criterion(
+                "No new activity",
+                Status.NOT_MET if new else Status.MET,
+                (
+                    f"new since {day_text(previous.visit_on)}: {', '.join(new)}"
+                    if new
+                    else f"nothing new since {day_text(previous.visit_on)}"
+                ),
+            )
+        )
+    criteria.append(_pga_criterion("PGA ≤ 1", current.pga, lambda v: v <= LLDAS_PGA_MAX, "limit 1"))
+    criteria.append(_dose_criterion("Prednisolone ≤ 7.5 mg/day", dose, LLDAS_PREDNISOLONE_MAX))
+    criteria.append(
+        Criterion(
+            "Maintenance drugs",
+            Status.DOCTOR,
+            "standard, well-tolerated doses, no investigational drug",
+        )
+    )
+    return StateResult(Definition.LLDAS, current.visit_on, tuple(criteria), current.pga is not None)
 
 
 def doris(current: Assessment, dose: DailyDose) -> StateResult:
     """DORIS 2021 remission at ``current`` (van Vollenhoven et al. 2021)."""
     clinical = set(current.items) - SEROLOGY_ITEMS
     clinical_score = score(clinical)
-    criteria = [Criterion(
-        "Clinical SLEDAI-2K = 0", Status.MET if clinical_score == 0 else Status.NOT_MET,
-        f"clinical SLEDAI-2K {clinical_score} (low complement and anti-dsDNA not counted)")]
-    criteria.append(_pga_criterion("PGA < 0.5", current.pga, lambda v: v < DORIS_PGA_BELOW,
-                                   "must be below 0.5"))
+    criteria = [
+        Criterion(
+            "Clinical SLEDAI-2K = 0",
+            Status.MET if clinical_score == 0 else Status.NOT_MET,
+            f"clinical SLEDAI-2K {clinical_score} (low complement and anti-dsDNA not counted)",
+        )
+    ]
+    criteria.append(
+        _pga_criterion("PGA < 0.5", current.pga, lambda v: v < DORIS_PGA_BELOW, "must be below 0.5")
+    )
     criteria.append(_dose_criterion("Prednisolone ≤ 5 mg/day", dose, DORIS_PREDNISOLONE_MAX))
-    criteria.append(Criterion("Stable maintenance drugs", Status.DOCTOR,
-                              "antimalarials, immunosuppressives, biologics at stable doses"))
-    return StateResult(Definition.DORIS, current.visit_on, tuple(criteria),
-                       current.pga is not None)
+    criteria.append(
+        Criterion(
+            "Stable maintenance drugs",
+            Status.DOCTOR,
+            "antimalarials, immunosuppressives, biologics at stable doses",
+        )
+    )
+    return StateResult(Definition.DORIS, current.visit_on, tuple(criteria), current.pga is not None)
 
 
 @dataclass(frozen=True)
@@ -225,16 +270,25 @@ class VisitStates:
     doris: StateResult
 
 
-def assess_visits(assessments: Sequence[Assessment],
-                  dose_on: Callable[[date], DailyDose]) -> list[VisitStates]:
+def assess_visits(
+    assessments: Sequence[Assessment], dose_on: Callable[[date], DailyDose]
+) -> list[VisitStates]:
     """LLDAS and DORIS at every assessed visit, oldest first."""
     ordered = sorted(assessments, key=lambda a: a.visit_on)
     states = []
     for index, current in enumerate(ordered):
         previous = ordered[index - 1] if index else None
         dose = dose_on(current.visit_on)
-        states.append(VisitStates(current.visit_on, score(current.items), current.pga, dose,
-                                  lldas(current, previous, dose), doris(current, dose)))
+        states.append(
+            VisitStates(
+                current.visit_on,
+                score(current.items),
+                current.pga,
+                dose,
+                lldas(current, previous, dose),
+                doris(current, dose),
+            )
+        )
     return states
 
 
@@ -258,19 +312,24 @@ class TimeInState:
         return 100.0 * self.met / self.total if self.total > 0 else 0.0
 
     def sentence(self) -> str:
-        name = "LLDAS criteria" if self.definition is Definition.LLDAS \
-            else "DORIS remission criteria"
+        name = (
+            "LLDAS criteria" if self.definition is Definition.LLDAS else "DORIS remission criteria"
+        )
         parts = [f"met on {self.met} of {self.total} days ({self.percent_met():.0f}%)"]
         if self.unknown:
             parts.append(f"unknown on {self.unknown} (an input was missing)")
         if self.not_assessed:
             parts.append(f"no assessment yet on {self.not_assessed}")
-        return (f"{name} from {day_text(self.since)} to {day_text(self.until)}: "
-                + ", ".join(parts) + ".")
+        return (
+            f"{name} from {day_text(self.since)} to {day_text(self.until)}: "
+            + ", ".join(parts)
+            + "."
+        )
 
 
-def time_in_state(visits: Sequence[VisitStates], definition: Definition, since: date,
-                  until: date) -> TimeInState:
+def time_in_state(
+    visits: Sequence[VisitStates], definition: Definition, since: date, until: date
+) -> TimeInState:
     counts = {Status.MET: 0, Status.NOT_MET: 0, Status.UNKNOWN: 0}
     ordered = sorted(visits, key=lambda v: v.visit_on)
     covered = 0
@@ -285,5 +344,12 @@ def time_in_state(visits: Sequence[VisitStates], definition: Definition, since: 
         counts[result.status] += days
         covered += days
     total = (until - since).days + 1
-    return TimeInState(definition, since, until, counts[Status.MET], counts[Status.NOT_MET],
-                       counts[Status.UNKNOWN], max(0, total - covered))
+    return TimeInState(
+        definition,
+        since,
+        until,
+        counts[Status.MET],
+        counts[Status.NOT_MET],
+        counts[Status.UNKNOWN],
+        max(0, total - covered),
+    )

@@ -149,10 +149,23 @@ _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 _POWER_OF_TEN = re.compile(r"10\*(-?[0-9]+)")
 _SQUARE_METRES = re.compile(r"\{?([0-9.]+)[_ ]?m2\}?")
 _BRACKETED = re.compile(r"\[([^\]]+)\]")
-_UCUM_WORDS = {"[degF]": "°F", "mm[Hg]": "mmHg", "[lb_av]": "lb", "[HPF]": "HPF",
-               "[LPF]": "LPF", "[IU]": "IU", "[iU]": "IU", "[GPL'U]": "GPL", "[MPL'U]": "MPL",
-               "{titer}": "titer", "{dipstick}": "dipstick", "{result}": "result",
-               "{AI}": "AI", "(24.h)": "24h", "mm3": "mm³"}
+_UCUM_WORDS = {
+    "[degF]": "°F",
+    "mm[Hg]": "mmHg",
+    "[lb_av]": "lb",
+    "[HPF]": "HPF",
+    "[LPF]": "LPF",
+    "[IU]": "IU",
+    "[iU]": "IU",
+    "[GPL'U]": "GPL",
+    "[MPL'U]": "MPL",
+    "{titer}": "titer",
+    "{dipstick}": "dipstick",
+    "{result}": "result",
+    "{AI}": "AI",
+    "(24.h)": "24h",
+    "mm3": "mm³",
+}
 
 
 def readable_unit(text: str | None) -> str:

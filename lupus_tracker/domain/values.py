@@ -60,8 +60,10 @@ _COMPARATOR_SPELLINGS = {
 }
 _NUMBER = r"(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)"
 # Grouped thousands with the other separator as decimal mark: 1,250.5  1.250,5  1,250,000.
-_GROUPED = (r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?"
-            r"|[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?)")
+_GROUPED = (
+    r"(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+    r"|[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?)"
+)
 _NUMBER_RE = re.compile(rf"^(?P<cmp><=|>=|<|>)?\s*(?P<num>{_GROUPED}|{_NUMBER})$", re.ASCII)
 _TITER_RE = re.compile(r"^(?P<cmp><=|>=|<|>)?\s*1\s*:\s*(?P<den>[0-9]+)$", re.ASCII)
 # The ambiguous form: one separator, exactly three digits after it, a non-zero integer part
@@ -134,11 +136,15 @@ def significant_digits(text: str) -> int:
 def check_typed_precision(value: ParsedValue) -> None:
     """Refuse typed numbers with more digits than any lab reports (a FHIR file's doubles
     may carry 17 digits and are kept as the file wrote them)."""
-    if value.number is not None and not value.is_titer \
-            and significant_digits(value.text) > MAX_SIGNIFICANT_DIGITS:
+    if (
+        value.number is not None
+        and not value.is_titer
+        and significant_digits(value.text) > MAX_SIGNIFICANT_DIGITS
+    ):
         raise ValueParseError(
             f"{value.text!r} has more than {MAX_SIGNIFICANT_DIGITS} significant digits; no lab "
-            "reports that many.")
+            "reports that many."
+        )
 
 
 def read_number(text: str, number_format: NumberFormat | None = None) -> NumberReading:
@@ -155,8 +161,10 @@ def read_number(text: str, number_format: NumberFormat | None = None) -> NumberR
     return NumberReading(comparator, number, digits)
 
 
-def parse_number(text: str, number_format: NumberFormat | None = None,
-                 ) -> tuple[Comparator | None, float]:
+def parse_number(
+    text: str,
+    number_format: NumberFormat | None = None,
+) -> tuple[Comparator | None, float]:
     """Parse a plain or bounded number; raise ``ValueParseError`` for anything else."""
     reading = read_number(text, number_format)
     return reading.comparator, reading.number
@@ -194,8 +202,9 @@ def parse_value(
             raise ValueParseError(f"{text!r} is not a valid titer. Accepted: {hint}.")
         comparator = Comparator(titer["cmp"]) if titer["cmp"] else None
         shown = f"{comparator or ''}1:{denominator}"
-        return ParsedValue(text=shown, number=float(denominator), comparator=comparator,
-                           is_titer=True)
+        return ParsedValue(
+            text=shown, number=float(denominator), comparator=comparator, is_titer=True
+        )
     if cleaned.startswith("-") or cleaned.startswith("\u2212"):
         raise ValueParseError(f"{marker_name} cannot be negative ({text!r}). Accepted: {hint}.")
     try:
@@ -211,7 +220,8 @@ def parse_value(
         # nothing possible; a lab prints its detection limit, e.g. "<0.5".
         raise ValueParseError(
             f"{text!r} would mean below zero, which {marker_name} cannot be. Type the bound "
-            "as the report prints it, such as <0.5.")
+            "as the report prints it, such as <0.5."
+        )
     shown = f"{reading.comparator or ''}{reading.digits}"
     return ParsedValue(text=shown, number=reading.number, comparator=reading.comparator)
 

@@ -32,8 +32,13 @@ def flag_word(flag: Flag) -> str:
 def result_flag_word(m: Measurement) -> str:
     """The flag word for one result.  An eGFR of 60-89 is not flagged (KDIGO: below 60 is
     reduced) but is not "normal" either: it is shown by its stage, as ``egfr`` says it."""
-    if (m.marker.key == "egfr" and m.flag is Flag.NORMAL and m.base_value is not None
-            and m.in_canonical_family and m.base_value < G1_MIN):
+    if (
+        m.marker.key == "egfr"
+        and m.flag is Flag.NORMAL
+        and m.base_value is not None
+        and m.in_canonical_family
+        and m.base_value < G1_MIN
+    ):
         if m.value.comparator is not None:  # ">60": G1 or G2, not certainly normal
             return "KDIGO G1-G2"
         code, words = gfr_category(m.base_value)
@@ -73,8 +78,10 @@ def range_band_label(marker_key: str, series_label: str) -> str:
     """The legend of a chart's shaded range.  For eGFR the band is KDIGO's "not decreased
     below 60", not a normal range: 60-89 is G2, mildly decreased (KDIGO 2012)."""
     if marker_key == "egfr":
-        return (f"eGFR {format_number(G2_MIN)} and above ({series_label}); "
-                f"{format_number(G2_MIN)}-{format_number(G1_MIN - 1)} is G2: mildly decreased")
+        return (
+            f"eGFR {format_number(G2_MIN)} and above ({series_label}); "
+            f"{format_number(G2_MIN)}-{format_number(G1_MIN - 1)} is G2: mildly decreased"
+        )
     return f"reference range ({series_label})"
 
 
@@ -123,8 +130,9 @@ def signed_number(value: float) -> str:
     return f"{sign}{format_number(round_significant(tidy(value)))}"
 
 
-def change_amount(change: float, *, titer: bool = False, earlier: float | None = None,
-                  later: float | None = None) -> str:
+def change_amount(
+    change: float, *, titer: bool = False, earlier: float | None = None, later: float | None = None
+) -> str:
     """A change as people read it; titers in doubling dilutions (1:80 -> 1:320 is +2)."""
     if titer and earlier and later:
         steps = math.log2(later / earlier)

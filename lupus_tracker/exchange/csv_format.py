@@ -12,12 +12,47 @@ import csv
 import re
 from typing import IO, Any
 
-COLUMNS = ("date", "kind", "item", "value", "unit", "ref_low", "ref_high", "lab", "note",
-           "ref_range", "assay", "pattern", "location", "frequency", "end_date", "title",
-           "entry", "source", "record_id", "data", "time", "source_id", "body_site", "pga")
+COLUMNS = (
+    "date",
+    "kind",
+    "item",
+    "value",
+    "unit",
+    "ref_low",
+    "ref_high",
+    "lab",
+    "note",
+    "ref_range",
+    "assay",
+    "pattern",
+    "location",
+    "frequency",
+    "end_date",
+    "title",
+    "entry",
+    "source",
+    "record_id",
+    "data",
+    "time",
+    "source_id",
+    "body_site",
+    "pga",
+)
 REQUIRED = COLUMNS[:9]
-KINDS = ("lab", "vital", "symptom", "medication", "event", "diary", "photo", "sledai",
-         "report_note", "profile", "setting", "file")
+KINDS = (
+    "lab",
+    "vital",
+    "symptom",
+    "medication",
+    "event",
+    "diary",
+    "photo",
+    "sledai",
+    "report_note",
+    "profile",
+    "setting",
+    "file",
+)
 # ``file`` rows describe the file itself: ``number_format`` (how its numbers are written:
 # the app writes ``point``, so ``1.250`` is 1.25) and ``database`` (the identity of the
 # database it was exported from: its ``record_id`` values are that database's ids).

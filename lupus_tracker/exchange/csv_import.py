@@ -65,8 +65,10 @@ def _header(reader) -> list[str]:
         seen.add(name)
     missing = [c for c in REQUIRED if c not in seen]
     if missing:
-        raise ExchangeError(f"The CSV header lacks the column(s) {', '.join(missing)}; a "
-                            f"Lupus Tracker CSV starts with {','.join(REQUIRED)}.")
+        raise ExchangeError(
+            f"The CSV header lacks the column(s) {', '.join(missing)}; a "
+            f"Lupus Tracker CSV starts with {','.join(REQUIRED)}."
+        )
     return header
 
 
@@ -126,8 +128,10 @@ class _Reader:
     def _lab(self, row: dict[str, str]) -> None:
         ref = row.get("ref_range") or None
         if row["ref_low"] or row["ref_high"]:
-            limits = RefRange(_number(row["ref_low"], "ref_low", self.number_format),
-                              _number(row["ref_high"], "ref_high", self.number_format))
+            limits = RefRange(
+                _number(row["ref_low"], "ref_low", self.number_format),
+                _number(row["ref_high"], "ref_high", self.number_format),
+            )
             try:
                 words = get_marker(row["item"]).words
             except UnknownMarkerError:
@@ -142,16 +146,28 @@ class _Reader:
         if time is not None and not _TIME.match(time):
             raise InvalidEntryError(f"the time {time!r} is not written as HH:MM")
         marker = _known_marker(row["item"])
-        if marker is not None and number_without_unit(marker, row["value"], row["unit"],
-                                                      self.number_format):
-            self.plan.skipped.append(Skipped(self.where, f"{marker_label(row['item'])} "
-                                                         f"{row['value']}: {NO_UNIT}"))
+        if marker is not None and number_without_unit(
+            marker, row["value"], row["unit"], self.number_format
+        ):
+            self.plan.skipped.append(
+                Skipped(self.where, f"{marker_label(row['item'])} {row['value']}: {NO_UNIT}")
+            )
             return
-        entry = LabEntry(self._day(row), row["item"], row["value"], row["unit"] or None, ref,
-                         row["lab"] or None, row.get("assay") or None,
-                         row.get("pattern") or None, row["note"] or None, source,
-                         number_format=self.number_format,
-                         taken_at=time, source_id=row.get("source_id") or None)
+        entry = LabEntry(
+            self._day(row),
+            row["item"],
+            row["value"],
+            row["unit"] or None,
+            ref,
+            row["lab"] or None,
+            row.get("assay") or None,
+            row.get("pattern") or None,
+            row["note"] or None,
+            source,
+            number_format=self.number_format,
+            taken_at=time,
+            source_id=row.get("source_id") or None,
+        )
         check_entry(entry, self.sex)
         record_id = row.get("record_id") or ""
         if record_id.isascii() and record_id.isdigit():
@@ -164,9 +180,14 @@ class _Reader:
         value = row["value"]
         if not (value.isascii() and value.isdigit()):
             raise SymptomError(f"severity must be a whole number 0-10, not {value!r}")
-        entry = SymptomEntry(self._day(row), row["item"], int(value),
-                             row.get("location") or None, row["note"] or None,
-                             row.get("body_site") or None)
+        entry = SymptomEntry(
+            self._day(row),
+            row["item"],
+            int(value),
+            row.get("location") or None,
+            row["note"] or None,
+            row.get("body_site") or None,
+        )
         self.plan.symptoms.append(check_symptom(entry))
 
     def _diary(self, row: dict[str, str]) -> None:
@@ -175,14 +196,23 @@ class _Reader:
     def _medication(self, row: dict[str, str]) -> None:
         key = row.get("record_id") or row["item"].casefold()
         if row.get("entry", "dose") == "course":
-            self.courses[key] = Medication(None, row["item"], self._day(row),
-                                           _opt_date(row.get("end_date", ""), "end_date"),
-                                           row["note"] or None)
+            self.courses[key] = Medication(
+                None,
+                row["item"],
+                self._day(row),
+                _opt_date(row.get("end_date", ""), "end_date"),
+                row["note"] or None,
+            )
         else:
             self.doses.setdefault(key, []).append(
-                Dose(self._day(row), _number(row["value"], "dose", self.number_format),
-                     row["unit"] or None,
-                     row.get("frequency") or None, row["note"] or None))
+                Dose(
+                    self._day(row),
+                    _number(row["value"], "dose", self.number_format),
+                    row["unit"] or None,
+                    row.get("frequency") or None,
+                    row["note"] or None,
+                )
+            )
             self.courses.setdefault(key, Medication(None, row["item"], self._day(row)))
 
     def _event(self, row: dict[str, str]) -> None:
@@ -190,17 +220,32 @@ class _Reader:
             kind = EventKind(row["item"])
         except ValueError:
             raise InvalidEntryError(f"unknown event kind {row['item']!r}") from None
-        self.plan.events.append(Event(None, self._day(row), kind, row.get("title", ""),
-                                      row["note"] or None,
-                                      _opt_date(row.get("end_date", ""), "end_date")))
+        self.plan.events.append(
+            Event(
+                None,
+                self._day(row),
+                kind,
+                row.get("title", ""),
+                row["note"] or None,
+                _opt_date(row.get("end_date", ""), "end_date"),
+            )
+        )
 
     def _photo(self, row: dict[str, str]) -> None:
         try:
             data = base64.b64decode(row.get("data", ""), validate=True)
         except binascii.Error:
             raise InvalidEntryError("the photo data is not valid base64") from None
-        self.plan.photos.append(Photo(None, self._day(row), data, row["unit"],
-                                      row.get("title") or None, row["item"] or None))
+        self.plan.photos.append(
+            Photo(
+                None,
+                self._day(row),
+                data,
+                row["unit"],
+                row.get("title") or None,
+                row["item"] or None,
+            )
+        )
 
     def _sledai(self, row: dict[str, str]) -> None:
         try:
@@ -210,8 +255,7 @@ class _Reader:
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
             raise InvalidEntryError("the SLEDAI-2K items are not a list of names")
         pga = check_pga(_number(row.get("pga", ""), "pga"))  # a PgaError is a ValueError
-        assessment = SledaiAssessment(self._day(row), frozenset(items), row["note"] or None,
-                                      pga)
+        assessment = SledaiAssessment(self._day(row), frozenset(items), row["note"] or None, pga)
         assessment.score  # noqa: B018 - raises for an unknown descriptor
         self.plan.sledai.append(assessment)
 
@@ -252,8 +296,11 @@ class _Reader:
     def finish(self) -> None:
         for key, course in self.courses.items():
             doses = tuple(sorted(self.doses.get(key, ()), key=lambda d: d.from_date))
-            self.plan.medications.append(Medication(None, course.name, course.started_on,
-                                                    course.stopped_on, course.note, doses))
+            self.plan.medications.append(
+                Medication(
+                    None, course.name, course.started_on, course.stopped_on, course.note, doses
+                )
+            )
 
 
 def _delimiter(text: str) -> str:
@@ -281,19 +328,24 @@ def read_csv(path: Path, options: ImportOptions | None = None) -> ImportPlan:
             if not joined.strip():
                 continue
             if len(cells) != len(header):
-                raise ExchangeError(f"Row {number} has {len(cells)} cells; the header has "
-                                    f"{len(header)} (is the file cut short?).")
-            row = dict(zip(header, cells, strict=True)) if every_column_known else {
-                name: cell for name, cell in zip(header, cells, strict=True) if name in known}
+                raise ExchangeError(
+                    f"Row {number} has {len(cells)} cells; the header has "
+                    f"{len(header)} (is the file cut short?)."
+                )
+            row = (
+                dict(zip(header, cells, strict=True))
+                if every_column_known
+                else {name: cell for name, cell in zip(header, cells, strict=True) if name in known}
+            )
             if "'" in joined:  # a neutralised cell ('=...) somewhere in the row
                 row = {name: restore(cell) for name, cell in row.items()}
             try:
                 state.row(row, f"row {number}")
             except (ValueError, KeyError) as error:
-                raise ExchangeError(f"Row {number} ({row.get('kind')} {row.get('item')}): "
-                                    f"{error}") from None
+                raise ExchangeError(
+                    f"Row {number} ({row.get('kind')} {row.get('item')}): {error}"
+                ) from None
         state.finish()
     except csv.Error as error:
-        raise ExchangeError(f"The CSV is malformed at line {reader.line_num}: {error}.") \
-            from None
+        raise ExchangeError(f"The CSV is malformed at line {reader.line_num}: {error}.") from None
     return plan

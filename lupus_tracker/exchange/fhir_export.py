@@ -49,8 +49,12 @@ UNIT_URL = "urn:lupus-tracker:unit"  # the unit of a word result (a kit's U/mL "
 PATTERN_LOINC = "49311-4"  # ANA pattern, narrative (../shared/domain.md)
 BUNDLE_TYPES = ("collection", "transaction")
 
-_CODES = {Flag.LOW: ("L", "Low"), Flag.HIGH: ("H", "High"), Flag.NORMAL: ("N", "Normal"),
-          Flag.ABNORMAL: ("A", "Abnormal")}
+_CODES = {
+    Flag.LOW: ("L", "Low"),
+    Flag.HIGH: ("H", "High"),
+    Flag.NORMAL: ("N", "Normal"),
+    Flag.ABNORMAL: ("A", "Abnormal"),
+}
 
 
 class PreciseNumber(float):
@@ -69,8 +73,9 @@ def database_uuid(repo: Repository) -> uuid.UUID:
     exported id: two patients' files never share ids, whatever their names."""
     identity = repo.identity()
     if identity is None:  # only a file opened without migrating has none
-        raise ExchangeError("This file has not been upgraded yet; open it once in the app, "
-                            "then export again.")
+        raise ExchangeError(
+            "This file has not been upgraded yet; open it once in the app, then export again."
+        )
     return uuid.UUID(identity)
 
 
@@ -152,8 +157,7 @@ def _reference_range(m: Measurement) -> list[dict]:
     return [entry_]
 
 
-def observation(result: LabResult, sex, patient_ref: str,
-                derived_from: Sequence[str] = ()) -> dict:
+def observation(result: LabResult, sex, patient_ref: str, derived_from: Sequence[str] = ()) -> dict:
     marker = get_marker(result.marker)
     m = measurement_of(result)  # interpreted once, when the store loaded it
     vital = marker.category is Category.VITAL
@@ -163,11 +167,21 @@ def observation(result: LabResult, sex, patient_ref: str,
         "resourceType": "Observation",
         "meta": {"tag": [{"system": SOURCE_TAG, "code": result.source.value}]},
         "status": "final",
-        "category": [{"coding": [{"system": CATEGORY,
-                                  "code": "vital-signs" if vital else "laboratory",
-                                  "display": "Vital Signs" if vital else "Laboratory"}]}],
-        "code": {"coding": [{"system": LOINC, "code": code, "display": shown_as}],
-                 "text": shown_as},
+        "category": [
+            {
+                "coding": [
+                    {
+                        "system": CATEGORY,
+                        "code": "vital-signs" if vital else "laboratory",
+                        "display": "Vital Signs" if vital else "Laboratory",
+                    }
+                ]
+            }
+        ],
+        "code": {
+            "coding": [{"system": LOINC, "code": code, "display": shown_as}],
+            "text": shown_as,
+        },
         "subject": {"reference": patient_ref},
         "effectiveDateTime": result.taken_on.isoformat(),
         **_value(m),
@@ -184,17 +198,25 @@ def observation(result: LabResult, sex, patient_ref: str,
         resource["referenceRange"] = ranges
         if m.flag in _CODES:
             flag, display = _CODES[m.flag]
-            resource["interpretation"] = [{"coding": [{"system": INTERPRETATION,
-                                                       "code": flag, "display": display}]}]
+            resource["interpretation"] = [
+                {"coding": [{"system": INTERPRETATION, "code": flag, "display": display}]}
+            ]
     if result.assay:
         resource["method"] = {"text": result.assay}
     if result.lab:
         resource["performer"] = [{"display": result.lab}]
     if result.pattern:
-        resource["component"] = [{
-            "code": {"coding": [{"system": LOINC, "code": PATTERN_LOINC,
-                                 "display": "Nuclear Ab pattern"}], "text": "ANA pattern"},
-            "valueString": result.pattern}]
+        resource["component"] = [
+            {
+                "code": {
+                    "coding": [
+                        {"system": LOINC, "code": PATTERN_LOINC, "display": "Nuclear Ab pattern"}
+                    ],
+                    "text": "ANA pattern",
+                },
+                "valueString": result.pattern,
+            }
+        ]
     if result.source is Source.COMPUTED and derived_from:
         resource["derivedFrom"] = [{"reference": ref} for ref in derived_from]
     if result.note:
@@ -224,13 +246,18 @@ def bundle(repo: Repository, bundle_type: str = "collection") -> dict:
             if r.marker == "creatinine":
                 creatinine.setdefault(r.taken_on, []).append(ids.url("result", r.id))
         for r in results:
-            resource = observation(r, profile.sex, patient_ref,
-                                   creatinine.get(r.taken_on, []) if r.marker == "egfr" else [])
+            resource = observation(
+                r,
+                profile.sex,
+                patient_ref,
+                creatinine.get(r.taken_on, []) if r.marker == "egfr" else [],
+            )
             resource["identifier"] = ids.identifier("result", r.id)
             if r.source_id:  # the lab's own identifier of the result, kept after ours
                 system, _, value = r.source_id.rpartition("|")
-                resource["identifier"].append({"system": system, "value": value} if system
-                                              else {"value": value})
+                resource["identifier"].append(
+                    {"system": system, "value": value} if system else {"value": value}
+                )
             entries.append(entry(ids.url("result", r.id), resource))
         entries += fhir_records.resources(repo, ids, patient_ref)
     document = {"resourceType": "Bundle", "type": bundle_type, "entry": entries}
@@ -238,8 +265,11 @@ def bundle(repo: Repository, bundle_type: str = "collection") -> dict:
         for item in entries:
             resource = item["resource"]
             ident = resource["identifier"][0]
-            item["request"] = {"method": "POST", "url": resource["resourceType"],
-                               "ifNoneExist": f"identifier={ident['system']}|{ident['value']}"}
+            item["request"] = {
+                "method": "POST",
+                "url": resource["resourceType"],
+                "ifNoneExist": f"identifier={ident['system']}|{ident['value']}",
+            }
     return document
 
 
@@ -258,10 +288,10 @@ def dumps(document: dict) -> str:
         return value
 
     # Only a result's valueQuantity carries a printed decimal: leave the rest untouched.
-    entries = [mark(e) if "valueQuantity" in e["resource"] else e
-               for e in document.get("entry", [])]
-    text = json.dumps({**document, "entry": entries}, ensure_ascii=False,
-                      separators=(",", ":"))
+    entries = [
+        mark(e) if "valueQuantity" in e["resource"] else e for e in document.get("entry", [])
+    ]
+    text = json.dumps({**document, "entry": entries}, ensure_ascii=False, separators=(",", ":"))
     # Each marked number is the string "TOKEN1.90TOKEN": drop the quotes and tokens.
     return text.replace(f'"{token}', "").replace(f'{token}"', "")
 

@@ -42,18 +42,27 @@ from lupus_tracker.exchange.unit_required import NO_UNIT, has_no_unit
 from lupus_tracker.store.diary_repo import check_symptom
 
 LOINC = "http://loinc.org"
-LOINC_SYSTEMS = (LOINC, "urn:oid:2.16.840.1.113883.6.1", "https://loinc.org",
-                 "http://loinc.org/")  # the OID is LOINC's HL7 identifier
+LOINC_SYSTEMS = (
+    LOINC,
+    "urn:oid:2.16.840.1.113883.6.1",
+    "https://loinc.org",
+    "http://loinc.org/",
+)  # the OID is LOINC's HL7 identifier
 SOURCE_TAG = "urn:lupus-tracker:source"  # as fhir_export marks entered/imported/computed
 PATTERN_LOINC = "49311-4"  # ANA pattern, narrative
 UNIT_URL = "urn:lupus-tracker:unit"  # the unit of a word result, as fhir_export writes it
-METHOD_BY_CODE = {"33914-3": "MDRD", "48642-3": "MDRD", "48643-1": "MDRD (race-based)",
-                  "62238-1": "CKD-EPI 2009", "98979-8": "CKD-EPI 2021"}
+METHOD_BY_CODE = {
+    "33914-3": "MDRD",
+    "48642-3": "MDRD",
+    "48643-1": "MDRD (race-based)",
+    "62238-1": "CKD-EPI 2009",
+    "98979-8": "CKD-EPI 2021",
+}
 NOT_THE_SAME = {
     "5804-0": "spot urine protein (mg/dL) is neither a 24-hour amount nor a "
-              "protein/creatinine ratio",
+    "protein/creatinine ratio",
     "2888-6": "urine protein concentration in a 24-hour collection (mg/dL) is not the "
-              "24-hour amount",
+    "24-hour amount",
 }
 IMPORTED_STATUSES = ("final", "amended", "corrected")
 CORRECTING_STATUSES = ("amended", "corrected")
@@ -97,8 +106,9 @@ def _day(when: str):
 
 def _refs(resource: dict, key: str) -> list[str]:
     items = resource.get(key) or []
-    return [i["reference"] for i in items if isinstance(i, dict)
-            and isinstance(i.get("reference"), str)]
+    return [
+        i["reference"] for i in items if isinstance(i, dict) and isinstance(i.get("reference"), str)
+    ]
 
 
 def _resources(document: object, skipped: list[Skipped]) -> list[tuple[str, dict]]:
@@ -123,8 +133,9 @@ def _resources(document: object, skipped: list[Skipped]) -> list[tuple[str, dict
                     request = entry.get("request")
                     method = request.get("method") if isinstance(request, dict) else None
                     what = f"a {method} request" if method else "a response or reference"
-                    skipped.append(Skipped(f"Bundle entry {index}",
-                                           f"no resource ({what}): nothing to import"))
+                    skipped.append(
+                        Skipped(f"Bundle entry {index}", f"no resource ({what}): nothing to import")
+                    )
                     continue
                 add(entry["resource"], entry.get("fullUrl"))
             return
@@ -151,9 +162,9 @@ def _aliases(name: str, resource: dict) -> set[str]:
 def _inherited_dates(resources: list[tuple[str, dict]]) -> dict[str, str]:
     dates: dict[str, str] = {}
     for _name, resource in resources:
-        when = _date_of(resource) or (resource.get("issued") if
-                                      resource.get("resourceType") == "DiagnosticReport"
-                                      else None)
+        when = _date_of(resource) or (
+            resource.get("issued") if resource.get("resourceType") == "DiagnosticReport" else None
+        )
         if not when:
             continue
         for ref in _refs(resource, "result") + _refs(resource, "hasMember"):
@@ -164,8 +175,11 @@ def _inherited_dates(resources: list[tuple[str, dict]]) -> dict[str, str]:
 def _loinc_codes(concept: object) -> list[tuple[str, str]]:
     if not isinstance(concept, dict):
         return []
-    return [(str(c.get("code", "")), c.get("display", "")) for c in concept.get("coding") or []
-            if isinstance(c, dict) and c.get("system") in LOINC_SYSTEMS]
+    return [
+        (str(c.get("code", "")), c.get("display", ""))
+        for c in concept.get("coding") or []
+        if isinstance(c, dict) and c.get("system") in LOINC_SYSTEMS
+    ]
 
 
 def _text(concept: object) -> str:
@@ -223,8 +237,14 @@ def _value_and_unit(marker: Marker, item: dict) -> tuple[str, str | None]:
     if isinstance(item.get("valueString"), str):
         return _unitless_text(marker, item["valueString"]), None
     if isinstance(item.get("valueCodeableConcept"), dict):
-        unit = next((x.get("valueCode") for x in item.get("extension") or []
-                     if isinstance(x, dict) and x.get("url") == UNIT_URL), None)
+        unit = next(
+            (
+                x.get("valueCode")
+                for x in item.get("extension") or []
+                if isinstance(x, dict) and x.get("url") == UNIT_URL
+            ),
+            None,
+        )
         return _word(marker, _text(item["valueCodeableConcept"])), unit
     if isinstance(item.get("valueInteger"), int) and not isinstance(item["valueInteger"], bool):
         return _unitless_text(marker, str(item["valueInteger"])), None
@@ -252,8 +272,9 @@ def _unitless_text(marker: Marker, text: str) -> str:
     if has_no_unit(marker):
         return text
     try:
-        value = parse_value(text, marker_name=marker.name, accepts_titer=marker.accepts_titer,
-                            words=marker.words)
+        value = parse_value(
+            text, marker_name=marker.name, accepts_titer=marker.accepts_titer, words=marker.words
+        )
     except ValueParseError:
         return text  # the check of the entry names what is wrong
     if value.number is not None and not value.is_titer:
@@ -264,8 +285,9 @@ def _unitless_text(marker: Marker, text: str) -> str:
 def _result_unit(marker: Marker, value: str, unit: str | None) -> Unit | None:
     """The unit the result is in, for reading its range (None: cannot tell)."""
     try:
-        parsed = parse_value(value, marker_name=marker.name, accepts_titer=marker.accepts_titer,
-                             words=marker.words)
+        parsed = parse_value(
+            value, marker_name=marker.name, accepts_titer=marker.accepts_titer, words=marker.words
+        )
     except ValueParseError:
         return None
     if unit is not None:
@@ -277,8 +299,11 @@ def _source(resource: dict) -> Source:
     """How the result came to be, as a Lupus Tracker export marks it; else imported."""
     meta = resource["meta"] if isinstance(resource.get("meta"), dict) else {}
     for tag in meta.get("tag") or []:
-        if isinstance(tag, dict) and tag.get("system") == SOURCE_TAG \
-                and isinstance(tag.get("code"), str):
+        if (
+            isinstance(tag, dict)
+            and tag.get("system") == SOURCE_TAG
+            and isinstance(tag.get("code"), str)
+        ):
             try:
                 return Source(tag["code"])
             except ValueError:
@@ -290,7 +315,8 @@ def _pattern(resource: dict) -> str | None:
     """The ANA pattern from its own component (LOINC 49311-4)."""
     for component in resource.get("component") or []:
         if isinstance(component, dict) and any(
-                c == PATTERN_LOINC for c, _ in _loinc_codes(component.get("code"))):
+            c == PATTERN_LOINC for c, _ in _loinc_codes(component.get("code"))
+        ):
             text = component.get("valueString") or _text(component.get("valueCodeableConcept"))
             return str(text) if text else None
     return None
@@ -300,15 +326,24 @@ def _identifier(resource: dict) -> str | None:
     """The source's identifier of a result ("system|value"); Lupus Tracker's own export ids
     are not a source's (an exported result carries its source's identifier after them)."""
     for ident in resource.get("identifier") or []:
-        if isinstance(ident, dict) and isinstance(ident.get("value"), str) \
-                and not str(ident.get("system", "")).startswith("urn:lupus-tracker:"):
+        if (
+            isinstance(ident, dict)
+            and isinstance(ident.get("value"), str)
+            and not str(ident.get("system", "")).startswith("urn:lupus-tracker:")
+        ):
             return f"{ident.get('system', '')}|{ident['value']}"
     return None
 
 
 class _Reader:
-    def __init__(self, plan: ImportPlan, dates: dict[str, str], options: ImportOptions,
-                 sex: Sex | None, patient: FilePatient | None):
+    def __init__(
+        self,
+        plan: ImportPlan,
+        dates: dict[str, str],
+        options: ImportOptions,
+        sex: Sex | None,
+        patient: FilePatient | None,
+    ):
         self.plan = plan
         self.dates = dates
         self.options = options
@@ -325,34 +360,43 @@ class _Reader:
         status = resource.get("status")
         preliminary = status == "preliminary" and self.options.include_preliminary
         if status not in IMPORTED_STATUSES and not preliminary:
-            hint = " (use --include-preliminary to import it marked as such)" \
-                if status == "preliminary" else ""
-            self.skip(name, f"{label}: status {status or 'missing'!r} is not a final "
-                            f"result{hint}")
+            hint = (
+                " (use --include-preliminary to import it marked as such)"
+                if status == "preliminary"
+                else ""
+            )
+            self.skip(name, f"{label}: status {status or 'missing'!r} is not a final result{hint}")
             identifier = _identifier(resource)
             if status in VOIDING_STATUSES and identifier is not None:
                 # Whether the database holds it is known when the plan is reconciled.
                 self.plan.retractions.append(Retraction(identifier, name, label, status))
             return
-        subject = (resource.get("subject") or {}).get("reference") \
-            if isinstance(resource.get("subject"), dict) else None
+        subject = (
+            (resource.get("subject") or {}).get("reference")
+            if isinstance(resource.get("subject"), dict)
+            else None
+        )
         if subject and self.patient is not None and subject not in self.patient.aliases:
             self.skip(name, f"{label}: belongs to another patient ({subject})")
             return
-        when = _date_of(resource) or next((self.dates[a] for a in aliases if a in self.dates),
-                                          None)
+        when = _date_of(resource) or next((self.dates[a] for a in aliases if a in self.dates), None)
         self.from_issued = False
         if not when and isinstance(resource.get("issued"), str):
             when, self.from_issued = resource["issued"], True
-        lab = next((p.get("display") for p in resource.get("performer") or []
-                    if isinstance(p, dict) and p.get("display")), None)
+        lab = next(
+            (
+                p.get("display")
+                for p in resource.get("performer") or []
+                if isinstance(p, dict) and p.get("display")
+            ),
+            None,
+        )
         has_value = any(k.startswith("value") for k in resource)
         identifier = _identifier(resource)
         if not has_value and resource.get("component"):
             for index, component in enumerate(resource["component"]):
                 ident = f"{identifier}#{index}" if identifier else None
-                self.item(f"{name} component {index + 1}", component, when, lab, resource,
-                          ident)
+                self.item(f"{name} component {index + 1}", component, when, lab, resource, ident)
         elif not has_value and resource.get("hasMember"):
             return  # a panel: its members are read on their own
         elif not self.symptom(name, resource, when):
@@ -371,8 +415,15 @@ class _Reader:
         self.plan.symptoms.append(entry)
         return True
 
-    def item(self, where: str, item: dict, when: str | None, lab: str | None,
-             parent: dict, identifier: str | None) -> None:
+    def item(
+        self,
+        where: str,
+        item: dict,
+        when: str | None,
+        lab: str | None,
+        parent: dict,
+        identifier: str | None,
+    ) -> None:
         codes = _loinc_codes(item.get("code"))
         label = _text(item.get("code")) or "(no name)"
         if not codes:
@@ -385,8 +436,10 @@ class _Reader:
                 return
             marker = marker or marker_for_loinc(code)
         if marker is None:
-            self.skip(where, f"{label} (LOINC {', '.join(c for c, _ in codes)}): not a "
-                             "marker this app tracks")
+            self.skip(
+                where,
+                f"{label} (LOINC {', '.join(c for c, _ in codes)}): not a marker this app tracks",
+            )
             return
         if not when:
             self.skip(where, f"{label}: no date")
@@ -397,9 +450,14 @@ class _Reader:
         except (DateParseError, ValueError) as error:
             self.skip(where, f"{label}: {error}")
             return
-        method = next((METHOD_BY_CODE[c] for c, _ in codes
-                       if c in METHOD_BY_CODE and c != marker.loinc),
-                      None) or _text(parent.get("method")) or None
+        method = (
+            next(
+                (METHOD_BY_CODE[c] for c, _ in codes if c in METHOD_BY_CODE and c != marker.loinc),
+                None,
+            )
+            or _text(parent.get("method"))
+            or None
+        )
         notes = [n.get("text") for n in parent.get("note") or [] if isinstance(n, dict)]
         if self.from_issued:
             notes.insert(0, "date taken from 'issued' (the report gave no collection date)")
@@ -408,10 +466,21 @@ class _Reader:
         reading = read_range(item, marker, _result_unit(marker, value, unit), self.sex)
         source = _source(parent)
         pattern = _pattern(parent) if item is parent else None
-        entry = LabEntry(day, marker.key, value, unit, reading.text, lab, method, pattern,
-                         note="; ".join(n for n in notes if n)[:2000] or None, source=source,
-                         number_format=NumberFormat.POINT,  # FHIR numbers are JSON numbers
-                         taken_at=_time_of_day(when, parent), source_id=identifier)
+        entry = LabEntry(
+            day,
+            marker.key,
+            value,
+            unit,
+            reading.text,
+            lab,
+            method,
+            pattern,
+            note="; ".join(n for n in notes if n)[:2000] or None,
+            source=source,
+            number_format=NumberFormat.POINT,  # FHIR numbers are JSON numbers
+            taken_at=_time_of_day(when, parent),
+            source_id=identifier,
+        )
         remark = reading.remark
         try:
             measurement = check_entry(entry, self.sex)
@@ -435,8 +504,7 @@ class _Reader:
             self.plan.origin, self.plan.own_ids[entry] = own
         self.add(where, entry, identifier, parent.get("status"))
 
-    def add(self, where: str, entry: LabEntry, identifier: str | None,
-            status: object) -> None:
+    def add(self, where: str, entry: LabEntry, identifier: str | None, status: object) -> None:
         """Add ``entry``; an amended or corrected result replaces the earlier one with the
         same identifier (in the file here; in the database when the plan is reconciled)."""
         if identifier is not None and status in CORRECTING_STATUSES:
@@ -444,8 +512,11 @@ class _Reader:
         if identifier is not None and identifier in self.by_identifier:
             index = self.by_identifier[identifier]
             if status in CORRECTING_STATUSES:
-                self.plan.notices.append(Skipped(where, f"{status}: replaces the earlier "
-                                                        "result with the same identifier"))
+                self.plan.notices.append(
+                    Skipped(
+                        where, f"{status}: replaces the earlier result with the same identifier"
+                    )
+                )
                 self.plan.results[index] = entry
             else:
                 self.skip(where, "an earlier result with the same identifier is kept")
@@ -478,8 +549,9 @@ def _patients(resources: list[tuple[str, dict]]) -> list[FilePatient]:
         if resource.get("resourceType") == "Patient":
             profile, names = read_patient(resource)
             rid = resource.get("id") if isinstance(resource.get("id"), str) else None
-            patients.append(FilePatient(name, frozenset(_aliases(name, resource)), profile,
-                                        names, rid))
+            patients.append(
+                FilePatient(name, frozenset(_aliases(name, resource)), profile, names, rid)
+            )
     for _name, resource in resources:
         if resource.get("resourceType") != "Observation":
             continue
@@ -490,8 +562,9 @@ def _patients(resources: list[tuple[str, dict]]) -> list[FilePatient]:
     return patients
 
 
-def read_fhir(path: Path, options: ImportOptions | None = None,
-              sex: Sex | None = None) -> ImportPlan:
+def read_fhir(
+    path: Path, options: ImportOptions | None = None, sex: Sex | None = None
+) -> ImportPlan:
     """Read a FHIR R4 JSON file; ``sex`` (the profile's) chooses ranges given by sex."""
     options = options or ImportOptions()
     text, encoding = read_text(path)
@@ -520,15 +593,18 @@ def read_fhir(path: Path, options: ImportOptions | None = None,
                 continue
             if kind == "Observation":
                 reader.observation(name, _aliases(name, resource), resource)
-            elif kind not in ("Patient", "DiagnosticReport", "Specimen", "Practitioner",
-                              "Organization"):
+            elif kind not in (
+                "Patient",
+                "DiagnosticReport",
+                "Specimen",
+                "Practitioner",
+                "Organization",
+            ):
                 reader.skip(name, f"{kind} is not imported")
         except (AttributeError, TypeError) as error:
-            raise ExchangeError(f"{name}: this {kind} is not well-formed FHIR ({error}).") \
-                from None
+            raise ExchangeError(f"{name}: this {kind} is not well-formed FHIR ({error}).") from None
     try:
         records.finish()
     except (ValueError, InvalidEntryError) as error:
-        raise ExchangeError(f"{path.name}: a medication is not well-formed ({error}).") \
-            from None
+        raise ExchangeError(f"{path.name}: a medication is not well-formed ({error}).") from None
     return plan

@@ -24,8 +24,7 @@ from lupus_tracker.domain.records import Sex
 from lupus_tracker.domain.units import Unit, UnitError
 from lupus_tracker.domain.values import ValueParseError, format_number
 
-SEX_CODES = {"248152002": Sex.FEMALE, "248153007": Sex.MALE, "female": Sex.FEMALE,
-             "male": Sex.MALE}
+SEX_CODES = {"248152002": Sex.FEMALE, "248153007": Sex.MALE, "female": Sex.FEMALE, "male": Sex.MALE}
 CATALOG_DEFAULT_TYPE = "default adult range (Lupus Tracker catalog)"  # older exports
 _UNIT_TAIL = re.compile(r"^(?P<range>.*?[0-9])\s*(?P<unit>[^0-9\s.,:<>=\-\u2013][^\s]*)$")
 
@@ -63,10 +62,10 @@ def _convert(marker: Marker, ref: RefRange, source: Unit, target: Unit) -> RefRa
     if source is target or ref.word is not None or ref.titer:
         return ref
     if source.family != target.family:
-        raise _Unreadable(f"the range is in {source.label}, which cannot be converted to "
-                          f"{target.label}")
-    return ref.scaled(lambda v: float(format_number(marker.units.convert(v, source, target),
-                                                    6)))
+        raise _Unreadable(
+            f"the range is in {source.label}, which cannot be converted to {target.label}"
+        )
+    return ref.scaled(lambda v: float(format_number(marker.units.convert(v, source, target), 6)))
 
 
 def _quantity(marker: Marker, quantity: object, target: Unit | None) -> tuple[float, Unit | None]:
@@ -75,8 +74,9 @@ def _quantity(marker: Marker, quantity: object, target: Unit | None) -> tuple[fl
     value = quantity.get("value")
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _Unreadable("a limit has no number")
-    spelled = [t for t in (quantity.get("code"), quantity.get("unit")) if isinstance(t, str)
-               and t.strip()]
+    spelled = [
+        t for t in (quantity.get("code"), quantity.get("unit")) if isinstance(t, str) and t.strip()
+    ]
     if not spelled:
         return float(value), None
     for text in spelled:
@@ -143,8 +143,11 @@ def _read_entry(marker: Marker, entry: dict, target: Unit | None) -> RefRange:
 
 def read_range(item: dict, marker: Marker, target: Unit | None, sex: str | None) -> RangeReading:
     """The range of ``item`` in the result's unit ``target`` (None for a titer or word)."""
-    entries = [e for e in item.get("referenceRange") or []
-               if isinstance(e, dict) and not _is_catalog_default(e)]
+    entries = [
+        e
+        for e in item.get("referenceRange") or []
+        if isinstance(e, dict) and not _is_catalog_default(e)
+    ]
     if not entries:
         return RangeReading(None)
     by_sex = [e for e in entries if _sexes(e)]
@@ -152,18 +155,23 @@ def read_range(item: dict, marker: Marker, target: Unit | None, sex: str | None)
     if by_sex and sex is not None:
         chosen = [e for e in by_sex if sex in _sexes(e)] or general
     elif by_sex and not general:
-        return RangeReading(None, "the file gives ranges by sex and the profile's sex is not "
-                                  "set: imported without a range")
+        return RangeReading(
+            None,
+            "the file gives ranges by sex and the profile's sex is not "
+            "set: imported without a range",
+        )
     else:
         chosen = general
     if not chosen:
-        return RangeReading(None, f"the file has no range for a {sex} patient: imported "
-                                  "without a range")
+        return RangeReading(
+            None, f"the file has no range for a {sex} patient: imported without a range"
+        )
     try:
         readings = {_read_entry(marker, e, target) for e in chosen}
     except (_Unreadable, UnitError) as error:
         return RangeReading(None, f"{error}: imported without a range")
     if len(readings) > 1:
-        return RangeReading(None, "the file gives several different ranges: imported "
-                                  "without a range")
+        return RangeReading(
+            None, "the file gives several different ranges: imported without a range"
+        )
     return RangeReading(readings.pop().text())

@@ -99,55 +99,118 @@ def resources(repo, ids, patient_ref: str) -> list[dict]:
         if code is None:
             code = codes[s.symptom] = symptom_code(s.symptom)
         day = s.day.isoformat()
-        resource = {"resourceType": "Observation", "status": "final", "category": _SURVEY,
-                    "code": code, "subject": subject, "effectiveDateTime": day,
-                    "valueInteger": s.severity}
+        resource = {
+            "resourceType": "Observation",
+            "status": "final",
+            "category": _SURVEY,
+            "code": code,
+            "subject": subject,
+            "effectiveDateTime": day,
+            "valueInteger": s.severity,
+        }
         if s.location or s.note:
-            resource["note"] = [{"text": n} for n in (
-                f"Location: {s.location}" if s.location else None, s.note) if n]
+            resource["note"] = [
+                {"text": n}
+                for n in (f"Location: {s.location}" if s.location else None, s.note)
+                if n
+            ]
         if s.body_site:
             resource["bodySite"] = {"text": s.body_site}
         add("symptom", f"{day}/{s.symptom}", resource)
     for day, note in repo.diary.notes():
-        add("diary", day, {"resourceType": "Observation", "status": "final",
-                           "category": _SURVEY, "code": _record_code("diary-note", "Diary note"),
-                           "subject": subject, "effectiveDateTime": day.isoformat(),
-                           "valueString": note})
+        add(
+            "diary",
+            day,
+            {
+                "resourceType": "Observation",
+                "status": "final",
+                "category": _SURVEY,
+                "code": _record_code("diary-note", "Diary note"),
+                "subject": subject,
+                "effectiveDateTime": day.isoformat(),
+                "valueString": note,
+            },
+        )
     for a in repo.sledai.all():
-        add("sledai", a.visit_on, _with({
-            "resourceType": "Observation", "status": "final", "category": _SURVEY,
-            "code": _record_code("sledai-2k", "SLEDAI-2K"), "subject": subject,
-            "effectiveDateTime": a.visit_on.isoformat(), "valueInteger": a.score},
-            component=[{"code": {"coding": [{"system": SLEDAI_ITEM_SYSTEM, "code": item}]},
-                        "valueBoolean": True} for item in sorted(a.items)] + _pga(a.pga),
-            note=_note(a.note)))
+        add(
+            "sledai",
+            a.visit_on,
+            _with(
+                {
+                    "resourceType": "Observation",
+                    "status": "final",
+                    "category": _SURVEY,
+                    "code": _record_code("sledai-2k", "SLEDAI-2K"),
+                    "subject": subject,
+                    "effectiveDateTime": a.visit_on.isoformat(),
+                    "valueInteger": a.score,
+                },
+                component=[
+                    {
+                        "code": {"coding": [{"system": SLEDAI_ITEM_SYSTEM, "code": item}]},
+                        "valueBoolean": True,
+                    }
+                    for item in sorted(a.items)
+                ]
+                + _pga(a.pga),
+                note=_note(a.note),
+            ),
+        )
     for m in repo.treatments.all():
-        out += [entry(ids.url("medication", f"{m.id}/{i}"), r)
-                for i, r in enumerate(_statements(m, ids, subject))]
+        out += [
+            entry(ids.url("medication", f"{m.id}/{i}"), r)
+            for i, r in enumerate(_statements(m, ids, subject))
+        ]
     for e in repo.events.all():
         add("event", e.id, _event(e, subject))
     for p in repo.photos.all():
-        add("photo", p.id, _with({
-            "resourceType": "Media", "status": "completed", "subject": subject,
-            "createdDateTime": p.day.isoformat(),
-            "content": _with({"contentType": p.mime_type,
-                              "data": base64.b64encode(p.data).decode("ascii")},
-                             title=p.caption)},
-            extension=[{"url": SYMPTOM_URL, "valueCode": p.symptom}] if p.symptom else []))
+        add(
+            "photo",
+            p.id,
+            _with(
+                {
+                    "resourceType": "Media",
+                    "status": "completed",
+                    "subject": subject,
+                    "createdDateTime": p.day.isoformat(),
+                    "content": _with(
+                        {
+                            "contentType": p.mime_type,
+                            "data": base64.b64encode(p.data).decode("ascii"),
+                        },
+                        title=p.caption,
+                    ),
+                },
+                extension=[{"url": SYMPTOM_URL, "valueCode": p.symptom}] if p.symptom else [],
+            ),
+        )
     for start, end, note in repo.report_notes.all():
-        add("report-note", f"{start}/{end}", {
-            "resourceType": "Observation", "status": "final", "category": _SURVEY,
-            "code": _record_code("report-note", "Note for the visit report"),
-            "subject": subject, "effectivePeriod": _period(start, end), "valueString": note})
+        add(
+            "report-note",
+            f"{start}/{end}",
+            {
+                "resourceType": "Observation",
+                "status": "final",
+                "category": _SURVEY,
+                "code": _record_code("report-note", "Note for the visit report"),
+                "subject": subject,
+                "effectivePeriod": _period(start, end),
+                "valueString": note,
+            },
+        )
     return out
 
 
 def _statements(m: Medication, ids, subject: dict) -> list[dict]:
     """One MedicationStatement per dose period (one without dosage if no dose is logged)."""
-    course = {"url": COURSE_URL, "extension": [
-        {"url": "started", "valueDate": m.started_on.isoformat()},
-        *([{"url": "stopped", "valueDate": m.stopped_on.isoformat()}] if m.stopped_on else []),
-        *([{"url": "note", "valueString": m.note}] if m.note else [])]}
+    course = {
+        "url": COURSE_URL,
+        "extension": [
+            {"url": "started", "valueDate": m.started_on.isoformat()},
+            *([{"url": "stopped", "valueDate": m.stopped_on.isoformat()}] if m.stopped_on else []),
+            *([{"url": "note", "valueString": m.note}] if m.note else []),
+        ],
+    }
     doses: list[Dose | None] = [*m.doses] or [None]
     statements = []
     for index, dose in enumerate(doses):
@@ -156,15 +219,26 @@ def _statements(m: Medication, ids, subject: dict) -> list[dict]:
         end = following.from_date - timedelta(days=1) if following else m.stopped_on
         statement = {
             "resourceType": "MedicationStatement",
-            "identifier": [*ids.identifier("medication", f"{m.id}/{index}"),
-                           {"system": ids.system + ":course", "value": f"medication/{m.id}"}],
+            "identifier": [
+                *ids.identifier("medication", f"{m.id}/{index}"),
+                {"system": ids.system + ":course", "value": f"medication/{m.id}"},
+            ],
             "status": "completed" if end is not None else "active",
-            "medicationCodeableConcept": {"text": m.name}, "subject": subject,
-            "effectivePeriod": _period(start, end), "extension": [course]}
+            "medicationCodeableConcept": {"text": m.name},
+            "subject": subject,
+            "effectivePeriod": _period(start, end),
+            "extension": [course],
+        }
         if dose is not None:
-            dosage: dict = {"text": " ".join(filter(None, (
-                "" if dose.dose is None else f"{dose.dose:g}", dose.unit, dose.frequency)))
-                or "dose not given"}
+            dosage: dict = {
+                "text": " ".join(
+                    filter(
+                        None,
+                        ("" if dose.dose is None else f"{dose.dose:g}", dose.unit, dose.frequency),
+                    )
+                )
+                or "dose not given"
+            }
             if dose.frequency:
                 dosage["timing"] = {"code": {"text": dose.frequency}}
             quantity: dict = {}
@@ -186,39 +260,76 @@ def _event(e: Event, subject: dict) -> dict:
     note = [{"url": NOTE_URL, "valueString": e.note}] if e.note else []
     if e.kind in (EventKind.VISIT, EventKind.HOSPITAL_STAY):
         inpatient = e.kind is EventKind.HOSPITAL_STAY
-        return _with({"resourceType": "Encounter", "meta": tag, "status": "finished",
-                      "class": {"system": ACT_CODE, "code": "IMP" if inpatient else "AMB"},
-                      "subject": subject, "period": _period(e.occurred_on, e.ended_on)},
-                     type=[{"text": e.title}] if e.title else [], extension=note)
+        return _with(
+            {
+                "resourceType": "Encounter",
+                "meta": tag,
+                "status": "finished",
+                "class": {"system": ACT_CODE, "code": "IMP" if inpatient else "AMB"},
+                "subject": subject,
+                "period": _period(e.occurred_on, e.ended_on),
+            },
+            type=[{"text": e.title}] if e.title else [],
+            extension=note,
+        )
     if e.kind is EventKind.INFUSION:
-        return _with({"resourceType": "Procedure", "meta": tag, "status": "completed",
-                      "code": {"text": e.title or "Infusion"}, "subject": subject,
-                      "performedPeriod": _period(e.occurred_on, e.ended_on)},
-                     note=_note(e.note))
+        return _with(
+            {
+                "resourceType": "Procedure",
+                "meta": tag,
+                "status": "completed",
+                "code": {"text": e.title or "Infusion"},
+                "subject": subject,
+                "performedPeriod": _period(e.occurred_on, e.ended_on),
+            },
+            note=_note(e.note),
+        )
     if e.kind is EventKind.FLARE:
-        return _with({"resourceType": "Condition", "meta": tag,
-                      "code": {"text": e.title or "Flare"}, "subject": subject,
-                      "onsetDateTime": e.occurred_on.isoformat()},
-                     abatementDateTime=e.ended_on.isoformat() if e.ended_on else None,
-                     note=_note(e.note))
-    return _with({"resourceType": "Observation", "meta": tag, "status": "final",
-                  "code": _record_code("event", e.title or "Event"), "subject": subject,
-                  "effectivePeriod": _period(e.occurred_on, e.ended_on)},
-                 valueString=e.title or None, note=_note(e.note))
+        return _with(
+            {
+                "resourceType": "Condition",
+                "meta": tag,
+                "code": {"text": e.title or "Flare"},
+                "subject": subject,
+                "onsetDateTime": e.occurred_on.isoformat(),
+            },
+            abatementDateTime=e.ended_on.isoformat() if e.ended_on else None,
+            note=_note(e.note),
+        )
+    return _with(
+        {
+            "resourceType": "Observation",
+            "meta": tag,
+            "status": "final",
+            "code": _record_code("event", e.title or "Event"),
+            "subject": subject,
+            "effectivePeriod": _period(e.occurred_on, e.ended_on),
+        },
+        valueString=e.title or None,
+        note=_note(e.note),
+    )
 
 
 # -- reading them back ---------------------------------------------------------------------
 def _tags(resource: dict, system: str) -> list[str]:
     meta = resource["meta"] if isinstance(resource.get("meta"), dict) else {}
-    return [t["code"] for t in meta.get("tag") or []
-            if isinstance(t, dict) and t.get("system") == system
-            and isinstance(t.get("code"), str)]
+    return [
+        t["code"]
+        for t in meta.get("tag") or []
+        if isinstance(t, dict) and t.get("system") == system and isinstance(t.get("code"), str)
+    ]
 
 
 def _code(resource: dict, system: str) -> str | None:
     concept = resource["code"] if isinstance(resource.get("code"), dict) else {}
-    return next((c.get("code") for c in concept.get("coding") or []
-                 if isinstance(c, dict) and c.get("system") == system), None)
+    return next(
+        (
+            c.get("code")
+            for c in concept.get("coding") or []
+            if isinstance(c, dict) and c.get("system") == system
+        ),
+        None,
+    )
 
 
 def _day(text: object) -> date:
@@ -237,8 +348,10 @@ def _notes(resource: dict) -> str | None:
 
 
 def _extension(resource: dict, url: str) -> dict | None:
-    return next((x for x in resource.get("extension") or []
-                 if isinstance(x, dict) and x.get("url") == url), None)
+    return next(
+        (x for x in resource.get("extension") or [] if isinstance(x, dict) and x.get("url") == url),
+        None,
+    )
 
 
 class RecordReader:
@@ -256,21 +369,29 @@ class RecordReader:
         if event_kind is not None:
             self.plan.events.append(self._event(resource, EventKind(event_kind)))
         elif kind == "Observation" and record == "diary-note":
-            self.plan.diary_notes.append((_day(resource.get("effectiveDateTime")),
-                                          str(resource["valueString"])))
+            self.plan.diary_notes.append(
+                (_day(resource.get("effectiveDateTime")), str(resource["valueString"]))
+            )
         elif kind == "Observation" and record == "sledai-2k":
-            items = frozenset(_code(c, SLEDAI_ITEM_SYSTEM) for c in resource.get("component")
-                              or [] if c.get("valueBoolean") is True)
-            assessment = SledaiAssessment(_day(resource.get("effectiveDateTime")),
-                                          frozenset(i for i in items if i), _notes(resource),
-                                          _read_pga(resource))
+            items = frozenset(
+                _code(c, SLEDAI_ITEM_SYSTEM)
+                for c in resource.get("component") or []
+                if c.get("valueBoolean") is True
+            )
+            assessment = SledaiAssessment(
+                _day(resource.get("effectiveDateTime")),
+                frozenset(i for i in items if i),
+                _notes(resource),
+                _read_pga(resource),
+            )
             if assessment.score != resource.get("valueInteger"):
                 raise ValueError("the SLEDAI-2K score does not match its descriptors")
             self.plan.sledai.append(assessment)
         elif kind == "Observation" and record == "report-note":
             period = resource.get("effectivePeriod") or {}
-            self.plan.report_notes.append((_day(period.get("start")), _day(period.get("end")),
-                                           str(resource["valueString"])))
+            self.plan.report_notes.append(
+                (_day(period.get("start")), _day(period.get("end")), str(resource["valueString"]))
+            )
         elif kind == "MedicationStatement" and _extension(resource, COURSE_URL):
             self._statement(resource)
         elif kind == "Media":
@@ -280,8 +401,12 @@ class RecordReader:
         return True
 
     def _event(self, resource: dict, kind: EventKind) -> Event:
-        period = resource.get("period") or resource.get("performedPeriod") \
-            or resource.get("effectivePeriod") or {}
+        period = (
+            resource.get("period")
+            or resource.get("performedPeriod")
+            or resource.get("effectivePeriod")
+            or {}
+        )
         start = period.get("start") or resource.get("onsetDateTime")
         end = period.get("end") or resource.get("abatementDateTime")
         if resource.get("resourceType") == "Encounter":
@@ -291,30 +416,56 @@ class RecordReader:
             default = {"Procedure": "Infusion", "Condition": "Flare"}
             text = (resource.get("code") or {}).get("text") or ""
             title = resource.get("valueString") or (
-                "" if text == default.get(resource["resourceType"], "Event") else text)
+                "" if text == default.get(resource["resourceType"], "Event") else text
+            )
             note = _notes(resource)
         return Event(None, _day(start), kind, title, note, _opt_day(end))
 
     def _statement(self, resource: dict) -> None:
-        course = next((i.get("value") for i in resource.get("identifier") or []
-                       if str(i.get("system", "")).endswith(":course")), None)
-        details = {x.get("url"): x
-                   for x in (_extension(resource, COURSE_URL) or {}).get("extension") or []}
+        course = next(
+            (
+                i.get("value")
+                for i in resource.get("identifier") or []
+                if str(i.get("system", "")).endswith(":course")
+            ),
+            None,
+        )
+        details = {
+            x.get("url"): x for x in (_extension(resource, COURSE_URL) or {}).get("extension") or []
+        }
         key = course or str(id(resource))
-        entry = self.courses.setdefault(key, {
-            "name": (resource.get("medicationCodeableConcept") or {}).get("text") or "",
-            "started": _day(details.get("started", {}).get("valueDate")),
-            "stopped": _opt_day(details.get("stopped", {}).get("valueDate")),
-            "note": details.get("note", {}).get("valueString"), "doses": []})
+        entry = self.courses.setdefault(
+            key,
+            {
+                "name": (resource.get("medicationCodeableConcept") or {}).get("text") or "",
+                "started": _day(details.get("started", {}).get("valueDate")),
+                "stopped": _opt_day(details.get("stopped", {}).get("valueDate")),
+                "note": details.get("note", {}).get("valueString"),
+                "doses": [],
+            },
+        )
         for dosage in resource.get("dosage") or []:
-            quantity = next((d.get("doseQuantity") for d in dosage.get("doseAndRate") or []
-                             if isinstance(d, dict)), None) or {}
+            quantity = (
+                next(
+                    (
+                        d.get("doseQuantity")
+                        for d in dosage.get("doseAndRate") or []
+                        if isinstance(d, dict)
+                    ),
+                    None,
+                )
+                or {}
+            )
             value = quantity.get("value")
-            entry["doses"].append(Dose(
-                _day((resource.get("effectivePeriod") or {}).get("start")),
-                None if value is None else float(value), quantity.get("unit"),
-                ((dosage.get("timing") or {}).get("code") or {}).get("text"),
-                _notes(resource)))
+            entry["doses"].append(
+                Dose(
+                    _day((resource.get("effectivePeriod") or {}).get("start")),
+                    None if value is None else float(value),
+                    quantity.get("unit"),
+                    ((dosage.get("timing") or {}).get("code") or {}).get("text"),
+                    _notes(resource),
+                )
+            )
 
     def _photo(self, resource: dict) -> None:
         content = resource.get("content") or {}
@@ -323,15 +474,30 @@ class RecordReader:
         except binascii.Error:
             raise ValueError("the photo data is not valid base64") from None
         symptom = (_extension(resource, SYMPTOM_URL) or {}).get("valueCode")
-        self.plan.photos.append(Photo(None, _day(resource.get("createdDateTime")), data,
-                                      str(content.get("contentType")), content.get("title"),
-                                      symptom))
+        self.plan.photos.append(
+            Photo(
+                None,
+                _day(resource.get("createdDateTime")),
+                data,
+                str(content.get("contentType")),
+                content.get("title"),
+                symptom,
+            )
+        )
 
     def finish(self) -> None:
         for course in self.courses.values():
             doses = tuple(sorted(course["doses"], key=lambda d: d.from_date))
-            self.plan.medications.append(Medication(None, course["name"], course["started"],
-                                                    course["stopped"], course["note"], doses))
+            self.plan.medications.append(
+                Medication(
+                    None,
+                    course["name"],
+                    course["started"],
+                    course["stopped"],
+                    course["note"],
+                    doses,
+                )
+            )
 
 
 def symptom_code(key: str) -> dict:
@@ -343,12 +509,17 @@ def symptom_code(key: str) -> dict:
     https://hl7.org/fhir/R4/datatypes.html#CodeableConcept)."""
     symptom = get_symptom(key)
     if symptom.is_custom:
-        return {"coding": [{"system": CUSTOM_SYMPTOM_SYSTEM, "code": symptom.name,
-                            "display": symptom.name}],
-                "text": f"{symptom.name} severity (0-10, patient-reported; a symptom the "
-                        "patient added)"}
-    return {"coding": [{"system": SYMPTOM_SYSTEM, "code": key, "display": symptom.name}],
-            "text": f"{symptom.name} severity (0-10, patient-reported)"}
+        return {
+            "coding": [
+                {"system": CUSTOM_SYMPTOM_SYSTEM, "code": symptom.name, "display": symptom.name}
+            ],
+            "text": f"{symptom.name} severity (0-10, patient-reported; a symptom the "
+            "patient added)",
+        }
+    return {
+        "coding": [{"system": SYMPTOM_SYSTEM, "code": key, "display": symptom.name}],
+        "text": f"{symptom.name} severity (0-10, patient-reported)",
+    }
 
 
 def symptom_key(resource: dict) -> str | None:
@@ -365,8 +536,9 @@ def symptom_key(resource: dict) -> str | None:
 
 def symptom_entry(key: str, day: date, resource: dict) -> SymptomEntry:
     notes = [n.get("text", "") for n in resource.get("note") or [] if isinstance(n, dict)]
-    location = next((n.removeprefix("Location: ") for n in notes
-                     if n.startswith("Location: ")), None)
+    location = next(
+        (n.removeprefix("Location: ") for n in notes if n.startswith("Location: ")), None
+    )
     note = "; ".join(n for n in notes if not n.startswith("Location: ")) or None
     try:
         severity = check_severity(resource.get("valueInteger"))
@@ -374,5 +546,6 @@ def symptom_entry(key: str, day: date, resource: dict) -> SymptomEntry:
         raise InvalidEntryError(str(error)) from None
     site = resource.get("bodySite")
     body_site = site.get("text") if isinstance(site, dict) else None
-    return SymptomEntry(day, key, severity, location, note,
-                        body_site if isinstance(body_site, str) else None)
+    return SymptomEntry(
+        day, key, severity, location, note, body_site if isinstance(body_site, str) else None
+    )

@@ -27,8 +27,14 @@ def write_private_by_name(path: Path, write: Callable[[Path], None]) -> None:
         raise ExchangeError(str(error)) from None
 
 
-def write_private(path: Path, write: Callable[[IO], None], *, binary: bool = False,
-                  newline: str | None = None, encoding: str = "utf-8") -> None:
+def write_private(
+    path: Path,
+    write: Callable[[IO], None],
+    *,
+    binary: bool = False,
+    newline: str | None = None,
+    encoding: str = "utf-8",
+) -> None:
     """Write ``path`` through ``write(handle)``, owner-only and all or nothing."""
 
     def fill(temp: Path) -> None:

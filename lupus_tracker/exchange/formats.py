@@ -59,8 +59,9 @@ def read_plan(path: Path, repo: Repository, options: ImportOptions | None = None
     if not path.is_file():
         raise ExchangeError(f"No file at {path}.")
     if path.suffix.lower() in (".xlsx", ".xls") or _is_spreadsheet(path):
-        raise ExchangeError("Excel files are exported for reading; import the CSV or FHIR "
-                            "export instead.")
+        raise ExchangeError(
+            "Excel files are exported for reading; import the CSV or FHIR export instead."
+        )
     first = _first_character(path)
     if path.suffix.lower() == ".xml" or first == b"<":
         raise ExchangeError("FHIR XML is not supported: export JSON.")

@@ -41,20 +41,23 @@ def _profile_label(profile: Profile | None, names: tuple[str, ...] = ()) -> str:
     return name + born
 
 
-def check_same_patient(database: Profile, file: Profile | None, file_names: tuple[str, ...],
-                       allow_other: bool) -> None:
+def check_same_patient(
+    database: Profile, file: Profile | None, file_names: tuple[str, ...], allow_other: bool
+) -> None:
     """Refuse a file whose patient differs from the database's in name or birth date."""
     if file is None or allow_other:
         return
     names = {_folded(n) for n in (*file_names, file.name) if n.strip()}
     name_differs = bool(database.name.strip() and names and _folded(database.name) not in names)
-    birth_differs = bool(database.birth_date and file.birth_date
-                         and database.birth_date != file.birth_date)
+    birth_differs = bool(
+        database.birth_date and file.birth_date and database.birth_date != file.birth_date
+    )
     if name_differs or birth_differs:
         raise OtherPatientError(
             f"This file is about {_profile_label(file, file_names)}, but this database is "
             f"about {_profile_label(database)}. Import it into that person's file, or give "
-            "--allow-other-patient (in the app: tick 'Import although the patient differs').")
+            "--allow-other-patient (in the app: tick 'Import although the patient differs')."
+        )
 
 
 # -- FHIR Patient resources --------------------------------------------------------------
@@ -123,5 +126,7 @@ def choose_patient(patients: list[FilePatient], wanted: str | None) -> FilePatie
         raise PatientChoiceNeeded(
             f"The file holds {len(patients)} patients: "
             + "; ".join(p.label() for p in patients)
-            + ". Choose one with --patient ID.", patients)
+            + ". Choose one with --patient ID.",
+            patients,
+        )
     return patients[0] if patients else None

@@ -69,8 +69,7 @@ class Retraction:
     status: str
 
     def skipped(self) -> Skipped:
-        return Skipped(self.where, f"{self.label}: status {self.status!r} is not a final "
-                                   "result")
+        return Skipped(self.where, f"{self.label}: status {self.status!r} is not a final result")
 
 
 @dataclass
@@ -106,13 +105,19 @@ class ImportPlan:
     own_ids: dict = field(default_factory=dict, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
-        return {"lab results and vitals": len(self.results), "symptom entries": len(self.symptoms),
-                "diary notes": len(self.diary_notes), "medications": len(self.medications),
-                "events": len(self.events), "photos": len(self.photos),
-                "SLEDAI-2K assessments": len(self.sledai),
-                "report notes": len(self.report_notes), "settings": len(self.settings),
-                "corrected results": len(self.replacements),
-                "results removed as entered in error": len(self.removals)}
+        return {
+            "lab results and vitals": len(self.results),
+            "symptom entries": len(self.symptoms),
+            "diary notes": len(self.diary_notes),
+            "medications": len(self.medications),
+            "events": len(self.events),
+            "photos": len(self.photos),
+            "SLEDAI-2K assessments": len(self.sledai),
+            "report notes": len(self.report_notes),
+            "settings": len(self.settings),
+            "corrected results": len(self.replacements),
+            "results removed as entered in error": len(self.removals),
+        }
 
     def preview_rows(self) -> list[tuple[str, str, str, str, str, str]]:
         """What would be added, one line each: date, kind, item, value, unit, detail."""
@@ -126,12 +131,13 @@ class ImportPlan:
 
     def summary(self) -> str:
         changes = {"corrected results", "results removed as entered in error"}
-        parts = [f"{n} {what}" for what, n in self.counts().items()
-                 if n and what not in changes]
+        parts = [f"{n} {what}" for what, n in self.counts().items() if n and what not in changes]
         text = "Would add " + (", ".join(parts) if parts else "nothing new")
         if self.replacements:
-            text += (f"; would replace {len(self.replacements)} stored results by their "
-                     "amended or corrected value")
+            text += (
+                f"; would replace {len(self.replacements)} stored results by their "
+                "amended or corrected value"
+            )
         if self.removals:
             text += f"; would remove {len(self.removals)} stored results entered in error"
         if self.profile is not None:
@@ -141,13 +147,15 @@ class ImportPlan:
         if self.conflicts:
             replaced = sum(c.replaced for c in self.conflicts)
             text += f"; {len(self.conflicts)} conflicts"
-            text += (f" ({replaced} replaced by the file's value)" if replaced
-                     else " (the database's value kept)")
+            text += (
+                f" ({replaced} replaced by the file's value)"
+                if replaced
+                else " (the database's value kept)"
+            )
         if self.skipped:
             text += f"; {len(self.skipped)} skipped"
         if self.settings_left_out:
-            text += (f"; {self.settings_left_out} settings not imported "
-                     "(use --include-settings)")
+            text += f"; {self.settings_left_out} settings not imported (use --include-settings)"
         return text + "."
 
 
@@ -167,15 +175,18 @@ def _shown(marker: str, value: str, unit: str | None) -> str:
 
 
 def _entry_text(entry: LabEntry) -> str:
-    """"0.9 mg/dL, lab X, note '...'": what tells two copies of one result apart."""
+    """ "0.9 mg/dL, lab X, note '...'": what tells two copies of one result apart."""
     parts = [_shown(entry.marker, entry.value, entry.unit)]
-    parts += [f"{name} {text!r}" for name, text in (("lab", entry.lab), ("note", entry.note),
-                                                    ("range", entry.ref_range)) if text]
+    parts += [
+        f"{name} {text!r}"
+        for name, text in (("lab", entry.lab), ("note", entry.note), ("range", entry.ref_range))
+        if text
+    ]
     return ", ".join(parts)
 
 
 def _stored_text(result: LabResult) -> str:
-    """"0.9 mg/dL of 2024-03-01 08:10": the stored value a file's result would replace."""
+    """ "0.9 mg/dL of 2024-03-01 08:10": the stored value a file's result would replace."""
     when = " ".join(filter(None, (result.taken_on.isoformat(), result.taken_at)))
     return f"{_shown(result.marker, result.value_text, result.unit)} of {when}"
 
@@ -251,10 +262,16 @@ class _Reconciler:
             if earlier is not None and key != stored_result_key(earlier):
                 what = f"{marker_label(entry.marker)} of {entry.taken_on} ({entry.source_id})"
                 if entry.source_id in self.plan.corrections:
-                    self.conflicts.append(Conflict(
-                        what + ", amended", entry.value, earlier.value_text, replaced=True,
-                        reason=f"{_shown(entry.marker, entry.value, entry.unit)} replaces "
-                               f"{_stored_text(earlier)}"))
+                    self.conflicts.append(
+                        Conflict(
+                            what + ", amended",
+                            entry.value,
+                            earlier.value_text,
+                            replaced=True,
+                            reason=f"{_shown(entry.marker, entry.value, entry.unit)} replaces "
+                            f"{_stored_text(earlier)}",
+                        )
+                    )
                     self.replacements.append((earlier.id, entry))
                 elif self.conflict(what, earlier.value_text, entry.value):
                     self.replacements.append((earlier.id, entry))
@@ -277,16 +294,22 @@ class _Reconciler:
             if stored is None or stored.id in removals:
                 skipped.append(retraction.skipped())
                 continue
-            said = "entered in error" if retraction.status == "entered-in-error" \
-                else "cancelled"
-            what = f"{marker_label(stored.marker)} {_stored_text(stored)} " \
-                   f"({retraction.identifier})"
-            decision = ("removed (the file's statement is taken)" if self.replace
-                        else "kept (import with 'replace' on conflict to remove it)")
-            self.conflicts.append(Conflict(
-                what, _stored_text(stored), f"the file's {retraction.status}",
-                replaced=self.replace,
-                reason=f"the file says this result was {said}; {decision}"))
+            said = "entered in error" if retraction.status == "entered-in-error" else "cancelled"
+            what = f"{marker_label(stored.marker)} {_stored_text(stored)} ({retraction.identifier})"
+            decision = (
+                "removed (the file's statement is taken)"
+                if self.replace
+                else "kept (import with 'replace' on conflict to remove it)"
+            )
+            self.conflicts.append(
+                Conflict(
+                    what,
+                    _stored_text(stored),
+                    f"the file's {retraction.status}",
+                    replaced=self.replace,
+                    reason=f"the file says this result was {said}; {decision}",
+                )
+            )
             if self.replace:
                 removals.append(stored.id)
         return removals, skipped
@@ -300,8 +323,9 @@ class _Reconciler:
             what = f"{symptom_name(entry.symptom)} on {entry.day.isoformat()}"
             if key in seen:
                 if seen[key] != entry:
-                    self.conflict(what, _symptom_text(seen[key]), _symptom_text(entry),
-                                  in_file=True)
+                    self.conflict(
+                        what, _symptom_text(seen[key]), _symptom_text(entry), in_file=True
+                    )
                 else:
                     self.duplicates += 1
                 continue
@@ -310,7 +334,11 @@ class _Reconciler:
             if current is None:
                 kept.append(entry)
             elif (current.severity, current.location, current.note, current.body_site) == (
-                    entry.severity, entry.location, entry.note, entry.body_site):
+                entry.severity,
+                entry.location,
+                entry.note,
+                entry.body_site,
+            ):
                 self.duplicates += 1
             elif self.conflict(what, _symptom_text(current), _symptom_text(entry)):
                 kept.append(entry)
@@ -351,8 +379,9 @@ class _Reconciler:
                 if _same_assessment(earlier, item):
                     self.duplicates += 1
                 else:
-                    self.conflict(what, _assessment_text(earlier), _assessment_text(item),
-                                  in_file=True)
+                    self.conflict(
+                        what, _assessment_text(earlier), _assessment_text(item), in_file=True
+                    )
                 continue
             seen[item.visit_on] = item
             current = now.get(item.visit_on)
@@ -361,8 +390,13 @@ class _Reconciler:
             elif _same_assessment(current, item):
                 self.duplicates += 1
             elif self.conflict(what, _assessment_text(current), _assessment_text(item)):
-                kept.append(replace(item, pga=current.pga if item.pga is None else item.pga,
-                                    note=item.note if _text(item.note) else current.note))
+                kept.append(
+                    replace(
+                        item,
+                        pga=current.pga if item.pga is None else item.pga,
+                        note=item.note if _text(item.note) else current.note,
+                    )
+                )
         return kept
 
     def medications(self) -> list[Medication]:
@@ -378,8 +412,9 @@ class _Reconciler:
         return kept
 
     def events(self) -> list[Event]:
-        now = {(e.occurred_on, str(e.kind), (e.title or "").strip())
-               for e in self.repo.events.all()}
+        now = {
+            (e.occurred_on, str(e.kind), (e.title or "").strip()) for e in self.repo.events.all()
+        }
         kept = []
         for e in self.plan.events:
             key = (e.occurred_on, str(e.kind), (e.title or "").strip())
@@ -424,26 +459,37 @@ def reconcile(repo: Repository, plan: ImportPlan) -> ImportPlan:
         # A plan reconciled again lists the void results it skips once.
         skipped=[s for s in plan.skipped if s.where not in void_places] + void_skipped,
         symptoms=r.symptoms(),
-        diary_notes=r.keyed(plan.diary_notes, {d: (d, n) for d, n in notes_now.items()},
-                            key=lambda n: n[0], what=lambda n: f"diary note on {n[0]}",
-                            shown=lambda n: repr(n[1][:60])),
+        diary_notes=r.keyed(
+            plan.diary_notes,
+            {d: (d, n) for d, n in notes_now.items()},
+            key=lambda n: n[0],
+            what=lambda n: f"diary note on {n[0]}",
+            shown=lambda n: repr(n[1][:60]),
+        ),
         medications=r.medications(),
         events=r.events(),
         photos=r.photos(),
         sledai=r.sledai(),
-        report_notes=r.keyed(plan.report_notes, reports_now, key=lambda n: (n[0], n[1]),
-                             what=lambda n: f"report note {n[0]} to {n[1]}",
-                             shown=lambda n: repr(n[2][:60])),
-        settings=r.keyed(settings, dict((k, (k, v)) for k, v in repo.settings.all()),
-                         key=lambda s: s[0], what=lambda s: f"setting {s[0]}",
-                         shown=lambda s: repr(s[1])),
+        report_notes=r.keyed(
+            plan.report_notes,
+            reports_now,
+            key=lambda n: (n[0], n[1]),
+            what=lambda n: f"report note {n[0]} to {n[1]}",
+            shown=lambda n: repr(n[2][:60]),
+        ),
+        settings=r.keyed(
+            settings,
+            dict((k, (k, v)) for k, v in repo.settings.all()),
+            key=lambda s: s[0],
+            what=lambda s: f"setting {s[0]}",
+            shown=lambda s: repr(s[1]),
+        ),
         # A file's patient details only fill an empty profile: never overwrite the user's.
         profile=plan.profile if current == Profile() else None,
         conflicts=r.conflicts,  # a plan reconciled again lists its conflicts once
         duplicates=plan.duplicates + r.duplicates,
         settings_left_out=0 if options.include_settings else len(plan.settings),
     )
-
 
 
 def apply_plan(repo: Repository, plan: ImportPlan) -> int:
@@ -466,8 +512,10 @@ def apply_plan_undoable(repo: Repository, plan: ImportPlan) -> tuple[int, Change
             if fresh.results:
                 repo.results.add_many(fresh.results)
             # The store's own change objects: each returns the change that reverses it.
-            inverses = [UpdateResult(result_id, entry).carry_out(repo)
-                        for result_id, entry in fresh.replacements]
+            inverses = [
+                UpdateResult(result_id, entry).carry_out(repo)
+                for result_id, entry in fresh.replacements
+            ]
             if fresh.removals:
                 inverses.append(DeleteResults(tuple(fresh.removals)).carry_out(repo))
             if fresh.symptoms:
@@ -494,6 +542,5 @@ def apply_plan_undoable(repo: Repository, plan: ImportPlan) -> tuple[int, Change
     undo = None
     if inverses:
         count = len(fresh.replacements) + len(fresh.removals)
-        undo = Batch(tuple(reversed(inverses)),
-                     f"Results the import replaced or removed ({count})")
+        undo = Batch(tuple(reversed(inverses)), f"Results the import replaced or removed ({count})")
     return fresh.total, undo

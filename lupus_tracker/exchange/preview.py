@@ -29,21 +29,42 @@ def symptom_label(key: str) -> str:
 
 def preview_rows(plan: ImportPlan) -> list[tuple[str, str, str, str, str, str]]:
     """What would be added, one line each: date, kind, item, value, unit, detail."""
-    rows = [(r.taken_on.isoformat(), "result", marker_label(r.marker), r.value,
-             unit_label(r.marker, r.unit),
-             " ".join(filter(None, (r.ref_range, r.lab, r.assay)))) for r in plan.results]
-    rows += [(s.day.isoformat(), "symptom", symptom_label(s.symptom), str(s.severity), "0-10",
-              ", ".join(filter(None, (s.location, s.body_site)))) for s in plan.symptoms]
+    rows = [
+        (
+            r.taken_on.isoformat(),
+            "result",
+            marker_label(r.marker),
+            r.value,
+            unit_label(r.marker, r.unit),
+            " ".join(filter(None, (r.ref_range, r.lab, r.assay))),
+        )
+        for r in plan.results
+    ]
+    rows += [
+        (
+            s.day.isoformat(),
+            "symptom",
+            symptom_label(s.symptom),
+            str(s.severity),
+            "0-10",
+            ", ".join(filter(None, (s.location, s.body_site))),
+        )
+        for s in plan.symptoms
+    ]
     rows += [(d.isoformat(), "diary", "note", "", "", n[:60]) for d, n in plan.diary_notes]
-    rows += [(m.started_on.isoformat(), "medication", m.name, "", "",
-              f"{len(m.doses)} dose entries") for m in plan.medications]
-    rows += [(e.occurred_on.isoformat(), "event", e.kind.label, e.title or "", "",
-              e.note or "") for e in plan.events]
-    rows += [(p.day.isoformat(), "photo", p.symptom or "", p.caption or "", p.mime_type, "")
-             for p in plan.photos]
-    rows += [(a.visit_on.isoformat(), "SLEDAI-2K", "", str(a.score), "", "")
-             for a in plan.sledai]
-    rows += [(s.isoformat(), "report note", "", "", "", n[:60])
-             for s, _e, n in plan.report_notes]
+    rows += [
+        (m.started_on.isoformat(), "medication", m.name, "", "", f"{len(m.doses)} dose entries")
+        for m in plan.medications
+    ]
+    rows += [
+        (e.occurred_on.isoformat(), "event", e.kind.label, e.title or "", "", e.note or "")
+        for e in plan.events
+    ]
+    rows += [
+        (p.day.isoformat(), "photo", p.symptom or "", p.caption or "", p.mime_type, "")
+        for p in plan.photos
+    ]
+    rows += [(a.visit_on.isoformat(), "SLEDAI-2K", "", str(a.score), "", "") for a in plan.sledai]
+    rows += [(s.isoformat(), "report note", "", "", "", n[:60]) for s, _e, n in plan.report_notes]
     rows += [("", "setting", k, v, "", "") for k, v in plan.settings]
     return rows

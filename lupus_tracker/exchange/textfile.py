@@ -26,14 +26,18 @@ def read_text(path: Path) -> tuple[str, str]:
 
 
 def decode(data: bytes, name: str = "the file") -> tuple[str, str]:
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as error:
-                raise ExchangeError(f"{name} is not valid {encoding} text "
-                                    f"(byte {error.start}).") from None
+                raise ExchangeError(
+                    f"{name} is not valid {encoding} text (byte {error.start})."
+                ) from None
             return _checked(text, name), encoding
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
@@ -42,8 +46,10 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
-        raise ExchangeError(f"{name} contains NUL bytes: it is not a text file (or it is "
-                            "UTF-16 without a byte-order mark).")
+        raise ExchangeError(
+            f"{name} contains NUL bytes: it is not a text file (or it is "
+            "UTF-16 without a byte-order mark)."
+        )
     try:
         return _checked(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
@@ -51,8 +57,9 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str]:
     try:
         return _checked(data.decode("cp1252"), name), "cp1252 (not UTF-8: read as Windows-1252)"
     except UnicodeDecodeError as error:
-        raise ExchangeError(f"{name} is neither UTF-8 nor Windows-1252 text "
-                            f"(byte {error.start}).") from None
+        raise ExchangeError(
+            f"{name} is neither UTF-8 nor Windows-1252 text (byte {error.start})."
+        ) from None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -102,15 +109,20 @@ class JsonNumber(float):
 def load_json(text: str, name: str = "the file") -> object:
     """Strict JSON; decimals are :class:`JsonNumber` so their printed precision is kept."""
     try:
-        return json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates,
-                          parse_float=JsonNumber)
+        return json.loads(
+            text,
+            parse_constant=_no_constants,
+            object_pairs_hook=_no_duplicates,
+            parse_float=JsonNumber,
+        )
     except json.JSONDecodeError as error:
-        raise ExchangeError(f"{name} is not valid JSON: {error.msg} at line {error.lineno}, "
-                            f"column {error.colno} (is the file cut short?).") from None
+        raise ExchangeError(
+            f"{name} is not valid JSON: {error.msg} at line {error.lineno}, "
+            f"column {error.colno} (is the file cut short?)."
+        ) from None
     except ExchangeError:
         raise
     except ValueError:  # an integer of more than 4,300 digits
-        raise ExchangeError(f"{name} holds a number too long to be a measured value.") \
-            from None
+        raise ExchangeError(f"{name} holds a number too long to be a measured value.") from None
     except RecursionError:
         raise ExchangeError(f"{name} is nested too deeply to be a FHIR resource.") from None

@@ -19,16 +19,22 @@ def has_no_unit(marker: Marker) -> bool:
     return marker.canonical_unit.family in ("titer", "ordinal")
 
 
-def number_without_unit(marker: Marker, text: str, unit: str | None,
-                        number_format: NumberFormat | None = None) -> bool:
+def number_without_unit(
+    marker: Marker, text: str, unit: str | None, number_format: NumberFormat | None = None
+) -> bool:
     """True when ``text`` is a number (or a bound) given without ``unit`` for a marker
     that has units: the result cannot be read. A text that is not a number at all is left
     to the entry's own check, which names what is wrong."""
     if (unit or "").strip() or has_no_unit(marker):
         return False
     try:
-        value = parse_value(text, marker_name=marker.name, accepts_titer=marker.accepts_titer,
-                            words=marker.words, number_format=number_format)
+        value = parse_value(
+            text,
+            marker_name=marker.name,
+            accepts_titer=marker.accepts_titer,
+            words=marker.words,
+            number_format=number_format,
+        )
     except ValueParseError:
         return False
     return value.number is not None and not value.is_titer

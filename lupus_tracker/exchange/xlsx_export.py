@@ -21,21 +21,54 @@ from lupus_tracker.exchange.snapshot import read_snapshot
 from lupus_tracker.store.repository import Repository
 
 SHEETS = {
-    "Labs": ("lab", ("Date", "Marker", "Value (as printed)", "Unit", "Reference range", "Lab",
-                     "Assay", "Pattern", "Note", "Source", "Time", "Flag")),
-    "Vitals": ("vital", ("Date", "Measure", "Value", "Unit", "Reference range", "Note",
-                         "Time", "Flag")),
-    "Symptoms": ("symptom", ("Date", "Symptom", "Severity (0-10)", "Kind of rash",
-                            "Where on the body", "Note")),
-    "Medications": ("medication", ("Date", "Medication", "Entry", "Dose", "Dose unit",
-                                   "Frequency", "Stopped on", "Note")),
+    "Labs": (
+        "lab",
+        (
+            "Date",
+            "Marker",
+            "Value (as printed)",
+            "Unit",
+            "Reference range",
+            "Lab",
+            "Assay",
+            "Pattern",
+            "Note",
+            "Source",
+            "Time",
+            "Flag",
+        ),
+    ),
+    "Vitals": (
+        "vital",
+        ("Date", "Measure", "Value", "Unit", "Reference range", "Note", "Time", "Flag"),
+    ),
+    "Symptoms": (
+        "symptom",
+        ("Date", "Symptom", "Severity (0-10)", "Kind of rash", "Where on the body", "Note"),
+    ),
+    "Medications": (
+        "medication",
+        ("Date", "Medication", "Entry", "Dose", "Dose unit", "Frequency", "Stopped on", "Note"),
+    ),
     "Events": ("event", ("Date", "Kind", "Title", "Ended on", "Note")),
     "Diary": ("diary", ("Date", "Note")),
     "SLEDAI-2K": ("sledai", ("Date", "Score", "Descriptors", "PGA (0-3)", "Note")),
 }
 _FIELDS = {
-    "lab": ("date", "item", "value", "unit", "ref_range", "lab", "assay", "pattern", "note",
-            "source", "time", "flag"),
+    "lab": (
+        "date",
+        "item",
+        "value",
+        "unit",
+        "ref_range",
+        "lab",
+        "assay",
+        "pattern",
+        "note",
+        "source",
+        "time",
+        "flag",
+    ),
     "vital": ("date", "item", "value", "unit", "ref_range", "note", "time", "flag"),
     "symptom": ("date", "item", "value", "location", "body_site", "note"),
     "medication": ("date", "item", "entry", "value", "unit", "frequency", "end_date", "note"),
@@ -44,8 +77,12 @@ _FIELDS = {
     "sledai": ("date", "value", "items", "pga", "note"),
 }
 _DATE_FIELDS = ("date", "end_date")
-_NUMBER_FIELDS = {("symptom", "value"), ("medication", "value"), ("sledai", "value"),
-                  ("sledai", "pga")}
+_NUMBER_FIELDS = {
+    ("symptom", "value"),
+    ("medication", "value"),
+    ("sledai", "value"),
+    ("sledai", "pga"),
+}
 
 
 def _cell(sheet, value):
@@ -79,8 +116,9 @@ def _append(sheet, values) -> None:
     a cell is built as a text cell here; every other value goes in as it is (openpyxl
     gives a date its ``yyyy-mm-dd`` format itself). A cell object per value would
     triple the time of a decade's Symptoms sheet."""
-    sheet.append([_cell(sheet, v) if isinstance(v, str) and v.startswith("=") else v
-                  for v in values])
+    sheet.append(
+        [_cell(sheet, v) if isinstance(v, str) and v.startswith("=") else v for v in values]
+    )
 
 
 def _summary(book, repo: Repository) -> None:
@@ -91,13 +129,24 @@ def _summary(book, repo: Repository) -> None:
     _append(sheet, ["Date of birth", profile.birth_date])
     _append(sheet, ["Sex", profile.sex or "—"])
     _append(sheet, [])
-    _append(sheet, ["Marker", "Latest", "Unit", "Date", "Reference range", "Flag",
-                    "Previous", "Change"])
+    _append(
+        sheet, ["Marker", "Latest", "Unit", "Date", "Reference range", "Flag", "Previous", "Change"]
+    )
     for row in latest_values(repo):
         previous = _value_cell(sheet, row.previous.value_text) if row.previous else ""
-        _append(sheet, [row.marker.name, _value_cell(sheet, row.latest.value_text),
-                        row.latest.unit.label, row.latest.day, row.latest.ref_text,
-                        flag_text(row.latest.measurement), previous, _change_cell(sheet, row)])
+        _append(
+            sheet,
+            [
+                row.marker.name,
+                _value_cell(sheet, row.latest.value_text),
+                row.latest.unit.label,
+                row.latest.day,
+                row.latest.ref_text,
+                flag_text(row.latest.measurement),
+                previous,
+                _change_cell(sheet, row),
+            ],
+        )
 
 
 def _decimals_format(text: str) -> str:

@@ -73,23 +73,29 @@ class ReportContent:
 
 def default_period(repo: Repository, until: date | None = None) -> tuple[date, date]:
     until = until or date.today()
-    visits = [e for e in repo.events.all(until=until - timedelta(days=1),
-                                          kinds=(EventKind.VISIT,))]
+    visits = [e for e in repo.events.all(until=until - timedelta(days=1), kinds=(EventKind.VISIT,))]
     since = visits[-1].occurred_on if visits else until - timedelta(days=DEFAULT_MONTHS_DAYS)
     return since, until
 
 
-def gather(repo: Repository, since: date, until: date, *, printed: date | None = None,
-           with_charts: bool = True,
-           sections: Collection[ReportSection] = ALL_SECTIONS,
-           photo_ids: Collection[int] | None = None) -> ReportContent:
+def gather(
+    repo: Repository,
+    since: date,
+    until: date,
+    *,
+    printed: date | None = None,
+    with_charts: bool = True,
+    sections: Collection[ReportSection] = ALL_SECTIONS,
+    photo_ids: Collection[int] | None = None,
+) -> ReportContent:
     """Everything the report shows for the period ``since``..``until``.
 
     ``photo_ids`` are the photos the patient chose; without them the most recent ones."""
     if until < since:
         raise ValueError("The report period ends before it starts.")
-    content = ReportContent(repo.profile.get(), since, until, printed or date.today(),
-                            frozenset(sections))
+    content = ReportContent(
+        repo.profile.get(), since, until, printed or date.today(), frozenset(sections)
+    )
     if content.has(ReportSection.QUESTIONS):
         content.notes = repo.report_notes.get(since, until)
     if content.has(ReportSection.TREATMENT):
@@ -160,6 +166,7 @@ def _add_activity(repo: Repository, content: ReportContent) -> None:
     for kind_periods in by_kind.values():
         what = kind_periods[0].text().split(": ", 1)[1].split(" (", 1)[0]
         spans = ", ".join(_span_text(p.start, p.end, content.since) for p in kind_periods)
+
         def days(text: str) -> str:
             return _ISO_DAY.sub(lambda m: _day(date.fromisoformat(m.group(0))), text)
 
@@ -169,36 +176,55 @@ def _add_activity(repo: Repository, content: ReportContent) -> None:
         tail = f"; latest {days(latest[1])}" if latest is not None and later else ""
         lines.append(f"{what}: {spans} (last above-threshold result: {days(above)}{tail})")
     if lines:
-        content.activity_note = ("Possible activity signals from the logged labs \u2014 "
-                                 + "; ".join(lines) + f". {DISCLAIMER}")
+        content.activity_note = (
+            "Possible activity signals from the logged labs \u2014 "
+            + "; ".join(lines)
+            + f". {DISCLAIMER}"
+        )
     assessments = [a for a in repo.sledai.all() if a.visit_on <= content.until]
     inside = [a for a in assessments if a.visit_on >= content.since]
     before = [a for a in assessments if a.visit_on < content.since][-1:]
-    content.sledai = [(a.visit_on, a.visit_on < content.since, a.score, ", ".join(
-        f"{descriptor(i).name} {descriptor(i).weight}"
-        for i in sorted(a.items, key=lambda k: (-descriptor(k).weight, k))) or "no items")
-                      for a in (before + inside)[-5:]]
+    content.sledai = [
+        (
+            a.visit_on,
+            a.visit_on < content.since,
+            a.score,
+            ", ".join(
+                f"{descriptor(i).name} {descriptor(i).weight}"
+                for i in sorted(a.items, key=lambda k: (-descriptor(k).weight, k))
+            )
+            or "no items",
+        )
+        for a in (before + inside)[-5:]
+    ]
 
 
-def worst_days(repo: Repository, since: date, until: date,
-               count: int = WORST_DAYS) -> list[WorstDay]:
+def worst_days(
+    repo: Repository, since: date, until: date, count: int = WORST_DAYS
+) -> list[WorstDay]:
     """The days with the highest summed severity (ties: the later day), with their notes."""
     by_day: dict[date, list[SymptomEntry]] = {}
     for entry in repo.diary.symptoms(since, until):
         if entry.severity > 0:
             by_day.setdefault(entry.day, []).append(entry)
-    ranked = sorted(by_day, key=lambda d: (sum(e.severity for e in by_day[d]), d),
-                    reverse=True)[:count]
+    ranked = sorted(by_day, key=lambda d: (sum(e.severity for e in by_day[d]), d), reverse=True)[
+        :count
+    ]
     notes = dict(repo.diary.notes(since, until))
-    return [WorstDay(d, tuple(sorted(by_day[d], key=lambda e: -e.severity)),
-                     (notes.get(d) or "").strip()) for d in sorted(ranked)]
+    return [
+        WorstDay(
+            d, tuple(sorted(by_day[d], key=lambda e: -e.severity)), (notes.get(d) or "").strip()
+        )
+        for d in sorted(ranked)
+    ]
 
 
 PHOTO_WIDTH_MM = 28.0
 
 
-def _photos(repo: Repository, since: date, until: date,
-            chosen: Collection[int] | None) -> list[tuple[Photo, Image]]:
+def _photos(
+    repo: Repository, since: date, until: date, chosen: Collection[int] | None
+) -> list[tuple[Photo, Image]]:
     photos = repo.photos.all(since, until)
     if chosen is not None:
         photos = [p for p in photos if p.id in set(chosen)]

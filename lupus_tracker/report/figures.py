@@ -43,15 +43,26 @@ STRIP_HEIGHT_MM = 12.0
 EVENT_STRIP_MM = 10.0
 
 # Trend panels, in reading order: the first marker of each group that has data is drawn.
-PANEL_GROUPS = (("anti_dsdna",), ("c3",), ("c4",), ("urine_protein_24h", "upcr"),
-                ("albumin",), ("egfr", "creatinine"), ("hemoglobin",), ("platelets",))
+PANEL_GROUPS = (
+    ("anti_dsdna",),
+    ("c3",),
+    ("c4",),
+    ("urine_protein_24h", "upcr"),
+    ("albumin",),
+    ("egfr", "creatinine"),
+    ("hemoglobin",),
+    ("platelets",),
+)
 MAX_PANELS = 6
 FILLED_EVENTS = (EventKind.FLARE, EventKind.VISIT)  # the others are open shapes
 EVENT_ROWS = {EventKind.FLARE: 0.72, EventKind.HOSPITAL_STAY: 0.3}  # else the middle
 EVENT_STYLE = {  # kind -> (marker, label); hospital stays are drawn as spans
-    EventKind.FLARE: ("^", "flare"), EventKind.INFUSION: ("D", "infusion"),
-    EventKind.HOSPITAL_STAY: ("s", "hospital stay"), EventKind.VISIT: ("|", "visit"),
-    EventKind.EYE_EXAM: ("p", "eye exam"), EventKind.OTHER: ("o", "other"),
+    EventKind.FLARE: ("^", "flare"),
+    EventKind.INFUSION: ("D", "infusion"),
+    EventKind.HOSPITAL_STAY: ("s", "hospital stay"),
+    EventKind.VISIT: ("|", "visit"),
+    EventKind.EYE_EXAM: ("p", "eye exam"),
+    EventKind.OTHER: ("o", "other"),
 }
 
 
@@ -65,15 +76,19 @@ def _row_series(data: MarkerData, row: KeyResult) -> Series | None:
     """The series holding the row's latest result (never a line joined across assays)."""
     latest = row.value.latest
     for series in data.series:
-        if series.days and series.days[-1] == latest.day \
-                and series.unit_label in (latest.unit.label, "titer") \
-                and series.points[-1].text == latest.value_text:
+        if (
+            series.days
+            and series.days[-1] == latest.day
+            and series.unit_label in (latest.unit.label, "titer")
+            and series.points[-1].text == latest.value_text
+        ):
             return series
     return None
 
 
-def sparkline_images(repo: Repository, rows: Iterable[KeyResult], since: date,
-                     until: date) -> dict[str, Image]:
+def sparkline_images(
+    repo: Repository, rows: Iterable[KeyResult], since: date, until: date
+) -> dict[str, Image]:
     """A small trend line of the period for each row (by the row's name); a single result
     is a dot."""
     from matplotlib.figure import Figure
@@ -97,8 +112,9 @@ def sparkline_images(repo: Repository, rows: Iterable[KeyResult], since: date,
     return images
 
 
-def _draw_series(ax: Axes, data: MarkerData, shapes: dict[str, str],
-                 xlim: tuple[float, float]) -> None:
+def _draw_series(
+    ax: Axes, data: MarkerData, shapes: dict[str, str], xlim: tuple[float, float]
+) -> None:
     """The marker chart's own drawing (``charts.marker.draw_marker``: each result's own
     range as a step band with dashed limits, bounds such as <0.5 as open triangles, rings
     around values out of range) in the print style, with one shape per assay or lab, the
@@ -132,8 +148,7 @@ def _shape_map(panels: list[MarkerData]) -> dict[str, str]:
     return shapes
 
 
-def _panel_keys(repo: Repository, start: date, until: date,
-                most: int = MAX_PANELS) -> list[str]:
+def _panel_keys(repo: Repository, start: date, until: date, most: int = MAX_PANELS) -> list[str]:
     have = set(repo.results.frame(None, start, until)["marker"])
     keys = []
     for group in PANEL_GROUPS:
@@ -158,19 +173,32 @@ def _dose_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
     top = max([mg for _, mg in steps] + [7.5]) * 1.7  # room for the label above the steps
     ax.set_ylim(0, top)
     for pulse in exp.pulses(start, until):
-        ax.plot(day_numbers([pulse.day]), [top * 0.82], marker="v", markersize=4, color=INK,
-                markerfacecolor="white", linestyle="none")
+        ax.plot(
+            day_numbers([pulse.day]),
+            [top * 0.82],
+            marker="v",
+            markersize=4,
+            color=INK,
+            markerfacecolor="white",
+            linestyle="none",
+        )
     for unknown in exp.unknowns_between(start, until):
         begin, end = day_numbers([max(unknown.start, start), min(unknown.end, until)])
-        ax.axvspan(begin, end, facecolor="none",
-                   edgecolor="#8c8c8c", hatch="////", linewidth=0)
+        ax.axvspan(begin, end, facecolor="none", edgecolor="#8c8c8c", hatch="////", linewidth=0)
     ax.set_label("dose strip")
     # Above the strip (a title), never under a pulse's marker inside it.
-    ax.set_title("prednisone-equivalent, mg/day (\u25bd IV pulse)", loc="left",
-                 fontsize=MIN_PT, pad=2)
+    ax.set_title(
+        "prednisone-equivalent, mg/day (\u25bd IV pulse)", loc="left", fontsize=MIN_PT, pad=2
+    )
     if steps:
-        ax.annotate(f"{format_mg(steps[-1][1])} mg/day", (1, 1), xycoords="axes fraction",
-                    ha="right", va="bottom", fontsize=MIN_PT)
+        ax.annotate(
+            f"{format_mg(steps[-1][1])} mg/day",
+            (1, 1),
+            xycoords="axes fraction",
+            ha="right",
+            va="bottom",
+            fontsize=MIN_PT,
+        )
 
 
 def _event_strip(ax: Axes, repo: Repository, start: date, until: date) -> set[EventKind]:
@@ -181,9 +209,15 @@ def _event_strip(ax: Axes, repo: Repository, start: date, until: date) -> set[Ev
         if event.kind is EventKind.HOSPITAL_STAY and event.ended_on:
             begin, end = day_numbers([event.occurred_on, event.ended_on + timedelta(days=1)])
             ax.axvspan(begin, end, ymin=row - 0.12, ymax=row + 0.12, color="#5a5a5a")
-        ax.plot(day_numbers([event.occurred_on]), [row], marker=shape, color=INK, markersize=5,
-                markerfacecolor=INK if event.kind in FILLED_EVENTS else "white",
-                linestyle="none")
+        ax.plot(
+            day_numbers([event.occurred_on]),
+            [row],
+            marker=shape,
+            color=INK,
+            markersize=5,
+            markerfacecolor=INK if event.kind in FILLED_EVENTS else "white",
+            linestyle="none",
+        )
         shown.add(event.kind)
     ax.set_ylim(0, 1)
     ax.set_yticks([])
@@ -196,15 +230,34 @@ def _legend(figure: Figure, shapes: dict[str, str], kinds: set[EventKind]) -> No
     """One legend under the chart: the shape of each assay or lab, and of each event kind."""
     from matplotlib.lines import Line2D
 
-    handles = [Line2D([], [], marker=shape, color=INK, linestyle="none", markersize=4,
-                      label=label) for label, shape in shapes.items()]
-    handles += [Line2D([], [], marker=EVENT_STYLE[kind][0], color=INK, linestyle="none",
-                       markersize=5, markerfacecolor=INK if kind in FILLED_EVENTS
-                       else "white", label=EVENT_STYLE[kind][1])
-                for kind in EventKind if kind in kinds]
+    handles = [
+        Line2D([], [], marker=shape, color=INK, linestyle="none", markersize=4, label=label)
+        for label, shape in shapes.items()
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            marker=EVENT_STYLE[kind][0],
+            color=INK,
+            linestyle="none",
+            markersize=5,
+            markerfacecolor=INK if kind in FILLED_EVENTS else "white",
+            label=EVENT_STYLE[kind][1],
+        )
+        for kind in EventKind
+        if kind in kinds
+    ]
     if handles:
-        figure.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 3),
-                      fontsize=MIN_PT, frameon=False, handletextpad=0.2, columnspacing=1.0)
+        figure.legend(
+            handles=handles,
+            loc="outside lower center",
+            ncol=min(len(handles), 3),
+            fontsize=MIN_PT,
+            frameon=False,
+            handletextpad=0.2,
+            columnspacing=1.0,
+        )
 
 
 def _one_scale(data: MarkerData) -> tuple[MarkerData, str]:
@@ -223,17 +276,22 @@ def _pressure_panel(repo: Repository, start: date, until: date) -> MarkerData | 
     """Systolic and diastolic readings on one axis, told apart by shape; the lupus
     nephritis target lines stand for their ranges (no bands)."""
     series = tuple(
-        Series(f"{s.unit_label} · {name}", s.unit_label,
-               tuple(replace(p, low=None, high=None) for p in s.points))
+        Series(
+            f"{s.unit_label} · {name}",
+            s.unit_label,
+            tuple(replace(p, low=None, high=None) for p in s.points),
+        )
         for key, name in zip(BP_KEYS, ("systolic", "diastolic"), strict=True)
-        for s in load_marker_data(repo, key, start, until).series)
+        for s in load_marker_data(repo, key, start, until).series
+    )
     if not series:
         return None
     return MarkerData("blood_pressure", "Blood pressure", "Blood pressure", series, (), False)
 
 
-def trend_figure(repo: Repository, start: date, since: date, until: date,
-                 width_mm: float = CHART_WIDTH_MM) -> Figure:
+def trend_figure(
+    repo: Repository, start: date, since: date, until: date, width_mm: float = CHART_WIDTH_MM
+) -> Figure:
     """Two columns of marker panels (each at least 8 cm wide), each column ending with the
     prednisone-equivalent dose strip and the events on the same time axis."""
     import matplotlib.dates as mdates
@@ -258,8 +316,9 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
     grid = figure.add_gridspec(len(heights), 2, height_ratios=heights)
     for column in range(2):
         bottom = figure.add_subplot(grid[len(heights) - 1, column])
-        axes = [figure.add_subplot(grid[r, column], sharex=bottom)
-                for r in range(len(heights) - 1)] + [bottom]
+        axes = [
+            figure.add_subplot(grid[r, column], sharex=bottom) for r in range(len(heights) - 1)
+        ] + [bottom]
         for r, ax in enumerate(axes[:rows]):
             index = r * 2 + column
             if index >= len(keys):
@@ -273,9 +332,14 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
                 for key in BP_KEYS:
                     draw_target(ax, replace(targets[key], label=""), print_style())
                 low, high = (targets[key].value for key in BP_KEYS[::-1])
-                ax.annotate(f"dash-dot: target <{high:g}/{low:g} (lupus nephritis)",
-                            (0.01, (low + high) / 2), xycoords=("axes fraction", "data"),
-                            va="center", fontsize=MIN_PT, gid="target-label")
+                ax.annotate(
+                    f"dash-dot: target <{high:g}/{low:g} (lupus nephritis)",
+                    (0.01, (low + high) / 2),
+                    xycoords=("axes fraction", "data"),
+                    va="center",
+                    fontsize=MIN_PT,
+                    gid="target-label",
+                )
             title = f"{label} ({units})" if units else label
             if data is pressure:
                 title += ": systolic (upper), diastolic (lower)"
@@ -301,8 +365,7 @@ def trend_figure(repo: Repository, start: date, since: date, until: date,
     return figure
 
 
-def trend_chart_image(repo: Repository, start: date, since: date,
-                      until: date) -> Image | None:
+def trend_chart_image(repo: Repository, start: date, since: date, until: date) -> Image | None:
     """The trend chart as a print-size PNG; None when no key result falls in its span."""
     from lupus_tracker.report.content import Image
 
@@ -311,6 +374,12 @@ def trend_chart_image(repo: Repository, start: date, since: date,
     figure = trend_figure(repo, start, since, until)
     pressure = any(ax.get_title(loc="left").startswith("Blood pressure") for ax in figure.axes)
     note = bp_target_note()
-    caption = " ".join(part for part in (
-        str(figure.get_label() or ""), f"{note[0].upper()}{note[1:]}." if pressure else "") if part)
+    caption = " ".join(
+        part
+        for part in (
+            str(figure.get_label() or ""),
+            f"{note[0].upper()}{note[1:]}." if pressure else "",
+        )
+        if part
+    )
     return Image(_png(figure), CHART_WIDTH_MM, caption)

@@ -85,7 +85,8 @@ def _head(content: ReportContent) -> str:
         '<p class="small">Recorded by the patient in Lupus Tracker: information to discuss '
         "with the doctor, not medical advice. Each result in one unit: a value converted "
         f"from the lab's unit is marked {CONVERTED_MARK} and the lab's own value is printed "
-        "under its table; flags (in words) use each lab's own range.</p>")
+        "under its table; flags (in words) use each lab's own range.</p>"
+    )
 
 
 def to_html(content: ReportContent) -> str:

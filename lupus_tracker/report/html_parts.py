@@ -34,17 +34,23 @@ def px(mm: float) -> int:
     return round(mm * PX_PER_MM)
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *,
-          css: str = "data", raw_columns: Sequence[int] = (),
-          classes: Sequence[Sequence[str]] | None = None,
-          widths: Sequence[int | None] | None = None) -> str:
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    css: str = "data",
+    raw_columns: Sequence[int] = (),
+    classes: Sequence[Sequence[str]] | None = None,
+    widths: Sequence[int | None] | None = None,
+) -> str:
     """A data table. Column widths are left to Qt (content-based) unless given in percent
     for a free-text column: fixed narrow widths are what break words inside a cell.
 
     ``raw_columns`` hold HTML (images) rather than text."""
     head = "".join(
         f'<th width="{widths[i]}%">{e(h)}</th>' if widths and widths[i] else f"<th>{e(h)}</th>"
-        for i, h in enumerate(headers))
+        for i, h in enumerate(headers)
+    )
     body = []
     for index, row in enumerate(rows):
         cells = []
@@ -54,8 +60,10 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *,
             cells.append(f'<td class="{cls}">{text}</td>' if cls else f"<td>{text}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     # Qt takes cell padding from this attribute (CSS padding on cells is not applied).
-    return (f'<table class="{css}" cellspacing="0" cellpadding="2" width="100%">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    return (
+        f'<table class="{css}" cellspacing="0" cellpadding="2" width="100%">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 def image(name: str, width_mm: float, height_mm: float | None = None) -> str:

@@ -25,8 +25,11 @@ from lupus_tracker.report.treatment import CurrentMedication
 
 def questions_html(content: ReportContent) -> str:
     lines = [line.strip() for line in content.notes.splitlines() if line.strip()]
-    body = ("".join(f'<p class="question">{e(line)}</p>' for line in lines)
-            if lines else '<p class="small">None written for this visit.</p>')
+    body = (
+        "".join(f'<p class="question">{e(line)}</p>' for line in lines)
+        if lines
+        else '<p class="small">None written for this visit.</p>'
+    )
     return "<h2>My questions and notes for this visit</h2>" + body
 
 
@@ -43,27 +46,41 @@ def treatment_html(content: ReportContent) -> str:
     if treatment is None or not (treatment.current or treatment.stopped):
         parts.append("<p>No medications recorded for this period.</p>")
     if treatment is not None and treatment.current:
-        rows: list[tuple[str, ...]] = [(m.name, keep(m.dose), m.per_day, _since_text(m),
-                                        m.note) for m in treatment.current]
-        parts.append(table(("Medication", "Dose", "Total per day", "Dose since", "Note"), rows,
-                           widths=(None, None, None, None, 34)))
+        rows: list[tuple[str, ...]] = [
+            (m.name, keep(m.dose), m.per_day, _since_text(m), m.note) for m in treatment.current
+        ]
+        parts.append(
+            table(
+                ("Medication", "Dose", "Total per day", "Dose since", "Note"),
+                rows,
+                widths=(None, None, None, None, 34),
+            )
+        )
     if treatment is not None and treatment.changes:
         rows = [(day_text(c.day), c.name, c.what, c.reason or "—") for c in treatment.changes]
         parts.append("<h3>Changes in the period</h3>")
-        parts.append(table(("Date", "Medication", "Change", "Reason"), rows,
-                           widths=(None, None, None, 38)))
+        parts.append(
+            table(("Date", "Medication", "Change", "Reason"), rows, widths=(None, None, None, 38))
+        )
     if treatment is not None and treatment.stopped:
-        rows = [(day_text(s.stopped_on), s.name, keep(s.last_dose), s.reason)
-                for s in treatment.stopped]
+        rows = [
+            (day_text(s.stopped_on), s.name, keep(s.last_dose), s.reason) for s in treatment.stopped
+        ]
         parts.append("<h3>Stopped in the period</h3>")
-        parts.append(table(("Stopped", "Medication", "Last dose", "Reason"), rows,
-                           widths=(None, None, None, 44)))
+        parts.append(
+            table(
+                ("Stopped", "Medication", "Last dose", "Reason"),
+                rows,
+                widths=(None, None, None, 44),
+            )
+        )
     if content.treat_to_target:
         text = content.treat_to_target
         if text.startswith("Treat-to-target"):  # the hook may name itself
             text = text.partition(": ")[2] or text
-        parts.append('<p class="t2t"><b>Treat-to-target (to discuss with the doctor):</b> '
-                     f"{e(text)}</p>")
+        parts.append(
+            f'<p class="t2t"><b>Treat-to-target (to discuss with the doctor):</b> {e(text)}</p>'
+        )
     return "".join(parts)
 
 
@@ -87,28 +104,48 @@ def _name_cell(row: KeyResult) -> str:
 
 def _result_row(row: KeyResult, with_trend: bool, content: ReportContent) -> tuple:
     latest, previous = row.value.latest, row.value.previous
-    prev = (f"{keep(previous.value_text)} ({day_text(previous.day)})" if previous else "—")
+    prev = f"{keep(previous.value_text)} ({day_text(previous.day)})" if previous else "—"
     mark = f" {CONVERTED_MARK}" if converted(latest) else ""
-    cells = [_name_cell(row), e(keep(f"{latest.value_text} {latest.unit.label}{mark}")),
-             e(day_text(latest.day)), e(row.value.flag_text), e(keep(latest.ref_text or "—")),
-             e(prev), e(_change(row))]
+    cells = [
+        _name_cell(row),
+        e(keep(f"{latest.value_text} {latest.unit.label}{mark}")),
+        e(day_text(latest.day)),
+        e(row.value.flag_text),
+        e(keep(latest.ref_text or "—")),
+        e(prev),
+        e(_change(row)),
+    ]
     if with_trend:
         spark = content.sparklines.get(row.name)
         cells.append(image(f"spark-{row.name}", *SPARK_MM) if spark else "")
     return tuple(cells)
 
 
-def _results_table(rows: Sequence[KeyResult], with_trend: bool,
-                   content: ReportContent) -> str:
+def _results_table(rows: Sequence[KeyResult], with_trend: bool, content: ReportContent) -> str:
     headers = ["Result", "Latest", "Date", "Flag", "Range", "Previous", "Change"]
     if with_trend:
         headers.append("Trend")
     # The value with its unit, and the previous value with its date, never wrap (Qt would
     # break "mL/min/1.73m²" after a slash); the flag and the change wrap between words.
-    classes = [("", "nowrap", "", "flag" if r.value.latest.flag.is_out_of_range else "", "",
-                "nowrap", "", "") for r in rows]
-    return table(headers, [_result_row(r, with_trend, content) for r in rows],
-                 raw_columns=range(len(headers)), classes=classes) + _as_printed(rows)
+    classes = [
+        (
+            "",
+            "nowrap",
+            "",
+            "flag" if r.value.latest.flag.is_out_of_range else "",
+            "",
+            "nowrap",
+            "",
+            "",
+        )
+        for r in rows
+    ]
+    return table(
+        headers,
+        [_result_row(r, with_trend, content) for r in rows],
+        raw_columns=range(len(headers)),
+        classes=classes,
+    ) + _as_printed(rows)
 
 
 def converted(shown: Shown) -> bool:
@@ -118,14 +155,20 @@ def converted(shown: Shown) -> bool:
 
 def _as_printed(rows: Sequence[KeyResult]) -> str:
     """The lab's own value and unit of every converted latest value, under the table."""
-    printed = [f"{row.value.marker.label} "
-               + keep(f"{row.value.latest.measurement.value.text} "
-                      f"{row.value.latest.measurement.unit.label}")
-               for row in rows if converted(row.value.latest)]
+    printed = [
+        f"{row.value.marker.label} "
+        + keep(
+            f"{row.value.latest.measurement.value.text} {row.value.latest.measurement.unit.label}"
+        )
+        for row in rows
+        if converted(row.value.latest)
+    ]
     if not printed:
         return ""
-    return (f'<p class="small">{CONVERTED_MARK} converted into the unit shown; as printed by '
-            f"the lab: {e(', '.join(printed))}.</p>")
+    return (
+        f'<p class="small">{CONVERTED_MARK} converted into the unit shown; as printed by '
+        f"the lab: {e(', '.join(printed))}.</p>"
+    )
 
 
 def results_html(content: ReportContent) -> str:
@@ -138,37 +181,51 @@ def results_html(content: ReportContent) -> str:
     if results is not None and results.key:
         parts.append(_results_table(results.key, True, content))
     if results is not None and (results.key or results.other):
-        per_assay = " anti-dsDNA: one row per assay (numbers of different assays are not " \
-            "comparable)." if any(r.series for r in results.key) else ""
-        parts.append('<p class="small">Change: since the previous comparable result (same '
-                     "assay, or same lab and range). Trend: this period, same assay."
-                     f"{per_assay}</p>")
+        per_assay = (
+            " anti-dsDNA: one row per assay (numbers of different assays are not comparable)."
+            if any(r.series for r in results.key)
+            else ""
+        )
+        parts.append(
+            '<p class="small">Change: since the previous comparable result (same '
+            "assay, or same lab and range). Trend: this period, same assay."
+            f"{per_assay}</p>"
+        )
     if content.sledai:
         visits = "; ".join(
             f"{day_text(day)}{' (before the period)' if before else ''}: <b>{score}</b> "
-            f"({e(items)})" for day, before, score, items in content.sledai)
-        parts.append(f"<p><b>SLEDAI-2K recorded at visits</b> (items with their weights) "
-                     f"\u2014 {visits}.</p>")
+            f"({e(items)})"
+            for day, before, score, items in content.sledai
+        )
+        parts.append(
+            f"<p><b>SLEDAI-2K recorded at visits</b> (items with their weights) "
+            f"\u2014 {visits}.</p>"
+        )
     if content.activity_note:
         parts.append(f'<p class="signal">{e(content.activity_note)}</p>')
     if results is not None and results.other:
         parts.append("<h3>Other results in the period</h3>")
-        parts.append(_results_table([KeyResult(r, r.marker.key) for r in results.other],
-                                    False, content))
+        parts.append(
+            _results_table([KeyResult(r, r.marker.key) for r in results.other], False, content)
+        )
     if results is not None and results.earlier:
         items = " \u00b7 ".join(
-            keep(f"{r.marker.label} {r.latest.measurement.value.text} "
-                 f"{r.latest.measurement.unit.label}")
-            + f" ({day_text(r.latest.day)})" for r in results.earlier)
-        parts.append("<p><b>Last measured before this period</b> (not flagged: not current): "
-                     f"{e(items)}</p>")
+            keep(
+                f"{r.marker.label} {r.latest.measurement.value.text} "
+                f"{r.latest.measurement.unit.label}"
+            )
+            + f" ({day_text(r.latest.day)})"
+            for r in results.earlier
+        )
+        parts.append(
+            f"<p><b>Last measured before this period</b> (not flagged: not current): {e(items)}</p>"
+        )
     return "".join(parts)
 
 
 def charts_html(content: ReportContent) -> str:
     start = chart_start(content.since, content.until)
-    parts = [f"<h2>Trends from {start.strftime('%b %Y')} to "
-             f"{content.until.strftime('%b %Y')}</h2>"]
+    parts = [f"<h2>Trends from {start.strftime('%b %Y')} to {content.until.strftime('%b %Y')}</h2>"]
 
     if not content.charts:
         return parts[0] + "<p>No key results to chart in this time.</p>"
@@ -181,7 +238,8 @@ def charts_html(content: ReportContent) -> str:
         + ("Dashed line: start of the period. " if start < content.since else "")
         + "Under each column: prednisone-equivalent mg/day and events."
         + "".join(f" {e(chart.caption)}" for chart in content.charts if chart.caption)
-        + f" {_span_note(start, content.since)}</p>")
+        + f" {_span_note(start, content.since)}</p>"
+    )
     return "".join(parts)
 
 
@@ -189,8 +247,10 @@ def _span_note(start: date, since: date) -> str:
     """Why the charts may start before the period (a heading's paragraph of its own would
     let the heading end a page)."""
     if start < since:
-        return (f"Drawn from {day_text(start)}, a year for context (the period starts on "
-                f"{day_text(since)}).")
+        return (
+            f"Drawn from {day_text(start)}, a year for context (the period starts on "
+            f"{day_text(since)})."
+        )
     return ""
 
 
@@ -210,35 +270,59 @@ def symptoms_html(content: ReportContent) -> str:
     else:
         logged = summary.days_with_entries
         missing = content.days_in_period - logged
-        parts.append(f"<p>Diary entries on {logged} of {content.days_in_period} days "
-                     f"({missing} days without an entry). Fever days (symptom, or a "
-                     f"temperature above 38{NBSP}\u00b0C): {summary.fever_days}.</p>")
-        cells = [(s.symptom.name, f"{s.days_present} of {logged} logged days",
-                  _average_text(s.average, s.days_present), str(s.worst))
-                 for s in summary.stats]
+        parts.append(
+            f"<p>Diary entries on {logged} of {content.days_in_period} days "
+            f"({missing} days without an entry). Fever days (symptom, or a "
+            f"temperature above 38{NBSP}\u00b0C): {summary.fever_days}.</p>"
+        )
+        cells = [
+            (
+                s.symptom.name,
+                f"{s.days_present} of {logged} logged days",
+                _average_text(s.average, s.days_present),
+                str(s.worst),
+            )
+            for s in summary.stats
+        ]
         half = (len(cells) + 1) // 2  # two symptoms a row: the table stays short
-        pairs = [cells[i] + (cells[i + half] if i + half < len(cells) else ("", "", "", ""))
-                 for i in range(half)]
+        pairs = [
+            cells[i] + (cells[i + half] if i + half < len(cells) else ("", "", "", ""))
+            for i in range(half)
+        ]
         headers = ("Symptom", "Days present", "Average", "Worst")
         parts.append(table(headers * 2, pairs))
-        parts.append('<p class="small">Severity 0-10; average over all logged days (a day '
-                     "without the symptom counts as 0; &lt;0.1: present on few days).</p>")
+        parts.append(
+            '<p class="small">Severity 0-10; average over all logged days (a day '
+            "without the symptom counts as 0; &lt;0.1: present on few days).</p>"
+        )
     if content.worst_days:
-        worst = [(day_text(w.day),
-                  ", ".join(f"{symptom_name(x.symptom)} {x.severity}" for x in w.entries),
-                  w.note or "—") for w in content.worst_days]
+        worst = [
+            (
+                day_text(w.day),
+                ", ".join(f"{symptom_name(x.symptom)} {x.severity}" for x in w.entries),
+                w.note or "—",
+            )
+            for w in content.worst_days
+        ]
         parts.append("<h3>Worst days</h3>")
-        parts.append(table(("Date", "Symptoms (severity 0-10)", "Note"), worst,
-                           widths=(None, 45, 40)))
+        parts.append(
+            table(("Date", "Symptoms (severity 0-10)", "Note"), worst, widths=(None, 45, 40))
+        )
     if content.photos:
-        pictures = "".join(f'<td align="center">{image(f"photo-{i}", img.width_mm)}</td>'
-                           for i, (_, img) in enumerate(content.photos))
-        dates = "".join(f'<td align="center">{day_text(p.day)}'
-                        f'{("<br>" + e(p.caption)) if p.caption else ""}</td>'
-                        for p, _ in content.photos)
+        pictures = "".join(
+            f'<td align="center">{image(f"photo-{i}", img.width_mm)}</td>'
+            for i, (_, img) in enumerate(content.photos)
+        )
+        dates = "".join(
+            f'<td align="center">{day_text(p.day)}'
+            f"{('<br>' + e(p.caption)) if p.caption else ''}</td>"
+            for p, _ in content.photos
+        )
         parts.append("<h3>Photos</h3>")
-        parts.append(f'<table class="data" cellspacing="0" cellpadding="3"><tr>{pictures}</tr>'
-                     f"<tr>{dates}</tr></table>")
+        parts.append(
+            f'<table class="data" cellspacing="0" cellpadding="3"><tr>{pictures}</tr>'
+            f"<tr>{dates}</tr></table>"
+        )
     return "".join(parts)
 
 
@@ -258,6 +342,5 @@ def events_html(content: ReportContent) -> str:
         count = f"{len(visits)} visit{'s' if len(visits) > 1 else ''}"
         rows.append((", ".join(day_text(v.occurred_on) for v in visits), "Visits", count, "—"))
     if rows:
-        parts.append(table(("Date", "Kind", "What", "Note"), rows,
-                           widths=(None, None, None, 45)))
+        parts.append(table(("Date", "Kind", "What", "Note"), rows, widths=(None, None, None, 45)))
     return "".join(parts)

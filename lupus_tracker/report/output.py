@@ -16,6 +16,8 @@ def database_as_output(out: Path, database: Path) -> str:
     target = Path(out).expanduser().resolve()
     base = Path(database).expanduser().resolve()
     if target in {base, *(Path(f"{base}{suffix}") for suffix in SIDE_SUFFIXES)}:
-        return (f"{out} is the database (or one of its files); choose another file name. "
-                "Nothing was written.")
+        return (
+            f"{out} is the database (or one of its files); choose another file name. "
+            "Nothing was written."
+        )
     return ""

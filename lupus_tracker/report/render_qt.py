@@ -70,9 +70,12 @@ def page_size(locale: QLocale | None = None) -> QPageSize:
 
 
 def page_layout(locale: QLocale | None = None) -> QPageLayout:
-    return QPageLayout(page_size(locale), QPageLayout.Orientation.Portrait,
-                       QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                       QPageLayout.Unit.Millimeter)
+    return QPageLayout(
+        page_size(locale),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+        QPageLayout.Unit.Millimeter,
+    )
 
 
 def _unreadable() -> QImage:
@@ -95,8 +98,12 @@ def _qimage(data: bytes, photo: bool) -> QImage:
     if photo and picture.isNull():
         return _unreadable()
     if photo and not picture.isNull() and max(picture.width(), picture.height()) > PHOTO_MAX_PX:
-        picture = picture.scaled(PHOTO_MAX_PX, PHOTO_MAX_PX, Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
+        picture = picture.scaled(
+            PHOTO_MAX_PX,
+            PHOTO_MAX_PX,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
     return picture
 
 
@@ -111,8 +118,11 @@ class ReportDocument:
         self.document = QTextDocument()
         self.document.setDocumentMargin(0)
         for name, picture in image_resources(content).items():
-            self.document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name),
-                                      _qimage(picture.data, name.startswith("photo-")))
+            self.document.addResource(
+                QTextDocument.ResourceType.ImageResource,
+                QUrl(name),
+                _qimage(picture.data, name.startswith("photo-")),
+            )
         self.document.setHtml(to_html(content))
         self.document.documentLayout().setPaintDevice(device)
         resolution = device.resolution()
@@ -168,8 +178,11 @@ class ReportDocument:
             next_top = self._first_line(following)[0] if following.isValid() else bottom
             return page_end - bottom < room or next_top >= page_end - 1
         last = self._last_line_bottom(block)
-        return last > page_end + 1 and last - top < self.body_height / 3 \
+        return (
+            last > page_end + 1
+            and last - top < self.body_height / 3
             and QTextCursor(block).currentTable() is None
+        )
 
     def _keep_headings_with_next(self, room: float) -> None:
         """Move a heading to the next page when less than ``room`` is left under it or
@@ -182,9 +195,11 @@ class ReportDocument:
         for _ in range(60):  # each pass moves at most one block down
             block = self.document.begin()
             while block.isValid():
-                if block.blockNumber() not in refused \
-                        and block.blockFormat().pageBreakPolicy() != always_before \
-                        and self._needs_break(block, room):
+                if (
+                    block.blockNumber() not in refused
+                    and block.blockFormat().pageBreakPolicy() != always_before
+                    and self._needs_break(block, room)
+                ):
                     self._break_before(block, refused)
                     break
                 block = block.next()
@@ -267,8 +282,10 @@ class ReportDocument:
                 # edge is not painted on both pages (clipped ink still leaves text in a PDF).
                 top = index * self.body_height
                 painter.setClipRect(QRectF(0, top, self.width, self.body_height))
-                self.document.drawContents(painter, QRectF(
-                    0, top + self.inset, self.width, self.body_height - 2 * self.inset))
+                self.document.drawContents(
+                    painter,
+                    QRectF(0, top + self.inset, self.width, self.body_height - 2 * self.inset),
+                )
                 painter.restore()
         finally:
             painter.end()
@@ -278,14 +295,19 @@ class ReportDocument:
         painter.setFont(font)
         painter.setPen(Qt.GlobalColor.black)
         top = QRectF(0, 0, self.width, self.band * 0.8)
-        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         self.header)
+        painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, self.header)
         painter.drawLine(QPointF(0, self.band * 0.75), QPointF(self.width, self.band * 0.75))
         bottom = QRectF(0, self.height - self.band * 0.7, self.width, self.band * 0.7)
-        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                         "Lupus Tracker \u2014 patient-recorded, to discuss with the doctor")
-        painter.drawText(bottom, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                         f"page {number} of {pages}")
+        painter.drawText(
+            bottom,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+            "Lupus Tracker \u2014 patient-recorded, to discuss with the doctor",
+        )
+        painter.drawText(
+            bottom,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+            f"page {number} of {pages}",
+        )
 
 
 def print_to(content: ReportContent, device: PagedDevice) -> int:
@@ -314,8 +336,10 @@ def write_pdf(content: ReportContent, out: Path, locale: QLocale | None = None) 
         del writer  # finishes the file
         pages = count_pdf_pages(temp.read_bytes())
         if pages == 0:  # QPdfWriter reports no error when the disk is full
-            raise ExchangeError(f"The PDF could not be written completely (is the disk "
-                                f"full?); {out.name} was not changed.")
+            raise ExchangeError(
+                f"The PDF could not be written completely (is the disk "
+                f"full?); {out.name} was not changed."
+            )
 
     write_private_by_name(out, write)
     return pages

@@ -28,9 +28,22 @@ from lupus_tracker.store.repository import Repository
 
 # Issue 16: anti-dsDNA, C3, C4, urine protein (24 h or UPCR), albumin, creatinine, eGFR,
 # haemoglobin, white cells, lymphocytes, platelets, urine sediment.
-KEY_MARKERS = ("anti_dsdna", "c3", "c4", "urine_protein_24h", "upcr", "albumin",
-               "creatinine", "egfr", "hemoglobin", "wbc", "lymphocytes", "platelets",
-               "urine_rbc", "urine_wbc")
+KEY_MARKERS = (
+    "anti_dsdna",
+    "c3",
+    "c4",
+    "urine_protein_24h",
+    "upcr",
+    "albumin",
+    "creatinine",
+    "egfr",
+    "hemoglobin",
+    "wbc",
+    "lymphocytes",
+    "platelets",
+    "urine_rbc",
+    "urine_wbc",
+)
 # Markers whose numbers are kit-specific (../shared/domain.md: "never join them into one
 # line"): one row per assay, each named.
 PER_ASSAY_MARKERS = ("anti_dsdna",)
@@ -69,21 +82,31 @@ def per_assay_rows(repo: Repository, key: str, since: date, until: date) -> list
     marker = get_marker(key)
     preferred = repo.settings.preferred_unit(marker)
     sex = repo.profile.get().sex
-    results = [r for r in repo.results.all(markers=[key], until=until)
-               if r.source is not Source.COMPUTED]
+    results = [
+        r for r in repo.results.all(markers=[key], until=until) if r.source is not Source.COMPUTED
+    ]
     groups = group_series(results)
-    shown = sorted((g for g in groups if g[-1].taken_on >= since),
-                   key=lambda g: (g[-1].taken_on, g[-1].id or 0), reverse=True)
+    shown = sorted(
+        (g for g in groups if g[-1].taken_on >= since),
+        key=lambda g: (g[-1].taken_on, g[-1].id or 0),
+        reverse=True,
+    )
     rows = []
     for index, group in enumerate(shown):
         latest = show(marker, group[-1], preferred, sex)
         previous = show(marker, group[-2], preferred, sex) if len(group) > 1 else None
-        value = LatestValue(marker, latest, previous, exact_change(latest, previous),
-                            previous is not None)
-        earlier_other = any(g is not group and g[0].taken_on < group[0].taken_on
-                            for g in groups)
-        rows.append(KeyResult(value, key if index == 0 else f"{key}-{index + 1}",
-                              series_name(group[-1]), previous is None and earlier_other))
+        value = LatestValue(
+            marker, latest, previous, exact_change(latest, previous), previous is not None
+        )
+        earlier_other = any(g is not group and g[0].taken_on < group[0].taken_on for g in groups)
+        rows.append(
+            KeyResult(
+                value,
+                key if index == 0 else f"{key}-{index + 1}",
+                series_name(group[-1]),
+                previous is None and earlier_other,
+            )
+        )
     return rows
 
 
@@ -95,33 +118,42 @@ def with_series_previous(repo: Repository, row: LatestValue, until: date) -> Lat
         return row
     marker, latest = row.marker, row.latest
     computed = latest.result.source is Source.COMPUTED
-    results = [r for r in repo.results.all(markers=[marker.key], until=until)
-               if (r.source is Source.COMPUTED) == computed]
-    series = next((g for g in group_series(results)
-                   if any(r.id == latest.result.id for r in g)), [])
+    results = [
+        r
+        for r in repo.results.all(markers=[marker.key], until=until)
+        if (r.source is Source.COMPUTED) == computed
+    ]
+    series = next(
+        (g for g in group_series(results) if any(r.id == latest.result.id for r in g)), []
+    )
     before = [r for r in series if r.id != latest.result.id]
     if not before:
         return LatestValue(marker, latest, None, None, False, row.reason, row.remark)
     previous = show(marker, before[-1], latest.unit, repo.profile.get().sex)
-    return LatestValue(marker, latest, previous, exact_change(latest, previous), True, "",
-                       row.remark)
+    return LatestValue(
+        marker, latest, previous, exact_change(latest, previous), True, "", row.remark
+    )
 
 
 def gather_results(repo: Repository, since: date, until: date) -> ReportResults:
-    in_period = {row.marker.key: with_series_previous(repo, row, until)
-                 for row in latest_values(repo, until=until, since=since)}
+    in_period = {
+        row.marker.key: with_series_previous(repo, row, until)
+        for row in latest_values(repo, until=until, since=since)
+    }
     before = latest_values(repo, until=since - timedelta(days=1))
     key: list[KeyResult] = []
     for marker_key in KEY_MARKERS:
         if marker_key not in in_period:
             continue
         if marker_key in PER_ASSAY_MARKERS:
-            key += (per_assay_rows(repo, marker_key, since, until)
-                    or [KeyResult(in_period[marker_key], marker_key)])
+            key += per_assay_rows(repo, marker_key, since, until) or [
+                KeyResult(in_period[marker_key], marker_key)
+            ]
         else:
             key.append(KeyResult(in_period[marker_key], marker_key))
-    other = tuple(in_period[m.key] for m in MARKERS
-                  if m.key in in_period and m.key not in KEY_MARKERS)
+    other = tuple(
+        in_period[m.key] for m in MARKERS if m.key in in_period and m.key not in KEY_MARKERS
+    )
     earlier = tuple(row for row in before if row.marker.key not in in_period)
     order = {k: i for i, k in enumerate(KEY_MARKERS)}
     earlier = tuple(sorted(earlier, key=lambda r: order.get(r.marker.key, len(order))))

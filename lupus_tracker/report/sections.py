@@ -37,6 +37,7 @@ def parse_sections(text: str) -> frozenset[ReportSection]:
         raise ValueError("Name at least one section: " + ",".join(ReportSection) + ".")
     unknown = [n for n in names if n not in ReportSection.__members__.values()]
     if unknown:
-        raise ValueError(f"Unknown report section {unknown[0]!r}; choose from "
-                         + ",".join(ReportSection) + ".")
+        raise ValueError(
+            f"Unknown report section {unknown[0]!r}; choose from " + ",".join(ReportSection) + "."
+        )
     return frozenset(ReportSection(n) for n in names)

@@ -26,7 +26,8 @@ def treat_to_target_line(repo: Repository, on: date) -> str:
     if summary.all_time.total_mg > 0:
         line = line.removesuffix(".") + (
             f"; cumulative prednisone-equivalent {_grams(summary.last_12_months)} in the "
-            f"last 12 months, {_grams(summary.all_time)} all time.")
+            f"last 12 months, {_grams(summary.all_time)} all time."
+        )
     return line
 
 

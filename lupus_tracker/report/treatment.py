@@ -34,7 +34,6 @@ def mg_per_day(dose: Dose | None) -> float | None:
     return dose.dose * to_mg * per_day
 
 
-
 def daily_text(dose: Dose | None) -> str:
     """The total a day: "400 mg/day"; weekly schedules per week; '—' for a single dose or
     a longer interval; "not known" when the frequency or unit is not one the app knows."""
@@ -99,21 +98,27 @@ def _changes(med: Medication, since: date, until: date) -> list[TreatmentChange]
     if since <= med.started_on <= until:
         first = med.dose_on(med.started_on)
         what = f"started, {_amount(first)}" if first else "started"
-        changes.append(TreatmentChange(med.started_on, med.name, what,
-                                       note_before_stop(med.note)))
+        changes.append(TreatmentChange(med.started_on, med.name, what, note_before_stop(med.note)))
     previous: Dose | None = None
     for dose in med.doses:
-        if since <= dose.from_date <= until and previous is not None \
-                and dose.from_date != med.started_on:
-            changes.append(TreatmentChange(dose.from_date, med.name,
-                                           f"{_amount(previous)} \u2192 {_amount(dose)}",
-                                           dose.note or ""))
+        if (
+            since <= dose.from_date <= until
+            and previous is not None
+            and dose.from_date != med.started_on
+        ):
+            changes.append(
+                TreatmentChange(
+                    dose.from_date,
+                    med.name,
+                    f"{_amount(previous)} \u2192 {_amount(dose)}",
+                    dose.note or "",
+                )
+            )
         previous = dose
     return changes
 
 
-def gather_treatment(medications: Sequence[Medication], since: date,
-                     until: date) -> Treatment:
+def gather_treatment(medications: Sequence[Medication], since: date, until: date) -> Treatment:
     current, changes, stopped = [], [], []
     for med in medications:
         if med.started_on > until or (med.stopped_on is not None and med.stopped_on < since):
@@ -121,17 +126,28 @@ def gather_treatment(medications: Sequence[Medication], since: date,
         changes += _changes(med, since, until)
         if med.stopped_on is not None and med.stopped_on <= until:
             last = med.dose_on(med.stopped_on)
-            stopped.append(StoppedMedication(med.name, med.stopped_on,
-                                             dose_text(last) if last else "—",
-                                             med.note or "no reason recorded"))
-            changes.append(TreatmentChange(med.stopped_on, med.name, "stopped",
-                                           med.note or ""))
+            stopped.append(
+                StoppedMedication(
+                    med.name,
+                    med.stopped_on,
+                    dose_text(last) if last else "—",
+                    med.note or "no reason recorded",
+                )
+            )
+            changes.append(TreatmentChange(med.stopped_on, med.name, "stopped", med.note or ""))
             continue
         dose = med.dose_on(until)
         dose_since = max(dose.from_date, med.started_on) if dose else med.started_on
-        current.append(CurrentMedication(
-            med.name, dose_text(dose), daily_text(dose), dose_since, med.note or "",
-            med.started_on if med.started_on < dose_since else None))
+        current.append(
+            CurrentMedication(
+                med.name,
+                dose_text(dose),
+                daily_text(dose),
+                dose_since,
+                med.note or "",
+                med.started_on if med.started_on < dose_since else None,
+            )
+        )
     changes.sort(key=lambda c: (c.day, c.name))
     stopped.sort(key=lambda s: (s.stopped_on, s.name))  # date order, as every table
     return Treatment(tuple(current), tuple(changes), tuple(stopped))

@@ -70,8 +70,17 @@ KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 6
 KEEP_PER_DAY = 5  # the newest backups kept of each recent day, besides its oldest
 STAMP = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"^(?P<name>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})(?:-\d+)?\.sqlite$")
-_RECORD_TABLES = ("results", "symptoms", "diary_notes", "medications", "medication_doses",
-                  "events", "photos", "sledai_assessments", "report_notes")
+_RECORD_TABLES = (
+    "results",
+    "symptoms",
+    "diary_notes",
+    "medications",
+    "medication_doses",
+    "events",
+    "photos",
+    "sledai_assessments",
+    "report_notes",
+)
 _FINGERPRINT_TABLES = (*_RECORD_TABLES, "patient")
 LOCK_TIMEOUT_S = 0.5
 ORPHAN_AGE_S = 600
@@ -131,9 +140,13 @@ def describe(path: Path) -> BackupInfo:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             return BackupInfo(False)
         patient = conn.execute("SELECT name FROM patient WHERE id = 1").fetchone()
-        return BackupInfo(True, identity_of(conn),
-                          conn.execute("PRAGMA user_version").fetchone()[0],
-                          _count_records(conn), patient[0] if patient else "")
+        return BackupInfo(
+            True,
+            identity_of(conn),
+            conn.execute("PRAGMA user_version").fetchone()[0],
+            _count_records(conn),
+            patient[0] if patient else "",
+        )
     except sqlite3.Error:
         return BackupInfo(False)
     finally:
@@ -147,8 +160,11 @@ def verify(path: Path, identity: str | None = None) -> bool:
 
 
 def _scan(folder: Path) -> list[Backup]:
-    found = [b for p in folder.glob("*.sqlite") if (b := _parse(p)) is not None] \
-        if folder.is_dir() else []
+    found = (
+        [b for p in folder.glob("*.sqlite") if (b := _parse(p)) is not None]
+        if folder.is_dir()
+        else []
+    )
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
 
@@ -176,8 +192,9 @@ def made_from_twin(backup: Backup, db_path: Path) -> bool:
 def list_backups(db_path: Path, identity: str) -> list[Backup]:
     """The backups of the database with ``identity`` beside ``db_path``, newest first;
     never those made from a twin (see ``made_from_twin``)."""
-    return [b for b in _scan(backups_dir(Path(db_path), identity))
-            if not made_from_twin(b, db_path)]
+    return [
+        b for b in _scan(backups_dir(Path(db_path), identity)) if not made_from_twin(b, db_path)
+    ]
 
 
 def backups_by_file_name(db_path: Path) -> list[Backup]:
@@ -194,12 +211,15 @@ def backups_by_file_name(db_path: Path) -> list[Backup]:
 def latest_good_backup(db_path: Path, identity: str | None = None) -> Backup | None:
     """The newest sound backup of ``identity`` (by file name when the identity is unknown)
     that this version can open."""
-    candidates = (list_backups(db_path, identity) if identity
-                  else backups_by_file_name(db_path))
+    candidates = list_backups(db_path, identity) if identity else backups_by_file_name(db_path)
     for backup in candidates:
         info = describe(backup.path)
-        if info.sound and info.version <= SCHEMA_VERSION and info.identity is not None and (
-                identity is None or info.identity == identity):
+        if (
+            info.sound
+            and info.version <= SCHEMA_VERSION
+            and info.identity is not None
+            and (identity is None or info.identity == identity)
+        ):
             return backup
     return None
 
@@ -210,8 +230,9 @@ def _fingerprint(conn: sqlite3.Connection) -> tuple[object, ...]:
     for table in _FINGERPRINT_TABLES:
         row = conn.execute(f"SELECT count(*), max(updated_at), max(rowid) FROM {table}")
         parts.append(tuple(row.fetchone()))
-    parts.append(conn.execute("SELECT group_concat(key || '=' || value) FROM settings")
-                 .fetchone()[0])
+    parts.append(
+        conn.execute("SELECT group_concat(key || '=' || value) FROM settings").fetchone()[0]
+    )
     return tuple(parts)
 
 
@@ -278,14 +299,19 @@ def backup_now(db: Database, now: datetime | None = None) -> Path:
     except OSError as error:
         root = backups_root(db.path)
         if disk_full(db.path):
-            raise DiskFullError(f"The disk is full: no backup can be written in {root}. "
-                                "Free some space and try again.") from None
+            raise DiskFullError(
+                f"The disk is full: no backup can be written in {root}. "
+                "Free some space and try again."
+            ) from None
         if not os.access(root if root.exists() else root.parent, os.W_OK):
-            raise ReadOnlyError(f"The folder {root} is read-only: no backup can be written "
-                                "there. Copy the file to a folder you may write to, or back "
-                                "it up from there.") from None
-        raise StoreError(f"The backups folder {root} cannot be written: "
-                         f"{error.strerror or error}.") from None
+            raise ReadOnlyError(
+                f"The folder {root} is read-only: no backup can be written "
+                "there. Copy the file to a folder you may write to, or back "
+                "it up from there."
+            ) from None
+        raise StoreError(
+            f"The backups folder {root} cannot be written: {error.strerror or error}."
+        ) from None
     final = folder / f"{db.path.name}-{now.strftime(STAMP)}.sqlite"
     number = 1
     while final.exists():  # never overwrite a backup
@@ -296,8 +322,7 @@ def backup_now(db: Database, now: datetime | None = None) -> Path:
         db.write_copy(temp)
     except sqlite3.Error as error:
         remove_with_side_files(temp)
-        raise (user_error(error, temp) or StoreError(f"The backup failed ({error}).")) \
-            from None
+        raise (user_error(error, temp) or StoreError(f"The backup failed ({error}).")) from None
     except OSError as error:
         remove_with_side_files(temp)
         raise StoreError(f"The backup could not be written: {error.strerror}.") from None
@@ -331,7 +356,8 @@ def has_backup_from_today(db: Database, today: datetime | None = None) -> bool:
     identity = db.identity()
     day = (today or datetime.now()).date()
     return identity is not None and any(
-        b.taken.date() == day for b in list_backups(db.path, identity))
+        b.taken.date() == day for b in list_backups(db.path, identity)
+    )
 
 
 # -- restore ---------------------------------------------------------------------------
@@ -348,8 +374,10 @@ def _lock_exclusively(db_path: Path) -> sqlite3.Connection:
     except sqlite3.OperationalError as error:
         conn.close()
         if "locked" in str(error) or "busy" in str(error):
-            raise FileInUseError(f"{db_path} is in use by another program; close it and try "
-                                 "again. Nothing was changed.") from None
+            raise FileInUseError(
+                f"{db_path} is in use by another program; close it and try "
+                "again. Nothing was changed."
+            ) from None
         raise
     except BaseException:
         conn.close()
@@ -373,8 +401,7 @@ def _copy_from_backup(backup: Path, target: Path, identity: str) -> None:
             raise DamagedFileError("The restored copy did not verify; nothing was changed.")
     except sqlite3.Error as error:
         remove_with_side_files(target)
-        raise (user_error(error, target) or StoreError(f"The restore failed ({error}).")) \
-            from None
+        raise (user_error(error, target) or StoreError(f"The restore failed ({error}).")) from None
     except BaseException:
         remove_with_side_files(target)
         raise
@@ -399,11 +426,15 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
     if not info.sound:
         raise StoreError(f"{backup.name} is not a sound backup; nothing was changed.")
     if info.version > SCHEMA_VERSION:
-        raise NewerVersionError(f"{backup.name} was made by a newer version of Lupus Tracker; "
-                                "update the app to restore it. Nothing was changed.")
+        raise NewerVersionError(
+            f"{backup.name} was made by a newer version of Lupus Tracker; "
+            "update the app to restore it. Nothing was changed."
+        )
     if info.identity is None:
-        raise WrongDatabaseError(f"{backup.name} has no database identity, so it cannot be "
-                                 "shown to belong to this file. Nothing was changed.")
+        raise WrongDatabaseError(
+            f"{backup.name} has no database identity, so it cannot be "
+            "shown to belong to this file. Nothing was changed."
+        )
     db_path = resolve_database_path(db_path)  # a symlink: restore the real file
     if is_open_in_process(db_path):
         raise FileInUseError(f"{db_path} is open in this window; close it first.")
@@ -463,17 +494,22 @@ def _check_belongs(backup: Path, info: BackupInfo, current: str | None, db_path:
     parsed = _parse(backup)
     if current is not None:
         if info.identity != current:
-            raise WrongDatabaseError(f"{backup.name} is a backup of another database, not of "
-                                     f"{db_path.name}. Nothing was changed.")
+            raise WrongDatabaseError(
+                f"{backup.name} is a backup of another database, not of "
+                f"{db_path.name}. Nothing was changed."
+            )
         if parsed is not None and made_from_twin(parsed, db_path):
             raise WrongDatabaseError(
                 f"{backup.name} was made from {source_file(parsed)}, a copy of {db_path} "
                 "(the two files share one identity); restore it into that file, not this "
-                "one. Nothing was changed.")
+                "one. Nothing was changed."
+            )
         return
     if parsed is None or parsed.file_name != db_path.name:
-        raise WrongDatabaseError(f"{backup.name} was not made from {db_path.name}; it cannot "
-                                 "be shown to belong to it. Nothing was changed.")
+        raise WrongDatabaseError(
+            f"{backup.name} was not made from {db_path.name}; it cannot "
+            "be shown to belong to it. Nothing was changed."
+        )
 
 
 def _write_copy_of(conn: sqlite3.Connection, target: Path) -> None:
@@ -488,12 +524,12 @@ def _write_copy_of(conn: sqlite3.Connection, target: Path) -> None:
         os.chmod(target, PRIVATE_FILE_MODE)
         fsync_file(target)
         if not verify(target):
-            raise DamagedFileError("The copy of the current file did not verify; nothing "
-                                   "was changed.")
+            raise DamagedFileError(
+                "The copy of the current file did not verify; nothing was changed."
+            )
     except sqlite3.Error as error:
         remove_with_side_files(target)
-        raise (user_error(error, target) or StoreError(f"The copy failed ({error}).")) \
-            from None
+        raise (user_error(error, target) or StoreError(f"The copy failed ({error}).")) from None
     except BaseException:
         remove_with_side_files(target)
         raise

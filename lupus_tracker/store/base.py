@@ -66,4 +66,5 @@ class Manager:
 
     def _id_taken(self, table: str, row_id: int | None) -> bool:
         return row_id is not None and bool(
-            self.db.query(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)))
+            self.db.query(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,))
+        )

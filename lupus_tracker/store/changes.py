@@ -49,8 +49,9 @@ ANYTHING = Unchecked.ANYTHING
 def expect(found: T, expected: T | Unchecked, what: str) -> None:
     """Refuse when ``found`` is not what the change expects to replace."""
     if expected is not ANYTHING and found != expected:
-        raise ConflictError(f"{what} was changed in another window or program since; "
-                            "nothing was changed.")
+        raise ConflictError(
+            f"{what} was changed in another window or program since; nothing was changed."
+        )
 
 
 def saved_id(record_id: int | None) -> int:
@@ -100,19 +101,22 @@ def batch(changes: Sequence[Change], text: str) -> Change:
 
 def other_ids(found: Sequence[object], own: int | None) -> frozenset[int]:
     """The ids of ``found`` records except ``own``: what was already there."""
-    return frozenset(i for r in found if (i := getattr(r, "id", None)) is not None
-                     and i != own)
+    return frozenset(i for r in found if (i := getattr(r, "id", None)) is not None and i != own)
 
 
 def same_results(repo: Repository, result: LabResult) -> list[LabResult]:
     """Stored results that are the same result as ``result`` (the importer's key)."""
     key = stored_result_key(result)
-    return [r for r in repo.results.all([result.marker], result.taken_on, result.taken_on)
-            if r.id != result.id and stored_result_key(r) == key]
+    return [
+        r
+        for r in repo.results.all([result.marker], result.taken_on, result.taken_on)
+        if r.id != result.id and stored_result_key(r) == key
+    ]
 
 
-def refuse_duplicate_results(repo: Repository, results: Sequence[LabResult],
-                             known: frozenset[int] | None = None) -> None:
+def refuse_duplicate_results(
+    repo: Repository, results: Sequence[LabResult], known: frozenset[int] | None = None
+) -> None:
     """Refuse to put back a result when the same result was saved meanwhile (by another
     window or program); ``known`` are the ids of same results that were already there."""
     for result in results:
@@ -121,25 +125,34 @@ def refuse_duplicate_results(repo: Repository, results: Sequence[LabResult],
             raise ConflictError(
                 f"The {result.marker} result of {result.taken_on.isoformat()} was saved again "
                 "meanwhile (in another window or program); putting it back would make a "
-                "duplicate, so nothing was changed.")
+                "duplicate, so nothing was changed."
+            )
 
 
 def active_courses(repo: Repository, name: str) -> list[Medication]:
     """The active (not stopped) medications named ``name``, case aside."""
-    return [m for m in repo.treatments.all()
-            if m.name.casefold() == name.strip().casefold() and m.stopped_on is None]
+    return [
+        m
+        for m in repo.treatments.all()
+        if m.name.casefold() == name.strip().casefold() and m.stopped_on is None
+    ]
 
 
-def refuse_second_active_course(repo: Repository, medication: Medication,
-                                known: frozenset[int] | None = None) -> None:
+def refuse_second_active_course(
+    repo: Repository, medication: Medication, known: frozenset[int] | None = None
+) -> None:
     """Refuse to make ``medication`` active again when another active course of its name
     was started meanwhile; ``known`` are the ids of such courses already there before."""
     if medication.stopped_on is not None:
         return
-    new = [m for m in active_courses(repo, medication.name)
-           if m.id != medication.id and (known is None or m.id not in known)]
+    new = [
+        m
+        for m in active_courses(repo, medication.name)
+        if m.id != medication.id and (known is None or m.id not in known)
+    ]
     if new:
         raise ConflictError(
             f"{new[0].name} was started again on {new[0].started_on.isoformat()} meanwhile "
             "(in another window or program); two active courses of one medication are not "
-            "kept, so nothing was changed.")
+            "kept, so nothing was changed."
+        )

@@ -117,7 +117,7 @@ def read_header(path: Path) -> bytes:
 
 
 def _int_at(header: bytes, offset: int) -> int:
-    return int.from_bytes(header[offset:offset + 4], "big")
+    return int.from_bytes(header[offset : offset + 4], "big")
 
 
 def _inspect_header(path: Path) -> None:
@@ -133,22 +133,27 @@ def _inspect_header(path: Path) -> None:
         raise DamagedFileError(f"{path} is damaged (cut short). Nothing was changed.")
     app_id, version = _int_at(header, 68), _int_at(header, 60)
     if app_id not in (APPLICATION_ID, 0):
-        raise NotOurFileError(f"{path} is a SQLite database of another program, not a "
-                              "Lupus Tracker database. Nothing was changed.")
+        raise NotOurFileError(
+            f"{path} is a SQLite database of another program, not a "
+            "Lupus Tracker database. Nothing was changed."
+        )
     if app_id == APPLICATION_ID and version > SCHEMA_VERSION:
         raise _newer(path, version)
     # Page 1 holds the schema table: a leaf page (type 13) with no cells means no tables.
     no_tables = len(header) >= 105 and header[100] == 13 and header[103:105] == b"\0\0"
     if app_id == 0 and not no_tables:
-        raise NotOurFileError(f"{path} is a SQLite database of another program, not a "
-                              "Lupus Tracker database. Nothing was changed.")
+        raise NotOurFileError(
+            f"{path} is a SQLite database of another program, not a "
+            "Lupus Tracker database. Nothing was changed."
+        )
 
 
 def _newer(path: Path, version: int) -> NewerVersionError:
     return NewerVersionError(
         f"{path} was made by a newer version of Lupus Tracker (schema {version}; this "
         f"version knows up to {SCHEMA_VERSION}): update the app to open it. Nothing was "
-        "changed.")
+        "changed."
+    )
 
 
 def folder_writable(path: Path) -> bool:
@@ -163,8 +168,7 @@ def disk_full(path: Path) -> bool:
         return False
 
 
-_UNWRITABLE = ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_FULL",
-               "SQLITE_PERM")
+_UNWRITABLE = ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_FULL", "SQLITE_PERM")
 
 
 def explain_unwritable(path: Path, error: sqlite3.Error) -> StoreError | None:
@@ -174,16 +178,21 @@ def explain_unwritable(path: Path, error: sqlite3.Error) -> StoreError | None:
     if not name.startswith(_UNWRITABLE):
         return None
     if disk_full(path):
-        return DiskFullError(f"The disk is full: {path} cannot be changed (nor its -wal "
-                             "log written). Free some space and try again. Nothing was "
-                             "changed.")
+        return DiskFullError(
+            f"The disk is full: {path} cannot be changed (nor its -wal "
+            "log written). Free some space and try again. Nothing was "
+            "changed."
+        )
     if not folder_writable(path):
-        return ReadOnlyError(f"The folder {Path(path).parent} is read-only: {Path(path).name} "
-                             "can be read but not changed there. Copy it to a folder you may "
-                             "write to. Nothing was changed.")
+        return ReadOnlyError(
+            f"The folder {Path(path).parent} is read-only: {Path(path).name} "
+            "can be read but not changed there. Copy it to a folder you may "
+            "write to. Nothing was changed."
+        )
     if Path(path).exists() and not os.access(path, os.W_OK):
-        return ReadOnlyError(f"The file {path} is read-only: it can be read but not changed. "
-                             "Nothing was changed.")
+        return ReadOnlyError(
+            f"The file {path} is read-only: it can be read but not changed. Nothing was changed."
+        )
     return None
 
 
@@ -194,8 +203,10 @@ def _inspect_connection(path: Path, conn: sqlite3.Connection, *, quick_check: bo
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app_id != APPLICATION_ID and (app_id != 0 or tables):
-            raise NotOurFileError(f"{path} is a SQLite database of another program, not a "
-                                  "Lupus Tracker database. Nothing was changed.")
+            raise NotOurFileError(
+                f"{path} is a SQLite database of another program, not a "
+                "Lupus Tracker database. Nothing was changed."
+            )
         if version > SCHEMA_VERSION:
             raise _newer(path, version)
         if quick_check:
@@ -208,7 +219,8 @@ def _inspect_connection(path: Path, conn: sqlite3.Connection, *, quick_check: bo
         if isinstance(mapped, FileInUseError | ReadOnlyError | DiskFullError):
             raise mapped from None
         raise DamagedFileError(
-            f"{path} is damaged or not a database ({error}). Nothing was changed.") from None
+            f"{path} is damaged or not a database ({error}). Nothing was changed."
+        ) from None
 
 
 class Database:
@@ -253,8 +265,9 @@ class Database:
     def _mapped(self, error: sqlite3.Error) -> Exception:
         return explain_unwritable(self.path, error) or user_error(error, self.path) or error
 
-    def query(self, sql: str,
-              params: tuple[object, ...] | dict[str, object] = ()) -> list[sqlite3.Row]:
+    def query(
+        self, sql: str, params: tuple[object, ...] | dict[str, object] = ()
+    ) -> list[sqlite3.Row]:
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as error:
@@ -283,8 +296,9 @@ class Database:
     def integrity_check(self) -> list[str]:
         rows = self.conn.execute("PRAGMA integrity_check").fetchall()
         problems = [row[0] for row in rows if row[0] != "ok"]
-        problems += [f"foreign key: {tuple(row)}"
-                     for row in self.conn.execute("PRAGMA foreign_key_check")]
+        problems += [
+            f"foreign key: {tuple(row)}" for row in self.conn.execute("PRAGMA foreign_key_check")
+        ]
         return problems
 
     def write_copy(self, target: Path, *, new_identity: bool = False) -> None:
@@ -425,7 +439,8 @@ def _refuse_missing_with_backups(path: Path) -> None:
         raise MissingFileError(
             f"{path} is missing, but it has backups (newest {found[0].taken:%Y-%m-%d %H:%M}). "
             f"Restore one (lupus-tracker backups --db {path}; lupus-tracker restore), or "
-            "choose another file name. Nothing was created.")
+            "choose another file name. Nothing was created."
+        )
 
 
 def _must_read_only(path: Path) -> bool:
@@ -449,8 +464,14 @@ def _read_only_uri(path: Path) -> str:
     return uri
 
 
-def open_database(path: os.PathLike[str] | str, *, create: bool = True, migrate: bool = True,
-                  new_ok: bool = False, quick_check: bool = True) -> Database:
+def open_database(
+    path: os.PathLike[str] | str,
+    *,
+    create: bool = True,
+    migrate: bool = True,
+    new_ok: bool = False,
+    quick_check: bool = True,
+) -> Database:
     """Open (or, with ``create``, make) a Lupus Tracker database at ``path``.
 
     ``create`` makes a new database where no file exists, unless backups show that a
@@ -470,7 +491,8 @@ def open_database(path: os.PathLike[str] | str, *, create: bool = True, migrate:
                     raise EmptyFileError(
                         f"{path} is empty (0 bytes): it holds no data and is not taken for a "
                         "new database. Restore a backup, or choose another file. Nothing was "
-                        "changed.")
+                        "changed."
+                    )
                 if path.stat().st_size > 0:
                     _inspect_header(path)
                 for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
@@ -483,9 +505,10 @@ def open_database(path: os.PathLike[str] | str, *, create: bool = True, migrate:
                 create_private_file(path)
             except OSError as error:
                 if not folder_writable(path):
-                    raise ReadOnlyError(f"The folder {path.parent} is read-only: {path.name} "
-                                        "cannot be created there. Nothing was created.") \
-                        from None
+                    raise ReadOnlyError(
+                        f"The folder {path.parent} is read-only: {path.name} "
+                        "cannot be created there. Nothing was created."
+                    ) from None
                 raise MissingFileError(f"Cannot create {path}: {error.strerror}.") from None
         else:
             raise MissingFileError(f"No database at {path}.")
@@ -493,8 +516,13 @@ def open_database(path: os.PathLike[str] | str, *, create: bool = True, migrate:
         read_only = not already_open and _must_read_only(path)
         db = _connect(path, read_only)
     try:
-        _finish_open(db, already_open=already_open, migrate=migrate, quick_check=quick_check,
-                     read_only=read_only)
+        _finish_open(
+            db,
+            already_open=already_open,
+            migrate=migrate,
+            quick_check=quick_check,
+            read_only=read_only,
+        )
     except DiskFullError:
         # A full disk cannot even hold the -shm a WAL reader needs: a file whose -wal holds
         # nothing unsaved is read as it is on disk, read-only (changes say the disk is full)
@@ -502,8 +530,9 @@ def open_database(path: os.PathLike[str] | str, *, create: bool = True, migrate:
             raise
         with _open_lock:
             db = _connect(path, True, immutable=True)
-        _finish_open(db, already_open=False, migrate=migrate, quick_check=quick_check,
-                     read_only=True)
+        _finish_open(
+            db, already_open=False, migrate=migrate, quick_check=quick_check, read_only=True
+        )
     return db
 
 
@@ -518,16 +547,18 @@ def _connect(path: Path, read_only: bool, *, immutable: bool = False) -> Databas
     if read_only:
         target = f"{path.as_uri()}?mode=ro&immutable=1" if immutable else _read_only_uri(path)
     try:
-        conn = sqlite3.connect(target, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
-                               uri=read_only)
+        conn = sqlite3.connect(
+            target, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, uri=read_only
+        )
     except sqlite3.Error as error:
         raise explain_unwritable(path, error) or user_error(error, path) or error from None
     conn.row_factory = sqlite3.Row
     return Database(path, conn)
 
 
-def _finish_open(db: Database, *, already_open: bool, migrate: bool, quick_check: bool,
-                 read_only: bool) -> None:
+def _finish_open(
+    db: Database, *, already_open: bool, migrate: bool, quick_check: bool, read_only: bool
+) -> None:
     """Check the opened file, set it up and bring it to this version's schema (closing the
     connection on any error)."""
     path, conn = db.path, db.conn
@@ -536,10 +567,12 @@ def _finish_open(db: Database, *, already_open: bool, migrate: bool, quick_check
         version = _inspect_connection(path, conn, quick_check=quick_check and not already_open)
         _configure(conn, read_only=read_only)
         if migrate and read_only and (version != SCHEMA_VERSION or identity_of(conn) is None):
-            raise ReadOnlyError(f"{path} is read-only ({_why_read_only(path)}) and made by an "
-                                "older version: it must be updated before this version can "
-                                "read it. Copy it to a folder you may write to. Nothing was "
-                                "changed.")
+            raise ReadOnlyError(
+                f"{path} is read-only ({_why_read_only(path)}) and made by an "
+                "older version: it must be updated before this version can "
+                "read it. Copy it to a folder you may write to. Nothing was "
+                "changed."
+            )
         if migrate and not read_only:
             _migrate(db, version)
             if identity_of(conn) is None:

@@ -30,8 +30,10 @@ def conversion_version() -> str:
     for marker in catalog.MARKERS:
         for unit in marker.units.units:
             base = marker.units.base_of(unit)
-            parts.append(f"{marker.key}|{unit.code}|{unit.family}|{unit.factor!r}|"
-                         f"{unit.offset!r}|{base.code}")
+            parts.append(
+                f"{marker.key}|{unit.code}|{unit.family}|{unit.factor!r}|"
+                f"{unit.offset!r}|{base.code}"
+            )
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
@@ -61,21 +63,42 @@ def recompute_if_catalog_changed(db: Database) -> int | None:
 def _recompute(db: Database, version: str) -> int:
     changed = 0
     with db.transaction() as conn:
-        rows = conn.execute("SELECT id, marker, value_text, comparator, number, unit, "
-                            "base_value, base_unit, ref_range FROM results").fetchall()
+        rows = conn.execute(
+            "SELECT id, marker, value_text, comparator, number, unit, "
+            "base_value, base_unit, ref_range FROM results"
+        ).fetchall()
         for row in rows:
             m = measure(row["marker"], row["value_text"], row["unit"], row["ref_range"], None)
             if m is None:
-                log.warning("result %s (%s) cannot be read by the catalog; its derived "
-                            "columns are kept", row["id"], row["marker"])
+                log.warning(
+                    "result %s (%s) cannot be read by the catalog; its derived columns are kept",
+                    row["id"],
+                    row["marker"],
+                )
                 continue
-            derived = (m.value.comparator.value if m.value.comparator else None,
-                       m.value.number, m.unit.code, m.base_value, m.base_unit.code)
-            if derived != (row["comparator"], row["number"], row["unit"], row["base_value"],
-                           row["base_unit"]):
-                conn.execute("UPDATE results SET comparator = ?, number = ?, unit = ?, "
-                             "base_value = ?, base_unit = ? WHERE id = ?", (*derived, row["id"]))
+            derived = (
+                m.value.comparator.value if m.value.comparator else None,
+                m.value.number,
+                m.unit.code,
+                m.base_value,
+                m.base_unit.code,
+            )
+            if derived != (
+                row["comparator"],
+                row["number"],
+                row["unit"],
+                row["base_value"],
+                row["base_unit"],
+            ):
+                conn.execute(
+                    "UPDATE results SET comparator = ?, number = ?, unit = ?, "
+                    "base_value = ?, base_unit = ? WHERE id = ?",
+                    (*derived, row["id"]),
+                )
                 changed += 1
-        conn.execute("INSERT INTO derived_stamp (name, version) VALUES (?, ?) ON CONFLICT "
-                     "(name) DO UPDATE SET version = excluded.version", (STAMP, version))
+        conn.execute(
+            "INSERT INTO derived_stamp (name, version) VALUES (?, ?) ON CONFLICT "
+            "(name) DO UPDATE SET version = excluded.version",
+            (STAMP, version),
+        )
     return changed

@@ -19,14 +19,16 @@ from lupus_tracker.domain.wording import value_as_printed
 ASSAY = COMPUTED_ASSAY
 
 
-def derived_egfr_entries(profile: Profile, creatinine: Iterable[LabResult],
-                         heights: Sequence[Height] = ()) -> list[LabEntry]:
+def derived_egfr_entries(
+    profile: Profile, creatinine: Iterable[LabResult], heights: Sequence[Height] = ()
+) -> list[LabEntry]:
     """The eGFR entries computed from ``creatinine`` results for this patient, with the
     logged heights (cm) for the bedside Schwartz equation under 18 (the rule is
     ``domain.egfr.computed_egfr_entry``)."""
-    entries = (computed_egfr_entry(_as_printed(result), profile.birth_date, profile.sex,
-                                   heights)
-               for result in creatinine)
+    entries = (
+        computed_egfr_entry(_as_printed(result), profile.birth_date, profile.sex, heights)
+        for result in creatinine
+    )
     return [entry for entry in entries if entry is not None]
 
 

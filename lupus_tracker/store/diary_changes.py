@@ -112,10 +112,14 @@ class DeleteCustomSymptom(Change):
 
     def carry_out(self, repo: Repository) -> Change:
         found = repo.diary.find_custom(self.key)
-        if found is None or (self.row_id is not None and found.name.casefold() !=
-                             self.key.removeprefix("custom:").casefold()):
-            raise ConflictError(f"{self.key.removeprefix('custom:')} was changed in another "
-                                "window or program since; nothing was changed.")
+        if found is None or (
+            self.row_id is not None
+            and found.name.casefold() != self.key.removeprefix("custom:").casefold()
+        ):
+            raise ConflictError(
+                f"{self.key.removeprefix('custom:')} was changed in another "
+                "window or program since; nothing was changed."
+            )
         row_id, name = repo.diary.delete_custom_symptom(self.key)
         return AddCustomSymptom(name, row_id)
 

@@ -47,15 +47,24 @@ def check_symptom(entry: SymptomEntry) -> SymptomEntry:
     return SymptomEntry(entry.day, symptom.key, severity, location, note, body_site)
 
 
-_UPSERT = ("INSERT INTO symptoms (day, symptom, severity, location, note, body_site) "
-           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (day, symptom) DO UPDATE SET "
-           "severity = excluded.severity, location = excluded.location, "
-           "note = excluded.note, body_site = excluded.body_site, updated_at = ?")
+_UPSERT = (
+    "INSERT INTO symptoms (day, symptom, severity, location, note, body_site) "
+    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (day, symptom) DO UPDATE SET "
+    "severity = excluded.severity, location = excluded.location, "
+    "note = excluded.note, body_site = excluded.body_site, updated_at = ?"
+)
 
 
 def _upsert_row(entry: SymptomEntry, stamp: str) -> tuple[object, ...]:
-    return (iso(entry.day), entry.symptom, entry.severity, entry.location, entry.note,
-            entry.body_site, stamp)
+    return (
+        iso(entry.day),
+        entry.symptom,
+        entry.severity,
+        entry.location,
+        entry.note,
+        entry.body_site,
+        stamp,
+    )
 
 
 class DiaryManager(Manager):
@@ -131,28 +140,30 @@ class DiaryManager(Manager):
         )
         notes = self.db.query("SELECT note FROM diary_notes WHERE day = ?", (iso(day),))
         entries = tuple(
-            SymptomEntry(day, r["symptom"], r["severity"], r["location"], r["note"],
-                         r["body_site"]) for r in rows
+            SymptomEntry(day, r["symptom"], r["severity"], r["location"], r["note"], r["body_site"])
+            for r in rows
         )
         return SymptomDay(day, entries, notes[0]["note"] if notes else None)
 
-    def symptoms(
-        self, since: date | None = None, until: date | None = None
-    ) -> list[SymptomEntry]:
+    def symptoms(self, since: date | None = None, until: date | None = None) -> list[SymptomEntry]:
         rows = self.db.query(
             "SELECT day, symptom, severity, location, note, body_site FROM symptoms "
             "WHERE day >= coalesce(?, '0000') AND day <= coalesce(?, '9999') ORDER BY day, id",
             (iso(since), iso(until)),
         )
         return [
-            SymptomEntry(date.fromisoformat(r["day"]), r["symptom"], r["severity"],
-                         r["location"], r["note"], r["body_site"])
+            SymptomEntry(
+                date.fromisoformat(r["day"]),
+                r["symptom"],
+                r["severity"],
+                r["location"],
+                r["note"],
+                r["body_site"],
+            )
             for r in rows
         ]
 
-    def notes(
-        self, since: date | None = None, until: date | None = None
-    ) -> list[tuple[date, str]]:
+    def notes(self, since: date | None = None, until: date | None = None) -> list[tuple[date, str]]:
         rows = self.db.query(
             "SELECT day, note FROM diary_notes WHERE day >= coalesce(?, '0000') "
             "AND day <= coalesce(?, '9999') ORDER BY day",
@@ -182,8 +193,9 @@ class DiaryManager(Manager):
             wanted = custom_symptom(name.removeprefix(CUSTOM_PREFIX))
         except SymptomError:
             return None
-        rows = self.db.query("SELECT name FROM custom_symptoms WHERE folded = ?",
-                             (wanted.name.casefold(),))
+        rows = self.db.query(
+            "SELECT name FROM custom_symptoms WHERE folded = ?", (wanted.name.casefold(),)
+        )
         return custom_symptom(rows[0]["name"]) if rows else None
 
     def add_custom_symptom(self, name: str, row_id: int | None = None) -> tuple[int, Symptom]:
@@ -198,11 +210,13 @@ class DiaryManager(Manager):
             if existing is not None:
                 raise InvalidEntryError(f"{existing.name} is already one of your symptoms.")
             if self._id_taken("custom_symptoms", row_id):
-                raise ConflictError("That symptom's place was taken meanwhile; nothing was "
-                                    "changed.")
+                raise ConflictError(
+                    "That symptom's place was taken meanwhile; nothing was changed."
+                )
             cursor = conn.execute(
                 "INSERT INTO custom_symptoms (id, name, folded) VALUES (?, ?, ?)",
-                (row_id, symptom.name, symptom.name.casefold()))
+                (row_id, symptom.name, symptom.name.casefold()),
+            )
             new_id = self._new_id(cursor.lastrowid)
         self._changed("custom_symptoms")
         return new_id, symptom
@@ -212,16 +226,21 @@ class DiaryManager(Manager):
         name (to put it back)."""
         found = self.find_custom(key)
         if found is None:
-            raise InvalidEntryError(f"{key.removeprefix(CUSTOM_PREFIX)} is not one of your "
-                                    "symptoms.")
+            raise InvalidEntryError(
+                f"{key.removeprefix(CUSTOM_PREFIX)} is not one of your symptoms."
+            )
         with self.db.transaction() as conn:
-            used = conn.execute("SELECT count(*) FROM symptoms WHERE symptom = ?",
-                                (found.key,)).fetchone()[0]
+            used = conn.execute(
+                "SELECT count(*) FROM symptoms WHERE symptom = ?", (found.key,)
+            ).fetchone()[0]
             if used:
-                raise InvalidEntryError(f"{found.name} is logged on {used} day(s); it stays "
-                                        "on the list while those entries exist.")
-            row = conn.execute("SELECT id FROM custom_symptoms WHERE folded = ?",
-                               (found.name.casefold(),)).fetchone()
+                raise InvalidEntryError(
+                    f"{found.name} is logged on {used} day(s); it stays "
+                    "on the list while those entries exist."
+                )
+            row = conn.execute(
+                "SELECT id FROM custom_symptoms WHERE folded = ?", (found.name.casefold(),)
+            ).fetchone()
             conn.execute("DELETE FROM custom_symptoms WHERE id = ?", (row[0],))
         self._changed("custom_symptoms")
         return row[0], found.name
@@ -235,11 +254,14 @@ class DiaryManager(Manager):
         for entry in entries:
             if entry.symptom.startswith(CUSTOM_PREFIX):
                 name = entry.symptom.removeprefix(CUSTOM_PREFIX)
-                row = conn.execute("SELECT name FROM custom_symptoms WHERE folded = ?",
-                                   (name.casefold(),)).fetchone()
+                row = conn.execute(
+                    "SELECT name FROM custom_symptoms WHERE folded = ?", (name.casefold(),)
+                ).fetchone()
                 if row is None:
-                    conn.execute("INSERT INTO custom_symptoms (name, folded) VALUES (?, ?)",
-                                 (name, name.casefold()))
+                    conn.execute(
+                        "INSERT INTO custom_symptoms (name, folded) VALUES (?, ?)",
+                        (name, name.casefold()),
+                    )
                     self._changed("custom_symptoms")  # listeners only refresh what they show
                 else:
                     entry = replace(entry, symptom=CUSTOM_PREFIX + row[0])
@@ -249,5 +271,4 @@ class DiaryManager(Manager):
     def span(self) -> tuple[date, date] | None:
         """The first and last day with a symptom entry; None when nothing is logged."""
         row = self.db.query("SELECT min(day), max(day) FROM symptoms")[0]
-        return None if row[0] is None else (date.fromisoformat(row[0]),
-                                            date.fromisoformat(row[1]))
+        return None if row[0] is None else (date.fromisoformat(row[0]), date.fromisoformat(row[1]))

@@ -57,17 +57,29 @@ class NotFoundError(StoreError):
 
 
 _MAPPING = {
-    "SQLITE_BUSY": (FileInUseError, "The database is in use by another window or program; "
-                                    "close it and try again."),
+    "SQLITE_BUSY": (
+        FileInUseError,
+        "The database is in use by another window or program; close it and try again.",
+    ),
     "SQLITE_LOCKED": (FileInUseError, "The database is locked by another program."),
-    "SQLITE_FULL": (DiskFullError, "The disk is full: nothing was saved from this change. "
-                                   "Free some space and try again."),
-    "SQLITE_IOERR": (DiskFullError, "The disk could not be written: nothing was saved from "
-                                    "this change. Check the disk and try again."),
-    "SQLITE_READONLY": (ReadOnlyError, "The database file is read-only: changes cannot be "
-                                       "saved. Save a copy elsewhere or fix its permissions."),
-    "SQLITE_CANTOPEN": (MissingFileError, "The database file cannot be opened: check that the "
-                                          "folder exists and you may write to it."),
+    "SQLITE_FULL": (
+        DiskFullError,
+        "The disk is full: nothing was saved from this change. Free some space and try again.",
+    ),
+    "SQLITE_IOERR": (
+        DiskFullError,
+        "The disk could not be written: nothing was saved from "
+        "this change. Check the disk and try again.",
+    ),
+    "SQLITE_READONLY": (
+        ReadOnlyError,
+        "The database file is read-only: changes cannot be "
+        "saved. Save a copy elsewhere or fix its permissions.",
+    ),
+    "SQLITE_CANTOPEN": (
+        MissingFileError,
+        "The database file cannot be opened: check that the folder exists and you may write to it.",
+    ),
     "SQLITE_CORRUPT": (DamagedFileError, "The database file is damaged."),
     "SQLITE_NOTADB": (NotOurFileError, "This file is not a Lupus Tracker database."),
     "SQLITE_PERM": (ReadOnlyError, "Permission denied for the database file."),

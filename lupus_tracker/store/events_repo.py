@@ -36,18 +36,28 @@ class EventsManager(Manager):
         """Save an event; an ``id`` is kept when free (undo of a delete puts it back as it
         was), refused when taken."""
         kind = self._event_kind(event)
-        values: list[object] = [iso(event.occurred_on), iso(event.ended_on), kind.value,
-                  (event.title or "").strip(), _text(event.note)]
+        values: list[object] = [
+            iso(event.occurred_on),
+            iso(event.ended_on),
+            kind.value,
+            (event.title or "").strip(),
+            _text(event.note),
+        ]
         columns = "occurred_on, ended_on, kind, title, note"
         if event.id is not None:
             columns, values = "id, " + columns, [event.id, *values]
         with self.db.transaction() as conn:
             if self._id_taken("events", event.id):
-                raise ConflictError(f"The event of {event.occurred_on.isoformat()} is already "
-                                    "there (put back in another window?); nothing was changed.")
-            event_id = self._new_id(conn.execute(
-                f"INSERT INTO events ({columns}) VALUES ({', '.join('?' * len(values))})", values
-            ).lastrowid)
+                raise ConflictError(
+                    f"The event of {event.occurred_on.isoformat()} is already "
+                    "there (put back in another window?); nothing was changed."
+                )
+            event_id = self._new_id(
+                conn.execute(
+                    f"INSERT INTO events ({columns}) VALUES ({', '.join('?' * len(values))})",
+                    values,
+                ).lastrowid
+            )
         self._changed("events")
         return self.get(event_id)
 
@@ -59,8 +69,15 @@ class EventsManager(Manager):
             cursor = conn.execute(
                 "UPDATE events SET occurred_on = ?, ended_on = ?, kind = ?, title = ?, note = ?, "
                 "updated_at = ? WHERE id = ?",
-                (iso(event.occurred_on), iso(event.ended_on), kind.value,
-                 (event.title or "").strip(), _text(event.note), now_stamp(), event.id),
+                (
+                    iso(event.occurred_on),
+                    iso(event.ended_on),
+                    kind.value,
+                    (event.title or "").strip(),
+                    _text(event.note),
+                    now_stamp(),
+                    event.id,
+                ),
             )
             if cursor.rowcount == 0:
                 raise NotFoundError(f"Event {event.id} no longer exists.")
@@ -87,8 +104,10 @@ class EventsManager(Manager):
         kinds: tuple[EventKind, ...] | None = None,
         event_id: int | None = None,
     ) -> list[Event]:
-        sql = ["SELECT * FROM events WHERE occurred_on >= coalesce(?, '0000') "
-               "AND occurred_on <= coalesce(?, '9999')"]
+        sql = [
+            "SELECT * FROM events WHERE occurred_on >= coalesce(?, '0000') "
+            "AND occurred_on <= coalesce(?, '9999')"
+        ]
         params: list[object] = [iso(since), iso(until)]
         if kinds is not None:
             sql.append(f"AND kind IN ({', '.join('?' * len(kinds))})")
@@ -98,8 +117,14 @@ class EventsManager(Manager):
             params.append(event_id)
         sql.append("ORDER BY occurred_on, id")
         return [
-            Event(r["id"], date.fromisoformat(r["occurred_on"]), EventKind(r["kind"]),
-                  r["title"], r["note"], parse_iso(r["ended_on"]))
+            Event(
+                r["id"],
+                date.fromisoformat(r["occurred_on"]),
+                EventKind(r["kind"]),
+                r["title"],
+                r["note"],
+                parse_iso(r["ended_on"]),
+            )
             for r in self.db.query(" ".join(sql), tuple(params))
         ]
 

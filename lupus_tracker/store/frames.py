@@ -17,8 +17,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def _frame(db: Database, sql: str, params: tuple[object, ...],
-           date_columns: Iterable[str]) -> pd.DataFrame:
+def _frame(
+    db: Database, sql: str, params: tuple[object, ...], date_columns: Iterable[str]
+) -> pd.DataFrame:
     import pandas as pd
 
     cursor = db.conn.execute(sql, params)
@@ -36,9 +37,11 @@ def results_frame(
     until: date | None = None,
 ) -> pd.DataFrame:
     """One row per result: value as entered, comparator, number, unit, base value."""
-    sql = ("SELECT id, taken_on AS date, marker, value_text, comparator, number, unit, "
-           "base_value, base_unit, ref_range, lab, assay, pattern, note, source FROM results "
-           "WHERE taken_on >= coalesce(?, '0000') AND taken_on <= coalesce(?, '9999')")
+    sql = (
+        "SELECT id, taken_on AS date, marker, value_text, comparator, number, unit, "
+        "base_value, base_unit, ref_range, lab, assay, pattern, note, source FROM results "
+        "WHERE taken_on >= coalesce(?, '0000') AND taken_on <= coalesce(?, '9999')"
+    )
     params: tuple[object, ...] = (iso(since), iso(until))
     if markers is not None:
         keys = tuple(markers)
@@ -47,10 +50,13 @@ def results_frame(
     return _frame(db, sql + " ORDER BY taken_on, id", params, ["date"])
 
 
-def symptoms_frame(db: Database, since: date | None = None,
-                   until: date | None = None) -> pd.DataFrame:
-    sql = ("SELECT day AS date, symptom, severity, location, body_site, note FROM symptoms "
-           "WHERE day >= coalesce(?, '0000') AND day <= coalesce(?, '9999') ORDER BY day, id")
+def symptoms_frame(
+    db: Database, since: date | None = None, until: date | None = None
+) -> pd.DataFrame:
+    sql = (
+        "SELECT day AS date, symptom, severity, location, body_site, note FROM symptoms "
+        "WHERE day >= coalesce(?, '0000') AND day <= coalesce(?, '9999') ORDER BY day, id"
+    )
     return _frame(db, sql, (iso(since), iso(until)), ["date"])
 
 
@@ -75,11 +81,14 @@ def doses_frame(db: Database) -> pd.DataFrame:
     return frame
 
 
-def events_frame(db: Database, since: date | None = None,
-                 until: date | None = None) -> pd.DataFrame:
-    sql = ("SELECT id, occurred_on AS date, ended_on, kind, title, note FROM events "
-           "WHERE occurred_on >= coalesce(?, '0000') AND occurred_on <= coalesce(?, '9999') "
-           "ORDER BY occurred_on, id")
+def events_frame(
+    db: Database, since: date | None = None, until: date | None = None
+) -> pd.DataFrame:
+    sql = (
+        "SELECT id, occurred_on AS date, ended_on, kind, title, note FROM events "
+        "WHERE occurred_on >= coalesce(?, '0000') AND occurred_on <= coalesce(?, '9999') "
+        "ORDER BY occurred_on, id"
+    )
     frame = _frame(db, sql, (iso(since), iso(until)), ["date"])
     import pandas as pd
 

@@ -33,19 +33,29 @@ class PhotosManager(Manager):
         """Store a photo; an ``id`` is kept when free (undo of a delete puts it back as it
         was), refused when taken."""
         if photo.mime_type not in MIME_TYPES:
-            raise InvalidEntryError(f"{photo.mime_type} is not a supported image type; use "
-                                    "JPEG, PNG, WebP, GIF or BMP.")
+            raise InvalidEntryError(
+                f"{photo.mime_type} is not a supported image type; use JPEG, PNG, WebP, GIF or BMP."
+            )
         if not photo.data or len(photo.data) > MAX_PHOTO_BYTES:
             raise InvalidEntryError("A photo must be between 1 byte and 25 MB.")
         with self.db.transaction() as conn:
             if self._id_taken("photos", photo.id):
-                raise ConflictError(f"The photo of {photo.day.isoformat()} is already there "
-                                    "(put back in another window?); nothing was changed.")
+                raise ConflictError(
+                    f"The photo of {photo.day.isoformat()} is already there "
+                    "(put back in another window?); nothing was changed."
+                )
             photo_id = conn.execute(
                 "INSERT INTO photos (id, day, symptom, caption, mime_type, data, thumbnail) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (photo.id, iso(photo.day), photo.symptom, (photo.caption or "").strip() or None,
-                 photo.mime_type, photo.data, photo.thumbnail),
+                (
+                    photo.id,
+                    iso(photo.day),
+                    photo.symptom,
+                    (photo.caption or "").strip() or None,
+                    photo.mime_type,
+                    photo.data,
+                    photo.thumbnail,
+                ),
             ).lastrowid
         self._changed("photos")
         return self.get(self._new_id(photo_id))
@@ -59,7 +69,9 @@ class PhotosManager(Manager):
     def all(self, since: date | None = None, until: date | None = None) -> list[Photo]:
         rows = self.db.query(
             "SELECT * FROM photos WHERE day >= coalesce(?, '0000') AND day <= coalesce(?, '9999')"
-            " ORDER BY day, id", (iso(since), iso(until)))
+            " ORDER BY day, id",
+            (iso(since), iso(until)),
+        )
         return [_photo(r) for r in rows]
 
     def delete(self, photo_id: int) -> Photo:
@@ -71,6 +83,12 @@ class PhotosManager(Manager):
 
 
 def _photo(row: sqlite3.Row) -> Photo:
-    return Photo(row["id"], date.fromisoformat(row["day"]), bytes(row["data"]), row["mime_type"],
-                 row["caption"], row["symptom"],
-                 bytes(row["thumbnail"]) if row["thumbnail"] is not None else None)
+    return Photo(
+        row["id"],
+        date.fromisoformat(row["day"]),
+        bytes(row["data"]),
+        row["mime_type"],
+        row["caption"],
+        row["symptom"],
+        bytes(row["thumbnail"]) if row["thumbnail"] is not None else None,
+    )

@@ -36,6 +36,8 @@ class ProfileManager(Manager):
                 (profile.name.strip(), iso(profile.birth_date), sex and sex.value, now_stamp()),
             )
             if self.follow is not None and (before.birth_date, before.sex) != (
-                    profile.birth_date, sex):
+                profile.birth_date,
+                sex,
+            ):
                 self.follow()
         self._changed("patient")

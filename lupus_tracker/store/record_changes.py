@@ -48,8 +48,10 @@ class DeleteSledai(Change):
     def carry_out(self, repo: Repository) -> Change:
         current = repo.sledai.get(self.visit_on)
         if current is None:
-            raise NotFoundError(f"There is no SLEDAI-2K for {self.visit_on.isoformat()} "
-                                "(deleted in another window?); nothing was changed.")
+            raise NotFoundError(
+                f"There is no SLEDAI-2K for {self.visit_on.isoformat()} "
+                "(deleted in another window?); nothing was changed."
+            )
         expect(current, self.expected, f"The SLEDAI-2K of {self.visit_on.isoformat()}")
         repo.sledai.delete(self.visit_on)
         return SaveSledai(current, None)
@@ -122,8 +124,9 @@ class PutReportNote(Change):
         current = repo.report_notes.get(self.start, self.end)
         expect(current, self.expected, "The report notes")
         repo.report_notes.set(self.start, self.end, self.note)
-        return PutReportNote(self.start, self.end, current,
-                             repo.report_notes.get(self.start, self.end))
+        return PutReportNote(
+            self.start, self.end, current, repo.report_notes.get(self.start, self.end)
+        )
 
     def describe(self) -> str:
         return "Edit report notes"

@@ -29,8 +29,16 @@ from lupus_tracker.store.treatments_repo import TreatmentsManager
 if TYPE_CHECKING:
     import os
 
-_COUNTED = ("results", "symptoms", "diary_notes", "medications", "medication_doses", "events",
-            "photos", "sledai_assessments")
+_COUNTED = (
+    "results",
+    "symptoms",
+    "diary_notes",
+    "medications",
+    "medication_doses",
+    "events",
+    "photos",
+    "sledai_assessments",
+)
 
 
 class Repository:
@@ -51,8 +59,9 @@ class Repository:
         self.report_notes = ReportNotesManager(db, self._notifier)
 
     @classmethod
-    def open(cls, path: os.PathLike[str] | str, *, create: bool = True,
-             **options: bool) -> Repository:
+    def open(
+        cls, path: os.PathLike[str] | str, *, create: bool = True, **options: bool
+    ) -> Repository:
         """Open (or create) a file; derived columns follow the catalog's conversions.
         ``options`` go to :func:`~lupus_tracker.store.db.open_database` (``new_ok``,
         ``migrate``, ``quick_check``)."""
@@ -86,9 +95,7 @@ class Repository:
 
     # -- overview -------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
-        return {
-            table: self.db.query(f"SELECT count(*) FROM {table}")[0][0] for table in _COUNTED
-        }
+        return {table: self.db.query(f"SELECT count(*) FROM {table}")[0][0] for table in _COUNTED}
 
     def is_empty(self) -> bool:
         return not any(self.counts().values())

@@ -116,8 +116,9 @@ class PutResult(Change):
         try:
             current = repo.results.get(self.result.id)
         except NotFoundError:
-            raise NotFoundError(f"{_about(self.result)} no longer exists; nothing was "
-                                "changed.") from None
+            raise NotFoundError(
+                f"{_about(self.result)} no longer exists; nothing was changed."
+            ) from None
         expect(current, self.expected, _about(current))
         after = repo.results.put(self.result)
         return PutResult(current, after)

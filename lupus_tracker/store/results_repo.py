@@ -34,8 +34,10 @@ if TYPE_CHECKING:
 
 CREATININE = "creatinine"
 HEIGHT = "height"
-_COLUMNS = ("taken_on, marker, value_text, comparator, number, unit, base_value, base_unit, "
-            "ref_range, lab, assay, pattern, note, source, taken_at, source_id")
+_COLUMNS = (
+    "taken_on, marker, value_text, comparator, number, unit, base_value, base_unit, "
+    "ref_range, lab, assay, pattern, note, source, taken_at, source_id"
+)
 _MARKS = ", ".join("?" * len(_COLUMNS.split(",")))
 
 
@@ -48,12 +50,22 @@ def _clean(text: str | None) -> str | None:
 
 def _row_values(entry: LabEntry, m: Measurement) -> tuple[object, ...]:
     return (
-        entry.taken_on.isoformat(), entry.marker, m.value.text,
-        m.value.comparator.value if m.value.comparator else None, m.value.number,
-        m.unit.code, m.base_value, m.base_unit.code,
+        entry.taken_on.isoformat(),
+        entry.marker,
+        m.value.text,
+        m.value.comparator.value if m.value.comparator else None,
+        m.value.number,
+        m.unit.code,
+        m.base_value,
+        m.base_unit.code,
         m.ref.text() if m.ref_is_lab and m.ref is not None else None,
-        _clean(entry.lab), _clean(entry.assay), _clean(entry.pattern), _clean(entry.note),
-        Source(entry.source).value, entry.taken_at, _clean(entry.source_id),
+        _clean(entry.lab),
+        _clean(entry.assay),
+        _clean(entry.pattern),
+        _clean(entry.note),
+        Source(entry.source).value,
+        entry.taken_at,
+        _clean(entry.source_id),
     )
 
 
@@ -64,8 +76,9 @@ _MEASURED: dict[tuple[object, ...], tuple[Marker, Measurement | None]] = {}
 _MEASURED_LIMIT = 100_000
 
 
-def measure(marker_key: str, value_text: str, unit: str, ref_range: str | None,
-            sex: Sex | None) -> Measurement | None:
+def measure(
+    marker_key: str, value_text: str, unit: str, ref_range: str | None, sex: Sex | None
+) -> Measurement | None:
     """The stored text interpreted by the catalog (stored text is canonical: decimal point);
     None when the current catalog cannot read it."""
     try:
@@ -77,8 +90,9 @@ def measure(marker_key: str, value_text: str, unit: str, ref_range: str | None,
     if known is not None and known[0] is marker:
         return known[1]
     try:
-        found: Measurement | None = interpret(marker, value_text, unit, ref_range, sex,
-                                              NumberFormat.POINT)
+        found: Measurement | None = interpret(
+            marker, value_text, unit, ref_range, sex, NumberFormat.POINT
+        )
     except (ValueParseError, UnitError):
         found = None
     if len(_MEASURED) >= _MEASURED_LIMIT:
@@ -100,9 +114,11 @@ def measurement_of(result: LabResult) -> Measurement:
     plain data is interpreted here), or a clear error when the catalog cannot read it."""
     found = measured(result)
     if found is None:
-        raise StoreError(f"The stored {result.marker} result of {result.taken_on.isoformat()} "
-                         f"({result.value_text} {result.unit}) cannot be read by this "
-                         "version's catalog; correct or delete it.")
+        raise StoreError(
+            f"The stored {result.marker} result of {result.taken_on.isoformat()} "
+            f"({result.value_text} {result.unit}) cannot be read by this "
+            "version's catalog; correct or delete it."
+        )
     return found
 
 
@@ -112,23 +128,39 @@ _SOURCES = {source.value: source for source in Source}  # a dict look-up per row
 def result_from_row(row: sqlite3.Row, sex: Sex | None = None) -> LabResult:
     """A stored result with its measurement, interpreted once here."""
     return LabResult(
-        id=row["id"], taken_on=date.fromisoformat(row["taken_on"]), marker=row["marker"],
-        value_text=row["value_text"], comparator=row["comparator"], number=row["number"],
-        unit=row["unit"], base_value=row["base_value"], base_unit=row["base_unit"],
-        ref_range=row["ref_range"], lab=row["lab"], assay=row["assay"], pattern=row["pattern"],
-        note=row["note"], source=_SOURCES.get(row["source"]) or Source(row["source"]),
+        id=row["id"],
+        taken_on=date.fromisoformat(row["taken_on"]),
+        marker=row["marker"],
+        value_text=row["value_text"],
+        comparator=row["comparator"],
+        number=row["number"],
+        unit=row["unit"],
+        base_value=row["base_value"],
+        base_unit=row["base_unit"],
+        ref_range=row["ref_range"],
+        lab=row["lab"],
+        assay=row["assay"],
+        pattern=row["pattern"],
+        note=row["note"],
+        source=_SOURCES.get(row["source"]) or Source(row["source"]),
         created_at=row["created_at"],
-        updated_at=row["updated_at"], taken_at=row["taken_at"], source_id=row["source_id"],
-        measurement=measure(row["marker"], row["value_text"], row["unit"], row["ref_range"],
-                            sex),
+        updated_at=row["updated_at"],
+        taken_at=row["taken_at"],
+        source_id=row["source_id"],
+        measurement=measure(row["marker"], row["value_text"], row["unit"], row["ref_range"], sex),
     )
 
 
 class ResultsManager(Manager):
     """Lab results and vitals: ``repo.results``."""
 
-    def __init__(self, db: Database, notifier: Notifier, profile: ProfileManager,
-                 settings: SettingsManager | None = None):
+    def __init__(
+        self,
+        db: Database,
+        notifier: Notifier,
+        profile: ProfileManager,
+        settings: SettingsManager | None = None,
+    ):
         super().__init__(db, notifier)
         self._profile = profile
         self._settings = settings
@@ -155,10 +187,12 @@ class ResultsManager(Manager):
         checked = self.check(entries)
         with self.db.transaction() as conn:
             ids = [
-                self._new_id(conn.execute(
-                    f"INSERT INTO results ({_COLUMNS}) VALUES ({_MARKS})",
-                    _row_values(entry, m),
-                ).lastrowid)
+                self._new_id(
+                    conn.execute(
+                        f"INSERT INTO results ({_COLUMNS}) VALUES ({_MARKS})",
+                        _row_values(entry, m),
+                    ).lastrowid
+                )
                 for entry, m in zip(entries, checked, strict=True)
             ]
             saved = self._by_ids(ids)
@@ -174,10 +208,10 @@ class ResultsManager(Manager):
         found: dict[int, LabResult] = {}
         sex = self._profile.get().sex
         for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+            chunk = ids[start : start + 500]
             rows = self.db.query(
-                f"SELECT * FROM results WHERE id IN ({', '.join('?' * len(chunk))})",
-                tuple(chunk))
+                f"SELECT * FROM results WHERE id IN ({', '.join('?' * len(chunk))})", tuple(chunk)
+            )
             found.update((row["id"], result_from_row(row, sex)) for row in rows)
         return [found[i] for i in ids]
 
@@ -219,12 +253,17 @@ class ResultsManager(Manager):
                 if self.db.query("SELECT 1 FROM results WHERE id = ?", (result.id,)):
                     raise ConflictError(
                         f"The {result.marker} result of {result.taken_on.isoformat()} is "
-                        "already there (put back in another window?); nothing was changed.")
+                        "already there (put back in another window?); nothing was changed."
+                    )
                 conn.execute(
                     f"INSERT INTO results (id, {_COLUMNS}, created_at, updated_at) "
                     f"VALUES (?, {_MARKS}, ?, ?)",
-                    (result.id, *_row_values(result.entry(), m), result.created_at,
-                     result.updated_at),
+                    (
+                        result.id,
+                        *_row_values(result.entry(), m),
+                        result.created_at,
+                        result.updated_at,
+                    ),
                 )
             self._follow_creatinine({r.taken_on for r in results if r.marker == CREATININE})
         self._changed("results")
@@ -239,12 +278,12 @@ class ResultsManager(Manager):
             days = self._creatinine_days_of([result.id])
             cursor = conn.execute(
                 f"UPDATE results SET {assignments}, created_at = ?, updated_at = ? WHERE id = ?",
-                (*_row_values(result.entry(), m), result.created_at, result.updated_at,
-                 result.id),
+                (*_row_values(result.entry(), m), result.created_at, result.updated_at, result.id),
             )
             if cursor.rowcount == 0:
-                raise NotFoundError(f"The {result.marker} result of "
-                                    f"{result.taken_on.isoformat()} no longer exists.")
+                raise NotFoundError(
+                    f"The {result.marker} result of {result.taken_on.isoformat()} no longer exists."
+                )
             self._follow_creatinine(days | self._creatinine_days_of([result.id]))
         self._changed("results")
         return self.get(result.id)
@@ -256,8 +295,7 @@ class ResultsManager(Manager):
             raise InvalidEntryError("Only computed results of the same marker can be replaced.")
         checked = self.check(entries)
         with self.db.transaction() as conn:
-            conn.execute("DELETE FROM results WHERE marker = ? AND source = 'computed'",
-                         (marker,))
+            conn.execute("DELETE FROM results WHERE marker = ? AND source = 'computed'", (marker,))
             conn.executemany(
                 f"INSERT INTO results ({_COLUMNS}) VALUES ({_MARKS})",
                 [_row_values(e, m) for e, m in zip(entries, checked, strict=True)],
@@ -288,9 +326,12 @@ class ResultsManager(Manager):
         keys = None if markers is None else frozenset(markers)
         by_marker = self._loaded(keys)
         chosen = by_marker.values() if keys is None else (by_marker.get(k, ()) for k in keys)
-        found = [r for results in chosen for r in results
-                 if (since is None or r.taken_on >= since)
-                 and (until is None or r.taken_on <= until)]
+        found = [
+            r
+            for results in chosen
+            for r in results
+            if (since is None or r.taken_on >= since) and (until is None or r.taken_on <= until)
+        ]
         found.sort(key=lambda r: (r.taken_on, r.id))
         return found
 
@@ -307,9 +348,11 @@ class ResultsManager(Manager):
         if missing is None:
             rows = self.db.query("SELECT * FROM results ORDER BY taken_on, id")
         else:
-            rows = self.db.query(f"SELECT * FROM results WHERE marker IN "
-                                 f"({', '.join('?' * len(missing))}) ORDER BY taken_on, id",
-                                 tuple(missing))
+            rows = self.db.query(
+                f"SELECT * FROM results WHERE marker IN "
+                f"({', '.join('?' * len(missing))}) ORDER BY taken_on, id",
+                tuple(missing),
+            )
         read: dict[str, list[LabResult]] = {key: [] for key in missing or ()}
         for row in rows:
             read.setdefault(row["marker"], []).append(result_from_row(row, sex))
@@ -318,8 +361,12 @@ class ResultsManager(Manager):
         self._by_marker.update((key, tuple(results)) for key, results in read.items())
         return self._by_marker
 
-    def frame(self, markers: Iterable[str] | None = None, since: date | None = None,
-              until: date | None = None) -> pd.DataFrame:
+    def frame(
+        self,
+        markers: Iterable[str] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> pd.DataFrame:
         """The results as a DataFrame (see :mod:`lupus_tracker.store.frames`)."""
         return frames.results_frame(self.db, markers, since, until)
 
@@ -337,16 +384,23 @@ class ResultsManager(Manager):
                 params = tuple(sorted(d.isoformat() for d in days))
                 scope = f" AND taken_on IN ({', '.join('?' * len(params))})"
                 sex = self._profile.get().sex
-                creatinine = [result_from_row(row, sex) for row in conn.execute(
-                    f"SELECT * FROM results WHERE marker = ?{scope} ORDER BY taken_on, id",
-                    (CREATININE, *params))]
-            heights = [(r.taken_on, r.base_value) for r in self.all([HEIGHT])
-                       if r.base_value is not None and r.comparator is None]
+                creatinine = [
+                    result_from_row(row, sex)
+                    for row in conn.execute(
+                        f"SELECT * FROM results WHERE marker = ?{scope} ORDER BY taken_on, id",
+                        (CREATININE, *params),
+                    )
+                ]
+            heights = [
+                (r.taken_on, r.base_value)
+                for r in self.all([HEIGHT])
+                if r.base_value is not None and r.comparator is None
+            ]
             entries = derived_egfr_entries(self._profile.get(), creatinine, heights)
             checked = self.check(entries)
             removed = conn.execute(
-                f"DELETE FROM results WHERE marker = 'egfr' AND source = 'computed'{scope}",
-                params).rowcount
+                f"DELETE FROM results WHERE marker = 'egfr' AND source = 'computed'{scope}", params
+            ).rowcount
             conn.executemany(
                 f"INSERT INTO results ({_COLUMNS}) VALUES ({_MARKS})",
                 [_row_values(e, m) for e, m in zip(entries, checked, strict=True)],
@@ -358,7 +412,9 @@ class ResultsManager(Manager):
     def _creatinine_days_of(self, ids: list[int]) -> set[date]:
         rows = self.db.query(
             f"SELECT taken_on FROM results WHERE marker = ? AND id IN "
-            f"({', '.join('?' * len(ids))})", (CREATININE, *ids))
+            f"({', '.join('?' * len(ids))})",
+            (CREATININE, *ids),
+        )
         return {date.fromisoformat(row["taken_on"]) for row in rows}
 
     def _follow_creatinine(self, days: set[date]) -> None:

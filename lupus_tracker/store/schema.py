@@ -155,10 +155,12 @@ def _with_autoincrement(script: str, table: str, new_name: str) -> str:
 
 def _rebuilt(script: str, table: str, indexes: str = "") -> str:
     """Rebuild ``table`` with an AUTOINCREMENT key, keeping every row and its id."""
-    return (f"{_with_autoincrement(script, table, f'{table}_new')}\n"
-            f"INSERT INTO {table}_new SELECT * FROM {table};\n"
-            f"DROP TABLE {table};\n"
-            f"ALTER TABLE {table}_new RENAME TO {table};\n{indexes}")
+    return (
+        f"{_with_autoincrement(script, table, f'{table}_new')}\n"
+        f"INSERT INTO {table}_new SELECT * FROM {table};\n"
+        f"DROP TABLE {table};\n"
+        f"ALTER TABLE {table}_new RENAME TO {table};\n{indexes}"
+    )
 
 
 # Version 4: ids are never reused (AUTOINCREMENT), so that undoing a delete can put a row
@@ -166,20 +168,28 @@ def _rebuilt(script: str, table: str, indexes: str = "") -> str:
 # process). SQLite cannot add AUTOINCREMENT to a table: each table is rebuilt. The doses
 # wait in a plain copy while medications are rebuilt, since dropping ``medications`` would
 # otherwise cascade to them.
-_V4 = "\n".join((
-    _rebuilt(_V1, "results", "CREATE INDEX results_by_marker_date ON results (marker, taken_on);\n"
-                             "CREATE INDEX results_by_date ON results (taken_on);\n"),
-    _rebuilt(_V1, "symptoms", "CREATE INDEX symptoms_by_symptom_day ON symptoms (symptom, day);\n"),
-    "CREATE TABLE doses_during_migration AS SELECT * FROM medication_doses;\n"
-    "DROP TABLE medication_doses;",
-    _rebuilt(_V1, "medications"),
-    _with_autoincrement(_V1, "medication_doses", "medication_doses"),
-    "INSERT INTO medication_doses SELECT * FROM doses_during_migration;\n"
-    "DROP TABLE doses_during_migration;",
-    _rebuilt(_V1, "events", "CREATE INDEX events_by_date ON events (occurred_on);\n"),
-    _rebuilt(_V2, "photos", "CREATE INDEX photos_by_day ON photos (day);\n"),
-    _rebuilt(_V2, "sledai_assessments"),
-))
+_V4 = "\n".join(
+    (
+        _rebuilt(
+            _V1,
+            "results",
+            "CREATE INDEX results_by_marker_date ON results (marker, taken_on);\n"
+            "CREATE INDEX results_by_date ON results (taken_on);\n",
+        ),
+        _rebuilt(
+            _V1, "symptoms", "CREATE INDEX symptoms_by_symptom_day ON symptoms (symptom, day);\n"
+        ),
+        "CREATE TABLE doses_during_migration AS SELECT * FROM medication_doses;\n"
+        "DROP TABLE medication_doses;",
+        _rebuilt(_V1, "medications"),
+        _with_autoincrement(_V1, "medication_doses", "medication_doses"),
+        "INSERT INTO medication_doses SELECT * FROM doses_during_migration;\n"
+        "DROP TABLE doses_during_migration;",
+        _rebuilt(_V1, "events", "CREATE INDEX events_by_date ON events (occurred_on);\n"),
+        _rebuilt(_V2, "photos", "CREATE INDEX photos_by_day ON photos (day);\n"),
+        _rebuilt(_V2, "sledai_assessments"),
+    )
+)
 
 # Version 5: which version of the catalog's conversions computed the derived columns of
 # ``results`` (see store/derived_columns.py: they are recomputed whenever it changes).
@@ -195,13 +205,18 @@ CREATE TABLE derived_stamp (
 # from the visit letter) is stored with each visit's SLEDAI-2K assessment; eye exams become
 # an event kind (retinal screening on hydroxychloroquine). SQLite cannot change a CHECK, so
 # events is rebuilt, keeping its AUTOINCREMENT key, every row and its id.
-_EVENT_KINDS_V6 = _V1.replace("'hospital_stay', 'visit', 'other')",
-                              "'hospital_stay', 'visit', 'eye_exam', 'other')")
-_V6 = "\n".join((
-    "ALTER TABLE sledai_assessments ADD COLUMN pga REAL "
-    "CHECK (pga IS NULL OR pga BETWEEN 0 AND 3);",
-    _rebuilt(_EVENT_KINDS_V6, "events", "CREATE INDEX events_by_date ON events (occurred_on);\n"),
-))
+_EVENT_KINDS_V6 = _V1.replace(
+    "'hospital_stay', 'visit', 'other')", "'hospital_stay', 'visit', 'eye_exam', 'other')"
+)
+_V6 = "\n".join(
+    (
+        "ALTER TABLE sledai_assessments ADD COLUMN pga REAL "
+        "CHECK (pga IS NULL OR pga BETWEEN 0 AND 3);",
+        _rebuilt(
+            _EVENT_KINDS_V6, "events", "CREATE INDEX events_by_date ON events (occurred_on);\n"
+        ),
+    )
+)
 
 # 7 (exchange): the time of day a result was taken when its source gives one, and the
 # source's identifier of the result (an amended result replaces the one it corrects).

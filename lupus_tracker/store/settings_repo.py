@@ -16,8 +16,10 @@ class SettingsManager(Manager):
         return rows[0]["value"] if rows else default
 
     def all(self) -> list[tuple[str, str]]:
-        return [(r["key"], r["value"]) for r in
-                self.db.query("SELECT key, value FROM settings ORDER BY key")]
+        return [
+            (r["key"], r["value"])
+            for r in self.db.query("SELECT key, value FROM settings ORDER BY key")
+        ]
 
     def set(self, key: str, value: str | None) -> None:
         with self.db.transaction() as conn:

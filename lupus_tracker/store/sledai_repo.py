@@ -42,8 +42,14 @@ class SledaiManager(Manager):
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (visit_on) DO UPDATE SET "
                 "score = excluded.score, items = excluded.items, note = excluded.note, "
                 "pga = excluded.pga, updated_at = ?",
-                (assessment.visit_on.isoformat(), total, json.dumps(sorted(assessment.items)),
-                 (assessment.note or "").strip() or None, pga, now_stamp()),
+                (
+                    assessment.visit_on.isoformat(),
+                    total,
+                    json.dumps(sorted(assessment.items)),
+                    (assessment.note or "").strip() or None,
+                    pga,
+                    now_stamp(),
+                ),
             )
         self._changed("sledai_assessments")
         return previous
@@ -51,8 +57,9 @@ class SledaiManager(Manager):
     def delete(self, visit_on: date) -> SledaiAssessment | None:
         previous = self.get(visit_on)
         with self.db.transaction() as conn:
-            conn.execute("DELETE FROM sledai_assessments WHERE visit_on = ?",
-                         (visit_on.isoformat(),))
+            conn.execute(
+                "DELETE FROM sledai_assessments WHERE visit_on = ?", (visit_on.isoformat(),)
+            )
         self._changed("sledai_assessments")
         return previous
 
@@ -61,8 +68,15 @@ class SledaiManager(Manager):
         return found[0] if found else None
 
     def all(self) -> list[SledaiAssessment]:
-        rows = self.db.query("SELECT visit_on, items, note, pga FROM sledai_assessments "
-                             "ORDER BY visit_on")
-        return [SledaiAssessment(date.fromisoformat(r["visit_on"]),
-                                 frozenset(json.loads(r["items"])), r["note"], r["pga"])
-                for r in rows]
+        rows = self.db.query(
+            "SELECT visit_on, items, note, pga FROM sledai_assessments ORDER BY visit_on"
+        )
+        return [
+            SledaiAssessment(
+                date.fromisoformat(r["visit_on"]),
+                frozenset(json.loads(r["items"])),
+                r["note"],
+                r["pga"],
+            )
+            for r in rows
+        ]

@@ -46,8 +46,7 @@ class DeleteMedication(Change):
         current = repo.treatments.get(self.medication_id)
         expect(current, self.expected, current.name)
         repo.treatments.delete(self.medication_id)
-        return RestoreMedication(current, other_ids(active_courses(repo, current.name),
-                                                    current.id))
+        return RestoreMedication(current, other_ids(active_courses(repo, current.name), current.id))
 
     def describe(self) -> str:
         if self.expected is not ANYTHING:

@@ -41,17 +41,24 @@ class TreatmentsManager(Manager):
         name = _check_medication(medication)
         with self.db.transaction() as conn:
             if self._id_taken("medications", medication.id):
-                raise ConflictError(f"{name} is already there (put back in another window?); "
-                                    "nothing was changed.")
+                raise ConflictError(
+                    f"{name} is already there (put back in another window?); nothing was changed."
+                )
             columns = "name, started_on, stopped_on, note"
-            values: list[object] = [name, iso(medication.started_on), iso(medication.stopped_on),
-                      _text(medication.note)]
+            values: list[object] = [
+                name,
+                iso(medication.started_on),
+                iso(medication.stopped_on),
+                _text(medication.note),
+            ]
             if medication.id is not None:
                 columns, values = "id, " + columns, [medication.id, *values]
-            med_id = self._new_id(conn.execute(
-                f"INSERT INTO medications ({columns}) VALUES ({', '.join('?' * len(values))})",
-                values,
-            ).lastrowid)
+            med_id = self._new_id(
+                conn.execute(
+                    f"INSERT INTO medications ({columns}) VALUES ({', '.join('?' * len(values))})",
+                    values,
+                ).lastrowid
+            )
             for dose in medication.doses:
                 self._insert_dose(conn, med_id, dose)
         self._changed("medications")
@@ -64,8 +71,15 @@ class TreatmentsManager(Manager):
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (medication_id, from_date) DO UPDATE SET "
             "dose = excluded.dose, unit = excluded.unit, frequency = excluded.frequency, "
             "note = excluded.note, updated_at = ?",
-            (med_id, iso(dose.from_date), dose.dose, _text(dose.unit), _text(dose.frequency),
-             _text(dose.note), now_stamp()),
+            (
+                med_id,
+                iso(dose.from_date),
+                dose.dose,
+                _text(dose.unit),
+                _text(dose.frequency),
+                _text(dose.note),
+                now_stamp(),
+            ),
         )
 
     def change_dose(self, med_id: int, dose: Dose) -> Medication:
@@ -82,8 +96,10 @@ class TreatmentsManager(Manager):
         if stopped_on is not None and stopped_on < medication.started_on:
             raise InvalidEntryError("A medication cannot stop before it starts.")
         with self.db.transaction() as conn:
-            conn.execute("UPDATE medications SET stopped_on = ?, updated_at = ? WHERE id = ?",
-                         (iso(stopped_on), now_stamp(), med_id))
+            conn.execute(
+                "UPDATE medications SET stopped_on = ?, updated_at = ? WHERE id = ?",
+                (iso(stopped_on), now_stamp(), med_id),
+            )
         self._changed("medications")
         return self.get(med_id)
 
@@ -97,8 +113,14 @@ class TreatmentsManager(Manager):
             cursor = conn.execute(
                 "UPDATE medications SET name = ?, started_on = ?, stopped_on = ?, note = ?, "
                 "updated_at = ? WHERE id = ?",
-                (name, iso(medication.started_on), iso(medication.stopped_on),
-                 _text(medication.note), now_stamp(), medication.id),
+                (
+                    name,
+                    iso(medication.started_on),
+                    iso(medication.stopped_on),
+                    _text(medication.note),
+                    now_stamp(),
+                    medication.id,
+                ),
             )
             if cursor.rowcount == 0:
                 raise NotFoundError(f"Medication {medication.id} no longer exists.")
@@ -131,12 +153,23 @@ class TreatmentsManager(Manager):
             f"SELECT * FROM medication_doses {dose_where} ORDER BY from_date", params
         ):
             doses.setdefault(r["medication_id"], []).append(
-                Dose(date.fromisoformat(r["from_date"]), r["dose"], r["unit"], r["frequency"],
-                     r["note"])
+                Dose(
+                    date.fromisoformat(r["from_date"]),
+                    r["dose"],
+                    r["unit"],
+                    r["frequency"],
+                    r["note"],
+                )
             )
         return [
-            Medication(m["id"], m["name"], date.fromisoformat(m["started_on"]),
-                       parse_iso(m["stopped_on"]), m["note"], tuple(doses.get(m["id"], ())))
+            Medication(
+                m["id"],
+                m["name"],
+                date.fromisoformat(m["started_on"]),
+                parse_iso(m["stopped_on"]),
+                m["note"],
+                tuple(doses.get(m["id"], ())),
+            )
             for m in meds
         ]
 

@@ -30,8 +30,11 @@ def _open_or_ask(path: Path) -> Repository | None:
         if repo is not None:
             return repo
         answer = QMessageBox.question(
-            None, "Cannot open the database", "Choose another database file?",
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
+            None,
+            "Cannot open the database",
+            "Choose another database file?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+        )
         if answer != QMessageBox.StandardButton.Open:
             return None
         name, _ = QFileDialog.getOpenFileName(None, "Open database", str(path.parent))

@@ -71,9 +71,12 @@ def backup_quietly(db: Database, parent: QWidget | None = None) -> bool:
     except BACKUP_ERRORS as error:
         log.warning("automatic backup failed: %s", type(error).__name__)
         if parent is not None:
-            QMessageBox.warning(parent, "Backup not made",
-                                f"The automatic backup could not be made: {error}\n\nYour "
-                                "data file itself is unchanged; the earlier backups are kept.")
+            QMessageBox.warning(
+                parent,
+                "Backup not made",
+                f"The automatic backup could not be made: {error}\n\nYour "
+                "data file itself is unchanged; the earlier backups are kept.",
+            )
         return False
 
 
@@ -100,8 +103,9 @@ def backup_on_open(db: Database, parent: QWidget | None = None) -> threading.Eve
             parent.statusBar().showMessage(f"No backup could be made today: {error}", 10000)
 
     try:
-        run_task(db.path, work, lambda _none: finished.set(), failed, name="backup-on-open",
-                 owner=parent)
+        run_task(
+            db.path, work, lambda _none: finished.set(), failed, name="backup-on-open", owner=parent
+        )
     except BACKUP_ERRORS as error:  # the task could not even start
         failed(error)
     return finished
@@ -113,7 +117,7 @@ def describe_backup(backup: Backup) -> str:
     size = backup.path.stat().st_size / 1e6 if backup.path.exists() else 0
     who = f"{info.patient} — " if info.patient else ""
     state = f"{info.records} records" if info.sound else "cannot be read"
-    return (f"{backup.taken:%A %d %B %Y, %H:%M:%S} — {who}{state}, {size:.1f} MB")
+    return f"{backup.taken:%A %d %B %Y, %H:%M:%S} — {who}{state}, {size:.1f} MB"
 
 
 class RestoreDialog(QDialog):
@@ -128,13 +132,17 @@ class RestoreDialog(QDialog):
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
-        text = QLabel("Choose a backup. Your current file is kept beside it before it is "
-                      "replaced, so nothing is lost." if self.list.count() else
-                      "There are no backups of this file yet: one is made when you open a "
-                      "file (once a day) and each time you close a file you changed.")
+        text = QLabel(
+            "Choose a backup. Your current file is kept beside it before it is "
+            "replaced, so nothing is lost."
+            if self.list.count()
+            else "There are no backups of this file yet: one is made when you open a "
+            "file (once a day) and each time you close a file you changed."
+        )
         text.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Restore")
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.list.count() > 0)
         buttons.accepted.connect(self.accept)
@@ -164,8 +172,10 @@ def restore_from_backup(window: MainWindow) -> None:
         window.open_path(path)
         return
     window.open_path(path)
-    window.statusBar().showMessage(f"Restored the backup; the previous file was kept as "
-                                   f"{kept.name if kept else '(none)'}.", 10000)
+    window.statusBar().showMessage(
+        f"Restored the backup; the previous file was kept as {kept.name if kept else '(none)'}.",
+        10000,
+    )
 
 
 def _restorable(path: Path, error: StoreError) -> bool:
@@ -193,8 +203,10 @@ def ask_missing_or_damaged(path: Path, error: StoreError, parent: QWidget | None
     if latest is not None:
         info = describe(latest.path)
         who = f"of {info.patient} " if info.patient else ""
-        text += (f"\n\nThe latest good backup {who}is from {latest.taken:%d %B %Y, %H:%M} "
-                 f"({info.records} records).")
+        text += (
+            f"\n\nThe latest good backup {who}is from {latest.taken:%d %B %Y, %H:%M} "
+            f"({info.records} records)."
+        )
         restore = box.addButton("&Restore the backup", QMessageBox.ButtonRole.AcceptRole)
     if isinstance(error, MissingFileError):
         new = box.addButton("Start a &new empty file", QMessageBox.ButtonRole.DestructiveRole)

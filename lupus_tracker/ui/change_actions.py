@@ -112,12 +112,15 @@ class ChangeActions:
         return True
 
     # -- diary --------------------------------------------------------------------------
-    def save_day(self, day: date, entries: list[SymptomEntry], note: str | None,
-                 vitals: list[VitalChange]) -> None:
+    def save_day(
+        self, day: date, entries: list[SymptomEntry], note: str | None, vitals: list[VitalChange]
+    ) -> None:
         """Save a diary day with its changed temperature/weight (added, corrected or
         cleared) as one change."""
-        if self.apply("save the day", SaveDay(day, tuple(entries), note,
-                                              tuple(_vital_change(v) for v in vitals))):
+        if self.apply(
+            "save the day",
+            SaveDay(day, tuple(entries), note, tuple(_vital_change(v) for v in vitals)),
+        ):
             self.window.diary.load()
             self.window.statusBar().showMessage(f"Saved the diary for {day.isoformat()}.", 6000)
 
@@ -132,7 +135,8 @@ class ChangeActions:
         if added is not None:
             diary.focus_symptom(added.key)
             self.window.statusBar().showMessage(
-                f"Added {added.name} to your symptoms — Undo (Ctrl+Z)", 8000)
+                f"Added {added.name} to your symptoms — Undo (Ctrl+Z)", 8000
+            )
         return True
 
     def add_photo(self, photo: Photo) -> None:
@@ -149,19 +153,25 @@ class ChangeActions:
         """A second active medication of the same name: ask whether it is a dose change.
         True when handled here (recorded as a dose change, or cancelled)."""
         new = dialog.medication()
-        same = [m for m in self.repo.treatments.all()
-                if m.name.casefold() == new.name.casefold() and m.stopped_on is None]
+        same = [
+            m
+            for m in self.repo.treatments.all()
+            if m.name.casefold() == new.name.casefold() and m.stopped_on is None
+        ]
         if not same or same[0].id is None:
             return False
         current = same[0]
         buttons = QMessageBox.StandardButton
         answer = QMessageBox.question(
-            self.window, "Already taking this medication",
+            self.window,
+            "Already taking this medication",
             f"{current.name} is already recorded as taken since "
             f"{current.started_on.isoformat()}. Is this a dose change of it, from "
             f"{new.started_on.isoformat()}?\n\nYes: record a dose change. No: add a second, "
             "separate medication of the same name.",
-            buttons.Yes | buttons.No | buttons.Cancel, buttons.Yes)
+            buttons.Yes | buttons.No | buttons.Cancel,
+            buttons.Yes,
+        )
         if answer == buttons.No:
             return False
         if answer == buttons.Yes and new.doses:
@@ -171,19 +181,20 @@ class ChangeActions:
     def change_dose(self, medication: Medication) -> None:
         dialog = DoseDialog(medication, self.window)
         if self.window.exec_dialog(dialog) and medication.id is not None:
-            self.apply("change the dose",
-                       ChangeDose(medication.id, dialog.dose(), medication.name))
+            self.apply("change the dose", ChangeDose(medication.id, dialog.dose(), medication.name))
 
     def stop_medication(self, medication: Medication) -> None:
         dialog = StopDialog(medication, self.window)
         if self.window.exec_dialog(dialog) and medication.id is not None:
-            self.apply("stop the medication",
-                       StopMedication(medication.id, dialog.stopped_on(), medication.name,
-                                      dialog.note()))
+            self.apply(
+                "stop the medication",
+                StopMedication(medication.id, dialog.stopped_on(), medication.name, dialog.note()),
+            )
 
     def delete_medication(self, medication: Medication) -> None:
-        if medication.id is not None and self.apply("delete the medication",
-                                                    DeleteMedication(medication.id)):
+        if medication.id is not None and self.apply(
+            "delete the medication", DeleteMedication(medication.id)
+        ):
             self._deleted(f"{medication.name} and its dose history")
 
     # -- events -------------------------------------------------------------------------
@@ -208,9 +219,14 @@ class ChangeActions:
         dialog = ProfileDialog(self.repo, self.window)
         if self.window.exec_dialog(dialog):
             chosen = dialog.number_format()
-            self.apply("save the profile",
-                       SaveProfile(dialog.profile(), tuple(dialog.units().items()),
-                                   number_format=None if chosen is None else chosen.value))
+            self.apply(
+                "save the profile",
+                SaveProfile(
+                    dialog.profile(),
+                    tuple(dialog.units().items()),
+                    number_format=None if chosen is None else chosen.value,
+                ),
+            )
 
     def ask_profile_if_needed(self, marker_keys: list[str]) -> None:
         """Ask once for sex and date of birth when these results need them (issue 12
@@ -252,4 +268,6 @@ class ChangeActions:
         if outcome.ok:
             self.window.statusBar().showMessage(
                 f"{outcome.value} eGFR values computed (CKD-EPI 2021) from creatinine; they "
-                "are marked as computed.", 8000)
+                "are marked as computed.",
+                8000,
+            )

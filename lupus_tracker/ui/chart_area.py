@@ -22,8 +22,12 @@ _MOVES = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.K
 
 
 class ChartArea(QWidget):
-    def __init__(self, announce: Callable[[str], None], resized: Callable[[], None],
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        announce: Callable[[str], None],
+        resized: Callable[[], None],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._announce = announce
         self._resized = resized
@@ -40,8 +44,9 @@ class ChartArea(QWidget):
 
     def set_rendered(self, rendered: Rendered, ratio: float) -> None:
         self.rendered = rendered
-        image = QImage(rendered.rgba, rendered.width, rendered.height,
-                       QImage.Format.Format_RGBA8888).copy()
+        image = QImage(
+            rendered.rgba, rendered.width, rendered.height, QImage.Format.Format_RGBA8888
+        ).copy()
         image.setDevicePixelRatio(ratio)
         self.image = image
         self.current = None
@@ -61,7 +66,8 @@ class ChartArea(QWidget):
         text = self.point_text(index)
         self.setAccessibleDescription(text)
         QAccessible.updateAccessibility(
-            QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+            QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
+        )
         self._announce(text)
         self.update()
 
@@ -77,8 +83,9 @@ class ChartArea(QWidget):
             ratio = self._ratio()
             painter.setPen(QPen(QColor(self.ring_colour), 2))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            centre = QPointF(self.rendered.xs[self.current] / ratio,
-                             self.rendered.ys[self.current] / ratio)
+            centre = QPointF(
+                self.rendered.xs[self.current] / ratio, self.rendered.ys[self.current] / ratio
+            )
             painter.drawEllipse(centre, 9, 9)
         if self.hasFocus():  # a visible focus ring
             painter.setPen(QPen(QColor(theme.current().focus), 3))
@@ -90,8 +97,12 @@ class ChartArea(QWidget):
         if self.rendered is None:
             return
         ratio = self._ratio()
-        index = nearest(self.rendered, event.position().x() * ratio,
-                        event.position().y() * ratio, HOVER_RADIUS_PX * ratio)
+        index = nearest(
+            self.rendered,
+            event.position().x() * ratio,
+            event.position().y() * ratio,
+            HOVER_RADIUS_PX * ratio,
+        )
         if index is not None and index != self.current:
             self.select(index)
 

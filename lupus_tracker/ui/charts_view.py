@@ -40,8 +40,7 @@ from lupus_tracker.ui.chart_area import ChartArea
 from lupus_tracker.ui.lab_dialog import pydate, qdate
 from lupus_tracker.ui.tasks import describe, run_blocking, run_task
 
-RANGES = (("3 months", 91), ("6 months", 182), ("1 year", 365), ("All", None),
-          ("Custom", -1))
+RANGES = (("3 months", 91), ("6 months", 182), ("1 year", 365), ("All", None), ("Custom", -1))
 RESIZE_DELAY_MS = 250
 
 
@@ -73,19 +72,33 @@ def build_figure(repo, choice: Choice):
     size = (choice.size_px[0] / (100 * choice.ratio), choice.size_px[1] / (100 * choice.ratio))
     if choice.kind == "panel":
         title, keys = PANELS[choice.key]
-        return build_panel_figure(title, sources.load_panel(repo, keys, since, until),
-                                  repo.events.all(since, until), since, until, style,
-                                  width_in=size[0], height_in=size[1],
-                                  targets=targets_for(repo))
+        return build_panel_figure(
+            title,
+            sources.load_panel(repo, keys, since, until),
+            repo.events.all(since, until),
+            since,
+            until,
+            style,
+            width_in=size[0],
+            height_in=size[1],
+            targets=targets_for(repo),
+        )
     if choice.kind == "symptoms":
-        return build_symptom_figure(repo.diary.frame(since, until),
-                                    repo.events.all(since, until), since, until, style,
-                                    size_in=size)
+        return build_symptom_figure(
+            repo.diary.frame(since, until),
+            repo.events.all(since, until),
+            since,
+            until,
+            style,
+            size_in=size,
+        )
     if choice.kind == "sledai":
-        return build_sledai_figure(repo.sledai.all(), repo.events.all(since, until), since,
-                                   until, style, size_in=size)
-    return marker_figure(sources.load_marker_chart(repo, choice.key, since, until), style,
-                         size_in=size)
+        return build_sledai_figure(
+            repo.sledai.all(), repo.events.all(since, until), since, until, style, size_in=size
+        )
+    return marker_figure(
+        sources.load_marker_chart(repo, choice.key, since, until), style, size_in=size
+    )
 
 
 def render_choice(repo, choice: Choice):
@@ -147,7 +160,8 @@ class ChartsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self.stack = QStackedWidget()
         for page in (self.message, self.area, self.table):
             self.stack.addWidget(page)
@@ -157,8 +171,12 @@ class ChartsView(QWidget):
         self._resize_timer.timeout.connect(self._resized)
         # Two rows: one row forced a minimum width wider than a 1366 px laptop at 16 pt.
         bar, dates = QHBoxLayout(), QHBoxLayout()
-        for row, label, widget in ((bar, "Ch&art:", self.what), (dates, "&Period:", self.period),
-                                   (dates, "From:", self.since), (dates, "To:", self.until)):
+        for row, label, widget in (
+            (bar, "Ch&art:", self.what),
+            (dates, "&Period:", self.period),
+            (dates, "From:", self.since),
+            (dates, "To:", self.until),
+        ):
             text = QLabel(label)
             text.setBuddy(widget)
             row.addWidget(text)
@@ -196,8 +214,10 @@ class ChartsView(QWidget):
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) \
-                and self.rendered is not None:
+        if (
+            event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange)
+            and self.rendered is not None
+        ):
             self.refresh()  # the app's theme or font changed: redraw in its colours
 
     def dates(self) -> tuple[date | None, date | None]:
@@ -218,11 +238,15 @@ class ChartsView(QWidget):
         width, height = self.stack.width(), self.stack.height()
         if width < 320 or height < 220:
             width, height = 900, 560
-        return Choice(kind, key, *self.dates(), size_px=(round(width * ratio),
-                                                         round(height * ratio)),
-                      ratio=ratio, theme=self.theme,
-                      font_pt=self.font().pointSizeF() if self.font().pointSizeF() > 0
-                      else 9.0)
+        return Choice(
+            kind,
+            key,
+            *self.dates(),
+            size_px=(round(width * ratio), round(height * ratio)),
+            ratio=ratio,
+            theme=self.theme,
+            font_pt=self.font().pointSizeF() if self.font().pointSizeF() > 0 else 9.0,
+        )
 
     # -- drawing in the background; the latest request wins --------------------------------
     def refresh(self) -> None:
@@ -243,8 +267,14 @@ class ChartsView(QWidget):
         if self.rendered is None:
             self.message.setText("Drawing the chart…")
         self.hover.setText("Drawing the chart…")
-        run_task(self.repo.db.path, lambda own: render_choice(own, choice), self._drawn,
-                 self._failed, name="chart", owner=self)
+        run_task(
+            self.repo.db.path,
+            lambda own: render_choice(own, choice),
+            self._drawn,
+            self._failed,
+            name="chart",
+            owner=self,
+        )
 
     def _drawn(self, rendered) -> None:
         self._running = False
@@ -272,8 +302,11 @@ class ChartsView(QWidget):
             self.hover.setText(" ")
             return
         self._show_table(self.table_button.isChecked())
-        self.hover.setText("Point at a point, or use the arrow keys, to read its date, value "
-                           "and lab." if rendered.details else rendered.summary)
+        self.hover.setText(
+            "Point at a point, or use the arrow keys, to read its date, value and lab."
+            if rendered.details
+            else rendered.summary
+        )
 
     def _fill_table(self, rendered) -> None:
         """One row per point; a panel chart adds a Marker column (C3 and C4 rows apart)."""
@@ -324,8 +357,9 @@ class ChartsView(QWidget):
         if self.rendered is None or self.rendered.empty or self._running:
             QMessageBox.information(self, "Save chart", "Wait until a chart is drawn.")
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Save chart", "chart.png",
-                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save chart", "chart.png", "PNG image (*.png);;SVG drawing (*.svg)"
+        )
         if name:
             try:
                 self.save(Path(name))

@@ -60,21 +60,22 @@ def since_text(row) -> str:
 
 
 def _grey_if_stale(colour=None):
-    return lambda row: theme.current().stale if is_stale(row) else (
-        colour(row) if colour else None)
+    return lambda row: theme.current().stale if is_stale(row) else (colour(row) if colour else None)
 
 
 LATEST_COLUMNS = (
     Column("Marker", lambda r: r.marker.name, foreground=_grey_if_stale()),
-    Column("Latest", lambda r: r.latest.value_text, align_right=True,
-           foreground=_grey_if_stale()),
+    Column("Latest", lambda r: r.latest.value_text, align_right=True, foreground=_grey_if_stale()),
     Column("Unit", lambda r: r.latest.unit.label, foreground=_grey_if_stale()),
     Column("Date", date_text, foreground=_grey_if_stale()),
-    Column("Reference range", lambda r: r.latest.ref_text or "—",
-           foreground=_grey_if_stale()),
-    Column("Flag", lambda r: r.flag_text,
-           foreground=_grey_if_stale(lambda r: theme.current().error
-                                     if r.latest.flag.value in FLAGGED else None)),
+    Column("Reference range", lambda r: r.latest.ref_text or "—", foreground=_grey_if_stale()),
+    Column(
+        "Flag",
+        lambda r: r.flag_text,
+        foreground=_grey_if_stale(
+            lambda r: theme.current().error if r.latest.flag.value in FLAGGED else None
+        ),
+    ),
     Column("Since previous", since_text, foreground=_grey_if_stale()),
 )
 
@@ -94,15 +95,24 @@ MEDICATION_COLUMNS = (
     Column("Medication", lambda m: m.name),
     Column("Dose", lambda m: dose_text(m.dose_on(date.today()))),
     Column("Total a day", per_day_text),
-    Column("Since", lambda m: (m.dose_on(date.today()) or m).from_date.isoformat()
-           if m.dose_on(date.today()) else m.started_on.isoformat()),
+    Column(
+        "Since",
+        lambda m: (
+            (m.dose_on(date.today()) or m).from_date.isoformat()
+            if m.dose_on(date.today())
+            else m.started_on.isoformat()
+        ),
+    ),
 )
 SYMPTOM_COLUMNS = (
     Column("Symptom", lambda s: s.symptom.name),
     Column("Average (0-10)", lambda s: f"{s.average:.1f}", align_right=True),
     Column("Worst", lambda s: str(s.worst), align_right=True),
-    Column("Days present", lambda s: f"{s.days_present} of {s.days_with_entries} logged",
-           align_right=True),
+    Column(
+        "Days present",
+        lambda s: f"{s.days_present} of {s.days_with_entries} logged",
+        align_right=True,
+    ),
 )
 
 
@@ -136,8 +146,10 @@ class StartView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         title = QLabel("<h2>Welcome to Lupus Tracker</h2>")
-        text = QLabel("Your lab results, symptoms, medications and events stay in one file on "
-                      "this computer. Start with one of these:")
+        text = QLabel(
+            "Your lab results, symptoms, medications and events stay in one file on "
+            "this computer. Start with one of these:"
+        )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(self)
@@ -146,16 +158,19 @@ class StartView(QWidget):
         layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(text)
         buttons = QHBoxLayout()
-        for label, signal in (("&Add your first lab result", self.add_lab),
-                              ("Log &today's symptoms", self.log_symptoms),
-                              ("Open the demo patie&nt", self.open_demo)):
+        for label, signal in (
+            ("&Add your first lab result", self.add_lab),
+            ("Log &today's symptoms", self.log_symptoms),
+            ("Open the demo patie&nt", self.open_demo),
+        ):
             button = QPushButton(label)
             button.setMinimumHeight(48)
             button.clicked.connect(signal.emit)
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        note = QLabel("The demo patient opens as a separate copy: it never mixes with your "
-                      "own data.")
+        note = QLabel(
+            "The demo patient opens as a separate copy: it never mixes with your own data."
+        )
         note.setWordWrap(True)
         note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(note)
@@ -200,8 +215,12 @@ class DashboardPage(QStackedWidget):
         lower.addLayout(left, 1)
         lower.addLayout(right, 1)
         layout = QVBoxLayout(overview)
-        layout.addWidget(QLabel("<h3>Latest results</h3> Results older than six months are "
-                                "grey and say how old they are."))
+        layout.addWidget(
+            QLabel(
+                "<h3>Latest results</h3> Results older than six months are "
+                "grey and say how old they are."
+            )
+        )
         layout.addWidget(self.table, 3)
         layout.addWidget(self.signal)
         layout.addLayout(lower, 2)
@@ -212,8 +231,9 @@ class DashboardPage(QStackedWidget):
     def restyle(self) -> None:
         """Colours from the current theme (called again when the theme changes)."""
         colours = theme.current()
-        self.signal.setStyleSheet(f"background: {colours.banner_background}; "
-                                  f"color: {colours.banner_text}; padding: 6px;")
+        self.signal.setStyleSheet(
+            f"background: {colours.banner_background}; color: {colours.banner_text}; padding: 6px;"
+        )
 
     def set_repository(self, repo) -> None:
         self.repo = repo
@@ -228,9 +248,14 @@ class DashboardPage(QStackedWidget):
             return
         self._reading, self._read_again = True, False
         path = self.repo.db.path
-        run_task(path, lambda own: gather(own, date.today()),
-                 lambda content: self._arrived(path, content), self._failed,
-                 name="dashboard", owner=self)
+        run_task(
+            path,
+            lambda own: gather(own, date.today()),
+            lambda content: self._arrived(path, content),
+            self._failed,
+            name="dashboard",
+            owner=self,
+        )
 
     def _arrived(self, path, content: DashboardContent) -> None:
         self._reading = False
@@ -265,8 +290,9 @@ class DashboardPage(QStackedWidget):
         self.symptoms_note.setText(
             f"Days with a rash: {summary.rash_days}; fever days: {summary.fever_days}. "
             f"{summary.coverage_text()}"
-            if summary.stats else "No symptoms logged in the last 30 days: Edit › Log "
-            "symptoms for today (Ctrl+D).")
+            if summary.stats
+            else "No symptoms logged in the last 30 days: Edit › Log symptoms for today (Ctrl+D)."
+        )
 
 
 @dataclass(frozen=True)
@@ -293,18 +319,21 @@ def gather(repo, today: date) -> DashboardContent:
     assessments = repo.sledai.all()
     if assessments:
         last = max(assessments, key=lambda a: a.visit_on)
-        sledai = (f"<b>Latest SLEDAI-2K:</b> {last.score} on {last.visit_on.isoformat()} — "
-                  "a score to discuss with your doctor.")
+        sledai = (
+            f"<b>Latest SLEDAI-2K:</b> {last.score} on {last.visit_on.isoformat()} — "
+            "a score to discuss with your doctor."
+        )
     else:
         sledai = "No SLEDAI-2K recorded yet (Insight › SLEDAI-2K for a visit)."
     return DashboardContent(
         empty=False,
         latest=latest_values(repo),
-        activity=activity_note(repo.results.all(ACTIVITY_MARKERS),
-                               since=today - timedelta(days=180)),
+        activity=activity_note(
+            repo.results.all(ACTIVITY_MARKERS), since=today - timedelta(days=180)
+        ),
         medications=sorted(current, key=lambda m: m.name.casefold()),
         sledai=sledai,
         t2t="<b>Treat-to-target</b> (to discuss with your doctor): "
-            + treat_to_target_line(repo, today),
+        + treat_to_target_line(repo, today),
         symptoms=summarize_symptoms(repo, today - timedelta(days=29), today),
     )

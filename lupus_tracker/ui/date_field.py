@@ -26,23 +26,32 @@ class DateField(QLineEdit):
     "symptom", "dose change", ...): it decides whether a future date is refused.
     """
 
-    def __init__(self, day: date | None = None, *, kind: str = "event", optional: bool = False,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        day: date | None = None,
+        *,
+        kind: str = "event",
+        optional: bool = False,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.kind = kind
         self.optional = optional
         self.setPlaceholderText("YYYY-MM-DD")
         self.setMaxLength(10)
-        self.setToolTip("Type the date as YYYY-MM-DD, e.g. 2026-03-05; Alt+Down opens a "
-                        "calendar.")
+        self.setToolTip("Type the date as YYYY-MM-DD, e.g. 2026-03-05; Alt+Down opens a calendar.")
         if day is not None:
             self.set_value(day)
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
         calendar = QAction(icon, "Choose from a calendar", self)
         calendar.triggered.connect(self.open_calendar)
         self.addAction(calendar, QLineEdit.ActionPosition.TrailingPosition)
-        QShortcut(QKeySequence("Alt+Down"), self, self.open_calendar,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence("Alt+Down"),
+            self,
+            self.open_calendar,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self._calendar: QCalendarWidget | None = None
         self.textChanged.connect(self._mark)
 

@@ -45,16 +45,23 @@ from lupus_tracker.ui.date_field import DateField
 from lupus_tracker.ui.unsaved import Choice, ask_unsaved
 
 NOT_LOGGED = -1
-MIME_BY_SUFFIX = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
-                  ".webp": "image/webp", ".gif": "image/gif", ".bmp": "image/bmp"}
+MIME_BY_SUFFIX = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".webp": "image/webp",
+    ".gif": "image/gif",
+    ".bmp": "image/bmp",
+}
 
 
 def thumbnail_png(data: bytes, size: int = 160) -> bytes | None:
     image = QImage.fromData(data)
     if image.isNull():
         return None
-    scaled = image.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio,
-                          Qt.TransformationMode.SmoothTransformation)
+    scaled = image.scaled(
+        size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     # PySide6 6.x takes the format as str at run time; its stubs say bytes (wrong).
@@ -116,14 +123,16 @@ class DiaryPage(QWidget):
         self.custom_title = QLabel("<b>Your own symptoms:</b>")
         grid.addRow(self.custom_title)
         self.custom_grid = grid  # their rows follow, aligned with the built-in ones
-        self.custom_hint = QLabel("None yet. Track anything else (itching, dry eyes…) with "
-                                  "the button below.")
+        self.custom_hint = QLabel(
+            "None yet. Track anything else (itching, dry eyes…) with the button below."
+        )
         self.custom_hint.setWordWrap(True)
         column.addWidget(self.custom_hint)
         self.add_custom_button = QPushButton("Add yo&ur own symptom…")
         self.add_custom_button.setAccessibleName("Add your own symptom")
-        self.add_custom_button.setToolTip("Track a symptom that is not on the list, such as "
-                                          "itching (0-10 like the others)")
+        self.add_custom_button.setToolTip(
+            "Track a symptom that is not on the list, such as itching (0-10 like the others)"
+        )
         self.add_custom_button.clicked.connect(self.ask_custom_symptom)
         column.addWidget(self.add_custom_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
@@ -146,8 +155,12 @@ class DiaryPage(QWidget):
         save.setDefault(True)
         save.setToolTip("Save the day (Ctrl+S)")
         save.clicked.connect(self._save)
-        QShortcut(QKeySequence.StandardKey.Save, self, self._save,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.Save,
+            self,
+            self._save,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         self.photos = QListWidget()
         self.photos.setViewMode(QListWidget.ViewMode.IconMode)
         self.photos.setIconSize(QPixmap(120, 120).size())
@@ -218,19 +231,23 @@ class DiaryPage(QWidget):
     def focus_symptom(self, key: str) -> None:
         """Put the cursor in a symptom's severity, scrolled into view (once a new row is
         shown: Qt shows a widget added to a layout on the next turn of the event loop)."""
+
         def focus() -> None:
             spin = self.spins.get(key)
             if spin is not None:
                 self.symptom_area.ensureWidgetVisible(spin)
                 spin.setFocus(Qt.FocusReason.OtherFocusReason)
                 spin.selectAll()
+
         QTimer.singleShot(0, self, focus)
 
     def ask_custom_symptom(self) -> None:
         """Ask for the name of a symptom of the patient's own; the window adds it."""
         name, ok = QInputDialog.getText(
-            self, "Add your own symptom",
-            "Name of the symptom (logged 0-10 like the others), for example itching:")
+            self,
+            "Add your own symptom",
+            "Name of the symptom (logged 0-10 like the others), for example itching:",
+        )
         if ok and name.strip():
             self.custom_symptom_requested.emit(name)
 
@@ -266,11 +283,20 @@ class DiaryPage(QWidget):
 
     # -- unsaved entries -------------------------------------------------------------------
     def _state(self) -> tuple:
-        return (tuple(sorted((key, spin.value()) for key, spin in self.spins.items()
-                             if spin.value() != NOT_LOGGED)),
-                self.location.currentIndex(), self.body_site.text().strip(),
-                self.temperature.text().strip(), self.weight.text().strip(),
-                self.note.toPlainText().strip())
+        return (
+            tuple(
+                sorted(
+                    (key, spin.value())
+                    for key, spin in self.spins.items()
+                    if spin.value() != NOT_LOGGED
+                )
+            ),
+            self.location.currentIndex(),
+            self.body_site.text().strip(),
+            self.temperature.text().strip(),
+            self.weight.text().strip(),
+            self.note.toPlainText().strip(),
+        )
 
     def has_unsaved(self) -> bool:
         return self._state() != self._loaded_state
@@ -279,8 +305,7 @@ class DiaryPage(QWidget):
         """Say in words whether the day's entries are saved (not colour alone)."""
         if not hasattr(self, "unsaved"):
             return
-        self.unsaved.setText("Not saved yet (Ctrl+S saves)" if self.has_unsaved() else
-                             "All saved")
+        self.unsaved.setText("Not saved yet (Ctrl+S saves)" if self.has_unsaved() else "All saved")
 
     def may_leave(self) -> bool:
         """Ask Save / Discard / Cancel when entries are unsaved; True when it is fine to
@@ -308,16 +333,16 @@ class DiaryPage(QWidget):
         for key, spin in self.spins.items():
             spin.setValue(by_key[key].severity if key in by_key else NOT_LOGGED)
         rash = by_key.get("rash")
-        self.location.setCurrentIndex(max(self.location.findData(rash.location if rash else None),
-                                          0))
+        self.location.setCurrentIndex(
+            max(self.location.findData(rash.location if rash else None), 0)
+        )
         self.body_site.setText(rash.body_site or "" if rash else "")
         self.note.setPlainText(logged.note or "")
         day = self.current_day()
         stored = self.repo.results.all([key for key, _ in VITALS], since=day, until=day)
         self._loaded_vitals = {r.marker: r for r in stored}  # the day's last of each
         for (key, _), field in zip(VITALS, (self.temperature, self.weight), strict=True):
-            field.setText(self._loaded_vitals[key].value_text if key in self._loaded_vitals
-                          else "")
+            field.setText(self._loaded_vitals[key].value_text if key in self._loaded_vitals else "")
         self.error.clear()
         self._loaded_state = self._state()
         self._show_state()
@@ -340,8 +365,15 @@ class DiaryPage(QWidget):
             if spin.value() == NOT_LOGGED:
                 continue
             if key == "rash":
-                entries.append(SymptomEntry(day, key, spin.value(), self.location.currentData(),
-                                            body_site=self.body_site.text().strip() or None))
+                entries.append(
+                    SymptomEntry(
+                        day,
+                        key,
+                        spin.value(),
+                        self.location.currentData(),
+                        body_site=self.body_site.text().strip() or None,
+                    )
+                )
             else:
                 entries.append(SymptomEntry(day, key, spin.value()))
         return entries
@@ -366,12 +398,14 @@ class DiaryPage(QWidget):
         self._emit_save()
 
     def _emit_save(self) -> None:
-        self.save_requested.emit(self.current_day(), self.entries(),
-                                 self.note.toPlainText(), self.vitals())
+        self.save_requested.emit(
+            self.current_day(), self.entries(), self.note.toPlainText(), self.vitals()
+        )
 
     def _attach(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Attach a photo", "", "Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp)")
+            self, "Attach a photo", "", "Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp)"
+        )
         if path:
             self.attach_file(path)
 
@@ -383,11 +417,21 @@ class DiaryPage(QWidget):
         data = file.read_bytes() if file.is_file() else b""
         thumb = thumbnail_png(data) if data else None
         if mime is None or thumb is None:
-            self.error.setText(f"{file.name} is not a picture this app can store "
-                               "(JPEG, PNG, WebP, GIF or BMP).")
+            self.error.setText(
+                f"{file.name} is not a picture this app can store (JPEG, PNG, WebP, GIF or BMP)."
+            )
             return
-        self.photo_added.emit(Photo(None, self.current_day(), data, mime, file.stem,
-                                    "rash" if self.spins["rash"].value() > 0 else None, thumb))
+        self.photo_added.emit(
+            Photo(
+                None,
+                self.current_day(),
+                data,
+                mime,
+                file.stem,
+                "rash" if self.spins["rash"].value() > 0 else None,
+                thumb,
+            )
+        )
 
 
 def _scrolls_up_and_down(content: QWidget) -> QScrollArea:

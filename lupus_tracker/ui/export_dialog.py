@@ -21,22 +21,22 @@ FILTERS = {
 
 def export_with_dialog(parent: QWidget | None, repo: Repository) -> Path | None:
     """Ask where and in which format to export; return the written file or None."""
-    name, chosen = QFileDialog.getSaveFileName(parent, "Export", "lupus-tracker-export.csv",
-                                               ";;".join(FILTERS))
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, "Export", "lupus-tracker-export.csv", ";;".join(FILTERS)
+    )
     if not name:
         return None
     fmt, suffix = FILTERS.get(chosen, ("csv", ".csv"))
     path = Path(name)
     if path.suffix.lower() != suffix:
-        path = path.with_name(path.name + suffix) if not path.suffix else path.with_suffix(
-            suffix)
+        path = path.with_name(path.name + suffix) if not path.suffix else path.with_suffix(suffix)
     try:  # in a worker thread: its own connection, no widgets
-        count = run_blocking(parent, f"Exporting to {path.name}…", repo.db.path,
-                             lambda own: export(own, fmt, path))
+        count = run_blocking(
+            parent, f"Exporting to {path.name}…", repo.db.path, lambda own: export(own, fmt, path)
+        )
     except Exception as error:
         QMessageBox.warning(parent, "Export", describe(error))
         return None
     if parent is not None:
-        QMessageBox.information(parent, "Export finished",
-                                f"{count} records written to {path}.")
+        QMessageBox.information(parent, "Export finished", f"{count} records written to {path}.")
     return path

@@ -96,8 +96,9 @@ def new_file(window: MainWindow) -> None:
     if path.suffix == "":
         path = path.with_suffix(".sqlite")
     if path.exists():
-        QMessageBox.warning(window, "New database",
-                            f"{path.name} already exists; use File › Open to open it.")
+        QMessageBox.warning(
+            window, "New database", f"{path.name} already exists; use File › Open to open it."
+        )
         return
     window.open_path(path)
 

@@ -117,8 +117,9 @@ class FocusRings(QObject):
         if isinstance(target, QTabBar) and target.currentIndex() >= 0:
             tab = target.tabRect(target.currentIndex())
             area = QRect(target.mapTo(parent, tab.topLeft()), tab.size())
-        self.ring.setGeometry(area.adjusted(-WIDTH, -WIDTH, WIDTH, WIDTH)
-                              .intersected(parent.rect()))
+        self.ring.setGeometry(
+            area.adjusted(-WIDTH, -WIDTH, WIDTH, WIDTH).intersected(parent.rect())
+        )
         self.ring.show()
         self.ring.raise_()
         self.ring.update()

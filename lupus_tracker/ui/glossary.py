@@ -31,41 +31,96 @@ class Term:
 
 
 _OWN_TERMS = (
-    Term("SLEDAI-2K", "A score (0 to 105) doctors use to describe lupus activity over the "
-         "last 10 days; a number to discuss, not a diagnosis.", ("SLEDAI",)),
-    Term("LLDAS", "Lupus Low Disease Activity State: a treatment target of little lupus "
-         "activity on a low steroid dose, judged with your doctor."),
-    Term("DORIS", "The DORIS definition of remission: no clinical activity, a doctor's "
-         "overall rating below 0.5 and at most 5 mg prednisolone a day."),
-    Term("PGA", "Physician global assessment: your doctor's overall rating of lupus "
-         "activity, from 0 (none) to 3 (severe).", ("physician global assessment",)),
-    Term("complement", "Blood proteins (C3, C4) that are used up when lupus is active; low "
-         "values can go with activity.", ("C3", "C4", "CH50")),
-    Term("anti-dsDNA", "An antibody against the body's own DNA; it often rises when lupus "
-         "is active.", ("dsDNA",)),
-    Term("ANA", "Antinuclear antibodies: found in almost everyone with lupus; the titer "
-         "does not follow how active lupus is."),
-    Term("UPCR", "Urine protein/creatinine ratio: how much protein leaks into the urine, "
-         "measured on a single sample.", ("protein/creatinine",)),
-    Term("eGFR", "Estimated glomerular filtration rate: how well the kidneys filter, "
-         "computed from creatinine, age and sex."),
-    Term("creatinine", "A waste product of the muscles that the kidneys remove; it rises "
-         "when the kidneys filter less."),
-    Term("assay", "The laboratory method used for a test; numbers from different methods "
-         "may not compare."),
-    Term("titer", "How far a sample could be diluted and still react (1:160): a larger "
-         "second number means more antibody.", ("titre",)),
-    Term("dilution", "One step of a titer: each step doubles (1:80 to 1:160 is +1 "
-         "dilution).", ("dilutions",)),
-    Term("pattern", "The shape ANA staining makes under the microscope (speckled, "
-         "homogeneous ...), as the report prints it."),
-    Term("reference range", "The values the lab considers usual for its method; each lab "
-         "prints its own.", ("ref range", "lab's range")),
-    Term("prednisolone-equivalent", "A steroid dose converted to the prednisolone dose of "
-         "the same strength, so different steroids can be compared.",
-         ("prednisolone equivalent",)),
-    Term("hydroxychloroquine", "A lupus medicine (Plaquenil); its safe dose depends on body "
-         "weight and it needs regular eye checks."),
+    Term(
+        "SLEDAI-2K",
+        "A score (0 to 105) doctors use to describe lupus activity over the "
+        "last 10 days; a number to discuss, not a diagnosis.",
+        ("SLEDAI",),
+    ),
+    Term(
+        "LLDAS",
+        "Lupus Low Disease Activity State: a treatment target of little lupus "
+        "activity on a low steroid dose, judged with your doctor.",
+    ),
+    Term(
+        "DORIS",
+        "The DORIS definition of remission: no clinical activity, a doctor's "
+        "overall rating below 0.5 and at most 5 mg prednisolone a day.",
+    ),
+    Term(
+        "PGA",
+        "Physician global assessment: your doctor's overall rating of lupus "
+        "activity, from 0 (none) to 3 (severe).",
+        ("physician global assessment",),
+    ),
+    Term(
+        "complement",
+        "Blood proteins (C3, C4) that are used up when lupus is active; low "
+        "values can go with activity.",
+        ("C3", "C4", "CH50"),
+    ),
+    Term(
+        "anti-dsDNA",
+        "An antibody against the body's own DNA; it often rises when lupus is active.",
+        ("dsDNA",),
+    ),
+    Term(
+        "ANA",
+        "Antinuclear antibodies: found in almost everyone with lupus; the titer "
+        "does not follow how active lupus is.",
+    ),
+    Term(
+        "UPCR",
+        "Urine protein/creatinine ratio: how much protein leaks into the urine, "
+        "measured on a single sample.",
+        ("protein/creatinine",),
+    ),
+    Term(
+        "eGFR",
+        "Estimated glomerular filtration rate: how well the kidneys filter, "
+        "computed from creatinine, age and sex.",
+    ),
+    Term(
+        "creatinine",
+        "A waste product of the muscles that the kidneys remove; it rises "
+        "when the kidneys filter less.",
+    ),
+    Term(
+        "assay",
+        "The laboratory method used for a test; numbers from different methods may not compare.",
+    ),
+    Term(
+        "titer",
+        "How far a sample could be diluted and still react (1:160): a larger "
+        "second number means more antibody.",
+        ("titre",),
+    ),
+    Term(
+        "dilution",
+        "One step of a titer: each step doubles (1:80 to 1:160 is +1 dilution).",
+        ("dilutions",),
+    ),
+    Term(
+        "pattern",
+        "The shape ANA staining makes under the microscope (speckled, "
+        "homogeneous ...), as the report prints it.",
+    ),
+    Term(
+        "reference range",
+        "The values the lab considers usual for its method; each lab prints its own.",
+        ("ref range", "lab's range"),
+    ),
+    Term(
+        "prednisolone-equivalent",
+        "A steroid dose converted to the prednisolone dose of "
+        "the same strength, so different steroids can be compared.",
+        ("prednisolone equivalent",),
+    ),
+    Term(
+        "hydroxychloroquine",
+        "A lupus medicine (Plaquenil); its safe dose depends on body "
+        "weight and it needs regular eye checks.",
+    ),
 )
 
 

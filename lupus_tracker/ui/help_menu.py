@@ -26,7 +26,8 @@ from lupus_tracker.ui import glossary
 if TYPE_CHECKING:
     from lupus_tracker.ui.main_window import MainWindow
 
-GUIDE = """
+GUIDE = (
+    """
 <h2>Lupus Tracker — a short guide</h2>
 <p>Everything stays in one file on this computer. Nothing is sent anywhere.</p>
 <h3>Lab results</h3>
@@ -57,26 +58,31 @@ your doctor. These are numbers to discuss with your doctor, never a diagnosis.</
 <h3>Flags</h3>
 <p><b>LOW / HIGH</b>: the value is below / above the range printed by the lab. The word is
 always written out; colour only repeats it.</p>
-""" + glossary.help_html() + """
+"""
+    + glossary.help_html()
+    + """
 <h3>Your data</h3>
 <p>A backup is made automatically; <b>File › Restore from Backup</b> brings an earlier copy
 back (your current file is kept beside it). <b>Help › Show data folder</b> says where the
 files are.</p>
 """
+)
 
 
 def install(window: MainWindow) -> QMenu:
     menu = window.menuBar().addMenu("&Help")
-    window.add_action(menu, "&User guide", QKeySequence.StandardKey.HelpContents,
-                      lambda: show_guide(window))
+    window.add_action(
+        menu, "&User guide", QKeySequence.StandardKey.HelpContents, lambda: show_guide(window)
+    )
     window.add_action(menu, "&Keyboard shortcuts", None, lambda: show_shortcuts(window))
     window.add_action(menu, "Show data &folder", None, lambda: show_data_folder(window))
     window.add_action(menu, "&About Lupus Tracker", None, lambda: show_about(window))
     return menu
 
 
-def _dialog(parent: QWidget, title: str, body: QWidget, extra: str | None = None,
-            on_extra=None) -> QDialog:
+def _dialog(
+    parent: QWidget, title: str, body: QWidget, extra: str | None = None, on_extra=None
+) -> QDialog:
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -108,16 +114,19 @@ def shortcut_rows(window: MainWindow) -> list[tuple[str, str]]:
         if not isinstance(menu, QMenu):
             continue
         for action in menu.actions():
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                             for k in action.shortcuts())
+            keys = ", ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            )
             if keys:
                 rows.append((f"{top.text()} › {action.text()}".replace("&", ""), keys))
-    rows += [("Next field / previous field", "Tab / Shift+Tab"),
-             ("Lab report: next field; save on the empty last row", "Enter"),
-             ("Lab report: save", "Ctrl+Enter"),
-             ("Symptoms: save the day", "Ctrl+S"),
-             ("A date: open the calendar", "Alt+Down"),
-             ("Go to a page", "Alt + the underlined letter")]
+    rows += [
+        ("Next field / previous field", "Tab / Shift+Tab"),
+        ("Lab report: next field; save on the empty last row", "Enter"),
+        ("Lab report: save", "Ctrl+Enter"),
+        ("Symptoms: save the day", "Ctrl+S"),
+        ("A date: open the calendar", "Alt+Down"),
+        ("Go to a page", "Alt + the underlined letter"),
+    ]
     return rows
 
 
@@ -138,9 +147,11 @@ def show_shortcuts(window: MainWindow) -> None:
 
 def where_text(window: MainWindow) -> str:
     path = window.repo.db.path
-    return (f"<p>Your data file:<br><code>{path}</code></p>"
-            f"<p>Automatic backups:<br><code>{backups_dir(path)}</code></p>"
-            f"<p>Log files (no health values):<br><code>{log_dir()}</code></p>")
+    return (
+        f"<p>Your data file:<br><code>{path}</code></p>"
+        f"<p>Automatic backups:<br><code>{backups_dir(path)}</code></p>"
+        f"<p>Log files (no health values):<br><code>{log_dir()}</code></p>"
+    )
 
 
 def show_data_folder(window: MainWindow) -> None:
@@ -148,17 +159,23 @@ def show_data_folder(window: MainWindow) -> None:
     label.setWordWrap(True)
     label.setAccessibleName("Where your data is")
     folder = window.repo.db.path.parent
-    dialog = _dialog(window, "Data folder", label, "&Open the folder",
-                     lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+    dialog = _dialog(
+        window,
+        "Data folder",
+        label,
+        "&Open the folder",
+        lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))),
+    )
     window.exec_dialog(dialog)
 
 
 def show_about(window: MainWindow) -> None:
-    label = QLabel(f"<h3>Lupus Tracker {__version__}</h3>"
-                   "<p>Track lupus labs, symptoms, medications and events on your own "
-                   "computer. Information to discuss with your doctor, never a diagnosis."
-                   "</p>" + where_text(window) +
-                   "<p>Free software under the MIT licence.</p>")
+    label = QLabel(
+        f"<h3>Lupus Tracker {__version__}</h3>"
+        "<p>Track lupus labs, symptoms, medications and events on your own "
+        "computer. Information to discuss with your doctor, never a diagnosis."
+        "</p>" + where_text(window) + "<p>Free software under the MIT licence.</p>"
+    )
     label.setWordWrap(True)
     label.setAccessibleName("About Lupus Tracker")
     window.exec_dialog(_dialog(window, "About Lupus Tracker", label))

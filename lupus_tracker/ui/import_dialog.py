@@ -59,13 +59,16 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         return self._rows[index.row()][index.column()]
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None
@@ -105,8 +108,9 @@ class ImportDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Import preview")
         layout.addWidget(self.tabs, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.import_if_ready)
         self.buttons.rejected.connect(self.reject)
@@ -122,8 +126,9 @@ class ImportDialog(QDialog):
         form.addRow(self.patient_label, self.patient_box)
         self.patient_box.setVisible(False)
         self.patient_label.setVisible(False)
-        self.other_patient = QCheckBox("Import &although the file's patient differs from "
-                                       "this file's profile")
+        self.other_patient = QCheckBox(
+            "Import &although the file's patient differs from this file's profile"
+        )
         self.other_patient.setAccessibleName("Import although the patient differs")
         self.other_patient.setVisible(False)
         form.addRow(self.other_patient)
@@ -149,11 +154,13 @@ class ImportDialog(QDialog):
     def options(self) -> ImportOptions:
         """The choices as the exchange core takes them."""
         patient = None if self.patient_box.isHidden() else self.patient_box.currentData()
-        return ImportOptions(patient_id=patient,
-                             allow_other_patient=self.other_patient.isChecked(),
-                             include_preliminary=self.preliminary.isChecked(),
-                             include_settings=self.settings.isChecked(),
-                             on_conflict=OnConflict(self.conflict_box.currentData()))
+        return ImportOptions(
+            patient_id=patient,
+            allow_other_patient=self.other_patient.isChecked(),
+            include_preliminary=self.preliminary.isChecked(),
+            include_settings=self.settings.isChecked(),
+            on_conflict=OnConflict(self.conflict_box.currentData()),
+        )
 
     def _reload(self) -> None:
         if getattr(self, "_loading", False):
@@ -171,8 +178,9 @@ class ImportDialog(QDialog):
         options = self.options()
         self.plan, self.error = None, None
         try:
-            self.plan = self._in_worker(f"Reading {self.path.name}…",
-                                        lambda own: read_plan(self.path, own, options))
+            self.plan = self._in_worker(
+                f"Reading {self.path.name}…", lambda own: read_plan(self.path, own, options)
+            )
         except PatientChoiceNeeded as choice:
             self._offer_patients(choice)
             return
@@ -180,8 +188,10 @@ class ImportDialog(QDialog):
             if isinstance(error, OtherPatientError):
                 self.other_patient.setVisible(True)
             self.error = str(error)
-            self.summary.setText(f"<b>{self.path.name} cannot be imported.</b><br>"
-                                 f"{_escape(self.error)}<br>Nothing was written.")
+            self.summary.setText(
+                f"<b>{self.path.name} cannot be imported.</b><br>"
+                f"{_escape(self.error)}<br>Nothing was written."
+            )
             self.ok_button.setEnabled(False)
             self.tabs.setVisible(False)
             return
@@ -196,24 +206,30 @@ class ImportDialog(QDialog):
         self.summary.setText("<br>".join(lines))
         self.ok_button.setText(f"Import {plan.total}")
         self.ok_button.setEnabled(plan.total > 0)
-        self.rows_model = RowsModel(["Date", "Kind", "Item", "Value", "Unit", "Detail"],
-                                    to_add, self)
-        self.skipped_model = RowsModel(["Where", "Why"],
-                                       [(s.where, s.reason) for s in plan.skipped], self)
+        self.rows_model = RowsModel(
+            ["Date", "Kind", "Item", "Value", "Unit", "Detail"], to_add, self
+        )
+        self.skipped_model = RowsModel(
+            ["Where", "Why"], [(s.where, s.reason) for s in plan.skipped], self
+        )
         self.rows_view = _table(self.rows_model)
         self.skipped_view = _table(self.skipped_model)
         header = self.skipped_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 380)
         self.skipped_view.setWordWrap(True)
-        self.conflicts_model = RowsModel(["Conflict"], [(c.text(),) for c in plan.conflicts],
-                                         self)
-        self.notes_model = RowsModel(["Where", "Note"],
-                                     [(n.where, n.reason) for n in plan.notices], self)
+        self.conflicts_model = RowsModel(["Conflict"], [(c.text(),) for c in plan.conflicts], self)
+        self.notes_model = RowsModel(
+            ["Where", "Note"], [(n.where, n.reason) for n in plan.notices], self
+        )
         self.conflicts_view = _table(self.conflicts_model)
         self.notes_view = _table(self.notes_model)
-        views = ((self.rows_view, "Rows to add"), (self.conflicts_view, "Conflicts"),
-                 (self.notes_view, "Imported with a note"), (self.skipped_view, "Skipped"))
+        views = (
+            (self.rows_view, "Rows to add"),
+            (self.conflicts_view, "Conflicts"),
+            (self.notes_view, "Imported with a note"),
+            (self.skipped_view, "Skipped"),
+        )
         for view, name in views:
             view.setAccessibleName(name)
         self.tabs.addTab(self.rows_view, f"To &add ({len(to_add)})")
@@ -233,8 +249,10 @@ class ImportDialog(QDialog):
             self._loading = False
         self.patient_box.setVisible(True)
         self.patient_label.setVisible(True)
-        self.summary.setText(f"<b>{_escape(self.path.name)}</b>: {_escape(str(choice))}<br>"
-                             "Choose the patient whose data to import.")
+        self.summary.setText(
+            f"<b>{_escape(self.path.name)}</b>: {_escape(str(choice))}<br>"
+            "Choose the patient whose data to import."
+        )
         self.ok_button.setEnabled(False)
         self.tabs.setVisible(False)
 
@@ -245,7 +263,8 @@ class ImportDialog(QDialog):
         plan = self.plan
         try:
             self.added, self.undo = self._in_worker(
-                "Importing…", lambda own: apply_plan_undoable(own, plan))
+                "Importing…", lambda own: apply_plan_undoable(own, plan)
+            )
         except (StoreError, InvalidEntryError) as error:
             QMessageBox.critical(self, "Import failed", f"{error}\nNothing was imported.")
             return
@@ -256,12 +275,14 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def import_with_dialog(parent: QWidget | None,
-                       repo: Repository) -> tuple[int, Change | None] | None:
+def import_with_dialog(
+    parent: QWidget | None, repo: Repository
+) -> tuple[int, Change | None] | None:
     """Ask for a file, preview it, import on OK; return how many records were added and
     the change that puts back what the import replaced or removed (None: nothing)."""
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Import", "", "Lupus Tracker CSV or FHIR JSON (*.csv *.json);;All files (*)")
+        parent, "Import", "", "Lupus Tracker CSV or FHIR JSON (*.csv *.json);;All files (*)"
+    )
     if not name:
         return None
     dialog = ImportDialog(repo, name, parent)

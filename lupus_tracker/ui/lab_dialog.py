@@ -68,18 +68,28 @@ def search_markers(text: str) -> list[Marker]:
         return []
 
     def forms(m: Marker) -> tuple[str, ...]:
-        return tuple("".join(f.casefold().split()) for f in
-                     (m.key, m.label, m.name, m.loinc, *m.alt_loinc) if f)
+        return tuple(
+            "".join(f.casefold().split())
+            for f in (m.key, m.label, m.name, m.loinc, *m.alt_loinc)
+            if f
+        )
 
     def squeeze(form: str) -> str:
         return form.replace("-", "").replace("_", "")
 
-    exact = [m for m in MARKERS if wanted in forms(m)
-             or squeeze(wanted) in map(squeeze, forms(m))]
-    starts = [m for m in MARKERS if m not in exact
-              and any(squeeze(f).startswith(squeeze(wanted)) for f in forms(m))]
-    contains = [m for m in MARKERS if m not in exact and m not in starts
-                and any(squeeze(wanted) in squeeze(f) for f in forms(m))]
+    exact = [m for m in MARKERS if wanted in forms(m) or squeeze(wanted) in map(squeeze, forms(m))]
+    starts = [
+        m
+        for m in MARKERS
+        if m not in exact and any(squeeze(f).startswith(squeeze(wanted)) for f in forms(m))
+    ]
+    contains = [
+        m
+        for m in MARKERS
+        if m not in exact
+        and m not in starts
+        and any(squeeze(wanted) in squeeze(f) for f in forms(m))
+    ]
     return exact + starts + contains
 
 
@@ -89,8 +99,9 @@ class EnterInSuggestions(QObject):
     to itself: the focus stayed and the value typed next went into the marker's text.
     Ctrl+Enter does the same, then saves."""
 
-    def __init__(self, completer: QCompleter, move_on: Callable[[str | None], None],
-                 save: Callable[[], None]):
+    def __init__(
+        self, completer: QCompleter, move_on: Callable[[str | None], None], save: Callable[[], None]
+    ):
         super().__init__(completer)
         self._move_on = move_on
         self._save = save
@@ -100,8 +111,11 @@ class EnterInSuggestions(QObject):
         popup.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress \
-                or event.key() not in ENTER_KEYS:
+        if (
+            not isinstance(event, QKeyEvent)
+            or event.type() != QEvent.Type.KeyPress
+            or event.key() not in ENTER_KEYS
+        ):
             return super().eventFilter(watched, event)
         index = self._popup.currentIndex()
         chosen = index.data() if index.isValid() else None
@@ -178,9 +192,11 @@ class MarkerRow:
 
     def number(self, n: int) -> None:
         """Name the row's widgets for a screen reader ("Row 2: marker")."""
-        for widget, what in zip(self.fields(), ("marker", "value as printed", "unit",
-                                                "reference range", "assay", "ANA pattern"),
-                                strict=True):
+        for widget, what in zip(
+            self.fields(),
+            ("marker", "value as printed", "unit", "reference range", "assay", "ANA pattern"),
+            strict=True,
+        ):
             widget.setAccessibleName(f"Row {n}: {what}")
         self.remove.setAccessibleName(f"Remove row {n}")
         self.understood.setAccessibleName(f"Row {n}: understood as")
@@ -250,25 +266,39 @@ class MarkerRow:
     def entry(self, day: date, lab: str) -> LabEntry:
         value = self.value.text()
         unit = None if ":" in value else self.unit.currentData()  # a titer 1:N has no unit
-        return LabEntry(day, self.marker_key() or "", value, unit, self.range.text() or None,
-                        lab or None, self.assay.text() or None, self.pattern.text() or None)
+        return LabEntry(
+            day,
+            self.marker_key() or "",
+            value,
+            unit,
+            self.range.text() or None,
+            lab or None,
+            self.assay.text() or None,
+            self.pattern.text() or None,
+        )
 
     def problem(self) -> str | None:
         if self.is_blank():
             return None
         if self.marker_key() is None:
             typed = self.marker.currentText().strip()
-            return (f"No marker matches {typed!r}: type a name, abbreviation or LOINC code."
-                    if typed else "Choose the marker.")
+            return (
+                f"No marker matches {typed!r}: type a name, abbreviation or LOINC code."
+                if typed
+                else "Choose the marker."
+            )
         if not self.value.text().strip():
             return "Type the value as printed."
         # The report's date has its own message; a row is checked the same whatever the
         # date (a stand-in only while the date cannot be read: nothing saves until then).
         day = self.dialog.date.value() or date.today()
         try:
-            measurement = check_entry(self.entry(day, self.dialog.lab.text()),
-                                      self.dialog.sex, self.dialog.number_format,
-                                      self.dialog.birth_date)
+            measurement = check_entry(
+                self.entry(day, self.dialog.lab.text()),
+                self.dialog.sex,
+                self.dialog.number_format,
+                self.dialog.birth_date,
+            )
         except InvalidEntryError as error:
             return str(error)
         self.understood.setText(understood_text(measurement))
@@ -280,8 +310,7 @@ class MarkerRow:
         message = self.problem()
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
-        self.value.setStyleSheet(f"border: 2px solid {theme.current().error};"
-                                 if message else "")
+        self.value.setStyleSheet(f"border: 2px solid {theme.current().error};" if message else "")
         self.value.setAccessibleDescription(message or self.understood.text())
         if not message:
             self.dialog.refresh_summary()
@@ -289,7 +318,7 @@ class MarkerRow:
 
 
 def understood_text(measurement) -> str:
-    """"= 0.78 g/L, LOW against 0.9-1.8 (lab's range)" — the flag in words, with its range."""
+    """ "= 0.78 g/L, LOW against 0.9-1.8 (lab's range)" — the flag in words, with its range."""
     text = understood(measurement)
     ref = measurement.ref
     if ref is None:
@@ -337,8 +366,16 @@ class LabReportDialog(GuardedDialog):
         self.rows_layout = QGridLayout()
         host_layout.addLayout(self.rows_layout)
         host_layout.addStretch(1)
-        headers = ("Marker", "Value as printed", "Unit", "Reference range", "Assay",
-                   "Pattern", "", "Understood as")
+        headers = (
+            "Marker",
+            "Value as printed",
+            "Unit",
+            "Reference range",
+            "Assay",
+            "Pattern",
+            "",
+            "Understood as",
+        )
         for column, text in enumerate(headers):
             title = QLabel(f"<b>{text}</b>")
             title.setWordWrap(True)  # "Value as / printed" at a large font: no sideways scroll
@@ -353,15 +390,18 @@ class LabReportDialog(GuardedDialog):
         self.rows_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.add_button = QPushButton("&Add another marker")
         self.add_button.clicked.connect(lambda: self.add_row().marker.setFocus())
-        hint = QLabel("Enter moves to the next field; Ctrl+Enter saves. A new row appears "
-                      "when you use the last one.")
+        hint = QLabel(
+            "Enter moves to the next field; Ctrl+Enter saves. A new row appears "
+            "when you use the last one."
+        )
         hint.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setStyleSheet(f"color: {theme.current().error};")
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Report problems")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save_if_valid)
         self.buttons.rejected.connect(self.reject)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -470,8 +510,11 @@ class LabReportDialog(GuardedDialog):
 
     def refresh_summary(self) -> None:
         """Clear "… need fixing; nothing was saved." once everything it named is fixed."""
-        if self.summary.text() and not self.date.problem() and all(
-                row.error.isHidden() for row in self.rows):
+        if (
+            self.summary.text()
+            and not self.date.problem()
+            and all(row.error.isHidden() for row in self.rows)
+        ):
             self.summary.clear()
 
     def load_result(self, result: LabResult) -> None:
@@ -497,8 +540,17 @@ class LabReportDialog(GuardedDialog):
 
     # -- keyboard, saving, unsaved rows -------------------------------------------------------
     def snapshot(self) -> tuple:
-        return tuple((r.marker.currentText(), r.value.text(), r.range.text(), r.assay.text(),
-                      r.pattern.text()) for r in self.rows if not r.is_blank())
+        return tuple(
+            (
+                r.marker.currentText(),
+                r.value.text(),
+                r.range.text(),
+                r.assay.text(),
+                r.pattern.text(),
+            )
+            for r in self.rows
+            if not r.is_blank()
+        )
 
     def has_entries(self) -> bool:
         return self.snapshot() != getattr(self, "_loaded", ())
@@ -508,8 +560,7 @@ class LabReportDialog(GuardedDialog):
             super().keyPressEvent(event)
             return
         focus = self.focusWidget()
-        row = next((r for r in self.rows if focus in (*r.fields(), r.marker.lineEdit())),
-                   None)
+        row = next((r for r in self.rows if focus in (*r.fields(), r.marker.lineEdit())), None)
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.save_if_valid()  # Ctrl+Enter, whatever has the focus (the hint says so)
         elif focus in self.buttons.buttons():
@@ -535,8 +586,9 @@ class LabReportDialog(GuardedDialog):
             return
         invalid = [row for row in self.rows if not row.check()]
         if invalid:
-            self.summary.setText(f"{len(invalid)} row(s) need fixing before saving; "
-                                 "nothing was saved.")
+            self.summary.setText(
+                f"{len(invalid)} row(s) need fixing before saving; nothing was saved."
+            )
             invalid[0].value.setFocus()
             return
         if not self.entries():

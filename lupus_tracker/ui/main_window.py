@@ -62,8 +62,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.undo_stack = ChangeHistory(self, lambda: self.repo)
         # Replaces "Deleted … — Undo (Ctrl+Z)" so it never invites a second, different undo.
-        self.undo_stack.performed.connect(
-            lambda text: self.statusBar().showMessage(text, 10000))
+        self.undo_stack.performed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self._refresh_pending = False
         self.tabs = QTabWidget()
         self.dashboard = DashboardPage(repo)
@@ -72,12 +71,19 @@ class MainWindow(QMainWindow):
         self.treatments = TreatmentsPage(repo)
         self.symptom_history = SymptomHistoryPage(repo)
         # the pages besides the diary (which keeps unsaved entries and reloads by itself)
-        self.pages: list[Page] = [self.dashboard, self.results, self.symptom_history,
-                                  self.treatments]
-        for title, page in (("&Dashboard", self.dashboard), ("&Lab results", self.results),
-                            ("&Symptoms", self.diary), ("Symptom histor&y",
-                                                        self.symptom_history),
-                            ("&Medications && events", self.treatments)):
+        self.pages: list[Page] = [
+            self.dashboard,
+            self.results,
+            self.symptom_history,
+            self.treatments,
+        ]
+        for title, page in (
+            ("&Dashboard", self.dashboard),
+            ("&Lab results", self.results),
+            ("&Symptoms", self.diary),
+            ("Symptom histor&y", self.symptom_history),
+            ("&Medications && events", self.treatments),
+        ):
             self.tabs.addTab(page, title)
         self.charts: ChartsView | None = None
         self.tabs.addTab(file_actions.placeholder("Charts"), "&Charts")
@@ -86,7 +92,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.demo_banner = QLabel(
             "<b>Demo patient — not your data.</b> Everything in this file is made up, to "
-            "show what the app does. Use File › New or File › Open for your own file.")
+            "show what the app does. Use File › New or File › Open for your own file."
+        )
         self.demo_banner.setWordWrap(True)
         self.demo_banner.setAccessibleName("Demo patient banner")
         central = QWidget()
@@ -145,14 +152,18 @@ class MainWindow(QMainWindow):
 
         available = self.screen().availableGeometry()
         scale = font_scale(self)  # a 16 pt font uses more of a large screen
-        self.resize(min(round(1200 * scale), int(available.width() * 0.98)),
-                    min(round(800 * scale), int(available.height() * 0.92)))
+        self.resize(
+            min(round(1200 * scale), int(available.width() * 0.98)),
+            min(round(800 * scale), int(available.height() * 0.92)),
+        )
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
             if not available.contains(self.frameGeometry()):
-                self.resize(min(self.width(), available.width()),
-                            min(self.height(), int(available.height() * 0.92)))
+                self.resize(
+                    min(self.width(), available.width()),
+                    min(self.height(), int(available.height() * 0.92)),
+                )
                 self.move(available.topLeft())
 
     # -- structure ----------------------------------------------------------------------
@@ -174,27 +185,37 @@ class MainWindow(QMainWindow):
         self.add_action(edit, "Add &medication…", "Ctrl+M", self.changes.add_medication)
         self.add_action(edit, "Add &event…", "Ctrl+E", self.changes.add_event)
         edit.addSeparator()
-        self.add_action(edit, "Patient &profile and units…", "Ctrl+,",
-                        self.changes.edit_profile)
+        self.add_action(edit, "Patient &profile and units…", "Ctrl+,", self.changes.edit_profile)
         self._build_theme_menu(edit)
-        for text, keys, step in (("Next page", ("Ctrl+Tab", "Ctrl+PgDown"), 1),
-                                 ("Previous page", ("Ctrl+Shift+Tab", "Ctrl+PgUp"), -1)):
+        for text, keys, step in (
+            ("Next page", ("Ctrl+Tab", "Ctrl+PgDown"), 1),
+            ("Previous page", ("Ctrl+Shift+Tab", "Ctrl+PgUp"), -1),
+        ):
             page_action = QAction(text, self)  # works from any field or table
             page_action.setShortcuts([QKeySequence(k) for k in keys])
-            page_action.triggered.connect(lambda _=False, s=step: self.tabs.setCurrentIndex(
-                (self.tabs.currentIndex() + s) % self.tabs.count()))
+            page_action.triggered.connect(
+                lambda _=False, s=step: self.tabs.setCurrentIndex(
+                    (self.tabs.currentIndex() + s) % self.tabs.count()
+                )
+            )
             self.addAction(page_action)
         self.insight_menu = self.menuBar().addMenu("&Insight")
-        self.add_action(self.insight_menu, "&SLEDAI-2K for a visit…", "Ctrl+K",
-                        self.changes.sledai)
-        self.add_action(self.insight_menu, "&Treatment response…", "Ctrl+R",
-                        self.changes.treatment_response)
+        self.add_action(self.insight_menu, "&SLEDAI-2K for a visit…", "Ctrl+K", self.changes.sledai)
+        self.add_action(
+            self.insight_menu, "&Treatment response…", "Ctrl+R", self.changes.treatment_response
+        )
         self.add_action(self.insight_menu, "Treat-to-tar&get…", None, self.show_treat_to_target)
-        self.add_action(self.insight_menu, "Recompute &eGFR from creatinine", None,
-                        self.changes.recompute_egfr)
+        self.add_action(
+            self.insight_menu, "Recompute &eGFR from creatinine", None, self.changes.recompute_egfr
+        )
 
-    def add_action(self, menu, text: str, shortcut: str | QKeySequence.StandardKey | None,
-                   slot: Callable[[], object]) -> QAction:
+    def add_action(
+        self,
+        menu,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey | None,
+        slot: Callable[[], object],
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -343,9 +364,11 @@ class MainWindow(QMainWindow):
         themes = edit.addMenu("T&heme")
         group = QActionGroup(self)
         saved = self.settings.value(theme.SETTING, theme.ThemeChoice.SYSTEM.value)
-        for choice, text in ((theme.ThemeChoice.SYSTEM, "Follow the &system"),
-                             (theme.ThemeChoice.LIGHT, "&Light"),
-                             (theme.ThemeChoice.DARK, "&Dark")):
+        for choice, text in (
+            (theme.ThemeChoice.SYSTEM, "Follow the &system"),
+            (theme.ThemeChoice.LIGHT, "&Light"),
+            (theme.ThemeChoice.DARK, "&Dark"),
+        ):
             action = themes.addAction(text)
             action.setCheckable(True)
             action.setChecked(choice.value == saved)
@@ -366,7 +389,8 @@ class MainWindow(QMainWindow):
         colours = theme.current()
         self.demo_banner.setStyleSheet(
             f"background: {colours.banner_background}; color: {colours.banner_text}; "
-            f"padding: 6px; border: 1px solid {colours.banner_text};")
+            f"padding: 6px; border: 1px solid {colours.banner_text};"
+        )
         self.diary.error.setStyleSheet(f"color: {colours.error};")
         self.dashboard.restyle()
         self.dashboard.model.layoutChanged.emit()

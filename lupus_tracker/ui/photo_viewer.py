@@ -52,9 +52,13 @@ class _Pane:
         if self.pixmap.isNull():
             self.image.setText("This picture cannot be shown.")
             return
-        self.image.setPixmap(self.pixmap.scaled(
-            self.image.size(), Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation))
+        self.image.setPixmap(
+            self.pixmap.scaled(
+                self.image.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
 
 
 class PhotoViewer(QDialog):

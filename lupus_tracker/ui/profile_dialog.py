@@ -38,7 +38,8 @@ class ProfileDialog(GuardedDialog):
         self.birth = DateField(profile.birth_date, kind="birth", optional=True)
         self.has_birth.setChecked(profile.birth_date is not None)
         self.birth.textChanged.connect(
-            lambda text: self.has_birth.setChecked(True) if text.strip() else None)
+            lambda text: self.has_birth.setChecked(True) if text.strip() else None
+        )
         self.error = QLabel()
         self.error.setStyleSheet(f"color: {theme.current().error};")
         self.error.setWordWrap(True)
@@ -55,28 +56,33 @@ class ProfileDialog(GuardedDialog):
         formats: tuple[tuple[str, NumberFormat | None], ...] = (
             ("Not set (1.250 is refused as ambiguous)", None),
             ("Decimal point (1.250 = 1.25; 0.62)", NumberFormat.POINT),
-            ("Decimal comma (1.250 = 1250; 0,62)", NumberFormat.COMMA))
+            ("Decimal comma (1.250 = 1250; 0,62)", NumberFormat.COMMA),
+        )
         for text, chosen in formats:
             self.number_format_box.addItem(text, chosen)
         self.number_format_box.setCurrentIndex(
-            max(self.number_format_box.findData(repo.settings.number_format()), 0))
+            max(self.number_format_box.findData(repo.settings.number_format()), 0)
+        )
         # The closed box never grows with its longest choice, so the dialog fits a small
         # screen at 200 % or with a 16 pt font.
         self.number_format_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.number_format_box.setMinimumContentsLength(24)
         self.number_format_box.setAccessibleName("How your lab reports write numbers")
         self.number_format_box.setToolTip(
             "A number such as 1.250 is 1.25 with a decimal point and 1250 where the point "
-            "separates thousands; the app reads it the way chosen here.")
+            "separates thousands; the app reads it the way chosen here."
+        )
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("&Name:", self.name)
         form.addRow("Date of &birth:", self.birth)
         form.addRow("", self.has_birth)
         form.addRow("&Sex (for eGFR and ranges):", self.sex)
-        form.addRow("Lab reports write numbers with a decimal p&oint or comma:",
-                    self.number_format_box)
+        form.addRow(
+            "Lab reports write numbers with a decimal p&oint or comma:", self.number_format_box
+        )
         units = QGroupBox("Show each marker in")
         units_form = QFormLayout(units)
         self.unit_boxes: dict[str, QComboBox] = {}
@@ -97,8 +103,9 @@ class ProfileDialog(GuardedDialog):
         host = QWidget()
         QVBoxLayout(host).addWidget(units)
         scroll.setWidget(host)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save_if_valid)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

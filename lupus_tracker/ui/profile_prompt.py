@@ -29,8 +29,10 @@ NOT_NOW = "not_now"
 _EGFR_INPUT = "creatinine"
 
 
-def adopt_system_number_format(repo: Repository, locale: QLocale | None = None,
-                               ) -> NumberFormat | None:
+def adopt_system_number_format(
+    repo: Repository,
+    locale: QLocale | None = None,
+) -> NumberFormat | None:
     """Set the file's number format from the system locale when it is not set yet; return
     the format set now (``None`` when the file already had one)."""
     if repo.settings.number_format() is not None:
@@ -43,8 +45,10 @@ def adopt_system_number_format(repo: Repository, locale: QLocale | None = None,
 def number_format_message(chosen: NumberFormat) -> str:
     example = "1.25" if chosen is NumberFormat.POINT else "1250"
     mark = "decimal point" if chosen is NumberFormat.POINT else "decimal comma"
-    return (f"Numbers such as 1.250 will be read with a {mark} (= {example}), as on this "
-            "computer; change it in Profile if your lab reports write numbers otherwise.")
+    return (
+        f"Numbers such as 1.250 will be read with a {mark} (= {example}), as on this "
+        "computer; change it in Profile if your lab reports write numbers otherwise."
+    )
 
 
 def needs_profile(marker_keys: Iterable[str]) -> str:
@@ -82,8 +86,10 @@ def sentence_start(text: str) -> str:
 
 
 def prompt_text(reason: str) -> str:
-    return (f"{sentence_start(reason)}. The app does not guess them: enter your sex and date "
-            "of birth in Profile?")
+    return (
+        f"{sentence_start(reason)}. The app does not guess them: enter your sex and date "
+        "of birth in Profile?"
+    )
 
 
 def ask_once(repo: Repository, reason: str, parent: QWidget | None) -> bool:

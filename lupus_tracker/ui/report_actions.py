@@ -69,8 +69,9 @@ class ReportDialog(QDialog):
         self.photos.itemChanged.connect(self._limit_photos)
         self.error = QLabel()
         self.error.setStyleSheet("color: #a40000;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save_if_valid)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -99,8 +100,11 @@ class ReportDialog(QDialog):
 
     def photo_ids(self) -> list[int]:
         items = (self.photos.item(i) for i in range(self.photos.count()))
-        return [item.data(Qt.ItemDataRole.UserRole) for item in items
-                if item.checkState() == Qt.CheckState.Checked]
+        return [
+            item.data(Qt.ItemDataRole.UserRole)
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        ]
 
     def _load_photos(self) -> None:
         """The period's photos, the most recent six ticked (the report's default)."""
@@ -148,8 +152,12 @@ def _content(window: MainWindow):
     period = dialog.period()
     sections, photo_ids = dialog.sections(), dialog.photo_ids()
     try:  # a worker thread with its own connection; charts drawn with Agg
-        return run_blocking(window, "Preparing the visit report…", window.repo.db.path,
-                            lambda own: _gather_locked(own, period, sections, photo_ids))
+        return run_blocking(
+            window,
+            "Preparing the visit report…",
+            window.repo.db.path,
+            lambda own: _gather_locked(own, period, sections, photo_ids),
+        )
     except Exception as error:
         QMessageBox.warning(window, "Visit report", describe(error))
         return None
@@ -199,8 +207,11 @@ def export_pdf(window: MainWindow, path: Path | None = None) -> Path | None:
         return None
     if path is None:
         name, _ = QFileDialog.getSaveFileName(
-            window, "Export visit report", f"visit-report-{content.until.isoformat()}.pdf",
-            "PDF (*.pdf)")
+            window,
+            "Export visit report",
+            f"visit-report-{content.until.isoformat()}.pdf",
+            "PDF (*.pdf)",
+        )
         if not name:
             return None
         path = Path(name)
@@ -223,7 +234,7 @@ def export_pdf(window: MainWindow, path: Path | None = None) -> Path | None:
 
 def install_report_actions(menu: QMenu, window: MainWindow) -> None:
     window.add_action(menu, "Print Pre&view…", "Ctrl+Shift+P", lambda: print_preview(window))
-    window.add_action(menu, "&Print…", QKeySequence.StandardKey.Print,
-                      lambda: print_report(window))
-    window.add_action(menu, "Export visit report as P&DF…", "Ctrl+Shift+D",
-                      lambda: export_pdf(window))
+    window.add_action(menu, "&Print…", QKeySequence.StandardKey.Print, lambda: print_report(window))
+    window.add_action(
+        menu, "Export visit report as P&DF…", "Ctrl+Shift+D", lambda: export_pdf(window)
+    )

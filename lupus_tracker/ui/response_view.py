@@ -34,8 +34,10 @@ def _follow_up_text(index: int) -> Callable[[ResponseRow], str]:
 COLUMNS = (
     Column("Marker", lambda r: r.marker.name),
     Column("Unit", lambda r: r.unit_label),
-    Column("Baseline", lambda r: (f"{r.baseline.value_text} ({r.baseline.day.isoformat()})"
-                                  if r.baseline else "—")),
+    Column(
+        "Baseline",
+        lambda r: f"{r.baseline.value_text} ({r.baseline.day.isoformat()})" if r.baseline else "—",
+    ),
     *(Column(label, _follow_up_text(i)) for i, (label, _, _) in enumerate(POINTS)),
 )
 
@@ -61,7 +63,8 @@ class ResponseView(QDialog):
             "Baseline: the last result on or before the treatment (within 90 days). Follow-up: "
             "the result nearest 1 month (±15 days), 3, 6 and 12 months (±30 days). Results "
             "from another assay or lab are not compared. A change after a treatment is not proof "
-            "that it caused it. Information to discuss with your doctor.")
+            "that it caused it. Information to discuss with your doctor."
+        )
         self.context = QLabel()
         self.context.setWordWrap(True)
         self.context.setAccessibleName("Other treatment changes at each follow-up")
@@ -82,10 +85,17 @@ class ResponseView(QDialog):
         rows = []
         if chosen:
             start = date.fromisoformat(chosen)
-            rows = response_table(self.repo.results.all(None, *response_window(start)), start,
-                                  self.repo.profile.get().sex, self.repo.settings.preferred_unit)
+            rows = response_table(
+                self.repo.results.all(None, *response_window(start)),
+                start,
+                self.repo.profile.get().sex,
+                self.repo.settings.preferred_unit,
+            )
         self.model.set_records(rows)
         index = self.treatment.currentIndex()
         listed = self.listed
-        self.context.setText("\n".join(follow_up_notes(self.history, listed[index]))
-                             if chosen and 0 <= index < len(listed) else "")
+        self.context.setText(
+            "\n".join(follow_up_notes(self.history, listed[index]))
+            if chosen and 0 <= index < len(listed)
+            else ""
+        )

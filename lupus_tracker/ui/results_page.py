@@ -32,12 +32,16 @@ def _unit_label(r: LabResult) -> str:
 
 
 RESULT_COLUMNS = (
-    Column("Date", lambda r: r.taken_on.isoformat(),
-           sort_key=lambda r: f"{r.taken_on.isoformat()} {r.taken_at or ''}"),
+    Column(
+        "Date",
+        lambda r: r.taken_on.isoformat(),
+        sort_key=lambda r: f"{r.taken_on.isoformat()} {r.taken_at or ''}",
+    ),
     Column("Time", lambda r: r.taken_at or ""),  # as the source gave it; else empty
     Column("Marker", lambda r: get_marker(r.marker).label),
-    Column("Value", lambda r: r.value_text, sort_key=lambda r: r.base_value or 0.0,
-           align_right=True),
+    Column(
+        "Value", lambda r: r.value_text, sort_key=lambda r: r.base_value or 0.0, align_right=True
+    ),
     Column("Unit", _unit_label),
     Column("Lab range", lambda r: r.ref_range or ""),
     Column("Lab", lambda r: r.lab or ""),
@@ -72,8 +76,12 @@ class ResultsPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
         for key in ("Return", "Enter"):  # Enter opens the selected row, like a double-click
-            QShortcut(QKeySequence(key), self.table, lambda: self._emit(self.edit_requested),
-                      context=Qt.ShortcutContext.WidgetShortcut)
+            QShortcut(
+                QKeySequence(key),
+                self.table,
+                lambda: self._emit(self.edit_requested),
+                context=Qt.ShortcutContext.WidgetShortcut,
+            )
         self.marker = QComboBox()
         self.marker.addItem("All markers", None)
         for m in MARKERS:
@@ -92,8 +100,11 @@ class ResultsPage(QWidget):
         delete.clicked.connect(lambda: self._emit(self.delete_requested))
         self.count = QLabel()
         bar = QHBoxLayout()
-        for label, widget in (("Mar&ker:", self.marker), ("F&rom:", self.since),
-                              ("&To:", self.until)):
+        for label, widget in (
+            ("Mar&ker:", self.marker),
+            ("F&rom:", self.since),
+            ("&To:", self.until),
+        ):
             text = QLabel(label)
             text.setBuddy(widget)
             bar.addWidget(text)
@@ -112,13 +123,17 @@ class ResultsPage(QWidget):
 
     def refresh(self) -> None:
         key = self.marker.currentData()
-        results = self.repo.results.all(markers=[key] if key else None,
-                                         since=pydate(self.since.date()),
-                                         until=pydate(self.until.date()))
+        results = self.repo.results.all(
+            markers=[key] if key else None,
+            since=pydate(self.since.date()),
+            until=pydate(self.until.date()),
+        )
         self.model.set_records(results)
-        self.count.setText(f"{len(results)} results" if results or key else
-                           "No lab results yet: Edit › Add lab report (Ctrl+L) adds the "
-                           "first report.")
+        self.count.setText(
+            f"{len(results)} results"
+            if results or key
+            else "No lab results yet: Edit › Add lab report (Ctrl+L) adds the first report."
+        )
         if results and not self._sized:
             self.table.resizeColumnsToContents()  # samples the first rows only: cheap
             self._sized = True

@@ -22,8 +22,10 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     screen = widget.screen() or QGuiApplication.primaryScreen()
     available = screen.availableGeometry()
     scale = font_scale(widget)
-    widget.resize(min(round(width * scale), int(available.width() * 0.98)),
-                  min(round(height * scale), int(available.height() * 0.90)))
+    widget.resize(
+        min(round(width * scale), int(available.width() * 0.98)),
+        min(round(height * scale), int(available.height() * 0.90)),
+    )
 
 
 def fit_columns(table: QTableView, widest: int = 300, *, last: bool = True) -> None:
@@ -44,8 +46,9 @@ def fit_columns(table: QTableView, widest: int = 300, *, last: bool = True) -> N
         first = widths.get(0, 0)  # the row's name ("Hydroxychloroquine") stays whole
         rest = {c: w for c, w in widths.items() if c != 0}
         level = max(rest.values(), default=0)
-        while level > 0 and first + sum(min(w, max(level, titles[c]))
-                                        for c, w in rest.items()) > room:
+        while (
+            level > 0 and first + sum(min(w, max(level, titles[c])) for c, w in rest.items()) > room
+        ):
             level -= 4
         widths.update({c: min(w, max(level, titles[c])) for c, w in rest.items()})
     for column, width in widths.items():

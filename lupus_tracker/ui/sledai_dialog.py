@@ -86,18 +86,24 @@ class SledaiDialog(GuardedDialog):
         self.pga.setDecimals(1)
         self.pga.setSingleStep(0.1)
         self.pga.setSpecialValueText("not entered")
-        self.pga.setAccessibleName("Physician global assessment (PGA), 0 to 3, from the "
-                                   "doctor's letter")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.pga.setAccessibleName(
+            "Physician global assessment (PGA), 0 to 3, from the doctor's letter"
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save_if_valid)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("&Visit date:", self.visit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Score each item present in the 10 days before the visit and "
-                                "due to lupus. Lab suggestions are not a diagnosis."))
+        layout.addWidget(
+            QLabel(
+                "Score each item present in the 10 days before the visit and "
+                "due to lupus. Lab suggestions are not a diagnosis."
+            )
+        )
         layout.addWidget(scroll, 1)
         layout.addWidget(self.accept_labs)
         layout.addWidget(self.score)
@@ -141,8 +147,9 @@ class SledaiDialog(GuardedDialog):
         for suggestion in suggest(self.repo.results.all(SUGGEST_MARKERS, *window(visit)), visit):
             key = suggestion.descriptor.key
             self.suggested.add(key)
-            self.hints[key].setText("Suggested from labs: " + "; ".join(
-                e.line() for e in suggestion.evidence))
+            self.hints[key].setText(
+                "Suggested from labs: " + "; ".join(e.line() for e in suggestion.evidence)
+            )
         self.accept_labs.setEnabled(bool(self.suggested))
         self._update_score()
         self._loaded_state = self._state()

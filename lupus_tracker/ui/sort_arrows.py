@@ -7,15 +7,19 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView, QProxyStyle, QStyle, QStyleOptionHeader
 
-_SWAPPED = {QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
-            QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp}
+_SWAPPED = {
+    QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
+    QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp,
+}
 
 
 class _ArrowsPointTheWay(QProxyStyle):
     def drawPrimitive(self, element, option, painter, widget=None) -> None:
-        if (element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow
-                and isinstance(option, QStyleOptionHeader)
-                and option.sortIndicator in _SWAPPED):
+        if (
+            element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow
+            and isinstance(option, QStyleOptionHeader)
+            and option.sortIndicator in _SWAPPED
+        ):
             option = QStyleOptionHeader(option)
             option.sortIndicator = _SWAPPED[option.sortIndicator]
         super().drawPrimitive(element, option, painter, widget)

@@ -73,15 +73,17 @@ def load_history(repo, since: date, until: date, symptom: str | None) -> dict:
         array[:] = values
         return array
 
-    return with_sort_keys({
-        "day": np.array([e.day.isoformat() for e in entries], dtype="U10"),
-        "symptom": texts(keys),
-        "name": texts([names[key] for key in keys]),
-        "severity": np.array([e.severity for e in entries], dtype=np.int64),
-        "location": texts([e.location or "" for e in entries]),
-        "body_site": texts([e.body_site or "" for e in entries]),
-        "note": texts([e.note or "" for e in entries]),
-    })
+    return with_sort_keys(
+        {
+            "day": np.array([e.day.isoformat() for e in entries], dtype="U10"),
+            "symptom": texts(keys),
+            "name": texts([names[key] for key in keys]),
+            "severity": np.array([e.severity for e in entries], dtype=np.int64),
+            "location": texts([e.location or "" for e in entries]),
+            "body_site": texts([e.body_site or "" for e in entries]),
+            "note": texts([e.note or "" for e in entries]),
+        }
+    )
 
 
 class SymptomHistoryPage(QWidget):
@@ -129,8 +131,11 @@ class SymptomHistoryPage(QWidget):
         self.photos.setIconSize(QPixmap(96, 96).size())
         self.photos.setMaximumHeight(130)
         bar = QHBoxLayout()
-        for label, widget in (("Symp&tom:", self.symptom), ("F&rom:", self.since),
-                              ("T&o:", self.until)):
+        for label, widget in (
+            ("Symp&tom:", self.symptom),
+            ("F&rom:", self.since),
+            ("T&o:", self.until),
+        ):
             text = QLabel(label)
             text.setBuddy(widget)
             bar.addWidget(text)
@@ -143,8 +148,9 @@ class SymptomHistoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(QLabel("Photos of the selected day (double-click a row to edit "
-                                "that day):"))
+        layout.addWidget(
+            QLabel("Photos of the selected day (double-click a row to edit that day):")
+        )
         layout.addWidget(self.photos)
 
     def _empty_state(self) -> QWidget:
@@ -197,14 +203,15 @@ class SymptomHistoryPage(QWidget):
                 "<p style='font-size: large'><b>No symptoms logged yet.</b></p>"
                 "<p>Log how you feel on the Symptoms page (Ctrl+D): a severity from 0 to 10 "
                 "for fatigue, joint pain, rash and any symptom of your own. Each day you "
-                "log is listed here, to sort, filter and open again.</p>")
+                "log is listed here, to sort, filter and open again.</p>"
+            )
         else:
-            what = self.symptom.currentText().lower() if self.symptom.currentData() else \
-                "symptom"
+            what = self.symptom.currentText().lower() if self.symptom.currentData() else "symptom"
             self.empty_text.setText(
                 f"<p style='font-size: large'><b>No {what} entries in this period.</b></p>"
                 f"<p>Your entries run from {span[0].isoformat()} to {span[1].isoformat()}. "
-                "Choose other dates above, or show every entry.</p>")
+                "Choose other dates above, or show every entry.</p>"
+            )
         self.show_all_button.setVisible(span is not None)
         self.stack.setCurrentIndex(1)
 
@@ -240,8 +247,14 @@ class SymptomHistoryPage(QWidget):
         since, until = pydate(self.since.date()), pydate(self.until.date())
         key = self.symptom.currentData()
         self.count.setText("Loading…")
-        run_task(self.repo.db.path, lambda own: load_history(own, since, until, key),
-                 self._loaded, self._failed, name="symptom history", owner=self)
+        run_task(
+            self.repo.db.path,
+            lambda own: load_history(own, since, until, key),
+            self._loaded,
+            self._failed,
+            name="symptom history",
+            owner=self,
+        )
 
     def _loaded(self, arrays: dict) -> None:
         self._running = False

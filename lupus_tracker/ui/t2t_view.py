@@ -59,10 +59,17 @@ if TYPE_CHECKING:
 
     from lupus_tracker.store.repository import Repository
 
-STATUS_TEXT = {Status.MET: "criteria met", Status.NOT_MET: "not met",
-               Status.UNKNOWN: "unknown — input missing"}
-PERIODS = (("Last 12 months", 365), ("Last 2 years", 730), ("Last 5 years", 1826),
-           ("All time", None))
+STATUS_TEXT = {
+    Status.MET: "criteria met",
+    Status.NOT_MET: "not met",
+    Status.UNKNOWN: "unknown — input missing",
+}
+PERIODS = (
+    ("Last 12 months", 365),
+    ("Last 2 years", 730),
+    ("Last 5 years", 1826),
+    ("All time", None),
+)
 
 
 def _status(result) -> str:
@@ -72,10 +79,12 @@ def _status(result) -> str:
 VISIT_COLUMNS = (
     Column("Visit", lambda v: v.visit_on.isoformat(), sort_key=lambda v: v.visit_on),
     Column("SLEDAI-2K", lambda v: str(v.sledai), align_right=True),
-    Column("PGA", lambda v: "not entered" if v.pga is None else f"{v.pga:g}",
-           align_right=True),
-    Column("Prednisolone-eq. mg/day", lambda v: format_mg(v.dose.total_mg)
-           + ("" if v.dose.complete else " (incomplete)"), align_right=True),
+    Column("PGA", lambda v: "not entered" if v.pga is None else f"{v.pga:g}", align_right=True),
+    Column(
+        "Prednisolone-eq. mg/day",
+        lambda v: format_mg(v.dose.total_mg) + ("" if v.dose.complete else " (incomplete)"),
+        align_right=True,
+    ),
     Column("LLDAS", lambda v: _status(v.lldas)),
     Column("DORIS remission", lambda v: _status(v.doris)),
 )
@@ -84,19 +93,24 @@ VISIT_COLUMNS = (
 def criteria_html(visit: VisitStates) -> str:
     parts = []
     for result in (visit.lldas, visit.doris):
-        rows = "".join(f"<li><b>{c.name}</b>: {c.status.value} — {c.detail}</li>"
-                       for c in result.criteria)
+        rows = "".join(
+            f"<li><b>{c.name}</b>: {c.status.value} — {c.detail}</li>" for c in result.criteria
+        )
         parts.append(f"<p>{result.sentence()}</p><ul>{rows}</ul>")
-    return "".join(parts) + ("<p><i>Sources: LLDAS, Franklyn et al., Ann Rheum Dis 2016; "
-                             "DORIS 2021, van Vollenhoven et al., Lupus Sci Med 2021.</i></p>")
+    return "".join(parts) + (
+        "<p><i>Sources: LLDAS, Franklyn et al., Ann Rheum Dis 2016; "
+        "DORIS 2021, van Vollenhoven et al., Lupus Sci Med 2021.</i></p>"
+    )
 
 
 def _put_setting(repo: Repository) -> Callable[[str, str | None], bool]:
     """Change a setting as one store change (in one transaction); without a window there
     is no undo history to record it in."""
+
     def put(key: str, value: str | None) -> bool:
         PutSetting(key, value).apply(repo)
         return True
+
     return put
 
 
@@ -104,8 +118,13 @@ class TreatToTargetView(QDialog):
     """``save_setting(key, value)`` carries out a preference change (the window passes its
     undoable change); it returns whether the change was made."""
 
-    def __init__(self, repo, parent=None, today: date | None = None,
-                 save_setting: Callable[[str, str | None], bool] | None = None):
+    def __init__(
+        self,
+        repo,
+        parent=None,
+        today: date | None = None,
+        save_setting: Callable[[str, str | None], bool] | None = None,
+    ):
         super().__init__(parent)
         self.repo = repo
         self.save_setting = save_setting or _put_setting(repo)
@@ -117,8 +136,10 @@ class TreatToTargetView(QDialog):
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName("Treat-to-target summary")
-        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                              | Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.headline.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         self.model = RecordTableModel(VISIT_COLUMNS, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -126,8 +147,7 @@ class TreatToTargetView(QDialog):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(150)
         self.criteria = QTextBrowser()
@@ -149,14 +169,15 @@ class TreatToTargetView(QDialog):
         self.due = QTextBrowser()
         self.due.setMinimumHeight(110)
         self.due.setAccessibleName("Monitoring tests due")
-        self.nephritis = QCheckBox("I have lupus &nephritis (adds kidney tests, serology and "
-                                   f"the blood pressure target below "
-                                   f"{BP_TARGET_LUPUS_NEPHRITIS[0]}/"
-                                   f"{BP_TARGET_LUPUS_NEPHRITIS[1]})")
+        self.nephritis = QCheckBox(
+            "I have lupus &nephritis (adds kidney tests, serology and "
+            f"the blood pressure target below "
+            f"{BP_TARGET_LUPUS_NEPHRITIS[0]}/"
+            f"{BP_TARGET_LUPUS_NEPHRITIS[1]})"
+        )
         self.nephritis.setAccessibleName("Lupus nephritis")
         self.intervals: dict[str, QSpinBox] = {}
-        interval_box = QGroupBox("Monitoring intervals in days (your rheumatologist's plan "
-                                 "wins)")
+        interval_box = QGroupBox("Monitoring intervals in days (your rheumatologist's plan wins)")
         grid = QHBoxLayout(interval_box)
         forms = (QFormLayout(), QFormLayout())
         for form in forms:
@@ -224,31 +245,49 @@ class TreatToTargetView(QDialog):
         s = self.summary
         self.headline.setText(
             f"<b>{one_line(s)}</b><br>Information to discuss with your doctor: the PGA is as "
-            "entered from your doctor's letter; the app proposes no dose change.")
+            "entered from your doctor's letter; the app proposes no dose change."
+        )
         self.model.set_records(visit_rows(s))
         if self.model.rowCount():
             self.table.selectRow(0)
         else:
-            self.criteria.setHtml("<p>No SLEDAI-2K assessment yet. Add one with Insight › "
-                                  "SLEDAI-2K for a visit, with the PGA from your doctor's "
-                                  "letter.</p>")
+            self.criteria.setHtml(
+                "<p>No SLEDAI-2K assessment yet. Add one with Insight › "
+                "SLEDAI-2K for a visit, with the PGA from your doctor's "
+                "letter.</p>"
+            )
         self.gc_text.setText(
             f"Today: {dose_text(s.dose_today)}. Cumulative: {s.last_12_months.total_g:.2f} g in "
             f"the last 12 months, {s.all_time.total_g:.2f} g all time"
-            + ("" if s.all_time.complete else " (incomplete: "
-               + "; ".join(dict.fromkeys(s.all_time.unknown)) + ")") + ".")
-        hcq_lines = ["Hydroxychloroquine: not taken today." if s.hcq_dose is None
-                     else s.hcq_dose.text()]
+            + (
+                ""
+                if s.all_time.complete
+                else " (incomplete: " + "; ".join(dict.fromkeys(s.all_time.unknown)) + ")"
+            )
+            + "."
+        )
+        hcq_lines = [
+            "Hydroxychloroquine: not taken today." if s.hcq_dose is None else s.hcq_dose.text()
+        ]
         if s.hcq_risks:
-            hcq_lines.append("Retinal risk factors: " + "; ".join(
-                f"{r.name} ({r.detail})" for r in s.hcq_risks) + ".")
+            hcq_lines.append(
+                "Retinal risk factors: "
+                + "; ".join(f"{r.name} ({r.detail})" for r in s.hcq_risks)
+                + "."
+            )
         if s.screening is not None:
             hcq_lines.append(s.screening.text(s.day))
         self.hcq_text.setText(" ".join(hcq_lines))
         due_now = s.due_now()
-        rows = "".join(f"<li>{d.text()}</li>" for d in due_now) if due_now else (
-            "<li>Nothing due or overdue.</li>" if s.due else
-            "<li>No medication or condition on record that calls for regular tests.</li>")
+        rows = (
+            "".join(f"<li>{d.text()}</li>" for d in due_now)
+            if due_now
+            else (
+                "<li>Nothing due or overdue.</li>"
+                if s.due
+                else "<li>No medication or condition on record that calls for regular tests.</li>"
+            )
+        )
         self.due.setHtml(f"<ul>{rows}</ul>")
         self._load_preferences()
         self._draw_chart()
@@ -288,14 +327,20 @@ class TreatToTargetView(QDialog):
         from lupus_tracker.ui import theme as app_theme
 
         dark = app_theme.current().name == "dark"  # the chart follows the app's theme
-        figure = glucocorticoid_figure(self.summary.exposure, self._period_start(), self.today,
-                                       style=chart_style(Theme.DARK if dark else Theme.LIGHT))
+        figure = glucocorticoid_figure(
+            self.summary.exposure,
+            self._period_start(),
+            self.today,
+            style=chart_style(Theme.DARK if dark else Theme.LIGHT),
+        )
         if self.canvas is not None:
             self.chart_layout.removeWidget(self.canvas)
             self.canvas.deleteLater()
         canvas = self.canvas = FigureCanvasQTAgg(figure)
-        canvas.setAccessibleName("Glucocorticoid chart: daily prednisone-equivalent with "
-                                 "lines at 7.5 and 5 mg/day and cumulative grams")
+        canvas.setAccessibleName(
+            "Glucocorticoid chart: daily prednisone-equivalent with "
+            "lines at 7.5 and 5 mg/day and cumulative grams"
+        )
         canvas.setMinimumHeight(280)
         self.chart_layout.addWidget(canvas)
 

@@ -59,8 +59,10 @@ def open_reader(db_path: Path | str) -> Repository:
 def log_failure(name: str, error: BaseException) -> None:
     """Log a failed task: its error type and the stack's places only (no message and no
     source lines, so no health value)."""
-    stack = "\n".join(f"  {frame.filename}:{frame.lineno} in {frame.name}"
-                      for frame in traceback.extract_tb(error.__traceback__))
+    stack = "\n".join(
+        f"  {frame.filename}:{frame.lineno} in {frame.name}"
+        for frame in traceback.extract_tb(error.__traceback__)
+    )
     log.error("Background task %s failed with %s\n%s", name, type(error).__name__, stack)
 
 
@@ -84,8 +86,7 @@ def _post(call: Callable[[], None]) -> None:
     _poster.posted.emit(call)
 
 
-def _execute(db_path: Path | str | None, work: Callable[..., T], name: str
-             ) -> tuple[bool, Any]:
+def _execute(db_path: Path | str | None, work: Callable[..., T], name: str) -> tuple[bool, Any]:
     try:
         if db_path is None:
             return True, work()
@@ -96,10 +97,15 @@ def _execute(db_path: Path | str | None, work: Callable[..., T], name: str
         return False, error
 
 
-def run_task(db_path: Path | str | None, work: Callable[..., T],
-             on_done: Callable[[T], None],
-             on_error: Callable[[BaseException], None] | None = None,
-             *, name: str = "", owner: QObject | None = None) -> None:
+def run_task(
+    db_path: Path | str | None,
+    work: Callable[..., T],
+    on_done: Callable[[T], None],
+    on_error: Callable[[BaseException], None] | None = None,
+    *,
+    name: str = "",
+    owner: QObject | None = None,
+) -> None:
     """Run ``work(own_repository)`` (``work()`` when ``db_path`` is None) off the GUI thread;
     call ``on_done(result)`` or ``on_error(error)`` on the GUI thread, unless ``owner`` (the
     widget that asked) has been deleted meanwhile."""
@@ -139,14 +145,16 @@ def wait_idle(timeout: float = 30.0) -> bool:
     return not any(t.is_alive() for t in _threads)
 
 
-def run_blocking(parent: QWidget | None, label: str, db_path: Path | str | None,
-                 work: Callable[..., T]) -> T:
+def run_blocking(
+    parent: QWidget | None, label: str, db_path: Path | str | None, work: Callable[..., T]
+) -> T:
     """Run ``work`` as :func:`run_task` and wait for it with the event loop running; a
     busy dialog shows after half a second. Returns the result or raises the error."""
     outcome: list[tuple[bool, Any]] = []
     if _inline:
-        run_task(db_path, work, lambda r: outcome.append((True, r)),
-                 lambda e: outcome.append((False, e)))
+        run_task(
+            db_path, work, lambda r: outcome.append((True, r)), lambda e: outcome.append((False, e))
+        )
     else:
         loop = QEventLoop()
         dialog = QProgressDialog(label, "", 0, 0, parent)
@@ -184,5 +192,7 @@ def describe(error: BaseException) -> str:
 
     if isinstance(error, StoreError | ExchangeError | InvalidEntryError | OSError):
         return str(error)
-    return ("Something unexpected went wrong; nothing was changed. The details are in the "
-            "app's log file.")
+    return (
+        "Something unexpected went wrong; nothing was changed. The details are in the "
+        "app's log file."
+    )

@@ -69,8 +69,11 @@ def tip_at(widget: QWidget, pos: QPoint | None = None) -> str:
     """The widget's own tooltip, then the plain line of each glossary word it shows that
     the tooltip does not already explain."""
     own = own_tip(widget, pos)
-    lines = [glossary.line(term) for term in glossary.found_in(shown_text(widget, pos))
-             if term.explanation not in own]
+    lines = [
+        glossary.line(term)
+        for term in glossary.found_in(shown_text(widget, pos))
+        if term.explanation not in own
+    ]
     return "\n".join(part for part in (own, *lines) if part)
 
 
@@ -79,15 +82,19 @@ class TermTips(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.ToolTip and isinstance(watched, QWidget) \
-                and isinstance(event, QHelpEvent):
+        if (
+            kind == QEvent.Type.ToolTip
+            and isinstance(watched, QWidget)
+            and isinstance(event, QHelpEvent)
+        ):
             pos = event.pos()
             text = tip_at(watched, pos)
             if text and text != own_tip(watched, pos):
                 QToolTip.showText(event.globalPos(), text, watched)
                 return True
-        elif kind == QEvent.Type.Show and isinstance(watched, QWidget) and \
-                shiboken6.isValid(watched):
+        elif (
+            kind == QEvent.Type.Show and isinstance(watched, QWidget) and shiboken6.isValid(watched)
+        ):
             describe(watched)
         return False
 

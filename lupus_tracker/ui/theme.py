@@ -63,21 +63,52 @@ class Theme:
     def graphic_pairs(self) -> dict[str, tuple[str, str]]:
         """Pairs that carry no text but must be seen (3:1): the focus ring against every
         background it is drawn on or beside."""
-        return {f"focus ring on {name}": (self.focus, colour) for name, colour in (
-            ("window", self.window), ("base", self.base), ("alternate rows", self.alternate),
-            ("button", self.button), ("banner", self.banner_background))}
+        return {
+            f"focus ring on {name}": (self.focus, colour)
+            for name, colour in (
+                ("window", self.window),
+                ("base", self.base),
+                ("alternate rows", self.alternate),
+                ("button", self.button),
+                ("banner", self.banner_background),
+            )
+        }
 
 
-LIGHT = Theme("light", window="#f3f3f3", base="#ffffff", alternate="#f0f0f0",
-              text="#1a1a1a", placeholder="#595959", error="#a40000", stale="#595959",
-              banner_background="#fff3cd", banner_text="#4a3000", highlight="#0b57d0",
-              highlighted_text="#ffffff", button="#e8e8e8", link="#0b57d0",
-              focus="#0b57d0")
-DARK = Theme("dark", window="#202124", base="#161616", alternate="#242424",
-             text="#e8e8e8", placeholder="#a8a8a8", error="#ff8a80", stale="#a8a8a8",
-             banner_background="#3b2f00", banner_text="#ffe8a3", highlight="#8ab4f8",
-             highlighted_text="#0d0d0d", button="#303134", link="#8ab4f8",
-             focus="#8ab4f8")
+LIGHT = Theme(
+    "light",
+    window="#f3f3f3",
+    base="#ffffff",
+    alternate="#f0f0f0",
+    text="#1a1a1a",
+    placeholder="#595959",
+    error="#a40000",
+    stale="#595959",
+    banner_background="#fff3cd",
+    banner_text="#4a3000",
+    highlight="#0b57d0",
+    highlighted_text="#ffffff",
+    button="#e8e8e8",
+    link="#0b57d0",
+    focus="#0b57d0",
+)
+DARK = Theme(
+    "dark",
+    window="#202124",
+    base="#161616",
+    alternate="#242424",
+    text="#e8e8e8",
+    placeholder="#a8a8a8",
+    error="#ff8a80",
+    stale="#a8a8a8",
+    banner_background="#3b2f00",
+    banner_text="#ffe8a3",
+    highlight="#8ab4f8",
+    highlighted_text="#0d0d0d",
+    button="#303134",
+    link="#8ab4f8",
+    focus="#8ab4f8",
+)
 
 _current = LIGHT
 
@@ -115,14 +146,22 @@ def resolve(choice: ThemeChoice, app: QApplication) -> Theme:
 def palette(theme: Theme) -> QPalette:
     roles = QPalette.ColorRole
     result = QPalette()
-    for role, colour in ((roles.Window, theme.window), (roles.WindowText, theme.text),
-                         (roles.Base, theme.base), (roles.AlternateBase, theme.alternate),
-                         (roles.Text, theme.text), (roles.Button, theme.button),
-                         (roles.ButtonText, theme.text), (roles.ToolTipBase, theme.base),
-                         (roles.ToolTipText, theme.text), (roles.Highlight, theme.highlight),
-                         (roles.HighlightedText, theme.highlighted_text),
-                         (roles.Link, theme.link), (roles.PlaceholderText, theme.placeholder),
-                         (roles.BrightText, theme.error)):
+    for role, colour in (
+        (roles.Window, theme.window),
+        (roles.WindowText, theme.text),
+        (roles.Base, theme.base),
+        (roles.AlternateBase, theme.alternate),
+        (roles.Text, theme.text),
+        (roles.Button, theme.button),
+        (roles.ButtonText, theme.text),
+        (roles.ToolTipBase, theme.base),
+        (roles.ToolTipText, theme.text),
+        (roles.Highlight, theme.highlight),
+        (roles.HighlightedText, theme.highlighted_text),
+        (roles.Link, theme.link),
+        (roles.PlaceholderText, theme.placeholder),
+        (roles.BrightText, theme.error),
+    ):
         result.setColor(role, QColor(colour))
     return result
 

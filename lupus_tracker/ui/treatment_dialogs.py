@@ -47,8 +47,9 @@ class _FormDialog(GuardedDialog):
         self._initial: tuple = ()
 
     def finish_layout(self) -> None:
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save_if_valid)
         buttons.rejected.connect(self.reject)
         self.form.addRow(self.error)
@@ -91,8 +92,11 @@ class _FormDialog(GuardedDialog):
         if layout is None:
             return
         layout.activate()
-        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
-                  else layout.totalSizeHint().height())
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
         if needed > self.height():
             self.resize(self.width(), needed)
 
@@ -109,9 +113,13 @@ def frequency_label(words: str) -> str:
 def confirm_single_dose(parent, name: str, day: date) -> str | None:
     """Ask whether a single dose was meant, or once daily: the frequency's words, or None
     when the person cancels."""
-    box = QMessageBox(QMessageBox.Icon.Question, "A single dose, or once daily?",
-                      f"{name}: a single dose on {day.isoformat()}, or once daily?",
-                      QMessageBox.StandardButton.Cancel, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "A single dose, or once daily?",
+        f"{name}: a single dose on {day.isoformat()}, or once daily?",
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
     single = box.addButton("A &single dose", QMessageBox.ButtonRole.AcceptRole)
     daily = box.addButton("Once &daily", QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -124,8 +132,7 @@ class DoseFields:
     """Dose, unit and frequency as separate fields."""
 
     def __init__(self, form: QFormLayout, dose: Dose | None = None):
-        self.dose = QLineEdit("" if dose is None or dose.dose is None else
-                              format_number(dose.dose))
+        self.dose = QLineEdit("" if dose is None or dose.dose is None else format_number(dose.dose))
         self.dose.setPlaceholderText("e.g. 7.5 (optional)")
         self.unit = QComboBox()
         self.unit.addItems(DOSE_UNITS)
@@ -159,12 +166,14 @@ class DoseFields:
                     f"{format_number(float(text.replace(separator, '.')))} if "
                     f"{separator!r} is the decimal mark, {text.replace(separator, '')} if it "
                     "separates thousands. Type the dose without a thousands separator "
-                    "(e.g. 1250) or with a decimal point (e.g. 1.25).")
+                    "(e.g. 1250) or with a decimal point (e.g. 1.25)."
+                )
             comparator, amount = parse_number(text)
             if comparator is not None:
                 raise ValueParseError("A dose is a plain number.")
-        return Dose(from_date, amount, self.unit.currentText().strip() or None,
-                    self.frequency.currentData())
+        return Dose(
+            from_date, amount, self.unit.currentText().strip() or None, self.frequency.currentData()
+        )
 
     def snapshot(self) -> tuple:
         return (self.dose.text(), self.unit.currentText(), self.frequency.currentIndex())
@@ -195,8 +204,9 @@ class MedicationDialog(_FormDialog):
         start = self.start.value() or date.today()
         dose = self.dose.value(start)
         doses = (dose,) if any((dose.dose is not None, dose.frequency)) else ()
-        return Medication(None, self.name.text().strip(), start, None,
-                          self.note.text() or None, doses)
+        return Medication(
+            None, self.name.text().strip(), start, None, self.note.text() or None, doses
+        )
 
     def problem(self) -> str | None:
         if not self.name.text().strip():
@@ -241,9 +251,11 @@ class DoseDialog(_FormDialog):
             return
         before = self.medication.dose_on(self.from_date.value() or date.today())
         if self.fields.frequency.currentData() == ONCE and (
-                before is None or before.frequency != ONCE):
-            answer = confirm_single_dose(self, self.medication.name,
-                                         self.from_date.value() or date.today())
+            before is None or before.frequency != ONCE
+        ):
+            answer = confirm_single_dose(
+                self, self.medication.name, self.from_date.value() or date.today()
+            )
             if answer is None:
                 return
             box = self.fields.frequency
@@ -256,9 +268,11 @@ class DoseDialog(_FormDialog):
             return found
         start = self.from_date.value()  # a valid date: checked by super().problem()
         if start is not None and start < self.medication.started_on:
-            return (f"{self.medication.name} started on "
-                    f"{self.medication.started_on.isoformat()}; a dose change cannot be "
-                    "before that.")
+            return (
+                f"{self.medication.name} started on "
+                f"{self.medication.started_on.isoformat()}; a dose change cannot be "
+                "before that."
+            )
         try:
             self.dose()
         except ValueParseError as error:
@@ -291,8 +305,10 @@ class StopDialog(_FormDialog):
             return found
         stop = self.on.value()  # a valid date: checked by super().problem()
         if stop is not None and stop < self.medication.started_on:
-            return (f"{self.medication.name} started on "
-                    f"{self.medication.started_on.isoformat()}; it cannot stop before that.")
+            return (
+                f"{self.medication.name} started on "
+                f"{self.medication.started_on.isoformat()}; it cannot stop before that."
+            )
         return None
 
     def stopped_on(self) -> date:
@@ -334,24 +350,35 @@ class EventDialog(_FormDialog):
         self.finish_layout()
 
     def snapshot(self) -> tuple:
-        return (self.kind.currentIndex(), self.day.text(), self.has_end.isChecked(),
-                self.end.text(), self.title.text(), self.note.toPlainText())
+        return (
+            self.kind.currentIndex(),
+            self.day.text(),
+            self.has_end.isChecked(),
+            self.end.text(),
+            self.title.text(),
+            self.note.toPlainText(),
+        )
 
     def dates(self) -> tuple[DateField, ...]:
         return (self.day, self.end)
 
     def current_event(self) -> Event:
         end = self.end.value() if self.has_end.isChecked() else None
-        return Event(self.event_id, self.day.value() or date.today(),
-                     EventKind(self.kind.currentData()), self.title.text(),
-                     self.note.toPlainText() or None, end)
+        return Event(
+            self.event_id,
+            self.day.value() or date.today(),
+            EventKind(self.kind.currentData()),
+            self.title.text(),
+            self.note.toPlainText() or None,
+            end,
+        )
 
     def problem(self) -> str | None:
         found = super().problem()
         if found:
             return found
         if self.has_end.isChecked() and self.end.value() is None:
-            return "Enter the last day, or untick \"Lasted until\"."
+            return 'Enter the last day, or untick "Lasted until".'
         event = self.current_event()
         if event.ended_on is not None and event.ended_on < event.occurred_on:
             return "The end date is before the start date."

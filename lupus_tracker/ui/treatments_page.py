@@ -27,8 +27,10 @@ from lupus_tracker.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordT
 
 def history_text(med: Medication) -> str:
     """One line per dose step, newest first (a taper reads top to bottom)."""
-    return "\n".join(f"from {d.from_date.isoformat()}: {dose_text(d)}"
-                     for d in reversed(med.doses)) or "—"
+    return (
+        "\n".join(f"from {d.from_date.isoformat()}: {dose_text(d)}" for d in reversed(med.doses))
+        or "—"
+    )
 
 
 def status_text(med: Medication) -> str:
@@ -47,8 +49,10 @@ def medication_order(med: Medication) -> tuple:
 MEDICATION_COLUMNS = (
     Column("Medication", lambda m: m.name),
     Column("Status", status_text),
-    Column("Current dose", lambda m: dose_text(m.dose_on(date.today()))
-           if m.active_on(date.today()) else "—"),
+    Column(
+        "Current dose",
+        lambda m: dose_text(m.dose_on(date.today())) if m.active_on(date.today()) else "—",
+    ),
     Column("Started", lambda m: m.started_on.isoformat()),
     Column("Note (and why stopped)", lambda m: m.note or ""),
     Column("Dose history", history_text),
@@ -112,18 +116,34 @@ class TreatmentsPage(QWidget):
         self.events.setAccessibleName("Events")
         self.events.doubleClicked.connect(lambda _: self._ask(self.edit_event, self.events))
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self._box("<h3>Medications</h3>", self.meds, (
-            ("&Add medication…", lambda: self.add_medication.emit()),
-            ("Chan&ge dose…", lambda: self._ask(self.change_dose, self.meds)),
-            ("S&top…", lambda: self._ask(self.stop_medication, self.meds)),
-            ("Delete medication", lambda: self._ask(self.delete_medication, self.meds)))))
-        splitter.addWidget(self._box("<h3>Events</h3>", self.events, (
-            ("Add e&vent…", lambda: self.add_event.emit()),
-            ("Edit event…", lambda: self._ask(self.edit_event, self.events)),
-            ("Delete event", lambda: self._ask(self.delete_event, self.events)))))
-        self.empty = QLabel("Nothing recorded yet. Add a medication you take with "
-                            "<b>Add medication</b> (Ctrl+M), and flares, infusions, hospital "
-                            "stays, visits or eye exams with <b>Add event</b> (Ctrl+E).")
+        splitter.addWidget(
+            self._box(
+                "<h3>Medications</h3>",
+                self.meds,
+                (
+                    ("&Add medication…", lambda: self.add_medication.emit()),
+                    ("Chan&ge dose…", lambda: self._ask(self.change_dose, self.meds)),
+                    ("S&top…", lambda: self._ask(self.stop_medication, self.meds)),
+                    ("Delete medication", lambda: self._ask(self.delete_medication, self.meds)),
+                ),
+            )
+        )
+        splitter.addWidget(
+            self._box(
+                "<h3>Events</h3>",
+                self.events,
+                (
+                    ("Add e&vent…", lambda: self.add_event.emit()),
+                    ("Edit event…", lambda: self._ask(self.edit_event, self.events)),
+                    ("Delete event", lambda: self._ask(self.delete_event, self.events)),
+                ),
+            )
+        )
+        self.empty = QLabel(
+            "Nothing recorded yet. Add a medication you take with "
+            "<b>Add medication</b> (Ctrl+M), and flares, infusions, hospital "
+            "stays, visits or eye exams with <b>Add event</b> (Ctrl+E)."
+        )
         self.empty.setWordWrap(True)
         self.empty.hide()
         layout = QVBoxLayout(self)

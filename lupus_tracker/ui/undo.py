@@ -61,7 +61,7 @@ class ChangeHistory(QObject):
     # -- recording ------------------------------------------------------------------------
     def push(self, text: str, inverse: Change) -> None:
         """Record a change already carried out, with the change that undoes it."""
-        del self._entries[self._index:]
+        del self._entries[self._index :]
         self._entries.append(_Entry(text, inverse))
         self._index = len(self._entries)
         self.changed.emit()
@@ -98,8 +98,9 @@ class ChangeHistory(QObject):
         try:
             entry.pending = entry.pending.apply(self._repository())
         except USER_ERRORS as error:
-            QMessageBox.warning(self._window, f"Could not {verb}",
-                                f"Could not {verb} “{entry.text}”: {error}")
+            QMessageBox.warning(
+                self._window, f"Could not {verb}", f"Could not {verb} “{entry.text}”: {error}"
+            )
             return False
         return True
 
@@ -129,8 +130,14 @@ class ChangeHistory(QObject):
     def createRedoAction(self, parent: QObject, prefix: str = "&Redo") -> QAction:
         return self._action(parent, prefix, self.redo, self.canRedo, self.redoText)
 
-    def _action(self, parent: QObject, prefix: str, run: Callable[[], bool],
-                possible: Callable[[], bool], text: Callable[[], str]) -> QAction:
+    def _action(
+        self,
+        parent: QObject,
+        prefix: str,
+        run: Callable[[], bool],
+        possible: Callable[[], bool],
+        text: Callable[[], str],
+    ) -> QAction:
         action = QAction(prefix, parent)
 
         def update() -> None:

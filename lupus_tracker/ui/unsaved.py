@@ -22,9 +22,12 @@ def ask_unsaved(parent: QWidget | None, what: str) -> Choice:
     """Ask what to do with unsaved ``what`` ("the entries for 2026-03-05")."""
     buttons = QMessageBox.StandardButton
     answer = QMessageBox.question(
-        parent, "Unsaved changes",
+        parent,
+        "Unsaved changes",
         f"You have not saved {what}. Save now?",
-        buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        buttons.Save,
+    )
     if answer == buttons.Save:
         return Choice.SAVE
     if answer == buttons.Discard:

@@ -53,8 +53,9 @@ def test_symptom_summary_counts_only_the_period_and_notes_count_as_logged(repo):
 
 
 # Fever: SLEDAI-2K "> 38 °C" (Gladman 2002): 38.0 is not a fever day, 38.1 is.
-@pytest.mark.parametrize(("value", "fever_days"), [("37.9", 0), ("38", 0), ("38.1", 1),
-                                                    (">38", 1), ("<39", 0)])
+@pytest.mark.parametrize(
+    ("value", "fever_days"), [("37.9", 0), ("38", 0), ("38.1", 1), (">38", 1), ("<39", 0)]
+)
 def test_fever_day_from_temperature(repo, value, fever_days):
     repo.results.add(LabEntry(date(2024, 3, 2), "temperature", value, "°C"))
     assert summarize_symptoms(repo, date(2024, 3, 1), date(2024, 3, 31)).fever_days == fever_days
@@ -62,13 +63,18 @@ def test_fever_day_from_temperature(repo, value, fever_days):
 
 # -- activity signal ---------------------------------------------------------------------------
 # Our choice (serology.MERGE_DAYS = 45): proteinuria dates 45 days apart form one period.
-@pytest.mark.parametrize(("gap", "periods"), [(serology.MERGE_DAYS - 1, 1),
-                                              (serology.MERGE_DAYS, 1),
-                                              (serology.MERGE_DAYS + 1, 2)])
+@pytest.mark.parametrize(
+    ("gap", "periods"),
+    [(serology.MERGE_DAYS - 1, 1), (serology.MERGE_DAYS, 1), (serology.MERGE_DAYS + 1, 2)],
+)
 def test_activity_periods_merge_window(repo, gap, periods):
     first = date(2024, 3, 1)
-    repo.results.add_many([LabEntry(first, "urine_protein_24h", "1.2", "g/24h"),
-                           LabEntry(first + timedelta(gap), "urine_protein_24h", "0.9", "g/24h")])
+    repo.results.add_many(
+        [
+            LabEntry(first, "urine_protein_24h", "1.2", "g/24h"),
+            LabEntry(first + timedelta(gap), "urine_protein_24h", "0.9", "g/24h"),
+        ]
+    )
     found = activity_periods(repo.results.all())
     assert len(found) == periods
     assert found[0].start == first
@@ -84,32 +90,40 @@ def test_periods_in_includes_both_ends(repo):
 
 
 # Our choice (serology.DEFAULT_LOOKBACK_DAYS = 180): without a period, the last 180 days.
-@pytest.mark.parametrize(("days_ago", "shown"), [(serology.DEFAULT_LOOKBACK_DAYS, True),
-                                                 (serology.DEFAULT_LOOKBACK_DAYS + 1, False)])
+@pytest.mark.parametrize(
+    ("days_ago", "shown"),
+    [(serology.DEFAULT_LOOKBACK_DAYS, True), (serology.DEFAULT_LOOKBACK_DAYS + 1, False)],
+)
 def test_activity_note_default_lookback(repo, days_ago, shown):
     until = date(2026, 6, 30)
     taken = until - timedelta(days_ago)
     repo.results.add(LabEntry(taken, "urine_protein_24h", "1.2", "g/24h"))
     note = activity_note(repo.results.all(), until=until)
     since = until - timedelta(serology.DEFAULT_LOOKBACK_DAYS)
-    assert note == ("" if not shown else
-                    f"Possible lupus activity signals between {since.isoformat()} and "
-                    f"2026-06-30: {taken.isoformat()}: proteinuria (Proteinuria 24h 1.2 g/24h "
-                    f"on {taken.isoformat()}, above 0.5 g/24 h). "
-                    "Information to discuss with your doctor, not advice.")
+    assert note == (
+        ""
+        if not shown
+        else f"Possible lupus activity signals between {since.isoformat()} and "
+        f"2026-06-30: {taken.isoformat()}: proteinuria (Proteinuria 24h 1.2 g/24h "
+        f"on {taken.isoformat()}, above 0.5 g/24 h). "
+        "Information to discuss with your doctor, not advice."
+    )
 
 
 # -- eGFR remark on the latest values ----------------------------------------------------------
 # KDIGO 2012 categories; the computed value beside the lab's (CKD-EPI 2021, Inker 2021).
 def test_egfr_remark_names_the_stage_and_the_computed_value(repo):
     repo.profile.set(Profile("Ana", BIRTH, "female"))
-    repo.results.add_many([
-        LabEntry(date(2024, 3, 5), "creatinine", "0.9", "mg/dL"),
-        LabEntry(date(2024, 3, 5), "egfr", "45", "mL/min/{1.73_m2}", assay="MDRD"),
-    ])
+    repo.results.add_many(
+        [
+            LabEntry(date(2024, 3, 5), "creatinine", "0.9", "mg/dL"),
+            LabEntry(date(2024, 3, 5), "egfr", "45", "mL/min/{1.73_m2}", assay="MDRD"),
+        ]
+    )
     (row,) = [r for r in latest_values(repo) if r.marker.key == "egfr"]
-    assert row.remark.startswith("KDIGO G3a (mildly to moderately decreased); lab 45, "
-                                 "computed from creatinine ")
+    assert row.remark.startswith(
+        "KDIGO G3a (mildly to moderately decreased); lab 45, computed from creatinine "
+    )
     assert row.remark.endswith(" — ask which equation your lab uses")
 
 
@@ -129,11 +143,16 @@ def test_egfr_remark_without_a_number_has_no_stage(repo):
 
 # -- treat-to-target wording -------------------------------------------------------------------
 RICH = Inputs(
-    medications=(med("Prednisolone", 10),
-                 med("Methylprednisolone", 500, start=date(2026, 2, 1), stop=date(2026, 2, 3)),
-                 med("Hydroxychloroquine", 400), med("Tamoxifen", 20)),
-    assessments=(VisitAssessment(date(2026, 3, 1), frozenset({"rash"}), 1.0),
-                 VisitAssessment(date(2026, 5, 1), frozenset(), 0.2)),
+    medications=(
+        med("Prednisolone", 10),
+        med("Methylprednisolone", 500, start=date(2026, 2, 1), stop=date(2026, 2, 3)),
+        med("Hydroxychloroquine", 400),
+        med("Tamoxifen", 20),
+    ),
+    assessments=(
+        VisitAssessment(date(2026, 3, 1), frozenset({"rash"}), 1.0),
+        VisitAssessment(date(2026, 5, 1), frozenset(), 0.2),
+    ),
     weights=((date(2026, 4, 1), 70.0),),
     egfr=((date(2026, 4, 1), 55.0),),
     last_results={"wbc": date(2026, 1, 20)},
@@ -164,13 +183,18 @@ def test_status_lines_pinned_for_pulses_hcq_above_limit_and_risks():
     assert one_line(summarize(RICH, DAY)) == (
         "1 May 2026 visit: LLDAS criteria not met, DORIS remission criteria not met; "
         "prednisone-equivalent today 10 mg/day; hydroxychloroquine 5.7 mg/kg/day (above 5); "
-        "due: Glucose or HbA1c (no result yet), Blood pressure (no result yet).")
+        "due: Glucose or HbA1c (no result yet), Blood pressure (no result yet)."
+    )
 
 
 UNKNOWN = Inputs(
-    medications=(med("Prednisone", None), med("Hydroxychloroquine", 200, start=date(2020, 1, 1)),
-                 med("Methotrexate", 15, "once weekly"),
-                 med("Mycophenolate mofetil", 1000, "twice daily"), med("Azathioprine", 100)),
+    medications=(
+        med("Prednisone", None),
+        med("Hydroxychloroquine", 200, start=date(2020, 1, 1)),
+        med("Methotrexate", 15, "once weekly"),
+        med("Mycophenolate mofetil", 1000, "twice daily"),
+        med("Azathioprine", 100),
+    ),
     assessments=(VisitAssessment(date(2026, 5, 1), frozenset({"rash"}), None),),
     lupus_nephritis=True,
 )
@@ -193,19 +217,20 @@ def test_status_lines_pinned_for_unknown_dose_and_many_due():
         "of hydroxychloroquine; no eye exam logged since starting).",
     ]
     assert dose_text(summary.dose_today) == (
-        f"0 mg/day prednisone-equivalent — not complete: {NO_DOSE}")
+        f"0 mg/day prednisone-equivalent — not complete: {NO_DOSE}"
+    )
     assert one_line(summary) == (
         "1 May 2026 visit: LLDAS criteria unknown, DORIS remission criteria not met (no "
         f"earlier assessment to compare with; PGA not entered; glucocorticoid dose not known: "
         f"{NO_DOSE}); prednisone-equivalent today 0 mg/day (incomplete); hydroxychloroquine "
         "mg/kg unknown; due: Blood count (no result yet), Liver tests (ALT/AST) (no result "
-        "yet), Glucose or HbA1c (no result yet) and 4 more; eye exam overdue.")
+        "yet), Glucose or HbA1c (no result yet) and 4 more; eye exam overdue."
+    )
 
 
 def test_pulse_today_is_named_in_the_dose_text():
     summary = summarize(RICH, date(2026, 2, 2))
-    assert dose_text(summary.dose_today) == (
-        "10 mg/day prednisone-equivalent, plus a 625 mg pulse")
+    assert dose_text(summary.dose_today) == ("10 mg/day prednisone-equivalent, plus a 625 mg pulse")
 
 
 def test_status_lines_pinned_when_nothing_is_recorded():
@@ -223,23 +248,36 @@ def test_status_lines_pinned_when_nothing_is_recorded():
 
 
 MET = Inputs(
-    medications=(med("Prednisolone", 5), med("Azathioprine", 100),
-                 med("Hydroxychloroquine", 200, start=date(2025, 1, 1), stop=date(2026, 5, 1))),
-    assessments=(VisitAssessment(date(2026, 3, 1), frozenset(), 0.2),
-                 VisitAssessment(date(2026, 5, 1), frozenset(), 0.2)),
-    last_results={"wbc": date(2026, 5, 20), "alt": date(2026, 5, 20),
-                  "glucose": date(2026, 5, 20), "systolic_bp": date(2026, 5, 20)},
+    medications=(
+        med("Prednisolone", 5),
+        med("Azathioprine", 100),
+        med("Hydroxychloroquine", 200, start=date(2025, 1, 1), stop=date(2026, 5, 1)),
+    ),
+    assessments=(
+        VisitAssessment(date(2026, 3, 1), frozenset(), 0.2),
+        VisitAssessment(date(2026, 5, 1), frozenset(), 0.2),
+    ),
+    last_results={
+        "wbc": date(2026, 5, 20),
+        "alt": date(2026, 5, 20),
+        "glucose": date(2026, 5, 20),
+        "systolic_bp": date(2026, 5, 20),
+    },
 )
 
 
 def test_both_definitions_met_and_the_year_in_each_state():
     summary = summarize(MET, DAY)
-    assert one_line(summary) == ("1 May 2026 visit: LLDAS criteria met, DORIS remission "
-                                 "criteria met; prednisone-equivalent today 5 mg/day.")
+    assert one_line(summary) == (
+        "1 May 2026 visit: LLDAS criteria met, DORIS remission "
+        "criteria met; prednisone-equivalent today 5 mg/day."
+    )
     lines = status_lines(summary)
     assert lines[2].startswith("LLDAS criteria met at the 1 May 2026 visit")
-    assert lines[-2:] == ["Hydroxychloroquine: not taken on this date.",
-                          "Monitoring: nothing due or overdue."]
+    assert lines[-2:] == [
+        "Hydroxychloroquine: not taken on this date.",
+        "Monitoring: nothing due or overdue.",
+    ]
     # hydroxychloroquine stopped before the day: no dose, so no screening schedule
     assert summary.hcq_dose is None and summary.screening is None
     # the last 12 months end on the day and hold 365 days (our choice: a calendar year)
@@ -268,32 +306,49 @@ def test_hydroxychloroquine_started_on_the_day_has_a_screening_schedule():
 
 
 def test_user_interval_reaches_the_monitoring_summary():
-    inputs = Inputs(medications=(med("Azathioprine", 100),),
-                    last_results={"wbc": date(2026, 4, 1), "alt": date(2026, 5, 20)})
+    inputs = Inputs(
+        medications=(med("Azathioprine", 100),),
+        last_results={"wbc": date(2026, 4, 1), "alt": date(2026, 5, 20)},
+    )
     default = {d.item.key: d.status.value for d in summarize(inputs, DAY).due}
     assert default["blood_count"] == "not due yet"
-    custom = Inputs(medications=inputs.medications, last_results=inputs.last_results,
-                    intervals={"blood_count": 30})
-    assert {d.item.key: d.status.value
-            for d in summarize(custom, DAY).due}["blood_count"] == "overdue"
+    custom = Inputs(
+        medications=inputs.medications,
+        last_results=inputs.last_results,
+        intervals={"blood_count": 30},
+    )
+    assert {d.item.key: d.status.value for d in summarize(custom, DAY).due}[
+        "blood_count"
+    ] == "overdue"
 
 
 def test_every_unknown_dose_is_named_once_each():
-    two = Inputs(medications=(med("Prednisone", None),
-                              med("Methylprednisolone", 4, freq="every blue moon")))
-    reasons = ("Prednisone from 2026-01-01: no dose amount; Methylprednisolone from "
-               "2026-01-01: frequency 'every blue moon' is not known")
+    two = Inputs(
+        medications=(med("Prednisone", None), med("Methylprednisolone", 4, freq="every blue moon"))
+    )
+    reasons = (
+        "Prednisone from 2026-01-01: no dose amount; Methylprednisolone from "
+        "2026-01-01: frequency 'every blue moon' is not known"
+    )
     summary = summarize(two, DAY)
     assert dose_text(summary.dose_today) == (
-        f"0 mg/day prednisone-equivalent — not complete: {reasons}")
+        f"0 mg/day prednisone-equivalent — not complete: {reasons}"
+    )
     assert status_lines(summary)[4] == (
-        f"Cumulative prednisone-equivalent, all time: 0.00 g — incomplete: {reasons}.")
+        f"Cumulative prednisone-equivalent, all time: 0.00 g — incomplete: {reasons}."
+    )
 
 
 def test_one_line_lists_three_due_tests_without_more():
-    inputs = Inputs(medications=(med("Azathioprine", 100),), lupus_nephritis=True,
-                    last_results={"wbc": date(2026, 5, 20), "alt": date(2026, 5, 20),
-                                  "systolic_bp": date(2026, 5, 20)})
+    inputs = Inputs(
+        medications=(med("Azathioprine", 100),),
+        lupus_nephritis=True,
+        last_results={
+            "wbc": date(2026, 5, 20),
+            "alt": date(2026, 5, 20),
+            "systolic_bp": date(2026, 5, 20),
+        },
+    )
     due = summarize(inputs, DAY).due_now()
     assert len(due) == 3
     line = one_line(summarize(inputs, DAY))
@@ -301,7 +356,11 @@ def test_one_line_lists_three_due_tests_without_more():
 
 
 def test_two_activity_periods_are_joined_in_one_note(repo):
-    repo.results.add_many([LabEntry(date(2026, 2, 1), "urine_protein_24h", "1.2", "g/24h"),
-                           LabEntry(date(2026, 5, 1), "upcr", "0.8", "mg/mg")])
+    repo.results.add_many(
+        [
+            LabEntry(date(2026, 2, 1), "urine_protein_24h", "1.2", "g/24h"),
+            LabEntry(date(2026, 5, 1), "upcr", "0.8", "mg/mg"),
+        ]
+    )
     note = activity_note(repo.results.all(), since=date(2026, 1, 1), until=date(2026, 6, 30))
     assert "0.5 g/24 h); 2026-05-01: proteinuria (UPCR 0.8 mg/mg" in note

@@ -17,10 +17,12 @@ def by_key(rows):
 
 
 def test_latest_in_preferred_unit_with_converted_range_and_change(repo):
-    repo.results.add_many([
-        LabEntry(date(2024, 1, 5), "albumin", "28", "g/L", "35-50"),
-        LabEntry(date(2024, 2, 5), "albumin", "3.4", "g/dL", "3.5-5.0"),
-    ])
+    repo.results.add_many(
+        [
+            LabEntry(date(2024, 1, 5), "albumin", "28", "g/L", "35-50"),
+            LabEntry(date(2024, 2, 5), "albumin", "3.4", "g/dL", "3.5-5.0"),
+        ]
+    )
     repo.settings.set_preferred_unit("albumin", "g/dL")
     row = by_key(latest_values(repo))["albumin"]
     assert row.latest.value_text == "3.4" and row.latest.unit.label == "g/dL"
@@ -37,31 +39,39 @@ def test_creatinine_range_converted_with_sensible_digits(repo):
 
 
 def test_assay_change_is_not_comparable(repo):
-    repo.results.add_many([
-        LabEntry(date(2024, 1, 5), "anti_dsdna", "300", "IU/mL", "<30", assay="ELISA"),
-        LabEntry(date(2024, 2, 5), "anti_dsdna", "80", "IU/mL", "<27", assay="CLIA"),
-    ])
+    repo.results.add_many(
+        [
+            LabEntry(date(2024, 1, 5), "anti_dsdna", "300", "IU/mL", "<30", assay="ELISA"),
+            LabEntry(date(2024, 2, 5), "anti_dsdna", "80", "IU/mL", "<27", assay="CLIA"),
+        ]
+    )
     row = by_key(latest_values(repo))["anti_dsdna"]
     assert not row.comparable and row.change is None and row.direction == ""
     assert "not comparable" in row.change_text and row.latest.flag is Flag.HIGH
 
 
 def test_comparators_and_titers_change_honestly(repo):
-    repo.results.add_many([
-        LabEntry(date(2024, 1, 5), "crp", "<3", "mg/L"),
-        LabEntry(date(2024, 2, 5), "crp", "6", "mg/L"),
-        LabEntry(date(2024, 1, 5), "ana", "1:640"),
-        LabEntry(date(2024, 2, 5), "ana", "1:160"),
-    ])
+    repo.results.add_many(
+        [
+            LabEntry(date(2024, 1, 5), "crp", "<3", "mg/L"),
+            LabEntry(date(2024, 2, 5), "crp", "6", "mg/L"),
+            LabEntry(date(2024, 1, 5), "ana", "1:640"),
+            LabEntry(date(2024, 2, 5), "ana", "1:160"),
+        ]
+    )
     rows = by_key(latest_values(repo))
     assert rows["crp"].change is None and rows["crp"].change_text == "—"
     assert rows["ana"].change_text == "-2 dilutions" and rows["ana"].latest.flag is Flag.HIGH
 
 
 def test_since_and_until_limit_what_is_latest(repo):
-    repo.results.add_many([LabEntry(date(2024, 1, 5), "c3", "0.5"),
-                      LabEntry(date(2024, 6, 5), "c3", "0.9"),
-                      LabEntry(date(2023, 1, 5), "c4", "0.2")])
+    repo.results.add_many(
+        [
+            LabEntry(date(2024, 1, 5), "c3", "0.5"),
+            LabEntry(date(2024, 6, 5), "c3", "0.9"),
+            LabEntry(date(2023, 1, 5), "c4", "0.2"),
+        ]
+    )
     assert by_key(latest_values(repo, until=date(2024, 3, 1)))["c3"].latest.value_text == "0.5"
     assert set(by_key(latest_values(repo, since=date(2024, 1, 1)))) == {"c3"}
 
@@ -98,26 +108,32 @@ def test_symptom_denominator_is_days_with_any_entry(repo):
     assert summary.coverage_text() == "11 of 31 days have a diary entry; 20 have none."
 
 
-@pytest.mark.parametrize(("value", "word"), [
-    ("72", "KDIGO G2: mildly decreased"),  # not flagged (KDIGO: reduced below 60), not "normal"
-    ("60", "KDIGO G2: mildly decreased"),
-    (">60", "KDIGO G1-G2"),
-    ("95", "normal"),
-    ("55", "LOW"),
-])
+@pytest.mark.parametrize(
+    ("value", "word"),
+    [
+        ("72", "KDIGO G2: mildly decreased"),  # not flagged (KDIGO: reduced below 60), not "normal"
+        ("60", "KDIGO G2: mildly decreased"),
+        (">60", "KDIGO G1-G2"),
+        ("95", "normal"),
+        ("55", "LOW"),
+    ],
+)
 def test_an_egfr_of_60_to_89_is_shown_by_its_stage_never_as_normal(repo, value, word):
-    repo.results.add(LabEntry(date(2024, 1, 5), "egfr", value, "mL/min/{1.73_m2}",
-                              assay="CKD-EPI 2021"))
+    repo.results.add(
+        LabEntry(date(2024, 1, 5), "egfr", value, "mL/min/{1.73_m2}", assay="CKD-EPI 2021")
+    )
     row = by_key(latest_values(repo))["egfr"]
     assert row.flag_text == word
     assert row.latest.flag is (Flag.LOW if value == "55" else Flag.NORMAL)
 
 
 def test_a_change_is_the_difference_of_the_printed_values(repo):
-    repo.results.add_many([
-        LabEntry(date(2024, 1, 5), "creatinine", "87", "umol/L"),  # 0.984 -> 0.98 mg/dL
-        LabEntry(date(2024, 2, 5), "creatinine", "82", "umol/L"),  # 0.928 -> 0.93 mg/dL
-    ])
+    repo.results.add_many(
+        [
+            LabEntry(date(2024, 1, 5), "creatinine", "87", "umol/L"),  # 0.984 -> 0.98 mg/dL
+            LabEntry(date(2024, 2, 5), "creatinine", "82", "umol/L"),  # 0.928 -> 0.93 mg/dL
+        ]
+    )
     repo.settings.set_preferred_unit("creatinine", "mg/dL")
     row = by_key(latest_values(repo))["creatinine"]
     assert (row.previous.value_text, row.latest.value_text) == ("0.98", "0.93")
@@ -128,5 +144,6 @@ def test_what_was_understood_is_at_the_units_usual_precision():
     from lupus_tracker.domain.catalog import get_marker
     from lupus_tracker.domain.measurement import interpret
     from lupus_tracker.domain.wording import understood
+
     m = interpret(get_marker("creatinine"), "78", "umol/L")
     assert understood(m) == "= 78 µmol/L = 0.88 mg/dL"  # not 0.882153

@@ -21,22 +21,39 @@ VISIT = date(2025, 9, 1)
 DAY = date(2025, 11, 30)
 
 
-@pytest.mark.parametrize(("marker", "value", "unit", "day", "expected", "source"), [
-    ("urine_protein_24h", "0.59", "g/24h", date(2025, 9, 24),
-     "proteinuria 0.59 g/24h on 24 Sep 2025", "fresh-eyes review (SLEDAI-2K >0.5 g/24h)"),
-    ("urine_wbc", "12", "/[HPF]", date(2025, 10, 2), "pyuria 12 /HPF on 2 Oct 2025",
-     "SLEDAI-2K pyuria >5 WBC/HPF"),
-    ("urine_protein_24h", "0.4", "g/24h", date(2025, 9, 24), "", "below 0.5: nothing"),
-    ("urine_protein_24h", "0.59", "g/24h", VISIT, "", "on the visit day: the visit counted it"),
-])
+@pytest.mark.parametrize(
+    ("marker", "value", "unit", "day", "expected", "source"),
+    [
+        (
+            "urine_protein_24h",
+            "0.59",
+            "g/24h",
+            date(2025, 9, 24),
+            "proteinuria 0.59 g/24h on 24 Sep 2025",
+            "fresh-eyes review (SLEDAI-2K >0.5 g/24h)",
+        ),
+        (
+            "urine_wbc",
+            "12",
+            "/[HPF]",
+            date(2025, 10, 2),
+            "pyuria 12 /HPF on 2 Oct 2025",
+            "SLEDAI-2K pyuria >5 WBC/HPF",
+        ),
+        ("urine_protein_24h", "0.4", "g/24h", date(2025, 9, 24), "", "below 0.5: nothing"),
+        ("urine_protein_24h", "0.59", "g/24h", VISIT, "", "on the visit day: the visit counted it"),
+    ],
+)
 def test_lldas_line_names_later_activity(repo, marker, value, unit, day, expected, source):
     repo.sledai.save(SledaiAssessment(VISIT, frozenset(), None, 0.2))
     repo.results.add(LabEntry(day, marker, value, unit))
     summary = summarize(gather_inputs(repo, DAY), DAY)
     text = "\n".join(status_lines(summary))
     if expected:
-        assert f"Results since this visit may change it: {expected} — discuss at your next " \
-               "visit." in text
+        assert (
+            f"Results since this visit may change it: {expected} — discuss at your next "
+            "visit." in text
+        )
         assert f"(results since this visit may change it: {expected}" in one_line(summary)
     else:
         assert "since this visit" not in text and "since this visit" not in one_line(summary)

@@ -12,7 +12,8 @@ def test_demo_loads_into_series_and_draws(demo_repo):
     labels = sorted(s.label for s in chart.data.series)
     assert labels == ["IU/mL · CLIA", "IU/mL · ELISA"]
     assert sum(len(s.points) for s in chart.data.series) == len(
-        demo_repo.results.all(["anti_dsdna"]))
+        demo_repo.results.all(["anti_dsdna"])
+    )
     figure = marker_figure(chart)
     assert "Prednisone" in [t.get_text() for t in figure.axes[1].get_yticklabels()]
 

@@ -19,8 +19,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lupus_tracker", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "lupus_tracker", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_markers_lists_the_catalog(capsys):
@@ -31,17 +36,71 @@ def test_markers_lists_the_catalog(capsys):
 
 def test_add_and_list_round_trip(tmp_path, capsys):
     db = tmp_path / "cli.sqlite"
-    assert main(["add", "lab", "--db", str(db), "--date", "2024-03-05", "--marker", "c3",
-                 "--value", "<0,5", "--unit", "mg/dL", "--ref-low", "90", "--ref-high", "180",
-                 "--lab", "City Lab", "--assay", "nephelometry", "--note", "fasting"]) == 0
-    assert main(["add", "symptom", "--db", str(db), "--date", "2024-03-05", "--symptom",
-                 "rash", "--severity", "6", "--location", "malar/butterfly"]) == 0
+    assert (
+        main(
+            [
+                "add",
+                "lab",
+                "--db",
+                str(db),
+                "--date",
+                "2024-03-05",
+                "--marker",
+                "c3",
+                "--value",
+                "<0,5",
+                "--unit",
+                "mg/dL",
+                "--ref-low",
+                "90",
+                "--ref-high",
+                "180",
+                "--lab",
+                "City Lab",
+                "--assay",
+                "nephelometry",
+                "--note",
+                "fasting",
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "add",
+                "symptom",
+                "--db",
+                str(db),
+                "--date",
+                "2024-03-05",
+                "--symptom",
+                "rash",
+                "--severity",
+                "6",
+                "--location",
+                "malar/butterfly",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["list", "--db", str(db), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert rows == [{"date": "2024-03-05", "marker": "c3", "value": "<0.5", "unit": "mg/dL",
-                     "ref_range": "90-180", "flag": "LOW", "lab": "City Lab",
-                     "assay": "nephelometry", "note": "fasting", "time": ""}]
+    assert rows == [
+        {
+            "date": "2024-03-05",
+            "marker": "c3",
+            "value": "<0.5",
+            "unit": "mg/dL",
+            "ref_range": "90-180",
+            "flag": "LOW",
+            "lab": "City Lab",
+            "assay": "nephelometry",
+            "note": "fasting",
+            "time": "",
+        }
+    ]
     with Repository.open(db) as repo:
         (rash,) = repo.diary.day(date(2024, 3, 5)).entries
         assert (rash.symptom, rash.severity, rash.location) == ("rash", 6, "malar/butterfly")
@@ -54,8 +113,10 @@ def test_add_and_list_round_trip(tmp_path, capsys):
         (["--date", "05/03/2024", "--marker", "c3", "--value", "1"], "YYYY-MM-DD"),
         (["--date", "2024-03-05", "--marker", "c5", "--value", "1"], "Unknown marker"),
         (["--date", "2024-03-05", "--marker", "c3", "--value", "lots"], "Accepted"),
-        (["--date", "2024-03-05", "--marker", "c3", "--value", "1", "--unit", "mmol/L"],
-         "not known for"),
+        (
+            ["--date", "2024-03-05", "--marker", "c3", "--value", "1", "--unit", "mmol/L"],
+            "not known for",
+        ),
     ],
 )
 def test_add_lab_user_errors_exit_2_with_one_line_and_write_nothing(tmp_path, args, message):
@@ -70,8 +131,20 @@ def test_add_lab_user_errors_exit_2_with_one_line_and_write_nothing(tmp_path, ar
 def test_symptom_severity_out_of_range(tmp_path, capsys):
     db = tmp_path / "s.sqlite"
     with pytest.raises(SystemExit) as exit_info:
-        main(["add", "symptom", "--db", str(db), "--date", "2024-03-05", "--symptom",
-              "fatigue", "--severity", "11"])
+        main(
+            [
+                "add",
+                "symptom",
+                "--db",
+                str(db),
+                "--date",
+                "2024-03-05",
+                "--symptom",
+                "fatigue",
+                "--severity",
+                "11",
+            ]
+        )
     assert exit_info.value.code == 2
     assert "0 (none) to 10" in capsys.readouterr().err
     assert not db.exists()

@@ -34,8 +34,20 @@ def test_bad_files_exit_2_and_write_nothing(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "not valid JSON" in err and len(err.strip().splitlines()) == 1
     assert main(["import", str(tmp_path / "absent.csv"), "--db", str(target)]) == 2
-    assert main(["export", "--db", str(tmp_path / "absent.sqlite"), "--format", "csv",
-                 "--out", str(tmp_path / "x.csv")]) == 2
+    assert (
+        main(
+            [
+                "export",
+                "--db",
+                str(tmp_path / "absent.sqlite"),
+                "--format",
+                "csv",
+                "--out",
+                str(tmp_path / "x.csv"),
+            ]
+        )
+        == 2
+    )
     assert not (tmp_path / "x.csv").exists()
     with Repository.open(target) as repo:
         assert repo.is_empty()
@@ -48,16 +60,32 @@ def test_dry_run_and_refused_import_create_no_file(tmp_path, capsys):
     source = SYNTHEA / "Danae_Kshlerin.json"
     assert main(["import", str(source), "--db", str(target), "--dry-run"]) == 0
     assert not target.exists() and not list(tmp_path.glob("new.sqlite*"))
-    both = write(tmp_path, {"resourceType": "Bundle", "type": "collection",
-                            "entry": load("Bambi_Murray")["entry"]
-                            + load("Danae_Kshlerin")["entry"]})
+    both = write(
+        tmp_path,
+        {
+            "resourceType": "Bundle",
+            "type": "collection",
+            "entry": load("Bambi_Murray")["entry"] + load("Danae_Kshlerin")["entry"],
+        },
+    )
     capsys.readouterr()
     assert main(["import", str(both), "--db", str(target)]) == 2
     err = capsys.readouterr().err
     assert "holds 2 patients" in err and "--patient" in err and len(err.splitlines()) == 1
     assert not list(tmp_path.glob("new.sqlite*"))
-    assert main(["import", str(both), "--db", str(target), "--patient",
-                 "87a339d0-8cae-418e-89c7-8651e6aab3c6"]) == 0
+    assert (
+        main(
+            [
+                "import",
+                str(both),
+                "--db",
+                str(target),
+                "--patient",
+                "87a339d0-8cae-418e-89c7-8651e6aab3c6",
+            ]
+        )
+        == 0
+    )
     with Repository.open(target) as repo:
         assert repo.profile.get().name == "Danae Kshlerin"
         assert repo.counts()["results"] > 50
@@ -76,10 +104,12 @@ def test_conflicts_listed_default_keeps_database_replace_takes_file(tmp_path, ca
     source = tmp_path / "in.csv"
     with source.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["date", "kind", "item", "value", "unit", "ref_low", "ref_high", "lab",
-                         "note"])
-        writer.writerow(["2024-03-01", "symptom", "fatigue", "9", "0-10", "", "", "",
-                         "worst day ever"])
+        writer.writerow(
+            ["date", "kind", "item", "value", "unit", "ref_low", "ref_high", "lab", "note"]
+        )
+        writer.writerow(
+            ["2024-03-01", "symptom", "fatigue", "9", "0-10", "", "", "", "worst day ever"]
+        )
         writer.writerow(["2024-03-02", "symptom", "fatigue", "4", "0-10", "", "", "", ""])
         writer.writerow(["2024-03-02", "symptom", "fatigue", "5", "0-10", "", "", "", ""])
         writer.writerow(["", "setting", "unit.crp", "mg/dL", "", "", "", "", ""])
@@ -91,8 +121,20 @@ def test_conflicts_listed_default_keeps_database_replace_takes_file(tmp_path, ca
     with Repository.open(target) as repo:
         assert repo.diary.day(date(2024, 3, 1)).entries[0].severity == 3
         assert repo.settings.get("unit.crp") == "mg/L"
-    assert main(["import", str(source), "--db", str(target), "--on-conflict", "replace",
-                 "--include-settings"]) == 0
+    assert (
+        main(
+            [
+                "import",
+                str(source),
+                "--db",
+                str(target),
+                "--on-conflict",
+                "replace",
+                "--include-settings",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "the file's severity 9" in out
     with Repository.open(target) as repo:
@@ -103,19 +145,22 @@ def test_conflicts_listed_default_keeps_database_replace_takes_file(tmp_path, ca
 def _near_twins(db) -> None:
     """Five results of one morning that differ only in lab, assay or note."""
     base = ["add", "lab", "--db", str(db), "--date", "2026-01-05"]
-    for extra in (["--marker", "crp", "--value", "3", "--lab", "Lab A"],
-                  ["--marker", "crp", "--value", "3", "--lab", "Lab B"],
-                  ["--marker", "crp", "--value", "3", "--lab", "Lab B", "--assay", "hs"],
-                  ["--marker", "systolic_bp", "--value", "120", "--note", "morning"],
-                  ["--marker", "systolic_bp", "--value", "120", "--note", "evening"]):
+    for extra in (
+        ["--marker", "crp", "--value", "3", "--lab", "Lab A"],
+        ["--marker", "crp", "--value", "3", "--lab", "Lab B"],
+        ["--marker", "crp", "--value", "3", "--lab", "Lab B", "--assay", "hs"],
+        ["--marker", "systolic_bp", "--value", "120", "--note", "morning"],
+        ["--marker", "systolic_bp", "--value", "120", "--note", "evening"],
+    ):
         assert main(base + extra) == 0
 
 
 def _described(db) -> list[tuple]:
     with Repository.open(db) as repo:
-        return sorted((str(r.taken_on), r.marker, r.value_text, r.lab or "", r.assay or "",
-                       r.note or "")
-                      for r in repo.results.all())
+        return sorted(
+            (str(r.taken_on), r.marker, r.value_text, r.lab or "", r.assay or "", r.note or "")
+            for r in repo.results.all()
+        )
 
 
 def test_near_twin_results_all_come_back_and_reimport_adds_nothing(tmp_path, capsys):
@@ -147,8 +192,19 @@ def test_list_shows_time_printed_precision_kdigo_stage_and_usual_range(tmp_path,
     assert main(["import", str(SYNTHEA / "Bambi_Murray.json"), "--db", str(db)]) == 0
     with Repository.open(db) as repo:
         repo.profile.set(Profile("B", repo.profile.get().birth_date, "female"))
-        repo.results.add_many([LabEntry(date(2024, 5, 6), "egfr", "72", "mL/min/{1.73_m2}",
-                                        ">=60", "City Lab", taken_at="09:45")])
+        repo.results.add_many(
+            [
+                LabEntry(
+                    date(2024, 5, 6),
+                    "egfr",
+                    "72",
+                    "mL/min/{1.73_m2}",
+                    ">=60",
+                    "City Lab",
+                    taken_at="09:45",
+                )
+            ]
+        )
     capsys.readouterr()
     assert main(["list", "--db", str(db), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))

@@ -17,15 +17,36 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(command, demo_file):
     extra = [] if command == ["markers"] else ["--db", str(demo_file)]
     pipe = subprocess.run(
         f"{sys.executable} -m lupus_tracker {' '.join(command + extra)} | head -c 1",
-        shell=True, capture_output=True, text=True, timeout=120)
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "Traceback" not in pipe.stderr and "BrokenPipe" not in pipe.stderr, pipe.stderr
 
 
 def test_list_csv_quotes_a_note_with_a_carriage_return(tmp_path, capsys):
     db = tmp_path / "n.db"
     note = "@SUM(1)\tx\r-x"
-    assert main(["add", "lab", "--db", str(db), "--date", "2026-01-05", "--marker", "crp",
-                 "--value", "3", "--note", note]) == 0
+    assert (
+        main(
+            [
+                "add",
+                "lab",
+                "--db",
+                str(db),
+                "--date",
+                "2026-01-05",
+                "--marker",
+                "crp",
+                "--value",
+                "3",
+                "--note",
+                note,
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["list", "--db", str(db), "--format", "csv"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out, newline="")))

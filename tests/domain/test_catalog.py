@@ -18,16 +18,28 @@ from lupus_tracker.domain.units import UnitError
 from lupus_tracker.domain.values import ValueParseError
 
 EXPECTED = {
-    "ana": ("5048-4", "{titer}"), "anti_dsdna": ("5130-0", "[IU]/mL"), "c3": ("4485-9", "g/L"),
-    "c4": ("4498-2", "g/L"), "albumin": ("1751-7", "g/L"),
-    "urine_protein_24h": ("2889-4", "g/(24.h)"), "upcr": ("2890-2", "mg/mg"),
-    "uacr": ("9318-7", "mg/g"), "creatinine": ("2160-0", "mg/dL"),
-    "egfr": ("98979-8", "mL/min/{1.73_m2}"), "hemoglobin": ("718-7", "g/dL"),
-    "wbc": ("6690-2", "10*9/L"), "lymphocytes": ("731-0", "10*9/L"),
-    "platelets": ("777-3", "10*9/L"), "esr": ("4537-7", "mm/h"), "crp": ("1988-5", "mg/L"),
-    "urine_rbc": ("13945-1", "/[HPF]"), "urine_wbc": ("5821-4", "/[HPF]"),
-    "weight": ("29463-7", "kg"), "systolic_bp": ("8480-6", "mm[Hg]"),
-    "diastolic_bp": ("8462-4", "mm[Hg]"), "temperature": ("8310-5", "Cel"),
+    "ana": ("5048-4", "{titer}"),
+    "anti_dsdna": ("5130-0", "[IU]/mL"),
+    "c3": ("4485-9", "g/L"),
+    "c4": ("4498-2", "g/L"),
+    "albumin": ("1751-7", "g/L"),
+    "urine_protein_24h": ("2889-4", "g/(24.h)"),
+    "upcr": ("2890-2", "mg/mg"),
+    "uacr": ("9318-7", "mg/g"),
+    "creatinine": ("2160-0", "mg/dL"),
+    "egfr": ("98979-8", "mL/min/{1.73_m2}"),
+    "hemoglobin": ("718-7", "g/dL"),
+    "wbc": ("6690-2", "10*9/L"),
+    "lymphocytes": ("731-0", "10*9/L"),
+    "platelets": ("777-3", "10*9/L"),
+    "esr": ("4537-7", "mm/h"),
+    "crp": ("1988-5", "mg/L"),
+    "urine_rbc": ("13945-1", "/[HPF]"),
+    "urine_wbc": ("5821-4", "/[HPF]"),
+    "weight": ("29463-7", "kg"),
+    "systolic_bp": ("8480-6", "mm[Hg]"),
+    "diastolic_bp": ("8462-4", "mm[Hg]"),
+    "temperature": ("8310-5", "Cel"),
 }
 
 
@@ -77,9 +89,21 @@ def test_titer_with_a_unit_is_refused():
 
 def test_symptom_catalog_and_severity():
     keys = {s.key for s in SYMPTOMS}
-    assert {"fatigue", "rash", "joint_pain", "muscle_pain", "fever", "hair_loss", "mouth_ulcers",
-            "photosensitivity", "raynauds", "chest_pain", "swelling", "headache",
-            "nausea"} <= keys
+    assert {
+        "fatigue",
+        "rash",
+        "joint_pain",
+        "muscle_pain",
+        "fever",
+        "hair_loss",
+        "mouth_ulcers",
+        "photosensitivity",
+        "raynauds",
+        "chest_pain",
+        "swelling",
+        "headache",
+        "nausea",
+    } <= keys
     assert "malar/butterfly" in get_symptom("rash").locations
     assert check_severity(0) == 0 and check_severity("10") == 10
     for bad in (-1, 11, 2.5, True, "x", "\u0665"):

@@ -42,16 +42,38 @@ def entry(marker, value, unit=None, ref=None, **kw):
 
 
 # -- item 1: the 1000x misreading ------------------------------------------------------------
-@pytest.mark.parametrize(("marker", "value", "unit", "fmt", "expected", "source"), [
-    ("urine_protein_24h", "1.250", "mg/24h", C, "= 1250 mg/24h = 1.25 g/24h",
-     "issue 12 item 1: a European lab's 1.250 mg/24h"),
-    ("platelets", "250.000", "/uL", C, "= 250000 /mm³ = 250 ×10⁹/L",
-     "issue 12 item 1: 250.000 /µL platelets"),
-    ("urine_protein_24h", "1.250", "g/24h", P, "= 1.250 g/24h", "decimal point file"),
-    ("c3", "0,62", "g/L", None, "= 0.62 g/L", "issue 12 item 1: unambiguous forms keep working"),
-    ("c3", "1,250.5", "mg/L", None, "= 1250.5 mg/L = 1.25 g/L", "issue 12 item 1"),
-    ("c3", "1.250,5", "mg/L", None, "= 1250.5 mg/L = 1.25 g/L", "issue 12 item 1"),
-])
+@pytest.mark.parametrize(
+    ("marker", "value", "unit", "fmt", "expected", "source"),
+    [
+        (
+            "urine_protein_24h",
+            "1.250",
+            "mg/24h",
+            C,
+            "= 1250 mg/24h = 1.25 g/24h",
+            "issue 12 item 1: a European lab's 1.250 mg/24h",
+        ),
+        (
+            "platelets",
+            "250.000",
+            "/uL",
+            C,
+            "= 250000 /mm³ = 250 ×10⁹/L",
+            "issue 12 item 1: 250.000 /µL platelets",
+        ),
+        ("urine_protein_24h", "1.250", "g/24h", P, "= 1.250 g/24h", "decimal point file"),
+        (
+            "c3",
+            "0,62",
+            "g/L",
+            None,
+            "= 0.62 g/L",
+            "issue 12 item 1: unambiguous forms keep working",
+        ),
+        ("c3", "1,250.5", "mg/L", None, "= 1250.5 mg/L = 1.25 g/L", "issue 12 item 1"),
+        ("c3", "1.250,5", "mg/L", None, "= 1250.5 mg/L = 1.25 g/L", "issue 12 item 1"),
+    ],
+)
 def test_item_1_number_format(marker, value, unit, fmt, expected, source):
     assert understood(check_entry(entry(marker, value, unit), None, fmt)) == expected, source
 
@@ -66,35 +88,49 @@ def test_item_1_ambiguous_refused_naming_both_readings_when_no_format(value):
 
 
 # -- item 2: plausibility ---------------------------------------------------------------------
-@pytest.mark.parametrize(("marker", "value", "unit", "expected"), [
-    ("hemoglobin", "125", "g/dL", "did you mean 125 g/L = 12.5 g/dL?"),
-    ("c3", "78", "g/L", "78 g/L is not a possible C3; did you mean 78 mg/dL = 0.78 g/L?"),
-    ("c4", "500", "g/L", "did you mean 500 mg/L = 0.5 g/L?"),
-    ("creatinine", "80", "mg/dL", "did you mean 80 µmol/L"),
-])
+@pytest.mark.parametrize(
+    ("marker", "value", "unit", "expected"),
+    [
+        ("hemoglobin", "125", "g/dL", "did you mean 125 g/L = 12.5 g/dL?"),
+        ("c3", "78", "g/L", "78 g/L is not a possible C3; did you mean 78 mg/dL = 0.78 g/L?"),
+        ("c4", "500", "g/L", "did you mean 500 mg/L = 0.5 g/L?"),
+        ("creatinine", "80", "mg/dL", "did you mean 80 µmol/L"),
+    ],
+)
 def test_item_2_impossible_values(marker, value, unit, expected):
     with pytest.raises(InvalidEntryError, match=expected.replace("?", r"\?")):
         check_entry(entry(marker, value, unit))  # source: issue 12 item 2
 
 
-@pytest.mark.parametrize(("marker", "value", "unit"), [
-    ("hemoglobin", "4.5", "g/dL"), ("creatinine", "12", "mg/dL"), ("platelets", "5", "10*9/L"),
-    ("crp", "350", "mg/L"), ("anti_dsdna", "3000", "IU/mL"),
-    ("urine_protein_24h", "15", "g/24h"), ("upcr", "12", "mg/mg")])
+@pytest.mark.parametrize(
+    ("marker", "value", "unit"),
+    [
+        ("hemoglobin", "4.5", "g/dL"),
+        ("creatinine", "12", "mg/dL"),
+        ("platelets", "5", "10*9/L"),
+        ("crp", "350", "mg/L"),
+        ("anti_dsdna", "3000", "IU/mL"),
+        ("urine_protein_24h", "15", "g/24h"),
+        ("upcr", "12", "mg/mg"),
+    ],
+)
 def test_item_2_real_extremes_accepted(marker, value, unit):
     check_entry(entry(marker, value, unit))  # source: issue 12 item 2 list
 
 
 # -- item 3: sex unknown -----------------------------------------------------------------------
-@pytest.mark.parametrize(("marker", "value", "unit", "sex", "flag"), [
-    ("creatinine", "1.25", "mg/dL", None, Flag.SEX_DEPENDENT),  # F HIGH, M normal
-    ("hemoglobin", "12.8", "g/dL", None, Flag.SEX_DEPENDENT),  # F normal, M LOW
-    ("creatinine", "1.25", "mg/dL", Sex.FEMALE, Flag.HIGH),
-    ("hemoglobin", "12.8", "g/dL", Sex.MALE, Flag.LOW),
-    ("creatinine", "0.9", "mg/dL", None, Flag.NORMAL),  # normal for both sexes
-    ("creatinine", "1.5", "mg/dL", None, Flag.HIGH),  # high for both sexes
-    ("creatinine", "1.25", "mg/dL", None, Flag.HIGH),  # ... unless the lab printed a range
-])
+@pytest.mark.parametrize(
+    ("marker", "value", "unit", "sex", "flag"),
+    [
+        ("creatinine", "1.25", "mg/dL", None, Flag.SEX_DEPENDENT),  # F HIGH, M normal
+        ("hemoglobin", "12.8", "g/dL", None, Flag.SEX_DEPENDENT),  # F normal, M LOW
+        ("creatinine", "1.25", "mg/dL", Sex.FEMALE, Flag.HIGH),
+        ("hemoglobin", "12.8", "g/dL", Sex.MALE, Flag.LOW),
+        ("creatinine", "0.9", "mg/dL", None, Flag.NORMAL),  # normal for both sexes
+        ("creatinine", "1.5", "mg/dL", None, Flag.HIGH),  # high for both sexes
+        ("creatinine", "1.25", "mg/dL", None, Flag.HIGH),  # ... unless the lab printed a range
+    ],
+)
 def test_item_3_sex_unknown_is_never_normal_between_ranges(marker, value, unit, sex, flag):
     ref = "0.5-1.1" if (value, sex, flag) == ("1.25", None, Flag.HIGH) else None
     m = interpret(get_marker(marker), value, unit, ref, sex)
@@ -104,14 +140,21 @@ def test_item_3_sex_unknown_is_never_normal_between_ranges(marker, value, unit, 
 
 
 # -- item 4: published cut-offs per unit (KDIGO 2012, Kidney Int Suppl 2013;3:1-150) -------
-@pytest.mark.parametrize(("marker", "value", "unit", "range_text", "flag"), [
-    ("uacr", "3.2", "mg/mmol", "<3", Flag.HIGH), ("uacr", "2.9", "mg/mmol", "<3", Flag.NORMAL),
-    ("uacr", "29", "mg/g", "<30", Flag.NORMAL), ("uacr", "30", "mg/g", "<30", Flag.HIGH),
-    ("upcr", "14", "mg/mmol", "<15", Flag.NORMAL), ("upcr", "15", "mg/mmol", "<15", Flag.HIGH),
-    ("upcr", "149", "mg/g", "<150", Flag.NORMAL), ("upcr", "150", "mg/g", "<150", Flag.HIGH),
-    ("upcr", "0.14", "mg/mg", "<0.15", Flag.NORMAL), ("upcr", "0.15", "mg/mg", "<0.15",
-                                                     Flag.HIGH),
-])
+@pytest.mark.parametrize(
+    ("marker", "value", "unit", "range_text", "flag"),
+    [
+        ("uacr", "3.2", "mg/mmol", "<3", Flag.HIGH),
+        ("uacr", "2.9", "mg/mmol", "<3", Flag.NORMAL),
+        ("uacr", "29", "mg/g", "<30", Flag.NORMAL),
+        ("uacr", "30", "mg/g", "<30", Flag.HIGH),
+        ("upcr", "14", "mg/mmol", "<15", Flag.NORMAL),
+        ("upcr", "15", "mg/mmol", "<15", Flag.HIGH),
+        ("upcr", "149", "mg/g", "<150", Flag.NORMAL),
+        ("upcr", "150", "mg/g", "<150", Flag.HIGH),
+        ("upcr", "0.14", "mg/mg", "<0.15", Flag.NORMAL),
+        ("upcr", "0.15", "mg/mg", "<0.15", Flag.HIGH),
+    ],
+)
 def test_item_4_published_cut_offs(marker, value, unit, range_text, flag):
     m = interpret(get_marker(marker), value, unit)
     assert m.ref is not None and m.ref.text() == range_text and m.flag is flag
@@ -125,22 +168,38 @@ def test_item_4_ranges_at_usual_precision():
 
 
 # -- items 6-8: eGFR (KDIGO 2012 categories; Inker NEJM 2021; Schwartz JASN 2009) --------------
-@pytest.mark.parametrize(("egfr", "stage"), [
-    (90, "G1"), (89.9, "G2"), (60, "G2"), (59.9, "G3a"), (45, "G3a"), (44.9, "G3b"),
-    (30, "G3b"), (29.9, "G4"), (15, "G4"), (14.9, "G5"), (0, "G5")])
+@pytest.mark.parametrize(
+    ("egfr", "stage"),
+    [
+        (90, "G1"),
+        (89.9, "G2"),
+        (60, "G2"),
+        (59.9, "G3a"),
+        (45, "G3a"),
+        (44.9, "G3b"),
+        (30, "G3b"),
+        (29.9, "G4"),
+        (15, "G4"),
+        (14.9, "G5"),
+        (0, "G5"),
+    ],
+)
 def test_item_7_kdigo_stages(egfr, stage):
     assert gfr_category(egfr)[0] == stage
 
 
-@pytest.mark.parametrize(("value", "flag"), [("59", Flag.LOW), ("60", Flag.NORMAL),
-                                             ("72", Flag.NORMAL), ("95", Flag.NORMAL)])
+@pytest.mark.parametrize(
+    ("value", "flag"),
+    [("59", Flag.LOW), ("60", Flag.NORMAL), ("72", Flag.NORMAL), ("95", Flag.NORMAL)],
+)
 def test_item_7_flag_below_60_only(value, flag):
     assert interpret(get_marker("egfr"), value).flag is flag  # 60-89 is G2, not LOW
 
 
 def test_item_6_difference_note_above_ten_percent():
-    assert lab_and_computed_note(72, 83) == ("lab 72, computed from creatinine 83 — ask "
-                                             "which equation your lab uses")
+    assert lab_and_computed_note(72, 83) == (
+        "lab 72, computed from creatinine 83 — ask which equation your lab uses"
+    )
     assert lab_and_computed_note(80, 88) == ""  # exactly 10%: no note
     assert lab_and_computed_note(80, 88.1) != ""
 
@@ -158,38 +217,59 @@ def test_item_9_no_remission_and_organs_named():
 
 
 # -- item 11: comparability --------------------------------------------------------------------
-@pytest.mark.parametrize(("a", "b", "reason"), [
-    (entry("anti_dsdna", "120", "IU/mL", "<30"), entry("anti_dsdna", "15", "IU/mL", "<10"),
-     "reference range changed"),
-    (entry("ana", "1:160", None, "<1:80", lab="L"), entry("ana", "1:160", None, "<1:80", lab="L",
-                                                        assay="HEp-2 IFA"), ""),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        (
+            entry("anti_dsdna", "120", "IU/mL", "<30"),
+            entry("anti_dsdna", "15", "IU/mL", "<10"),
+            "reference range changed",
+        ),
+        (
+            entry("ana", "1:160", None, "<1:80", lab="L"),
+            entry("ana", "1:160", None, "<1:80", lab="L", assay="HEp-2 IFA"),
+            "",
+        ),
+    ],
+)
 def test_item_11_comparability(a, b, reason):
     assert why_not_comparable(a, b) == reason  # source: issue 12 item 11
 
 
 def test_item_11_dashboard_does_not_compare_across_ranges(repo):
-    repo.results.add_many([entry("anti_dsdna", "120", "IU/mL", "<30"),
-                           LabEntry(D + timedelta(30), "anti_dsdna", "15", "IU/mL", "<10")])
+    repo.results.add_many(
+        [
+            entry("anti_dsdna", "120", "IU/mL", "<30"),
+            LabEntry(D + timedelta(30), "anti_dsdna", "15", "IU/mL", "<10"),
+        ]
+    )
     (row,) = latest_values(repo, markers=["anti_dsdna"])
     assert row.change is None and row.change_text == "not comparable (reference range changed)"
 
 
 # -- issue 17: boundary tables for windows and thresholds in analysis/ ------------------------
 # SLEDAI-2K lab descriptors (Gladman 2002): just below, at, just above each limit.
-@pytest.mark.parametrize(("marker", "value", "unit", "descriptor", "suggested"), [
-    ("urine_protein_24h", "0.49", "g/24h", "proteinuria", False),
-    ("urine_protein_24h", "0.5", "g/24h", "proteinuria", False),
-    ("urine_protein_24h", "0.51", "g/24h", "proteinuria", True),
-    ("upcr", "0.5", "mg/mg", "proteinuria", False), ("upcr", "0.51", "mg/mg", "proteinuria", True),
-    ("urine_rbc", "5", "/HPF", "hematuria", False), ("urine_rbc", "6", "/HPF", "hematuria", True),
-    ("urine_wbc", "5", "/HPF", "pyuria", False), ("urine_wbc", "6", "/HPF", "pyuria", True),
-    ("platelets", "99", "10*9/L", "thrombocytopenia", True),
-    ("platelets", "100", "10*9/L", "thrombocytopenia", False),
-    ("platelets", "<100", "10*9/L", "thrombocytopenia", True),
-    ("wbc", "2.9", "10*9/L", "leukopenia", True), ("wbc", "3", "10*9/L", "leukopenia", False),
-    ("temperature", "38", "Cel", "fever", False), ("temperature", "38.1", "Cel", "fever", True),
-])
+@pytest.mark.parametrize(
+    ("marker", "value", "unit", "descriptor", "suggested"),
+    [
+        ("urine_protein_24h", "0.49", "g/24h", "proteinuria", False),
+        ("urine_protein_24h", "0.5", "g/24h", "proteinuria", False),
+        ("urine_protein_24h", "0.51", "g/24h", "proteinuria", True),
+        ("upcr", "0.5", "mg/mg", "proteinuria", False),
+        ("upcr", "0.51", "mg/mg", "proteinuria", True),
+        ("urine_rbc", "5", "/HPF", "hematuria", False),
+        ("urine_rbc", "6", "/HPF", "hematuria", True),
+        ("urine_wbc", "5", "/HPF", "pyuria", False),
+        ("urine_wbc", "6", "/HPF", "pyuria", True),
+        ("platelets", "99", "10*9/L", "thrombocytopenia", True),
+        ("platelets", "100", "10*9/L", "thrombocytopenia", False),
+        ("platelets", "<100", "10*9/L", "thrombocytopenia", True),
+        ("wbc", "2.9", "10*9/L", "leukopenia", True),
+        ("wbc", "3", "10*9/L", "leukopenia", False),
+        ("temperature", "38", "Cel", "fever", False),
+        ("temperature", "38.1", "Cel", "fever", True),
+    ],
+)
 def test_sledai_lab_thresholds(repo, marker, value, unit, descriptor, suggested):
     repo.results.add(entry(marker, value, unit))
     found = {s.descriptor.key for s in suggest(repo.results.all(), D)}
@@ -204,43 +284,71 @@ def test_sledai_window(repo, days_before, included):
 
 
 # Activity signal (analysis/serology.py, our choices named there).
-@pytest.mark.parametrize(("gap", "signal"), [(serology.NEARBY_DAYS, True),
-                                             (serology.NEARBY_DAYS + 1, False)])
+@pytest.mark.parametrize(
+    ("gap", "signal"), [(serology.NEARBY_DAYS, True), (serology.NEARBY_DAYS + 1, False)]
+)
 def test_serology_nearby_window(repo, gap, signal):
-    repo.results.add_many([entry("anti_dsdna", "200", "IU/mL", "<30"),
-                           LabEntry(D + timedelta(gap), "c3", "0.5", "g/L", "0.9-1.8")])
+    repo.results.add_many(
+        [
+            entry("anti_dsdna", "200", "IU/mL", "<30"),
+            LabEntry(D + timedelta(gap), "c3", "0.5", "g/L", "0.9-1.8"),
+        ]
+    )
     assert bool(activity_periods(repo.results.all())) is signal
 
 
 @pytest.mark.parametrize(("later", "rising"), [("124", False), ("125", True), ("126", True)])
 def test_serology_minimum_rise(repo, later, rising):
-    repo.results.add_many([LabEntry(D - timedelta(30), "anti_dsdna", "100", "IU/mL", "<30"),
-                           entry("anti_dsdna", later, "IU/mL", "<30"),
-                           entry("c3", "0.5", "g/L", "0.9-1.8")])
+    repo.results.add_many(
+        [
+            LabEntry(D - timedelta(30), "anti_dsdna", "100", "IU/mL", "<30"),
+            entry("anti_dsdna", later, "IU/mL", "<30"),
+            entry("c3", "0.5", "g/L", "0.9-1.8"),
+        ]
+    )
     (period,) = activity_periods(repo.results.all())
     assert ("rising" in period.text()) is rising
     assert serology.MIN_RISE == 1.25
 
 
 # Treatment response windows (analysis/response.py, our choices named there).
-@pytest.mark.parametrize(("days_before", "has_baseline"), [
-    (response.BASELINE_DAYS, True), (response.BASELINE_DAYS + 1, False)])
+@pytest.mark.parametrize(
+    ("days_before", "has_baseline"),
+    [(response.BASELINE_DAYS, True), (response.BASELINE_DAYS + 1, False)],
+)
 def test_response_baseline_window(repo, days_before, has_baseline):
-    repo.results.add_many([LabEntry(D - timedelta(days_before), "c3", "0.5", "g/L"),
-                           LabEntry(D + timedelta(30), "c3", "0.7", "g/L")])
-    (row,) = response.response_table(repo.results.all(), D, repo.profile.get().sex,
-                                    repo.settings.preferred_unit, ("c3",))
+    repo.results.add_many(
+        [
+            LabEntry(D - timedelta(days_before), "c3", "0.5", "g/L"),
+            LabEntry(D + timedelta(30), "c3", "0.7", "g/L"),
+        ]
+    )
+    (row,) = response.response_table(
+        repo.results.all(), D, repo.profile.get().sex, repo.settings.preferred_unit, ("c3",)
+    )
     assert (row.baseline is not None) is has_baseline
 
 
-@pytest.mark.parametrize(("offset", "point", "found"), [
-    (30 + 15, 0, True), (30 + 16, 0, False), (30 - 15, 0, True), (30 - 16, 0, False),
-    (182 + 30, 2, True), (182 + 31, 2, False), (365 - 30, 3, True), (365 - 31, 3, False)])
+@pytest.mark.parametrize(
+    ("offset", "point", "found"),
+    [
+        (30 + 15, 0, True),
+        (30 + 16, 0, False),
+        (30 - 15, 0, True),
+        (30 - 16, 0, False),
+        (182 + 30, 2, True),
+        (182 + 31, 2, False),
+        (365 - 30, 3, True),
+        (365 - 31, 3, False),
+    ],
+)
 def test_response_follow_up_windows(repo, offset, point, found):
-    repo.results.add_many([entry("c3", "0.5", "g/L"),
-                           LabEntry(D + timedelta(offset), "c3", "0.7", "g/L")])
-    (row,) = response.response_table(repo.results.all(), D, repo.profile.get().sex,
-                                    repo.settings.preferred_unit, ("c3",))
+    repo.results.add_many(
+        [entry("c3", "0.5", "g/L"), LabEntry(D + timedelta(offset), "c3", "0.7", "g/L")]
+    )
+    (row,) = response.response_table(
+        repo.results.all(), D, repo.profile.get().sex, repo.settings.preferred_unit, ("c3",)
+    )
     assert (row.follow_ups[point].shown is not None) is found
 
 
@@ -254,24 +362,42 @@ def test_profile_sex_changes_flags(repo):
 
 
 # -- round 2 (brief r2/clin.md): each case as input, expected output, source -----------------
-@pytest.mark.parametrize(("value", "unit", "fmt", "expected", "source"), [
-    ("250.000", "/uL", P, "250000 /mm³ = 250 ×10⁹/L",
-     "brief item 4: a thousands separator read as decimal is refused, never 0.25 ×10⁹/L"),
-    ("1.500", "/uL", P, "1500 /mm³ = 1.5 ×10⁹/L", "brief item 4: neutrophils lacked a row"),
-    ("<0", "10*9/L", P, "below zero", "brief item 4: a '<' bound at zero is refused"),
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "fmt", "expected", "source"),
+    [
+        (
+            "250.000",
+            "/uL",
+            P,
+            "250000 /mm³ = 250 ×10⁹/L",
+            "brief item 4: a thousands separator read as decimal is refused, never 0.25 ×10⁹/L",
+        ),
+        ("1.500", "/uL", P, "1500 /mm³ = 1.5 ×10⁹/L", "brief item 4: neutrophils lacked a row"),
+        ("<0", "10*9/L", P, "below zero", "brief item 4: a '<' bound at zero is refused"),
+    ],
+)
 def test_r2_item_4_neutrophil_traps_refused(value, unit, fmt, expected, source):
     with pytest.raises(InvalidEntryError, match=expected.replace("*", r"\*")):
         check_entry(entry("neutrophils", value, unit), None, fmt)  # source: see row
 
 
-@pytest.mark.parametrize(("previous", "current", "expected", "source"), [
-    ({"arthritis"}, {"arthritis", "low_complement"}, "new since 1 Jan 2024: low complement",
-     "brief item 5: status printed the raw key low_complement"),
-    ({"rash"}, {"rash", "increased_dna_binding", "proteinuria"},
-     "new since 1 Jan 2024: increased DNA binding, proteinuria",
-     "brief item 5: plain words everywhere"),
-])
+@pytest.mark.parametrize(
+    ("previous", "current", "expected", "source"),
+    [
+        (
+            {"arthritis"},
+            {"arthritis", "low_complement"},
+            "new since 1 Jan 2024: low complement",
+            "brief item 5: status printed the raw key low_complement",
+        ),
+        (
+            {"rash"},
+            {"rash", "increased_dna_binding", "proteinuria"},
+            "new since 1 Jan 2024: increased DNA binding, proteinuria",
+            "brief item 5: plain words everywhere",
+        ),
+    ],
+)
 def test_r2_item_5_status_names_items_in_plain_words(previous, current, expected, source):
     from lupus_tracker.domain.glucocorticoids import DailyDose
     from lupus_tracker.domain.treat_to_target import lldas
@@ -291,20 +417,53 @@ CHILD_BIRTH = date(2014, 1, 1)
 def _creatinine(day, value="0.5", unit="mg/dL"):
     from lupus_tracker.domain.records import LabResult, Source
 
-    return LabResult(1, day, "creatinine", value, None, float(value), unit, float(value),
-                     unit, None, None, None, None, None, Source.ENTERED, "", "")
+    return LabResult(
+        1,
+        day,
+        "creatinine",
+        value,
+        None,
+        float(value),
+        unit,
+        float(value),
+        unit,
+        None,
+        None,
+        None,
+        None,
+        None,
+        Source.ENTERED,
+        "",
+        "",
+    )
 
 
-@pytest.mark.parametrize(("birth", "heights", "expected", "source"), [
-    (CHILD_BIRTH, [(date(2024, 1, 5), 140.0)], ("116", "Bedside Schwartz (computed)"),
-     "Schwartz et al., JASN 2009: 0.413 x 140 / 0.5 = 115.6, age 10"),
-    (CHILD_BIRTH, [], None, "issue 12 item 8: under 18 without a height, nothing computed"),
-    (CHILD_BIRTH, [(date(2023, 7, 1), 140.0)], None, "height 193 days away: too old (180)"),
-    (CHILD_BIRTH, [(date(2023, 7, 14), 140.0)], ("116", "Bedside Schwartz (computed)"),
-     "height 180 days away: still used"),
-    (date(1990, 1, 1), [(date(2024, 1, 5), 165.0)], ("126", "CKD-EPI 2021 (computed)"),
-     "adult F 34 y, 0.5 mg/dL: CKD-EPI 2021 (Inker et al., NEJM 2021) = 126.1, height unused"),
-])
+@pytest.mark.parametrize(
+    ("birth", "heights", "expected", "source"),
+    [
+        (
+            CHILD_BIRTH,
+            [(date(2024, 1, 5), 140.0)],
+            ("116", "Bedside Schwartz (computed)"),
+            "Schwartz et al., JASN 2009: 0.413 x 140 / 0.5 = 115.6, age 10",
+        ),
+        (CHILD_BIRTH, [], None, "issue 12 item 8: under 18 without a height, nothing computed"),
+        (CHILD_BIRTH, [(date(2023, 7, 1), 140.0)], None, "height 193 days away: too old (180)"),
+        (
+            CHILD_BIRTH,
+            [(date(2023, 7, 14), 140.0)],
+            ("116", "Bedside Schwartz (computed)"),
+            "height 180 days away: still used",
+        ),
+        (
+            date(1990, 1, 1),
+            [(date(2024, 1, 5), 165.0)],
+            ("126", "CKD-EPI 2021 (computed)"),
+            "adult F 34 y, 0.5 mg/dL: CKD-EPI 2021 (Inker et al., NEJM 2021) = 126.1, "
+            "height unused",
+        ),
+    ],
+)
 def test_r2_item_3_schwartz_under_18_with_a_height(birth, heights, expected, source):
     from lupus_tracker.domain.egfr import computed_egfr_entry
 

@@ -16,10 +16,21 @@ from lupus_tracker.domain.dosing import (
 )
 
 
-@pytest.mark.parametrize("words, per_day", [
-    ("once daily", 1), ("Twice-daily", 2), ("three times daily", 3), ("every other day", 0.5),
-    ("weekly", 1 / 7), ("every 2 weeks", 1 / 14), ("monthly", 12 / 365.25),
-    ("every 6 months", 2 / 365.25), ("bid", 2), ("daily", 1)])
+@pytest.mark.parametrize(
+    "words, per_day",
+    [
+        ("once daily", 1),
+        ("Twice-daily", 2),
+        ("three times daily", 3),
+        ("every other day", 0.5),
+        ("weekly", 1 / 7),
+        ("every 2 weeks", 1 / 14),
+        ("monthly", 12 / 365.25),
+        ("every 6 months", 2 / 365.25),
+        ("bid", 2),
+        ("daily", 1),
+    ],
+)
 def test_doses_per_day(words, per_day):
     assert doses_per_day(words) == pytest.approx(per_day)
 

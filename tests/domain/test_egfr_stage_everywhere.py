@@ -20,13 +20,16 @@ from lupus_tracker.domain.wording import chart_flag_word, flag_text, range_band_
 D = date(2026, 3, 1)
 
 
-@pytest.mark.parametrize(("value", "assay", "source", "expected"), [
-    ("72", None, Source.ENTERED, "KDIGO G2: mildly decreased"),
-    ("89", None, Source.ENTERED, "KDIGO G2: mildly decreased"),
-    ("60", None, Source.ENTERED, "KDIGO G2: mildly decreased"),
-    ("72", SCHWARTZ_ASSAY, Source.COMPUTED, "KDIGO G2: mildly decreased"),  # under 18
-    ("95", None, Source.ENTERED, "normal"),
-])
+@pytest.mark.parametrize(
+    ("value", "assay", "source", "expected"),
+    [
+        ("72", None, Source.ENTERED, "KDIGO G2: mildly decreased"),
+        ("89", None, Source.ENTERED, "KDIGO G2: mildly decreased"),
+        ("60", None, Source.ENTERED, "KDIGO G2: mildly decreased"),
+        ("72", SCHWARTZ_ASSAY, Source.COMPUTED, "KDIGO G2: mildly decreased"),  # under 18
+        ("95", None, Source.ENTERED, "normal"),
+    ],
+)
 def test_every_reader_words_the_stage(repo, value, assay, source, expected):
     entry = LabEntry(D, "egfr", value, assay=assay, source=source)
     m = check_entry(entry)
@@ -35,8 +38,12 @@ def test_every_reader_words_the_stage(repo, value, assay, source, expected):
     repo.results.add(entry)
     (row,) = latest_values(repo, markers=["egfr"])
     assert row.flag_text == expected  # dashboard and report
-    data = prepare_marker(get_marker("egfr"), repo.results.all(markers=["egfr"]),
-                          get_marker("egfr").canonical_unit, None)
+    data = prepare_marker(
+        get_marker("egfr"),
+        repo.results.all(markers=["egfr"]),
+        get_marker("egfr").canonical_unit,
+        None,
+    )
     (point,) = data.series[0].points
     assert point.flag == expected
     if expected != "normal":

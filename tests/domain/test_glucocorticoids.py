@@ -27,15 +27,18 @@ def med(name, *doses, start=D0, stop=None, note=None, mid=1):
 
 # Each row: a glucocorticoid dose and its prednisone equivalent (BNF equivalent
 # anti-inflammatory doses; deflazacort: Parente 2017).
-@pytest.mark.parametrize(("name", "mg", "expected"), [
-    ("Prednisone", 5, 5.0),
-    ("Prednisolone", 5, 5.0),
-    ("Methylprednisolone", 4, 5.0),   # 4 mg = prednisone 5 mg
-    ("Medrol", 16, 20.0),             # brand of methylprednisolone
-    ("Dexamethasone", 0.75, 5.0),     # 0.75 mg = prednisone 5 mg
-    ("Hydrocortisone", 20, 5.0),      # 20 mg = prednisone 5 mg
-    ("Deflazacort", 6, 5.0),          # 6 mg = prednisone 5 mg
-])
+@pytest.mark.parametrize(
+    ("name", "mg", "expected"),
+    [
+        ("Prednisone", 5, 5.0),
+        ("Prednisolone", 5, 5.0),
+        ("Methylprednisolone", 4, 5.0),  # 4 mg = prednisone 5 mg
+        ("Medrol", 16, 20.0),  # brand of methylprednisolone
+        ("Dexamethasone", 0.75, 5.0),  # 0.75 mg = prednisone 5 mg
+        ("Hydrocortisone", 20, 5.0),  # 20 mg = prednisone 5 mg
+        ("Deflazacort", 6, 5.0),  # 6 mg = prednisone 5 mg
+    ],
+)
 def test_equivalences(name, mg, expected):
     exp = exposure([med(name, Dose(D0, mg, "mg", "once daily"))], as_of=D0)
     assert daily_dose(exp, D0).oral_mg == pytest.approx(expected)
@@ -46,11 +49,21 @@ def test_methylprednisolone_is_not_read_as_prednisolone():
     assert generic_glucocorticoid("Hydroxychloroquine") is None
 
 
-@pytest.mark.parametrize(("frequency", "per_day"), [
-    ("once daily", 1), ("twice daily", 2), ("three times daily", 3),
-    ("every other day", 0.5), ("Every-other-day", 0.5), ("weekly", 1 / 7),
-    ("every 2 weeks", 1 / 14), (None, None), ("", None), ("as needed", None),
-])
+@pytest.mark.parametrize(
+    ("frequency", "per_day"),
+    [
+        ("once daily", 1),
+        ("twice daily", 2),
+        ("three times daily", 3),
+        ("every other day", 0.5),
+        ("Every-other-day", 0.5),
+        ("weekly", 1 / 7),
+        ("every 2 weeks", 1 / 14),
+        (None, None),
+        ("", None),
+        ("as needed", None),
+    ],
+)
 def test_frequencies(frequency, per_day):
     assert doses_per_day(frequency) == (None if per_day is None else pytest.approx(per_day))
 
@@ -63,12 +76,22 @@ def test_hand_checked_sum_with_taper_every_other_day_and_pulse():
       10 mg every other day 1-28 Feb: 28 days x 5 mg/day = 140 mg
     - total oral 980 mg, pulses 1875 mg, all 2855 mg = 2.855 g.
     """
-    pulse = med("Methylprednisolone IV", Dose(D0, 500, "mg", "once daily"),
-                start=D0, stop=date(2026, 1, 3), mid=1)
-    pred = med("Prednisone", Dose(date(2026, 1, 4), 40, "mg", "once daily"),
-               Dose(date(2026, 1, 18), 20, "mg", "once daily"),
-               Dose(date(2026, 2, 1), 10, "mg", "every other day"),
-               start=date(2026, 1, 4), stop=date(2026, 2, 28), mid=2)
+    pulse = med(
+        "Methylprednisolone IV",
+        Dose(D0, 500, "mg", "once daily"),
+        start=D0,
+        stop=date(2026, 1, 3),
+        mid=1,
+    )
+    pred = med(
+        "Prednisone",
+        Dose(date(2026, 1, 4), 40, "mg", "once daily"),
+        Dose(date(2026, 1, 18), 20, "mg", "once daily"),
+        Dose(date(2026, 2, 1), 10, "mg", "every other day"),
+        start=date(2026, 1, 4),
+        stop=date(2026, 2, 28),
+        mid=2,
+    )
     exp = exposure([pulse, pred], as_of=date(2026, 6, 1))
     total = cumulative(exp, D0, date(2026, 6, 1))
     assert total.oral_mg == pytest.approx(980)
@@ -103,12 +126,15 @@ def test_single_dose_counts_once():
     assert daily_dose(exp, D0 + timedelta(days=1)).total_mg == 0
 
 
-@pytest.mark.parametrize(("dose", "reason"), [
-    (Dose(D0, None, "mg", "once daily"), "no dose amount"),
-    (Dose(D0, 2, "tablet", "once daily"), "unit 'tablet' is not mg or g"),
-    (Dose(D0, 5, "mg", None), "no frequency recorded"),
-    (Dose(D0, 5, "mg", "as needed"), "frequency 'as needed' is not known"),
-])
+@pytest.mark.parametrize(
+    ("dose", "reason"),
+    [
+        (Dose(D0, None, "mg", "once daily"), "no dose amount"),
+        (Dose(D0, 2, "tablet", "once daily"), "unit 'tablet' is not mg or g"),
+        (Dose(D0, 5, "mg", None), "no frequency recorded"),
+        (Dose(D0, 5, "mg", "as needed"), "frequency 'as needed' is not known"),
+    ],
+)
 def test_unknown_doses_are_named_not_guessed(dose, reason):
     exp = exposure([med("Prednisone", dose)], as_of=date(2026, 1, 10))
     day = daily_dose(exp, date(2026, 1, 5))
@@ -123,8 +149,16 @@ def test_grams_are_converted():
 
 
 def test_oral_steps_change_at_each_taper_step():
-    pred = med("Prednisone", Dose(D0, 20, "mg", "once daily"),
-               Dose(date(2026, 1, 11), 10, "mg", "once daily"), stop=date(2026, 1, 20))
+    pred = med(
+        "Prednisone",
+        Dose(D0, 20, "mg", "once daily"),
+        Dose(date(2026, 1, 11), 10, "mg", "once daily"),
+        stop=date(2026, 1, 20),
+    )
     steps = oral_steps(exposure([pred], date(2026, 2, 1)), D0, date(2026, 2, 1))
-    assert steps == [(D0, 20), (date(2026, 1, 11), 10), (date(2026, 1, 21), 0),
-                     (date(2026, 2, 1), 0)]
+    assert steps == [
+        (D0, 20),
+        (date(2026, 1, 11), 10),
+        (date(2026, 1, 21), 0),
+        (date(2026, 2, 1), 0),
+    ]

@@ -31,16 +31,22 @@ def med(name, dose=None, unit="mg", freq="once daily", start=START, stop=None, m
 
 
 # (mg/day, kg, flagged): > 5.0 mg/kg/day is flagged (AAO 2016, EULAR 2023); 5.0 is not.
-@pytest.mark.parametrize(("mg", "freq", "kg", "expected", "flagged"), [
-    (400, "once daily", 80, 5.0, False),
-    (200, "twice daily", 80, 5.0, False),
-    (400, "once daily", 78.4, 400 / 78.4, True),   # 5.1
-    (300, "once daily", 60, 5.0, False),
-    (400, "once daily", 79.9, 400 / 79.9, True),   # 5.006: flagged, shown as 5.01
-])
+@pytest.mark.parametrize(
+    ("mg", "freq", "kg", "expected", "flagged"),
+    [
+        (400, "once daily", 80, 5.0, False),
+        (200, "twice daily", 80, 5.0, False),
+        (400, "once daily", 78.4, 400 / 78.4, True),  # 5.1
+        (300, "once daily", 60, 5.0, False),
+        (400, "once daily", 79.9, 400 / 79.9, True),  # 5.006: flagged, shown as 5.01
+    ],
+)
 def test_mg_per_kg(mg, freq, kg, expected, flagged):
-    dose = hcq_dose([med("Hydroxychloroquine", mg, freq=freq)],
-                    [(date(2026, 1, 1), 90.0), (date(2026, 5, 1), kg)], TODAY)
+    dose = hcq_dose(
+        [med("Hydroxychloroquine", mg, freq=freq)],
+        [(date(2026, 1, 1), 90.0), (date(2026, 5, 1), kg)],
+        TODAY,
+    )
     assert dose.mg_per_kg == pytest.approx(expected)
     assert dose.above_limit is flagged
     assert dose.weight_on == date(2026, 5, 1)
@@ -88,34 +94,39 @@ def test_screening_with_risk_factor_is_yearly():
 
 
 def test_hcq_start():
-    assert hcq_start([med("Prednisone", 5), med("HCQ", 200, start=date(2021, 5, 1))]) \
-        == date(2021, 5, 1)
+    assert hcq_start([med("Prednisone", 5), med("HCQ", 200, start=date(2021, 5, 1))]) == date(
+        2021, 5, 1
+    )
 
 
 def test_monitoring_due_per_class_with_own_interval():
-    meds = [med("Mycophenolate mofetil", 1000, freq="twice daily", mid=1),
-            med("Prednisone", 5, mid=2), med("Rituximab", 1, unit="g", freq="once",
-                                              stop=date(2020, 1, 1), mid=3)]
+    meds = [
+        med("Mycophenolate mofetil", 1000, freq="twice daily", mid=1),
+        med("Prednisone", 5, mid=2),
+        med("Rituximab", 1, unit="g", freq="once", stop=date(2020, 1, 1), mid=3),
+    ]
     last = {"wbc": date(2026, 4, 1), "alt": date(2026, 1, 1), "systolic_bp": TODAY}
     due = {d.item.key: d for d in monitoring_due(meds, last, TODAY, lupus_nephritis=False)}
-    assert due["blood_count"].status is DueStatus.NOT_DUE      # 1 Apr + 90 d = 30 Jun
-    assert due["liver_tests"].status is DueStatus.OVERDUE      # 1 Jan + 90 d
+    assert due["blood_count"].status is DueStatus.NOT_DUE  # 1 Apr + 90 d = 30 Jun
+    assert due["liver_tests"].status is DueStatus.OVERDUE  # 1 Jan + 90 d
     assert due["glucose"].status is DueStatus.NEVER
     assert due["blood_pressure"].status is DueStatus.NOT_DUE
-    assert "igg" not in due                                    # rituximab stopped
-    assert "urine_protein" not in due                          # no lupus nephritis
-    mine = intervals_from_settings({"monitoring.interval.blood_count": "30",
-                                    "monitoring.interval.liver_tests": "bad"})
+    assert "igg" not in due  # rituximab stopped
+    assert "urine_protein" not in due  # no lupus nephritis
+    mine = intervals_from_settings(
+        {"monitoring.interval.blood_count": "30", "monitoring.interval.liver_tests": "bad"}
+    )
     assert mine == {"blood_count": 30}
     due = {d.item.key: d for d in monitoring_due(meds, last, TODAY, True, mine)}
-    assert due["blood_count"].status is DueStatus.OVERDUE      # 1 Apr + 30 d
+    assert due["blood_count"].status is DueStatus.OVERDUE  # 1 Apr + 30 d
     assert due["blood_count"].own_interval
     assert due["urine_protein"].status is DueStatus.NEVER
     assert "lupus nephritis" in due["serology"].text()
 
 
-@pytest.mark.parametrize(("s", "d", "above"), [
-    (129, 79, False), (130, 79, True), (129, 80, True), (None, None, None)])
+@pytest.mark.parametrize(
+    ("s", "d", "above"), [(129, 79, False), (130, 79, True), (129, 80, True), (None, None, None)]
+)
 def test_bp_target_lupus_nephritis(s, d, above):
     # KDIGO 2024 lupus nephritis: target below 130/80 mmHg
     assert bp_above_target(s, d) is above

@@ -34,9 +34,16 @@ def entry(value="10", unit="IU/mL", ref=None, lab=None, assay=None, marker="anti
 
 
 # -- Sex and number format are closed sets ------------------------------------------------
-@pytest.mark.parametrize(("text", "expected"), [
-    ("female", Sex.FEMALE), ("Male", Sex.MALE), (" female ", Sex.FEMALE), (None, None),
-    ("", None)])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("female", Sex.FEMALE),
+        ("Male", Sex.MALE),
+        (" female ", Sex.FEMALE),
+        (None, None),
+        ("", None),
+    ],
+)
 def test_sex_parse(text, expected):
     assert Sex.parse(text) is expected
 
@@ -57,50 +64,84 @@ def test_number_format_parse():
 # -- certainly above / below (comparators against one limit) ------------------------------
 # Source: our rule (issue 12 item 12): a judgement holds for every true value the result
 # allows. "<x" means true value < x; "<=x" true <= x; ">x" true > x; ">=x" true >= x.
-@pytest.mark.parametrize(("number", "cmp", "limit", "or_equal", "above"), [
-    (0.49, None, 0.5, False, False), (0.5, None, 0.5, False, False),
-    (0.51, None, 0.5, False, True), (0.5, None, 0.5, True, True),
-    (0.49, None, 0.5, True, False),
-    (0.5, ">", 0.5, False, True), (0.49, ">", 0.5, False, False),
-    (0.5, ">=", 0.5, False, False), (0.51, ">=", 0.5, False, True),
-    (0.5, ">=", 0.5, True, True), (0.49, ">=", 0.5, True, False),
-    (9.0, "<", 0.5, False, False), (9.0, "<=", 0.5, True, False),
-    (300, ">", 400, False, False),  # ">300" is not certainly above 400
-])
+@pytest.mark.parametrize(
+    ("number", "cmp", "limit", "or_equal", "above"),
+    [
+        (0.49, None, 0.5, False, False),
+        (0.5, None, 0.5, False, False),
+        (0.51, None, 0.5, False, True),
+        (0.5, None, 0.5, True, True),
+        (0.49, None, 0.5, True, False),
+        (0.5, ">", 0.5, False, True),
+        (0.49, ">", 0.5, False, False),
+        (0.5, ">=", 0.5, False, False),
+        (0.51, ">=", 0.5, False, True),
+        (0.5, ">=", 0.5, True, True),
+        (0.49, ">=", 0.5, True, False),
+        (9.0, "<", 0.5, False, False),
+        (9.0, "<=", 0.5, True, False),
+        (300, ">", 400, False, False),  # ">300" is not certainly above 400
+    ],
+)
 def test_certainly_above(number, cmp, limit, or_equal, above):
     assert certainly_above(number, cmp, limit, or_equal=or_equal) is above
 
 
-@pytest.mark.parametrize(("number", "cmp", "limit", "or_equal", "below"), [
-    (99, None, 100, False, True), (100, None, 100, False, False),
-    (101, None, 100, False, False), (100, None, 100, True, True),
-    (100, "<", 100, False, True), (101, "<", 100, False, False),
-    (100, "<", 100, True, True), (101, "<", 100, True, False),
-    (100, "<=", 100, False, False), (99, "<=", 100, False, True),
-    (100, "<=", 100, True, True), (101, "<=", 100, True, False),
-    (1, ">", 100, False, False), (1, ">=", 100, True, False),
-])
+@pytest.mark.parametrize(
+    ("number", "cmp", "limit", "or_equal", "below"),
+    [
+        (99, None, 100, False, True),
+        (100, None, 100, False, False),
+        (101, None, 100, False, False),
+        (100, None, 100, True, True),
+        (100, "<", 100, False, True),
+        (101, "<", 100, False, False),
+        (100, "<", 100, True, True),
+        (101, "<", 100, True, False),
+        (100, "<=", 100, False, False),
+        (99, "<=", 100, False, True),
+        (100, "<=", 100, True, True),
+        (101, "<=", 100, True, False),
+        (1, ">", 100, False, False),
+        (1, ">=", 100, True, False),
+    ],
+)
 def test_certainly_below(number, cmp, limit, or_equal, below):
     assert certainly_below(number, cmp, limit, or_equal=or_equal) is below
 
 
 # Source: issue 12 item 12 (">300 followed by 400 is called rising" is the defect);
 # MIN_RISE 1.25 is serology.MIN_RISE (our choice).
-@pytest.mark.parametrize(("before", "bcmp", "after", "acmp", "rose"), [
-    (100, None, 125, None, True), (100, None, 124.9, None, False),
-    (300, ">", 400, None, False), (300, ">=", 1000, None, False),
-    (100, "<", 125, None, True), (100, None, 200, "<", False),
-    (100, None, 125, ">", True), (100, None, 124, ">=", False),
-])
+@pytest.mark.parametrize(
+    ("before", "bcmp", "after", "acmp", "rose"),
+    [
+        (100, None, 125, None, True),
+        (100, None, 124.9, None, False),
+        (300, ">", 400, None, False),
+        (300, ">=", 1000, None, False),
+        (100, "<", 125, None, True),
+        (100, None, 200, "<", False),
+        (100, None, 125, ">", True),
+        (100, None, 124, ">=", False),
+    ],
+)
 def test_certainly_rose(before, bcmp, after, acmp, rose):
     assert certainly_rose(before, bcmp, after, acmp, 1.25) is rose
 
 
 # -- the fever limit (SLEDAI-2K: > 38 °C; Gladman 2002) -----------------------------------
-@pytest.mark.parametrize(("value", "unit", "fever"), [
-    ("37.9", "°C", False), ("38", "°C", False), ("38.1", "°C", True),
-    ("100.4", "°F", False), ("100.5", "°F", True), (">38", "°C", True), (">=38", "°C", False),
-])
+@pytest.mark.parametrize(
+    ("value", "unit", "fever"),
+    [
+        ("37.9", "°C", False),
+        ("38", "°C", False),
+        ("38.1", "°C", True),
+        ("100.4", "°F", False),
+        ("100.5", "°F", True),
+        (">38", "°C", True),
+        (">=38", "°C", False),
+    ],
+)
 def test_fever_limit(value, unit, fever):
     m = interpret(get_marker("temperature"), value, unit)
     assert m.certainly_above(FEVER_CELSIUS) is fever
@@ -115,28 +156,43 @@ def test_measurement_limits_only_in_the_canonical_family():
 
 
 # -- comparability (issue 12 item 11) ------------------------------------------------------
-@pytest.mark.parametrize(("a", "b", "reason"), [
-    # same unit family required: WHO IU/mL and a kit's U/mL never compare
-    (entry(unit="IU/mL", assay="ELISA"), entry(unit="U/mL", assay="ELISA"),
-     "unit family changed"),
-    # both name an assay: it must be the same (case and spaces ignored)
-    (entry(assay="ELISA"), entry(assay=" elisa "), ""),
-    (entry(assay="ELISA"), entry(assay="CLIA"), "assay changed"),
-    # a blank assay: the same lab and the same printed range
-    (entry(ref="<30", lab="A"), entry(ref="<10", lab="A"), "reference range changed"),
-    (entry(ref="<30"), entry(ref="<10"), "reference range changed"),
-    (entry(ref="<30", lab="A"), entry(ref="<30", lab="B"), "lab changed"),
-    (entry(ref="<30", lab="A"), entry(ref="<30", lab="a"), ""),
-    (entry(ref="<30", lab="A", assay="ELISA"), entry(ref="<30", lab="A"), ""),
-    (entry(ref="<30", lab="A", assay="ELISA"), entry(ref="<10", lab="A"),
-     "reference range changed"),
-    # ANA 1:160 -> 1:160 with no assay, same lab and range: comparable
-    (entry("1:160", None, "<1:80", "A", marker="ana"),
-     entry("1:160", None, "<1:80", "A", marker="ana"), ""),
-    # the same range printed in another unit of the family is the same range
-    (entry("28", "g/L", "35-50", marker="albumin"),
-     entry("3.4", "g/dL", "3.5-5.0", marker="albumin"), ""),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        # same unit family required: WHO IU/mL and a kit's U/mL never compare
+        (
+            entry(unit="IU/mL", assay="ELISA"),
+            entry(unit="U/mL", assay="ELISA"),
+            "unit family changed",
+        ),
+        # both name an assay: it must be the same (case and spaces ignored)
+        (entry(assay="ELISA"), entry(assay=" elisa "), ""),
+        (entry(assay="ELISA"), entry(assay="CLIA"), "assay changed"),
+        # a blank assay: the same lab and the same printed range
+        (entry(ref="<30", lab="A"), entry(ref="<10", lab="A"), "reference range changed"),
+        (entry(ref="<30"), entry(ref="<10"), "reference range changed"),
+        (entry(ref="<30", lab="A"), entry(ref="<30", lab="B"), "lab changed"),
+        (entry(ref="<30", lab="A"), entry(ref="<30", lab="a"), ""),
+        (entry(ref="<30", lab="A", assay="ELISA"), entry(ref="<30", lab="A"), ""),
+        (
+            entry(ref="<30", lab="A", assay="ELISA"),
+            entry(ref="<10", lab="A"),
+            "reference range changed",
+        ),
+        # ANA 1:160 -> 1:160 with no assay, same lab and range: comparable
+        (
+            entry("1:160", None, "<1:80", "A", marker="ana"),
+            entry("1:160", None, "<1:80", "A", marker="ana"),
+            "",
+        ),
+        # the same range printed in another unit of the family is the same range
+        (
+            entry("28", "g/L", "35-50", marker="albumin"),
+            entry("3.4", "g/dL", "3.5-5.0", marker="albumin"),
+            "",
+        ),
+    ],
+)
 def test_comparability_rule(a, b, reason):
     assert why_not_comparable(a, b) == reason
     assert comparable(a, b) is (reason == "")
@@ -152,15 +208,23 @@ def test_series_key_and_grouping():
 
 
 # -- flag words and change text -----------------------------------------------------------
-@pytest.mark.parametrize(("flag", "word"), [
-    (Flag.LOW, "LOW"), (Flag.HIGH, "HIGH"), (Flag.ABNORMAL, "ABNORMAL"),
-    (Flag.NORMAL, "normal"), (Flag.UNKNOWN, "—")])
+@pytest.mark.parametrize(
+    ("flag", "word"),
+    [
+        (Flag.LOW, "LOW"),
+        (Flag.HIGH, "HIGH"),
+        (Flag.ABNORMAL, "ABNORMAL"),
+        (Flag.NORMAL, "normal"),
+        (Flag.UNKNOWN, "—"),
+    ],
+)
 def test_flag_words(flag, word):
     assert flag_word(flag) == word
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (None, ""), (0.0, "same"), (0.6, "up"), (-105.0, "down")])
+@pytest.mark.parametrize(
+    ("change", "expected"), [(None, ""), (0.0, "same"), (0.6, "up"), (-105.0, "down")]
+)
 def test_direction(change, expected):
     assert direction(change) == expected
 

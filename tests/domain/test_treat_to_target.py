@@ -75,8 +75,11 @@ def test_lldas_first_assessment_cannot_judge_new_activity():
 
 
 def test_lldas_dose_unknown_names_the_missing_input():
-    result = lldas(A(VISIT, frozenset(), 0.0), A(EARLIER, frozenset(), 0.0),
-                   dose(0, unknown=["Prednisone from 2026-01-01: unit 'tablet' is not mg or g"]))
+    result = lldas(
+        A(VISIT, frozenset(), 0.0),
+        A(EARLIER, frozenset(), 0.0),
+        dose(0, unknown=["Prednisone from 2026-01-01: unit 'tablet' is not mg or g"]),
+    )
     assert result.status is Status.UNKNOWN
     assert "tablet" in result.sentence()
 
@@ -86,8 +89,13 @@ DORIS_ROWS = [
     (set(), 0.4, 5, Status.MET, "cSLEDAI 0, PGA 0.4 < 0.5, 5 mg at the limit"),
     (set(), 0.5, 5, Status.NOT_MET, "PGA 0.5 is not < 0.5"),
     (set(), 0.0, 5.5, Status.NOT_MET, "prednisolone 5.5 > 5"),
-    ({"low_complement", "increased_dna_binding"}, 0.0, 0, Status.MET,
-     "serology is not counted in clinical SLEDAI"),
+    (
+        {"low_complement", "increased_dna_binding"},
+        0.0,
+        0,
+        Status.MET,
+        "serology is not counted in clinical SLEDAI",
+    ),
     ({"fever"}, 0.0, 0, Status.NOT_MET, "clinical SLEDAI 1"),
     (set(), None, 0, Status.UNKNOWN, "PGA not entered"),
 ]
@@ -106,8 +114,10 @@ def test_pulse_on_visit_day_counts_against_the_dose_criterion():
 
 def test_wording_is_never_a_verdict():
     met = doris(A(VISIT, frozenset(), 0.2), dose(2.5))
-    assert met.sentence() == ("DORIS remission criteria met at the 1 Mar 2026 visit "
-                              "(PGA as entered from your doctor's letter).")
+    assert met.sentence() == (
+        "DORIS remission criteria met at the 1 Mar 2026 visit "
+        "(PGA as entered from your doctor's letter)."
+    )
     unknown = doris(A(VISIT, frozenset(), None), dose(2.5))
     assert unknown.sentence().startswith("DORIS remission criteria: cannot tell")
     assert "PGA not entered" in unknown.sentence()
@@ -126,10 +136,13 @@ def test_pga_range(value, ok):
 
 def test_time_in_state_holds_until_next_assessment():
     visits = assess_visits(
-        [A(date(2026, 1, 1), frozenset(), 0.5),
-         A(date(2026, 1, 11), frozenset(), 0.5),
-         A(date(2026, 1, 21), frozenset(), 0.5)],
-        lambda day: DailyDose(day, 5.0, 0.0))
+        [
+            A(date(2026, 1, 1), frozenset(), 0.5),
+            A(date(2026, 1, 11), frozenset(), 0.5),
+            A(date(2026, 1, 21), frozenset(), 0.5),
+        ],
+        lambda day: DailyDose(day, 5.0, 0.0),
+    )
     assert [v.lldas.status for v in visits] == [Status.UNKNOWN, Status.MET, Status.MET]
     spent = time_in_state(visits, Definition.LLDAS, date(2025, 12, 27), date(2026, 1, 30))
     # 27-31 Dec not assessed (5), 1-10 Jan unknown (10), 11-30 Jan met (20)

@@ -67,8 +67,13 @@ def test_spelling_variants_fold_to_one_unit():
     assert get_marker("upcr").units.find("mg/g{creat}").code == "mg/g"
 
 
-_PAIRS = [(m.key, a.code, b.code) for m in MARKERS for a in m.units.units for b in m.units.units
-          if a.family == b.family]
+_PAIRS = [
+    (m.key, a.code, b.code)
+    for m in MARKERS
+    for a in m.units.units
+    for b in m.units.units
+    if a.family == b.family
+]
 
 
 @pytest.mark.parametrize(("key", "source", "target"), _PAIRS)

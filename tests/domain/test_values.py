@@ -60,9 +60,29 @@ def test_words_only_where_the_marker_allows_them():
 
 @pytest.mark.parametrize(
     "text",
-    ["", "abc", "nan", "NaN", "inf", "-inf", "1e309", "1e3", "1_000", "\u0661\u0662",
-     "\uff11\uff12", "-5", "\u22125", "1.2345,6", "1,234.5.6", "0x10", "5 mg", "--1", "<",
-     "1..2", "1,,2"],
+    [
+        "",
+        "abc",
+        "nan",
+        "NaN",
+        "inf",
+        "-inf",
+        "1e309",
+        "1e3",
+        "1_000",
+        "\u0661\u0662",
+        "\uff11\uff12",
+        "-5",
+        "\u22125",
+        "1.2345,6",
+        "1,234.5.6",
+        "0x10",
+        "5 mg",
+        "--1",
+        "<",
+        "1..2",
+        "1,,2",
+    ],
 )
 def test_rejects_what_is_not_a_lab_value(text):
     with pytest.raises(ValueParseError) as error:

@@ -49,9 +49,12 @@ def tracked(document: dict) -> list[tuple[str, dict, dict]]:
 
 
 def observations(document: dict, loinc: str) -> list[dict]:
-    return [e["resource"] for e in document["entry"]
-            if e["resource"]["resourceType"] == "Observation"
-            and any(c.get("code") == loinc for c in e["resource"]["code"]["coding"])]
+    return [
+        e["resource"]
+        for e in document["entry"]
+        if e["resource"]["resourceType"] == "Observation"
+        and any(c.get("code") == loinc for c in e["resource"]["code"]["coding"])
+    ]
 
 
 def variant(name: str) -> dict:

@@ -29,9 +29,15 @@ def _stored(tmp_path, repo) -> dict:
 
 def _follow_up(tmp_path, observation: dict, **changes) -> object:
     resource = {**copy.deepcopy(observation), **changes}
-    return write(tmp_path, {"resourceType": "Bundle", "type": "collection",
-                            "entry": [{"fullUrl": "urn:uuid:follow-up", "resource": resource}]},
-                 "follow-up.json")
+    return write(
+        tmp_path,
+        {
+            "resourceType": "Bundle",
+            "type": "collection",
+            "entry": [{"fullUrl": "urn:uuid:follow-up", "resource": resource}],
+        },
+        "follow-up.json",
+    )
 
 
 def _creatinines(repo, day: date) -> list[str]:
@@ -39,19 +45,21 @@ def _creatinines(repo, day: date) -> list[str]:
 
 
 @pytest.mark.parametrize("status", ["amended", "corrected"])
-def test_an_amended_result_replaces_the_stored_one_and_undo_puts_it_back(repo, tmp_path,
-                                                                          status):
+def test_an_amended_result_replaces_the_stored_one_and_undo_puts_it_back(repo, tmp_path, status):
     first = _stored(tmp_path, repo)
     day = date.fromisoformat(first["effectiveDateTime"][:10])
     before = _creatinines(repo, day)
     assert len(before) == 1
     count = len(repo.results.all())
-    path = _follow_up(tmp_path, first, status=status,
-                      valueQuantity={**first["valueQuantity"], "value": 1.42})
+    path = _follow_up(
+        tmp_path, first, status=status, valueQuantity={**first["valueQuantity"], "value": 1.42}
+    )
     plan = read_plan(path, repo)
     (conflict,) = plan.conflicts
-    assert conflict.text().endswith(f"1.42 mg/dL replaces {before[0]} mg/dL of "
-                                    f"{day.isoformat()} {first['effectiveDateTime'][11:16]}")
+    assert conflict.text().endswith(
+        f"1.42 mg/dL replaces {before[0]} mg/dL of "
+        f"{day.isoformat()} {first['effectiveDateTime'][11:16]}"
+    )
     assert "would replace 1 stored results" in plan.summary()
     added, undo = apply_plan_undoable(repo, plan)
     assert added == 1 and _creatinines(repo, day) == ["1.42"]
@@ -87,8 +95,9 @@ def test_a_voided_stored_result_is_a_conflict_kept_unless_replacing(repo, tmp_pa
 def test_a_voided_result_that_is_not_stored_is_skipped_once(repo, tmp_path):
     document = variant("Bambi_Murray")
     first = observations(document, CREATININE)[0]
-    plan = read_plan(_follow_up(tmp_path, first, status="entered-in-error",
-                                identifier=[IDENTIFIER]), repo)
+    plan = read_plan(
+        _follow_up(tmp_path, first, status="entered-in-error", identifier=[IDENTIFIER]), repo
+    )
     reasons = [s.reason for s in plan.skipped]
     assert reasons == ["Creatinine: status 'entered-in-error' is not a final result"]
     assert not plan.conflicts

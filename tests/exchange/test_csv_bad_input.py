@@ -62,8 +62,7 @@ def test_nul_bytes_and_truncated_quotes(repo, tmp_path):
         ((HEADER + "\n" + GOOD + "\n").encode("utf-8"), "utf-8"),
         (codecs.BOM_UTF8 + (HEADER + "\r\n" + GOOD + "\r\n").encode("utf-8"), "utf-8-sig"),
         ((HEADER + "\n" + GOOD + "\n").encode("utf-16"), "utf-16"),
-        ((HEADER + "\r" + GOOD.replace("fasting", "caf\u00e9") + "\r").encode("cp1252"),
-         "cp1252"),
+        ((HEADER + "\r" + GOOD.replace("fasting", "caf\u00e9") + "\r").encode("cp1252"), "cp1252"),
     ],
 )
 def test_encodings_and_line_ends(repo, tmp_path, encoded, encoding):

@@ -21,12 +21,12 @@ from lupus_tracker.store.repository import Repository
 TABLES = {
     "patient": "name, birth_date, sex",
     "results": "taken_on, marker, value_text, comparator, number, unit, base_value, base_unit, "
-               "ref_range, lab, assay, pattern, note, source, taken_at, source_id",
+    "ref_range, lab, assay, pattern, note, source, taken_at, source_id",
     "symptoms": "day, symptom, severity, location, note",
     "diary_notes": "day, note",
     "medications": "name, started_on, stopped_on, note",
     "medication_doses": "(SELECT name FROM medications m WHERE m.id = medication_id), "
-                        "from_date, dose, unit, frequency, note",
+    "from_date, dose, unit, frequency, note",
     "events": "occurred_on, ended_on, kind, title, note",
     "photos": "day, symptom, caption, mime_type, data",
     "sledai_assessments": "visit_on, score, items, note",
@@ -38,8 +38,10 @@ TABLES = {
 def dump(path) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(path)
     try:
-        return {t: sorted(conn.execute(f"SELECT {c} FROM {t}").fetchall(), key=repr)
-                for t, c in TABLES.items()}
+        return {
+            t: sorted(conn.execute(f"SELECT {c} FROM {t}").fetchall(), key=repr)
+            for t, c in TABLES.items()
+        }
     finally:
         conn.close()
 
@@ -47,20 +49,51 @@ def dump(path) -> dict[str, list[tuple]]:
 def add_awkward_records(repo: Repository) -> None:
     """What other trackers lose: no dose, notes, captions, formula-like text."""
     repo.treatments.add(Medication(None, "Sunscreen SPF 50", date(2026, 1, 1)))
-    repo.results.add_many([LabEntry(date(2026, 1, 2), "albumin", "38", "g/L", taken_at=t,
-                                    source_id=f"urn:lab|{t}") for t in ("09:45", "20:30")])
-    repo.treatments.add(Medication(None, "=HYPERLINK(\"x\")", date(2026, 2, 1), None,
-                                   "+start slowly", (Dose(date(2026, 2, 1), None, "tablet",
-                                                          "as needed", "-only if pain"),)))
-    repo.results.add(LabEntry(date(2026, 3, 1), "c3", "0,60", "mg/dL", "90-180", "@Home lab",
-                             note="'=quoted, \"double\", comma", assay="\ttab"))
+    repo.results.add_many(
+        [
+            LabEntry(date(2026, 1, 2), "albumin", "38", "g/L", taken_at=t, source_id=f"urn:lab|{t}")
+            for t in ("09:45", "20:30")
+        ]
+    )
+    repo.treatments.add(
+        Medication(
+            None,
+            '=HYPERLINK("x")',
+            date(2026, 2, 1),
+            None,
+            "+start slowly",
+            (Dose(date(2026, 2, 1), None, "tablet", "as needed", "-only if pain"),),
+        )
+    )
+    repo.results.add(
+        LabEntry(
+            date(2026, 3, 1),
+            "c3",
+            "0,60",
+            "mg/dL",
+            "90-180",
+            "@Home lab",
+            note='\'=quoted, "double", comma',
+            assay="\ttab",
+        )
+    )
     repo.results.add(LabEntry(date(2026, 3, 1), "ana", "<1:40", pattern="speckled"))
     repo.results.add(LabEntry(date(2026, 3, 1), "anti_dsdna", "positive", "U/mL"))
-    repo.photos.add(Photo(None, date(2026, 3, 2), b"\x89PNG\r\n\x1a\nfake", "image/png",
-                         "=cmd|'/C calc'!A0", "rash"))
-    repo.diary.save_day(date(2026, 3, 2), [SymptomEntry(date(2026, 3, 2), "rash", 5,
-                                                          "discoid", "multi\nline note")],
-                          "Ünïcödé diary — 😀")
+    repo.photos.add(
+        Photo(
+            None,
+            date(2026, 3, 2),
+            b"\x89PNG\r\n\x1a\nfake",
+            "image/png",
+            "=cmd|'/C calc'!A0",
+            "rash",
+        )
+    )
+    repo.diary.save_day(
+        date(2026, 3, 2),
+        [SymptomEntry(date(2026, 3, 2), "rash", 5, "discoid", "multi\nline note")],
+        "Ünïcödé diary — 😀",
+    )
     repo.report_notes.set(date(2026, 1, 1), date(2026, 3, 31), "Ask about - tapering?")
 
 
@@ -97,15 +130,26 @@ def test_header_and_formula_cells(repo, tmp_path):
         reader = csv.reader(handle)
         header = next(reader)
         cells = [c for row in reader for c in row]
-    assert header[:9] == ["date", "kind", "item", "value", "unit", "ref_low", "ref_high",
-                          "lab", "note"]
+    assert header[:9] == [
+        "date",
+        "kind",
+        "item",
+        "value",
+        "unit",
+        "ref_low",
+        "ref_high",
+        "lab",
+        "note",
+    ]
     dangerous = [c for c in cells if c and c[0] in "=+-@\t\r"]
     assert dangerous == [], dangerous
-    assert "'=HYPERLINK(\"x\")" in cells and "<1:40" in cells and "0.60" in cells
+    assert '\'=HYPERLINK("x")' in cells and "<1:40" in cells and "0.60" in cells
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+x", "-x", "@x", "\tx", "'=x", "''", "'", "x",
-                                  "-12.5", "-3", "normal 'quote'"])
+@pytest.mark.parametrize(
+    "text",
+    ["=1+1", "+x", "-x", "@x", "\tx", "'=x", "''", "'", "x", "-12.5", "-3", "normal 'quote'"],
+)
 def test_neutralise_is_reversible_and_keeps_negative_numbers(text):
     assert restore(neutralise(text)) == text
     if text in ("-12.5", "-3"):

@@ -19,14 +19,21 @@ FHIR = Path(__file__).resolve().parents[1] / "data" / "fhir"
 
 
 def observations(document: dict, loinc: str) -> list[dict]:
-    return [e["resource"] for e in document["entry"]
-            if e["resource"].get("code", {}).get("coding", [{}])[0].get("code") == loinc]
+    return [
+        e["resource"]
+        for e in document["entry"]
+        if e["resource"].get("code", {}).get("coding", [{}])[0].get("code") == loinc
+    ]
 
 
 def test_export_validates_and_carries_codes_units_ranges_flags(demo_repo, tmp_path):
-    demo_repo.results.add_many([LabEntry(date(2026, 6, 29), "c3", "<0.5", "g/L", "0.9-1.8"),
-                           LabEntry(date(2026, 6, 29), "ana", "<1:40"),
-                           LabEntry(date(2026, 6, 29), "anti_dsdna", "negative", "U/mL")])
+    demo_repo.results.add_many(
+        [
+            LabEntry(date(2026, 6, 29), "c3", "<0.5", "g/L", "0.9-1.8"),
+            LabEntry(date(2026, 6, 29), "ana", "<1:40"),
+            LabEntry(date(2026, 6, 29), "anti_dsdna", "negative", "U/mL"),
+        ]
+    )
     out = tmp_path / "bundle.json"
     count = export_fhir(demo_repo, out)
     parsed = Bundle.parse_file(out)  # raises if the structure is not valid FHIR
@@ -57,8 +64,18 @@ def test_export_validates_and_carries_codes_units_ranges_flags(demo_repo, tmp_pa
 def test_hl7_general_health_panel(repo):
     plan = read_plan(FHIR / "hl7_r4_Bundle-ghp.json", repo)
     got = {r.marker: r for r in plan.results}
-    assert set(got) == {"hemoglobin", "platelets", "wbc", "lymphocytes", "creatinine",
-                        "albumin", "urine_protein_dipstick", "alt", "ast", "neutrophils"}
+    assert set(got) == {
+        "hemoglobin",
+        "platelets",
+        "wbc",
+        "lymphocytes",
+        "creatinine",
+        "albumin",
+        "urine_protein_dipstick",
+        "alt",
+        "ast",
+        "neutrophils",
+    }
     assert got["hemoglobin"].value == "176" and got["hemoglobin"].unit == "g/L"
     assert got["hemoglobin"].ref_range == "135-180"
     assert got["creatinine"].unit == "mmol/L"  # SI lab, alternative code 14682-9
@@ -85,27 +102,50 @@ def _write(tmp_path, document) -> Path:
 
 
 def _obs(code: str, **extra) -> dict:
-    return {"resourceType": "Observation", "status": "final",
-            "code": {"coding": [{"system": "http://loinc.org", "code": code}]}, **extra}
+    return {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": code}]},
+        **extra,
+    }
 
 
 def test_messy_real_world_observations(repo, tmp_path):
     entries = [
-        _obs("38483-4", effectiveDateTime="2024-01-02T08:00:00Z",
-             valueQuantity={"value": 1.1, "unit": "mg/dL"}),  # no system/code
-        _obs("26515-7", effectiveDateTime="2024-01-02", valueQuantity={
-            "value": 95, "unit": "K/uL", "system": "http://unitsofmeasure.org", "code": "K/uL"}),
-        _obs("26464-8", effectiveDateTime="2024-01-02",
-             valueQuantity={"value": 3.9, "unit": "THOUS/MCL"}),
-        _obs("5804-0", effectiveDateTime="2024-01-02", valueQuantity={"value": 30,
-                                                                       "unit": "mg/dL"}),
+        _obs(
+            "38483-4",
+            effectiveDateTime="2024-01-02T08:00:00Z",
+            valueQuantity={"value": 1.1, "unit": "mg/dL"},
+        ),  # no system/code
+        _obs(
+            "26515-7",
+            effectiveDateTime="2024-01-02",
+            valueQuantity={
+                "value": 95,
+                "unit": "K/uL",
+                "system": "http://unitsofmeasure.org",
+                "code": "K/uL",
+            },
+        ),
+        _obs(
+            "26464-8",
+            effectiveDateTime="2024-01-02",
+            valueQuantity={"value": 3.9, "unit": "THOUS/MCL"},
+        ),
+        _obs(
+            "5804-0", effectiveDateTime="2024-01-02", valueQuantity={"value": 30, "unit": "mg/dL"}
+        ),
         _obs("4485-9", valueQuantity={"value": 0.5, "unit": "g/L"}),  # no date
-        _obs("4485-9", effectiveDateTime="2024-01-02", valueQuantity={"value": 5,
-                                                                       "unit": "mmol/L"}),
+        _obs(
+            "4485-9", effectiveDateTime="2024-01-02", valueQuantity={"value": 5, "unit": "mmol/L"}
+        ),
         _obs("9999-9", effectiveDateTime="2024-01-02", valueQuantity={"value": 5}),
     ]
-    document = {"resourceType": "Bundle", "type": "searchset",
-                "entry": [{"resource": e} for e in entries]}
+    document = {
+        "resourceType": "Bundle",
+        "type": "searchset",
+        "entry": [{"resource": e} for e in entries],
+    }
     plan = read_plan(_write(tmp_path, document), repo)
     assert sorted(r.marker for r in plan.results) == ["creatinine", "platelets", "wbc"]
     reasons = [s.reason for s in plan.skipped]
@@ -116,26 +156,32 @@ def test_messy_real_world_observations(repo, tmp_path):
 
 
 def test_single_observation_and_diagnostic_report_dates(repo, tmp_path):
-    report = {"resourceType": "DiagnosticReport", "status": "final",
-              "code": {"text": "Lupus panel"}, "effectiveDateTime": "2024-02-03",
-              "result": [{"reference": "#c4"}],
-              "contained": [_obs("4498-2", id="c4", valueQuantity={"value": 8,
-                                                                   "unit": "mg/dL"})]}
+    report = {
+        "resourceType": "DiagnosticReport",
+        "status": "final",
+        "code": {"text": "Lupus panel"},
+        "effectiveDateTime": "2024-02-03",
+        "result": [{"reference": "#c4"}],
+        "contained": [_obs("4498-2", id="c4", valueQuantity={"value": 8, "unit": "mg/dL"})],
+    }
     plan = read_plan(_write(tmp_path, report), repo)
     (c4,) = plan.results
     assert (c4.taken_on, c4.marker, c4.value, c4.unit) == (date(2024, 2, 3), "c4", "8", "mg/dL")
-    single = _obs("1751-7", effectiveDateTime="2024-02-03", valueQuantity={"value": 3.1,
-                                                                           "unit": "g/dL"})
+    single = _obs(
+        "1751-7", effectiveDateTime="2024-02-03", valueQuantity={"value": 3.1, "unit": "g/dL"}
+    )
     assert read_plan(_write(tmp_path, single), repo).results[0].unit == "g/dL"
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [('{"resourceType": "Bundle", "entry": [', "not valid JSON"),
-     ('{"resourceType": "Observation", "valueQuantity": {"value": NaN}}', "NaN"),
-     ('{"resourceType": "Bundle", "resourceType": "Patient"}', "twice"),
-     ('[1, 2]', "not a FHIR resource"),
-     ('{"resourceType": "Bundle", "entry": 5}', "not a list")],
+    [
+        ('{"resourceType": "Bundle", "entry": [', "not valid JSON"),
+        ('{"resourceType": "Observation", "valueQuantity": {"value": NaN}}', "NaN"),
+        ('{"resourceType": "Bundle", "resourceType": "Patient"}', "twice"),
+        ("[1, 2]", "not a FHIR resource"),
+        ('{"resourceType": "Bundle", "entry": 5}', "not a list"),
+    ],
 )
 def test_malformed_json_is_refused(repo, tmp_path, text, message):
     with pytest.raises(ExchangeError, match=message):
@@ -152,8 +198,11 @@ def test_own_export_reimports_labs_and_symptoms(demo_repo, tmp_path, repo):
 
 
 def test_failed_apply_writes_nothing(repo):
-    plan = ImportPlan("test", results=[LabEntry(date(2024, 1, 1), "c3", "0.8")],
-                      medications=[Medication(None, "  ", date(2024, 1, 1))])
+    plan = ImportPlan(
+        "test",
+        results=[LabEntry(date(2024, 1, 1), "c3", "0.8")],
+        medications=[Medication(None, "  ", date(2024, 1, 1))],
+    )
     with pytest.raises(InvalidEntryError, match="Nothing was imported"):
         apply_plan(repo, plan)
     assert repo.counts()["results"] == 0

@@ -21,12 +21,14 @@ from tests.exchange.test_csv_roundtrip import TABLES, add_awkward_records, dump
 
 
 def _add_exact_cases(repo) -> None:
-    repo.results.add_many([
-        LabEntry(date(2026, 6, 1), "diastolic_bp", "80", "mm[Hg]", "<80"),
-        LabEntry(date(2026, 6, 1), "creatinine", "1.90", "mg/dL", "0.5-1.1"),
-        LabEntry(date(2026, 6, 1), "ana", "1:320", None, "<1:80", pattern="speckled"),
-        LabEntry(date(2026, 6, 1), "egfr", "55", "mL/min/{1.73_m2}", assay="MDRD"),
-    ])
+    repo.results.add_many(
+        [
+            LabEntry(date(2026, 6, 1), "diastolic_bp", "80", "mm[Hg]", "<80"),
+            LabEntry(date(2026, 6, 1), "creatinine", "1.90", "mg/dL", "0.5-1.1"),
+            LabEntry(date(2026, 6, 1), "ana", "1:320", None, "<1:80", pattern="speckled"),
+            LabEntry(date(2026, 6, 1), "egfr", "55", "mL/min/{1.73_m2}", assay="MDRD"),
+        ]
+    )
 
 
 def test_reimport_into_an_empty_file_restores_every_table(demo_repo, tmp_path):
@@ -49,9 +51,11 @@ def test_reimport_into_an_empty_file_restores_every_table(demo_repo, tmp_path):
 def test_meaning_survives_the_round_trip(repo, tmp_path):
     _add_exact_cases(repo)
     document = bundle(repo)
-    observations = {o["code"]["coding"][0]["code"]: o for o in
-                    (e["resource"] for e in document["entry"]) if o["resourceType"] ==
-                    "Observation"}
+    observations = {
+        o["code"]["coding"][0]["code"]: o
+        for o in (e["resource"] for e in document["entry"])
+        if o["resourceType"] == "Observation"
+    }
     diastolic = observations["8462-4"]
     assert diastolic["referenceRange"] == [{"text": "<80"}]  # no inclusive high: 80 is HIGH
     assert diastolic["interpretation"][0]["coding"][0]["code"] == "H"
@@ -67,16 +71,26 @@ def test_meaning_survives_the_round_trip(repo, tmp_path):
         apply_plan(copy, read_plan(out, copy))
         for old, new in zip(repo.results.all(), copy.results.all(), strict=True):
             assert (new.value_text, new.ref_range, new.source, new.pattern, new.assay) == (
-                old.value_text, old.ref_range, old.source, old.pattern, old.assay)
+                old.value_text,
+                old.ref_range,
+                old.source,
+                old.pattern,
+                old.assay,
+            )
             marker = get_marker(old.marker)
-            assert interpret(marker, new.value_text, new.unit, new.ref_range).flag == \
-                interpret(marker, old.value_text, old.unit, old.ref_range).flag
+            assert (
+                interpret(marker, new.value_text, new.unit, new.ref_range).flag
+                == interpret(marker, old.value_text, old.unit, old.ref_range).flag
+            )
 
 
 def test_catalog_ranges_are_not_exported_as_lab_ranges(repo):
     repo.results.add_many([LabEntry(date(2026, 6, 1), "c3", "0.5", "g/L")])
-    (observation,) = [e["resource"] for e in bundle(repo)["entry"]
-                      if e["resource"]["resourceType"] == "Observation"]
+    (observation,) = [
+        e["resource"]
+        for e in bundle(repo)["entry"]
+        if e["resource"]["resourceType"] == "Observation"
+    ]
     assert "referenceRange" not in observation and "interpretation" not in observation
     assert observation["meta"]["tag"][0]["code"] == Source.ENTERED
 
@@ -97,8 +111,22 @@ def test_patient_ids_do_not_come_from_the_file_name(tmp_path):
 
 def test_transaction_bundle_for_a_fhir_server(demo_file, tmp_path, capsys):
     out = tmp_path / "t.json"
-    assert main(["export", "--db", str(demo_file), "--format", "fhir", "--out", str(out),
-                 "--bundle-type", "transaction"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--db",
+                str(demo_file),
+                "--format",
+                "fhir",
+                "--out",
+                str(out),
+                "--bundle-type",
+                "transaction",
+            ]
+        )
+        == 0
+    )
     parsed = Bundle.parse_file(out)
     assert parsed.type == "transaction"
     document = json.loads(out.read_text())
@@ -110,15 +138,18 @@ def test_transaction_bundle_for_a_fhir_server(demo_file, tmp_path, capsys):
 
 
 def test_an_egfr_is_labelled_with_its_own_equation(repo):
-    repo.results.add_many([
-        LabEntry(date(2026, 6, 1), "egfr", "55", "mL/min/{1.73_m2}", assay="MDRD"),
-        LabEntry(date(2026, 6, 2), "egfr", "57", "mL/min/{1.73_m2}", assay="MDRD (race-based)"),
-        LabEntry(date(2026, 6, 3), "egfr", "58", "mL/min/{1.73_m2}", assay="CKD-EPI 2021"),
-    ])
-    labels = {o["code"]["coding"][0]["code"]: (o["code"]["coding"][0]["display"],
-                                               o["code"]["text"])
-              for o in (e["resource"] for e in bundle(repo)["entry"])
-              if o["resourceType"] == "Observation"}
+    repo.results.add_many(
+        [
+            LabEntry(date(2026, 6, 1), "egfr", "55", "mL/min/{1.73_m2}", assay="MDRD"),
+            LabEntry(date(2026, 6, 2), "egfr", "57", "mL/min/{1.73_m2}", assay="MDRD (race-based)"),
+            LabEntry(date(2026, 6, 3), "egfr", "58", "mL/min/{1.73_m2}", assay="CKD-EPI 2021"),
+        ]
+    )
+    labels = {
+        o["code"]["coding"][0]["code"]: (o["code"]["coding"][0]["display"], o["code"]["text"])
+        for o in (e["resource"] for e in bundle(repo)["entry"])
+        if o["resourceType"] == "Observation"
+    }
     assert labels["33914-3"] == ("eGFR (MDRD)", "eGFR (MDRD)")
     assert labels["48643-1"] == ("eGFR (MDRD, race-based)",) * 2
     assert labels["98979-8"] == ("eGFR (CKD-EPI 2021)",) * 2

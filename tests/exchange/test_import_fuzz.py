@@ -15,18 +15,55 @@ from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.formats import read_plan
 
 HEADER = "date,kind,item,value,unit,ref_low,ref_high,lab,note"
-SETTINGS = settings(max_examples=400, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 cells = st.one_of(
-    st.sampled_from(["2025-01-01", "2025-02-30", "01/02/2025", "2024-W10-1", "lab", "vital",
-                     "symptom", "medication", "event", "c3", "ana", "fatigue", "rash",
-                     "1:160", "<0.5", "nan", "inf", "1e309", "1_000", "١٢", "１２", "−5",
-                     "≤5", "1.234,5", "0\u00a05", "=1+1", "-3", "g/L", "K/uL", ""]),
+    st.sampled_from(
+        [
+            "2025-01-01",
+            "2025-02-30",
+            "01/02/2025",
+            "2024-W10-1",
+            "lab",
+            "vital",
+            "symptom",
+            "medication",
+            "event",
+            "c3",
+            "ana",
+            "fatigue",
+            "rash",
+            "1:160",
+            "<0.5",
+            "nan",
+            "inf",
+            "1e309",
+            "1_000",
+            "١٢",
+            "１２",
+            "−5",
+            "≤5",
+            "1.234,5",
+            "0\u00a05",
+            "=1+1",
+            "-3",
+            "g/L",
+            "K/uL",
+            "",
+        ]
+    ),
     st.text(alphabet=string.printable + "éü\u00a0\u2212", max_size=12),
 )
-rows = st.lists(st.lists(cells, min_size=7, max_size=11).map(
-    lambda cs: ",".join(f'"{c}"' if ("," in c or '"' in c or "\n" in c or "\r" in c) and
-                        '"' not in c else c for c in cs)), max_size=6)
+rows = st.lists(
+    st.lists(cells, min_size=7, max_size=11).map(
+        lambda cs: ",".join(
+            f'"{c}"' if ("," in c or '"' in c or "\n" in c or "\r" in c) and '"' not in c else c
+            for c in cs
+        )
+    ),
+    max_size=6,
+)
 
 
 def _check(repo, path) -> None:
@@ -56,19 +93,50 @@ def test_random_bytes(repo, tmp_path, data):
 
 
 json_values = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6),
-              st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=8),
-              st.sampled_from(["4485-9", "http://loinc.org", "g/L", "2024-01-01", ">",
-                               "Observation", "K/uL"])),
-    lambda children: st.one_of(st.lists(children, max_size=3),
-                               st.dictionaries(st.sampled_from(
-                                   ["code", "coding", "system", "value", "unit",
-                                    "valueQuantity", "comparator", "effectiveDateTime",
-                                    "referenceRange", "low", "high", "component", "hasMember",
-                                    "result", "reference", "status", "valueRatio",
-                                    "valueString", "text", "resource", "entry"]),
-                                   children, max_size=4)),
-    max_leaves=12)
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**6), 10**6),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(max_size=8),
+        st.sampled_from(
+            ["4485-9", "http://loinc.org", "g/L", "2024-01-01", ">", "Observation", "K/uL"]
+        ),
+    ),
+    lambda children: st.one_of(
+        st.lists(children, max_size=3),
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "code",
+                    "coding",
+                    "system",
+                    "value",
+                    "unit",
+                    "valueQuantity",
+                    "comparator",
+                    "effectiveDateTime",
+                    "referenceRange",
+                    "low",
+                    "high",
+                    "component",
+                    "hasMember",
+                    "result",
+                    "reference",
+                    "status",
+                    "valueRatio",
+                    "valueString",
+                    "text",
+                    "resource",
+                    "entry",
+                ]
+            ),
+            children,
+            max_size=4,
+        ),
+    ),
+    max_leaves=12,
+)
 
 
 @SETTINGS

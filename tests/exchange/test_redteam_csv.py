@@ -33,15 +33,20 @@ def _write(path, table) -> None:
 
 
 def _dump(repo: Repository) -> list[tuple]:
-    return sorted((r.taken_on, r.marker, r.value_text, r.unit, r.ref_range, r.note, r.lab)
-                  for r in repo.results.all())
+    return sorted(
+        (r.taken_on, r.marker, r.value_text, r.unit, r.ref_range, r.note, r.lab)
+        for r in repo.results.all()
+    )
 
 
 def test_three_decimal_values_come_back_exactly_from_the_apps_own_csv(tmp_path, repo):
     _patient(repo)
     # 1.25 g/L as the lab printed it, three decimals (stored text is canonical: a point)
-    repo.results.add(LabEntry(date(2024, 2, 1), "c3", "1.250", "g/L", "0.900-1.800",
-                              number_format=NumberFormat.POINT))
+    repo.results.add(
+        LabEntry(
+            date(2024, 2, 1), "c3", "1.250", "g/L", "0.900-1.800", number_format=NumberFormat.POINT
+        )
+    )
     out = tmp_path / "export.csv"
     export(repo, "csv", out)
     before = _dump(repo)
@@ -81,10 +86,13 @@ def test_an_amended_copy_of_the_apps_own_fhir_export_is_a_conflict(tmp_path, rep
     out = tmp_path / "export.json"
     export(repo, "fhir", out)
     bundle = json.loads(out.read_text(encoding="utf-8"))
-    observation = next(e["resource"] for e in bundle["entry"]
-                       if e["resource"]["resourceType"] == "Observation"
-                       and "valueQuantity" in e["resource"]
-                       and e["resource"]["identifier"][0]["value"].startswith("result/"))
+    observation = next(
+        e["resource"]
+        for e in bundle["entry"]
+        if e["resource"]["resourceType"] == "Observation"
+        and "valueQuantity" in e["resource"]
+        and e["resource"]["identifier"][0]["value"].startswith("result/")
+    )
     observation["note"] = [{"text": "amended by hand"}]
     out.write_text(json.dumps(bundle), encoding="utf-8")
     before = _dump(repo)
@@ -99,17 +107,20 @@ def test_an_amended_copy_of_the_apps_own_fhir_export_is_a_conflict(tmp_path, rep
 
 def test_a_csv_number_without_unit_is_skipped_with_the_reason(tmp_path, repo):
     out = tmp_path / "typed.csv"
-    out.write_text("date,kind,item,value,unit,ref_low,ref_high,lab,note\r\n"
-                   "2024-03-01,lab,c3,49,,,,,\r\n"
-                   "2024-03-01,lab,c3,0.9,g/L,,,,\r\n"
-                   "2024-03-01,lab,ana,1:160,,,,,\r\n"
-                   "2024-03-01,lab,urine_protein_dipstick,2+,,,,,\r\n", encoding="utf-8")
+    out.write_text(
+        "date,kind,item,value,unit,ref_low,ref_high,lab,note\r\n"
+        "2024-03-01,lab,c3,49,,,,,\r\n"
+        "2024-03-01,lab,c3,0.9,g/L,,,,\r\n"
+        "2024-03-01,lab,ana,1:160,,,,,\r\n"
+        "2024-03-01,lab,urine_protein_dipstick,2+,,,,,\r\n",
+        encoding="utf-8",
+    )
     plan = read_plan(out, repo)
     assert [s.where for s in plan.skipped] == ["row 2"]
-    assert plan.skipped[0].reason.endswith(" 49: a number without a unit cannot be read "
-                                           "(the unit is not guessed)")
-    assert sorted(e.marker for e in plan.results) == ["ana", "c3",
-                                                      "urine_protein_dipstick"]
+    assert plan.skipped[0].reason.endswith(
+        " 49: a number without a unit cannot be read (the unit is not guessed)"
+    )
+    assert sorted(e.marker for e in plan.results) == ["ana", "c3", "urine_protein_dipstick"]
 
 
 def test_excel_summary_holds_values_and_changes_as_numbers(tmp_path, repo):

@@ -16,9 +16,11 @@ from lupus_tracker.store.repository import Repository
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 from tests.exchange.synthea_helpers import SYNTHEA
 
-ASSESSMENTS = (SledaiAssessment(date(2024, 3, 1), frozenset({"arthritis", "rash"}), None, 1.5),
-               SledaiAssessment(date(2024, 6, 1), frozenset(), "quiet visit", 0.5),
-               SledaiAssessment(date(2024, 9, 1), frozenset({"alopecia"}), None, None))
+ASSESSMENTS = (
+    SledaiAssessment(date(2024, 3, 1), frozenset({"arthritis", "rash"}), None, 1.5),
+    SledaiAssessment(date(2024, 6, 1), frozenset(), "quiet visit", 0.5),
+    SledaiAssessment(date(2024, 9, 1), frozenset({"alopecia"}), None, None),
+)
 
 
 def _patient(repo: Repository) -> None:
@@ -52,8 +54,7 @@ def test_a_file_without_pga_never_blanks_the_stored_one(tmp_path, repo):
         table = list(csv.reader(handle))
     assert table[0][-1] == "pga"
     # an older export, without the pga column, one assessment with a descriptor less
-    old = [row[:-1] for row in table
-           if row[1] != "sledai" or row[0] == "2024-03-01"]
+    old = [row[:-1] for row in table if row[1] != "sledai" or row[0] == "2024-03-01"]
     for row in old:
         if row[1] == "sledai":
             row[table[0].index("data")] = '["arthritis"]'
@@ -71,12 +72,14 @@ def test_a_different_pga_is_a_conflict_kept_by_default(tmp_path, repo):
     _patient(repo)
     out = tmp_path / "export.fhir.json"
     export(repo, "fhir", out)
-    repo.sledai.save(SledaiAssessment(date(2024, 3, 1), frozenset({"arthritis", "rash"}),
-                                      None, 2.0))
+    repo.sledai.save(
+        SledaiAssessment(date(2024, 3, 1), frozenset({"arthritis", "rash"}), None, 2.0)
+    )
     plan = read_plan(out, repo)
     assert [c.text() for c in plan.conflicts if "SLEDAI" in c.what] == [
         "SLEDAI-2K on 2024-03-01: kept score 6 (arthritis, rash), PGA 2, "
-        "not imported score 6 (arthritis, rash), PGA 1.5"]
+        "not imported score 6 (arthritis, rash), PGA 1.5"
+    ]
     apply_plan(repo, read_plan(out, repo))
     assert repo.sledai.get(date(2024, 3, 1)).pga == 2.0
 

@@ -12,23 +12,38 @@ from lupus_tracker.store.repository import Repository
 
 
 def test_workbook(demo_repo, tmp_path):
-    demo_repo.results.add(LabEntry(date(2026, 6, 29), "c3", "0.7", "g/L",
-                                  note="=HYPERLINK(\"http://evil\")"))
+    demo_repo.results.add(
+        LabEntry(date(2026, 6, 29), "c3", "0.7", "g/L", note='=HYPERLINK("http://evil")')
+    )
     demo_repo.treatments.add(Medication(None, "+SUM(A1:A9)", date(2026, 6, 1)))
     out = tmp_path / "all.xlsx"
     export_xlsx(demo_repo, out)
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     book = load_workbook(out)
-    assert book.sheetnames == ["Summary", "Labs", "Vitals", "Symptoms", "Medications",
-                               "Events", "Diary", "SLEDAI-2K", "Lab trends"]
+    assert book.sheetnames == [
+        "Summary",
+        "Labs",
+        "Vitals",
+        "Symptoms",
+        "Medications",
+        "Events",
+        "Diary",
+        "SLEDAI-2K",
+        "Lab trends",
+    ]
     labs = book["Labs"]
     assert [c.value for c in labs[1]][:4] == ["Date", "Marker", "Value (as printed)", "Unit"]
     assert isinstance(labs["A2"].value, datetime)
-    formulas = [c.coordinate for sheet in book for row in sheet.iter_rows() for c in row
-                if c.data_type == "f"]
+    formulas = [
+        c.coordinate
+        for sheet in book
+        for row in sheet.iter_rows()
+        for c in row
+        if c.data_type == "f"
+    ]
     assert formulas == []
     notes = [c.value for c in labs["I"] if c.value]
-    assert "=HYPERLINK(\"http://evil\")" in notes
+    assert '=HYPERLINK("http://evil")' in notes
     trends = book["Lab trends"]
     headers = [c.value for c in trends[1]]
     assert "C3 (g/L)" in headers and "Albumin (g/L)" in headers
@@ -43,13 +58,25 @@ def test_workbook(demo_repo, tmp_path):
 def test_vitals_are_numbers_and_the_labs_egfr_comes_first(repo, tmp_path):
     from lupus_tracker.domain.records import Source
 
-    repo.results.add_many([
-        LabEntry(date(2026, 6, 1), "weight", "66.5", "kg"),
-        LabEntry(date(2026, 6, 1), "egfr", "72", "mL/min/{1.73_m2}"),
-    ])
-    repo.results.replace_computed("egfr", [LabEntry(date(2026, 6, 1), "egfr", "83",
-                                                    "mL/min/{1.73_m2}", assay="CKD-EPI 2021 "
-                                                    "(computed)", source=Source.COMPUTED)])
+    repo.results.add_many(
+        [
+            LabEntry(date(2026, 6, 1), "weight", "66.5", "kg"),
+            LabEntry(date(2026, 6, 1), "egfr", "72", "mL/min/{1.73_m2}"),
+        ]
+    )
+    repo.results.replace_computed(
+        "egfr",
+        [
+            LabEntry(
+                date(2026, 6, 1),
+                "egfr",
+                "83",
+                "mL/min/{1.73_m2}",
+                assay="CKD-EPI 2021 (computed)",
+                source=Source.COMPUTED,
+            )
+        ],
+    )
     out = tmp_path / "v.xlsx"
     export_xlsx(repo, out)
     book = load_workbook(out)
@@ -97,5 +124,6 @@ def test_labs_and_vitals_sheets_show_time_and_where_the_flag_comes_from(repo, tm
     for title in ("Labs", "Vitals"):
         rows = list(book[title].iter_rows(values_only=True))
         assert rows[0][-2:] == ("Time", "Flag")
-        assert any(row[-2] == "21:51" and str(row[-1]).endswith("(usual range)")
-                   for row in rows[1:])
+        assert any(
+            row[-2] == "21:51" and str(row[-1]).endswith("(usual range)") for row in rows[1:]
+        )

@@ -20,8 +20,13 @@ from lupus_tracker.domain.sledai import (
 
 @pytest.mark.parametrize(
     ("sex", "age", "creatinine", "expected"),
-    [("female", 55, 0.9, 75.5), ("male", 40, 1.0, 97.6), ("female", 30, 0.6, 123.8),
-     ("male", 60, 2.0, 37.5), ("female", 35, 1.1, 67.2)],
+    [
+        ("female", 55, 0.9, 75.5),
+        ("male", 40, 1.0, 97.6),
+        ("female", 30, 0.6, 123.8),
+        ("male", 60, 2.0, 37.5),
+        ("female", 35, 1.1, 67.2),
+    ],
 )
 def test_ckd_epi_2021_published_values(sex, age, creatinine, expected):
     assert round(ckd_epi_2021(creatinine, age, sex), 1) == expected
@@ -30,8 +35,12 @@ def test_ckd_epi_2021_published_values(sex, age, creatinine, expected):
 def test_egfr_units_and_limits():
     assert creatinine_to_mg_dl(88.4, "µmol/L") == pytest.approx(1.0)
     assert creatinine_to_mg_dl(1.0, "mg/dL") == 1.0
-    for bad in ((1.0, 17, "female"), (1.0, 40, "other"), (0.0, 40, "male"),
-                (float("nan"), 40, "male")):
+    for bad in (
+        (1.0, 17, "female"),
+        (1.0, 40, "other"),
+        (0.0, 40, "male"),
+        (float("nan"), 40, "male"),
+    ):
         with pytest.raises(EgfrError):
             ckd_epi_2021(*bad)
     with pytest.raises(EgfrError):
@@ -52,8 +61,9 @@ def test_sledai_has_24_descriptors_totalling_105():
 def test_worked_examples():
     # Nephritis with active serology: proteinuria 4 + hematuria 4 + low complement 2
     # + DNA binding 2 + rash 2 = 14.
-    assert score({"proteinuria", "hematuria", "low_complement", "increased_dna_binding",
-                  "rash"}) == 14
+    assert (
+        score({"proteinuria", "hematuria", "low_complement", "increased_dna_binding", "rash"}) == 14
+    )
     assert score({"seizure", "fever"}) == 9
     assert score(set()) == 0
     with pytest.raises(SledaiError):
@@ -62,20 +72,40 @@ def test_worked_examples():
 
 # Source: one scheme (issue 12 item 9; common SLEDAI-2K calculators): 0 none, 1-5 mild,
 # 6-10 moderate, 11-19 high, >=20 very high. Rows just below, at and above each boundary.
-@pytest.mark.parametrize(("total", "words"), [
-    (0, "no activity"), (1, "mild activity"), (5, "mild activity"), (6, "moderate activity"),
-    (10, "moderate activity"), (11, "high activity"), (19, "high activity"),
-    (20, "very high activity"), (105, "very high activity")])
+@pytest.mark.parametrize(
+    ("total", "words"),
+    [
+        (0, "no activity"),
+        (1, "mild activity"),
+        (5, "mild activity"),
+        (6, "moderate activity"),
+        (10, "moderate activity"),
+        (11, "high activity"),
+        (19, "high activity"),
+        (20, "very high activity"),
+        (105, "very high activity"),
+    ],
+)
 def test_one_band_scheme(total, words):
     assert band(total) == words
     assert "remission" not in describe(total)
 
 
 # Source: Gladman et al., J Rheumatol 2000 (change > 3 flare, < -3 improvement).
-@pytest.mark.parametrize(("previous", "current", "change"), [
-    (6, 9, Change.PERSISTENT), (6, 10, Change.FLARE), (10, 6, Change.IMPROVEMENT),
-    (9, 6, Change.PERSISTENT), (14, 6, Change.IMPROVEMENT), (4, 0, Change.IMPROVEMENT),
-    (3, 0, Change.NO_ACTIVITY), (0, 0, Change.NO_ACTIVITY), (0, 4, Change.FLARE)])
+@pytest.mark.parametrize(
+    ("previous", "current", "change"),
+    [
+        (6, 9, Change.PERSISTENT),
+        (6, 10, Change.FLARE),
+        (10, 6, Change.IMPROVEMENT),
+        (9, 6, Change.PERSISTENT),
+        (14, 6, Change.IMPROVEMENT),
+        (4, 0, Change.IMPROVEMENT),
+        (3, 0, Change.NO_ACTIVITY),
+        (0, 0, Change.NO_ACTIVITY),
+        (0, 4, Change.FLARE),
+    ],
+)
 def test_change_between_visits(previous, current, change):
     assert classify_change(previous, current) is change
     assert "remission" not in change.value
@@ -87,5 +117,8 @@ def test_major_organ_items_are_named_whatever_the_total():
     assert "mild activity" in text and "Kidney involvement (proteinuria)" in text
     assert "discuss with your doctor" in text
     assert major_organ_notes({"rash", "alopecia"}) == []
-    assert [n.split(" ")[0] for n in major_organ_notes({"seizure", "pleurisy", "vasculitis"})] \
-        == ["brain", "blood", "heart"]
+    assert [n.split(" ")[0] for n in major_organ_notes({"seizure", "pleurisy", "vasculitis"})] == [
+        "brain",
+        "blood",
+        "heart",
+    ]

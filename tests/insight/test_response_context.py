@@ -23,16 +23,35 @@ def _history(repo) -> TreatmentHistory:
 
 
 def test_other_changes_and_after_stopping(repo):
-    repo.treatments.add(Medication(None, "Tacrolimus", START, date(2025, 4, 17),
-                                   doses=(Dose(START, 2, "mg", "twice daily"),)))
-    repo.treatments.add(Medication(None, "Prednisone", date(2024, 6, 1), None, doses=(
-        Dose(date(2024, 6, 1), 20, "mg", "daily"), Dose(date(2025, 2, 1), 10, "mg", "daily"))))
+    repo.treatments.add(
+        Medication(
+            None,
+            "Tacrolimus",
+            START,
+            date(2025, 4, 17),
+            doses=(Dose(START, 2, "mg", "twice daily"),),
+        )
+    )
+    repo.treatments.add(
+        Medication(
+            None,
+            "Prednisone",
+            date(2024, 6, 1),
+            None,
+            doses=(
+                Dose(date(2024, 6, 1), 20, "mg", "daily"),
+                Dose(date(2025, 2, 1), 10, "mg", "daily"),
+            ),
+        )
+    )
     repo.events.add(Event(None, date(2025, 5, 10), EventKind.INFUSION, "UC-MSC"))
     (tacrolimus,) = [t for t in treatments(_history(repo)) if t.medication == "Tacrolimus"]
     assert tacrolimus.label == "changes after starting Tacrolimus"
     assert other_changes(_history(repo), tacrolimus, date(2025, 1, 31)) == ()
     assert other_changes(_history(repo), tacrolimus, date(2025, 6, 1)) == (
-        "Prednisone 10 mg daily (2025-02-01)", "infusion: UC-MSC (2025-05-10)")
+        "Prednisone 10 mg daily (2025-02-01)",
+        "infusion: UC-MSC (2025-05-10)",
+    )
     notes = follow_up_notes(_history(repo), tacrolimus)
     assert len(notes) == len(POINTS)
     assert notes[0] == "1 month: no other treatment change recorded"

@@ -36,12 +36,13 @@ class Pdf:
 
     def images(self) -> list[list[str]]:
         """``pdfimages -list`` rows: page, num, type, width, height, ..."""
-        return [line.split() for line in
-                _run("pdfimages", "-list", str(self.path)).strip().splitlines()[2:]]
+        return [
+            line.split()
+            for line in _run("pdfimages", "-list", str(self.path)).strip().splitlines()[2:]
+        ]
 
     def fonts(self) -> list[list[str]]:
-        return [line.split() for line in
-                _run("pdffonts", str(self.path)).strip().splitlines()[2:]]
+        return [line.split() for line in _run("pdffonts", str(self.path)).strip().splitlines()[2:]]
 
 
 @pytest.fixture

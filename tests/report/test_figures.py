@@ -22,9 +22,15 @@ START = date(2025, 6, 30)
 @pytest.fixture
 def drawn(demo_repo):
     demo_repo.results.add(LabEntry(date(2026, 6, 29), "c3", "<0.5", "g/L", "0.9-1.8"))
-    demo_repo.treatments.add(Medication(None, "Methylprednisolone IV", date(2026, 5, 2),
-                                        date(2026, 5, 4), doses=(
-                                            Dose(date(2026, 5, 2), 500, "mg", "once daily"),)))
+    demo_repo.treatments.add(
+        Medication(
+            None,
+            "Methylprednisolone IV",
+            date(2026, 5, 2),
+            date(2026, 5, 4),
+            doses=(Dose(date(2026, 5, 2), 500, "mg", "once daily"),),
+        )
+    )
     figure = trend_figure(demo_repo, START, SINCE, UNTIL)
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
@@ -41,14 +47,12 @@ def _drawn_texts(figure) -> list[Text]:
             for tick in axis.get_major_ticks() + axis.get_minor_ticks():
                 ticks.update((id(tick.label1), id(tick.label2)))
                 if low <= tick.get_loc() <= high:
-                    shown += [label for label in (tick.label1, tick.label2)
-                              if label.get_visible()]
+                    shown += [label for label in (tick.label1, tick.label2) if label.get_visible()]
     return [t for t in figure.findobj(Text) if id(t) not in ticks] + shown
 
 
 def _panels(figure):
-    return [ax for ax in figure.axes
-            if ax.get_title(loc="left") and ax.get_label() != "dose strip"]
+    return [ax for ax in figure.axes if ax.get_title(loc="left") and ax.get_label() != "dose strip"]
 
 
 def test_panels_are_wide_enough_and_no_text_is_small_or_outside(drawn):
@@ -76,17 +80,25 @@ def test_ranges_bounds_and_assays(drawn):
         if name != "Blood pressure":  # target lines stand for its range
             assert any(isinstance(c, PolyCollection) for c in ax.collections), name
     c3 = panels["C3"]
-    open_down = [c for c in c3.collections if isinstance(c, PathCollection)
-                 and len(c.get_offsets()) and len(c.get_facecolor())
-                 and tuple(c.get_facecolor()[0]) == (1, 1, 1, 1)]
+    open_down = [
+        c
+        for c in c3.collections
+        if isinstance(c, PathCollection)
+        and len(c.get_offsets())
+        and len(c.get_facecolor())
+        and tuple(c.get_facecolor()[0]) == (1, 1, 1, 1)
+    ]
     assert open_down, "the <0.5 bound is an open triangle"
     dsdna = panels["anti-dsDNA"]
     legend = [t.get_text() for t in figure.legends[0].get_texts()]
     # two assays, two series, one legend; each named "assay · lab" as in the tables
     assert legend[:2] == ["ELISA · City Hospital Laboratory", "CLIA · Riverside Medical Labs"]
     assert "visit" in legend and "infusion" not in legend  # the events of the chart
-    shapes = {id(c.get_paths()[0]) for c in dsdna.collections
-              if isinstance(c, PathCollection) and len(c.get_offsets())}
+    shapes = {
+        id(c.get_paths()[0])
+        for c in dsdna.collections
+        if isinstance(c, PathCollection) and len(c.get_offsets())
+    }
     assert len(shapes) >= 2
 
 
@@ -105,8 +117,11 @@ def test_dose_strip_and_events_share_the_time_axis(drawn):
 
 def _band_steps(ax, gid_start: str) -> dict[str, list[tuple[float, float]]]:
     """The band's dashed limit lines (x, y), by series label."""
-    return {line.get_gid().split(":", 1)[1]: [tuple(p) for p in line.get_xydata()]
-            for line in ax.lines if (line.get_gid() or "").startswith(gid_start)}
+    return {
+        line.get_gid().split(":", 1)[1]: [tuple(p) for p in line.get_xydata()]
+        for line in ax.lines
+        if (line.get_gid() or "").startswith(gid_start)
+    }
 
 
 def test_report_bands_are_the_app_chart_bands(repo):
@@ -115,20 +130,25 @@ def test_report_bands_are_the_app_chart_bands(repo):
     from lupus_tracker.charts.marker import MarkerChart, marker_figure
     from lupus_tracker.charts.sources import load_marker_data
 
-    for entry in (LabEntry(date(2026, 1, 5), "c3", "0.62", "g/L", "0.9-1.8", "LabA"),
-                  LabEntry(date(2026, 2, 5), "c3", "0.95", "g/L", "0.9-1.8", "LabA"),
-                  LabEntry(date(2026, 4, 5), "c3", "0.80", "g/L", "0.82-1.67", "LabB"),
-                  LabEntry(date(2026, 5, 5), "c3", "0.85", "g/L", "0.82-1.67", "LabB"),
-                  LabEntry(date(2026, 3, 1), "anti_dsdna", "60", "IU/mL", "<30", "LabA",
-                           "ELISA"),
-                  LabEntry(date(2026, 5, 1), "anti_dsdna", "40", "IU/mL", "<27", "LabB",
-                           "CLIA")):
+    for entry in (
+        LabEntry(date(2026, 1, 5), "c3", "0.62", "g/L", "0.9-1.8", "LabA"),
+        LabEntry(date(2026, 2, 5), "c3", "0.95", "g/L", "0.9-1.8", "LabA"),
+        LabEntry(date(2026, 4, 5), "c3", "0.80", "g/L", "0.82-1.67", "LabB"),
+        LabEntry(date(2026, 5, 5), "c3", "0.85", "g/L", "0.82-1.67", "LabB"),
+        LabEntry(date(2026, 3, 1), "anti_dsdna", "60", "IU/mL", "<30", "LabA", "ELISA"),
+        LabEntry(date(2026, 5, 1), "anti_dsdna", "40", "IU/mL", "<27", "LabB", "CLIA"),
+    ):
         repo.results.add(entry)
     report = trend_figure(repo, START, SINCE, UNTIL)
     panels = {ax.get_title(loc="left").split(" (")[0]: ax for ax in _panels(report)}
     for key, name in (("c3", "C3"), ("anti_dsdna", "anti-dsDNA")):
-        app = marker_figure(MarkerChart(load_marker_data(repo, key, START, UNTIL),
-                                        since=START, until=UNTIL + timedelta(days=1)))
+        app = marker_figure(
+            MarkerChart(
+                load_marker_data(repo, key, START, UNTIL),
+                since=START,
+                until=UNTIL + timedelta(days=1),
+            )
+        )
         for edge in ("band-low:", "band-high:"):
             assert _band_steps(panels[name], edge) == _band_steps(app.axes[0], edge), edge
     lows = _band_steps(panels["C3"], "band-low:")
@@ -144,15 +164,20 @@ def test_blood_pressure_panel_with_the_lupus_nephritis_target(demo_repo):
     from lupus_tracker.report.figures import trend_chart_image
 
     figure = trend_figure(demo_repo, START, SINCE, UNTIL)
-    (pressure,) = [ax for ax in _panels(figure)
-                   if ax.get_title(loc="left").startswith("Blood pressure")]
-    targets = sorted(line.get_ydata()[0] for line in pressure.lines
-                     if (line.get_gid() or "").startswith("target:"))
+    (pressure,) = [
+        ax for ax in _panels(figure) if ax.get_title(loc="left").startswith("Blood pressure")
+    ]
+    targets = sorted(
+        line.get_ydata()[0]
+        for line in pressure.lines
+        if (line.get_gid() or "").startswith("target:")
+    )
     assert targets == [80, 130]
     assert len(_panels(figure)) % 2 == 0  # the columns stay even
     caption = trend_chart_image(demo_repo, START, SINCE, UNTIL).caption
     assert "below 130/80 mmHg (KDIGO 2024)" in caption
     demo_repo.settings.set("condition.lupus_nephritis", "no")
     figure = trend_figure(demo_repo, START, SINCE, UNTIL)
-    assert not [ax for ax in _panels(figure)
-                if ax.get_title(loc="left").startswith("Blood pressure")]
+    assert not [
+        ax for ax in _panels(figure) if ax.get_title(loc="left").startswith("Blood pressure")
+    ]

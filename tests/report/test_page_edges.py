@@ -23,10 +23,22 @@ def _note(index: int) -> str:
 @pytest.mark.parametrize("events", [12, 16, 30])
 def test_a_cell_split_by_a_page_is_printed_once(repo, tmp_path, read_pdf, events):
     for index in range(events):
-        repo.events.add(Event(None, date(2026, 5, 1) + timedelta(days=index), EventKind.FLARE,
-                              f"Flare {index}", _note(index)))
-    content = gather(repo, date(2026, 4, 1), date(2026, 6, 30), with_charts=False,
-                     sections=[ReportSection.EVENTS])
+        repo.events.add(
+            Event(
+                None,
+                date(2026, 5, 1) + timedelta(days=index),
+                EventKind.FLARE,
+                f"Flare {index}",
+                _note(index),
+            )
+        )
+    content = gather(
+        repo,
+        date(2026, 4, 1),
+        date(2026, 6, 30),
+        with_charts=False,
+        sections=[ReportSection.EVENTS],
+    )
     out = tmp_path / "events.pdf"
     pages = write_pdf(content, out)
     assert pages >= 2
@@ -38,8 +50,13 @@ def test_a_cell_split_by_a_page_is_printed_once(repo, tmp_path, read_pdf, events
 def test_a_long_question_split_by_a_page_is_printed_once(repo, tmp_path, read_pdf):
     text = " ".join(_note(index) for index in range(25))  # one paragraph of 1,500 words
     repo.report_notes.set(date(2026, 4, 1), date(2026, 6, 30), text)
-    content = gather(repo, date(2026, 4, 1), date(2026, 6, 30), with_charts=False,
-                     sections=[ReportSection.QUESTIONS])
+    content = gather(
+        repo,
+        date(2026, 4, 1),
+        date(2026, 6, 30),
+        with_charts=False,
+        sections=[ReportSection.QUESTIONS],
+    )
     out = tmp_path / "questions.pdf"
     assert write_pdf(content, out) >= 2
     printed = Counter(" ".join(read_pdf(out).pages(layout=False)).split())

@@ -24,8 +24,11 @@ def _dialog(qtbot, repo) -> ReportDialog:
 
 def test_sections_and_photos_chosen_in_the_dialog_are_what_is_gathered(qtbot, demo_repo):
     for day in range(1, 9):
-        demo_repo.photos.add(Photo(None, date(2026, 6, day), b"\x89PNG\r\n\x1a\nx", "image/png",
-                                   f"rash {day}", "rash"))
+        demo_repo.photos.add(
+            Photo(
+                None, date(2026, 6, day), b"\x89PNG\r\n\x1a\nx", "image/png", f"rash {day}", "rash"
+            )
+        )
     dialog = _dialog(qtbot, demo_repo)
     items = [dialog.photos.item(i) for i in range(dialog.photos.count())]
     ticked = [i.text()[:10] for i in items if i.checkState() == Qt.CheckState.Checked]
@@ -39,8 +42,9 @@ def test_sections_and_photos_chosen_in_the_dialog_are_what_is_gathered(qtbot, de
     dialog.section_boxes[ReportSection.EVENTS].setChecked(False)
     assert all(box.accessibleName() for box in dialog.section_boxes.values())
 
-    content = gather(demo_repo, *dialog.period(), sections=dialog.sections(),
-                     photo_ids=dialog.photo_ids())
+    content = gather(
+        demo_repo, *dialog.period(), sections=dialog.sections(), photo_ids=dialog.photo_ids()
+    )
     assert not content.charts and not content.events
     assert content.results is not None and content.treatment is not None
     assert [p.caption for p, _ in content.photos] == [f"rash {d}" for d in (1, 3, 4, 5, 6, 7)]

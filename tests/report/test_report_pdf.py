@@ -29,8 +29,11 @@ def test_default_period_is_since_the_last_visit(demo_repo, repo):
 
 def test_pdf_holds_the_values_flags_dates_and_notes(demo_repo, tmp_path, read_pdf):
     demo_repo.results.add(LabEntry(date(2026, 6, 29), "c3", "<0.5", "g/L", "0.9-1.8"))
-    demo_repo.events.add(Event(None, date(2026, 6, 1), EventKind.FLARE, "Knee flare",
-                              "Both knees swollen for a week"))
+    demo_repo.events.add(
+        Event(
+            None, date(2026, 6, 1), EventKind.FLARE, "Knee flare", "Both knees swollen for a week"
+        )
+    )
     since, until = default_period(demo_repo, UNTIL)
     demo_repo.report_notes.set(since, until, "Can I lower the prednisone?\nHair loss?")
     out = tmp_path / "visit.pdf"
@@ -44,15 +47,29 @@ def test_pdf_holds_the_values_flags_dates_and_notes(demo_repo, tmp_path, read_pd
     assert "02 Apr 2026 to 30 Jun 2026 (90 days)" in text and "Printed 01 Jul 2026" in text
     c3 = next(line for line in text.splitlines() if line.strip().startswith("C3 "))
     # Another lab and range, no assay: the demo's 0.95 is not its previous comparable one.
-    assert re.search(r"C3\s+<0.5 g/L\s+29 Jun 2026\s+LOW\s+0.9-1.8\s+—\s+no earlier "
-                     r"comparable result", c3)
-    assert re.search(r"anti-dsDNA\s+41 IU/mL\s+24 Jun 2026\s+HIGH\s+<27\s+56 \(25 May 2026\)"
-                     r"\s+↓ down -15", text)
+    assert re.search(
+        r"C3\s+<0.5 g/L\s+29 Jun 2026\s+LOW\s+0.9-1.8\s+—\s+no earlier "
+        r"comparable result",
+        c3,
+    )
+    assert re.search(
+        r"anti-dsDNA\s+41 IU/mL\s+24 Jun 2026\s+HIGH\s+<27\s+56 \(25 May 2026\)"
+        r"\s+↓ down -15",
+        text,
+    )
     flat = pdf.flat()
-    for needle in ("Hydroxychloroquine 200 mg once daily 200 mg/day",
-                   "Prednisone 5 mg once daily 5 mg/day", "Knee flare",
-                   "Both knees swollen for a week", "Can I lower the prednisone?", "Hair loss?",
-                   "SLEDAI-2K", "not medical advice", "Fatigue", "logged days"):
+    for needle in (
+        "Hydroxychloroquine 200 mg once daily 200 mg/day",
+        "Prednisone 5 mg once daily 5 mg/day",
+        "Knee flare",
+        "Both knees swollen for a week",
+        "Can I lower the prednisone?",
+        "Hair loss?",
+        "SLEDAI-2K",
+        "not medical advice",
+        "Fatigue",
+        "logged days",
+    ):
         assert needle in flat, needle
 
 
@@ -63,12 +80,30 @@ def test_page_one_reads_questions_treatment_then_results(demo_repo, tmp_path, re
     write_pdf(gather(demo_repo, since, until), out)
     pages = read_pdf(out).pages()
     first = " ".join(pages[0].split())
-    order = [first.index(s) for s in (
-        "Lupus (SLE) visit summary", "My questions and notes for this visit",
-        "Is the hair loss from the mycophenolate?", "Current treatment",
-        "Key results in the period", "anti-dsDNA", "C3", "C4", "Proteinuria 24h", "UPCR",
-        "Albumin", "Creatinine", "eGFR", "Hemoglobin", "WBC", "Lymphocytes", "Platelets",
-        "Urine RBC", "Other results in the period")]
+    order = [
+        first.index(s)
+        for s in (
+            "Lupus (SLE) visit summary",
+            "My questions and notes for this visit",
+            "Is the hair loss from the mycophenolate?",
+            "Current treatment",
+            "Key results in the period",
+            "anti-dsDNA",
+            "C3",
+            "C4",
+            "Proteinuria 24h",
+            "UPCR",
+            "Albumin",
+            "Creatinine",
+            "eGFR",
+            "Hemoglobin",
+            "WBC",
+            "Lymphocytes",
+            "Platelets",
+            "Urine RBC",
+            "Other results in the period",
+        )
+    ]
     assert order == sorted(order)
     for number, page in enumerate(pages, start=1):
         lines = [line.strip() for line in page.splitlines() if line.strip()]
@@ -85,10 +120,19 @@ def test_page_count_for_the_demo(demo_repo, tmp_path, read_pdf, months, most):
     assert len(read_pdf(out).pages()) == pages
 
 
-HEADINGS = ("My questions and notes for this visit", "Current treatment",
-            "Changes in the period", "Stopped in the period", "Key results in the period",
-            "Other results in the period", "Trends from",
-            "Symptoms", "Worst days", "Photos", "Events in the period")
+HEADINGS = (
+    "My questions and notes for this visit",
+    "Current treatment",
+    "Changes in the period",
+    "Stopped in the period",
+    "Key results in the period",
+    "Other results in the period",
+    "Trends from",
+    "Symptoms",
+    "Worst days",
+    "Photos",
+    "Events in the period",
+)
 
 
 @pytest.mark.slow
@@ -106,31 +150,35 @@ def test_no_heading_ends_a_page(demo_repo, tmp_path, read_pdf):
             assert not last.startswith(HEADINGS), (months, last)
 
 
-def test_results_are_those_of_the_period_older_ones_apart_and_unflagged(demo_repo, tmp_path,
-                                                                       read_pdf):
+def test_results_are_those_of_the_period_older_ones_apart_and_unflagged(
+    demo_repo, tmp_path, read_pdf
+):
     """Issue 12 item 14: a 2025 temperature is not today's fever."""
     demo_repo.results.add(LabEntry(date(2025, 2, 8), "temperature", "39.2", "°C"))
     out = tmp_path / "visit.pdf"
     write_pdf(gather(demo_repo, date(2026, 4, 1), UNTIL), out)
     text = read_pdf(out).text()
-    key = text[text.index("Key results in the period"):text.index("Last measured before")]
+    key = text[text.index("Key results in the period") : text.index("Last measured before")]
     assert "Temperature" not in key and "39.2" not in key
-    earlier = text[text.index("Last measured before this period"):]
-    earlier = earlier[:earlier.index("Trends from")]
-    assert ("(not flagged: not current): ANA 1:640 titer (04 Jul 2024) · Temperature 39.2 °C "
-            "(08 Feb 2025)") in " ".join(earlier.split())
+    earlier = text[text.index("Last measured before this period") :]
+    earlier = earlier[: earlier.index("Trends from")]
+    assert (
+        "(not flagged: not current): ANA 1:640 titer (04 Jul 2024) · Temperature 39.2 °C "
+        "(08 Feb 2025)"
+    ) in " ".join(earlier.split())
     assert "HIGH" not in earlier and "LOW" not in earlier
 
 
 def test_stopped_medication_shows_its_stop_date_and_reason_not_a_current_dose(
-        demo_repo, tmp_path, read_pdf):
+    demo_repo, tmp_path, read_pdf
+):
     tacrolimus = next(m for m in demo_repo.treatments.all() if m.name == "Tacrolimus")
     out = tmp_path / "visit.pdf"
     write_pdf(gather(demo_repo, tacrolimus.stopped_on - timedelta(days=30), UNTIL), out)
     text = read_pdf(out).text()
-    current = text[text.index("Current treatment"):text.index("Changes in the period")]
+    current = text[text.index("Current treatment") : text.index("Changes in the period")]
     assert "Tacrolimus" not in current
-    stopped = " ".join(text[text.index("Stopped in the period"):].split())
+    stopped = " ".join(text[text.index("Stopped in the period") :].split())
     day = tacrolimus.stopped_on.strftime("%d %b %Y")
     assert f"{day} Tacrolimus 2 mg twice daily Stopped: no response, tremor" in stopped
 
@@ -139,8 +187,9 @@ def test_images_charts_sparklines_and_photos(demo_repo, tmp_path, read_pdf, png_
     from lupus_tracker.store.photos_repo import Photo
 
     for day in range(1, 9):  # eight photos: the six most recent are printed
-        demo_repo.photos.add(Photo(None, date(2026, 6, day), png_bytes, "image/png",
-                                  f"rash day {day}", "rash"))
+        demo_repo.photos.add(
+            Photo(None, date(2026, 6, day), png_bytes, "image/png", f"rash day {day}", "rash")
+        )
     out = tmp_path / "visit.pdf"
     content = gather(demo_repo, date(2026, 4, 1), UNTIL)
     assert [p.day.day for p, _ in content.photos] == [3, 4, 5, 6, 7, 8]
@@ -164,10 +213,16 @@ def test_an_empty_file_gives_one_honest_page(repo, tmp_path, read_pdf):
     out = tmp_path / "visit.pdf"
     assert write_pdf(gather(repo, date(2026, 4, 1), UNTIL), out) == 1
     flat = read_pdf(out).flat()
-    for needle in ("Patient · birth date not set · period 01 Apr 2026 to 30 Jun 2026",
-                   "Born not set Sex: not set", "No medications recorded",
-                   "No results in this period", "No key results to chart",
-                   "No diary entries", "No events recorded", "page 1 of 1"):
+    for needle in (
+        "Patient · birth date not set · period 01 Apr 2026 to 30 Jun 2026",
+        "Born not set Sex: not set",
+        "No medications recorded",
+        "No results in this period",
+        "No key results to chart",
+        "No diary entries",
+        "No events recorded",
+        "page 1 of 1",
+    ):
         assert needle in flat, needle
     assert len(read_pdf(out).images()) == 1  # the unreadable photo's placeholder only
 
@@ -186,8 +241,15 @@ def test_no_verdict_words(demo_repo, tmp_path, read_pdf):
     write_pdf(gather(demo_repo, UNTIL - timedelta(days=730), UNTIL), out)
     flat = read_pdf(out).flat().casefold()
     assert len(re.findall(r"remission", flat)) == len(re.findall(r"doris remission", flat))
-    for words in ("in remission", "remission achieved", "worked", "responded", "effective",
-                  "cured", "response to"):
+    for words in (
+        "in remission",
+        "remission achieved",
+        "worked",
+        "responded",
+        "effective",
+        "cured",
+        "response to",
+    ):
         assert words not in flat, words
 
 
@@ -210,21 +272,65 @@ def test_letter_report_keeps_header_and_footer(demo_repo, tmp_path, read_pdf):
 
 def test_report_command(demo_file, tmp_path, capsys, read_pdf):
     out = tmp_path / "r.pdf"
-    assert main(["report", "--db", str(demo_file), "--out", str(out),
-                 "--since", "2026-01-01", "--until", "2026-06-30"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "--db",
+                str(demo_file),
+                "--out",
+                str(out),
+                "--since",
+                "2026-01-01",
+                "--until",
+                "2026-06-30",
+            ]
+        )
+        == 0
+    )
     assert "01 Jan 2026 to 30 Jun 2026" in read_pdf(out).text()
-    assert main(["report", "--db", str(demo_file), "--out", str(out),
-                 "--since", "2026-07-01", "--until", "2026-06-30"]) == 2
+    assert (
+        main(
+            [
+                "report",
+                "--db",
+                str(demo_file),
+                "--out",
+                str(out),
+                "--since",
+                "2026-07-01",
+                "--until",
+                "2026-06-30",
+            ]
+        )
+        == 2
+    )
     assert main(["report", "--db", str(tmp_path / "none.sqlite"), "--out", str(out)]) == 2
-    assert main(["report", "--db", str(demo_file), "--out",
-                 str(tmp_path / "no" / "such" / "dir.pdf")]) == 2
+    assert (
+        main(["report", "--db", str(demo_file), "--out", str(tmp_path / "no" / "such" / "dir.pdf")])
+        == 2
+    )
     assert "does not exist" in capsys.readouterr().err
 
 
 def test_report_command_sections(demo_file, tmp_path, capsys, read_pdf):
     out = tmp_path / "r.pdf"
-    assert main(["report", "--db", str(demo_file), "--out", str(out), "--until", "2026-06-30",
-                 "--sections", "questions,results"]) == 0
+    assert (
+        main(
+            [
+                "report",
+                "--db",
+                str(demo_file),
+                "--out",
+                str(out),
+                "--until",
+                "2026-06-30",
+                "--sections",
+                "questions,results",
+            ]
+        )
+        == 0
+    )
     pdf = read_pdf(out)
     flat = pdf.flat()
     assert "My questions and notes" in flat and "Key results in the period" in flat
@@ -285,11 +391,18 @@ def test_every_word_is_printed_once_and_whole(demo_repo, tmp_path, read_pdf, mon
     html_text = to_html(content)
     assert not _words(html_text, cells_only=True) - printed
     assert not _words(html_text, cells_only=False) - printed
-    headers = {" ".join(re.findall(r"<th[^>]*>([^<]*)</th>", row))  # repeated on a new page
-               for row in re.findall(r"<thead><tr>(.*?)</tr></thead>", html_text)}
-    lines = [line.strip() for page in pages for line in page.splitlines()
-             if len(line.strip()) > 25 and not line.startswith("Demo Patient (Maria")
-             and line.strip() not in headers]
+    headers = {
+        " ".join(re.findall(r"<th[^>]*>([^<]*)</th>", row))  # repeated on a new page
+        for row in re.findall(r"<thead><tr>(.*?)</tr></thead>", html_text)
+    }
+    lines = [
+        line.strip()
+        for page in pages
+        for line in page.splitlines()
+        if len(line.strip()) > 25
+        and not line.startswith("Demo Patient (Maria")
+        and line.strip() not in headers
+    ]
     assert len(lines) == len(set(lines)), [x for x in lines if lines.count(x) > 1]
 
 

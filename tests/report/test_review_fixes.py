@@ -24,25 +24,30 @@ def _pdf_text(repo, tmp_path, read_pdf, since=None, until=UNTIL) -> str:
     return " ".join(" ".join(read_pdf(out).pages(layout=False)).split())
 
 
-def test_current_dose_shows_when_that_dose_started_and_the_course_start(demo_repo, tmp_path,
-                                                                        read_pdf):
+def test_current_dose_shows_when_that_dose_started_and_the_course_start(
+    demo_repo, tmp_path, read_pdf
+):
     text = _pdf_text(demo_repo, tmp_path, read_pdf)
     prednisone = next(m for m in demo_repo.treatments.all() if m.name == "Prednisone")
     dose = prednisone.dose_on(UNTIL)
     assert dose is not None and dose.from_date > prednisone.started_on  # the demo tapers
     course = prednisone.started_on.strftime("%d %b %Y")
-    assert (f"Prednisone 5 mg once daily 5 mg/day {dose.from_date.strftime('%d %b %Y')} "
-            f"(course started {course})") in text, text
+    assert (
+        f"Prednisone 5 mg once daily 5 mg/day {dose.from_date.strftime('%d %b %Y')} "
+        f"(course started {course})"
+    ) in text, text
     assert f"Prednisone 5 mg once daily 5 mg/day {course}" not in text
     # A medication whose dose never changed shows one date only.
     assert re.search(r"Hydroxychloroquine 200 mg \w+ daily \d+ mg/day 01 Jul 2024 [A-Z]", text)
 
 
-def test_treat_to_target_line_gives_cumulative_prednisone_grams(demo_repo, tmp_path,
-                                                                read_pdf):
+def test_treat_to_target_line_gives_cumulative_prednisone_grams(demo_repo, tmp_path, read_pdf):
     text = _pdf_text(demo_repo, tmp_path, read_pdf)
-    match = re.search(r"cumulative prednisone-equivalent (\d+\.\d\d) g in the last 12 "
-                      r"months, (\d+\.\d\d) g all time", text)
+    match = re.search(
+        r"cumulative prednisone-equivalent (\d+\.\d\d) g in the last 12 "
+        r"months, (\d+\.\d\d) g all time",
+        text,
+    )
     assert match, text
     year, total = map(float, match.groups())
     assert 0 < year < total
@@ -76,12 +81,13 @@ def test_a_single_result_in_the_period_gets_a_dot_sparkline(demo_repo):
 
 
 @pytest.mark.parametrize("months", [12, 18])
-def test_sledai_and_activity_signal_say_what_is_before_the_period(demo_repo, tmp_path,
-                                                                  read_pdf, months):
+def test_sledai_and_activity_signal_say_what_is_before_the_period(
+    demo_repo, tmp_path, read_pdf, months
+):
     since = {12: date(2025, 7, 1), 18: date(2025, 1, 1)}[months]
     text = _pdf_text(demo_repo, tmp_path, read_pdf, since=since)
     start = text.index("SLEDAI-2K recorded")
-    part = text[start:text.index("not advice", start)]
+    part = text[start : text.index("not advice", start)]
     part = re.sub(r"Demo Patient \(Maria Example\) · born 14 Mar 1992 · period", "", part)
     assert "Possible activity signals" in part
     assert not re.search(r"\d{4}-\d{2}-\d{2}", part), part  # one date format: 24 Jun 2026
@@ -94,12 +100,12 @@ def test_sledai_and_activity_signal_say_what_is_before_the_period(demo_repo, tmp
 
 
 def _mixed_anti_dsdna(repo) -> None:
-    for entry in (LabEntry(date(2026, 3, 2), "anti_dsdna", "45", "IU/mL", "<27", "LabA", "ELISA"),
-                  LabEntry(date(2026, 4, 2), "anti_dsdna", "120", "IU/mL", "<7", "LabB", "Farr"),
-                  LabEntry(date(2026, 5, 2), "anti_dsdna", "<30", "IU/mL", "<27", "LabA",
-                           "ELISA"),
-                  LabEntry(date(2026, 6, 27), "anti_dsdna", "1:40", "titer", "<1:10", "LabC",
-                           "Crithidia")):
+    for entry in (
+        LabEntry(date(2026, 3, 2), "anti_dsdna", "45", "IU/mL", "<27", "LabA", "ELISA"),
+        LabEntry(date(2026, 4, 2), "anti_dsdna", "120", "IU/mL", "<7", "LabB", "Farr"),
+        LabEntry(date(2026, 5, 2), "anti_dsdna", "<30", "IU/mL", "<27", "LabA", "ELISA"),
+        LabEntry(date(2026, 6, 27), "anti_dsdna", "1:40", "titer", "<1:10", "LabC", "Crithidia"),
+    ):
         repo.results.add(entry)
 
 

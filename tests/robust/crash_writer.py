@@ -19,8 +19,9 @@ def main(path: str, start: int) -> None:
     batch = start
     while True:
         day = date(2000, 1, 1) + timedelta(days=batch % 9000)
-        entries = [LabEntry(day, "c3", f"1.{i}", "g/L", note=f"batch {batch}")
-                   for i in range(BATCH)]
+        entries = [
+            LabEntry(day, "c3", f"1.{i}", "g/L", note=f"batch {batch}") for i in range(BATCH)
+        ]
         repo.results.add_many(entries)
         print(batch, flush=True)
         batch += 1

@@ -20,8 +20,9 @@ from lupus_tracker.store.repository import Repository
 
 def _filled(path: Path) -> Path:
     with Repository.open(path) as repo:
-        repo.results.add_many([LabEntry(date(2024, 1, 1) + timedelta(days=n), "c3", "0.8")
-                               for n in range(5)])
+        repo.results.add_many(
+            [LabEntry(date(2024, 1, 1) + timedelta(days=n), "c3", "0.8") for n in range(5)]
+        )
     return path
 
 
@@ -51,8 +52,7 @@ def _window(qtbot, tmp_path: Path, repo: Repository):
     return window
 
 
-def test_the_backup_on_open_runs_off_the_gui_thread_and_is_verified(qtbot, tmp_path,
-                                                                      made_on):
+def test_the_backup_on_open_runs_off_the_gui_thread_and_is_verified(qtbot, tmp_path, made_on):
     repo = Repository.open(_filled(tmp_path / "mine.sqlite"))
     window = _window(qtbot, tmp_path, repo)
     qtbot.waitUntil(lambda: window._open_backup is not None, timeout=5000)

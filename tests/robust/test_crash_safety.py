@@ -34,8 +34,12 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
     next_batch = 0
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for kill in range(KILLS):
-        writer = subprocess.Popen([sys.executable, str(WRITER), str(path), str(next_batch)],
-                                  stdout=subprocess.PIPE, text=True, env=env)
+        writer = subprocess.Popen(
+            [sys.executable, str(WRITER), str(path), str(next_batch)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         assert writer.stdout is not None
         # Time the kill from the moment the writer has the file open (a busy machine can take
         # a second to start Python), so the test means the same under any load. Every other
@@ -47,8 +51,7 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
         time.sleep(rng.uniform(0.0, 0.25))
         writer.send_signal(signal.SIGKILL)
         out, _ = writer.communicate()
-        printed = [int(word) for word in "".join(lines).split() + out.split()
-                   if word != "ready"]
+        printed = [int(word) for word in "".join(lines).split() + out.split() if word != "ready"]
         committed.update(printed)
         next_batch = max([next_batch, *printed]) + 1000  # never reuse a batch number
     assert len(committed) >= KILLS // 2  # the test really wrote between kills
@@ -56,8 +59,9 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path):
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        per_batch = dict(conn.execute(
-            "SELECT note, count(*) FROM results GROUP BY note").fetchall())
+        per_batch = dict(
+            conn.execute("SELECT note, count(*) FROM results GROUP BY note").fetchall()
+        )
     finally:
         conn.close()
     for batch in committed:  # every batch whose commit returned is there, whole
@@ -71,8 +75,7 @@ def test_disk_full_during_a_write_loses_nothing_saved(repo):
     repo.results.add(LabEntry(date(2024, 1, 1), "c3", "0.8"))
     pages = repo.db.conn.execute("PRAGMA page_count").fetchone()[0]
     repo.db.conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now "full"
-    big = [LabEntry(date(2024, 1, 2), "c3", "0.9", note="x" * 4000)
-           for _ in range(50)]
+    big = [LabEntry(date(2024, 1, 2), "c3", "0.9", note="x" * 4000) for _ in range(50)]
     with pytest.raises(DiskFullError, match="nothing was saved"):
         repo.results.add_many(big)
     assert [r.value_text for r in repo.results.all()] == ["0.8"]

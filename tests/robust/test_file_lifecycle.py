@@ -49,12 +49,19 @@ def digest(path: Path) -> str:
 
 def other_process_count(path: Path) -> int:
     """Count results from another process that opens and closes the file."""
-    code = ("import sqlite3, sys\n"
-            "c = sqlite3.connect(sys.argv[1])\n"
-            "print(c.execute('SELECT count(*) FROM results').fetchone()[0])\n"
-            "c.close()\n")
-    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
-                          text=True, check=True, timeout=60)
+    code = (
+        "import sqlite3, sys\n"
+        "c = sqlite3.connect(sys.argv[1])\n"
+        "print(c.execute('SELECT count(*) FROM results').fetchone()[0])\n"
+        "c.close()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     return int(done.stdout)
 
 
@@ -78,8 +85,9 @@ def test_an_empty_file_is_never_a_new_database(tmp_path):
     with pytest.raises(EmptyFileError, match="empty"):
         Repository.open(path)
     assert path.stat().st_size == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.sqlite", "userdata"] or \
-        sorted(p.name for p in tmp_path.iterdir()) == ["mine.sqlite"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.sqlite", "userdata"] or sorted(
+        p.name for p in tmp_path.iterdir()
+    ) == ["mine.sqlite"]
 
 
 @pytest.mark.parametrize("content", [None, b""])
@@ -91,7 +99,8 @@ def test_check_never_creates_or_changes_a_file(tmp_path, capsys, content):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "error" in err
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("mine")] == (
-        [] if content is None else ["mine.sqlite"])
+        [] if content is None else ["mine.sqlite"]
+    )
     if content is not None:
         assert path.stat().st_size == 0
 
@@ -120,8 +129,23 @@ def test_a_missing_file_with_backups_is_not_silently_recreated(tmp_path):
     with pytest.raises(MissingFileError, match="has backups"):
         Repository.open(path)
     assert not path.exists()
-    assert main(["add", "lab", "--db", str(path), "--date", "2024-01-02", "--marker", "c3",
-                 "--value", "0.9"]) == 2
+    assert (
+        main(
+            [
+                "add",
+                "lab",
+                "--db",
+                str(path),
+                "--date",
+                "2024-01-02",
+                "--marker",
+                "c3",
+                "--value",
+                "0.9",
+            ]
+        )
+        == 2
+    )
     assert not path.exists()
     assert backups_by_file_name(path)[0].path == first
     assert latest_good_backup(path).path == first  # what the app offers
@@ -182,13 +206,15 @@ def _damaged_with_wal(tmp_path: Path) -> tuple[Path, Path, bytes]:
     with Repository.open(path) as repo:
         add(repo, "0.8")
         backup = backup_now(repo.db, NOW)
-    code = ("import sqlite3, sys, os\n"
-            "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-            "c.execute('PRAGMA wal_autocheckpoint = 0')\n"
-            "for i in range(20):\n"
-            "    c.execute(\"INSERT INTO results (taken_on, marker, value_text, unit, base_unit)"
-            " VALUES ('2024-02-01', 'c3', '0.5', 'g/L', 'g/L')\")\n"
-            "os._exit(0)\n")  # a crash: the -wal stays
+    code = (
+        "import sqlite3, sys, os\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('PRAGMA wal_autocheckpoint = 0')\n"
+        "for i in range(20):\n"
+        '    c.execute("INSERT INTO results (taken_on, marker, value_text, unit, base_unit)'
+        " VALUES ('2024-02-01', 'c3', '0.5', 'g/L', 'g/L')\")\n"
+        "os._exit(0)\n"
+    )  # a crash: the -wal stays
     subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60)
     wal = Path(f"{path}-wal").read_bytes()
     assert len(wal) > 0
@@ -265,14 +291,17 @@ def test_restore_is_refused_while_another_process_has_the_file_open(tmp_path):
     with Repository.open(path) as repo:
         add(repo, "0.8")
         backup = backup_now(repo.db, NOW)
-    code = ("import sqlite3, sys, time\n"
-            "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
-            "c.execute(\"INSERT INTO results (taken_on, marker, value_text, unit, base_unit)"
-            " VALUES ('2024-02-01', 'c3', '0.5', 'g/L', 'g/L')\")\n"
-            "print('ready', flush=True)\n"
-            "time.sleep(30)\n")
-    holder = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE,
-                              text=True)
+    code = (
+        "import sqlite3, sys, time\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        'c.execute("INSERT INTO results (taken_on, marker, value_text, unit, base_unit)'
+        " VALUES ('2024-02-01', 'c3', '0.5', 'g/L', 'g/L')\")\n"
+        "print('ready', flush=True)\n"
+        "time.sleep(30)\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         with pytest.raises(FileInUseError, match="in use"):

@@ -19,22 +19,64 @@ from lupus_tracker.domain.ranges import parse_range
 from lupus_tracker.domain.units import UnitError
 from lupus_tracker.domain.values import ValueParseError, parse_value
 
-MANY = settings(max_examples=2500, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow])
-NASTY = ["nan", "NaN", "inf", "-inf", "Infinity", "1e309", "1e3", "1_000", "\u0661\u0662",
-         "\uff11\uff12", "\u22125", "\u22645", "1.234,5", "1,234.5", "1.2345,6", "0\u00a05",
-         "5\u00a0",
-         "\u00a05", "1:0", "1:-5", "<<5", "<>5", "=5", "5%", "0x1F", "", " ", "\t", "1:1e3",
-         "١:١٦٠", "1：160", "½", "5.", ".", ",", "00.5", "1 000", "+5", "--5", "5-", "<=",
-         "\x00", "5\x00"]
-LAB_TEXT = st.one_of(st.sampled_from(NASTY), st.text(max_size=12),
-                     st.from_regex(r"[<>=≤≥ ]{0,2}[0-9]{1,5}([.,][0-9]{1,4})?", fullmatch=True))
+MANY = settings(max_examples=2500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+NASTY = [
+    "nan",
+    "NaN",
+    "inf",
+    "-inf",
+    "Infinity",
+    "1e309",
+    "1e3",
+    "1_000",
+    "\u0661\u0662",
+    "\uff11\uff12",
+    "\u22125",
+    "\u22645",
+    "1.234,5",
+    "1,234.5",
+    "1.2345,6",
+    "0\u00a05",
+    "5\u00a0",
+    "\u00a05",
+    "1:0",
+    "1:-5",
+    "<<5",
+    "<>5",
+    "=5",
+    "5%",
+    "0x1F",
+    "",
+    " ",
+    "\t",
+    "1:1e3",
+    "١:١٦٠",
+    "1：160",
+    "½",
+    "5.",
+    ".",
+    ",",
+    "00.5",
+    "1 000",
+    "+5",
+    "--5",
+    "5-",
+    "<=",
+    "\x00",
+    "5\x00",
+]
+LAB_TEXT = st.one_of(
+    st.sampled_from(NASTY),
+    st.text(max_size=12),
+    st.from_regex(r"[<>=≤≥ ]{0,2}[0-9]{1,5}([.,][0-9]{1,4})?", fullmatch=True),
+)
 
 
 def check_value(text: str) -> None:
     try:
-        value = parse_value(text, marker_name="C3", accepts_titer=True,
-                            words=("negative", "positive"))
+        value = parse_value(
+            text, marker_name="C3", accepts_titer=True, words=("negative", "positive")
+        )
     except ValueParseError as error:
         assert str(error)
         return
@@ -48,8 +90,21 @@ def check_value(text: str) -> None:
 @pytest.mark.parametrize("text", NASTY)
 def test_known_traps_are_refused_or_read_exactly(text):
     check_value(text)
-    if text in ("nan", "inf", "1e309", "1_000", "\u0661\u0662", "\uff11\uff12", "\u22125",
-                "1.2345,6", "1:0", "1 000", "+5", "1：160", "½"):
+    if text in (
+        "nan",
+        "inf",
+        "1e309",
+        "1_000",
+        "\u0661\u0662",
+        "\uff11\uff12",
+        "\u22125",
+        "1.2345,6",
+        "1:0",
+        "1 000",
+        "+5",
+        "1：160",
+        "½",
+    ):
         with pytest.raises(ValueParseError):
             parse_value(text, marker_name="C3", accepts_titer=True)
     if text == "1.234,5":  # grouped thousands with a decimal comma: unambiguous (issue 12)
@@ -65,10 +120,14 @@ def test_value_parsing(text):
 
 @pytest.mark.slow
 @MANY
-@given(st.sampled_from(MARKERS), LAB_TEXT, st.one_of(st.none(), st.text(max_size=10),
-                                                      st.sampled_from(["mg/dL", "g/L", "K/uL",
-                                                                       "µmol/L", "°F"])),
-       st.one_of(st.none(), st.text(max_size=10), st.sampled_from(["0.9-1.8", "<30", ">60"])))
+@given(
+    st.sampled_from(MARKERS),
+    LAB_TEXT,
+    st.one_of(
+        st.none(), st.text(max_size=10), st.sampled_from(["mg/dL", "g/L", "K/uL", "µmol/L", "°F"])
+    ),
+    st.one_of(st.none(), st.text(max_size=10), st.sampled_from(["0.9-1.8", "<30", ">60"])),
+)
 def test_interpret_any_marker_unit_and_range(marker, text, unit, ref):
     try:
         m = interpret(marker, text, unit, ref)
@@ -83,10 +142,26 @@ def test_interpret_any_marker_unit_and_range(marker, text, unit, ref):
 
 @pytest.mark.slow
 @MANY
-@given(st.one_of(st.text(max_size=12), st.sampled_from(
-    ["2024-W10-1", "20240305", "2024-03-05T10:00", "2024-02-30", "05/03/2024", "2024-3-5",
-     "\uff12\uff10\uff12\uff14-03-05", "2024-03-05 ", " 2024-03-05", "0000-01-01",
-     "9999-12-31"])))
+@given(
+    st.one_of(
+        st.text(max_size=12),
+        st.sampled_from(
+            [
+                "2024-W10-1",
+                "20240305",
+                "2024-03-05T10:00",
+                "2024-02-30",
+                "05/03/2024",
+                "2024-3-5",
+                "\uff12\uff10\uff12\uff14-03-05",
+                "2024-03-05 ",
+                " 2024-03-05",
+                "0000-01-01",
+                "9999-12-31",
+            ]
+        ),
+    )
+)
 def test_date_parsing(text):
     try:
         value = parse_date(text)
@@ -98,8 +173,14 @@ def test_date_parsing(text):
 
 @pytest.mark.slow
 @MANY
-@given(st.one_of(st.text(max_size=12), st.from_regex(
-    r"[<>≤≥]?=?\s?(1:)?[0-9]{1,4}([.,][0-9]{1,3})?(\s?[-–]\s?[0-9]{1,4})?", fullmatch=True)))
+@given(
+    st.one_of(
+        st.text(max_size=12),
+        st.from_regex(
+            r"[<>≤≥]?=?\s?(1:)?[0-9]{1,4}([.,][0-9]{1,3})?(\s?[-–]\s?[0-9]{1,4})?", fullmatch=True
+        ),
+    )
+)
 def test_range_parsing(text):
     try:
         ref = parse_range(text)

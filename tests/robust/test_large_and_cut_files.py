@@ -13,14 +13,35 @@ from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.fhir_export import export_fhir
 from lupus_tracker.exchange.formats import read_plan
 
-KEYS = ("fatigue", "joint_pain", "rash", "headache", "nausea", "swelling", "hair_loss",
-        "muscle_pain", "raynauds", "mouth_ulcers")
-LABS = (("c3", "0.95", "g/L"), ("c4", "0.21", "g/L"), ("albumin", "41", "g/L"),
-        ("hemoglobin", "12.9", "g/dL"), ("wbc", "5.2", "10*9/L"), ("platelets", "231", "10*9/L"),
-        ("crp", "3.1", "mg/L"), ("esr", "12", "mm/h"), ("creatinine", "0.81", "mg/dL"),
-        ("lymphocytes", "1.6", "10*9/L"), ("urine_rbc", "2", "/[HPF]"),
-        ("urine_wbc", "1", "/[HPF]"), ("anti_dsdna", "12", "[IU]/mL"),
-        ("systolic_bp", "118", "mm[Hg]"), ("diastolic_bp", "76", "mm[Hg]"))
+KEYS = (
+    "fatigue",
+    "joint_pain",
+    "rash",
+    "headache",
+    "nausea",
+    "swelling",
+    "hair_loss",
+    "muscle_pain",
+    "raynauds",
+    "mouth_ulcers",
+)
+LABS = (
+    ("c3", "0.95", "g/L"),
+    ("c4", "0.21", "g/L"),
+    ("albumin", "41", "g/L"),
+    ("hemoglobin", "12.9", "g/dL"),
+    ("wbc", "5.2", "10*9/L"),
+    ("platelets", "231", "10*9/L"),
+    ("crp", "3.1", "mg/L"),
+    ("esr", "12", "mm/h"),
+    ("creatinine", "0.81", "mg/dL"),
+    ("lymphocytes", "1.6", "10*9/L"),
+    ("urine_rbc", "2", "/[HPF]"),
+    ("urine_wbc", "1", "/[HPF]"),
+    ("anti_dsdna", "12", "[IU]/mL"),
+    ("systolic_bp", "118", "mm[Hg]"),
+    ("diastolic_bp", "76", "mm[Hg]"),
+)
 
 
 @pytest.mark.slow
@@ -29,8 +50,9 @@ def test_a_million_rows_with_one_bad_row_at_the_end(repo, tmp_path):
     first = date(1900, 1, 2).toordinal()
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["date", "kind", "item", "value", "unit", "ref_low", "ref_high",
-                         "lab", "note"])
+        writer.writerow(
+            ["date", "kind", "item", "value", "unit", "ref_low", "ref_high", "lab", "note"]
+        )
         # 25 rows a day (10 symptoms, 15 lab results) keep a million rows in the past.
         for i in range(1_000_000):
             day = date.fromordinal(first + i // 25).isoformat()

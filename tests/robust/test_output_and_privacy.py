@@ -30,8 +30,9 @@ from lupus_tracker.store.repository import Repository
 
 def filled(path: Path, count: int = 3) -> Path:
     with Repository.open(path) as repo:
-        repo.results.add_many([LabEntry(date(2024, 1, 1) + timedelta(days=n), "c3", "0.8")
-                               for n in range(count)])
+        repo.results.add_many(
+            [LabEntry(date(2024, 1, 1) + timedelta(days=n), "c3", "0.8") for n in range(count)]
+        )
     return path
 
 
@@ -41,8 +42,9 @@ def result_count(path: Path) -> int:
 
 
 # 7 -------------------------------------------------------------------------------------
-def test_save_a_copy_onto_the_open_file_is_refused_even_through_a_link(qtbot, tmp_path,
-                                                                       monkeypatch):
+def test_save_a_copy_onto_the_open_file_is_refused_even_through_a_link(
+    qtbot, tmp_path, monkeypatch
+):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox
 
@@ -60,8 +62,9 @@ def test_save_a_copy_onto_the_open_file_is_refused_even_through_a_link(qtbot, tm
     qtbot.addWidget(window)
     for target in (path, link, Path(f"{path}-wal")):
         assert save_copy(window, str(target)) is None
-    assert len(said) == 3 and all("Nothing was written" in text or "database" in text
-                                  for text in said)
+    assert len(said) == 3 and all(
+        "Nothing was written" in text or "database" in text for text in said
+    )
     repo.results.add(LabEntry(date(2024, 2, 1), "c3", "0.7"))
     assert result_count(path) == 4  # nothing entered afterwards is lost
     copy = save_copy(window, str(tmp_path / "copy.sqlite"))
@@ -81,8 +84,14 @@ def test_an_output_path_that_is_a_database_is_refused(tmp_path, capsys, command)
     with Repository.open(path) as repo:
         backup = backup_now(repo.db)
     before = {p: p.read_bytes() for p in (path, other, backup)}
-    targets = [path, other, Path(f"{path}-wal"), Path(f"{path}-shm"), backup,
-               backup.parent / "new-file.pdf"]
+    targets = [
+        path,
+        other,
+        Path(f"{path}-wal"),
+        Path(f"{path}-shm"),
+        backup,
+        backup.parent / "new-file.pdf",
+    ]
     for target in targets:
         capsys.readouterr()
         assert main([*command, "--db", str(path), "--out", str(target)]) == 2, target
@@ -109,8 +118,7 @@ def test_a_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
     assert not any(private_temp_root().rglob("*.part"))
 
 
-def test_a_report_on_a_full_disk_keeps_the_previous_pdf_and_exits_2(tmp_path, capsys,
-                                                                     monkeypatch):
+def test_a_report_on_a_full_disk_keeps_the_previous_pdf_and_exits_2(tmp_path, capsys, monkeypatch):
     path = filled(tmp_path / "mine.sqlite")
     out = tmp_path / "visit.pdf"
     assert main(["report", "--db", str(path), "--out", str(out)]) == 0
@@ -137,8 +145,9 @@ def test_temporary_files_stay_in_the_private_folder_and_leftovers_are_cleaned(tm
         print(tempfile.gettempdir())
         sys.exit(code)
     """)
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     used = Path(done.stdout.strip().splitlines()[-1])
     assert private_temp_root() in used.parents
@@ -187,10 +196,14 @@ def test_every_folder_0700_and_every_file_0600_under_any_umask(tmp_path, umask):
         write_atomically(db.parent / "out.csv", lambda p: p.write_text("x"))
         remember_recent(QSettings(), db)
     """)
-    env = {**os.environ, "LUPUS_TRACKER_DATA_DIR": str(data / "app"),
-           "XDG_CONFIG_HOME": str(config)}
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                          text=True, timeout=120)
+    env = {
+        **os.environ,
+        "LUPUS_TRACKER_DATA_DIR": str(data / "app"),
+        "XDG_CONFIG_HOME": str(config),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     seen = 0
     for root in (data, config / "LupusTracker"):
@@ -214,7 +227,8 @@ def test_refusing_a_file_creates_nothing_beside_it(tmp_path):
 
 # 15 ------------------------------------------------------------------------------------
 def test_a_failing_backup_on_close_is_logged_told_and_the_window_still_closes(
-        qtbot, tmp_path, monkeypatch, caplog):
+    qtbot, tmp_path, monkeypatch, caplog
+):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox
 

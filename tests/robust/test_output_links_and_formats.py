@@ -36,8 +36,12 @@ def test_excel_into_a_csv_name_is_refused(demo_file: Path, tmp_path: Path, capsy
     err = capsys.readouterr().err
     assert ".csv" in err and "xlsx" in err and len(err.strip().splitlines()) == 1
     assert not out.exists()
-    assert main(["export", "--db", str(demo_file), "--format", "csv",
-                 "--out", str(tmp_path / "x.xlsx")]) == 2
+    assert (
+        main(
+            ["export", "--db", str(demo_file), "--format", "csv", "--out", str(tmp_path / "x.xlsx")]
+        )
+        == 2
+    )
     assert not (tmp_path / "x.xlsx").exists()
 
 

@@ -29,9 +29,12 @@ def mode(path: Path) -> int:
 
 def test_every_file_the_app_writes_is_owner_only(demo_repo, tmp_path):
     demo_repo.results.add(LabEntry(date(2026, 6, 30), "c3", "0.7"))
-    written = [demo_repo.db.path, Path(f"{demo_repo.db.path}-wal"),
-               Path(f"{demo_repo.db.path}-shm"), backup_if_changed(demo_repo.db,
-                                                                  datetime(2026, 7, 1))]
+    written = [
+        demo_repo.db.path,
+        Path(f"{demo_repo.db.path}-wal"),
+        Path(f"{demo_repo.db.path}-shm"),
+        backup_if_changed(demo_repo.db, datetime(2026, 7, 1)),
+    ]
     for fmt in ("csv", "xlsx", "fhir"):
         out = tmp_path / f"export.{fmt}"
         export(demo_repo, fmt, out)
@@ -75,8 +78,7 @@ def test_two_processes_writing_to_one_file_lose_nothing(tmp_path):
     path = tmp_path / "shared.sqlite"
     Repository.open(path).close()
     context = multiprocessing.get_context("spawn")
-    writers = [context.Process(target=_writer, args=(str(path), n * 1000, 60))
-               for n in range(2)]
+    writers = [context.Process(target=_writer, args=(str(path), n * 1000, 60)) for n in range(2)]
     for w in writers:
         w.start()
     for w in writers:
@@ -91,11 +93,16 @@ def test_a_file_held_by_another_writer_says_it_is_in_use(tmp_path, monkeypatch):
     path = tmp_path / "busy.sqlite"
     Repository.open(path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sqlite3, sys, time\n"
-         f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
-         "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys, time\n"
+            f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
+            "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         monkeypatch.setattr("lupus_tracker.store.db.BUSY_TIMEOUT_MS", 300)

@@ -34,8 +34,12 @@ def read_only_folder(tmp_path: Path) -> Iterator[Path]:
     source.mkdir()
     mounted.mkdir()
     with Repository.open(source / "mine.sqlite") as repo:
-        repo.results.add_many([LabEntry(date(2024, 1, 1), "c3", "0.62", "g/L"),
-                               LabEntry(date(2024, 2, 1), "c3", "0.55", "g/L")])
+        repo.results.add_many(
+            [
+                LabEntry(date(2024, 1, 1), "c3", "0.62", "g/L"),
+                LabEntry(date(2024, 2, 1), "c3", "0.55", "g/L"),
+            ]
+        )
     if not _mount("--bind", str(source), str(mounted)):
         pytest.skip("cannot bind-mount here (needs root)")
     try:
@@ -63,8 +67,9 @@ def test_reading_commands_work_in_a_read_only_folder(read_only_folder, tmp_path,
 
 def test_a_change_in_a_read_only_folder_says_so(read_only_folder, capsys):
     db = read_only_folder / "mine.sqlite"
-    code = main(["add", "lab", "--db", str(db), "--date", "2024-03-01", "--marker", "c3",
-                 "--value", "0.7"])
+    code = main(
+        ["add", "lab", "--db", str(db), "--date", "2024-03-01", "--marker", "c3", "--value", "0.7"]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "read-only" in err and "damaged" not in err and len(err.strip().splitlines()) == 1
@@ -99,8 +104,9 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
 
 def test_a_full_disk_says_the_disk_is_full(full_disk, capsys):
     db = full_disk / "mine.sqlite"
-    code = main(["add", "lab", "--db", str(db), "--date", "2024-03-01", "--marker", "c3",
-                 "--value", "0.7"])
+    code = main(
+        ["add", "lab", "--db", str(db), "--date", "2024-03-01", "--marker", "c3", "--value", "0.7"]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "disk is full" in err and "damaged" not in err and len(err.strip().splitlines()) == 1

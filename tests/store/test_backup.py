@@ -79,8 +79,9 @@ def test_failed_verification_keeps_old_backups(repo, monkeypatch):
     add(repo, "0.8")
     first = backup_if_changed(repo.db, NOW)
     add(repo, "0.9")
-    monkeypatch.setattr("lupus_tracker.store.backup.verify",
-                        lambda path, identity=None: path == first)
+    monkeypatch.setattr(
+        "lupus_tracker.store.backup.verify", lambda path, identity=None: path == first
+    )
     with pytest.raises(DamagedFileError):
         backup_if_changed(repo.db, NOW + timedelta(days=1))
     assert [b.path for b in list_backups(repo.db.path, repo.identity())] == [first]

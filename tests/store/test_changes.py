@@ -36,8 +36,10 @@ from lupus_tracker.store.treatment_changes import (
 )
 
 DAY = date(2024, 3, 5)
-REPORT = (LabEntry(DAY, "c3", "0.62", "g/L", "0.9-1.8"),
-          LabEntry(DAY, "anti_dsdna", ">300", "[IU]/mL", "<30"))
+REPORT = (
+    LabEntry(DAY, "c3", "0.62", "g/L", "0.9-1.8"),
+    LabEntry(DAY, "anti_dsdna", ">300", "[IU]/mL", "<30"),
+)
 
 
 class Statements:
@@ -134,9 +136,13 @@ def test_an_undo_never_overwrites_a_row_another_process_added(tmp_path):
         kept, newest = repo.results.add_many(REPORT)
         undo = DeleteResults((newest.id,)).apply(repo)  # the user deletes the newest row
         # Meanwhile another process (the CLI, a second window) adds a result.
-        added = subprocess.run([sys.executable, "-c", _OTHER_PROCESS, str(path)],
-                               capture_output=True, text=True, check=True,
-                               cwd=Path(__file__).resolve().parents[2])
+        added = subprocess.run(
+            [sys.executable, "-c", _OTHER_PROCESS, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=Path(__file__).resolve().parents[2],
+        )
         other_id = int(added.stdout)
         assert other_id != newest.id  # without AUTOINCREMENT it took the deleted id
         undo.apply(repo)
@@ -155,9 +161,12 @@ def test_an_undo_refuses_to_overwrite_an_edit_made_elsewhere(repo):
 
 def test_diary_save_with_vitals_is_undone_and_redone_whole(repo):
     repo.diary.save_day(DAY, [Symptom(DAY, "fatigue", 7)], "tired")
-    undo = SaveDay(DAY, (Symptom(DAY, "fatigue", 3), Symptom(DAY, "rash", 5, "discoid")),
-                   "better", (AddResults((LabEntry(DAY, "temperature", "38.4", "Cel"),)),)
-                   ).apply(repo)
+    undo = SaveDay(
+        DAY,
+        (Symptom(DAY, "fatigue", 3), Symptom(DAY, "rash", 5, "discoid")),
+        "better",
+        (AddResults((LabEntry(DAY, "temperature", "38.4", "Cel"),)),),
+    ).apply(repo)
     after = repo.diary.day(DAY)
     redo = undo.apply(repo)
     assert [(e.symptom, e.severity) for e in repo.diary.day(DAY).entries] == [("fatigue", 7)]
@@ -168,8 +177,9 @@ def test_diary_save_with_vitals_is_undone_and_redone_whole(repo):
 
 def test_medication_changes_round_trip(repo):
     start = date(2024, 1, 1)
-    undo_add = AddMedication(Medication(None, "Prednisone", start,
-                                        doses=(Dose(start, 40, "mg", "daily"),))).apply(repo)
+    undo_add = AddMedication(
+        Medication(None, "Prednisone", start, doses=(Dose(start, 40, "mg", "daily"),))
+    ).apply(repo)
     (med,) = repo.treatments.all()
     undo_dose = ChangeDose(med.id, Dose(date(2024, 2, 1), 30, "mg"), med.name).apply(repo)
     undo_stop = StopMedication(med.id, date(2024, 3, 1), med.name).apply(repo)
@@ -214,8 +224,9 @@ def test_sledai_undo_puts_back_the_assessment_it_replaced(repo):
 
 
 def test_profile_units_settings_and_report_notes_round_trip(repo):
-    undo = SaveProfile(Profile("Ana", date(1990, 5, 1), "female"),
-                       (("creatinine", "umol/L"),)).apply(repo)
+    undo = SaveProfile(
+        Profile("Ana", date(1990, 5, 1), "female"), (("creatinine", "umol/L"),)
+    ).apply(repo)
     assert repo.settings.preferred_unit("creatinine").code == "umol/L"
     undo.apply(repo)
     assert repo.profile.get() == Profile() and repo.settings.get("unit.creatinine") is None

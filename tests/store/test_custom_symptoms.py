@@ -26,8 +26,13 @@ DAY = date(2026, 11, 2)
 
 def _itching_day(repo: Repository) -> None:
     AddCustomSymptom("Itching").apply(repo)
-    repo.diary.save_day(DAY, [SymptomEntry(DAY, "custom:Itching", 6),
-                              SymptomEntry(DAY, "rash", 4, "discoid", None, "both forearms")])
+    repo.diary.save_day(
+        DAY,
+        [
+            SymptomEntry(DAY, "custom:Itching", 6),
+            SymptomEntry(DAY, "rash", 4, "discoid", None, "both forearms"),
+        ],
+    )
 
 
 def test_a_custom_symptom_is_stored_and_listed_after_the_built_in_ones(repo):
@@ -84,8 +89,10 @@ def test_an_entry_in_another_case_joins_the_stored_symptom(repo):
 
 def test_saving_a_day_is_undoable_with_custom_entries_and_body_site(repo):
     AddCustomSymptom("Itching").apply(repo)
-    entries = (SymptomEntry(DAY, "custom:Itching", 6),
-               SymptomEntry(DAY, "rash", 4, "malar/butterfly", None, "cheeks and nose"))
+    entries = (
+        SymptomEntry(DAY, "custom:Itching", 6),
+        SymptomEntry(DAY, "rash", 4, "malar/butterfly", None, "cheeks and nose"),
+    )
     undo = SaveDay(DAY, entries, "itchy day").apply(repo)
     assert repo.diary.day(DAY).entries == entries
     undo.apply(repo)
@@ -102,8 +109,11 @@ def test_summary_counts_custom_symptoms(repo):
     _itching_day(repo)
     summary = summarize_symptoms(repo, DAY, DAY)
     itching = summary.for_symptom("custom:Itching")
-    assert itching is not None and itching.worst == 6 and itching.text() == (
-        "Itching: 1 of 1 logged days")
+    assert (
+        itching is not None
+        and itching.worst == 6
+        and itching.text() == ("Itching: 1 of 1 logged days")
+    )
 
 
 def test_csv_round_trip_keeps_custom_symptoms_and_body_site(repo, tmp_path):
@@ -124,8 +134,9 @@ def test_fhir_codes_a_custom_symptom_in_the_apps_own_system_and_reads_it_back(re
     export_fhir(repo, out)
     resources = [e["resource"] for e in json.loads(out.read_text())["entry"]]
     itching = next(r for r in resources if "Itching" in json.dumps(r.get("code", {})))
-    assert itching["code"]["coding"] == [{"system": "urn:lupus-tracker:custom-symptom",
-                                          "code": "Itching", "display": "Itching"}]
+    assert itching["code"]["coding"] == [
+        {"system": "urn:lupus-tracker:custom-symptom", "code": "Itching", "display": "Itching"}
+    ]
     assert not any("loinc" in c.get("system", "") for c in itching["code"]["coding"])
     rash = next(r for r in resources if r.get("bodySite"))
     assert rash["bodySite"] == {"text": "both forearms"}

@@ -20,8 +20,12 @@ DAY = date(2024, 3, 5)
 
 def test_a_loaded_result_carries_its_measurement(repo):
     repo.profile.set(Profile("Ana", date(1990, 5, 1), "female"))
-    repo.results.add_many([LabEntry(DAY, "c3", "62", "mg/dL", "90-180"),
-                           LabEntry(DAY, "anti_dsdna", ">300", "[IU]/mL", "<30")])
+    repo.results.add_many(
+        [
+            LabEntry(DAY, "c3", "62", "mg/dL", "90-180"),
+            LabEntry(DAY, "anti_dsdna", ">300", "[IU]/mL", "<30"),
+        ]
+    )
     c3, dsdna = repo.results.all()
     assert c3.measurement.base_value == pytest.approx(0.62)
     assert c3.measurement.flag.value == "low" and c3.measurement.ref.text() == "90-180"
@@ -43,16 +47,17 @@ def _c3_with_mg_dl_factor(factor: float) -> catalog.Marker:
     return replace(c3, units=UnitTable(units))
 
 
-def test_derived_columns_are_recomputed_when_a_conversion_factor_changes(tmp_path,
-                                                                       monkeypatch):
+def test_derived_columns_are_recomputed_when_a_conversion_factor_changes(tmp_path, monkeypatch):
     path = tmp_path / "factor.sqlite"
     with Repository.open(path) as repo:
-        repo.results.add_many([LabEntry(DAY, "c3", "62", "mg/dL"),
-                               LabEntry(DAY, "c4", "0.08", "g/L")])
+        repo.results.add_many(
+            [LabEntry(DAY, "c3", "62", "mg/dL"), LabEntry(DAY, "c4", "0.08", "g/L")]
+        )
         assert stored_version(repo.db) == conversion_version()
     changed = _c3_with_mg_dl_factor(0.02)  # a (test) catalog whose factor was corrected
-    monkeypatch.setattr(catalog, "MARKERS",
-                        tuple(changed if m.key == "c3" else m for m in catalog.MARKERS))
+    monkeypatch.setattr(
+        catalog, "MARKERS", tuple(changed if m.key == "c3" else m for m in catalog.MARKERS)
+    )
     monkeypatch.setitem(catalog._BY_KEY, "c3", changed)
     assert conversion_version() != stored_version_of(path)
     with Repository.open(path) as repo:
@@ -67,8 +72,7 @@ def test_derived_columns_are_recomputed_when_a_conversion_factor_changes(tmp_pat
 def stored_version_of(path) -> str | None:
     conn = sqlite3.connect(path)
     try:
-        row = conn.execute("SELECT version FROM derived_stamp WHERE name = ?",
-                           (STAMP,)).fetchone()
+        row = conn.execute("SELECT version FROM derived_stamp WHERE name = ?", (STAMP,)).fetchone()
         return row[0] if row else None
     finally:
         conn.close()

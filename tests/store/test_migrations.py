@@ -16,8 +16,9 @@ def schema_of(conn) -> set[tuple[str, str]]:
 
 def make_version_1(path) -> None:
     conn = sqlite3.connect(path)
-    conn.executescript(f"PRAGMA application_id = {APPLICATION_ID};" + MIGRATIONS[1]
-                       + "PRAGMA user_version = 1;")
+    conn.executescript(
+        f"PRAGMA application_id = {APPLICATION_ID};" + MIGRATIONS[1] + "PRAGMA user_version = 1;"
+    )
     conn.executescript("""
         INSERT INTO patient (id, name, birth_date, sex) VALUES (1, 'Ana', '1990-05-01', 'female');
         INSERT INTO results (taken_on, marker, value_text, comparator, number, unit, base_value,
@@ -50,7 +51,7 @@ def test_version_1_database_is_migrated_and_keeps_every_row(tmp_path):
         for table, rows in rows_before.items():
             after = [tuple(r) for r in repo.db.query(f"SELECT * FROM {table} ORDER BY 1")]
             # Every old column keeps its value; later migrations only add columns at the end.
-            assert [row[:len(old)] for row, old in zip(after, rows, strict=True)] == rows, table
+            assert [row[: len(old)] for row, old in zip(after, rows, strict=True)] == rows, table
         assert repo.results.all()[1].value_text == ">300"
         assert repo.treatments.all()[0].doses[0].dose == 40
         migrated_schema = schema_of(repo.db.conn)

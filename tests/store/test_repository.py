@@ -24,12 +24,14 @@ DAY = date(2024, 3, 5)
 
 
 def test_a_report_is_saved_whole_with_comparators_and_base_values(repo):
-    saved = repo.results.add_many([
-        LabEntry(DAY, "c3", "62", "mg/dL", "90-180", lab="City Lab", note="fasting"),
-        LabEntry(DAY, "anti_dsdna", ">300", "IU/mL", "<30", assay="ELISA"),
-        LabEntry(DAY, "ana", "1:640", pattern="homogeneous"),
-        LabEntry(DAY, "creatinine", "97", "µmol/L"),
-    ])
+    saved = repo.results.add_many(
+        [
+            LabEntry(DAY, "c3", "62", "mg/dL", "90-180", lab="City Lab", note="fasting"),
+            LabEntry(DAY, "anti_dsdna", ">300", "IU/mL", "<30", assay="ELISA"),
+            LabEntry(DAY, "ana", "1:640", pattern="homogeneous"),
+            LabEntry(DAY, "creatinine", "97", "µmol/L"),
+        ]
+    )
     c3, dsdna, ana, creatinine = saved
     assert (c3.value_text, c3.unit, c3.base_value, c3.base_unit) == ("62", "mg/dL", 0.62, "g/L")
     assert (c3.ref_range, c3.lab, c3.note) == ("90-180", "City Lab", "fasting")
@@ -42,12 +44,16 @@ def test_a_report_is_saved_whole_with_comparators_and_base_values(repo):
 
 def test_one_bad_row_saves_nothing_and_names_the_row(repo):
     with pytest.raises(InvalidEntryError) as error:
-        repo.results.add_many([LabEntry(DAY, "c3", "62", "mg/dL"),
-                          LabEntry(DAY, "c4", "12abc", "mg/dL")])
+        repo.results.add_many(
+            [LabEntry(DAY, "c3", "62", "mg/dL"), LabEntry(DAY, "c4", "12abc", "mg/dL")]
+        )
     assert error.value.index == 1 and "12abc" in str(error.value)
     assert repo.counts()["results"] == 0
-    for bad in (LabEntry(DAY, "c5", "1"), LabEntry(DAY, "c3", "1", "mmol/L"),
-                LabEntry(DAY, "c3", "1", ref_range="high")):
+    for bad in (
+        LabEntry(DAY, "c5", "1"),
+        LabEntry(DAY, "c3", "1", "mmol/L"),
+        LabEntry(DAY, "c3", "1", ref_range="high"),
+    ):
         with pytest.raises(InvalidEntryError):
             repo.results.add(bad)
     assert repo.counts()["results"] == 0
@@ -68,8 +74,9 @@ def test_update_delete_and_restore_keep_identity(repo):
 
 
 def test_listing_and_frames_filter_by_marker_and_date(repo):
-    repo.results.add_many([LabEntry(date(2024, m, 1), "c3", str(0.5 + m / 10))
-                           for m in range(1, 7)])
+    repo.results.add_many(
+        [LabEntry(date(2024, m, 1), "c3", str(0.5 + m / 10)) for m in range(1, 7)]
+    )
     repo.results.add(LabEntry(date(2024, 2, 1), "c4", "0.08"))
     assert len(repo.results.all(["c3"], since=date(2024, 3, 1))) == 4
     frame = repo.results.frame(["c3"], until=date(2024, 2, 15))
@@ -91,9 +98,14 @@ def test_symptom_day_is_replaced_and_returns_the_previous_state(repo):
     assert repo.diary.day(DAY) == before
 
 
-@pytest.mark.parametrize("entry", [SymptomEntry(DAY, "fatigue", 11),
-                                   SymptomEntry(DAY, "sneezing", 2),
-                                   SymptomEntry(DAY, "fatigue", 2, "malar/butterfly")])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        SymptomEntry(DAY, "fatigue", 11),
+        SymptomEntry(DAY, "sneezing", 2),
+        SymptomEntry(DAY, "fatigue", 2, "malar/butterfly"),
+    ],
+)
 def test_bad_symptoms_are_refused(repo, entry):
     with pytest.raises(InvalidEntryError):
         repo.diary.save_day(DAY, [SymptomEntry(DAY, "rash", 1), entry])
@@ -101,8 +113,11 @@ def test_bad_symptoms_are_refused(repo, entry):
 
 
 def test_medication_dose_history_and_stop(repo):
-    med = repo.treatments.add(Medication(None, "Prednisone", date(2024, 1, 1),
-                                         doses=(Dose(date(2024, 1, 1), 40, "mg", "daily"),)))
+    med = repo.treatments.add(
+        Medication(
+            None, "Prednisone", date(2024, 1, 1), doses=(Dose(date(2024, 1, 1), 40, "mg", "daily"),)
+        )
+    )
     med = repo.treatments.change_dose(med.id, Dose(date(2024, 2, 1), 20, "mg", "daily"))
     med = repo.treatments.stop(med.id, date(2024, 6, 1))
     assert [d.dose for d in med.doses] == [40, 20]
@@ -120,10 +135,19 @@ def test_medication_dose_history_and_stop(repo):
 
 
 def test_events(repo):
-    stay = repo.events.add(Event(None, DAY, EventKind.HOSPITAL_STAY, "Nephritis",
-                                ended_on=date(2024, 3, 12)))
-    edited = repo.events.update(Event(stay.id, DAY, EventKind.HOSPITAL_STAY, "Nephritis flare",
-                                     "IV steroids", date(2024, 3, 12)))
+    stay = repo.events.add(
+        Event(None, DAY, EventKind.HOSPITAL_STAY, "Nephritis", ended_on=date(2024, 3, 12))
+    )
+    edited = repo.events.update(
+        Event(
+            stay.id,
+            DAY,
+            EventKind.HOSPITAL_STAY,
+            "Nephritis flare",
+            "IV steroids",
+            date(2024, 3, 12),
+        )
+    )
     assert edited.title == "Nephritis flare" and edited.note == "IV steroids"
     assert repo.events.all(kinds=(EventKind.VISIT,)) == []
     with pytest.raises(InvalidEntryError):

@@ -28,16 +28,22 @@ def test_a_second_read_serves_the_same_records_without_reading_again(repo):
 
 
 def test_filters_and_order_match_the_stored_rows(repo):
-    repo.results.add_many([LabEntry(date(2024, 1, 2), "c4", "0.2"),
-                           LabEntry(date(2024, 1, 1), "c3", "0.7"),
-                           LabEntry(date(2024, 1, 2), "c3", "0.8"),
-                           LabEntry(date(2024, 1, 3), "c3", "0.9")])
+    repo.results.add_many(
+        [
+            LabEntry(date(2024, 1, 2), "c4", "0.2"),
+            LabEntry(date(2024, 1, 1), "c3", "0.7"),
+            LabEntry(date(2024, 1, 2), "c3", "0.8"),
+            LabEntry(date(2024, 1, 3), "c3", "0.9"),
+        ]
+    )
     rows = repo.db.query("SELECT value_text FROM results ORDER BY taken_on, id")
     assert _values(repo) == [row[0] for row in rows]
     assert _values(repo, ["c3"]) == ["0.7", "0.8", "0.9"]
     assert _values(repo, iter(["c4", "c3"])) == ["0.7", "0.2", "0.8", "0.9"]  # date, id
-    assert [r.value_text for r in repo.results.all(["c3"], since=date(2024, 1, 2),
-                                                   until=date(2024, 1, 2))] == ["0.8"]
+    assert [
+        r.value_text
+        for r in repo.results.all(["c3"], since=date(2024, 1, 2), until=date(2024, 1, 2))
+    ] == ["0.8"]
     assert _values(repo, []) == []
 
 
@@ -46,8 +52,10 @@ def test_changes_through_the_repository_and_the_connection_are_seen(repo):
     assert _values(repo, ["c3"]) == ["0.8"]
     repo.results.add_many([LabEntry(DAY, "c3", "0.9")])
     assert _values(repo, ["c3"]) == ["0.8", "0.9"]
-    repo.db.conn.execute("UPDATE results SET value_text = '0.7', number = 0.7, "
-                         "base_value = 0.7 WHERE id = ?", (c3.id,))
+    repo.db.conn.execute(
+        "UPDATE results SET value_text = '0.7', number = 0.7, base_value = 0.7 WHERE id = ?",
+        (c3.id,),
+    )
     assert _values(repo, ["c3"]) == ["0.7", "0.9"]
 
 

@@ -16,8 +16,12 @@ from lupus_tracker.store.sledai_repo import SledaiAssessment
 def test_version_2_file_gets_pga_and_eye_exams_keeping_rows_and_ids(tmp_path):
     path = tmp_path / "v2.sqlite"
     conn = sqlite3.connect(path)
-    conn.executescript(f"PRAGMA application_id = {APPLICATION_ID};" + MIGRATIONS[1]
-                       + MIGRATIONS[2] + "PRAGMA user_version = 2;")
+    conn.executescript(
+        f"PRAGMA application_id = {APPLICATION_ID};"
+        + MIGRATIONS[1]
+        + MIGRATIONS[2]
+        + "PRAGMA user_version = 2;"
+    )
     conn.executescript("""
         INSERT INTO events (id, occurred_on, kind, title) VALUES (7, '2024-02-01', 'visit', 'x');
         INSERT INTO sledai_assessments (visit_on, score, items) VALUES
@@ -41,6 +45,9 @@ def test_pga_outside_0_to_3_is_refused_by_the_store_and_the_file(tmp_path, pga):
         with pytest.raises(InvalidEntryError, match="0 to 3"):
             repo.sledai.save(SledaiAssessment(date(2024, 2, 1), frozenset(), None, pga))
         with pytest.raises(sqlite3.IntegrityError):
-            repo.db.conn.execute("INSERT INTO sledai_assessments (visit_on, score, items, pga) "
-                                 "VALUES ('2024-01-01', 0, '[]', ?)", (pga,))
+            repo.db.conn.execute(
+                "INSERT INTO sledai_assessments (visit_on, score, items, pga) "
+                "VALUES ('2024-01-01', 0, '[]', ?)",
+                (pga,),
+            )
         assert repo.sledai.all() == []

@@ -67,8 +67,25 @@ def test_undo_of_a_medication_delete_refuses_a_second_active_course(tmp_path, ca
     with Repository.open(path) as app:
         AddMedication(prednisone(date(2024, 1, 1))).apply(app)
         undo = DeleteMedication(app.treatments.all()[0].id).apply(app)  # the app deletes it
-    assert main(["add", "medication", "--db", str(path), "--name", "prednisone",
-                 "--start", "2024-02-01", "--dose", "5", "--unit", "mg"]) == 0
+    assert (
+        main(
+            [
+                "add",
+                "medication",
+                "--db",
+                str(path),
+                "--name",
+                "prednisone",
+                "--start",
+                "2024-02-01",
+                "--dose",
+                "5",
+                "--unit",
+                "mg",
+            ]
+        )
+        == 0
+    )
     with Repository.open(path, create=False) as app:
         with pytest.raises(ConflictError, match=r"(?i)prednisone was started again"):
             undo.apply(app)

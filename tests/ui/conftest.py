@@ -29,6 +29,7 @@ def messages(monkeypatch):
         def show(parent, title, text, *args, **kwargs):
             seen.append((title, text))
             return answer
+
         return show
 
     monkeypatch.setattr(QMessageBox, "critical", record(QMessageBox.StandardButton.Close))
@@ -49,5 +50,6 @@ def make_window(qtbot, tmp_path, messages):
         window = MainWindow(repo, settings)
         qtbot.addWidget(window)
         return window
+
     with run_inline():
         yield make

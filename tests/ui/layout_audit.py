@@ -45,9 +45,13 @@ SLACK_PX = 1  # rounding at fractional scale factors
 
 def _shown(root: QWidget) -> Iterator[QWidget]:
     for widget in root.findChildren(QWidget):
-        if widget.isVisibleTo(root) and widget.window() is root.window() and \
-                not widget.objectName().startswith("qt_") and \
-                widget.objectName() != "focus_ring" and widget.width() > 0:
+        if (
+            widget.isVisibleTo(root)
+            and widget.window() is root.window()
+            and not widget.objectName().startswith("qt_")
+            and widget.objectName() != "focus_ring"
+            and widget.width() > 0
+        ):
             yield widget
 
 
@@ -55,7 +59,8 @@ def _inside_scroll_area(widget: QWidget, root: QWidget) -> bool:
     parent = widget.parentWidget()
     while parent is not None and parent is not root:
         if isinstance(parent, QAbstractItemView) or (
-                isinstance(parent, QScrollArea) and widget is not parent):
+            isinstance(parent, QScrollArea) and widget is not parent
+        ):
             return True
         parent = parent.parentWidget()
     return False
@@ -75,8 +80,12 @@ def _text_room(widget: QWidget) -> tuple[str, int, int] | None:
     metrics = widget.fontMetrics()
     if isinstance(widget, QLabel):
         text = widget.text()
-        if widget.wordWrap() or not text or "<" in text or (widget.pixmap() is not None and \
-                not widget.pixmap().isNull()):
+        if (
+            widget.wordWrap()
+            or not text
+            or "<" in text
+            or (widget.pixmap() is not None and not widget.pixmap().isNull())
+        ):
             return None
         return text, widget.minimumSizeHint().width(), widget.width()
     if isinstance(widget, (QPushButton, QCheckBox, QRadioButton)):
@@ -90,8 +99,12 @@ def _text_room(widget: QWidget) -> tuple[str, int, int] | None:
             return None
         option = QStyleOptionComboBox()
         widget.initStyleOption(option)
-        field = widget.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                              QStyle.SubControl.SC_ComboBoxEditField, widget)
+        field = widget.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            widget,
+        )
         return text, metrics.horizontalAdvance(text) + 2, field.width()
     return None
 
@@ -106,8 +119,7 @@ def _header_problems(header: QHeaderView) -> list[str]:
         if header.isSectionHidden(section) or header.sectionSize(section) == 0:
             continue
         text = str(model.headerData(section, header.orientation()) or "")
-        longest = max((metrics.horizontalAdvance(line) for line in text.splitlines()),
-                      default=0)
+        longest = max((metrics.horizontalAdvance(line) for line in text.splitlines()), default=0)
         room = header.sectionSize(section) - 8  # the style's margins
         if header.orientation().name == "Horizontal" and longest > room:
             found.append(f"header {text!r} needs {longest} px, has {room}")
@@ -120,14 +132,18 @@ def problems(root: QWidget, name: str) -> list[str]:
     screen = root.screen().availableGeometry()
     frame = root.frameGeometry()
     if frame.width() > screen.width() + SLACK_PX or frame.height() > screen.height() + SLACK_PX:
-        found.append(f"{name}: {frame.width()}×{frame.height()} is larger than the screen's "
-                     f"{screen.width()}×{screen.height()}")
+        found.append(
+            f"{name}: {frame.width()}×{frame.height()} is larger than the screen's "
+            f"{screen.width()}×{screen.height()}"
+        )
     layout = root.layout()
     if layout is not None:
         least = layout.totalMinimumSize()
         if least.width() > root.width() + SLACK_PX or least.height() > root.height() + SLACK_PX:
-            found.append(f"{name}: needs at least {least.width()}×{least.height()}, "
-                         f"has {root.width()}×{root.height()}")
+            found.append(
+                f"{name}: needs at least {least.width()}×{least.height()}, "
+                f"has {root.width()}×{root.height()}"
+            )
     whole = QRect(0, 0, root.width(), root.height())
     for widget in _shown(root):
         what = f"{name}: {type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
@@ -139,10 +155,14 @@ def problems(root: QWidget, name: str) -> list[str]:
                 continue
             if _clipped_by_parent(widget) and not isinstance(widget, QTabBar):
                 found.append(f"{what} is cut off by {type(widget.parentWidget()).__name__}")
-        if isinstance(widget, QScrollArea) and widget.horizontalScrollBar().maximum() > 0 \
-                and widget.horizontalScrollBar().isVisible():
-            found.append(f"{what} scrolls sideways "
-                         f"({widget.horizontalScrollBar().maximum()} px hidden)")
+        if (
+            isinstance(widget, QScrollArea)
+            and widget.horizontalScrollBar().maximum() > 0
+            and widget.horizontalScrollBar().isVisible()
+        ):
+            found.append(
+                f"{what} scrolls sideways ({widget.horizontalScrollBar().maximum()} px hidden)"
+            )
         if isinstance(widget, QHeaderView):
             found += [f"{what}: {p}" for p in _header_problems(widget)]
         room = _text_room(widget)
@@ -167,8 +187,11 @@ def main(argv: list[str]) -> int:
     db = Path(args.pop(0))
     font_pt = float(args[args.index("--font-pt") + 1]) if "--font-pt" in args else None
     dark = "--theme" in args and args[args.index("--theme") + 1] == "dark"
-    shots = (Path(args[args.index("--shots") + 1]), args[args.index("--shots") + 2]) \
-        if "--shots" in args else None
+    shots = (
+        (Path(args[args.index("--shots") + 1]), args[args.index("--shots") + 2])
+        if "--shots" in args
+        else None
+    )
     if font_pt:
         font = QFont(app.font())
         font.setPointSizeF(font_pt)

@@ -18,8 +18,9 @@ AA_GRAPHICS = 3.0
 
 @pytest.mark.parametrize("chosen", [theme.LIGHT, theme.DARK], ids=["light", "dark"])
 def test_focus_ring_colour_stands_out_3_to_1(chosen):
-    ratios = {name: round(theme.contrast(fg, bg), 2)
-              for name, (fg, bg) in chosen.graphic_pairs().items()}
+    ratios = {
+        name: round(theme.contrast(fg, bg), 2) for name, (fg, bg) in chosen.graphic_pairs().items()
+    }
     assert len(ratios) >= 5
     assert {name: r for name, r in ratios.items() if r < AA_GRAPHICS} == {}
     chart = chart_style(ChartTheme.DARK if chosen is theme.DARK else ChartTheme.LIGHT)
@@ -36,10 +37,15 @@ def themed():
 
 
 def focusable(root: QWidget) -> list[QWidget]:
-    return [w for w in root.findChildren(QWidget)
-            if w.isVisibleTo(root) and w.isEnabled() and w.window() is root.window()
-            and w.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and focus_ring.ring_target(w) is w]
+    return [
+        w
+        for w in root.findChildren(QWidget)
+        if w.isVisibleTo(root)
+        and w.isEnabled()
+        and w.window() is root.window()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and focus_ring.ring_target(w) is w
+    ]
 
 
 def ring_for(qtbot, widget: QWidget) -> focus_ring.FocusRing:
@@ -75,8 +81,9 @@ def assert_ring_drawn(qtbot, widget: QWidget, colours: theme.Theme) -> None:
 
 
 @pytest.mark.parametrize("choice", [theme.ThemeChoice.LIGHT, theme.ThemeChoice.DARK])
-def test_every_focusable_widget_on_every_page_gets_the_ring(make_window, demo_repo, qtbot,
-                                                            themed, choice):
+def test_every_focusable_widget_on_every_page_gets_the_ring(
+    make_window, demo_repo, qtbot, themed, choice
+):
     colours = themed(choice)
     window = make_window(demo_repo)
     window.show()

@@ -21,19 +21,44 @@ from tests.ui import layout_audit
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def audit(demo_file: Path, tmp_path: Path, width: int, height: int, scale: float = 1.0,
-          *extra: str) -> list[str]:
+def audit(
+    demo_file: Path, tmp_path: Path, width: int, height: int, scale: float = 1.0, *extra: str
+) -> list[str]:
     screen = tmp_path / "screen.json"
-    screen.write_text(json.dumps({"screens": [{
-        "name": "test", "x": 0, "y": 0, "width": width, "height": height,
-        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    screen.write_text(
+        json.dumps(
+            {
+                "screens": [
+                    {
+                        "name": "test",
+                        "x": 0,
+                        "y": 0,
+                        "width": width,
+                        "height": height,
+                        "logicalDpi": 96,
+                        "logicalBaseDpi": 96,
+                        "dpr": 1,
+                    }
+                ]
+            }
+        )
+    )
     db = tmp_path / "demo.sqlite"
     shutil.copyfile(demo_file, db)
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-           "QT_SCALE_FACTOR": str(scale), "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, str(ROOT / "tests/ui/layout_audit.py"), str(db),
-                           *extra], env=env, capture_output=True, text=True, timeout=300,
-                          check=False)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+        "QT_SCALE_FACTOR": str(scale),
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tests/ui/layout_audit.py"), str(db), *extra],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return [line for line in done.stdout.splitlines() if line.strip()]
 
@@ -43,10 +68,17 @@ def test_every_page_and_dialog_fits_1366x768_with_a_16pt_font(demo_file, tmp_pat
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("width, height, scale, extra", [
-    (1366, 768, 1.0, ()), (1920, 1080, 1.5, ()), (1920, 1080, 2.0, ()),
-    (1366, 768, 1.0, ("--theme", "dark")), (1920, 1080, 1.5, ("--font-pt", "16"))],
-    ids=["1366x768", "1920x1080-150pct", "1920x1080-200pct", "dark", "150pct-16pt"])
+@pytest.mark.parametrize(
+    "width, height, scale, extra",
+    [
+        (1366, 768, 1.0, ()),
+        (1920, 1080, 1.5, ()),
+        (1920, 1080, 2.0, ()),
+        (1366, 768, 1.0, ("--theme", "dark")),
+        (1920, 1080, 1.5, ("--font-pt", "16")),
+    ],
+    ids=["1366x768", "1920x1080-150pct", "1920x1080-200pct", "dark", "150pct-16pt"],
+)
 def test_every_page_and_dialog_fits(demo_file, tmp_path, width, height, scale, extra):
     assert audit(demo_file, tmp_path, width, height, scale, *extra) == []
 

@@ -16,9 +16,24 @@ from lupus_tracker.store.treatment_changes import AddEvent, AddMedication
 from lupus_tracker.ui import glossary, help_menu, term_tips
 from tests.ui.test_shortcuts import dialogs
 
-ASKED_FOR = ("Pyuria", "Increased DNA binding", "UPCR", "Assay", "dilution", "SLEDAI-2K",
-             "LLDAS", "DORIS", "PGA", "eGFR", "complement", "Proteinuria", "Hematuria",
-             "titer", "anti-dsDNA", "reference range")
+ASKED_FOR = (
+    "Pyuria",
+    "Increased DNA binding",
+    "UPCR",
+    "Assay",
+    "dilution",
+    "SLEDAI-2K",
+    "LLDAS",
+    "DORIS",
+    "PGA",
+    "eGFR",
+    "complement",
+    "Proteinuria",
+    "Hematuria",
+    "titer",
+    "anti-dsDNA",
+    "reference range",
+)
 
 
 def test_the_glossary_explains_every_word_asked_for_in_one_line():
@@ -59,8 +74,11 @@ def words_explained(root: QWidget) -> tuple[set[str], list[str]]:
             places = [(widget.viewport(), point) for _, point in _cells(widget)]
             header = getattr(widget, "horizontalHeader", lambda: None)()
             if header is not None and not header.isHidden():
-                places += [(header, QPoint(header.sectionViewportPosition(s) + 3, 3))
-                           for s in range(header.count()) if not header.isSectionHidden(s)]
+                places += [
+                    (header, QPoint(header.sectionViewportPosition(s) + 3, 3))
+                    for s in range(header.count())
+                    if not header.isSectionHidden(s)
+                ]
         for place, point in places:
             for term in glossary.found_in(term_tips.shown_text(place, point)):
                 seen.add(term.word)
@@ -69,8 +87,7 @@ def words_explained(root: QWidget) -> tuple[set[str], list[str]]:
     return seen, missing
 
 
-def test_every_term_shown_in_pages_and_dialogs_has_its_explanation(make_window, demo_repo,
-                                                                   qtbot):
+def test_every_term_shown_in_pages_and_dialogs_has_its_explanation(make_window, demo_repo, qtbot):
     window = make_window(demo_repo)
     window.show()
     seen: set[str] = set()
@@ -89,12 +106,21 @@ def test_every_term_shown_in_pages_and_dialogs_has_its_explanation(make_window, 
         assert missing == [], dialog.windowTitle()
         seen |= found
         dialog.hide()
-    assert {"Pyuria", "Increased DNA binding", "assay", "SLEDAI-2K", "LLDAS", "DORIS", "PGA",
-            "complement", "eGFR", "UPCR"} <= seen
+    assert {
+        "Pyuria",
+        "Increased DNA binding",
+        "assay",
+        "SLEDAI-2K",
+        "LLDAS",
+        "DORIS",
+        "PGA",
+        "complement",
+        "eGFR",
+        "UPCR",
+    } <= seen
 
 
-def test_hovering_a_word_shows_its_line_and_a_screen_reader_gets_it(make_window, demo_repo,
-                                                                     qtbot):
+def test_hovering_a_word_shows_its_line_and_a_screen_reader_gets_it(make_window, demo_repo, qtbot):
     from lupus_tracker.ui.sledai_dialog import SledaiDialog
 
     window = make_window(demo_repo)
@@ -112,8 +138,9 @@ def test_hovering_a_word_shows_its_line_and_a_screen_reader_gets_it(make_window,
     qtbot.waitUntil(QToolTip.isVisible)
     assert "SLEDAI-2K: A score (0 to 105)" in QToolTip.text()
     QToolTip.hideText()
-    pyuria = next(w for w in dialog.findChildren(QWidget)
-                  if term_tips.shown_text(w).startswith("Pyuria"))
+    pyuria = next(
+        w for w in dialog.findChildren(QWidget) if term_tips.shown_text(w).startswith("Pyuria")
+    )
     described = pyuria.accessibleDescription() or pyuria.toolTip()
     assert "White blood cells in the urine" in described
 
@@ -129,17 +156,35 @@ def test_every_saved_action_confirms_in_the_status_bar(make_window, repo, qtbot)
         message = window.statusBar().currentMessage()
         assert words in message and "Ctrl+Z" in message, message
 
-    confirmed(lambda: changes.save_lab_report([
-        LabEntry(today, "c3", "0.8", "g/L"), LabEntry(today, "c4", "0.1", "g/L"),
-        LabEntry(today, "upcr", "0.3", "mg/mg")]), "Add lab report (3 results)")
-    confirmed(lambda: changes.apply("add the medication", AddMedication(
-        Medication(None, "Hydroxychloroquine", today - timedelta(days=3)))), "Hydroxychlo")
-    confirmed(lambda: changes.apply("add the event", AddEvent(
-        Event(None, today, EventKind.FLARE, "Flare", None, None))), "")
-    confirmed(lambda: changes.save_sledai(SledaiAssessment(today, frozenset({"arthritis"}))),
-              "SLEDAI-2K")
-    confirmed(lambda: changes.save_report_note(today - timedelta(days=30), today, "Ask"),
-              "report notes")
+    confirmed(
+        lambda: changes.save_lab_report(
+            [
+                LabEntry(today, "c3", "0.8", "g/L"),
+                LabEntry(today, "c4", "0.1", "g/L"),
+                LabEntry(today, "upcr", "0.3", "mg/mg"),
+            ]
+        ),
+        "Add lab report (3 results)",
+    )
+    confirmed(
+        lambda: changes.apply(
+            "add the medication",
+            AddMedication(Medication(None, "Hydroxychloroquine", today - timedelta(days=3))),
+        ),
+        "Hydroxychlo",
+    )
+    confirmed(
+        lambda: changes.apply(
+            "add the event", AddEvent(Event(None, today, EventKind.FLARE, "Flare", None, None))
+        ),
+        "",
+    )
+    confirmed(
+        lambda: changes.save_sledai(SledaiAssessment(today, frozenset({"arthritis"}))), "SLEDAI-2K"
+    )
+    confirmed(
+        lambda: changes.save_report_note(today - timedelta(days=30), today, "Ask"), "report notes"
+    )
     window.statusBar().clearMessage()
     changes.save_day(today, [SymptomEntry(today, "fatigue", 4)], None, [])
     assert "Saved the diary" in window.statusBar().currentMessage()
@@ -149,10 +194,15 @@ def test_dashboard_symptom_summary_is_a_named_table_with_headers(make_window, de
     window = make_window(demo_repo)
     today = date.today()
     for back in (1, 2):
-        window.changes.save_day(today - timedelta(days=back),
-                                [SymptomEntry(today - timedelta(days=back), "fatigue", 4),
-                                 SymptomEntry(today - timedelta(days=back), "joint_pain", 2)],
-                                None, [])
+        window.changes.save_day(
+            today - timedelta(days=back),
+            [
+                SymptomEntry(today - timedelta(days=back), "fatigue", 4),
+                SymptomEntry(today - timedelta(days=back), "joint_pain", 2),
+            ],
+            None,
+            [],
+        )
     page = window.dashboard
     page.refresh()
     table = page.symptoms

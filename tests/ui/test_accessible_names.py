@@ -20,8 +20,15 @@ from PySide6.QtWidgets import (
 
 from tests.ui.test_shortcuts import dialogs
 
-INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
-               QPlainTextEdit, QTextEdit)
+INTERACTIVE = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 
 def unnamed(root: QWidget) -> list[str]:
@@ -38,15 +45,17 @@ def unnamed(root: QWidget) -> list[str]:
         if widget.window() is not root.window():
             continue  # a completer's popup list is a window of its own
         if widget.focusPolicy() == Qt.FocusPolicy.NoFocus and not isinstance(
-                widget, QAbstractButton):
+            widget, QAbstractButton
+        ):
             continue
-        text = widget.text().replace("&", "").strip() if isinstance(
-            widget, QAbstractButton) else ""
+        text = widget.text().replace("&", "").strip() if isinstance(widget, QAbstractButton) else ""
         if widget.accessibleName().strip() or text or id(widget) in buddies:
             continue
-        missing.append(f"{type(widget).__name__} {widget.objectName()!r} "
-                       f"(placeholder {getattr(widget, 'placeholderText', lambda: '')()!r}, "
-                       f"tooltip {widget.toolTip()!r})")
+        missing.append(
+            f"{type(widget).__name__} {widget.objectName()!r} "
+            f"(placeholder {getattr(widget, 'placeholderText', lambda: '')()!r}, "
+            f"tooltip {widget.toolTip()!r})"
+        )
     return missing
 
 

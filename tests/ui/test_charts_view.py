@@ -146,10 +146,10 @@ def test_charts_follow_the_app_dark_theme(qtbot, demo_repo, inline, monkeypatch)
 
 
 def test_anti_dsdna_in_two_unit_families_is_drawn_on_two_axes(qtbot, repo, inline):
-    for entry in (LabEntry(date(2026, 3, 2), "anti_dsdna", "45", "IU/mL", "<27", "LabA",
-                           "ELISA"),
-                  LabEntry(date(2026, 4, 2), "anti_dsdna", "1:80", "titer", "<1:10", "LabB",
-                           "Crithidia")):
+    for entry in (
+        LabEntry(date(2026, 3, 2), "anti_dsdna", "45", "IU/mL", "<27", "LabA", "ELISA"),
+        LabEntry(date(2026, 4, 2), "anti_dsdna", "1:80", "titer", "<1:10", "LabB", "Crithidia"),
+    ):
         repo.results.add(entry)
     view = ChartsView(repo)
     qtbot.addWidget(view)

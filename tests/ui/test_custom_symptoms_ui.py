@@ -18,12 +18,12 @@ def _answer(monkeypatch, name: str) -> list[str]:
     def get_text(parent, title, label, *args, **kwargs):
         asked.append(label)
         return name, True
+
     monkeypatch.setattr(QInputDialog, "getText", get_text)
     return asked
 
 
-def test_add_your_own_symptom_log_it_and_see_it_in_history(make_window, repo, qtbot,
-                                                           monkeypatch):
+def test_add_your_own_symptom_log_it_and_see_it_in_history(make_window, repo, qtbot, monkeypatch):
     window = make_window(repo)
     window.show()
     window.show_diary_today()
@@ -59,8 +59,9 @@ def test_add_your_own_symptom_log_it_and_see_it_in_history(make_window, repo, qt
     assert history.symptom.findData("custom:Itching") > 0
 
 
-def test_undo_removes_the_new_row_and_a_taken_name_is_explained(make_window, repo, qtbot,
-                                                                monkeypatch, messages):
+def test_undo_removes_the_new_row_and_a_taken_name_is_explained(
+    make_window, repo, qtbot, monkeypatch, messages
+):
     window = make_window(repo)
     window.show()
     window.show_diary_today()

@@ -47,9 +47,14 @@ def fill_day(diary):
 
 
 def form_state(diary):
-    return (diary.spins["fatigue"].value(), diary.spins["rash"].value(),
-            diary.spins["joint_pain"].value(), diary.location.currentData(),
-            diary.temperature.text(), diary.note.toPlainText())
+    return (
+        diary.spins["fatigue"].value(),
+        diary.spins["rash"].value(),
+        diary.spins["joint_pain"].value(),
+        diary.location.currentData(),
+        diary.temperature.text(),
+        diary.note.toPlainText(),
+    )
 
 
 def test_attach_photo_keeps_the_unsaved_form(make_window, repo, tmp_path):
@@ -139,9 +144,14 @@ def test_escape_in_a_filled_dialog_asks(qtbot, answers):
     assert asked and dialog.isVisible()
 
 
-@pytest.mark.parametrize("typed, words", [("2026-13-45", "not a real date"),
-                                          ("2026-02-30", "not a real date"),
-                                          ("05/03/2026", "YYYY-MM-DD")])
+@pytest.mark.parametrize(
+    "typed, words",
+    [
+        ("2026-13-45", "not a real date"),
+        ("2026-02-30", "not a real date"),
+        ("05/03/2026", "YYYY-MM-DD"),
+    ],
+)
 def test_impossible_dates_are_refused_with_a_message(qtbot, typed, words):
     dialog = MedicationDialog()
     qtbot.addWidget(dialog)
@@ -178,9 +188,14 @@ def test_tab_moves_from_the_date_to_the_next_field(qtbot):
 
 
 def test_second_active_medication_of_the_same_name_asks(make_window, repo, monkeypatch):
-    med = repo.treatments.add(Medication(None, "Hydroxychloroquine", date(2026, 1, 1),
-                                         doses=(Dose(date(2026, 1, 1), 200, "mg",
-                                                     "once daily"),)))
+    med = repo.treatments.add(
+        Medication(
+            None,
+            "Hydroxychloroquine",
+            date(2026, 1, 1),
+            doses=(Dose(date(2026, 1, 1), 200, "mg", "once daily"),),
+        )
+    )
     window = make_window(repo)
     questions = []
 
@@ -208,9 +223,11 @@ def test_deleting_is_undoable_everywhere_without_a_question(make_window, repo, m
     med = repo.treatments.add(Medication(None, "Tacrolimus", date(2026, 1, 1)))
     event = repo.events.add(Event(None, date(2026, 2, 1), EventKind.FLARE, "Flare"))
     window = make_window(repo)
-    for delete, record in ((window.changes.delete_result, result),
-                           (window.changes.delete_medication, med),
-                           (window.changes.delete_event, event)):
+    for delete, record in (
+        (window.changes.delete_result, result),
+        (window.changes.delete_medication, med),
+        (window.changes.delete_event, event),
+    ):
         delete(record)
         assert window.statusBar().currentMessage().startswith("Deleted ")
         assert "Undo (Ctrl+Z)" in window.statusBar().currentMessage()
@@ -233,8 +250,7 @@ def test_stop_keeps_the_reason_in_the_note(make_window, repo, monkeypatch):
     monkeypatch.setattr(window, "exec_dialog", typed)
     window.changes.stop_medication(med)
     stopped = repo.treatments.get(med.id)
-    assert stopped.stopped_on == date(2026, 4, 1) and stopped.note == \
-        "Stopped: no response, tremor"
+    assert stopped.stopped_on == date(2026, 4, 1) and stopped.note == "Stopped: no response, tremor"
 
 
 def test_event_dialog_opens_and_saves_without_crashing(qtbot):

@@ -19,22 +19,39 @@ WALKER = Path(__file__).with_name("walk_every_action.py")
 ROOT = Path(__file__).resolve().parents[2]
 
 # Dialogs the walk must reach (a walk that silently reaches nothing cannot fail).
-EXPECTED_DIALOGS = ("Add event", "Add medication", "Add lab report", "Visit report",
-                    "Print preview", "SLEDAI-2K", "Patient profile")
+EXPECTED_DIALOGS = (
+    "Add event",
+    "Add medication",
+    "Add lab report",
+    "Visit report",
+    "Print preview",
+    "SLEDAI-2K",
+    "Patient profile",
+)
 
 
 def run_walk(db: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT),
-               LUPUS_TRACKER_DATA_DIR=str(tmp_path / "userdata"))
-    return subprocess.run([sys.executable, str(WALKER), str(db), str(tmp_path / "s.ini")],
-                          capture_output=True, text=True, timeout=600, env=env, cwd=tmp_path)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+        LUPUS_TRACKER_DATA_DIR=str(tmp_path / "userdata"),
+    )
+    return subprocess.run(
+        [sys.executable, str(WALKER), str(db), str(tmp_path / "s.ini")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+        cwd=tmp_path,
+    )
 
 
 def check(walk: subprocess.CompletedProcess[str]) -> None:
     last = [line for line in walk.stdout.splitlines() if not line.startswith("  ")][-1:]
     assert walk.returncode == 0, (
-        f"exit status {walk.returncode} after {last}\n{walk.stdout[-3000:]}\n"
-        f"{walk.stderr[-3000:]}")
+        f"exit status {walk.returncode} after {last}\n{walk.stdout[-3000:]}\n{walk.stderr[-3000:]}"
+    )
     assert "walked" in walk.stdout
     dialogs = [line for line in walk.stdout.splitlines() if line.startswith("  dialog ")]
     for title in EXPECTED_DIALOGS:

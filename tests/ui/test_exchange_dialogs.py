@@ -38,8 +38,9 @@ def test_broken_file_is_explained(qtbot, repo, tmp_path):
 
 def test_export_with_dialog_in_a_worker(qtbot, demo_repo, tmp_path, monkeypatch, messages):
     target = tmp_path / "out.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(target), "Excel workbook (*.xlsx)"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Excel workbook (*.xlsx)")
+    )
     assert export_with_dialog(None, demo_repo) == target
     assert target.stat().st_size > 10000
 
@@ -50,9 +51,14 @@ def test_import_dialog_offers_the_cli_choices(qtbot, repo, tmp_path):
     from lupus_tracker.domain.records import Profile, SymptomEntry
     from tests.exchange.synthea_helpers import load, write
 
-    both = write(tmp_path, {"resourceType": "Bundle", "type": "collection",
-                            "entry": load("Bambi_Murray")["entry"]
-                            + load("Danae_Kshlerin")["entry"]})
+    both = write(
+        tmp_path,
+        {
+            "resourceType": "Bundle",
+            "type": "collection",
+            "entry": load("Bambi_Murray")["entry"] + load("Danae_Kshlerin")["entry"],
+        },
+    )
     dialog = ImportDialog(repo, both)
     qtbot.addWidget(dialog)
     assert not dialog.patient_box.isHidden() and not dialog.ok_button.isEnabled()
@@ -60,11 +66,15 @@ def test_import_dialog_offers_the_cli_choices(qtbot, repo, tmp_path):
     assert any("Danae Kshlerin, born 1964-05-13" in text for text in labels)
     dialog.patient_box.setCurrentIndex(next(i for i, t in enumerate(labels) if "Danae" in t))
     assert dialog.plan is not None and dialog.ok_button.isEnabled()
-    shown = {dialog.rows_model.data(dialog.rows_model.index(r, 2))
-             for r in range(dialog.rows_model.rowCount())}
+    shown = {
+        dialog.rows_model.data(dialog.rows_model.index(r, 2))
+        for r in range(dialog.rows_model.rowCount())
+    }
     assert "Serum creatinine" in shown and "creatinine" not in shown  # names, not keys
-    units = {dialog.rows_model.data(dialog.rows_model.index(r, 4))
-             for r in range(dialog.rows_model.rowCount())}
+    units = {
+        dialog.rows_model.data(dialog.rows_model.index(r, 4))
+        for r in range(dialog.rows_model.rowCount())
+    }
     assert "mL/min/1.73m²" in units  # display units, not UCUM codes
 
     repo.profile.set(Profile("Maria Example", date(1980, 2, 3)))
@@ -76,8 +86,11 @@ def test_import_dialog_offers_the_cli_choices(qtbot, repo, tmp_path):
     assert other.plan is not None and other.ok_button.isEnabled()
 
     csv_file = tmp_path / "s.csv"
-    csv_file.write_text("date,kind,item,value,unit,ref_low,ref_high,lab,note\n"
-                        "2024-03-01,symptom,fatigue,9,0-10,,,,worst\n", encoding="utf-8")
+    csv_file.write_text(
+        "date,kind,item,value,unit,ref_low,ref_high,lab,note\n"
+        "2024-03-01,symptom,fatigue,9,0-10,,,,worst\n",
+        encoding="utf-8",
+    )
     repo.diary.log_many([SymptomEntry(date(2024, 3, 1), "fatigue", 3)])
     conflict = ImportDialog(repo, csv_file)
     qtbot.addWidget(conflict)
@@ -88,8 +101,9 @@ def test_import_dialog_offers_the_cli_choices(qtbot, repo, tmp_path):
     assert repo.diary.day(date(2024, 3, 1)).entries[0].severity == 9
 
 
-def test_import_preview_lists_a_voided_stored_result_and_replacing_is_undoable(qtbot, repo,
-                                                                               tmp_path):
+def test_import_preview_lists_a_voided_stored_result_and_replacing_is_undoable(
+    qtbot, repo, tmp_path
+):
     from tests.exchange.test_corrections import _follow_up, _stored
 
     first = _stored(tmp_path, repo)

@@ -32,21 +32,27 @@ class Keys:
     def press(self, key, times: int = 1, modifier=Qt.KeyboardModifier.NoModifier) -> None:
         """As in a real window: an open list of suggestions gets the key first."""
         for _ in range(times):
-            self.qtbot.keyClick(QApplication.activePopupWidget() or self.focus(), key,
-                                modifier)
+            self.qtbot.keyClick(QApplication.activePopupWidget() or self.focus(), key, modifier)
             self.count += 1
 
 
-@pytest.mark.parametrize("typed, key", [("c3", "c3"), ("dsdna", "anti_dsdna"),
-                                        ("4485-9", "c3"), ("Complement C4", "c4"),
-                                        ("crea", "creatinine"), ("UPCR", "upcr")])
+@pytest.mark.parametrize(
+    "typed, key",
+    [
+        ("c3", "c3"),
+        ("dsdna", "anti_dsdna"),
+        ("4485-9", "c3"),
+        ("Complement C4", "c4"),
+        ("crea", "creatinine"),
+        ("UPCR", "upcr"),
+    ],
+)
 def test_marker_search_by_name_abbreviation_and_loinc(typed, key):
     assert search_markers(typed)[0].key == key
 
 
 def test_five_marker_report_typed_with_the_keyboard_only(qtbot, repo):
-    repo.results.add_many([LabEntry(date(2025, 1, 5), "c3", "62", "mg/dL", "90-180",
-                                    "City Lab")])
+    repo.results.add_many([LabEntry(date(2025, 1, 5), "c3", "62", "mg/dL", "90-180", "City Lab")])
     dialog = LabReportDialog(repo)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -58,9 +64,13 @@ def test_five_marker_report_typed_with_the_keyboard_only(qtbot, repo):
     assert keys.focus() is dialog.lab
     keys.press(Qt.Key.Key_Return)  # the remembered lab kept: to the first marker
     assert keys.focus() in (dialog.rows[0].marker, dialog.rows[0].marker.lineEdit())
-    report = [("c3", "0,78", None, "90-180"), ("c4", "0.09", None, "0.1-0.4"),
-              ("dsdna", "245", None, "<30"), ("2160-0", "0.95", None, "0.5-1.2"),
-              ("albumin", "32", None, "35-50")]
+    report = [
+        ("c3", "0,78", None, "90-180"),
+        ("c4", "0.09", None, "0.1-0.4"),
+        ("dsdna", "245", None, "<30"),
+        ("2160-0", "0.95", None, "0.5-1.2"),
+        ("albumin", "32", None, "35-50"),
+    ]
     for marker, value, _, ref in report:
         keys.type(marker)
         keys.press(Qt.Key.Key_Return)  # marker -> value, even with suggestions open
@@ -73,17 +83,21 @@ def test_five_marker_report_typed_with_the_keyboard_only(qtbot, repo):
     assert len(dialog.rows) == 6 and dialog.rows[-1].is_blank()
     first = dialog.rows[0]
     assert first.unit.currentData() == "mg/dL"  # City Lab's unit for C3 last time
-    assert first.understood.text() == ("= 0.78 mg/dL = 0.0078 g/L, LOW against 90-180 "
-                                       "(lab's range)")
+    assert first.understood.text() == (
+        "= 0.78 mg/dL = 0.0078 g/L, LOW against 90-180 (lab's range)"
+    )
     keys.press(Qt.Key.Key_Return)  # Enter on the empty last row: nothing happens
     assert dialog.result() == 0 and dialog.isVisible() and len(dialog.rows) == 6
     keys.press(Qt.Key.Key_Return, modifier=Qt.KeyboardModifier.ControlModifier)
     assert dialog.result() == 1
     entries = dialog.entries()
     assert [(e.marker, e.value, e.unit, e.ref_range) for e in entries] == [
-        ("c3", "0,78", "mg/dL", "90-180"), ("c4", "0.09", "g/L", "0.1-0.4"),
-        ("anti_dsdna", "245", "[IU]/mL", "<30"), ("creatinine", "0.95", "mg/dL", "0.5-1.2"),
-        ("albumin", "32", "g/L", "35-50")]
+        ("c3", "0,78", "mg/dL", "90-180"),
+        ("c4", "0.09", "g/L", "0.1-0.4"),
+        ("anti_dsdna", "245", "[IU]/mL", "<30"),
+        ("creatinine", "0.95", "mg/dL", "0.5-1.2"),
+        ("albumin", "32", "g/L", "35-50"),
+    ]
     assert all(e.lab == "City Lab" for e in entries)
     navigation = keys.count - sum(len(m) + len(v) + len(r) for m, v, _, r in report)
     # Enter on the date and the lab, 4 per row, one harmless on the empty row, Ctrl+Enter
@@ -99,8 +113,10 @@ def test_enter_never_removes_a_row(qtbot, repo):
     row.marker.setCurrentIndex(row.marker.findData("c3"))
     row.value.setText("0.8")
     dialog.add_row()
-    assert all(not button.isDefault() and not button.autoDefault()
-               for button in (dialog.save_button, dialog.add_button))
+    assert all(
+        not button.isDefault() and not button.autoDefault()
+        for button in (dialog.save_button, dialog.add_button)
+    )
     row.range.setFocus()
     qtbot.keyClick(row.range, Qt.Key.Key_Return)
     row.remove.setFocus()
@@ -110,8 +126,9 @@ def test_enter_never_removes_a_row(qtbot, repo):
 
 def test_escape_with_typed_rows_asks(qtbot, repo, monkeypatch):
     asked = []
-    monkeypatch.setattr(unsaved, "ask_unsaved",
-                        lambda parent, what: asked.append(what) or Choice.CANCEL)
+    monkeypatch.setattr(
+        unsaved, "ask_unsaved", lambda parent, what: asked.append(what) or Choice.CANCEL
+    )
     dialog = LabReportDialog(repo)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -120,8 +137,9 @@ def test_escape_with_typed_rows_asks(qtbot, repo, monkeypatch):
     assert asked == ["this lab report"] and dialog.isVisible()
 
 
-@pytest.mark.parametrize("typed, words", [("2026-13-45", "not a real date"),
-                                          ("2099-05-01", "in the future")])
+@pytest.mark.parametrize(
+    "typed, words", [("2026-13-45", "not a real date"), ("2099-05-01", "in the future")]
+)
 def test_bad_report_dates_are_refused_not_changed(qtbot, repo, typed, words):
     dialog = LabReportDialog(repo)
     qtbot.addWidget(dialog)

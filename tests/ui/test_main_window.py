@@ -81,20 +81,25 @@ def test_symptom_day_edit_and_undo(make_window, repo, qtbot):
     qtbot.mouseClick(window.diary.save_button, Qt.MouseButton.LeftButton)
     saved = repo.diary.day(day)
     assert {(e.symptom, e.severity, e.location) for e in saved.entries} == {
-        ("fatigue", 3, None), ("rash", 5, "discoid")}
+        ("fatigue", 3, None),
+        ("rash", 5, "discoid"),
+    }
     assert repo.results.all(["temperature"])[0].value_text == "38.4"
     window.undo_stack.undo()
-    assert [(e.symptom, e.severity) for e in repo.diary.day(day).entries] == [
-        ("fatigue", 7)]
+    assert [(e.symptom, e.severity) for e in repo.diary.day(day).entries] == [("fatigue", 7)]
     assert repo.counts()["results"] == 0
 
 
 def test_medication_dose_change_and_undo(make_window, repo):
-    med = repo.treatments.add(Medication(None, "Prednisone", date(2024, 1, 1),
-                                         doses=(Dose(date(2024, 1, 1), 40, "mg", "daily"),)))
+    med = repo.treatments.add(
+        Medication(
+            None, "Prednisone", date(2024, 1, 1), doses=(Dose(date(2024, 1, 1), 40, "mg", "daily"),)
+        )
+    )
     window = make_window(repo)
-    window.changes.apply("change the dose",
-                         ChangeDose(med.id, Dose(date(2024, 2, 1), 30, "mg"), med.name))
+    window.changes.apply(
+        "change the dose", ChangeDose(med.id, Dose(date(2024, 2, 1), 30, "mg"), med.name)
+    )
     assert [d.dose for d in repo.treatments.get(med.id).doses] == [40, 30]
     window.undo_stack.undo()
     assert [d.dose for d in repo.treatments.get(med.id).doses] == [40]
@@ -138,9 +143,14 @@ def test_first_window_does_not_load_pandas_or_matplotlib(demo_file, tmp_path):
         "w.show(); app.processEvents()\n"
         "print(sorted(m for m in ('pandas', 'matplotlib') if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, timeout=120, env={"QT_QPA_PLATFORM": "offscreen",
-                                                      "PATH": "/usr/bin:/bin"})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
 
 

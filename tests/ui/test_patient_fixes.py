@@ -22,10 +22,12 @@ def test_delete_message_names_the_marker_and_undo_redo_replace_it(make_window, r
     assert message == "Deleted Complement C3 0.78 g/L of 2026-11-20 — Undo (Ctrl+Z)"
     window.undo_stack.undo()
     assert window.statusBar().currentMessage() == (
-        "Undone: Delete Complement C3 0.78 g/L of 2026-11-20")
+        "Undone: Delete Complement C3 0.78 g/L of 2026-11-20"
+    )
     window.undo_stack.redo()
     assert window.statusBar().currentMessage() == (
-        "Redone: Delete Complement C3 0.78 g/L of 2026-11-20")
+        "Redone: Delete Complement C3 0.78 g/L of 2026-11-20"
+    )
 
 
 def _arrow(header, section: int = 0) -> str:
@@ -33,18 +35,30 @@ def _arrow(header, section: int = 0) -> str:
     is at its bottom, "▼" when at its top (one-pixel lines such as borders left out)."""
     image = header.grab().toImage()
     right = header.sectionViewportPosition(section) + header.sectionSize(section)
-    widths = [n for y in range(image.height())
-              if (n := sum(QColor(image.pixel(x, y)).lightness() < 140
-                           for x in range(right - 30, right - 2))) >= 2]
+    widths = [
+        n
+        for y in range(image.height())
+        if (
+            n := sum(
+                QColor(image.pixel(x, y)).lightness() < 140 for x in range(right - 30, right - 2)
+            )
+        )
+        >= 2
+    ]
     assert len(widths) >= 2, "no arrow drawn"
     return "▲" if widths[0] < widths[-1] else "▼"
 
 
 def test_sort_arrows_match_the_order_of_the_rows(make_window, repo, qtbot):
-    repo.results.add_many([LabEntry(date(2026, 1, 5), "c3", "0.8", "g/L"),
-                           LabEntry(date(2026, 3, 5), "c3", "0.9", "g/L")])
-    repo.diary.log_many([SymptomEntry(date(2026, 1, 5), "fatigue", 3),
-                         SymptomEntry(date(2026, 3, 5), "fatigue", 4)])
+    repo.results.add_many(
+        [
+            LabEntry(date(2026, 1, 5), "c3", "0.8", "g/L"),
+            LabEntry(date(2026, 3, 5), "c3", "0.9", "g/L"),
+        ]
+    )
+    repo.diary.log_many(
+        [SymptomEntry(date(2026, 1, 5), "fatigue", 3), SymptomEntry(date(2026, 3, 5), "fatigue", 4)]
+    )
     window = make_window(repo)
     window.tabs.setCurrentWidget(window.results)
     page = window.results
@@ -74,15 +88,22 @@ def test_file_open_can_show_the_kept_aside_before_restore_file(make_window, repo
     from lupus_tracker.ui import file_actions
 
     offered: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *args, **kwargs: (offered.append(args[3]), ("", ""))[1])
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        lambda *args, **kwargs: (offered.append(args[3]), ("", ""))[1],
+    )
     file_actions.open_file(make_window(repo))
     assert offered and "All files (*)" in offered[0].split(";;")
 
 
 def test_ambiguous_dose_is_worded_for_a_dose_and_shown_whole(qtbot):
-    medication = Medication(1, "Mycophenolate", date(2026, 1, 1),
-                            doses=(Dose(date(2026, 1, 1), 500, "mg", "twice daily"),))
+    medication = Medication(
+        1,
+        "Mycophenolate",
+        date(2026, 1, 1),
+        doses=(Dose(date(2026, 1, 1), 500, "mg", "twice daily"),),
+    )
     dialog = DoseDialog(medication)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -92,8 +113,9 @@ def test_ambiguous_dose_is_worded_for_a_dose_and_shown_whole(qtbot):
     message = dialog.error.text()
     assert message.startswith("'1,250' is ambiguous for a dose: 1.25 if")
     assert "lab report" not in message
-    qtbot.waitUntil(lambda: dialog.error.height()
-                    >= dialog.error.heightForWidth(dialog.error.width()))  # not cut off
+    qtbot.waitUntil(
+        lambda: dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width())
+    )  # not cut off
     assert dialog.result() == 0
 
 
@@ -126,8 +148,12 @@ def test_unsaved_question_is_worded_for_one_thing(monkeypatch):
 
     asked: list[str] = []
     monkeypatch.undo()  # the real ask_unsaved, not the conftest's stand-in
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda parent, title, text, *args: (asked.append(text),
-                                                            QMessageBox.StandardButton.Cancel)[1])
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda parent, title, text, *args: (asked.append(text), QMessageBox.StandardButton.Cancel)[
+            1
+        ],
+    )
     unsaved.ask_unsaved(None, "this lab report")
     assert asked == ["You have not saved this lab report. Save now?"]

@@ -42,8 +42,9 @@ def test_birth_date_is_typed_and_an_impossible_one_refused(qtbot, repo):
 
 def test_escape_with_sledai_ticks_asks_and_cancel_keeps_them(qtbot, repo, monkeypatch):
     asked = []
-    monkeypatch.setattr(unsaved, "ask_unsaved",
-                        lambda parent, what: asked.append(what) or Choice.CANCEL)
+    monkeypatch.setattr(
+        unsaved, "ask_unsaved", lambda parent, what: asked.append(what) or Choice.CANCEL
+    )
     dialog = SledaiDialog(repo)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -57,12 +58,20 @@ def test_escape_with_sledai_ticks_asks_and_cancel_keeps_them(qtbot, repo, monkey
 
 
 def test_ctrl_enter_saves_every_entry_dialog(qtbot, repo):
-    med = Medication(1, "Prednisone", date(2026, 1, 1),
-                     doses=(Dose(date(2026, 1, 1), 5, "mg", "once daily"),))
+    med = Medication(
+        1, "Prednisone", date(2026, 1, 1), doses=(Dose(date(2026, 1, 1), 5, "mg", "once daily"),)
+    )
     event = EventDialog()
     event.title.setText("Rheumatology visit")
-    for dialog in (event, SledaiDialog(repo), ProfileDialog(repo), MedicationDialog(),
-                   DoseDialog(med), StopDialog(med), LabReportDialog(repo)):
+    for dialog in (
+        event,
+        SledaiDialog(repo),
+        ProfileDialog(repo),
+        MedicationDialog(),
+        DoseDialog(med),
+        StopDialog(med),
+        LabReportDialog(repo),
+    ):
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
@@ -79,8 +88,9 @@ def test_ctrl_enter_saves_every_entry_dialog(qtbot, repo):
 
 
 def _daily_prednisone() -> Medication:
-    return Medication(1, "Prednisone", date(2026, 1, 1),
-                      doses=(Dose(date(2026, 1, 1), 5, "mg", "once daily"),))
+    return Medication(
+        1, "Prednisone", date(2026, 1, 1), doses=(Dose(date(2026, 1, 1), 5, "mg", "once daily"),)
+    )
 
 
 def test_typing_once_in_the_frequency_never_picks_a_single_dose(qtbot):
@@ -96,8 +106,11 @@ def test_typing_once_in_the_frequency_never_picks_a_single_dose(qtbot):
 def test_a_single_dose_for_a_daily_drug_is_asked(qtbot, monkeypatch):
     asked = []
     answers = iter([None, "once daily"])  # Cancel, then "Once daily"
-    monkeypatch.setattr(treatment_dialogs, "confirm_single_dose",
-                        lambda parent, name, day: asked.append(name) or next(answers))
+    monkeypatch.setattr(
+        treatment_dialogs,
+        "confirm_single_dose",
+        lambda parent, name, day: asked.append(name) or next(answers),
+    )
     dialog = DoseDialog(_daily_prednisone())
     qtbot.addWidget(dialog)
     box = dialog.fields.frequency
@@ -113,8 +126,12 @@ def test_panel_table_names_the_marker_of_each_row(qtbot, repo):
     from lupus_tracker.ui import tasks
     from lupus_tracker.ui.charts_view import ChartsView
 
-    repo.results.add_many([LabEntry(date(2026, 3, 5), "c3", "0.8", "g/L"),
-                           LabEntry(date(2026, 3, 5), "c4", "0.08", "g/L")])
+    repo.results.add_many(
+        [
+            LabEntry(date(2026, 3, 5), "c3", "0.8", "g/L"),
+            LabEntry(date(2026, 3, 5), "c4", "0.08", "g/L"),
+        ]
+    )
     with tasks.run_inline():
         view = ChartsView(repo)
         qtbot.addWidget(view)
@@ -125,8 +142,9 @@ def test_panel_table_names_the_marker_of_each_row(qtbot, repo):
     table = view.table
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert headers == ["Date", "Marker", "Result"]
-    rows = sorted((table.item(r, 1).text(), table.item(r, 2).text())
-                  for r in range(table.rowCount()))
+    rows = sorted(
+        (table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())
+    )
     assert [marker for marker, _ in rows] == ["C3", "C4"], rows
     assert "0.8" in rows[0][1] and "0.08" in rows[1][1]
     view.what.setCurrentIndex(view.what.findData("marker:c3"))  # one marker: no column
@@ -137,7 +155,8 @@ def test_egfr_keeps_its_spelling_at_the_start_of_the_prompt():
     from lupus_tracker.ui import profile_prompt
 
     assert profile_prompt.prompt_text(profile_prompt.needs_profile(["creatinine"])).startswith(
-        "eGFR is computed from creatinine")
+        "eGFR is computed from creatinine"
+    )
     assert profile_prompt.prompt_text("the usual range").startswith("The usual range")
 
 
@@ -162,8 +181,16 @@ def test_treat_to_target_chart_follows_the_dark_theme(qtbot, repo, monkeypatch):
     from lupus_tracker.ui import theme
     from lupus_tracker.ui.t2t_view import TreatToTargetView
 
-    repo.treatments.add(Medication(None, "Prednisone", date(2026, 1, 4), None, None,
-                                   (Dose(date(2026, 1, 4), 10, "mg", "once daily"),)))
+    repo.treatments.add(
+        Medication(
+            None,
+            "Prednisone",
+            date(2026, 1, 4),
+            None,
+            None,
+            (Dose(date(2026, 1, 4), 10, "mg", "once daily"),),
+        )
+    )
     monkeypatch.setattr(theme, "current", lambda: theme.DARK)
     view = TreatToTargetView(repo, today=date(2026, 6, 1))
     qtbot.addWidget(view)
@@ -180,8 +207,9 @@ def test_the_newest_point_is_not_cut_by_the_right_edge(qtbot, repo):
     from lupus_tracker.ui import tasks
     from lupus_tracker.ui.charts_view import ChartsView
 
-    repo.results.add_many([LabEntry(date(2026, 1, 5), "c3", "0.8", "g/L"),
-                           LabEntry(date.today(), "c3", "0.9", "g/L")])
+    repo.results.add_many(
+        [LabEntry(date(2026, 1, 5), "c3", "0.8", "g/L"), LabEntry(date.today(), "c3", "0.9", "g/L")]
+    )
     with tasks.run_inline():
         view = ChartsView(repo)
         qtbot.addWidget(view)

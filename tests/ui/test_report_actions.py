@@ -22,5 +22,4 @@ def test_export_pdf_from_the_window(make_window, demo_repo, tmp_path, monkeypatc
     monkeypatch.setattr(window, "exec_dialog", accept)
     out = export_pdf(window, tmp_path / "visit.pdf")
     assert out is not None and out.read_bytes()[:4] == b"%PDF"
-    assert demo_repo.report_notes.get(date(2026, 4, 1), date(2026, 6, 30)) == \
-        "Ask about hair loss"
+    assert demo_repo.report_notes.get(date(2026, 4, 1), date(2026, 6, 30)) == "Ask about hair loss"

@@ -20,21 +20,31 @@ def cells(model, column: str) -> list[str]:
 
 def test_dashboard_change_with_previous_date_stale_results_and_medications(make_window, repo):
     today = date.today()
-    repo.results.add_many([
-        LabEntry(today - timedelta(days=40), "creatinine", "0.95", "mg/dL"),
-        LabEntry(today - timedelta(days=10), "creatinine", "0.81", "mg/dL"),
-        LabEntry(today - timedelta(days=400), "c4", "0.12", "g/L")])
-    repo.treatments.add(Medication(None, "Hydroxychloroquine", today - timedelta(days=90),
-                                   doses=(Dose(today - timedelta(days=90), 200, "mg",
-                                               "twice daily"),)))
-    repo.treatments.add(Medication(None, "Tacrolimus", today - timedelta(days=300),
-                                   today - timedelta(days=100)))
+    repo.results.add_many(
+        [
+            LabEntry(today - timedelta(days=40), "creatinine", "0.95", "mg/dL"),
+            LabEntry(today - timedelta(days=10), "creatinine", "0.81", "mg/dL"),
+            LabEntry(today - timedelta(days=400), "c4", "0.12", "g/L"),
+        ]
+    )
+    repo.treatments.add(
+        Medication(
+            None,
+            "Hydroxychloroquine",
+            today - timedelta(days=90),
+            doses=(Dose(today - timedelta(days=90), 200, "mg", "twice daily"),),
+        )
+    )
+    repo.treatments.add(
+        Medication(None, "Tacrolimus", today - timedelta(days=300), today - timedelta(days=100))
+    )
     repo.sledai.save(SledaiAssessment(today - timedelta(days=5), frozenset({"arthritis"})))
     window = make_window(repo)
     page = window.dashboard
     page.refresh()
-    changes = dict(zip(cells(page.model, "Marker"), cells(page.model, "Since previous"),
-                       strict=True))
+    changes = dict(
+        zip(cells(page.model, "Marker"), cells(page.model, "Since previous"), strict=True)
+    )
     previous_day = today - timedelta(days=40)
     assert changes["Serum creatinine"].endswith(f"since 0.95 on {previous_day:%d %b %Y}")
     assert "−0.14" in changes["Serum creatinine"] or "-0.14" in changes["Serum creatinine"]
@@ -48,11 +58,22 @@ def test_dashboard_change_with_previous_date_stale_results_and_medications(make_
 
 def test_medications_page_lists_active_first_with_readable_history(make_window, repo):
     today = date.today()
-    repo.treatments.add(Medication(None, "Tacrolimus", date(2025, 1, 1), date(2025, 6, 1),
-                                   "Stopped: no response, tremor"))
-    repo.treatments.add(Medication(None, "Prednisone", date(2026, 1, 1), doses=(
-        Dose(date(2026, 1, 1), 40, "mg", "once daily"),
-        Dose(date(2026, 2, 1), 20, "mg", "once daily"))))
+    repo.treatments.add(
+        Medication(
+            None, "Tacrolimus", date(2025, 1, 1), date(2025, 6, 1), "Stopped: no response, tremor"
+        )
+    )
+    repo.treatments.add(
+        Medication(
+            None,
+            "Prednisone",
+            date(2026, 1, 1),
+            doses=(
+                Dose(date(2026, 1, 1), 40, "mg", "once daily"),
+                Dose(date(2026, 2, 1), 20, "mg", "once daily"),
+            ),
+        )
+    )
     window = make_window(repo)
     window.tabs.setCurrentWidget(window.treatments)
     model = window.treatments.meds_model
@@ -60,7 +81,9 @@ def test_medications_page_lists_active_first_with_readable_history(make_window, 
     assert cells(model, "Status") == ["taking", "stopped 2025-06-01"]
     assert cells(model, "Note (and why stopped)")[1] == "Stopped: no response, tremor"
     assert cells(model, "Dose history")[0].splitlines() == [
-        "from 2026-02-01: 20 mg once daily", "from 2026-01-01: 40 mg once daily"]
+        "from 2026-02-01: 20 mg once daily",
+        "from 2026-01-01: 40 mg once daily",
+    ]
     assert today  # the page reads the dates as given
 
 
@@ -88,11 +111,15 @@ def test_demo_banner_only_on_the_demo(make_window, repo, demo_repo):
 def test_help_menu_and_empty_pages_say_what_to_do(make_window, repo):
     window = make_window(repo)
     titles = [a.text() for a in window.help_menu.actions()]
-    assert titles == ["&User guide", "&Keyboard shortcuts", "Show data &folder",
-                      "&About Lupus Tracker"]
+    assert titles == [
+        "&User guide",
+        "&Keyboard shortcuts",
+        "Show data &folder",
+        "&About Lupus Tracker",
+    ]
     assert "Ctrl+L" in help_menu.GUIDE and "SLEDAI-2K" in help_menu.GUIDE
     rows = dict(help_menu.shortcut_rows(window))
-    assert rows["Edit › Redo"] .startswith("Ctrl+Shift+Z")
+    assert rows["Edit › Redo"].startswith("Ctrl+Shift+Z")
     assert str(repo.db.path) in help_menu.where_text(window)
     window.tabs.setCurrentWidget(window.results)
     assert "Add lab report" in window.results.count.text()

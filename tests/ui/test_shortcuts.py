@@ -47,8 +47,11 @@ def widget_mnemonics(root: QWidget) -> list[tuple[str, str]]:
 
 def clashes(pairs: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
     counts = Counter(letter for letter, _ in pairs)
-    return [(letter, [text for other, text in pairs if other == letter])
-            for letter, count in counts.items() if count > 1]
+    return [
+        (letter, [text for other, text in pairs if other == letter])
+        for letter, count in counts.items()
+        if count > 1
+    ]
 
 
 def test_no_two_actions_share_a_shortcut(make_window, demo_repo):
@@ -56,8 +59,7 @@ def test_no_two_actions_share_a_shortcut(make_window, demo_repo):
     keys: list[tuple[str, str]] = []
     for action in window.findChildren(QAction):
         for key in action.shortcuts():
-            keys.append((key.toString(QKeySequence.SequenceFormat.PortableText),
-                         action.text()))
+            keys.append((key.toString(QKeySequence.SequenceFormat.PortableText), action.text()))
     assert keys, "no shortcut found at all"
     counts = Counter(key for key, _ in keys)
     assert [(key, [t for k, t in keys if k == key]) for key, n in counts.items() if n > 1] == []
@@ -73,8 +75,11 @@ def test_mnemonics_unique_per_menu(make_window, demo_repo):
     while menus:
         menu = menus.pop()
         menu.aboutToShow.emit()
-        pairs = [(mnemonic(a.text()), a.text()) for a in menu.actions()
-                 if not a.isSeparator() and mnemonic(a.text())]
+        pairs = [
+            (mnemonic(a.text()), a.text())
+            for a in menu.actions()
+            if not a.isSeparator() and mnemonic(a.text())
+        ]
         assert clashes(pairs) == [], menu.title()
         menus += [a.menu() for a in menu.actions() if isinstance(a.menu(), QMenu)]
 
@@ -83,8 +88,10 @@ def test_mnemonics_unique_on_each_page(make_window, demo_repo, qtbot):
     """What Alt+letter can reach while a page is shown: the menu bar, the tabs, the page."""
     window = make_window(demo_repo)
     shared = [(mnemonic(a.text()), a.text()) for a in window.menuBar().actions()]
-    shared += [(mnemonic(window.tabs.tabText(i)), window.tabs.tabText(i))
-               for i in range(window.tabs.count())]
+    shared += [
+        (mnemonic(window.tabs.tabText(i)), window.tabs.tabText(i))
+        for i in range(window.tabs.count())
+    ]
     assert clashes(shared) == []
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
@@ -105,14 +112,22 @@ def dialogs(repo, parent):
         StopDialog,
     )
 
-    medication = Medication(1, "Prednisone", date(2024, 1, 1),
-                            doses=(Dose(date(2024, 1, 1), 10, "mg", "once daily"),))
+    medication = Medication(
+        1, "Prednisone", date(2024, 1, 1), doses=(Dose(date(2024, 1, 1), 10, "mg", "once daily"),)
+    )
     event = Event(1, date(2024, 2, 1), EventKind.FLARE, "Flare", None, None)
-    return [LabReportDialog(repo, parent), MedicationDialog(parent),
-            DoseDialog(medication, parent), StopDialog(medication, parent),
-            EventDialog(parent), EventDialog(parent, event), ProfileDialog(repo, parent),
-            SledaiDialog(repo, parent=parent), ResponseView(repo, parent),
-            PhotoViewer(repo.photos.all(), 0, parent)]
+    return [
+        LabReportDialog(repo, parent),
+        MedicationDialog(parent),
+        DoseDialog(medication, parent),
+        StopDialog(medication, parent),
+        EventDialog(parent),
+        EventDialog(parent, event),
+        ProfileDialog(repo, parent),
+        SledaiDialog(repo, parent=parent),
+        ResponseView(repo, parent),
+        PhotoViewer(repo.photos.all(), 0, parent),
+    ]
 
 
 def test_mnemonics_unique_in_each_dialog(make_window, demo_repo):
@@ -148,8 +163,9 @@ def test_ctrl_z_in_a_field_with_nothing_to_undo_goes_to_the_app(make_window, rep
     field = window.diary.weight
 
     def claimed() -> bool:
-        event = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_Z,
-                          Qt.KeyboardModifier.ControlModifier)
+        event = QKeyEvent(
+            QEvent.Type.ShortcutOverride, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+        )
         event.ignore()
         QApplication.sendEvent(field, event)
         return event.isAccepted()

@@ -20,12 +20,17 @@ def _arrays(count: int) -> dict:
     start = np.datetime64("1996-07-01")
     days = (start + np.arange(count) // 10).astype("datetime64[D]").astype("U10")
     names = np.array(["Fatigue", "Joint pain", "Rash", "Headache", "Nausea"])
-    return with_sort_keys({"day": days, "symptom": np.repeat("fatigue", count),
-                           "name": names[rng.integers(0, 5, count)].astype(object),
-                           "severity": rng.integers(0, 11, count),
-                           "location": np.repeat("", count).astype(object),
-                           "body_site": np.repeat("", count).astype(object),
-                           "note": np.repeat("", count).astype(object)})
+    return with_sort_keys(
+        {
+            "day": days,
+            "symptom": np.repeat("fatigue", count),
+            "name": names[rng.integers(0, 5, count)].astype(object),
+            "severity": rng.integers(0, 11, count),
+            "location": np.repeat("", count).astype(object),
+            "body_site": np.repeat("", count).astype(object),
+            "note": np.repeat("", count).astype(object),
+        }
+    )
 
 
 def test_sorting_110k_rows_is_fast_and_never_asks_data(qtbot, repo, monkeypatch):
@@ -33,8 +38,7 @@ def test_sorting_110k_rows_is_fast_and_never_asks_data(qtbot, repo, monkeypatch)
     qtbot.addWidget(page)
     calls = []
     real = ArrayTableModel.data
-    monkeypatch.setattr(ArrayTableModel, "data",
-                        lambda self, *a: calls.append(1) or real(self, *a))
+    monkeypatch.setattr(ArrayTableModel, "data", lambda self, *a: calls.append(1) or real(self, *a))
     page.model.set_arrays(_arrays(110_000))
     for column in (2, 1, 0, 3, 4):
         calls.clear()
@@ -51,9 +55,13 @@ def test_sorting_110k_rows_is_fast_and_never_asks_data(qtbot, repo, monkeypatch)
 
 def test_filter_and_sort_on_a_real_file(qtbot, repo):
     start = date(2026, 1, 1)
-    repo.diary.log_many([SymptomEntry(start + timedelta(days=offset), key, severity)
-                         for offset in range(20)
-                         for key, severity in (("fatigue", offset % 11), ("rash", 3))])
+    repo.diary.log_many(
+        [
+            SymptomEntry(start + timedelta(days=offset), key, severity)
+            for offset in range(20)
+            for key, severity in (("fatigue", offset % 11), ("rash", 3))
+        ]
+    )
     page = SymptomHistoryPage(repo)
     qtbot.addWidget(page)
     page.since.setDate(qdate(start))

@@ -20,20 +20,53 @@ TODAY = date(2026, 6, 1)
 @pytest.fixture
 def repo(tmp_path):
     with Repository.open(tmp_path / "t2t.sqlite") as repo:
-        repo.treatments.add(Medication(None, "Methylprednisolone IV", date(2026, 1, 1),
-                                       date(2026, 1, 3), None,
-                                       (Dose(date(2026, 1, 1), 500, "mg", "once daily"),)))
-        repo.treatments.add(Medication(None, "Prednisone", date(2026, 1, 4), None, None, (
-            Dose(date(2026, 1, 4), 30, "mg", "once daily"),
-            Dose(date(2026, 3, 1), 5, "mg", "once daily"))))
-        repo.treatments.add(Medication(None, "Mycophenolate mofetil", date(2026, 1, 4), None,
-                                       None, (Dose(date(2026, 1, 4), 1000, "mg",
-                                                   "twice daily"),)))
-        repo.treatments.add(Medication(None, "Hydroxychloroquine", date(2026, 1, 4), None,
-                                       None, (Dose(date(2026, 1, 4), 400, "mg", "once daily"),)))
+        repo.treatments.add(
+            Medication(
+                None,
+                "Methylprednisolone IV",
+                date(2026, 1, 1),
+                date(2026, 1, 3),
+                None,
+                (Dose(date(2026, 1, 1), 500, "mg", "once daily"),),
+            )
+        )
+        repo.treatments.add(
+            Medication(
+                None,
+                "Prednisone",
+                date(2026, 1, 4),
+                None,
+                None,
+                (
+                    Dose(date(2026, 1, 4), 30, "mg", "once daily"),
+                    Dose(date(2026, 3, 1), 5, "mg", "once daily"),
+                ),
+            )
+        )
+        repo.treatments.add(
+            Medication(
+                None,
+                "Mycophenolate mofetil",
+                date(2026, 1, 4),
+                None,
+                None,
+                (Dose(date(2026, 1, 4), 1000, "mg", "twice daily"),),
+            )
+        )
+        repo.treatments.add(
+            Medication(
+                None,
+                "Hydroxychloroquine",
+                date(2026, 1, 4),
+                None,
+                None,
+                (Dose(date(2026, 1, 4), 400, "mg", "once daily"),),
+            )
+        )
         repo.results.add(LabEntry(date(2026, 5, 1), "weight", "70", "kg"))
-        repo.sledai.save(SledaiAssessment(date(2026, 1, 10), frozenset({"proteinuria",
-                                                                         "arthritis"}), None, 2))
+        repo.sledai.save(
+            SledaiAssessment(date(2026, 1, 10), frozenset({"proteinuria", "arthritis"}), None, 2)
+        )
         repo.sledai.save(SledaiAssessment(date(2026, 5, 1), frozenset(), None, 0.3))
         yield repo
 
@@ -42,7 +75,7 @@ def test_view_shows_visits_criteria_chart_and_due(qtbot, repo):
     view = TreatToTargetView(repo, today=TODAY)
     qtbot.addWidget(view)
     assert view.model.rowCount() == 2
-    assert view.model.index(0, 4).data() == "criteria met"          # latest first: LLDAS
+    assert view.model.index(0, 4).data() == "criteria met"  # latest first: LLDAS
     assert view.model.index(1, 4).data() == "not met"
     assert "DORIS remission criteria met at the 1 May 2026 visit" in view.criteria.toPlainText()
     view.table.selectRow(1)
@@ -58,8 +91,18 @@ def test_view_shows_visits_criteria_chart_and_due(qtbot, repo):
 def test_every_widget_has_an_accessible_name_and_esc_closes(qtbot, repo):
     view = TreatToTargetView(repo, today=TODAY)
     qtbot.addWidget(view)
-    named = (view.table, view.criteria, view.period, view.due, view.nephritis, view.headline,
-             view.gc_text, view.hcq_text, view.canvas, *view.intervals.values())
+    named = (
+        view.table,
+        view.criteria,
+        view.period,
+        view.due,
+        view.nephritis,
+        view.headline,
+        view.gc_text,
+        view.hcq_text,
+        view.canvas,
+        *view.intervals.values(),
+    )
     assert all(isinstance(w, QWidget) and w.accessibleName() for w in named)
     view.show()
     view.table.setFocus()
@@ -110,8 +153,7 @@ def test_view_fits_the_screen_it_opens_on(repo, qtbot):
 def test_a_preference_changed_in_the_view_is_an_undoable_change(make_window, repo):
     """Settings go through the store's change service: the window's Undo takes it back."""
     window = make_window(repo)
-    view = TreatToTargetView(repo, window, today=TODAY,
-                             save_setting=window.changes.save_setting)
+    view = TreatToTargetView(repo, window, today=TODAY, save_setting=window.changes.save_setting)
     view.nephritis.setChecked(True)
     assert repo.settings.get("condition.lupus_nephritis") == "yes"
     assert window.undo_stack.canUndo()

@@ -21,8 +21,9 @@ def test_work_runs_in_a_worker_on_its_own_connection(qtbot, repo):
         return own.counts()["results"]
 
     done: list = []
-    tasks.run_task(repo.db.path, work, lambda result: done.append(
-        (result, threading.current_thread())))
+    tasks.run_task(
+        repo.db.path, work, lambda result: done.append((result, threading.current_thread()))
+    )
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert seen["thread"] is not threading.main_thread() and seen["own"]
     assert done == [(0, threading.main_thread())]  # posted back to the GUI thread
@@ -33,9 +34,13 @@ def test_the_worker_connection_skips_quick_check(repo, monkeypatch):
 
     checks: list[bool] = []
     real = db._inspect_connection
-    monkeypatch.setattr(db, "_inspect_connection",
-                        lambda path, conn, quick_check=True: checks.append(quick_check)
-                        or real(path, conn, quick_check=quick_check))
+    monkeypatch.setattr(
+        db,
+        "_inspect_connection",
+        lambda path, conn, quick_check=True: (
+            checks.append(quick_check) or real(path, conn, quick_check=quick_check)
+        ),
+    )
     with tasks.run_inline():
         tasks.run_task(repo.db.path, lambda own: None, lambda _: None)
     assert checks == [False]
@@ -47,8 +52,13 @@ def test_an_error_is_posted_back_and_logged_without_its_message(qtbot, repo, cap
 
     errors: list = []
     with caplog.at_level(logging.ERROR, logger="lupus_tracker.ui.tasks"):
-        tasks.run_task(repo.db.path, work, lambda _: pytest.fail("no result expected"),
-                       errors.append, name="sample")
+        tasks.run_task(
+            repo.db.path,
+            work,
+            lambda _: pytest.fail("no result expected"),
+            errors.append,
+            name="sample",
+        )
         qtbot.waitUntil(lambda: bool(errors), timeout=5000)
     assert isinstance(errors[0], ValueError)
     logged = caplog.text
@@ -65,8 +75,9 @@ def test_run_inline_runs_synchronously(repo):
 
 def test_run_blocking_returns_or_raises(qtbot, repo):
     assert QApplication.instance() is not None
-    assert tasks.run_blocking(None, "Counting…", repo.db.path,
-                              lambda own: own.counts()["events"]) == 0
+    assert (
+        tasks.run_blocking(None, "Counting…", repo.db.path, lambda own: own.counts()["events"]) == 0
+    )
     with pytest.raises(ZeroDivisionError):
         tasks.run_blocking(None, "Failing…", None, lambda: 1 / 0)
 

@@ -18,8 +18,9 @@ def test_contrast_formula_matches_wcag():
 
 @pytest.mark.parametrize("chosen", [theme.LIGHT, theme.DARK], ids=["light", "dark"])
 def test_every_text_pair_passes_aa(chosen):
-    ratios = {name: round(theme.contrast(fg, bg), 2)
-              for name, (fg, bg) in chosen.text_pairs().items()}
+    ratios = {
+        name: round(theme.contrast(fg, bg), 2) for name, (fg, bg) in chosen.text_pairs().items()
+    }
     assert {name: r for name, r in ratios.items() if r < AA_TEXT} == {}
 
 

@@ -11,8 +11,10 @@ from lupus_tracker.domain.records import LabEntry
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
 DAY = date(2024, 3, 5)
-REPORT = [LabEntry(DAY, "c3", "0.62", "g/L", "0.9-1.8"),
-          LabEntry(DAY, "anti_dsdna", ">300", "[IU]/mL", "<30")]
+REPORT = [
+    LabEntry(DAY, "c3", "0.62", "g/L", "0.9-1.8"),
+    LabEntry(DAY, "anti_dsdna", ">300", "[IU]/mL", "<30"),
+]
 
 
 @contextlib.contextmanager
@@ -37,8 +39,7 @@ def test_a_change_that_fails_on_a_locked_file_records_nothing(make_window, repo,
     assert messages[-1][0] == "Could not save the lab report" and "in use" in messages[-1][1]
 
 
-def test_a_failed_sledai_save_never_lets_undo_delete_the_existing_one(make_window, repo,
-                                                                       messages):
+def test_a_failed_sledai_save_never_lets_undo_delete_the_existing_one(make_window, repo, messages):
     existing = SledaiAssessment(DAY, frozenset({"arthritis"}))
     repo.sledai.save(existing)
     window = make_window(repo)

@@ -28,12 +28,16 @@ from lupus_tracker.domain.catalog import MARKERS, unit_display
 from lupus_tracker.domain.symptoms import SYMPTOMS
 from lupus_tracker.domain.units import readable_unit
 
-_KEYS = sorted({m.key for m in MARKERS if "_" in m.key} | {s.key for s in SYMPTOMS if "_" in s.key},
-               key=len, reverse=True)
+_KEYS = sorted(
+    {m.key for m in MARKERS if "_" in m.key} | {s.key for s in SYMPTOMS if "_" in s.key},
+    key=len,
+    reverse=True,
+)
 ARTEFACT = re.compile(
     r"10\*[0-9]|\{[^}\s]*\}|\[(?:IU|iU|HPF|LPF|lb_av|degF|GPL'U|MPL'U)\]|mm\[Hg\]|_m2\b"
     r"|\bumol\b|\bukat\b|\bCel\b|\(24\.h\)|\bcustom:"
-    r"|\b(?:" + "|".join(map(re.escape, _KEYS)) + r")\b")
+    r"|\b(?:" + "|".join(map(re.escape, _KEYS)) + r")\b"
+)
 
 
 def artefacts(texts: list[str]) -> list[str]:
@@ -48,9 +52,18 @@ def test_every_catalog_unit_has_a_readable_label_and_the_display_function_uses_i
             assert not ARTEFACT.search(readable_unit(unit.code)), (marker.key, unit.code)
 
 
-@pytest.mark.parametrize(("code", "shown"), [
-    ("10*9/L", "×10⁹/L"), ("mL/min/{1.73_m2}", "mL/min/1.73 m²"), ("[IU]/mL", "IU/mL"),
-    ("umol/L", "µmol/L"), ("mm[Hg]", "mmHg"), ("10*3/uL", "×10³/µL"), ("mg/dL", "mg/dL")])
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [
+        ("10*9/L", "×10⁹/L"),
+        ("mL/min/{1.73_m2}", "mL/min/1.73 m²"),
+        ("[IU]/mL", "IU/mL"),
+        ("umol/L", "µmol/L"),
+        ("mm[Hg]", "mmHg"),
+        ("10*3/uL", "×10³/µL"),
+        ("mg/dL", "mg/dL"),
+    ],
+)
 def test_an_unknown_marker_still_shows_a_readable_unit(code, shown):
     assert unit_display("not_in_the_catalog", code) == shown
 
@@ -60,8 +73,12 @@ def widget_texts(root: QWidget) -> list[str]:
     cells (with their tooltips) and headers."""
     found: list[str] = []
     for widget in [root, *root.findChildren(QWidget)]:
-        found += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription(),
-                  widget.windowTitle()]
+        found += [
+            widget.toolTip(),
+            widget.accessibleName(),
+            widget.accessibleDescription(),
+            widget.windowTitle(),
+        ]
         if isinstance(widget, (QLabel, QAbstractButton)):
             found.append(widget.text())
         elif isinstance(widget, QGroupBox):
@@ -125,8 +142,12 @@ def test_the_import_preview_shows_names_and_display_units(demo_repo, tmp_path, q
         for path in (csv_file, fhir_file):
             dialog = ImportDialog(empty, path)
             qtbot.addWidget(dialog)
-            qtbot.waitUntil(lambda d=dialog: getattr(d, "rows_view", None) is not None
-                            and d.rows_view.model().rowCount() > 0, timeout=30000)
+            qtbot.waitUntil(
+                lambda d=dialog: (
+                    getattr(d, "rows_view", None) is not None and d.rows_view.model().rowCount() > 0
+                ),
+                timeout=30000,
+            )
             assert artefacts(widget_texts(dialog)) == [], path.name
 
 
@@ -158,8 +179,9 @@ def test_the_visit_report_shows_names_and_display_units(demo_repo):
     since = min(r.taken_on for r in demo_repo.results.all())
     until = max(r.taken_on for r in demo_repo.results.all())
     page = to_html(gather(demo_repo, since, until))
-    text = html_module.unescape(re.sub(r"<[^>]+>", " ", re.sub(
-        r"<(style|head)\b.*?</\1>", " ", page, flags=re.S)))
+    text = html_module.unescape(
+        re.sub(r"<[^>]+>", " ", re.sub(r"<(style|head)\b.*?</\1>", " ", page, flags=re.S))
+    )
     assert artefacts(text.splitlines()) == []
 
 

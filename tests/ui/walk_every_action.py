@@ -95,8 +95,11 @@ def _accept_button(dialog: QDialog) -> QAbstractButton | None:
     for box in dialog.findChildren(QDialogButtonBox):
         for button in box.buttons():
             role = box.buttonRole(button)
-            if role in (QDialogButtonBox.ButtonRole.AcceptRole,
-                        QDialogButtonBox.ButtonRole.YesRole) and button.isEnabled():
+            if (
+                role
+                in (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole)
+                and button.isEnabled()
+            ):
                 return button
     return None
 
@@ -127,8 +130,10 @@ def select_first_rows(page: QWidget) -> None:
         if isinstance(view, QHeaderView) or not view.isVisible() or model is None:
             continue
         if model.rowCount() > 0:
-            flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                     | QItemSelectionModel.SelectionFlag.Rows)
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
             view.selectionModel().setCurrentIndex(model.index(0, 0), flags)
 
 
@@ -168,12 +173,16 @@ def walk(db: Path, settings_path: Path) -> int:
     settle(300)
     steps: list[tuple[str, Callable[[], object]]] = []
     for title, index, text in page_buttons(window):
-        steps.append((f"button {title} › {text}",
-                      lambda i=index, t=text: click_page_button(window, i, t)))
+        steps.append(
+            (f"button {title} › {text}", lambda i=index, t=text: click_page_button(window, i, t))
+        )
     for action in window.menuBar().actions():
         if action.menu() is not None:
-            steps += [(f"action {label}", found.trigger)
-                      for label, found in menu_actions(action.menu()) if found.isEnabled()]
+            steps += [
+                (f"action {label}", found.trigger)
+                for label, found in menu_actions(action.menu())
+                if found.isEnabled()
+            ]
     # what leaves this file (another file, the demo) or closes the window comes last
     steps.sort(key=lambda step: (deferred(step[0]), step[0].endswith("&Quit")))
     for label, trigger in steps:
