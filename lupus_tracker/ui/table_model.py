@@ -68,7 +68,9 @@ class RecordTableModel(_ColumnsModel):
         super().__init__(parent)
         self.columns: tuple[Column, ...] = tuple(columns)
         self.records: list[Any] = []
-        self.sort_column: int | None = None  # None: the order the records came in
+        self._given: list[Any] = []  # the records in the order they came in
+        self._shown: list[int] = []  # the given row behind each view row
+        self.sort_column: int | None = None  # None: that order
         self.sort_order = Qt.SortOrder.AscendingOrder
 
     def _row_total(self) -> int:
@@ -76,7 +78,9 @@ class RecordTableModel(_ColumnsModel):
 
     def set_records(self, records: Sequence[Any]) -> None:
         self.beginResetModel()
-        self.records = [records[i] for i in self._sorted_rows(records)]
+        self._given = list(records)
+        self._shown = self._sorted_rows(self._given)
+        self.records = [self._given[i] for i in self._shown]
         self.endResetModel()
 
     def _sorted_rows(self, records: Sequence[Any]) -> list[int]:
@@ -97,15 +101,18 @@ class RecordTableModel(_ColumnsModel):
         return rows
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns):
+        """Sort by ``column``; a column of -1 (Qt's "no sort") restores the given order."""
+        if column >= len(self.columns):
             return
         self.layoutAboutToBeChanged.emit()
-        self.sort_column, self.sort_order = column, order
-        rows = self._sorted_rows(self.records)
-        new_row = {old: new for new, old in enumerate(rows)}
-        self.records = [self.records[i] for i in rows]
+        self.sort_column = column if column >= 0 else None
+        self.sort_order = order
+        rows = self._sorted_rows(self._given)
+        view_row = {given: new for new, given in enumerate(rows)}
         before = self.persistentIndexList()  # the selection and the current row
-        after = [self.index(new_row[i.row()], i.column()) for i in before]
+        after = [self.index(view_row[self._shown[i.row()]], i.column()) for i in before]
+        self._shown = rows
+        self.records = [self._given[i] for i in rows]
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 
