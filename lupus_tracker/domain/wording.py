@@ -45,10 +45,18 @@ def result_flag_word(m: Measurement) -> str:
         return f"KDIGO {code}: {words}"
     if _reads_positive(m):
         return POSITIVE
+    if _reads_negative(m):
+        return NEGATIVE
     return flag_word(m.flag)
 
 
 POSITIVE = "POSITIVE"
+# Below a positivity cut-off a titer or a presence result is negative, not "normal" (round 3
+# item 6: ANA <1:40, or 1:40 against "<1:80", read "normal").  Cut-off: EULAR/ACR 2019 SLE
+# classification, ANA >= 1:80 on HEp-2 cells is the entry criterion (Aringer et al., Ann
+# Rheum Dis 2019;78:1151-9); a lab's own printed cut-off wins.
+NEGATIVE = "negative"
+_NEGATIVE_WORDS = ("negative", "not detected")
 
 
 def _reads_positive(m: Measurement) -> bool:
@@ -61,6 +69,16 @@ def _reads_positive(m: Measurement) -> bool:
     return m.flag is Flag.ABNORMAL and word == "positive"
 
 
+def _reads_negative(m: Measurement) -> bool:
+    """A titer below its positivity cut-off (``<1:40``, ``1:40`` against ``<1:80``), or the
+    word "negative" / "not detected" where that is expected, reads "negative"."""
+    if m.flag is not Flag.NORMAL:
+        return False
+    if m.unit.family == "titer" and m.ref is not None and m.ref.high is not None:
+        return m.ref.low is None  # a cut-off, not a two-sided titer range
+    return (m.value.word or "").lower() in _NEGATIVE_WORDS
+
+
 def is_egfr_stage(word: str) -> bool:
     """The flag word is an eGFR stage (``result_flag_word``), not a range judgement."""
     return word.startswith("KDIGO")
@@ -71,6 +89,8 @@ def chart_flag_word(m: Measurement) -> str:
     stage such as "KDIGO G2: mildly decreased"): an eGFR of 60-89 is never "normal" on a
     chart either (KDIGO 2012)."""
     word = result_flag_word(m)
+    if word in (POSITIVE, NEGATIVE):
+        return word.lower()
     return word if is_egfr_stage(word) else m.flag.value
 
 
