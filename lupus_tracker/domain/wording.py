@@ -7,13 +7,14 @@ Meaning never rests on colour or a symbol alone: an arrow always comes with its 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from lupus_tracker.domain.egfr import G1_MIN, G2_MIN, gfr_category
 from lupus_tracker.domain.measurement import Measurement
-from lupus_tracker.domain.ranges import Flag
+from lupus_tracker.domain.ranges import Flag, RefRange, flag_value
 from lupus_tracker.domain.sledai import PROTEINURIA_G_PER_24H, UPCR_MG_PER_MG
 from lupus_tracker.domain.units import Unit, rounded_for, tidy
-from lupus_tracker.domain.values import format_number, round_significant
+from lupus_tracker.domain.values import Comparator, ParsedValue, format_number, round_significant
 
 NO_FLAG = "—"
 # Our choice: a converted value whose usual-precision rounding moves it by more than 5% is
@@ -120,6 +121,38 @@ def flag_text(m: Measurement) -> str:
 MAX_PRINTED_DIGITS = 6
 
 
+_JUDGED = (Flag.LOW, Flag.HIGH, Flag.NORMAL)
+
+
+def _contradicts(
+    shown: float, comparator: Comparator | None, ref: RefRange | None, flag: Flag
+) -> bool:
+    """Read against the printed range, the printed digits give another judgement than the
+    flag shown beside them."""
+    if ref is None or flag not in _JUDGED:
+        return False
+    printed = flag_value(ParsedValue(format_number(shown), shown, comparator), ref)
+    return printed in _JUDGED and printed is not flag
+
+
+def digits_keeping_flag(
+    raw: float,
+    shown: float,
+    comparator: Comparator | None,
+    ranges: Sequence[tuple[RefRange | None, Flag]],
+) -> float:
+    """``shown`` (``raw`` rounded for display), with more significant digits while its
+    printed digits, read against a printed range, would contradict the flag shown with it:
+    C3 89.5 mg/dL is 0.895 g/L, never "0.9" flagged LOW against 0.9-1.8 (round 3 item 5).
+    ``ranges`` pairs each printed range (one, or each sex's) with the flag shown for it."""
+    rounded = shown
+    for digits in range(2, MAX_PRINTED_DIGITS + 1):
+        if not any(_contradicts(shown, comparator, ref, flag) for ref, flag in ranges):
+            return shown
+        shown = round_significant(raw, digits + 1)
+    return rounded  # no number of digits agrees (the range itself was rounded across it)
+
+
 def value_as_printed(m: Measurement) -> str:
     """The value as the lab printed it (``1.90`` stays ``1.90``); a machine-written number
     with more digits than any lab prints is shown at the unit's usual precision, with its
@@ -132,7 +165,14 @@ def value_as_printed(m: Measurement) -> str:
     if digits <= MAX_PRINTED_DIGITS:
         return text
     bound = value.comparator.value if value.comparator is not None else ""
-    return f"{bound}{format_number(rounded_for(m.unit, value.number))}"
+    shown = rounded_for(m.unit, value.number)
+    ranges = (
+        [(m.ref, m.flag)]
+        if not m.ranges_by_sex
+        else [(ref, flag_value(value, ref)) for ref in m.ranges_by_sex]
+    )
+    shown = digits_keeping_flag(value.number, shown, value.comparator, ranges)
+    return f"{bound}{format_number(shown)}"
 
 
 def direction(change: float | None) -> str:

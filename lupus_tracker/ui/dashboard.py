@@ -77,6 +77,9 @@ LATEST_COLUMNS = (
         ),
     ),
     Column("Since previous", since_text, foreground=_grey_if_stale()),
+    # eGFR stage and the computed value beside the lab's; under 18, CKD-EPI is for adults
+    # (issue 12 items 6-8: the wording is analysis.latest's, shared with the report).
+    Column("Note", lambda r: r.remark, foreground=_grey_if_stale()),
 )
 
 

@@ -20,11 +20,11 @@ from lupus_tracker.analysis.sledai_suggest import suggest
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.comparability import why_not_comparable
 from lupus_tracker.domain.egfr import (
-    UNDER_18_NOTE,
     bedside_schwartz,
     ckd_epi_2021,
     gfr_category,
     lab_and_computed_note,
+    under_18_note,
 )
 from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.measurement import interpret
@@ -205,7 +205,7 @@ def test_item_6_difference_note_above_ten_percent():
 
 
 def test_item_8_children():
-    assert "bedside Schwartz" in UNDER_18_NOTE
+    assert "bedside Schwartz equation needs a height" in under_18_note(17, False)
     assert bedside_schwartz(0.6, 150) == pytest.approx(0.413 * 150 / 0.6)
     assert ckd_epi_2021(0.9, 55, Sex.FEMALE) == pytest.approx(75.5, abs=0.05)  # domain.md
 
@@ -627,3 +627,110 @@ def test_r3_item_6_dashboard_and_report_say_negative(repo):
     assert row.flag_text == "negative"  # the dashboard's Flag column
     reported = gather_results(repo, D - timedelta(days=30), D)
     assert [r.flag_text for r in reported.other] == ["negative"]
+
+
+# -- round 3 item 2: under 18, the dashboard and the report say CKD-EPI is for adults --------
+@pytest.mark.parametrize(
+    ("birth", "height", "expected", "source"),
+    [
+        (
+            CHILD_BIRTH,
+            None,
+            "CKD-EPI is for adults; the bedside Schwartz equation needs a height "
+            "(0.413 x height (cm) / creatinine (mg/dL)): log a height near the creatinine",
+            "round 3 item 2: Schwartz et al., JASN 2009; no height logged",
+        ),
+        (
+            CHILD_BIRTH,
+            "140",
+            "CKD-EPI is for adults; eGFR by the bedside Schwartz equation "
+            "(0.413 x height (cm) / creatinine (mg/dL))",
+            "a height logged near the creatinine: the Schwartz eGFR is computed",
+        ),
+        (date(1990, 1, 1), None, "", "an adult: CKD-EPI 2021 (Inker et al., NEJM 2021)"),
+    ],
+)
+def test_r3_item_2_under_18_line_on_the_creatinine_row(repo, birth, height, expected, source):
+    from lupus_tracker.report.content import gather as gather_report
+    from lupus_tracker.report.html import to_html
+
+    repo.profile.set(Profile("Child", birth, Sex.FEMALE))
+    if height is not None:
+        repo.results.add(LabEntry(D - timedelta(5), "height", height, "cm"))
+    repo.results.add(entry("creatinine", "0.5", "mg/dL"))
+    rows = {r.marker.key: r for r in latest_values(repo)}
+    assert rows["creatinine"].remark == expected, source
+    if height is not None:  # the eGFR row names the equation it was computed by
+        assert rows["egfr"].remark.endswith("computed from creatinine (bedside Schwartz)")
+    html = to_html(gather_report(repo, D - timedelta(90), D, with_charts=False))
+    assert ("CKD-EPI is for adults" in html) == bool(expected)  # the report's results
+
+
+# -- round 3 item 5: a value printed rounded never contradicts its flag ----------------------
+@pytest.mark.parametrize(
+    ("marker", "value", "unit", "ref", "sex", "shown_in", "cell", "flag", "source"),
+    [
+        (
+            "c3",
+            "89.5",
+            "mg/dL",
+            "90-180",
+            None,
+            "g/L",
+            ("0.895", "0.9-1.8"),
+            "LOW",
+            "round 3 item 5: 0.895 printed 0.90 flagged LOW against 0.9-1.8",
+        ),
+        ("c3", "90", "mg/dL", "90-180", None, "g/L", ("0.9", "0.9-1.8"), "normal", "at the limit"),
+        ("c3", "95", "mg/dL", "90-180", None, "g/L", ("0.95", "0.9-1.8"), "normal", "far"),
+        (
+            "creatinine",
+            "90.2",
+            "umol/L",
+            "45-90",
+            Sex.FEMALE,
+            "mg/dL",
+            ("1.0201", "0.51-1.02"),
+            "HIGH",
+            "90 µmol/L = 1.018 mg/dL printed 1.02: 90.2 is HIGH and must not print 1.02",
+        ),
+        (
+            "creatinine",
+            "97.5",
+            "umol/L",
+            None,
+            Sex.FEMALE,
+            "mg/dL",
+            ("1.103", "0.5-1.1"),
+            "HIGH",
+            "97.5 µmol/L is HIGH against the published 44-97 (women); 1.1027 mg/dL is never "
+            "printed 1.1 beside 0.5-1.1, nor beside both sexes' 0.5-1.3 when sex is known",
+        ),
+        (
+            "hemoglobin",
+            "119.6",
+            "g/L",
+            None,
+            None,
+            "g/dL",
+            ("11.96", "F 12-16; M 13.5-17.5"),
+            "LOW",
+            "Hb 11.96 g/dL is LOW for both sexes: never printed 12.0",
+        ),
+    ],
+)
+def test_r3_item_5_rounded_cells_keep_their_flag(
+    repo, marker, value, unit, ref, sex, shown_in, cell, flag, source
+):
+    from lupus_tracker.report.results import gather_results
+
+    if sex is not None:
+        repo.profile.set(Profile("P", date(1990, 1, 1), sex))
+    repo.settings.set_preferred_unit(marker, shown_in)
+    repo.results.add(entry(marker, value, unit, ref))
+    (row,) = latest_values(repo, markers=[marker])
+    assert (row.latest.value_text, row.latest.ref_text) == cell, source  # the dashboard
+    assert row.flag_text == flag
+    report = gather_results(repo, D - timedelta(30), D)
+    (reported,) = [r.value for r in report.key if r.marker_key == marker]
+    assert (reported.latest.value_text, reported.flag_text) == (cell[0], flag)  # the report
