@@ -17,6 +17,7 @@ from lupus_tracker.domain.records import Event, EventKind, Profile, SymptomEntry
 from lupus_tracker.report.results import ReportResults, gather_results
 from lupus_tracker.report.sections import ALL_SECTIONS, ReportSection
 from lupus_tracker.report.treatment import Treatment, gather_treatment
+from lupus_tracker.store.inputs import diary_records
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.repository import Repository
 
@@ -116,7 +117,7 @@ def gather(
         chart = trend_chart_image(repo, chart_start(since, until), since, until)
         content.charts = [chart] if chart is not None else []
     if content.has(ReportSection.SYMPTOMS):
-        content.symptoms = summarize_symptoms(repo, since, until)
+        content.symptoms = summarize_symptoms(diary_records(repo, since, until))
         content.worst_days = worst_days(repo, since, until)
         content.photos = _photos(repo, since, until, photo_ids)
     if content.has(ReportSection.EVENTS):

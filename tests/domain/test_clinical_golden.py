@@ -32,6 +32,7 @@ from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, NumberFormat, Profile, Sex
 from lupus_tracker.domain.sledai import band, describe
 from lupus_tracker.domain.wording import understood
+from lupus_tracker.store.inputs import latest_records
 
 D = date(2024, 1, 10)
 P, C = NumberFormat.POINT, NumberFormat.COMMA
@@ -243,7 +244,7 @@ def test_item_11_dashboard_does_not_compare_across_ranges(repo):
             LabEntry(D + timedelta(30), "anti_dsdna", "15", "IU/mL", "<10"),
         ]
     )
-    (row,) = latest_values(repo, markers=["anti_dsdna"])
+    (row,) = latest_values(latest_records(repo, ["anti_dsdna"]))
     assert row.change is None and row.change_text == "not comparable (reference range changed)"
 
 
@@ -354,10 +355,10 @@ def test_response_follow_up_windows(repo, offset, point, found):
 
 def test_profile_sex_changes_flags(repo):
     repo.results.add(entry("creatinine", "1.25", "mg/dL"))
-    (row,) = latest_values(repo, markers=["creatinine"])
+    (row,) = latest_values(latest_records(repo, ["creatinine"]))
     assert row.latest.flag is Flag.SEX_DEPENDENT and row.latest.ref_text == "F 0.5-1.1; M 0.7-1.3"
     repo.profile.set(Profile("A", date(1990, 1, 1), Sex.MALE))
-    (row,) = latest_values(repo, markers=["creatinine"])
+    (row,) = latest_values(latest_records(repo, ["creatinine"]))
     assert row.latest.flag is Flag.NORMAL
 
 
