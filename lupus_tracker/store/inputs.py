@@ -1,8 +1,9 @@
-"""What analysis reads, loaded in one place as plain records (issue 10 item 6).
+"""What analysis and charts read, loaded in one place as plain records (issue 10 item 6).
 
 The analysis functions (each marker's latest value, the symptom summary, the
-treat-to-target inputs) take these records, never the repository, so their tests build
-them by hand without SQLite. Each loader reads only the rows its analysis needs: the
+treat-to-target inputs) and the chart builders (the marker chart, the panels, the report's
+trend chart) take these records, never the repository, so their tests build them by hand
+without SQLite. Each loader reads only the rows its analysis needs: the
 latest value of a marker needs that marker's last two days, not its thirty years.
 """
 
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from lupus_tracker.domain.catalog import MARKERS, get_marker
 from lupus_tracker.domain.monitoring import ITEMS
-from lupus_tracker.domain.records import EventKind, LabResult, Medication, Sex
+from lupus_tracker.domain.records import Event, EventKind, LabResult, Medication, Sex
 from lupus_tracker.domain.symptoms import Symptom
 from lupus_tracker.store.base import iso
 from lupus_tracker.store.results_repo import result_from_row
@@ -70,6 +71,46 @@ class TreatmentRecords:
     settings: dict[str, str] = field(default_factory=dict)
     # Results after the latest assessment up to ``day`` (what the visit could not count).
     after_visit: tuple[LabResult, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChartRecords:
+    """What the charts of ``since``..``until`` draw (the report's trend chart, a marker
+    chart, a panel): the results by marker, each marker's display unit, events and
+    medications."""
+
+    since: date | None
+    until: date | None
+    results: Mapping[str, tuple[LabResult, ...]]  # marker key -> results in date order
+    preferred: Mapping[str, Unit]  # marker key -> display unit (absent: the canonical one)
+    sex: Sex | None = None
+    events: tuple[Event, ...] = ()
+    medications: tuple[Medication, ...] = ()
+    settings: Mapping[str, str] = field(default_factory=dict)
+
+
+def chart_records(
+    repo: Repository,
+    markers: Iterable[str] | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> ChartRecords:
+    """The results of ``markers`` (every marker when None) from ``since`` to ``until``,
+    with the events of that span, every medication and the settings."""
+    by_marker: dict[str, list[LabResult]] = {}
+    for result in repo.results.all(markers, since, until):
+        by_marker.setdefault(result.marker, []).append(result)
+    keys = set(by_marker) | set(markers or ())
+    return ChartRecords(
+        since,
+        until,
+        {key: tuple(results) for key, results in by_marker.items()},
+        repo.settings.preferred_units(m for m in MARKERS if m.key in keys),
+        repo.profile.get().sex,
+        tuple(repo.events.all(since, until)),
+        tuple(repo.treatments.all()),
+        dict(repo.settings.all()),
+    )
 
 
 def latest_records(
