@@ -43,6 +43,8 @@ class LatestRecords:
     preferred: Mapping[str, Unit]  # marker key -> display unit (absent: the canonical one)
     sex: Sex | None = None
     until: date | None = None  # results after this day are left out
+    birth_date: date | None = None  # under 18, creatinine gets a note on its eGFR
+    heights: tuple[tuple[date, float], ...] = ()  # (date, cm), every height logged
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,8 @@ def latest_records(
     marker that has results, instead of every result ever stored."""
     keys = tuple(markers) if markers is not None else tuple(m.key for m in MARKERS)
     present = {row[0] for row in repo.db.query("SELECT marker FROM results GROUP BY marker")}
-    sex = repo.profile.get().sex
+    profile = repo.profile.get()
+    sex = profile.sex
     last = iso(until) or "9999"
     results: list[LabResult] = []
     for key in dict.fromkeys(keys):
@@ -138,7 +141,14 @@ def latest_records(
         )
         results += (result_from_row(row, sex) for row in rows)
     preferred = repo.settings.preferred_units([get_marker(k) for k in keys if k in present])
-    return LatestRecords(keys, tuple(results), preferred, sex, until)
+    heights = tuple(
+        (date.fromisoformat(row[0]), float(row[1]))
+        for row in repo.db.query(
+            "SELECT taken_on, base_value FROM results WHERE marker = 'height' "
+            "AND base_value IS NOT NULL ORDER BY taken_on, id"
+        )
+    )
+    return LatestRecords(keys, tuple(results), preferred, sex, until, profile.birth_date, heights)
 
 
 def diary_records(repo: Repository, since: date, until: date) -> DiaryRecords:

@@ -144,3 +144,17 @@ def _shown(rows):
         (r.marker.key, r.latest.value_text, r.latest.day, r.change_text, r.remark, r.flag_text)
         for r in rows
     ]
+
+
+def test_creatinine_under_18_note_from_the_records_birth_date_and_heights():
+    day = date(2026, 3, 5)
+    creatinine = result(day, "creatinine", "0.6", "mg/dL", "0.5-1.0")
+    child = LatestRecords(("creatinine",), (creatinine,), {}, birth_date=date(2014, 1, 1))
+    (row,) = latest_values(child)
+    assert row.remark  # CKD-EPI is for adults: the note says so
+    measured = LatestRecords(
+        ("creatinine",), (creatinine,), {}, birth_date=date(2014, 1, 1), heights=((day, 150.0),)
+    )
+    assert latest_values(measured)[0].remark != row.remark  # a height near it changes it
+    (adult,) = latest_values(LatestRecords(("creatinine",), (creatinine,), {}))
+    assert adult.remark == ""
