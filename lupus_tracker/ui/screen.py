@@ -16,6 +16,13 @@ def font_scale(widget: QWidget) -> float:
     return max(1.0, points / REFERENCE_POINT_SIZE) if points > 0 else 1.0
 
 
+def app_font_pt(widget: QWidget, default: float = 9.0) -> float:
+    """The widget's font size in points (charts draw their text at it), ``default`` when the
+    font is sized in pixels."""
+    points = widget.font().pointSizeF()
+    return points if points > 0 else default
+
+
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     """Resize ``widget`` to ``width`` × ``height`` (grown with a larger font), or less where
     the screen is smaller."""
