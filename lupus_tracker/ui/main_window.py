@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.performed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self._refresh_pending = False
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Pages")  # a Tab stop: AT-SPI read it as an unnamed filler
         self.dashboard = DashboardPage(repo)
         self.results = ResultsPage(repo)
         self.diary = DiaryPage(repo)

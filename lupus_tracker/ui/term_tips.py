@@ -56,8 +56,10 @@ def shown_text(widget: QWidget, pos: QPoint | None = None) -> str:
         if section < 0:
             return ""
         return str(widget.model().headerData(section, widget.orientation()) or "")
+    if pos is None:
+        return ""  # a cell only under the pointer (a view's viewport is not read on show)
     view = widget.parentWidget()
-    if isinstance(view, QAbstractItemView) and widget is view.viewport() and pos is not None:
+    if isinstance(view, QAbstractItemView) and widget is view.viewport():
         cell = view.indexAt(pos)
         if cell.isValid():
             return str(cell.data() or "")
@@ -139,6 +141,8 @@ def describe(widget: QWidget) -> None:
     """Give a widget the plain lines (and a named label its text) as its accessible
     description, again whenever its text has changed; tell assistive technology."""
     text = shown_text(widget)
+    if not text and not widget.property(DESCRIBED_AS):
+        return  # nothing to say and nothing of ours to take back (most widgets): untouched
     if widget.property(DESCRIBED_FROM) == text:
         return  # nothing changed since the last time (most paints)
     widget.setProperty(DESCRIBED_FROM, text)
@@ -150,7 +154,10 @@ def describe(widget: QWidget) -> None:
         return
     widget.setAccessibleDescription(wanted)
     widget.setProperty(DESCRIBED_AS, wanted)
-    QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged))
+    if QAccessible.isActive():  # a screen reader listens: tell it (no one else needs it)
+        QAccessible.updateAccessibility(
+            QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged)
+        )
 
 
 def install(app: QApplication) -> TermTips:
