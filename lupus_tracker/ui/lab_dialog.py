@@ -168,7 +168,12 @@ class MarkerRow:
         self.error = QLabel()
         self.error.setStyleSheet(f"color: {theme.current().error};")
         self.error.setWordWrap(True)
-        for edit, sample in ((self.value, "000.00"), (self.range, "0.00-0.00")):
+        for edit, sample in (
+            (self.value, "000.00"),
+            (self.range, "0.00-0.00"),
+            (self.assay, self.assay.placeholderText()),  # "optional", not "optio…" at 16 pt
+            (self.pattern, self.pattern.placeholderText()),
+        ):
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(sample) + 16)
         widgets = self.fields()
         for column, widget in enumerate((*widgets, self.remove, self.understood)):

@@ -8,7 +8,8 @@ starts)::
         python tests/ui/layout_audit.py DB [--font-pt 16] [--theme dark] [--shots DIR NAME]
 
 prints one line per problem (nothing when every layout fits) and, with ``--shots``, saves
-a PNG of every page and dialog as ``DIR/NAME-<what>.png``.
+a PNG of every page and dialog as ``DIR/NAME-<what>.png``. Under ``QT_QPA_PLATFORM=xcb``
+(Xvfb at the screen's size) the PNG is what the X server shows, grabbed from the screen.
 
 A problem is: a window larger than the screen's free area, a window smaller than its
 layout's minimum (so Qt squeezes and clips), a shown widget outside its window, a
@@ -392,7 +393,12 @@ def _save(widget: QWidget, shots, what: str) -> None:
     while "--" in slug:
         slug = slug.replace("--", "-")
     folder.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(folder / f"{name}-{slug}.png"))
+    if QApplication.platformName() == "xcb":  # what the X server shows: the real window
+        place = widget.frameGeometry()
+        shot = widget.screen().grabWindow(0, place.x(), place.y(), place.width(), place.height())
+    else:
+        shot = widget.grab()
+    shot.save(str(folder / f"{name}-{slug}.png"))
 
 
 if __name__ == "__main__":
