@@ -5,7 +5,8 @@ inside the same D-Bus session as the app (see ``atspi_driver.py``):
 ``python3 tests/ui/atspi_walk.py STAGE OUT.jsonl``. One JSON line is appended per top-level
 window (frame or dialog) of the application: the stage, the window's role and name, how many
 interactive nodes it has and each one a screen reader could not name (no accessible name),
-with its role, description and path. Tables, lists and trees are counted, not entered (their
+with its role, description and path, and what it says of each described label and of the
+status bar ("said": name and description). Tables, lists and trees are counted, not entered (their
 cells are the model's data).
 """
 
@@ -78,6 +79,10 @@ def walk(node, path: str, found: dict) -> None:
                     "path": here,
                 }
             )
+    if role == pyatspi.ROLE_STATUS_BAR or (role == pyatspi.ROLE_LABEL and node.description):
+        found["said"].append(
+            {"role": node.getRoleName(), "name": node.name, "description": node.description}
+        )
     if role in NOT_ENTERED:
         return
     for index in range(node.childCount):
@@ -94,7 +99,7 @@ def main() -> None:
             window = app.getChildAtIndex(index)
             if window is None or not window.getState().contains(pyatspi.STATE_SHOWING):
                 continue
-            found: dict = {"interactive": 0, "unnamed": []}
+            found: dict = {"interactive": 0, "unnamed": [], "said": []}
             walk(window, "", found)
             record = {
                 "stage": stage,
