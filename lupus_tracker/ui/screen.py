@@ -82,5 +82,12 @@ def fit_columns(table: QTableView, widest: int = 300, *, last: bool = True) -> N
         ):
             level -= 4
         widths.update({c: min(w, max(level, titles[c])) for c, w in rest.items()})
+    # Too wide even at the floors: the table scrolls sideways instead of squeezing the
+    # stretched last column below its title ("Dose history" cut at 150 % and 16 pt).
+    needed = sum(widths.values()) + (0 if last else titles.get(count - 1, 0))
+    fits = room <= 0 or needed <= table.viewport().width()
+    header.setStretchLastSection(fits)
+    if not fits and not last and count:
+        widths[count - 1] = max(min(table.columnWidth(count - 1), limit), titles[count - 1])
     for column, width in widths.items():
         table.setColumnWidth(column, width)

@@ -148,8 +148,9 @@ def _cell_problems(view: QAbstractItemView) -> list[str]:
         return found
     metrics = view.fontMetrics()
     shown = view.viewport().height()
-    if model.rowCount() >= 2 and shown < view.rowHeight(0) + view.rowHeight(1) - SLACK_PX:
-        found.append(f"shows less than two rows ({shown} px for rows of {view.rowHeight(0)})")
+    least = max(view.rowHeight(0), 2 * metrics.height())  # a whole row, two lines at least
+    if model.rowCount() >= 1 and shown + SLACK_PX < least:
+        found.append(f"shows {shown} px of rows, a row needs {least}")
     first = max(view.rowAt(0), 0)
     last = view.rowAt(view.viewport().height() - 1)
     last = model.rowCount() - 1 if last < 0 else last
