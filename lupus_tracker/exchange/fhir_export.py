@@ -19,12 +19,14 @@ Resource ids derive from the database's random identity UUID, never from its fil
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import re
 import secrets
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from lupus_tracker.domain.catalog import Category, get_marker
@@ -92,14 +94,16 @@ class Ids:
         computed from the namespace's hash state: a decade of symptoms has 100,000 ids."""
         digest = self._namespace.copy()
         digest.update(f"{kind}/{key}".encode())
-        raw = bytearray(digest.digest()[:16])
-        raw[6] = (raw[6] & 0x0F) | 0x50  # version 5
-        raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
-        h = raw.hex()
-        return f"urn:uuid:{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        h = digest.hexdigest()
+        # The version nibble becomes 5, the variant's top bits 10 (RFC 4122).
+        return f"urn:uuid:{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
 
     def identifier(self, kind: str, key: object) -> list[dict]:
         return [{"system": self.system, "value": f"{kind}/{key}"}]
+
+
+# The first hex digit of a UUID's clock_seq_hi_and_reserved with its two top bits set to 10.
+_VARIANT = {f"{n:x}": f"{(n & 0x3) | 0x8:x}" for n in range(16)}
 
 
 def entry(full_url: str, resource: dict) -> dict:
@@ -277,28 +281,58 @@ def dumps(document: dict) -> str:
     """JSON text with each :class:`PreciseNumber` written as printed. Compact, so that
     the C encoder writes decades of data in seconds."""
     token = secrets.token_hex(8)  # random: no text in the record can hold it
+    # Only a result's valueQuantity carries a printed decimal: such an entry is copied with
+    # the value as the string "TOKEN1.90TOKEN", whose quotes and tokens are dropped from
+    # the text of its run of entries only (not from the whole file).
+    runs: list[tuple[bool, list[dict]]] = []
+    for item in document.get("entry", []):
+        quantity = "valueQuantity" in item["resource"]  # the results, one run or a few
+        if not runs or runs[-1][0] != quantity:
+            runs.append((quantity, []))
+        runs[-1][1].append(_marked(item, token) or item if quantity else item)
+    parts = []
+    for marked, items in runs:
+        text = _json(items)[1:-1]
+        parts.append(text.replace(f'"{token}', "").replace(f'{token}"', "") if marked else text)
+    head = _json({k: v for k, v in document.items() if k != "entry"})
+    if "entry" not in document:
+        return head
+    return f'{head[:-1]}{"," if len(head) > 2 else ""}"entry":[{",".join(parts)}]}}'
 
-    def mark(value):
-        if isinstance(value, PreciseNumber):
-            return f"{token}{value.literal}{token}"
-        if isinstance(value, dict):
-            return {k: mark(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [mark(v) for v in value]
-        return value
 
-    # Only a result's valueQuantity carries a printed decimal: leave the rest untouched.
-    entries = [
-        mark(e) if "valueQuantity" in e["resource"] else e for e in document.get("entry", [])
-    ]
-    text = json.dumps({**document, "entry": entries}, ensure_ascii=False, separators=(",", ":"))
-    # Each marked number is the string "TOKEN1.90TOKEN": drop the quotes and tokens.
-    return text.replace(f'"{token}', "").replace(f'{token}"', "")
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _marked(item: dict, token: str) -> dict | None:
+    """A copy of the entry with its printed decimal marked, or None if it has none."""
+    resource = item["resource"]
+    quantity = resource.get("valueQuantity")
+    value = quantity.get("value") if isinstance(quantity, dict) else None
+    if not isinstance(value, PreciseNumber):
+        return None
+    quantity = {**quantity, "value": f"{token}{value.literal}{token}"}
+    return {**item, "resource": {**resource, "valueQuantity": quantity}}
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """The cycle collector paused: a bundle is 100,000 dicts without cycles, which the
+    collector would otherwise walk again and again while they are built (freed by
+    reference counting all the same)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def export_fhir(repo: Repository, out: Path, bundle_type: str = "collection") -> int:
-    document = bundle(repo, bundle_type)
-    text = dumps(document)
+    with _without_cycle_collection():
+        document = bundle(repo, bundle_type)
+        text = dumps(document)
 
     def write(handle) -> None:
         handle.write(text)
