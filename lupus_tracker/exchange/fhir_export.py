@@ -28,11 +28,13 @@ import secrets
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 from lupus_tracker.domain.catalog import Category, get_marker
 from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
-from lupus_tracker.domain.records import LabResult, Source
+from lupus_tracker.domain.records import LabResult, Source, SymptomEntry
 from lupus_tracker.exchange import fhir_records
 from lupus_tracker.exchange.codes import export_code, export_display
 from lupus_tracker.exchange.errors import ExchangeError
@@ -228,8 +230,77 @@ def observation(result: LabResult, sex, patient_ref: str, derived_from: Sequence
     return resource
 
 
+class Encoded(str):
+    """A Bundle entry already written as JSON text (see :class:`EntryText`)."""
+
+
+class _TemplateDay:
+    """Stands for a date in a template: its ISO text is the placeholder."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def isoformat(self) -> str:
+        return self.text
+
+
+class EntryText:
+    """Symptom entries written straight as JSON text, from one template per symptom. The
+    template is the JSON of the very entry :func:`fhir_records.symptom_resource` builds,
+    built with placeholders for the day and the severity: the layout stays in one place,
+    and the text is what ``json.dumps`` writes for the entry itself (a test compares)."""
+
+    def __init__(self, ids: Ids, bundle_type: str):
+        self.ids = ids
+        self.bundle_type = bundle_type
+        self.token = secrets.token_hex(8)  # random: no text in the record can hold it
+        self._templates: dict[str, str] = {}
+
+    def symptom(self, s: SymptomEntry, url: str, code: dict, subject: dict) -> Encoded:
+        template = self._templates.get(s.symptom)
+        if template is None:
+            template = self._templates[s.symptom] = self._template(s.symptom, code, subject)
+        day = s.day.isoformat()
+        return Encoded(template % {"id": url[len("urn:uuid:") :], "day": day, "sev": s.severity})
+
+    def _template(self, symptom: str, code: dict, subject: dict) -> str:
+        t = self.token
+        stand_in = SimpleNamespace(
+            day=_TemplateDay(f"{t}day"),
+            symptom=symptom,
+            severity=f"{t}sev",
+            location=None,
+            note=None,
+            body_site=None,
+        )
+        resource = fhir_records.symptom_resource(cast(SymptomEntry, stand_in), code, subject)
+        key = fhir_records.symptom_record_key(f"{t}day", symptom)
+        resource["identifier"] = self.ids.identifier("symptom", key)
+        item = entry(f"urn:uuid:{t}id", resource)
+        if self.bundle_type == "transaction":
+            _add_request(item)
+        text = _json(item).replace("%", "%%").replace(f'"{t}sev"', "%(sev)d")
+        return text.replace(f"{t}day", "%(day)s").replace(f"{t}id", "%(id)s")
+
+
 def bundle(repo: Repository, bundle_type: str = "collection") -> dict:
     """The whole record as one Bundle, read in one snapshot."""
+    return _bundle(repo, bundle_type, as_text=False)
+
+
+def _add_request(item: dict) -> None:
+    """A transaction entry's request: POST unless the server holds the identifier."""
+    resource = item["resource"]
+    ident = resource["identifier"][0]
+    item["request"] = {
+        "method": "POST",
+        "url": resource["resourceType"],
+        "ifNoneExist": f"identifier={ident['system']}|{ident['value']}",
+    }
+
+
+def _bundle(repo: Repository, bundle_type: str, as_text: bool) -> dict:
+    """The Bundle; ``as_text``: plain symptom entries as :class:`Encoded` JSON text."""
     if bundle_type not in BUNDLE_TYPES:
         raise ValueError(f"bundle type {bundle_type!r}: use collection or transaction")
     with read_snapshot(repo):
@@ -263,17 +334,13 @@ def bundle(repo: Repository, bundle_type: str = "collection") -> dict:
                     {"system": system, "value": value} if system else {"value": value}
                 )
             entries.append(entry(ids.url("result", r.id), resource))
-        entries += fhir_records.resources(repo, ids, patient_ref)
+        finish = EntryText(ids, bundle_type) if as_text else None
+        entries += fhir_records.resources(repo, ids, patient_ref, finish)
     document = {"resourceType": "Bundle", "type": bundle_type, "entry": entries}
     if bundle_type == "transaction":
         for item in entries:
-            resource = item["resource"]
-            ident = resource["identifier"][0]
-            item["request"] = {
-                "method": "POST",
-                "url": resource["resourceType"],
-                "ifNoneExist": f"identifier={ident['system']}|{ident['value']}",
-            }
+            if not isinstance(item, Encoded):  # a template has its request
+                _add_request(item)
     return document
 
 
@@ -284,16 +351,24 @@ def dumps(document: dict) -> str:
     # Only a result's valueQuantity carries a printed decimal: such an entry is copied with
     # the value as the string "TOKEN1.90TOKEN", whose quotes and tokens are dropped from
     # the text of its run of entries only (not from the whole file).
-    runs: list[tuple[bool, list[dict]]] = []
+    runs: list[tuple[str, list]] = []
     for item in document.get("entry", []):
-        quantity = "valueQuantity" in item["resource"]  # the results, one run or a few
-        if not runs or runs[-1][0] != quantity:
-            runs.append((quantity, []))
-        runs[-1][1].append(_marked(item, token) or item if quantity else item)
+        if isinstance(item, Encoded):
+            kind = "text"
+        else:  # the results with a quantity: one run or a few
+            kind = "quantity" if "valueQuantity" in item["resource"] else "plain"
+        if not runs or runs[-1][0] != kind:
+            runs.append((kind, []))
+        runs[-1][1].append(_marked(item, token) or item if kind == "quantity" else item)
     parts = []
-    for marked, items in runs:
+    for kind, items in runs:
+        if kind == "text":
+            parts.append(",".join(items))
+            continue
         text = _json(items)[1:-1]
-        parts.append(text.replace(f'"{token}', "").replace(f'{token}"', "") if marked else text)
+        if kind == "quantity":
+            text = text.replace(f'"{token}', "").replace(f'{token}"', "")
+        parts.append(text)
     head = _json({k: v for k, v in document.items() if k != "entry"})
     if "entry" not in document:
         return head
@@ -331,7 +406,7 @@ def _without_cycle_collection() -> Iterator[None]:
 
 def export_fhir(repo: Repository, out: Path, bundle_type: str = "collection") -> int:
     with _without_cycle_collection():
-        document = bundle(repo, bundle_type)
+        document = _bundle(repo, bundle_type, as_text=True)
         text = dumps(document)
 
     def write(handle) -> None:
