@@ -251,7 +251,7 @@ class ChangeActions:
     def sledai(self) -> None:
         from lupus_tracker.ui.sledai_dialog import SledaiDialog
 
-        dialog = SledaiDialog(self.repo, parent=self.window)
+        dialog = SledaiDialog(self.repo, parent=self.window, save=self.save_sledai)
         if self.window.exec_dialog(dialog):
             self.save_sledai(dialog.assessment())
 
