@@ -347,12 +347,25 @@ def _bundle(repo: Repository, bundle_type: str, as_text: bool) -> dict:
 def dumps(document: dict) -> str:
     """JSON text with each :class:`PreciseNumber` written as printed. Compact, so that
     the C encoder writes decades of data in seconds."""
+    return "".join(json_pieces(document))
+
+
+_CHUNK = 5000  # entries per piece of text: a few MB, never the whole 80 MB file at once
+
+
+def json_pieces(document: dict) -> Iterator[str]:
+    """The text of :func:`dumps`, piece by piece (the export writes each as it comes)."""
     token = secrets.token_hex(8)  # random: no text in the record can hold it
+    head = _json({k: v for k, v in document.items() if k != "entry"})
+    if "entry" not in document:
+        yield head
+        return
+    yield f'{head[:-1]}{"," if len(head) > 2 else ""}"entry":['
     # Only a result's valueQuantity carries a printed decimal: such an entry is copied with
     # the value as the string "TOKEN1.90TOKEN", whose quotes and tokens are dropped from
     # the text of its run of entries only (not from the whole file).
     runs: list[tuple[str, list]] = []
-    for item in document.get("entry", []):
+    for item in document["entry"]:
         if isinstance(item, Encoded):
             kind = "text"
         else:  # the results with a quantity: one run or a few
@@ -360,19 +373,21 @@ def dumps(document: dict) -> str:
         if not runs or runs[-1][0] != kind:
             runs.append((kind, []))
         runs[-1][1].append(_marked(item, token) or item if kind == "quantity" else item)
-    parts = []
+    first = True
     for kind, items in runs:
-        if kind == "text":
-            parts.append(",".join(items))
-            continue
-        text = _json(items)[1:-1]
-        if kind == "quantity":
-            text = text.replace(f'"{token}', "").replace(f'{token}"', "")
-        parts.append(text)
-    head = _json({k: v for k, v in document.items() if k != "entry"})
-    if "entry" not in document:
-        return head
-    return f'{head[:-1]}{"," if len(head) > 2 else ""}"entry":[{",".join(parts)}]}}'
+        for start in range(0, len(items), _CHUNK):
+            chunk = items[start : start + _CHUNK]
+            if kind == "text":
+                text = ",".join(chunk)
+            else:
+                text = _json(chunk)[1:-1]
+                if kind == "quantity":
+                    text = text.replace(f'"{token}', "").replace(f'{token}"', "")
+            if not first:
+                yield ","
+            yield text
+            first = False
+    yield "]}"
 
 
 def _json(value: object) -> str:
@@ -407,10 +422,11 @@ def _without_cycle_collection() -> Iterator[None]:
 def export_fhir(repo: Repository, out: Path, bundle_type: str = "collection") -> int:
     with _without_cycle_collection():
         document = _bundle(repo, bundle_type, as_text=True)
-        text = dumps(document)
 
     def write(handle) -> None:
-        handle.write(text)
+        with _without_cycle_collection():
+            for piece in json_pieces(document):
+                handle.write(piece)
 
     write_private(out, write)
     return len(document["entry"])
