@@ -16,6 +16,8 @@ if [ -z "${VIRTUAL_ENV:-}" ] && [ -f .venv/bin/activate ]; then . .venv/bin/acti
 # at the unmutated tree.
 unset PYTHONPATH
 export QT_QPA_PLATFORM=offscreen
+# tests/conftest.py: Hypothesis without a deadline (mutants run slowly on a shared machine).
+export LUPUS_TRACKER_HYPOTHESIS_PROFILE=mutation
 children="${MUTATION_CHILDREN:-1}"
 targets=()
 if [ "$#" -eq 0 ]; then
