@@ -75,3 +75,13 @@ def test_units_keeps_the_order_given():
     built = catalog._units(first, second)
     assert built.units == (first, second)
     assert built.canonical is first
+
+
+def test_units_outside_the_canonical_family_are_not_scaled():
+    # docs/equivalent_mutants.md (plausibility._alternatives) relies on this: a unit of
+    # another family (kit units, antibody index, titer) is never a scaled reading.
+    for marker in catalog.MARKERS:
+        family = marker.canonical_unit.family
+        for unit in marker.units.units:
+            if unit.family != family:
+                assert (unit.factor, unit.offset) == (1.0, 0.0), (marker.key, unit.code)
