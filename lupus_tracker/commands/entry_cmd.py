@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from dataclasses import replace
 
 from lupus_tracker.commands.common import (
+    UserError,
     add_db_option,
     database_path,
     date_arg,
@@ -21,7 +23,7 @@ from lupus_tracker.domain.ranges import RefRange, parse_range, ranges_disagree
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, SymptomEntry
 from lupus_tracker.domain.symptoms import check_severity, get_symptom
 from lupus_tracker.domain.wording import understood
-from lupus_tracker.store.diary_repo import check_symptom
+from lupus_tracker.store.diary_repo import AlreadyLoggedError, check_symptom
 
 ADD_MODULES = ("lupus_tracker.commands.treatment_cmd",)
 
@@ -66,6 +68,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     symptom.add_argument("--location", help="for rash: the kind, malar/butterfly, discoid or other")
     symptom.add_argument("--body-site", help="for rash: where on the body, e.g. both forearms")
     symptom.add_argument("--note", help="free text")
+    symptom.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace what is already logged for this symptom on that day "
+        "(without it, a different entry already logged is refused and kept)",
+    )
     symptom.set_defaults(handler=run_symptom)
     for name in ADD_MODULES:
         importlib.import_module(name).register_add(kinds)
@@ -132,8 +140,47 @@ def run_symptom(args: argparse.Namespace) -> int:
         args.date, _symptom_key(args), args.severity, args.location, args.note, args.body_site
     )
     entry = check_symptom(entry)
+    entry = _canonical_rash_kind(entry)
     with open_repository(args, create=True) as repo:
-        repo.diary.log(entry)
-    name = get_symptom(entry.symptom).name
-    print(f"Saved {name} {entry.severity}/10 on {entry.day.isoformat()}")
+        try:
+            before = repo.diary.log(entry, replace=args.replace)
+        except AlreadyLoggedError as error:
+            raise UserError(
+                f"{_entry_text(error.logged)} is already logged; "
+                "nothing was changed (give --replace to replace it)."
+            ) from None
+    if before == entry:
+        print(f"Already logged, nothing changed: {_entry_text(entry)}")
+    elif before is not None:
+        print(f"Replaced {_entry_text(before)} with {_entry_text(entry, with_day=False)}")
+    else:
+        print(f"Saved {_entry_text(entry)}")
     return 0
+
+
+def _entry_text(entry: SymptomEntry, *, with_day: bool = True) -> str:
+    """``Rash 6/10 (discoid, both forearms, "itchy") on 2026-03-05``."""
+    details = [d for d in (entry.location, entry.body_site) if d]
+    if entry.note:
+        details.append(f'"{entry.note}"')
+    text = f"{get_symptom(entry.symptom).name} {entry.severity}/10"
+    if details:
+        text += f" ({', '.join(details)})"
+    return f"{text} on {entry.day.isoformat()}" if with_day else text
+
+
+def _canonical_rash_kind(entry: SymptomEntry) -> SymptomEntry:
+    """``--location`` is the kind of rash, one of the symptom's kinds (any case); a place
+    on the body given there is refused with a pointer to ``--body-site``."""
+    if entry.location is None:
+        return entry
+    kinds = get_symptom(entry.symptom).locations
+    for kind in kinds:
+        if entry.location.casefold() == kind.casefold() or (
+            "/" in kind and entry.location.casefold() in kind.casefold().split("/")
+        ):
+            return replace(entry, location=kind)
+    raise UserError(
+        f"--location is the kind of rash, one of {', '.join(kinds)}; "
+        f"give where on the body ({entry.location!r}) with --body-site."
+    )

@@ -47,6 +47,17 @@ def check_symptom(entry: SymptomEntry) -> SymptomEntry:
     return SymptomEntry(entry.day, symptom.key, severity, location, note, body_site)
 
 
+class AlreadyLoggedError(ConflictError):
+    """A symptom is already logged for that day with other values; nothing was changed."""
+
+    def __init__(self, logged: SymptomEntry):
+        self.logged = logged
+        super().__init__(
+            f"{get_symptom(logged.symptom).name} is already logged for "
+            f"{logged.day.isoformat()}; nothing was changed."
+        )
+
+
 _UPSERT = (
     "INSERT INTO symptoms (day, symptom, severity, location, note, body_site) "
     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (day, symptom) DO UPDATE SET "
@@ -124,13 +135,25 @@ class DiaryManager(Manager):
         self._changed("symptoms")
         return len(checked)
 
-    def log(self, entry: SymptomEntry) -> None:
-        """Add or replace one symptom on one day, leaving the day's other entries alone."""
+    def log(self, entry: SymptomEntry, *, replace: bool = True) -> SymptomEntry | None:
+        """Add or replace one symptom on one day, leaving the day's other entries alone;
+        return the entry it replaced (None when there was none). With ``replace=False``
+        a different entry already logged for that symptom and day raises
+        ``AlreadyLoggedError`` and nothing is changed (checked in the same transaction)."""
         checked = check_symptom(entry)
         with self.db.transaction() as conn:
             (checked,) = self._register_custom([checked])
+            row = conn.execute(
+                "SELECT severity, location, note, body_site FROM symptoms "
+                "WHERE day = ? AND symptom = ?",
+                (iso(checked.day), checked.symptom),
+            ).fetchone()
+            before = None if row is None else SymptomEntry(checked.day, checked.symptom, *row)
+            if before is not None and before != checked and not replace:
+                raise AlreadyLoggedError(before)
             conn.execute(_UPSERT, _upsert_row(checked, now_stamp()))
         self._changed("symptoms")
+        return before
 
     def day(self, day: date) -> SymptomDay:
         rows = self.db.query(

@@ -28,12 +28,11 @@ from lupus_tracker.store.treatment_changes import (
     PutEvent,
     StopMedication,
 )
-from lupus_tracker.ui.lab_dialog import LabReportDialog
-from lupus_tracker.ui.treatment_dialogs import DoseDialog, EventDialog, MedicationDialog, StopDialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # dialogs are imported when first opened, not while the window opens
     from lupus_tracker.ui.diary_page import VitalChange
     from lupus_tracker.ui.main_window import MainWindow
+    from lupus_tracker.ui.treatment_dialogs import MedicationDialog
 
 
 def _vital_change(vital: VitalChange) -> Change:
@@ -85,6 +84,8 @@ class ChangeActions:
 
     # -- lab results ------------------------------------------------------------------
     def add_lab_report(self) -> None:
+        from lupus_tracker.ui.lab_dialog import LabReportDialog
+
         dialog = LabReportDialog(self.repo, self.window)
         if self.window.exec_dialog(dialog):
             entries = dialog.entries()
@@ -95,6 +96,8 @@ class ChangeActions:
         return self.apply("save the lab report", AddResults(tuple(entries)))
 
     def edit_result(self, result: LabResult) -> None:
+        from lupus_tracker.ui.lab_dialog import LabReportDialog
+
         dialog = LabReportDialog(self.repo, self.window, result.taken_on)
         dialog.load_result(result)
         if self.window.exec_dialog(dialog):
@@ -145,6 +148,8 @@ class ChangeActions:
 
     # -- medications --------------------------------------------------------------------
     def add_medication(self) -> None:
+        from lupus_tracker.ui.treatment_dialogs import MedicationDialog
+
         dialog = MedicationDialog(self.window)
         if self.window.exec_dialog(dialog) and not self._is_dose_change(dialog):
             self.apply("add the medication", AddMedication(dialog.medication()))
@@ -179,11 +184,15 @@ class ChangeActions:
         return True
 
     def change_dose(self, medication: Medication) -> None:
+        from lupus_tracker.ui.treatment_dialogs import DoseDialog
+
         dialog = DoseDialog(medication, self.window)
         if self.window.exec_dialog(dialog) and medication.id is not None:
             self.apply("change the dose", ChangeDose(medication.id, dialog.dose(), medication.name))
 
     def stop_medication(self, medication: Medication) -> None:
+        from lupus_tracker.ui.treatment_dialogs import StopDialog
+
         dialog = StopDialog(medication, self.window)
         if self.window.exec_dialog(dialog) and medication.id is not None:
             self.apply(
@@ -199,11 +208,15 @@ class ChangeActions:
 
     # -- events -------------------------------------------------------------------------
     def add_event(self) -> None:
+        from lupus_tracker.ui.treatment_dialogs import EventDialog
+
         dialog = EventDialog(self.window)
         if self.window.exec_dialog(dialog):
             self.apply("add the event", AddEvent(dialog.current_event()))
 
     def edit_event(self, event: Event) -> None:
+        from lupus_tracker.ui.treatment_dialogs import EventDialog
+
         dialog = EventDialog(self.window, event)
         if self.window.exec_dialog(dialog):
             self.apply("change the event", PutEvent(dialog.current_event()))
@@ -251,7 +264,7 @@ class ChangeActions:
     def sledai(self) -> None:
         from lupus_tracker.ui.sledai_dialog import SledaiDialog
 
-        dialog = SledaiDialog(self.repo, parent=self.window)
+        dialog = SledaiDialog(self.repo, parent=self.window, save=self.save_sledai)
         if self.window.exec_dialog(dialog):
             self.save_sledai(dialog.assessment())
 

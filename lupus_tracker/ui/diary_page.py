@@ -38,7 +38,13 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_tracker.domain.records import LabEntry, LabResult, SymptomEntry
-from lupus_tracker.domain.symptoms import BODY_SITE_MAX, RASH_TYPES, SYMPTOMS, Symptom
+from lupus_tracker.domain.symptoms import (
+    RASH_TYPES,
+    SYMPTOMS,
+    Symptom,
+    SymptomError,
+    check_body_site,
+)
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.ui import theme
 from lupus_tracker.ui.date_field import DateField
@@ -115,7 +121,7 @@ class DiaryPage(QWidget):
         self.location.setToolTip("What kind of rash: malar/butterfly, discoid or other")
         grid.addRow("&Kind of rash:", self.location)
         self.body_site = QLineEdit()
-        self.body_site.setMaxLength(BODY_SITE_MAX)
+        # no setMaxLength: it would cut a pasted text silently; too long is said on save
         self.body_site.setPlaceholderText("e.g. cheeks and nose, both forearms")
         self.body_site.setAccessibleName("Where on the body is the rash")
         self.body_site.setToolTip("Where on the body the rash is, in your own words")
@@ -171,8 +177,8 @@ class DiaryPage(QWidget):
         side = QVBoxLayout()
         side.addLayout(form)
         vitals = QFormLayout()
-        vitals.addRow("&Temperature:", self.temperature)
-        vitals.addRow("&Weight:", self.weight)
+        vitals.addRow("&Temperature (°C):", self.temperature)
+        vitals.addRow("&Weight (kg):", self.weight)
         side.addLayout(vitals)
         note_label = QLabel("&Note:")
         note_label.setBuddy(self.note)
@@ -333,9 +339,7 @@ class DiaryPage(QWidget):
         for key, spin in self.spins.items():
             spin.setValue(by_key[key].severity if key in by_key else NOT_LOGGED)
         rash = by_key.get("rash")
-        self.location.setCurrentIndex(
-            max(self.location.findData(rash.location if rash else None), 0)
-        )
+        self._show_rash_kind(rash.location if rash else None)
         self.body_site.setText(rash.body_site or "" if rash else "")
         self.note.setPlainText(logged.note or "")
         day = self.current_day()
@@ -347,6 +351,15 @@ class DiaryPage(QWidget):
         self._loaded_state = self._state()
         self._show_state()
         self.reload_photos()
+
+    def _show_rash_kind(self, kind: str | None) -> None:
+        """Select the stored kind of rash; one written by an older version or a script
+        that is not in the list is shown as it is (and kept on save), never blanked."""
+        for index in range(self.location.count() - 1, len(RASH_TYPES), -1):
+            self.location.removeItem(index)  # an earlier day's unlisted kind
+        if kind is not None and self.location.findData(kind) < 0:
+            self.location.addItem(kind, kind)
+        self.location.setCurrentIndex(max(self.location.findData(kind), 0))
 
     def reload_photos(self) -> None:
         """Show the day's photos again; the typed entries are left as they are."""
@@ -397,7 +410,41 @@ class DiaryPage(QWidget):
             return
         self._emit_save()
 
+    def unsaveable(self) -> tuple[str, QWidget] | None:
+        """Why the form cannot be saved as it is and the field to fix, or None. Nothing
+        typed is ever dropped silently: a kind of rash or a place on the body needs a rash
+        severity (and a place on the body is never cut short without a word)."""
+        try:
+            check_body_site(self.body_site.text())
+        except SymptomError as error:
+            length = len(" ".join(self.body_site.text().split()))
+            return f"Not saved: {error} You typed {length}.", self.body_site
+        if self.spins["rash"].value() != NOT_LOGGED:
+            return None
+        given = [
+            words
+            for words, filled in (
+                ("a kind of rash", self.location.currentIndex() > 0),
+                ("where on the body", bool(self.body_site.text().strip())),
+            )
+            if filled
+        ]
+        if not given:
+            return None
+        return (
+            f"Not saved: {' and '.join(given)} is filled in but Rash has no severity. "
+            "Set the rash severity (0-10) or clear the kind and the place.",
+            self.spins["rash"],
+        )
+
     def _emit_save(self) -> None:
+        problem = self.unsaveable()
+        if problem is not None:
+            message, field = problem
+            self.error.setText(message)
+            self.symptom_area.ensureWidgetVisible(field)
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self.save_requested.emit(
             self.current_day(), self.entries(), self.note.toPlainText(), self.vitals()
         )

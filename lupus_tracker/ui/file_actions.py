@@ -8,9 +8,9 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.output_files import write_atomically
@@ -22,12 +22,6 @@ if TYPE_CHECKING:
 
 FILTER = "Lupus Tracker database (*.sqlite *.db);;All files (*)"
 MAX_RECENT = 8
-
-
-def placeholder(title: str) -> QWidget:
-    label = QLabel(f"{title} load when you open this page.")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    return label
 
 
 def remember_recent(settings: QSettings, path: Path) -> None:
@@ -56,6 +50,24 @@ def secure_settings_file(settings: QSettings) -> None:
         os.chmod(path, 0o600)
 
 
+def install_report_actions(menu: QMenu, window: MainWindow) -> None:
+    """Print Preview, Print and Export PDF of the visit report; the report's code (and
+    Qt's print support) loads on first use, not while the window opens."""
+
+    def report(name: str) -> None:
+        from lupus_tracker.ui import report_actions
+
+        getattr(report_actions, name)(window)
+
+    window.add_action(menu, "Print Pre&view…", "Ctrl+Shift+P", lambda: report("print_preview"))
+    window.add_action(
+        menu, "&Print…", QKeySequence.StandardKey.Print, lambda: report("print_report")
+    )
+    window.add_action(
+        menu, "Export visit report as P&DF…", "Ctrl+Shift+D", lambda: report("export_pdf")
+    )
+
+
 def install(window: MainWindow, menu: QMenu) -> None:
     keys = QKeySequence.StandardKey
     window.add_action(menu, "&New…", keys.New, lambda: new_file(window))
@@ -67,8 +79,6 @@ def install(window: MainWindow, menu: QMenu) -> None:
     window.add_action(menu, "&Import…", "Ctrl+I", lambda: import_file(window))
     window.add_action(menu, "E&xport…", "Ctrl+Shift+E", lambda: export_file(window))
     menu.addSeparator()
-    from lupus_tracker.ui.report_actions import install_report_actions
-
     install_report_actions(menu, window)
     menu.addSeparator()
     from lupus_tracker.ui.backup_actions import restore_from_backup

@@ -32,10 +32,7 @@ from lupus_tracker.ui import file_actions, theme
 from lupus_tracker.ui.backup_actions import backup_on_open, backup_quietly, open_for_window
 from lupus_tracker.ui.change_actions import ChangeActions
 from lupus_tracker.ui.dashboard import DashboardPage
-from lupus_tracker.ui.diary_page import DiaryPage
-from lupus_tracker.ui.results_page import ResultsPage
-from lupus_tracker.ui.symptom_history import SymptomHistoryPage
-from lupus_tracker.ui.treatments_page import TreatmentsPage
+from lupus_tracker.ui.lazy_pages import LazyPages, PageSlot
 from lupus_tracker.ui.undo import FAILED, USER_ERRORS, ChangeHistory, Outcome
 
 log = logging.getLogger(__name__)
@@ -43,6 +40,10 @@ OPEN_BACKUP_WAIT_S = 120  # a backup of a very large file on a slow disk
 
 if TYPE_CHECKING:
     from lupus_tracker.ui.charts_view import ChartsView
+    from lupus_tracker.ui.diary_page import DiaryPage
+    from lupus_tracker.ui.results_page import ResultsPage
+    from lupus_tracker.ui.symptom_history import SymptomHistoryPage
+    from lupus_tracker.ui.treatments_page import TreatmentsPage
 
 
 class Page(Protocol):
@@ -66,28 +67,22 @@ class MainWindow(QMainWindow):
         self._refresh_pending = False
         self.tabs = QTabWidget()
         self.dashboard = DashboardPage(repo)
-        self.results = ResultsPage(repo)
-        self.diary = DiaryPage(repo)
-        self.treatments = TreatmentsPage(repo)
-        self.symptom_history = SymptomHistoryPage(repo)
-        # the pages besides the diary (which keeps unsaved entries and reloads by itself)
-        self.pages: list[Page] = [
-            self.dashboard,
-            self.results,
-            self.symptom_history,
-            self.treatments,
-        ]
-        for title, page in (
-            ("&Dashboard", self.dashboard),
-            ("&Lab results", self.results),
-            ("&Symptoms", self.diary),
-            ("Symptom histor&y", self.symptom_history),
-            ("&Medications && events", self.treatments),
-        ):
-            self.tabs.addTab(page, title)
-        self.charts: ChartsView | None = None
-        self.tabs.addTab(file_actions.placeholder("Charts"), "&Charts")
-        self._stale: set[Page] = {self.results, self.symptom_history, self.treatments}
+        self.tabs.addTab(self.dashboard, "&Dashboard")
+        # the built pages besides the diary (which keeps unsaved entries, reloads itself)
+        self.pages: list[Page] = [self.dashboard]
+        self._stale: set[Page] = set()
+        # Every other page is built on its first visit (ui/lazy_pages.py): start-up speed.
+        self._lazy = LazyPages(
+            self.tabs,
+            [
+                PageSlot("results", "&Lab results", lambda: _results_page(self.repo)),
+                PageSlot("diary", "&Symptoms", lambda: _diary_page(self.repo)),
+                PageSlot("symptom_history", "Symptom histor&y", lambda: _history(self.repo)),
+                PageSlot("treatments", "&Medications && events", lambda: _treatments(self.repo)),
+                PageSlot("charts", "&Charts", lambda: _charts(self.repo)),
+            ],
+            self._page_built,
+        )
         self._shown_index = 0
         self.tabs.currentChanged.connect(self._tab_changed)
         self.demo_banner = QLabel(
@@ -228,22 +223,64 @@ class MainWindow(QMainWindow):
         self.dashboard.start.add_lab.connect(c.add_lab_report)
         self.dashboard.start.log_symptoms.connect(self.show_diary_today)
         self.dashboard.start.open_demo.connect(lambda: file_actions.open_demo(self))
-        self.results.edit_requested.connect(c.edit_result)
-        self.results.delete_requested.connect(c.delete_result)
-        self.diary.save_requested.connect(c.save_day)
-        self.diary.photo_added.connect(c.add_photo)
-        self.diary.custom_symptom_requested.connect(c.add_custom_symptom)
-        self.diary.photos.itemActivated.connect(self.open_photo)  # Enter or double-click
-        self.symptom_history.photos.itemActivated.connect(self.open_photo)
-        self.symptom_history.open_day.connect(self._open_diary_day)
-        self.symptom_history.log_today.connect(self.show_diary_today)
-        self.treatments.add_medication.connect(c.add_medication)
-        self.treatments.change_dose.connect(c.change_dose)
-        self.treatments.stop_medication.connect(c.stop_medication)
-        self.treatments.delete_medication.connect(c.delete_medication)
-        self.treatments.add_event.connect(c.add_event)
-        self.treatments.edit_event.connect(c.edit_event)
-        self.treatments.delete_event.connect(c.delete_event)
+
+    # -- pages, built on first use (ui/lazy_pages.py) -------------------------------------
+    @property
+    def results(self) -> ResultsPage:
+        return self._lazy.get("results")  # type: ignore[return-value]
+
+    @property
+    def diary(self) -> DiaryPage:
+        return self._lazy.get("diary")  # type: ignore[return-value]
+
+    @property
+    def symptom_history(self) -> SymptomHistoryPage:
+        return self._lazy.get("symptom_history")  # type: ignore[return-value]
+
+    @property
+    def treatments(self) -> TreatmentsPage:
+        return self._lazy.get("treatments")  # type: ignore[return-value]
+
+    @property
+    def charts(self) -> ChartsView | None:
+        """The Charts page once visited (its first visit imports matplotlib), else None."""
+        return self._lazy.built.get("charts")  # type: ignore[return-value]
+
+    def _diary_if_built(self) -> DiaryPage | None:
+        return self.diary if self._lazy.is_built("diary") else None
+
+    def _page_built(self, name: str, page: QWidget) -> None:
+        """Connect a page that has just been built; it fills when it is shown."""
+        c = self.changes
+        if name == "results":
+            self.results.edit_requested.connect(c.edit_result)
+            self.results.delete_requested.connect(c.delete_result)
+        elif name == "diary":
+            diary = self.diary
+            diary.save_requested.connect(c.save_day)
+            diary.photo_added.connect(c.add_photo)
+            diary.custom_symptom_requested.connect(c.add_custom_symptom)
+            diary.photos.itemActivated.connect(self.open_photo)  # Enter or double-click
+            diary.error.setStyleSheet(f"color: {theme.current().error};")
+            return  # the diary loads its day itself and keeps unsaved entries
+        elif name == "symptom_history":
+            history = self.symptom_history
+            history.photos.itemActivated.connect(self.open_photo)
+            history.open_day.connect(self._open_diary_day)
+            history.log_today.connect(self.show_diary_today)
+        elif name == "treatments":
+            t = self.treatments
+            t.add_medication.connect(c.add_medication)
+            t.change_dose.connect(c.change_dose)
+            t.stop_medication.connect(c.stop_medication)
+            t.delete_medication.connect(c.delete_medication)
+            t.add_event.connect(c.add_event)
+            t.edit_event.connect(c.edit_event)
+            t.delete_event.connect(c.delete_event)
+        filled: Page = page  # type: ignore[assignment]
+        self.pages.append(filled)
+        if name != "charts":  # the Charts page draws when it is first shown, by itself
+            self._stale.add(filled)
 
     def open_photo(self, item) -> None:
         """Show a photo enlarged, with previous/next across days and side-by-side compare."""
@@ -258,28 +295,24 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         left = self.tabs.widget(self._shown_index)
-        if left is self.diary and index != self._shown_index and self.diary.has_unsaved():
-            if not self.diary.may_leave():  # Cancel: back to the diary, entries kept
+        diary = self._diary_if_built()
+        if left is diary and diary is not None and index != self._shown_index:
+            if diary.has_unsaved() and not diary.may_leave():  # Cancel: entries kept
                 self.tabs.blockSignals(True)
                 self.tabs.setCurrentIndex(self._shown_index)
                 self.tabs.blockSignals(False)
                 return
-            if self.diary.has_unsaved():  # Discard
-                self.diary.load()
+            if diary.has_unsaved():  # Discard
+                diary.load()
         self._shown_index = index
+        name = self._lazy.name_at(index)
+        if name is not None:
+            self._lazy.get(name)  # built on its first visit, in the same tab
         shown = self.tabs.widget(index)
         page = next((p for p in self._stale if p is shown), None)
         if page is not None:  # pages fill when first shown, and after changes
             self._stale.discard(page)
             page.refresh()
-        if self.tabs.tabText(index) == "&Charts" and self.charts is None:
-            from lupus_tracker.ui.charts_view import ChartsView
-
-            charts = self.charts = ChartsView(self.repo)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, charts, "&Charts")
-            self.tabs.setCurrentIndex(index)
-            self.pages.append(charts)
 
     def show_treat_to_target(self) -> None:
         from lupus_tracker.ui.t2t_view import TreatToTargetView
@@ -308,8 +341,9 @@ class MainWindow(QMainWindow):
             return FAILED
 
     def _repository_changed(self, table: str) -> None:
-        if table == "custom_symptoms":  # added or removed (undo): the diary shows the rows
-            QTimer.singleShot(0, self.diary.refresh_symptoms)
+        diary = self._diary_if_built()
+        if table == "custom_symptoms" and diary is not None:  # added or removed (undo)
+            QTimer.singleShot(0, diary.refresh_symptoms)  # the diary shows their rows
         if not self._refresh_pending:  # many changes (an import) -> one refresh
             self._refresh_pending = True
             QTimer.singleShot(0, self.refresh_pages)
@@ -333,8 +367,10 @@ class MainWindow(QMainWindow):
         repo.subscribe(self._repository_changed)
         self.undo_stack.clear()
         current = self.tabs.currentWidget()
-        self.diary.repo = repo
-        self.diary.set_repository(repo)
+        diary = self._diary_if_built()  # a page not built yet is built on this file
+        if diary is not None:
+            diary.repo = repo
+            diary.set_repository(repo)
         for page in self.pages:
             page.repo = repo
             if page is current:
@@ -391,7 +427,9 @@ class MainWindow(QMainWindow):
             f"background: {colours.banner_background}; color: {colours.banner_text}; "
             f"padding: 6px; border: 1px solid {colours.banner_text};"
         )
-        self.diary.error.setStyleSheet(f"color: {colours.error};")
+        diary = self._diary_if_built()
+        if diary is not None:
+            diary.error.setStyleSheet(f"color: {colours.error};")
         self.dashboard.restyle()
         self.dashboard.model.layoutChanged.emit()
 
@@ -407,8 +445,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{prefix}{self.repo.db.path.name} — Lupus Tracker")
         self.setWindowFilePath(str(self.repo.db.path))
 
+    def _may_leave_diary(self) -> bool:
+        """Unsaved diary entries: ask Save / Discard / Cancel (True when none)."""
+        diary = self._diary_if_built()
+        return diary is None or diary.may_leave()
+
     def open_path(self, path: Path) -> bool:
-        if not self.diary.may_leave():
+        if not self._may_leave_diary():
             return False
         known = str(path) in file_actions.recent_paths(self.settings)
         repo = open_for_window(path, self, known=known)
@@ -418,7 +461,7 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event) -> None:
-        if not self.diary.may_leave():
+        if not self._may_leave_diary():
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -428,3 +471,33 @@ class MainWindow(QMainWindow):
 
     def exec_dialog(self, dialog: QDialog) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def _results_page(repo: Repository) -> QWidget:
+    from lupus_tracker.ui.results_page import ResultsPage
+
+    return ResultsPage(repo)
+
+
+def _diary_page(repo: Repository) -> QWidget:
+    from lupus_tracker.ui.diary_page import DiaryPage
+
+    return DiaryPage(repo)
+
+
+def _history(repo: Repository) -> QWidget:
+    from lupus_tracker.ui.symptom_history import SymptomHistoryPage
+
+    return SymptomHistoryPage(repo)
+
+
+def _treatments(repo: Repository) -> QWidget:
+    from lupus_tracker.ui.treatments_page import TreatmentsPage
+
+    return TreatmentsPage(repo)
+
+
+def _charts(repo: Repository) -> QWidget:
+    from lupus_tracker.ui.charts_view import ChartsView
+
+    return ChartsView(repo)

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QMessageBox,
     QPlainTextEdit,
 )
@@ -230,11 +228,3 @@ def export_pdf(window: MainWindow, path: Path | None = None) -> Path | None:
         return None
     window.statusBar().showMessage(f"Saved the {pages}-page visit report to {path}", 8000)
     return path
-
-
-def install_report_actions(menu: QMenu, window: MainWindow) -> None:
-    window.add_action(menu, "Print Pre&view…", "Ctrl+Shift+P", lambda: print_preview(window))
-    window.add_action(menu, "&Print…", QKeySequence.StandardKey.Print, lambda: print_report(window))
-    window.add_action(
-        menu, "Export visit report as P&DF…", "Ctrl+Shift+D", lambda: export_pdf(window)
-    )

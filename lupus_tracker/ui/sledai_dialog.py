@@ -1,10 +1,16 @@
 """SLEDAI-2K for a visit: the 24 descriptors by weight, each with a one-line explanation a
 patient can read and the doctor's definition, wrapped (no horizontal scrolling);
 lab-derived suggestions shown with their evidence for the user (with the doctor) to
-confirm, and the live score with one band scheme (never "remission")."""
+confirm, and the live score with one band scheme (never "remission").
+
+Changing the visit date with unsaved ticks, PGA or note never drops them silently: the
+person chooses to keep them for the new date, save them for the old date first, discard
+them, or stay on the old date."""
 
 from __future__ import annotations
 
+import enum
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -17,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -32,14 +39,35 @@ from lupus_tracker.ui.screen import fit_to_screen
 from lupus_tracker.ui.unsaved import GuardedDialog
 
 
+class VisitChoice(enum.Enum):
+    """What to do with unsaved entries when the visit date changes."""
+
+    KEEP = "keep them for the new date"
+    SAVE = "save them for the old date first"
+    DISCARD = "discard them"
+    STAY = "stay on the old date"
+
+
+KEEP, SAVE, DISCARD, STAY = VisitChoice
+
+
 class SledaiDialog(GuardedDialog):
     """Escape or Cancel with changed ticks, PGA or note asks Save / Discard / Cancel."""
 
     unsaved_what = "this SLEDAI-2K assessment"
 
-    def __init__(self, repo, visit: date | None = None, parent=None):
+    def __init__(
+        self,
+        repo,
+        visit: date | None = None,
+        parent=None,
+        save: Callable[[SledaiAssessment], bool] | None = None,
+    ):
+        """``save`` stores an assessment (the window's undoable save); with it, a visit
+        date change can save the ticks for the old date first."""
         super().__init__(parent)
         self.repo = repo
+        self._save = save
         self.setWindowTitle("SLEDAI-2K for a visit")
         self.visit = DateField(visit or date.today(), kind="result")
         self.visit.setAccessibleName("Visit date")
@@ -122,9 +150,53 @@ class SledaiDialog(GuardedDialog):
 
     def _visit_typed(self) -> None:
         typed = self.visit.value()
-        if typed is not None and typed != self._loaded_visit:
-            self._loaded_visit = typed
-            self.load()
+        if typed is None or typed == self._loaded_visit:
+            return
+        choice = self._ask_new_visit(typed) if self.has_entries() else VisitChoice.DISCARD
+        if choice is VisitChoice.SAVE:
+            saved = self._save is not None and self._save(self.assessment())
+            choice = VisitChoice.DISCARD if saved else VisitChoice.STAY
+        if choice is VisitChoice.STAY:
+            self.visit.blockSignals(True)
+            self.visit.set_value(self._loaded_visit)
+            self.visit.blockSignals(False)
+            return
+        self._loaded_visit = typed
+        self.load(keep_entries=choice is VisitChoice.KEEP)
+
+    def _ask_new_visit(self, new: date) -> VisitChoice:
+        """What to do with the unsaved ticks when the visit date becomes ``new``."""
+        old = self._loaded_visit.isoformat()
+        stored = self.repo.sledai.get(new)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Unsaved SLEDAI-2K")
+        box.setText(
+            f"You have not saved the ticks, PGA or note for the visit of {old}. "
+            f"What should happen to them now that the visit date is {new.isoformat()}?"
+        )
+        if stored is not None:
+            box.setInformativeText(
+                f"An assessment is already saved for {new.isoformat()} (score "
+                f"{stored.score}); keeping these ticks replaces it when you save."
+            )
+        buttons: list[tuple[QPushButton, VisitChoice]] = []
+
+        def add(text: str, role: QMessageBox.ButtonRole, choice: VisitChoice) -> QPushButton:
+            button = box.addButton(text, role)
+            buttons.append((button, choice))
+            return button
+
+        keep = add(f"&Keep them for {new.isoformat()}", QMessageBox.ButtonRole.AcceptRole, KEEP)
+        if self._save is not None:
+            add(f"&Save them for {old} first", QMessageBox.ButtonRole.ActionRole, SAVE)
+        add("&Discard them", QMessageBox.ButtonRole.DestructiveRole, DISCARD)
+        stay = add(f"Cancel (stay on {old})", QMessageBox.ButtonRole.RejectRole, STAY)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(stay)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((choice for button, choice in buttons if button == clicked), STAY)
 
     def save_if_valid(self) -> None:
         problem = self.visit.problem()
@@ -134,14 +206,24 @@ class SledaiDialog(GuardedDialog):
             return
         self.accept()
 
-    def load(self) -> None:
+    def load(self, keep_entries: bool = False) -> None:
+        """Show the assessment saved for the visit date; with ``keep_entries`` the ticks,
+        PGA and note on screen stay (they become unsaved entries for this date)."""
         saved = self.repo.sledai.get(self.visit_date())
+        kept = self._state()
         for key, box in self.boxes.items():
             box.setChecked(bool(saved and key in saved.items))
             self.hints[key].clear()
         self.note.setText(saved.note or "" if saved else "")
         pga = getattr(saved, "pga", None) if saved else None
         self.pga.setValue(self.pga.minimum() if pga is None else pga)
+        stored_state = self._state()
+        if keep_entries:
+            items, note, pga_value = kept
+            for key, box in self.boxes.items():
+                box.setChecked(key in items)
+            self.note.setText(note)
+            self.pga.setValue(pga_value)
         self.suggested = set()
         visit = self.visit_date()
         for suggestion in suggest(self.repo.results.all(SUGGEST_MARKERS, *window(visit)), visit):
@@ -152,7 +234,7 @@ class SledaiDialog(GuardedDialog):
             )
         self.accept_labs.setEnabled(bool(self.suggested))
         self._update_score()
-        self._loaded_state = self._state()
+        self._loaded_state = stored_state
 
     def _state(self) -> tuple:
         return (self.items(), self.note.text(), self.pga.value())

@@ -59,18 +59,62 @@ class Column:
 
 
 class RecordTableModel(_ColumnsModel):
+    """A read-only table over records that sorts itself: a sort computes each row's key
+    once (``Column.sort_key``, else its text) and reorders the records in one Python sort,
+    never calling ``data()`` per comparison as a sort proxy does; the selection follows its
+    rows. Loading new records keeps the current sort in the same single pass."""
+
     def __init__(self, columns: Sequence[Column], parent=None):
         super().__init__(parent)
         self.columns: tuple[Column, ...] = tuple(columns)
         self.records: list[Any] = []
+        self._given: list[Any] = []  # the records in the order they came in
+        self._shown: list[int] = []  # the given row behind each view row
+        self.sort_column: int | None = None  # None: that order
+        self.sort_order = Qt.SortOrder.AscendingOrder
 
     def _row_total(self) -> int:
         return len(self.records)
 
     def set_records(self, records: Sequence[Any]) -> None:
         self.beginResetModel()
-        self.records = list(records)
+        self._given = list(records)
+        self._shown = self._sorted_rows(self._given)
+        self.records = [self._given[i] for i in self._shown]
         self.endResetModel()
+
+    def _sorted_rows(self, records: Sequence[Any]) -> list[int]:
+        """The rows of ``records`` in the current sort order (stable: equal keys keep
+        their order; descending is the ascending order reversed, as the arrays sort)."""
+        if self.sort_column is None:
+            return list(range(len(records)))
+        column = self.columns[self.sort_column]
+        key = column.sort_key or column.text
+        keys = [key(record) for record in records]
+        try:
+            rows = sorted(range(len(keys)), key=keys.__getitem__)
+        except TypeError:  # keys of mixed types (a defect in a column): sort as text
+            texts = [str(k) for k in keys]
+            rows = sorted(range(len(texts)), key=texts.__getitem__)
+        if self.sort_order == Qt.SortOrder.DescendingOrder:
+            rows.reverse()
+        return rows
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column``; a column of -1 (Qt's "no sort") restores the given order."""
+        if column >= len(self.columns):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self.sort_column = column if column >= 0 else None
+        self.sort_order = order
+        rows = self._sorted_rows(self._given)
+        view_row = {given: new for new, given in enumerate(rows)}
+        before = self.persistentIndexList()  # the selection and the current row
+        after = [self.index(view_row[self._shown[i.row()]], i.column()) for i in before]
+        self._shown = rows
+        self.records = [self._given[i] for i in rows]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.records):
@@ -160,7 +204,16 @@ class ArrayTableModel(_ColumnsModel):
             return
         self.layoutAboutToBeChanged.emit()
         self.sort_column, self.sort_order = column, order
+        before = self.order
         self._apply_sort()
+        kept = self.persistentIndexList()  # the selection follows its rows
+        if kept and len(before):
+            import numpy as np
+
+            view_row = np.empty(len(self.order), dtype=np.int64)
+            view_row[self.order] = np.arange(len(self.order))
+            moved = [self.index(int(view_row[before[i.row()]]), i.column()) for i in kept]
+            self.changePersistentIndexList(kept, moved)
         self.layoutChanged.emit()
 
     def _row_total(self) -> int:

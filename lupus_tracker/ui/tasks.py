@@ -17,11 +17,13 @@ calling thread, with the same own connection and the same callbacks.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import threading
 import traceback
 import weakref
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -125,10 +127,33 @@ def run_task(
         return
     if _poster is None:
         _post(lambda: None)  # make the poster on this (the GUI) thread
+    token = next(_tokens)
+    # The GUI thread keeps the work and the callbacks (they may hold widgets) and releases
+    # them itself: a Python object that wraps a widget must never be freed on a worker
+    # thread (freeing it there deletes the widget off the GUI thread: a crash).
+    _pending[token] = (work, finish)
+    _run_in_worker(token, db_path, name)
 
+
+_tokens = itertools.count()
+_pending: dict[int, tuple[Callable[..., Any], Callable[[tuple[bool, Any]], None]]] = {}
+_outcomes: dict[int, tuple[bool, Any]] = {}
+
+
+def _deliver(token: int) -> None:
+    """On the GUI thread: hand a task's outcome to its callback and release both here."""
+    _work, finish = _pending.pop(token)
+    finish(_outcomes.pop(token))
+
+
+def _run_in_worker(token: int, db_path: Path | str | None, name: str) -> None:
     def target() -> None:
+        work = _pending[token][0]
         outcome = _execute(db_path, work, name)
-        _post(lambda: finish(outcome))
+        del work
+        _outcomes[token] = outcome  # the outcome (and an error's stack) travels by token
+        del outcome
+        _post(partial(_deliver, token))  # nothing of the task's is left on this thread
 
     thread = threading.Thread(target=target, name=f"task-{name}", daemon=True)
     _threads.add(thread)

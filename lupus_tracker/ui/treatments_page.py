@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from lupus_tracker.domain.dosing import dose_text
 from lupus_tracker.domain.records import Medication
 from lupus_tracker.ui.screen import fit_columns
 from lupus_tracker.ui.sort_arrows import point_the_way
-from lupus_tracker.ui.table_model import RECORD_ROLE, SORT_ROLE, Column, RecordTableModel
+from lupus_tracker.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
 def history_text(med: Medication) -> str:
@@ -67,11 +67,8 @@ EVENT_COLUMNS = (
 
 
 def _table(model: RecordTableModel, parent: QWidget) -> QTableView:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    table = QTableView()
-    table.setModel(proxy)
+    table = QTableView(parent)
+    table.setModel(model)  # the model sorts itself: one key per row, never data() per comparison
     point_the_way(table.horizontalHeader())  # ▲ oldest first, ▼ newest first
     table.setSortingEnabled(True)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -20,6 +20,20 @@ def _discard_when_closed(monkeypatch):
     monkeypatch.setattr(diary_page, "ask_unsaved", lambda parent, what: unsaved.Choice.DISCARD)
 
 
+@pytest.fixture(autouse=True)
+def _no_task_outlives_its_test(qtbot):
+    """Teardown waits for every background task and delivers its result while the
+    test's widgets still exist (set up after qtbot, so torn down before qtbot closes
+    them): no worker is left running against a widget or a file being removed."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from lupus_tracker.ui import tasks
+
+    assert tasks.wait_idle(60), "a background task was still running at the end of the test"
+    QApplication.processEvents()
+
+
 @pytest.fixture
 def messages(monkeypatch):
     """Message boxes are recorded (title, text) and answered Yes / Close."""

@@ -62,12 +62,12 @@ def test_sort_arrows_match_the_order_of_the_rows(make_window, repo, qtbot):
     window = make_window(repo)
     window.tabs.setCurrentWidget(window.results)
     page = window.results
-    qtbot.waitUntil(lambda: page.proxy.rowCount() == 2)
-    first = page.proxy.index(0, 0).data()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    first = page.model.index(0, 0).data()
     assert first == "2026-03-05"  # newest first ...
     assert _arrow(page.table.horizontalHeader()) == "▼"  # ... so the arrow points down
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    assert page.proxy.index(0, 0).data() == "2026-01-05"
+    assert page.model.index(0, 0).data() == "2026-01-05"
     assert _arrow(page.table.horizontalHeader()) == "▲"
 
     history = SymptomHistoryPage(repo)

@@ -72,3 +72,20 @@ def test_filter_and_sort_on_a_real_file(qtbot, repo):
     page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     assert page.model.index(0, 2).data() == "10"
     assert page.day_at(0) == start + timedelta(days=10)
+
+
+def test_the_selection_follows_its_row_when_sorted(qtbot, repo):
+    from PySide6.QtCore import QItemSelectionModel
+
+    page = SymptomHistoryPage(repo)
+    qtbot.addWidget(page)
+    page.model.set_arrays(_arrays(1000))
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    page.table.selectionModel().select(
+        page.model.index(7, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    chosen = page.model.value(7, "day"), page.model.value(7, "severity")
+    page.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    (row,) = {index.row() for index in page.table.selectionModel().selectedRows()}
+    assert (page.model.value(row, "day"), page.model.value(row, "severity")) == chosen

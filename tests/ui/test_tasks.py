@@ -102,3 +102,34 @@ def test_no_callback_after_the_owner_is_deleted(qtbot, repo):
     qtbot.waitUntil(lambda: bool(finished), timeout=5000)
     qtbot.wait(50)
     assert done == []
+
+
+def test_what_a_task_holds_is_freed_on_the_gui_thread(qtbot, monkeypatch):
+    """A callback may hold a widget: freeing its Python wrapper on a worker thread deletes
+    the widget off the GUI thread (a crash at teardown). The worker keeps no reference."""
+    freed: list[bool] = []
+
+    class Holder:
+        def __del__(self) -> None:
+            freed.append(threading.current_thread() is threading.main_thread())
+
+    delivered, go_on = threading.Event(), threading.Event()
+    real_post = tasks._post
+
+    def post(call) -> None:  # the worker waits until the GUI thread has had the result
+        real_post(call)
+        if threading.current_thread() is not threading.main_thread():
+            go_on.wait(10)
+
+    monkeypatch.setattr(tasks, "_post", post)
+
+    def start() -> None:  # only the task's closures hold the holder once this returns
+        holder = Holder()
+        tasks.run_task(None, lambda: holder and 1, lambda _r: holder and delivered.set())
+
+    start()
+    qtbot.waitUntil(delivered.is_set)
+    go_on.set()
+    assert tasks.wait_idle(10)
+    qtbot.waitUntil(lambda: bool(freed))
+    assert freed == [True]
