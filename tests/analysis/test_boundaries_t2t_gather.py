@@ -120,3 +120,21 @@ def test_visit_rows_latest_first():
     )
     rows = visit_rows(summarize(inputs, DAY))
     assert [row.visit_on for row in rows] == [DAY, BEFORE]
+
+
+@pytest.mark.parametrize(
+    ("taken", "counted"),
+    [
+        (BEFORE, False),  # on the visit day: the visit counted it
+        (date(2026, 1, 11), True),  # the day after the visit: new
+        (DAY, True),  # on the day of the summary
+        (AFTER, False),  # after the summary's day
+    ],
+)
+def test_gather_findings_since_the_visit_window(repo, taken, counted):
+    # SLEDAI-2K proteinuria: >0.5 g/24 h (Gladman 2002).
+    repo.sledai.save(SledaiAssessment(BEFORE, frozenset(), None, 0.2))
+    repo.results.add(LabEntry(taken, "urine_protein_24h", "0.59", "g/24h"))
+    found = gather_inputs(repo, DAY).since_visit
+    day_text = f"{taken.day} {taken.strftime('%b %Y')}"
+    assert found == ((f"proteinuria 0.59 g/24h on {day_text}",) if counted else ())
