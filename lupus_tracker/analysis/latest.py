@@ -15,15 +15,24 @@ from datetime import date
 
 from lupus_tracker.domain.catalog import MARKERS, Marker, get_marker
 from lupus_tracker.domain.comparability import why_not_comparable
-from lupus_tracker.domain.egfr import gfr_category, lab_and_computed_note
+from lupus_tracker.domain.egfr import (
+    MIN_AGE,
+    SCHWARTZ_ASSAY,
+    age_on,
+    gfr_category,
+    height_near,
+    lab_and_computed_note,
+    under_18_note,
+)
 from lupus_tracker.domain.measurement import Measurement
-from lupus_tracker.domain.ranges import Flag, RefRange
+from lupus_tracker.domain.ranges import Flag, RefRange, flag_value
 from lupus_tracker.domain.records import LabResult, Sex, Source
 from lupus_tracker.domain.units import Unit, rounded_for
 from lupus_tracker.domain.values import format_number
 from lupus_tracker.domain.wording import (
     change_amount,
     change_cell,
+    digits_keeping_flag,
     direction,
     not_comparable_text,
     result_flag_word,
@@ -107,29 +116,52 @@ def show(marker: Marker, result: LabResult, preferred: Unit, sex: Sex | None) ->
     m = measurement_of(result)  # interpreted once, when the store loaded it
     unit = preferred if preferred.family == m.unit.family else m.unit
     number = _display_number(marker, m, unit)
+    ranges = _shown_ranges(marker, m, unit, sex)
     if number is None or unit is m.unit:
         value_text = m.value.text
     else:
         # A converted value is kept as printed, so a change reads as the printed values'
-        # difference (0.93 -> 0.98 is +0.05, never +0.06 from unrounded numbers).
-        number = rounded_for(unit, number)
+        # difference (0.93 -> 0.98 is +0.05, never +0.06 from unrounded numbers); with the
+        # digits its flag needs against the printed range (round 3 item 5).
+        flags = (
+            [flag_value(m.value, ref) for ref in m.ranges_by_sex] if m.ranges_by_sex else [m.flag]
+        )
+        number = digits_keeping_flag(
+            number,
+            rounded_for(unit, number),
+            m.value.comparator,
+            list(zip(ranges, flags, strict=True)),
+        )
         value_text = f"{m.value.comparator or ''}{format_number(number)}"
-    return Shown(result, m, unit, value_text, number, _range_text(marker, m, unit))
+    return Shown(result, m, unit, value_text, number, _range_text(m, ranges))
 
 
-def _range_text(marker: Marker, m: Measurement, unit: Unit) -> str:
+def _shown_ranges(
+    marker: Marker, m: Measurement, unit: Unit, sex: Sex | None
+) -> list[RefRange | None]:
     """The range in the display unit: the lab's converted at the unit's usual precision,
-    else the catalog's published one for that unit; both sexes' when sex is unknown."""
+    else the catalog's published one for that unit; each sex's (in ``Sex`` order) when sex
+    is unknown and the default range differs by sex."""
     if m.ranges_by_sex:
-        parts = [(sex, marker.default_range_in(unit, sex)) for sex in Sex]
-        return "; ".join(f"{sex.value[0].upper()} {ref.text()}" for sex, ref in parts if ref)
+        return [marker.default_range_in(unit, sex) for sex in Sex]
     ref: RefRange | None = m.ref
     if ref is None or unit is m.unit or ref.titer or ref.word is not None:
-        return ref.text() if ref else ""
-    if not m.ref_is_lab:
-        shown = marker.default_range_in(unit)
-        return shown.text() if shown else ""
-    return ref.scaled(lambda v: rounded_for(unit, marker.units.convert(v, m.unit, unit))).text()
+        return [ref]
+    if not m.ref_is_lab:  # the published range for the person's sex (it was flagged by it)
+        return [marker.default_range_in(unit, sex)]
+    return [ref.scaled(lambda v: rounded_for(unit, marker.units.convert(v, m.unit, unit)))]
+
+
+def _range_text(m: Measurement, ranges: list[RefRange | None]) -> str:
+    """The printed range; both sexes' when sex is unknown ("F 0.5-1.1; M 0.7-1.3")."""
+    if m.ranges_by_sex:
+        return "; ".join(
+            f"{sex.value[0].upper()} {ref.text()}"
+            for sex, ref in zip(Sex, ranges, strict=True)
+            if ref
+        )
+    (ref,) = ranges
+    return ref.text() if ref else ""
 
 
 def latest_values(
@@ -163,7 +195,11 @@ def latest_values(
         reason = "" if previous is None else why_not_comparable(latest.result, previous.result)
         comparable = previous is not None and not reason
         change = exact_change(latest, previous) if comparable else None
-        remark = _egfr_remark(latest, computed_egfr) if key == "egfr" else ""
+        remark = ""
+        if key == "egfr":
+            remark = _egfr_remark(latest, computed_egfr)
+        elif key == "creatinine":
+            remark = _creatinine_remark(repo, latest)
         rows.append(LatestValue(marker, latest, previous, change, comparable, reason, remark))
     return rows
 
@@ -196,10 +232,26 @@ def _egfr_remark(latest: Shown, computed: dict[date, LabResult]) -> str:
         code, words = gfr_category(number)
         parts.append(f"KDIGO {code} ({words})")
     if latest.result.source is Source.COMPUTED:
-        parts.append("computed from creatinine (CKD-EPI 2021)")
+        equation = "bedside Schwartz" if latest.result.assay == SCHWARTZ_ASSAY else "CKD-EPI 2021"
+        parts.append(f"computed from creatinine ({equation})")
     else:
         beside = computed.get(latest.day)
         if beside is not None and beside.number is not None:
             note = "" if number is None else lab_and_computed_note(number, beside.number)
             parts.append(note or f"computed from creatinine {beside.value_text}")
     return "; ".join(parts)
+
+
+def _creatinine_remark(repo: Repository, latest: Shown) -> str:
+    """Under 18 on the creatinine's day: CKD-EPI is for adults, and the bedside Schwartz
+    equation needs a height when none was logged near it (issue 12 item 8; one wording,
+    ``domain.egfr.under_18_note``)."""
+    birth = repo.profile.get().birth_date
+    if birth is None:
+        return ""
+    age = age_on(birth, latest.day)
+    if age >= MIN_AGE:
+        return ""
+    heights = [(r.taken_on, r.base_value) for r in repo.results.all(["height"])]
+    near = height_near([(day, cm) for day, cm in heights if cm is not None], latest.day)
+    return under_18_note(age, near is not None)

@@ -33,6 +33,7 @@ from lupus_tracker.charts.series import (
 )
 from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
 from lupus_tracker.domain.dosing import daily_total_text, total_dose_text
+from lupus_tracker.domain.egfr import G1_MIN, G2_MIN, gfr_boundaries
 from lupus_tracker.domain.records import Event, EventKind, Medication
 from lupus_tracker.domain.values import format_number
 from lupus_tracker.domain.wording import range_band_label
@@ -172,6 +173,48 @@ def _band(
         )
 
 
+def _with_g1_boundary(ylim: tuple[float, float]) -> tuple[float, float]:
+    """eGFR axis limits that show the G1/G2 boundary (90) whenever the chart reaches the
+    G2 region (60 and above): the band "60 and above" is never read as all normal."""
+    bottom, top = ylim
+    if top < G2_MIN or top >= G1_MIN * 1.05:
+        return ylim
+    return bottom, G1_MIN + 0.12 * (G1_MIN - bottom)
+
+
+def _kdigo_lines(ax: Axes, ylim: tuple[float, float], style: ChartStyle, legend: bool) -> None:
+    """The KDIGO 2012 GFR categories on an eGFR chart: a dotted line at each lower limit in
+    view (90, 60, 45, 30, 15), labelled with its category and range ("G1 ≥90", "G2 60–89")
+    at the right end, so the category never rests on colour (issue 12 item 7)."""
+    first = True
+    for lower, code, label in gfr_boundaries():
+        if not ylim[0] < lower < ylim[1]:
+            continue
+        ax.axhline(
+            lower,
+            color=style.text,
+            linestyle=":",
+            linewidth=0.9 * style.marker_scale,
+            alpha=0.7,
+            zorder=1,
+            gid=f"kdigo:{lower}",
+            label="KDIGO GFR categories (dotted)" if legend and first else None,
+        )
+        first = False
+        ax.annotate(
+            label,
+            (1.0, lower),
+            xycoords=("axes fraction", "data"),
+            xytext=(-3, 2),
+            textcoords="offset points",
+            ha="right",
+            va="bottom",
+            fontsize=style.small_pt,
+            color=style.text,
+            gid=f"kdigo-label:{code}",
+        )
+
+
 def _titer_axis(ax: Axes, ylim: tuple[float, float]) -> None:
     from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
@@ -201,6 +244,9 @@ def draw_marker(
 
     artists = []
     ylim = y_limits(data)
+    kdigo = data.key == "egfr" and not data.titer and not data.empty
+    if kdigo:
+        ylim = _with_g1_boundary(ylim)
     if data.titer:
         _titer_axis(ax, ylim)
     scale = style.marker_scale
@@ -257,6 +303,8 @@ def draw_marker(
             )
     for index, series in enumerate(data.series):
         _band(ax, series, style.colour(index), xlim, ylim, legend=not compact, marker_key=data.key)
+    if kdigo:
+        _kdigo_lines(ax, ylim, style, legend=not compact)
     if data.words:
         bottom = ylim[0]
         marks = ax.scatter(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -73,3 +73,18 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
         "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
     ]
     return "\n".join(lines)
+
+
+def profile_hint(repo: Repository, marker_keys: Iterable[str]) -> str:
+    """The one-line hint when these results need sex and date of birth that the profile
+    lacks ('' otherwise; issue 12 item 3): a command never waits for an answer."""
+    from lupus_tracker.domain.profile_question import (
+        PROFILE_PROMPT_SETTING,
+        command_line_hint,
+        profile_question,
+    )
+
+    reason = profile_question(
+        repo.profile.get(), repo.settings.get(PROFILE_PROMPT_SETTING), marker_keys
+    )
+    return command_line_hint(reason) if reason else ""

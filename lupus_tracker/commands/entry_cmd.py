@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from dataclasses import replace
 
 from lupus_tracker.commands.common import (
@@ -16,6 +17,7 @@ from lupus_tracker.commands.common import (
     date_arg,
     number_arg,
     open_repository,
+    profile_hint,
 )
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.entry import check_entry
@@ -111,10 +113,13 @@ def run_lab(args: argparse.Namespace) -> int:
     checked = check_entry(entry, None, number_format, birth_date)
     with open_repository(args, create=True) as repo:
         result = repo.results.add(entry)
+        hint = profile_hint(repo, [result.marker])
     print(
         f"Saved {result.marker} {args.value} {understood(checked)} on "
         f"{result.taken_on.isoformat()} (id {result.id})"
     )
+    if hint:
+        print(hint, file=sys.stderr)
     return 0
 
 

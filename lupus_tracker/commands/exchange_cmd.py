@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import sys
 import tempfile
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from lupus_tracker.commands.common import (
     add_db_option,
     database_path,
     open_repository,
+    profile_hint,
 )
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.formats import EXPORT_FORMATS
@@ -136,11 +138,14 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         with open_repository(args, create=True) as repo:
             added = apply_plan(repo, plan)
+            hint = profile_hint(repo, {entry.marker for entry in plan.results})
     except BaseException:
         if new_file:
             _remove_database(target)
         raise
     print(f"Imported {added} records into {target}.")
+    if hint:  # sex and date of birth needed (issue 12 item 3): one line, no question
+        print(hint, file=sys.stderr)
     return 0
 
 

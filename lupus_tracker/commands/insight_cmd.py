@@ -15,12 +15,12 @@ from lupus_tracker.commands.common import (
 from lupus_tracker.domain.egfr import (
     MIN_AGE,
     REDUCED_BELOW,
-    UNDER_18_NOTE,
     EgfrError,
     bedside_schwartz,
     ckd_epi_2021,
     creatinine_to_mg_dl,
     gfr_category,
+    under_18_note,
 )
 from lupus_tracker.domain.records import Sex
 
@@ -60,7 +60,7 @@ def run_egfr(args: argparse.Namespace) -> int:
     try:
         mg_dl = creatinine_to_mg_dl(args.creatinine, args.unit)
         if args.age < MIN_AGE:
-            print(UNDER_18_NOTE)
+            print(under_18_note(args.age, args.height is not None))
             if args.height is not None:
                 value = bedside_schwartz(mg_dl, args.height)
                 print(

@@ -20,7 +20,7 @@ from lupus_tracker.commands.common import (
     date_arg,
     open_repository,
 )
-from lupus_tracker.domain.egfr import MIN_AGE, UNDER_18_NOTE, age_on
+from lupus_tracker.domain.egfr import MIN_AGE, age_on, under_18_note
 from lupus_tracker.domain.records import NumberFormat, Profile, Sex
 
 NOT_SET = "(not set)"
@@ -94,5 +94,7 @@ def run_profile(args: argparse.Namespace) -> int:
         print(describe(repo.profile.get(), repo.settings.number_format()))
         birth = repo.profile.get().birth_date
         if birth is not None and age_on(birth, date.today()) < MIN_AGE:
-            print(UNDER_18_NOTE)  # issue 12 item 8: CKD-EPI is for adults
+            # issue 12 item 8: CKD-EPI is for adults (one wording with the dashboard's)
+            heights = bool(repo.results.all(["height"]))
+            print(under_18_note(age_on(birth, date.today()), heights))
     return 0

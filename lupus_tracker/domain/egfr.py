@@ -96,6 +96,17 @@ _STAGES = (
 )
 
 
+def gfr_boundaries() -> tuple[tuple[int, str, str], ...]:
+    """Each KDIGO category from G1 to G4 by its lower limit, code and range as printed:
+    ``(90, "G1", "G1 ≥90"), (60, "G2", "G2 60–89")``, … (KDIGO 2012, table 5)."""
+    bounded = _STAGES[:-1]
+    upper = [None, *(lower for lower, _, _ in bounded[:-1])]
+    return tuple(
+        (lower, code, f"{code} \u2265{lower}" if top is None else f"{code} {lower}\u2013{top - 1}")
+        for (lower, code, _), top in zip(bounded, upper, strict=True)
+    )
+
+
 def gfr_category(egfr: float) -> tuple[str, str]:
     """The KDIGO category and its words: 72 -> ('G2', 'mildly decreased')."""
     for lower, code, words in _STAGES:
@@ -108,11 +119,21 @@ def gfr_category(egfr: float) -> tuple[str, str]:
 # Our choice: heights from 40 cm (a preterm newborn) to 230 cm; outside, a typing error.
 HEIGHT_MIN_CM, HEIGHT_MAX_CM = 40.0, 230.0
 SCHWARTZ_K = 0.413  # eGFR = 0.413 x height (cm) / creatinine (mg/dL), enzymatic creatinine
-UNDER_18_NOTE = (
-    "CKD-EPI is for adults (18 and over). For children and teenagers the "
-    "bedside Schwartz equation is used: 0.413 x height (cm) / creatinine (mg/dL); "
-    "it needs a height logged near the creatinine."
-)
+
+
+def under_18_note(age: float, height_logged: bool) -> str:
+    """The one wording for an eGFR under 18 (issue 12 item 8), used by the dashboard, the
+    report and the command line: '' from 18; else that CKD-EPI is for adults and, without a
+    height logged near the creatinine, that the bedside Schwartz equation needs one."""
+    if age >= MIN_AGE:
+        return ""
+    equation = "0.413 x height (cm) / creatinine (mg/dL)"
+    if height_logged:
+        return f"CKD-EPI is for adults; eGFR by the bedside Schwartz equation ({equation})"
+    return (
+        "CKD-EPI is for adults; the bedside Schwartz equation needs a height "
+        f"({equation}): log a height near the creatinine"
+    )
 
 
 def bedside_schwartz(creatinine_mg_dl: float, height_cm: float) -> float:

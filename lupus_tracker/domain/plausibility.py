@@ -21,6 +21,7 @@ re-checked, so one impossible stored value cannot stop the app reading the other
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from lupus_tracker.domain.catalog import Marker
@@ -211,69 +212,106 @@ def _alternatives(marker: Marker, m: Measurement) -> list[Unit]:
 # kits), while a range copied from a report printed in another unit is off by the unit
 # factor: 10 (Hb g/dL against g/L), 88.4 (creatinine µmol/L), 100 (C3 mg/dL against g/L).
 RANGE_FACTOR = 4.0
+# A range far from the usual one in the value's unit is refused only when another unit of
+# the family brings it at least this many times closer.  Our choice: an hs-CRP cut-off
+# "<1 mg/L" is 5x below the usual <5 mg/L and, read as mg/dL, 2x above it (2.5x closer: a
+# real hs-CRP range, kept); a CRP range "<0.5" printed in mg/dL and typed beside a mg/L
+# value is 10x off and exact in mg/dL (10x closer: refused).
+CLEARLY_CLOSER = 3.0
 
 
-def _range_limits_in_base(ref: RefRange, unit: Unit) -> list[float]:
-    return [unit.to_base(v) for v in (ref.low, ref.high) if v is not None and v > 0]
-
-
-def _distance_from_default(limits: list[float], default: RefRange) -> float | None:
-    """The largest factor between the range's limits and the default ones, or None when
-    they share no side to compare."""
-    pairs = [
-        (lab, usual)
-        for lab, usual in zip(
-            (default.low, default.high), limits if len(limits) == 2 else [None, None], strict=True
-        )
-        if lab is not None and usual is not None and lab > 0 and usual > 0
+def _defaults(marker: Marker) -> list[RefRange]:
+    """The catalog's numeric default ranges of ``marker`` (either sex) in the canonical unit."""
+    return [
+        r
+        for r in (marker.reference_range(None), *(marker.reference_range(s) for s in Sex))
+        if r is not None and r.word is None and not r.titer
     ]
-    if not pairs:
-        return None
-    return max(max(usual / lab, lab / usual) for lab, usual in pairs)
+
+
+def _distance_from_defaults(base: RefRange, defaults: list[RefRange]) -> float | None:
+    """The factor between a range (in the canonical unit) and the closest default range,
+    each limit compared with the same side of the default (a one-sided ``<1.1`` with the
+    upper limit, ``>12`` with the lower one); None when they share no side."""
+    best: float | None = None
+    for default in defaults:
+        factors = [
+            max(lab / usual, usual / lab)
+            for lab, usual in ((base.low, default.low), (base.high, default.high))
+            if lab is not None and usual is not None and lab > 0 and usual > 0
+        ]
+        if factors and (best is None or max(factors) < best):
+            best = max(factors)
+    return best
+
+
+def _range_possible(base: RefRange, limits: Limits | None) -> bool:
+    """Every positive limit of a range (in the canonical unit) is a possible value."""
+    return limits is None or all(
+        limits.holds(v) for v in (base.low, base.high) if v is not None and v > 0
+    )
+
+
+def _unit_that_fits(
+    m: Measurement, ref: RefRange, here: float | None, possible_here: bool
+) -> Unit | None:
+    """The unit of the family in which the printed range is possible and close to the usual
+    range, clearly closer than in the value's unit; None when no unit explains it better."""
+    marker = m.marker
+    limits = PLAUSIBLE.get(marker.key)
+    defaults = _defaults(marker)
+    best: tuple[float, Unit] | None = None
+    for unit in _alternatives(marker, m):
+        base = ref.scaled(unit.to_base)
+        if not _range_possible(base, limits):
+            continue
+        distance = _distance_from_defaults(base, defaults)
+        if distance is None:
+            if possible_here:
+                continue  # nothing to compare: a possible range is never second-guessed
+            distance = math.inf
+        elif distance > RANGE_FACTOR or (
+            possible_here and here is not None and here < CLEARLY_CLOSER * distance
+        ):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, unit)
+    return None if best is None else best[1]
 
 
 def implausible_range(m: Measurement) -> str:
     """'' when the lab's printed range is possible for the result's unit, else a one-line
-    refusal (issue 12 red-team finding: a C3 range 0.9-1.8 copied next to a value in mg/dL
-    was stored as 0.9-1.8 mg/dL and the low C3 flagged HIGH).
+    refusal naming the unit the range fits (issue 12 red-team finding: a C3 range 0.9-1.8
+    copied next to a value in mg/dL was stored as 0.9-1.8 mg/dL and the low C3 flagged
+    HIGH; round 3: a one-sided creatinine range ``<1.1`` beside a value in µmol/L).
 
-    Refused: a range with a limit outside the marker's plausibility limits in that unit;
-    and a two-sided range that is far from the usual range in the result's unit but close
-    to it in another unit of the marker (the message names that unit).  Never guessed: the
-    range is not converted, the person re-enters it."""
+    Checked the way values are, for two-sided and one-sided ranges alike: a range with a
+    limit outside the marker's plausibility limits in the value's unit, or far from the
+    usual range in that unit while close to it in another unit of the marker, is refused
+    and the message names that unit.  Never guessed: the range is not converted, the person
+    re-enters it.  Every entry path (dialog, command line, CSV, FHIR) comes here through
+    ``domain.entry.check_entry``."""
     ref = m.ref
     if not m.ref_is_lab or ref is None or ref.word is not None or ref.titer:
         return ""
     if not m.in_canonical_family:
         return ""
     marker = m.marker
-    shown = ref.text()
-    base = _range_limits_in_base(ref, m.unit)
-    defaults = [
-        r
-        for r in (marker.reference_range(None), *(marker.reference_range(s) for s in Sex))
-        if r is not None and r.word is None and not r.titer
-    ]
-    lab_unit_distance = None
-    if defaults and len(base) == 2:
-        lab_unit_distance = min(
-            (d for d in (_distance_from_default(base, r) for r in defaults) if d is not None),
-            default=None,
-        )
-    if lab_unit_distance is not None and lab_unit_distance > RANGE_FACTOR:
-        for unit in _alternatives(marker, m):
-            other = _range_limits_in_base(ref, unit)
-            distances = [
-                d for d in (_distance_from_default(other, r) for r in defaults) if d is not None
-            ]
-            if distances and min(distances) <= RANGE_FACTOR:
-                return (
-                    f"The reference range {shown} looks like {unit.label}, the value is in "
-                    f"{m.unit.label}: enter the range in {m.unit.label} as the lab "
-                    "printed it next to this value."
-                )
     limits = PLAUSIBLE.get(marker.key)
-    if limits is not None and any(not limits.holds(v) for v in base):
+    base = ref.scaled(m.unit.to_base)
+    here = _distance_from_defaults(base, _defaults(marker))
+    possible_here = _range_possible(base, limits)
+    if possible_here and (here is None or here <= RANGE_FACTOR):
+        return ""
+    shown = ref.text()
+    unit = _unit_that_fits(m, ref, here, possible_here)
+    if unit is not None:
+        return (
+            f"The reference range {shown} looks like {unit.label}, the value is in "
+            f"{m.unit.label}: enter the range in {m.unit.label} as the lab "
+            "printed it next to this value."
+        )
+    if not possible_here:
         return (
             f"The reference range {shown} is not possible for {marker.label} in "
             f"{m.unit.label}; check the range and the result's unit."

@@ -7,13 +7,14 @@ Meaning never rests on colour or a symbol alone: an arrow always comes with its 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from lupus_tracker.domain.egfr import G1_MIN, G2_MIN, gfr_category
 from lupus_tracker.domain.measurement import Measurement
-from lupus_tracker.domain.ranges import Flag
+from lupus_tracker.domain.ranges import Flag, RefRange, flag_value
 from lupus_tracker.domain.sledai import PROTEINURIA_G_PER_24H, UPCR_MG_PER_MG
 from lupus_tracker.domain.units import Unit, rounded_for, tidy
-from lupus_tracker.domain.values import format_number, round_significant
+from lupus_tracker.domain.values import Comparator, ParsedValue, format_number, round_significant
 
 NO_FLAG = "—"
 # Our choice: a converted value whose usual-precision rounding moves it by more than 5% is
@@ -45,10 +46,18 @@ def result_flag_word(m: Measurement) -> str:
         return f"KDIGO {code}: {words}"
     if _reads_positive(m):
         return POSITIVE
+    if _reads_negative(m):
+        return NEGATIVE
     return flag_word(m.flag)
 
 
 POSITIVE = "POSITIVE"
+# Below a positivity cut-off a titer or a presence result is negative, not "normal" (round 3
+# item 6: ANA <1:40, or 1:40 against "<1:80", read "normal").  Cut-off: EULAR/ACR 2019 SLE
+# classification, ANA >= 1:80 on HEp-2 cells is the entry criterion (Aringer et al., Ann
+# Rheum Dis 2019;78:1151-9); a lab's own printed cut-off wins.
+NEGATIVE = "negative"
+_NEGATIVE_WORDS = ("negative", "not detected")
 
 
 def _reads_positive(m: Measurement) -> bool:
@@ -61,6 +70,16 @@ def _reads_positive(m: Measurement) -> bool:
     return m.flag is Flag.ABNORMAL and word == "positive"
 
 
+def _reads_negative(m: Measurement) -> bool:
+    """A titer below its positivity cut-off (``<1:40``, ``1:40`` against ``<1:80``), or the
+    word "negative" / "not detected" where that is expected, reads "negative"."""
+    if m.flag is not Flag.NORMAL:
+        return False
+    if m.unit.family == "titer" and m.ref is not None and m.ref.high is not None:
+        return m.ref.low is None  # a cut-off, not a two-sided titer range
+    return (m.value.word or "").lower() in _NEGATIVE_WORDS
+
+
 def is_egfr_stage(word: str) -> bool:
     """The flag word is an eGFR stage (``result_flag_word``), not a range judgement."""
     return word.startswith("KDIGO")
@@ -71,6 +90,8 @@ def chart_flag_word(m: Measurement) -> str:
     stage such as "KDIGO G2: mildly decreased"): an eGFR of 60-89 is never "normal" on a
     chart either (KDIGO 2012)."""
     word = result_flag_word(m)
+    if word in (POSITIVE, NEGATIVE):
+        return word.lower()
     return word if is_egfr_stage(word) else m.flag.value
 
 
@@ -100,6 +121,38 @@ def flag_text(m: Measurement) -> str:
 MAX_PRINTED_DIGITS = 6
 
 
+_JUDGED = (Flag.LOW, Flag.HIGH, Flag.NORMAL)
+
+
+def _contradicts(
+    shown: float, comparator: Comparator | None, ref: RefRange | None, flag: Flag
+) -> bool:
+    """Read against the printed range, the printed digits give another judgement than the
+    flag shown beside them."""
+    if ref is None or flag not in _JUDGED:
+        return False
+    printed = flag_value(ParsedValue(format_number(shown), shown, comparator), ref)
+    return printed in _JUDGED and printed is not flag
+
+
+def digits_keeping_flag(
+    raw: float,
+    shown: float,
+    comparator: Comparator | None,
+    ranges: Sequence[tuple[RefRange | None, Flag]],
+) -> float:
+    """``shown`` (``raw`` rounded for display), with more significant digits while its
+    printed digits, read against a printed range, would contradict the flag shown with it:
+    C3 89.5 mg/dL is 0.895 g/L, never "0.9" flagged LOW against 0.9-1.8 (round 3 item 5).
+    ``ranges`` pairs each printed range (one, or each sex's) with the flag shown for it."""
+    rounded = shown
+    for digits in range(2, MAX_PRINTED_DIGITS + 1):
+        if not any(_contradicts(shown, comparator, ref, flag) for ref, flag in ranges):
+            return shown
+        shown = round_significant(raw, digits + 1)
+    return rounded  # no number of digits agrees (the range itself was rounded across it)
+
+
 def value_as_printed(m: Measurement) -> str:
     """The value as the lab printed it (``1.90`` stays ``1.90``); a machine-written number
     with more digits than any lab prints is shown at the unit's usual precision, with its
@@ -112,7 +165,14 @@ def value_as_printed(m: Measurement) -> str:
     if digits <= MAX_PRINTED_DIGITS:
         return text
     bound = value.comparator.value if value.comparator is not None else ""
-    return f"{bound}{format_number(rounded_for(m.unit, value.number))}"
+    shown = rounded_for(m.unit, value.number)
+    ranges = (
+        [(m.ref, m.flag)]
+        if not m.ranges_by_sex
+        else [(ref, flag_value(value, ref)) for ref in m.ranges_by_sex]
+    )
+    shown = digits_keeping_flag(value.number, shown, value.comparator, ranges)
+    return f"{bound}{format_number(shown)}"
 
 
 def direction(change: float | None) -> str:

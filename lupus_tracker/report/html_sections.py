@@ -95,11 +95,14 @@ def _change(row: KeyResult) -> str:
 
 
 def _name_cell(row: KeyResult) -> str:
-    """The result's name; a per-assay row names its assay and lab under it."""
+    """The result's name; a per-assay row names its assay and lab under it; a remark (the
+    eGFR stage and computed value, CKD-EPI being for adults) goes under it too."""
     name = e(row.value.marker.label)
-    if not row.series:
-        return name
-    return f'{name}<br><span class="series">{e(row.series)}</span>'
+    if row.series:
+        name += f'<br><span class="series">{e(row.series)}</span>'
+    if row.value.remark:
+        name += f'<br><span class="series">{e(row.value.remark)}</span>'
+    return name
 
 
 def _result_row(row: KeyResult, with_trend: bool, content: ReportContent) -> tuple:

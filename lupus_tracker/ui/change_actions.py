@@ -250,6 +250,22 @@ class ChangeActions:
         if reason and ask_once(self.repo, reason, self.window):
             self.edit_profile()
 
+    def ask_profile_after_import(self) -> None:
+        """After an import: ask once when the file now holds results that need sex and date
+        of birth (issue 12 item 3)."""
+        from lupus_tracker.domain.profile_question import PROFILE_MARKERS
+
+        present = {r.marker for r in self.repo.results.all(markers=list(PROFILE_MARKERS))}
+        self.ask_profile_if_needed(sorted(present))
+
+    def enter_profile_from_prompt(self) -> None:
+        """The dashboard's question answered "Enter": the profile opens, and the question is
+        not put again in this file."""
+        from lupus_tracker.ui.profile_prompt import ASKED, remember
+
+        remember(self.repo, ASKED)
+        self.edit_profile()
+
     def save_setting(self, key: str, value: str | None) -> bool:
         """Change a preference stored in the file (undoable)."""
         return self.apply("change the setting", PutSetting(key, value))

@@ -25,6 +25,7 @@ from lupus_tracker.analysis.symptom_summary import SymptomSummary, summarize_sym
 from lupus_tracker.domain.dosing import daily_amount
 from lupus_tracker.domain.values import format_number
 from lupus_tracker.ui import theme
+from lupus_tracker.ui.profile_prompt import NOT_NOW, ProfileQuestionBar, remember
 from lupus_tracker.ui.screen import fit_columns
 from lupus_tracker.ui.table_model import Column, RecordTableModel
 from lupus_tracker.ui.tasks import describe, run_task
@@ -77,6 +78,9 @@ LATEST_COLUMNS = (
         ),
     ),
     Column("Since previous", since_text, foreground=_grey_if_stale()),
+    # eGFR stage and the computed value beside the lab's; under 18, CKD-EPI is for adults
+    # (issue 12 items 6-8: the wording is analysis.latest's, shared with the report).
+    Column("Note", lambda r: r.remark, foreground=_grey_if_stale()),
 )
 
 
@@ -184,6 +188,9 @@ class DashboardPage(QStackedWidget):
         self.start = StartView()
         self.addWidget(self.start)
         overview = QWidget()
+        # Asked once when a result here needs sex and date of birth (issue 12 item 3).
+        self.profile_bar = ProfileQuestionBar()
+        self.profile_bar.declined.connect(self._profile_declined)
         self.model = RecordTableModel(LATEST_COLUMNS, self)
         self.table = _table(self.model, "Latest results")
         self.signal = QLabel()
@@ -215,6 +222,7 @@ class DashboardPage(QStackedWidget):
         lower.addLayout(left, 1)
         lower.addLayout(right, 1)
         layout = QVBoxLayout(overview)
+        layout.addWidget(self.profile_bar)
         layout.addWidget(
             QLabel(
                 "<h3>Latest results</h3> Results older than six months are "
@@ -238,6 +246,9 @@ class DashboardPage(QStackedWidget):
     def set_repository(self, repo) -> None:
         self.repo = repo
         self.refresh()
+
+    def _profile_declined(self) -> None:
+        remember(self.repo, NOT_NOW)
 
     def refresh(self) -> None:
         """Read the dashboard in a background task on its own connection and show it when
@@ -277,6 +288,7 @@ class DashboardPage(QStackedWidget):
             return
         self.setCurrentIndex(1)
         self.model.set_records(content.latest)
+        self.profile_bar.set_reason(content.profile_reason)
         _fit(self.table, 260)
         self.signal.setText(content.activity)
         self.signal.setVisible(bool(content.activity))
@@ -306,6 +318,7 @@ class DashboardContent:
     sledai: str = ""
     t2t: str = ""
     symptoms: SymptomSummary | None = None
+    profile_reason: str = ""  # why sex and date of birth are needed, if they are asked now
 
 
 def gather(repo, today: date) -> DashboardContent:
@@ -325,9 +338,17 @@ def gather(repo, today: date) -> DashboardContent:
         )
     else:
         sledai = "No SLEDAI-2K recorded yet (Insight › SLEDAI-2K for a visit)."
+    from lupus_tracker.domain.profile_question import PROFILE_PROMPT_SETTING, profile_question
+
+    latest = latest_values(repo)
     return DashboardContent(
         empty=False,
-        latest=latest_values(repo),
+        latest=latest,
+        profile_reason=profile_question(
+            repo.profile.get(),
+            repo.settings.get(PROFILE_PROMPT_SETTING),
+            [row.marker.key for row in latest],
+        ),
         activity=activity_note(
             repo.results.all(ACTIVITY_MARKERS), since=today - timedelta(days=180)
         ),

@@ -153,6 +153,7 @@ def import_file(window: MainWindow) -> None:
             window.undo_stack.push(undo.describe(), undo)
         window.refresh_pages()  # it was written on the worker's own connection
         window.statusBar().showMessage(f"Imported {added} records.", 8000)
+        window.changes.ask_profile_after_import()
 
 
 def export_file(window: MainWindow) -> None:

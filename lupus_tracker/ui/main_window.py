@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         self.dashboard.start.add_lab.connect(c.add_lab_report)
         self.dashboard.start.log_symptoms.connect(self.show_diary_today)
         self.dashboard.start.open_demo.connect(lambda: file_actions.open_demo(self))
+        self.dashboard.profile_bar.enter.connect(c.enter_profile_from_prompt)
 
     # -- pages, built on first use (ui/lazy_pages.py) -------------------------------------
     @property

@@ -6,27 +6,42 @@
   status bar; the person can change it in Profile.  Files made by the command line stay
   unset until then, so an ambiguous ``1.250`` typed there is refused naming both readings.
 - **sex and date of birth** (issue 12 item 3): asked once, when the app first needs them
-  (a creatinine for eGFR, a marker whose range depends on sex); "Not now" is remembered in
-  the file, and nothing is ever guessed.
+  (a creatinine for eGFR, a marker whose range depends on sex): after a lab report is
+  saved, after an import, or by a line on the dashboard when such a result is shown.  That
+  it was asked or declined is kept in the file; nothing is ever guessed.  The rule is
+  ``domain.profile_question``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
+from lupus_tracker.domain.profile_question import (
+    ASKED,
+    NOT_NOW,
+    PROFILE_PROMPT_SETTING,
+    needs_profile,
+    profile_question,
+)
 from lupus_tracker.domain.records import NumberFormat
+from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
 
-# Kept in the file's settings: the person answered "Not now" to the profile question.
-PROFILE_PROMPT_SETTING = "profile_prompt"
-NOT_NOW = "not_now"
-# Markers whose use needs sex or date of birth: creatinine (eGFR needs both) and every
-# marker whose default range differs by sex.
-_EGFR_INPUT = "creatinine"
+__all__ = [
+    "ASKED",
+    "NOT_NOW",
+    "PROFILE_PROMPT_SETTING",
+    "ProfileQuestionBar",
+    "adopt_system_number_format",
+    "ask_once",
+    "needs_profile",
+    "prompt_text",
+    "remember",
+    "should_ask",
+]
 
 
 def adopt_system_number_format(
@@ -51,29 +66,21 @@ def number_format_message(chosen: NumberFormat) -> str:
     )
 
 
-def needs_profile(marker_keys: Iterable[str]) -> str:
-    """Why these markers need sex and date of birth ('' when they do not)."""
-    keys = set(marker_keys)
-    if _EGFR_INPUT in keys:
-        return "eGFR is computed from creatinine with your age and sex"
-    for key in sorted(keys):
-        try:
-            marker = get_marker(key)
-        except UnknownMarkerError:
-            continue
-        if marker.depends_on_sex:
-            return f"the usual range of {marker.label} differs between women and men"
-    return ""
-
-
 def should_ask(repo: Repository, marker_keys: Iterable[str]) -> str:
-    """The reason to ask for sex and date of birth now, or '' (known, declined, unneeded)."""
-    profile = repo.profile.get()
-    if profile.sex is not None and profile.birth_date is not None:
-        return ""
-    if repo.settings.get(PROFILE_PROMPT_SETTING) == NOT_NOW:
-        return ""
-    return needs_profile(marker_keys)
+    """The reason to ask for sex and date of birth now, or '' (known, already asked or
+    declined in this file, unneeded): the rule is ``domain.profile_question``."""
+    return profile_question(
+        repo.profile.get(), repo.settings.get(PROFILE_PROMPT_SETTING), marker_keys
+    )
+
+
+def remember(repo: Repository, answer: str) -> None:
+    """Keep in the file that the question was put (``ASKED``) or declined (``NOT_NOW``); a
+    file that cannot be written (read-only) simply stays unmarked."""
+    try:
+        repo.settings.set(PROFILE_PROMPT_SETTING, answer)
+    except StoreError:
+        return
 
 
 def sentence_start(text: str) -> str:
@@ -104,8 +111,50 @@ def ask_once(repo: Repository, reason: str, parent: QWidget | None) -> bool:
     enter.setAccessibleName("Enter sex and date of birth now")
     later.setAccessibleName("Not now; do not ask again for this file")
     box.setDefaultButton(enter)
+    remember(repo, ASKED)  # put once: never asked again, whatever the answer
     box.exec()
     if box.clickedButton() is enter:
         return True
-    repo.settings.set(PROFILE_PROMPT_SETTING, NOT_NOW)
+    remember(repo, NOT_NOW)
     return False
+
+
+class ProfileQuestionBar(QFrame):
+    """The question as a line on the dashboard, shown when a result there needs sex and date
+    of birth that the profile lacks and the question was not put yet in this file: never a
+    window that interrupts, answered once (Enter … opens the profile; Not now is kept)."""
+
+    enter = Signal()
+    declined = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Sex and date of birth are needed")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setAccessibleName("Why sex and date of birth are needed")
+        self.enter_button = QPushButton("Enter sex and date of &birth…")
+        self.enter_button.setAccessibleName("Enter sex and date of birth in Profile")
+        self.later_button = QPushButton("Not no&w")
+        self.later_button.setAccessibleName("Not now; do not ask again for this file")
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.enter_button)
+        layout.addWidget(self.later_button)
+        self.enter_button.clicked.connect(self._entered)
+        self.later_button.clicked.connect(self._declined)
+        self.setVisible(False)
+
+    def set_reason(self, reason: str) -> None:
+        """Show the question for ``reason``; hide it when ``reason`` is ''."""
+        self.text.setText(prompt_text(reason) if reason else "")
+        self.setVisible(bool(reason))
+
+    def _entered(self) -> None:
+        self.setVisible(False)
+        self.enter.emit()
+
+    def _declined(self) -> None:
+        self.setVisible(False)
+        self.declined.emit()

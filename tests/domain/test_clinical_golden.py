@@ -20,11 +20,11 @@ from lupus_tracker.analysis.sledai_suggest import suggest
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.comparability import why_not_comparable
 from lupus_tracker.domain.egfr import (
-    UNDER_18_NOTE,
     bedside_schwartz,
     ckd_epi_2021,
     gfr_category,
     lab_and_computed_note,
+    under_18_note,
 )
 from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.measurement import interpret
@@ -205,7 +205,7 @@ def test_item_6_difference_note_above_ten_percent():
 
 
 def test_item_8_children():
-    assert "bedside Schwartz" in UNDER_18_NOTE
+    assert "bedside Schwartz equation needs a height" in under_18_note(17, False)
     assert bedside_schwartz(0.6, 150) == pytest.approx(0.413 * 150 / 0.6)
     assert ckd_epi_2021(0.9, 55, Sex.FEMALE) == pytest.approx(75.5, abs=0.05)  # domain.md
 
@@ -489,3 +489,248 @@ def test_r2_item_3_store_computes_schwartz_when_a_height_is_logged(repo):
     repo.results.add(LabEntry(D - timedelta(5), "height", "140", "cm"))
     (egfr,) = repo.results.all(["egfr"])
     assert egfr.value_text == "116" and egfr.assay == "Bedside Schwartz (computed)"
+
+
+# -- round 3 item 3: a range is checked against the value's unit, one-sided ones too ---------
+@pytest.mark.parametrize(
+    ("marker", "value", "unit", "ref", "fits", "source"),
+    [
+        (
+            "creatinine",
+            "80",
+            "umol/L",
+            "<1.1",
+            "mg/dL",
+            "round 3 brief item 3: a mg/dL cut-off beside a µmol/L creatinine",
+        ),
+        ("creatinine", "0.9", "mg/dL", "<97", "µmol/L", "a µmol/L cut-off beside mg/dL (x88.4)"),
+        ("hemoglobin", "125", "g/L", ">12", "g/dL", "a g/dL lower limit beside g/L (x10)"),
+        ("c3", "90", "mg/dL", ">0.9", "g/L", "a g/L lower limit beside mg/dL (x100)"),
+        ("crp", "2", "mg/L", "<0.5", "mg/dL", "US labs print CRP <0.5 mg/dL (x10)"),
+        ("uacr", "20", "mg/g", "<3", "mg/mmol", "KDIGO 2012 A1: <3 mg/mmol = <30 mg/g"),
+        ("uacr", "2", "mg/mmol", "<30", "mg/g", "KDIGO 2012 A1: <30 mg/g beside mg/mmol"),
+        ("upcr", "20", "mg/mmol", "<150", "mg/g", "KDIGO 2012 A1: <150 mg/g = <15 mg/mmol"),
+        ("ldl", "100", "mg/dL", "<2.6", "mmol/L", "LDL <2.6 mmol/L = <100 mg/dL"),
+        ("temperature", "37", "Cel", "<=100.4", "°F", "100.4 °F = 38 °C"),
+        ("hemoglobin", "125", "g/L", "12-16", "g/dL", "two-sided ranges as before"),
+    ],
+)
+def test_r3_item_3_range_in_another_unit_names_the_unit_it_fits(
+    marker, value, unit, ref, fits, source
+):
+    with pytest.raises(InvalidEntryError, match=f"looks like {fits}, the value is in"):
+        check_entry(entry(marker, value, unit, ref))  # source in the row
+
+
+@pytest.mark.parametrize(
+    ("marker", "value", "unit", "ref", "source"),
+    [
+        ("creatinine", "80", "umol/L", "<97", "a µmol/L upper limit beside µmol/L"),
+        ("crp", "2", "mg/L", "<1", "hs-CRP <1 mg/L (AHA/CDC, Pearson et al. Circulation 2003)"),
+        ("crp", "2", "mg/L", "<3", "hs-CRP <3 mg/L"),
+        ("uacr", "2", "mg/mmol", "<3", "KDIGO 2012 A1 in mg/mmol"),
+        ("upcr", "20", "mg/mmol", "<15", "KDIGO 2012 A1 in mg/mmol"),
+        ("upcr", "0.1", "mg/mg", "<0.2", "a common lab UPCR range (../shared/domain.md)"),
+        ("anti_dsdna", "40", "IU/mL", "<200", "kits' cut-offs range <10 to <=200 IU/mL"),
+        ("anti_dsdna", "4", "IU/mL", "<10", "kits' cut-offs range <10 to <=200 IU/mL"),
+        ("egfr", "72", None, ">60", "a lab's eGFR range"),
+        ("esr", "10", "mm/h", "<30", "ESR rises with age"),
+    ],
+)
+def test_r3_item_3_one_sided_ranges_in_the_values_unit_stay(marker, value, unit, ref, source):
+    assert check_entry(entry(marker, value, unit, ref)).ref_is_lab, source
+
+
+def test_r3_item_3_command_line_refuses_a_one_sided_range_in_another_unit(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "p.db"
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "lupus_tracker", "add", "lab", "--db", str(db)),
+            *("--date", "2026-01-05", "--marker", "creatinine", "--value", "80"),
+            *("--unit", "umol/L", "--ref-high", "1.1"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2 and not db.exists()
+    assert done.stderr.strip() == (
+        "lupus-tracker add lab: error: The reference range <=1.1 looks like mg/dL, "
+        "the value is in µmol/L: enter the range in µmol/L as the lab printed it "
+        "next to this value."
+    )
+
+
+def test_r3_item_3_csv_refuses_and_fhir_imports_without_the_range(repo, tmp_path):
+    import json
+
+    from lupus_tracker.exchange.errors import ExchangeError
+    from lupus_tracker.exchange.formats import read_plan
+
+    csv = tmp_path / "in.csv"
+    csv.write_text(
+        "date,kind,item,value,unit,ref_low,ref_high,lab,note,ref_range\n"
+        "2026-01-05,lab,creatinine,80,umol/L,,,,,<1.1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ExchangeError, match="looks like mg/dL"):
+        read_plan(csv, repo)
+    fhir = tmp_path / "in.json"
+    observation = {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"coding": [{"system": "http://loinc.org", "code": "14682-9"}]},
+        "effectiveDateTime": "2026-01-05",
+        "valueQuantity": {"value": 80, "unit": "umol/L"},
+        "referenceRange": [{"text": "<1.1"}],
+    }
+    fhir.write_text(json.dumps(observation), encoding="utf-8")
+    plan = read_plan(fhir, repo)
+    (result,) = plan.results
+    assert result.ref_range is None  # never stored with the wrong range
+    assert any("looks like mg/dL" in notice.reason for notice in plan.notices)
+
+
+# -- round 3 item 6: below a positivity cut-off a titer reads "negative" ---------------------
+@pytest.mark.parametrize(
+    ("marker", "value", "ref", "word", "source"),
+    [
+        ("ana", "<1:40", None, "negative", "round 3 item 6: ANA <1:40 against the usual <1:80"),
+        ("ana", "1:40", "<1:80", "negative", "EULAR/ACR 2019: ANA >=1:80 is the entry criterion"),
+        ("ana", "1:80", "<1:80", "POSITIVE", "at the cut-off: positive"),
+        ("ana", "1:160", None, "POSITIVE", "fixclin item 8: a titer above its range"),
+        ("ana", "negative", None, "negative", "a presence result"),
+        ("ana", "positive", None, "POSITIVE", "a presence result"),
+        ("anti_dsdna", "<1:10", "<1:10", "negative", "Crithidia IFT titer below its cut-off"),
+        ("lupus_anticoagulant", "negative", None, "negative", "a presence marker"),
+        ("c3", "1.2", "0.9-1.8", "normal", "a quantity inside its range stays normal"),
+    ],
+)
+def test_r3_item_6_titers_and_presence_read_negative_or_positive(marker, value, ref, word, source):
+    from lupus_tracker.domain.wording import flag_text, result_flag_word
+
+    m = interpret(get_marker(marker), value, None, ref)
+    assert result_flag_word(m) == word, source
+    assert flag_text(m).split(" (")[0] == word  # the list command and the exports
+    stored = check_entry(entry(marker, value, None, ref))
+    assert stored.flag is m.flag
+
+
+def test_r3_item_6_dashboard_and_report_say_negative(repo):
+    from lupus_tracker.report.results import gather_results
+
+    repo.results.add(entry("ana", "1:40", None, "<1:80"))
+    (row,) = latest_values(repo, markers=["ana"])
+    assert row.flag_text == "negative"  # the dashboard's Flag column
+    reported = gather_results(repo, D - timedelta(days=30), D)
+    assert [r.flag_text for r in reported.other] == ["negative"]
+
+
+# -- round 3 item 2: under 18, the dashboard and the report say CKD-EPI is for adults --------
+@pytest.mark.parametrize(
+    ("birth", "height", "expected", "source"),
+    [
+        (
+            CHILD_BIRTH,
+            None,
+            "CKD-EPI is for adults; the bedside Schwartz equation needs a height "
+            "(0.413 x height (cm) / creatinine (mg/dL)): log a height near the creatinine",
+            "round 3 item 2: Schwartz et al., JASN 2009; no height logged",
+        ),
+        (
+            CHILD_BIRTH,
+            "140",
+            "CKD-EPI is for adults; eGFR by the bedside Schwartz equation "
+            "(0.413 x height (cm) / creatinine (mg/dL))",
+            "a height logged near the creatinine: the Schwartz eGFR is computed",
+        ),
+        (date(1990, 1, 1), None, "", "an adult: CKD-EPI 2021 (Inker et al., NEJM 2021)"),
+    ],
+)
+def test_r3_item_2_under_18_line_on_the_creatinine_row(repo, birth, height, expected, source):
+    from lupus_tracker.report.content import gather as gather_report
+    from lupus_tracker.report.html import to_html
+
+    repo.profile.set(Profile("Child", birth, Sex.FEMALE))
+    if height is not None:
+        repo.results.add(LabEntry(D - timedelta(5), "height", height, "cm"))
+    repo.results.add(entry("creatinine", "0.5", "mg/dL"))
+    rows = {r.marker.key: r for r in latest_values(repo)}
+    assert rows["creatinine"].remark == expected, source
+    if height is not None:  # the eGFR row names the equation it was computed by
+        assert rows["egfr"].remark.endswith("computed from creatinine (bedside Schwartz)")
+    html = to_html(gather_report(repo, D - timedelta(90), D, with_charts=False))
+    assert ("CKD-EPI is for adults" in html) == bool(expected)  # the report's results
+
+
+# -- round 3 item 5: a value printed rounded never contradicts its flag ----------------------
+@pytest.mark.parametrize(
+    ("marker", "value", "unit", "ref", "sex", "shown_in", "cell", "flag", "source"),
+    [
+        (
+            "c3",
+            "89.5",
+            "mg/dL",
+            "90-180",
+            None,
+            "g/L",
+            ("0.895", "0.9-1.8"),
+            "LOW",
+            "round 3 item 5: 0.895 printed 0.90 flagged LOW against 0.9-1.8",
+        ),
+        ("c3", "90", "mg/dL", "90-180", None, "g/L", ("0.9", "0.9-1.8"), "normal", "at the limit"),
+        ("c3", "95", "mg/dL", "90-180", None, "g/L", ("0.95", "0.9-1.8"), "normal", "far"),
+        (
+            "creatinine",
+            "90.2",
+            "umol/L",
+            "45-90",
+            Sex.FEMALE,
+            "mg/dL",
+            ("1.0201", "0.51-1.02"),
+            "HIGH",
+            "90 µmol/L = 1.018 mg/dL printed 1.02: 90.2 is HIGH and must not print 1.02",
+        ),
+        (
+            "creatinine",
+            "97.5",
+            "umol/L",
+            None,
+            Sex.FEMALE,
+            "mg/dL",
+            ("1.103", "0.5-1.1"),
+            "HIGH",
+            "97.5 µmol/L is HIGH against the published 44-97 (women); 1.1027 mg/dL is never "
+            "printed 1.1 beside 0.5-1.1, nor beside both sexes' 0.5-1.3 when sex is known",
+        ),
+        (
+            "hemoglobin",
+            "119.6",
+            "g/L",
+            None,
+            None,
+            "g/dL",
+            ("11.96", "F 12-16; M 13.5-17.5"),
+            "LOW",
+            "Hb 11.96 g/dL is LOW for both sexes: never printed 12.0",
+        ),
+    ],
+)
+def test_r3_item_5_rounded_cells_keep_their_flag(
+    repo, marker, value, unit, ref, sex, shown_in, cell, flag, source
+):
+    from lupus_tracker.report.results import gather_results
+
+    if sex is not None:
+        repo.profile.set(Profile("P", date(1990, 1, 1), sex))
+    repo.settings.set_preferred_unit(marker, shown_in)
+    repo.results.add(entry(marker, value, unit, ref))
+    (row,) = latest_values(repo, markers=[marker])
+    assert (row.latest.value_text, row.latest.ref_text) == cell, source  # the dashboard
+    assert row.flag_text == flag
+    report = gather_results(repo, D - timedelta(30), D)
+    (reported,) = [r.value for r in report.key if r.marker_key == marker]
+    assert (reported.latest.value_text, reported.flag_text) == (cell[0], flag)  # the report

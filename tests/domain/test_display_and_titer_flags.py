@@ -50,7 +50,7 @@ def test_converted_values_do_not_round_onto_a_threshold(marker, value, unit, exp
     [
         ("ana", "1:160", None, "POSITIVE", "review: ANA 'HIGH' reads as a quantity"),
         ("ana", "positive", None, "POSITIVE", "word result"),
-        ("ana", "1:40", None, "normal", "below the usual 1:80 cut-off"),
+        ("ana", "1:40", None, "negative", "below the usual 1:80 cut-off (round 3 item 6)"),
         (
             "anti_dsdna",
             "1:80",
@@ -58,8 +58,8 @@ def test_converted_values_do_not_round_onto_a_threshold(marker, value, unit, exp
             "POSITIVE",
             "review: Crithidia 1:80 got no flag; reference Negative, screened at 1:10 (Mayo CRITH)",
         ),
-        ("anti_dsdna", "1:5", None, "normal", "below the screening dilution"),
-        ("anti_dsdna", "1:80", "<1:160", "normal", "a lab's own titer range wins"),
+        ("anti_dsdna", "1:5", None, "negative", "below the screening dilution (round 3 item 6)"),
+        ("anti_dsdna", "1:80", "<1:160", "negative", "a lab's own titer range wins"),
         ("anti_dsdna", "45", None, "HIGH", "IU/mL stays a quantity"),
     ],
 )
