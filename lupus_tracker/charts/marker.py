@@ -201,17 +201,24 @@ def _kdigo_lines(ax: Axes, ylim: tuple[float, float], style: ChartStyle, legend:
             label="KDIGO GFR categories (dotted)" if legend and first else None,
         )
         first = False
-        ax.annotate(
+        ax.annotate(  # on the line over a background: above lines, under points
             label,
             (1.0, lower),
             xycoords=("axes fraction", "data"),
-            xytext=(-3, 2),
+            xytext=(-3, 0),
             textcoords="offset points",
             ha="right",
-            va="bottom",
+            va="center",
             fontsize=style.small_pt,
             color=style.text,
             gid=f"kdigo-label:{code}",
+            zorder=2.5,
+            bbox={
+                "boxstyle": "square,pad=0.1",
+                "facecolor": style.background,
+                "edgecolor": "none",
+                "alpha": 0.85,
+            },
         )
 
 

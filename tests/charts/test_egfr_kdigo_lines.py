@@ -49,6 +49,9 @@ def test_kdigo_category_lines_on_the_egfr_chart(values, lines, labels, source):
     assert _labels(ax) == labels
     assert ax.get_ylim()[1] > 90
     assert "KDIGO GFR categories (dotted)" in [t.get_text() for t in ax.get_legend().texts]
+    labels_z = {t.get_zorder() for t in ax.texts if (t.get_gid() or "").startswith("kdigo-")}
+    points_z = {c.get_zorder() for c in ax.collections if (c.get_gid() or "").startswith("points")}
+    assert max(labels_z) < min(points_z)  # a label never hides the latest value
 
 
 def test_no_kdigo_lines_on_other_markers():
