@@ -24,11 +24,17 @@ from lupus_tracker.analysis.treat_to_target import (
 )
 from lupus_tracker.domain.monitoring import LUPUS_NEPHRITIS_SETTING, SETTING_PREFIX
 from lupus_tracker.domain.records import Dose, Event, EventKind, LabEntry, Medication
+from lupus_tracker.store.inputs import treatment_records
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
 DAY = date(2026, 3, 31)
 BEFORE = date(2026, 1, 10)
 AFTER = date(2026, 4, 1)  # the day after DAY: never counted
+
+
+def _gather(repo, day):
+    """The records the store reads up to ``day``, made into the summary's inputs."""
+    return gather_inputs(treatment_records(repo, day), day)
 
 
 @pytest.fixture
@@ -65,7 +71,7 @@ def filled(repo):
 
 
 def test_gather_reads_up_to_and_including_the_day(filled):
-    inputs = gather_inputs(filled, DAY)
+    inputs = _gather(filled, DAY)
     assert inputs.assessments == (
         VisitAssessment(BEFORE, frozenset(), 0.2),
         VisitAssessment(DAY, frozenset({"arthritis"}), 0.5),
@@ -83,7 +89,7 @@ def test_gather_reads_up_to_and_including_the_day(filled):
 
 
 def test_gather_the_day_before_a_visit_leaves_it_out(filled):
-    inputs = gather_inputs(filled, DAY.replace(day=30))
+    inputs = _gather(filled, DAY.replace(day=30))
     assert [a.visit_on for a in inputs.assessments] == [BEFORE]
     assert inputs.last_results == {"alt": date(2026, 2, 5), "egfr": date(2026, 2, 2)}
 
@@ -91,16 +97,16 @@ def test_gather_the_day_before_a_visit_leaves_it_out(filled):
 @pytest.mark.parametrize(("stored", "nephritis"), [("yes", True), ("no", False), (None, False)])
 def test_gather_lupus_nephritis_setting(repo, stored, nephritis):
     repo.settings.set(LUPUS_NEPHRITIS_SETTING, stored)
-    assert gather_inputs(repo, DAY).lupus_nephritis is nephritis
+    assert _gather(repo, DAY).lupus_nephritis is nephritis
 
 
 def test_gather_empty_database(repo):
-    assert gather_inputs(repo, DAY) == Inputs()
+    assert _gather(repo, DAY) == Inputs()
 
 
 def test_treat_to_target_line_as_of_the_day(filled):
-    line = treat_to_target_line(filled, DAY)
-    assert line == one_line(summarize(gather_inputs(filled, DAY), DAY))
+    line = treat_to_target_line(treatment_records(filled, DAY))
+    assert line == one_line(summarize(_gather(filled, DAY), DAY))
     # Hydroxychloroquine 400 mg/day over the latest weight before the day (61 kg, not the
     # 70 kg after it): 6.6 mg/kg/day, above EULAR 2019's 5 mg/kg.
     assert line == (
@@ -135,6 +141,6 @@ def test_gather_findings_since_the_visit_window(repo, taken, counted):
     # SLEDAI-2K proteinuria: >0.5 g/24 h (Gladman 2002).
     repo.sledai.save(SledaiAssessment(BEFORE, frozenset(), None, 0.2))
     repo.results.add(LabEntry(taken, "urine_protein_24h", "0.59", "g/24h"))
-    found = gather_inputs(repo, DAY).since_visit
+    found = _gather(repo, DAY).since_visit
     day_text = f"{taken.day} {taken.strftime('%b %Y')}"
     assert found == ((f"proteinuria 0.59 g/24h on {day_text}",) if counted else ())
