@@ -54,6 +54,8 @@ MAY_BE_FUTURE = {
     "medication start": True,
     "medication stop": True,
     "event": True,
+    "period start": True,  # a report, chart or filter period (not a record)
+    "period end": True,
 }
 
 

@@ -19,7 +19,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -37,7 +36,7 @@ from lupus_tracker.charts.panels import PANELS
 from lupus_tracker.charts.style import Theme, chart_style
 from lupus_tracker.domain.catalog import MARKERS
 from lupus_tracker.ui.chart_area import ChartArea
-from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.ui.date_field import DateField
 from lupus_tracker.ui.tasks import describe, run_blocking, run_task
 
 RANGES = (("3 months", 91), ("6 months", 182), ("1 year", 365), ("All", None), ("Custom", -1))
@@ -133,11 +132,9 @@ class ChartsView(QWidget):
         for label, days in RANGES:
             self.period.addItem(label, days)
         self.period.setCurrentIndex(2)
-        self.since = QDateEdit(qdate(date.today() - timedelta(days=365)))
-        self.until = QDateEdit(qdate(date.today()))
+        self.since = DateField(date.today() - timedelta(days=365), kind="period start")
+        self.until = DateField(date.today(), kind="period end")
         for edit, name in ((self.since, "From"), (self.until, "To")):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(f"{name} date")
             edit.dateChanged.connect(self.refresh)
         self.table_button = QPushButton("Show as &table")
@@ -227,7 +224,7 @@ class ChartsView(QWidget):
         self.since.setEnabled(custom)
         self.until.setEnabled(custom)
         if custom:
-            return pydate(self.since.date()), pydate(self.until.date())
+            return self.since.last_valid(), self.until.last_valid()
         if days is None:
             return None, None
         return date.today() - timedelta(days=days), date.today()

@@ -5,13 +5,18 @@ the start date) and "fixed" impossible dates without a word (2026-13-45 became
 2026-01-04). This field keeps exactly what was typed; an impossible, unreadable or
 (for a result or symptom) future date is shown as a problem in words, and the form
 refuses to save until it is fixed. Alt+Down or the calendar icon opens a calendar.
+
+Every date in the app is this field (no ``QDateEdit``): when it gets focus from the
+keyboard (Tab, an Alt+letter, a dialog opening on it) the whole date is selected, so a
+typed YYYY-MM-DD replaces it in one go; text that is not a date is shown as a problem
+on the field (red border, tooltip, the form's message) and never silently replaced by another date.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
 
@@ -24,7 +29,10 @@ class DateField(QLineEdit):
 
     ``kind`` names what the date is for, as in ``domain.dates.MAY_BE_FUTURE`` ("result",
     "symptom", "dose change", ...): it decides whether a future date is refused.
+    ``dateChanged`` carries the new date each time the text becomes a different valid date.
     """
+
+    dateChanged = Signal(object)
 
     def __init__(
         self,
@@ -38,8 +46,11 @@ class DateField(QLineEdit):
         self.kind = kind
         self.optional = optional
         self.setPlaceholderText("YYYY-MM-DD")
-        self.setMaxLength(10)
-        self.setToolTip("Type the date as YYYY-MM-DD, e.g. 2026-03-05; Alt+Down opens a calendar.")
+        # No 10-character limit: typing after a full date used to be dropped without a
+        # word; now the longer text is shown as a problem and the form refuses it.
+        self.setMaxLength(40)
+        self._hint = "Type the date as YYYY-MM-DD, e.g. 2026-03-05; Alt+Down opens a calendar."
+        self.setToolTip(self._hint)
         if day is not None:
             self.set_value(day)
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
@@ -53,7 +64,24 @@ class DateField(QLineEdit):
             context=Qt.ShortcutContext.WidgetShortcut,
         )
         self._calendar: QCalendarWidget | None = None
+        self._last_valid: date | None = day
         self.textChanged.connect(self._mark)
+
+    def focusInEvent(self, event) -> None:
+        """Select the whole date on keyboard focus so typing replaces it (a click still
+        places the cursor where it was clicked)."""
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            QTimer.singleShot(0, self._select_if_focused)
+
+    def _select_if_focused(self) -> None:
+        if self.hasFocus():
+            self.selectAll()
+
+    def last_valid(self) -> date | None:
+        """The last date the field held without a problem (for filters, which keep
+        showing that period while the field is marked)."""
+        return self._last_valid
 
     def set_value(self, day: date | None) -> None:
         self.setText(day.isoformat() if day is not None else "")
@@ -75,9 +103,16 @@ class DateField(QLineEdit):
         return None
 
     def _mark(self) -> None:
-        bad = bool(self.text().strip()) and self.problem() is not None
+        problem = self.problem()
+        bad = bool(self.text().strip()) and problem is not None
         self.setStyleSheet(f"border: 2px solid {theme.current().error};" if bad else "")
-        self.setAccessibleDescription(self.problem() or "" if bad else "")
+        self.setAccessibleDescription(problem or "" if bad else "")
+        self.setToolTip(problem if bad and problem else self._hint)
+        if problem is None and self.text().strip():
+            day = parse_date(self.text())
+            if day != self._last_valid:
+                self._last_valid = day
+                self.dateChanged.emit(day)
 
     def open_calendar(self) -> None:
         calendar = QCalendarWidget(self)

@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.ui.date_field import DateField
 
 
 class FilterBar(QWidget):
@@ -28,11 +28,9 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self.choice = QComboBox()
         self.choice.addItem(all_text, None)
-        self.since = QDateEdit(qdate(since))
-        self.until = QDateEdit(qdate(date.today()))
+        self.since = DateField(since, kind="period start")
+        self.until = DateField(date.today(), kind="period end")
         for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self.changed)
         self.choice.currentIndexChanged.connect(self.changed)
         self.row = QHBoxLayout(self)
@@ -45,5 +43,8 @@ class FilterBar(QWidget):
         self.row.addStretch(1)
 
     def period(self) -> tuple[date, date]:
-        """The chosen dates (``since``, ``until``)."""
-        return pydate(self.since.date()), pydate(self.until.date())
+        """The chosen dates (``since``, ``until``); a field showing a problem keeps its last
+        readable date until it is fixed (the field is marked meanwhile)."""
+        since, until = self.since.last_valid(), self.until.last_valid()
+        assert since is not None and until is not None  # both open with a date
+        return since, until

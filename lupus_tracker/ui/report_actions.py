@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.report.content import MAX_PHOTOS, default_period, gather
 from lupus_tracker.report.sections import ReportSection
-from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.ui.date_field import DateField
 
 if TYPE_CHECKING:
     from lupus_tracker.ui.main_window import MainWindow
@@ -42,11 +41,10 @@ class ReportDialog(QDialog):
         self.repo = repo
         self.setWindowTitle("Visit report")
         since, until = default_period(repo)
-        self.since = QDateEdit(qdate(since))
-        self.until = QDateEdit(qdate(until))
-        for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.since = DateField(since, kind="period start")
+        self.until = DateField(until, kind="period end")
+        for edit, name in ((self.since, "From"), (self.until, "To")):
+            edit.setAccessibleName(f"Report period {name.lower()} date")
             edit.dateChanged.connect(self._load_notes)
             edit.dateChanged.connect(self._load_photos)
         self.notes = QPlainTextEdit()
@@ -86,7 +84,11 @@ class ReportDialog(QDialog):
         self.resize(560, 480)
 
     def period(self) -> tuple[date, date]:
-        return pydate(self.since.date()), pydate(self.until.date())
+        """The period typed (the last readable dates while a field shows a problem; saving
+        refuses a field with a problem)."""
+        since, until = self.since.last_valid(), self.until.last_valid()
+        assert since is not None and until is not None  # both open with a date
+        return since, until
 
     def _load_notes(self) -> None:
         since, until = self.period()
@@ -130,6 +132,12 @@ class ReportDialog(QDialog):
     def save_if_valid(self) -> None:
         """Keep the notes and close; a period that ends before it starts, or no section
         chosen, is refused."""
+        for field in (self.since, self.until):
+            problem = field.problem()
+            if problem:
+                self.error.setText(problem)
+                field.setFocus()
+                return
         since, until = self.period()
         if until < since:
             self.error.setText("The period ends before it starts.")

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from lupus_tracker.domain.symptoms import get_symptom
 from lupus_tracker.ui.filter_bar import FilterBar
-from lupus_tracker.ui.lab_dialog import qdate
 from lupus_tracker.ui.screen import fit_columns
 from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import ArrayColumn, ArrayTableModel
@@ -175,7 +174,7 @@ class SymptomHistoryPage(QWidget):
             return
         for edit, day in ((self.since, span[0]), (self.until, max(span[1], date.today()))):
             edit.blockSignals(True)
-            edit.setDate(qdate(day))
+            edit.set_value(day)
             edit.blockSignals(False)
         self.symptom.setCurrentIndex(0)
         self.refresh()

@@ -10,15 +10,14 @@ from PySide6.QtCore import Qt
 from lupus_tracker.report.content import gather
 from lupus_tracker.report.sections import ReportSection
 from lupus_tracker.store.photos_repo import Photo
-from lupus_tracker.ui.lab_dialog import qdate
 from lupus_tracker.ui.report_actions import ReportDialog
 
 
 def _dialog(qtbot, repo) -> ReportDialog:
     dialog = ReportDialog(repo)
     qtbot.addWidget(dialog)
-    dialog.since.setDate(qdate(date(2026, 4, 1)))
-    dialog.until.setDate(qdate(date(2026, 6, 30)))
+    dialog.since.set_value(date(2026, 4, 1))
+    dialog.until.set_value(date(2026, 6, 30))
     return dialog
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from lupus_tracker.domain.records import Dose, LabEntry, Medication, SymptomEntry
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.store.treatment_changes import ChangeDose
-from lupus_tracker.ui.lab_dialog import LabReportDialog, qdate
+from lupus_tracker.ui.lab_dialog import LabReportDialog
 from lupus_tracker.ui.table_model import Column, RecordTableModel
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,8 +157,8 @@ def test_first_window_does_not_load_pandas_or_matplotlib(demo_file, tmp_path):
 def test_symptom_history_filters_and_opens_a_day(make_window, demo_repo, qtbot):
     window = make_window(demo_repo)
     page = window.symptom_history
-    page.since.setDate(qdate(date(2026, 6, 1)))
-    page.until.setDate(qdate(date(2026, 6, 30)))
+    page.since.set_value(date(2026, 6, 1))
+    page.until.set_value(date(2026, 6, 30))
     page.symptom.setCurrentIndex(page.symptom.findData("fatigue"))
     qtbot.waitUntil(lambda: not page.busy, timeout=10000)
     days = {date.fromisoformat(d) for d in page.model.arrays["day"]}

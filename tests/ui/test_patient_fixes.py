@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from lupus_tracker.domain.records import Dose, LabEntry, Medication, SymptomEntry
-from lupus_tracker.ui.lab_dialog import LabReportDialog, qdate
+from lupus_tracker.ui.lab_dialog import LabReportDialog
 from lupus_tracker.ui.symptom_history import SymptomHistoryPage
 from lupus_tracker.ui.treatment_dialogs import DoseDialog
 
@@ -72,8 +72,8 @@ def test_sort_arrows_match_the_order_of_the_rows(make_window, repo, qtbot):
 
     history = SymptomHistoryPage(repo)
     qtbot.addWidget(history)
-    history.since.setDate(qdate(date(2026, 1, 1)))
-    history.until.setDate(qdate(date(2026, 12, 31)))
+    history.since.set_value(date(2026, 1, 1))
+    history.until.set_value(date(2026, 12, 31))
     history.resize(900, 400)
     history.show()
     qtbot.waitUntil(lambda: not history.busy and history.model.rowCount() == 2, timeout=10000)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from lupus_tracker.ui.lab_dialog import qdate
 from lupus_tracker.ui.report_actions import ReportDialog, export_pdf
 
 
@@ -13,8 +12,8 @@ def test_export_pdf_from_the_window(make_window, demo_repo, tmp_path, monkeypatc
 
     def accept(dialog) -> bool:
         if isinstance(dialog, ReportDialog):
-            dialog.since.setDate(qdate(date(2026, 4, 1)))
-            dialog.until.setDate(qdate(date(2026, 6, 30)))
+            dialog.since.set_value(date(2026, 4, 1))
+            dialog.until.set_value(date(2026, 6, 30))
             dialog.notes.setPlainText("Ask about hair loss")
             dialog.save_if_valid()
         return True

@@ -10,7 +10,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from lupus_tracker.domain.records import LabEntry
-from lupus_tracker.ui.lab_dialog import qdate
 from lupus_tracker.ui.results_page import ResultsPage
 from lupus_tracker.ui.table_model import RecordTableModel
 from lupus_tracker.ui.tasks import run_inline
@@ -32,8 +31,8 @@ def _thirty_years(repo) -> None:
 def _page(qtbot, repo) -> ResultsPage:
     page = ResultsPage(repo)
     qtbot.addWidget(page)
-    page.since.setDate(qdate(date(1990, 1, 1)))
-    page.until.setDate(qdate(date(2026, 6, 30)))
+    page.since.set_value(date(1990, 1, 1))
+    page.until.set_value(date(2026, 6, 30))
     with run_inline():
         page.refresh()
     return page

@@ -10,7 +10,6 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from lupus_tracker.domain.records import SymptomEntry
-from lupus_tracker.ui.lab_dialog import qdate
 from lupus_tracker.ui.symptom_history import SymptomHistoryPage, with_sort_keys
 from lupus_tracker.ui.table_model import ArrayTableModel
 
@@ -64,8 +63,8 @@ def test_filter_and_sort_on_a_real_file(qtbot, repo):
     )
     page = SymptomHistoryPage(repo)
     qtbot.addWidget(page)
-    page.since.setDate(qdate(start))
-    page.until.setDate(qdate(start + timedelta(days=30)))
+    page.since.set_value(start)
+    page.until.set_value(start + timedelta(days=30))
     page.symptom.setCurrentIndex(page.symptom.findData("fatigue"))
     qtbot.waitUntil(lambda: not page.busy, timeout=10000)
     assert page.model.rowCount() == 20 and page.count.text() == "20 entries"
