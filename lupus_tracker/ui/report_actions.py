@@ -79,6 +79,7 @@ class ReportDialog(QDialog):
         form.addRow("P&hotos:", self.photos)
         form.addRow(self.error)
         form.addRow(buttons)
+        self._loaded_notes = ""
         self._load_notes()
         self._load_photos()
         self.resize(560, 480)
@@ -91,9 +92,32 @@ class ReportDialog(QDialog):
         return since, until
 
     def _load_notes(self) -> None:
+        """Show the notes saved for the period. Notes the person typed are never wiped by
+        a period change: kept when the new period has none, asked about when it has
+        different ones."""
         since, until = self.period()
-        if since <= until:
-            self.notes.setPlainText(self.repo.report_notes.get(since, until))
+        if since > until:
+            return
+        stored = self.repo.report_notes.get(since, until)
+        typed = self.notes.toPlainText()
+        if (
+            typed == self._loaded_notes  # nothing typed since the last load
+            or typed == stored
+            or (stored.strip() and self._replace_typed_notes(since, until))
+        ):
+            self.notes.setPlainText(stored)
+            self._loaded_notes = stored
+
+    def _replace_typed_notes(self, since: date, until: date) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Notes for this period",
+            f"Notes are saved for {since.isoformat()} to {until.isoformat()}. Replace the "
+            "notes you typed with them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def sections(self) -> frozenset[ReportSection]:
         return frozenset(s for s, box in self.section_boxes.items() if box.isChecked())

@@ -7,6 +7,7 @@ asks before typed entries are dropped.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtWidgets import (
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )
 
-from lupus_tracker.domain.dosing import DOSE_UNITS, FREQUENCIES, ONCE, find_frequency
+from lupus_tracker.domain.dosing import DOSE_UNITS, FREQUENCIES, ONCE, dose_text, find_frequency
 from lupus_tracker.domain.records import Dose, Event, EventKind, Medication
 from lupus_tracker.domain.stop_note import note_with_stop_reason
 from lupus_tracker.domain.values import (
@@ -230,6 +231,14 @@ class DoseDialog(_FormDialog):
         super().__init__(f"Change dose of {medication.name}", parent)
         self.medication = medication
         self.from_date = DateField(dose.from_date if dose else date.today(), kind="dose change")
+        current = medication.dose_on(date.today())
+        about = QLabel(
+            f"New dose of <b>{html.escape(medication.name)}</b>"
+            + (f" (now {html.escape(dose_text(current))})" if current else "")
+            + ", from the date below on."
+        )
+        about.setWordWrap(True)
+        self.form.addRow(about)
         self.form.addRow("&From:", self.from_date)
         self.fields = DoseFields(self.form, dose or medication.dose_on(date.today()))
         self.finish_layout()
@@ -260,7 +269,36 @@ class DoseDialog(_FormDialog):
                 return
             box = self.fields.frequency
             box.setCurrentIndex(box.findData(answer))
+        if not self._confirm_same_day():
+            return
         self.accept()
+
+    def _confirm_same_day(self) -> bool:
+        """A dose already recorded from that date is replaced only when the person says
+        so (the command line refuses it without --replace); the same dose again is not
+        saved twice."""
+        day = self.from_date.value() or date.today()
+        recorded = next((d for d in self.medication.doses if d.from_date == day), None)
+        if recorded is None:
+            return True
+        new = self.dose()
+        same = (recorded.dose, recorded.unit, recorded.frequency)
+        if same == (new.dose, new.unit, new.frequency):
+            self.fail(
+                f"{self.medication.name} {dose_text(recorded)} is already recorded from "
+                f"{day.isoformat()}; nothing to change."
+            )
+            return False
+        when = "today's" if day == date.today() else f"the {day.isoformat()}"
+        answer = QMessageBox.question(
+            self,
+            "Replace a recorded dose?",
+            f"Replace {when} {dose_text(recorded)} of {self.medication.name} with "
+            f"{dose_text(new)}?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def problem(self) -> str | None:
         found = super().problem()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -83,6 +83,8 @@ def _table(model: RecordTableModel, parent: QWidget) -> QTableView:
     # squeezes a table to one cut-off row (150 % with a 16 pt font).
     line = table.fontMetrics().height()
     table.setMinimumHeight((line + 10) + 2 * (2 * line + 8) + 2 * table.frameWidth())
+    arrows = FirstRowOnArrow(table)
+    table.installEventFilter(arrows)
     return table
 
 
@@ -93,8 +95,53 @@ def _fit_columns(table: QTableView, widest: int = 300) -> None:
 
 
 def _selected(table: QTableView):
+    """The selected row's record; else the current row's, else the only row's."""
     rows = table.selectionModel().selectedRows()
-    return rows[0].data(RECORD_ROLE) if rows else None
+    if rows:
+        return rows[0].data(RECORD_ROLE)
+    model = table.model()
+    current = table.currentIndex()
+    if current.isValid():
+        return model.index(current.row(), 0).data(RECORD_ROLE)
+    if model.rowCount() == 1:
+        return model.index(0, 0).data(RECORD_ROLE)
+    return None
+
+
+class FirstRowOnArrow(QObject):
+    """Up or Down in a table with no row selected selects the current (else the first)
+    row, instead of moving past it: the first Down lands on the first row."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and isinstance(watched, QTableView)
+            and watched.model() is not None
+            and watched.model().rowCount() > 0
+            and not watched.selectionModel().hasSelection()
+        ):
+            current = watched.currentIndex()
+            row = current.row() if current.isValid() else 0
+            watched.selectRow(row)
+            return True
+        return False
+
+
+def _selected_id(table: QTableView) -> int | None:
+    rows = table.selectionModel().selectedRows()
+    return getattr(rows[0].data(RECORD_ROLE), "id", None) if rows else None
+
+
+def _select_id(table: QTableView, record_id: int | None) -> None:
+    if record_id is None:
+        return
+    model = table.model()
+    for row in range(model.rowCount()):
+        if getattr(model.index(row, 0).data(RECORD_ROLE), "id", None) == record_id:
+            table.selectRow(row)
+            return
 
 
 class TreatmentsPage(QWidget):
@@ -166,17 +213,32 @@ class TreatmentsPage(QWidget):
         return box
 
     def _ask(self, signal, table: QTableView) -> None:
+        """Act on the selected (or current, or only) row; with none, say so and put the
+        focus in the table (a button that did nothing left the person guessing)."""
         record = _selected(table)
         if record is not None:
             signal.emit(record)
+            return
+        what = "a medication" if table is self.meds else "an event"
+        message = f"Select {what} first (in the table, with the arrow keys or a click)."
+        window = self.window()
+        bar = getattr(window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(message, 8000)
+        table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_repository(self, repo) -> None:
         self.repo = repo
         self.refresh()
 
     def refresh(self) -> None:
+        """Reload both tables, keeping the selection on the same record (after a save the
+        edited row stays selected)."""
+        kept = [(table, _selected_id(table)) for table in (self.meds, self.events)]
         self.meds_model.set_records(sorted(self.repo.treatments.all(), key=medication_order))
         self.events_model.set_records(self.repo.events.all())
+        for table, record_id in kept:
+            _select_id(table, record_id)
         self.empty.setVisible(not self.meds_model.records and not self.events_model.records)
         self.meds.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the order above
         _fit_columns(self.meds)
