@@ -5,6 +5,7 @@ a table; the activity signal; a friendly start view while the file is empty."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -349,9 +350,12 @@ def gather(repo, today: date) -> DashboardContent:
     assessments = repo.sledai.all()
     if assessments:
         last = max(assessments, key=lambda a: a.visit_on)
+        from lupus_tracker.domain.sledai import describe as describe_sledai
+
+        # The SLEDAI dialog's own words: the band and any major-organ item, whatever the total.
         sledai = (
             f"<b>Latest SLEDAI-2K:</b> {last.score} on {last.visit_on.isoformat()} — "
-            "a score to discuss with your doctor."
+            + html.escape(describe_sledai(last.score, last.items))
         )
     else:
         sledai = "No SLEDAI-2K recorded yet (Insight › SLEDAI-2K for a visit)."

@@ -126,3 +126,17 @@ def test_the_same_dose_again_the_same_day_changes_nothing(qtbot):
     dialog.fields.dose.setText("10")
     dialog.save_if_valid()
     assert dialog.result() == 0 and "already recorded" in dialog.error.text()
+
+
+def test_dashboard_sledai_line_gives_the_band_and_names_proteinuria(repo):
+    from lupus_tracker.domain.records import LabEntry
+    from lupus_tracker.store.sledai_repo import SledaiAssessment
+    from lupus_tracker.ui.dashboard import gather
+
+    repo.results.add(LabEntry(date(2026, 1, 1), "c4", "0.2"))
+    repo.sledai.save(
+        SledaiAssessment(date(2026, 1, 1), frozenset({"proteinuria", "low_complement"}))
+    )
+    text = gather(repo, date(2026, 1, 2)).sledai
+    assert "Latest SLEDAI-2K:</b> 6" in text
+    assert "moderate activity" in text and "proteinuria" in text
