@@ -153,9 +153,10 @@ def _point(marker: Marker, item: Shown) -> Point:
         source, shown_unit = m.unit, item.unit
         ref = ref.scaled(lambda v: marker.units.convert(v, source, shown_unit))
     lab = f" — {item.result.lab}" if item.result.lab else ""
-    detail = f"{item.day.strftime('%d %b %Y')}: {m.value.text} {m.unit.label}{lab}".replace(
-        " {titer}", ""
-    )
+    printed = f"{m.value.text} {m.unit.label}".replace(" {titer}", "")
+    if item.unit is not m.unit:  # read out in the axis unit, the lab's printed value beside it
+        printed = f"{item.value_text} {item.unit.label} (printed {printed})"
+    detail = f"{item.day.strftime('%d %b %Y')}: {printed}{lab}"
     state = chart_flag_word(m)  # an eGFR of 60-89 reads as its KDIGO stage, not normal
     if state:
         detail += f", {state if is_egfr_stage(state) else state.upper()}"

@@ -411,3 +411,15 @@ def test_every_symptom_trend_line_differs_from_the_others_past_the_palette():
     assert len(lines) == len(keys)
     looks = {(line.get_color(), line.get_linestyle()) for line in lines}
     assert len(looks) == len(keys)
+
+
+def test_a_point_reads_out_in_the_axis_unit_with_the_printed_value_beside_it():
+    """The patient's C3 chart (axis g/L) read "81 mg/dL" for a result printed in mg/dL."""
+    points = data(
+        "c3",
+        [result(date(2026, 1, 5), "c3", "81", "mg/dL"), result(date(2026, 2, 5), "c3", "0.9")],
+        "g/L",
+    ).points_in_order()
+    details = [point.detail for point, _ in points]
+    assert details[0].startswith("05 Jan 2026: 0.81 g/L (printed 81 mg/dL)")
+    assert details[1].startswith("05 Feb 2026: 0.9") and "printed" not in details[1]
