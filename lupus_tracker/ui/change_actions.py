@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker, unit_display
-from lupus_tracker.domain.records import Event, LabEntry, LabResult, Medication, SymptomEntry
+from lupus_tracker.domain.records import (
+    Event,
+    LabEntry,
+    LabResult,
+    Medication,
+    Source,
+    SymptomEntry,
+)
 from lupus_tracker.store.changes import Change
 from lupus_tracker.store.diary_changes import AddCustomSymptom, AddPhoto, SaveDay
 from lupus_tracker.store.photos_repo import Photo
@@ -293,10 +300,40 @@ class ChangeActions:
         ResponseView(self.repo, self.window).exec()
 
     def recompute_egfr(self) -> None:
+        before = self._computed_egfr()
         outcome = self.window.attempt("recompute eGFR", self.repo.results.refresh_egfr)
         if outcome.ok:
             self.window.statusBar().showMessage(
-                f"{outcome.value} eGFR values computed (CKD-EPI 2021) from creatinine; they "
-                "are marked as computed.",
-                8000,
+                egfr_change_text(before, self._computed_egfr()), 8000
             )
+
+    def _computed_egfr(self) -> dict[date, str]:
+        return {
+            r.taken_on: r.value_text
+            for r in self.repo.results.all(["egfr"])
+            if r.source == Source.COMPUTED
+        }
+
+
+def _count(number: int, what: str) -> str:
+    return f"{number} {what}" if number == 1 else f"{number} {what}s"
+
+
+def egfr_change_text(before: dict[date, str], after: dict[date, str]) -> str:
+    """What a recompute changed, in words (it said "1 eGFR values computed" when nothing
+    had changed)."""
+    added = len(after.keys() - before.keys())
+    removed = len(before.keys() - after.keys())
+    changed = sum(1 for day in after.keys() & before.keys() if after[day] != before[day])
+    total = _count(len(after), "computed eGFR value")
+    if not (added or removed or changed):
+        return f"eGFR already up to date: nothing changed ({total}, CKD-EPI 2021)."
+    parts = [
+        f"{added} added" if added else "",
+        f"{changed} changed" if changed else "",
+        f"{removed} removed" if removed else "",
+    ]
+    return (
+        f"eGFR recomputed (CKD-EPI 2021) from creatinine: {', '.join(p for p in parts if p)}; "
+        f"{total} now, marked as computed."
+    )

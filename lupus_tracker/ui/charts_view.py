@@ -321,6 +321,8 @@ class ChartsView(QWidget):
         self.table.setAccessibleDescription(rendered.summary)
 
     def _show_table(self, as_table: bool) -> None:
+        # The button names what it does next: "Show as chart" while the table is shown.
+        self.table_button.setText("Show as char&t" if as_table else "Show as &table")
         if self.rendered is None or self.rendered.empty:
             return
         self.stack.setCurrentWidget(self.table if as_table else self.area)

@@ -26,11 +26,12 @@ from lupus_tracker.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 
 def history_text(med: Medication) -> str:
-    """One line per dose step, newest first (a taper reads top to bottom)."""
-    return (
-        "\n".join(f"from {d.from_date.isoformat()}: {dose_text(d)}" for d in reversed(med.doses))
-        or "—"
-    )
+    """One line per dose step, newest first (a taper reads top to bottom); a stopped
+    medication's history ends with its stop date on top."""
+    steps = [f"from {d.from_date.isoformat()}: {dose_text(d)}" for d in reversed(med.doses)]
+    if med.stopped_on is not None:
+        steps.insert(0, f"stopped {med.stopped_on.isoformat()}")
+    return "\n".join(steps) or "—"
 
 
 def status_text(med: Medication) -> str:

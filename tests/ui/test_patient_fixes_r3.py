@@ -140,3 +140,33 @@ def test_dashboard_sledai_line_gives_the_band_and_names_proteinuria(repo):
     text = gather(repo, date(2026, 1, 2)).sledai
     assert "Latest SLEDAI-2K:</b> 6" in text
     assert "moderate activity" in text and "proteinuria" in text
+
+
+def test_recompute_egfr_says_what_changed_with_the_right_plural():
+    from lupus_tracker.ui.change_actions import egfr_change_text
+
+    day = date(2026, 1, 1)
+    same = egfr_change_text({day: "80"}, {day: "80"})
+    assert "nothing changed" in same and "1 computed eGFR value," in same
+    changed = egfr_change_text({day: "80"}, {day: "75", date(2026, 2, 1): "70"})
+    assert "1 added, 1 changed" in changed and "2 computed eGFR values" in changed
+
+
+def test_a_stopped_medication_history_shows_its_end_date():
+    from lupus_tracker.ui.treatments_page import history_text
+
+    med = Medication(
+        1, "Prednisone", date(2026, 1, 1), date(2026, 3, 1), doses=(Dose(date(2026, 1, 1), 5),)
+    )
+    assert history_text(med).splitlines()[0] == "stopped 2026-03-01"
+
+
+def test_show_as_table_names_the_chart_while_the_table_is_shown(qtbot, repo):
+    from lupus_tracker.ui.charts_view import ChartsView
+
+    view = ChartsView(repo)
+    qtbot.addWidget(view)
+    view.table_button.setChecked(True)
+    assert view.table_button.text().replace("&", "") == "Show as chart"
+    view.table_button.setChecked(False)
+    assert view.table_button.text().replace("&", "") == "Show as table"
