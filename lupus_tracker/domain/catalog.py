@@ -801,6 +801,28 @@ class UnknownMarkerError(KeyError):
         return str(self.args[0])
 
 
+# Common abbreviations a person types when searching for a marker (a search for "plt"
+# found nothing): lab-report usage, searched besides the key, short name, name and LOINC.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "platelets": ("PLT",),
+    "hemoglobin": ("Hb", "Hgb"),
+    "wbc": ("WBC", "leukocytes"),
+    "albumin": ("ALB",),
+    "creatinine": ("Cr", "SCr"),
+    "upcr": ("UPCR", "PCR"),
+    "uacr": ("UACR", "ACR"),
+    "esr": ("ESR", "sed rate"),
+    "crp": ("CRP",),
+    "ana": ("ANA",),
+    "anti_dsdna": ("dsDNA", "anti-dsDNA"),
+}
+
+
+def abbreviations(marker: Marker) -> tuple[str, ...]:
+    """The common abbreviations of ``marker`` (empty when it has none listed)."""
+    return ABBREVIATIONS.get(marker.key, ())
+
+
 def get_marker(key: str) -> Marker:
     try:
         return _BY_KEY[key]

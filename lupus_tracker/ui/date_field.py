@@ -57,12 +57,11 @@ class DateField(QLineEdit):
         calendar = QAction(icon, "Choose from a calendar", self)
         calendar.triggered.connect(self.open_calendar)
         self.addAction(calendar, QLineEdit.ActionPosition.TrailingPosition)
-        QShortcut(
-            QKeySequence("Alt+Down"),
-            self,
-            self.open_calendar,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        # Set apart: the constructor's context= argument was ignored (a window-wide
+        # shortcut), so Alt+Down on another field, e.g. the lab's Unit, opened this calendar.
+        calendar_keys = QShortcut(QKeySequence("Alt+Down"), self)
+        calendar_keys.setContext(Qt.ShortcutContext.WidgetShortcut)
+        calendar_keys.activated.connect(self.open_calendar)
         self._calendar: QCalendarWidget | None = None
         self._last_valid: date | None = day
         self.textChanged.connect(self._mark)

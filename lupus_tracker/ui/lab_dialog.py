@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lupus_tracker.domain.catalog import MARKERS, Marker, get_marker
+from lupus_tracker.domain.catalog import MARKERS, Marker, abbreviations, get_marker
 from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, LabResult
 from lupus_tracker.domain.wording import result_flag_word, understood
@@ -59,8 +59,21 @@ def pydate(value: QDate) -> date:
 
 
 def marker_text(marker: Marker) -> str:
+    """The list's text; it holds the abbreviations too, so typing "plt" finds platelets."""
     name = f"{marker.label} — {marker.name}" if marker.label != marker.name else marker.name
+    extra = [a for a in abbreviations(marker) if a.casefold() not in name.casefold()]
+    if extra:
+        name += f" [{', '.join(extra)}]"
     return f"{name} (LOINC {marker.loinc})" if marker.loinc else name
+
+
+# Units that are one and the same, said in the unit list ("mg/mg = g/g" for UPCR).
+SAME_UNIT = {"mg/mg": "g/g"}
+
+
+def unit_choice_text(label: str) -> str:
+    same = SAME_UNIT.get(label)
+    return f"{label} = {same}" if same else label
 
 
 def search_markers(text: str) -> list[Marker]:
@@ -73,7 +86,7 @@ def search_markers(text: str) -> list[Marker]:
     def forms(m: Marker) -> tuple[str, ...]:
         return tuple(
             "".join(f.casefold().split())
-            for f in (m.key, m.label, m.name, m.loinc, *m.alt_loinc)
+            for f in (m.key, m.label, m.name, m.loinc, *m.alt_loinc, *abbreviations(m))
             if f
         )
 
@@ -273,7 +286,7 @@ class MarkerRow:
         if key is not None:
             marker = get_marker(key)
             for unit in marker.units.units:
-                self.unit.addItem(unit.label, unit.code)
+                self.unit.addItem(unit_choice_text(unit.label), unit.code)
             usual = self.dialog.usual_unit(marker)
             self.unit.setCurrentIndex(max(self.unit.findData(usual), 0))
         self.unit.blockSignals(False)

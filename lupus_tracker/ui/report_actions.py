@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -68,8 +69,14 @@ class ReportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok is not None
+        ok.setText("&OK")  # Alt+O accepts (it typed an "o" into the notes)
         buttons.accepted.connect(self.save_if_valid)
         buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # accepts from any field, the notes too
+            accept_keys = QShortcut(QKeySequence(keys), self)
+            accept_keys.activated.connect(self.save_if_valid)
         form = QFormLayout(self)
         form.addRow(QLabel("Default period: since your last visit (else 3 months)."))
         form.addRow("&From:", self.since)

@@ -72,12 +72,9 @@ class ResultsPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
         for key in ("Return", "Enter"):  # Enter opens the selected row, like a double-click
-            QShortcut(
-                QKeySequence(key),
-                self.table,
-                lambda: self._emit(self.edit_requested),
-                context=Qt.ShortcutContext.WidgetShortcut,
-            )
+            opens = QShortcut(QKeySequence(key), self.table)
+            opens.setContext(Qt.ShortcutContext.WidgetShortcut)  # context= was ignored
+            opens.activated.connect(lambda: self._emit(self.edit_requested))
         self.filters = FilterBar(("Mar&ker:", "F&rom:", "&To:"), "All markers", date(2000, 1, 1))
         self.marker, self.since, self.until = (
             self.filters.choice,

@@ -21,16 +21,26 @@ class Choice(enum.Enum):
 def ask_unsaved(parent: QWidget | None, what: str) -> Choice:
     """Ask what to do with unsaved ``what`` ("the entries for 2026-03-05")."""
     buttons = QMessageBox.StandardButton
-    answer = QMessageBox.question(
-        parent,
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
         "Unsaved changes",
         f"You have not saved {what}. Save now?",
-        buttons.Save | buttons.Discard | buttons.Cancel,
-        buttons.Save,
+        buttons.NoButton,
+        parent,
     )
-    if answer == buttons.Save:
+    save = box.addButton(buttons.Save)
+    discard = box.addButton(buttons.Discard)
+    cancel = box.addButton(buttons.Cancel)
+    box.setEscapeButton(cancel)  # Escape keeps the entries
+    for button, text in ((save, "&Save"), (discard, "&Discard")):  # Alt+S, Alt+D
+        if button is not None:
+            button.setText(text)
+    box.setDefaultButton(buttons.Save)
+    box.exec()
+    chosen = box.clickedButton()
+    if chosen is save:
         return Choice.SAVE
-    if answer == buttons.Discard:
+    if chosen is discard:
         return Choice.DISCARD
     return Choice.CANCEL
 

@@ -141,19 +141,23 @@ def test_lab_dialog_date_and_row_messages_show_at_once_and_clear_when_fixed(qtbo
     assert dialog.result() == 1
 
 
-def test_unsaved_question_is_worded_for_one_thing(monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+def test_unsaved_question_is_worded_for_one_thing(monkeypatch, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from lupus_tracker.ui import unsaved
 
     asked: list[str] = []
     monkeypatch.undo()  # the real ask_unsaved, not the conftest's stand-in
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda parent, title, text, *args: (asked.append(text), QMessageBox.StandardButton.Cancel)[
-            1
-        ],
-    )
-    unsaved.ask_unsaved(None, "this lab report")
+
+    def answer() -> None:  # the box is built (its buttons carry Alt keys): press Escape
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(box.text())
+        box.escapeButton().click()
+
+    QTimer.singleShot(0, answer)
+    assert unsaved.ask_unsaved(None, "this lab report") is unsaved.Choice.CANCEL
     assert asked == ["You have not saved this lab report. Save now?"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from lupus_tracker.domain.records import Dose, Medication
@@ -170,3 +171,91 @@ def test_show_as_table_names_the_chart_while_the_table_is_shown(qtbot, repo):
     assert view.table_button.text().replace("&", "") == "Show as chart"
     view.table_button.setChecked(False)
     assert view.table_button.text().replace("&", "") == "Show as table"
+
+
+def test_alt_d_discards_in_the_unsaved_question(monkeypatch, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from lupus_tracker.ui import unsaved
+
+    monkeypatch.undo()  # the real ask_unsaved
+    texts: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        texts.extend(b.text() for b in box.buttons())
+        alt_d = [b for b in box.buttons() if b.shortcut() == QKeySequence("Alt+D")]
+        (alt_d[0] if alt_d else box.escapeButton()).click()
+
+    QTimer.singleShot(0, answer)
+    assert unsaved.ask_unsaved(None, "this dose change") is unsaved.Choice.DISCARD
+    assert "&Discard" in texts and "&Save" in texts
+
+
+def test_alt_down_on_the_lab_unit_opens_its_own_list_not_the_calendar(qtbot, repo):
+    from lupus_tracker.ui.lab_dialog import LabReportDialog
+
+    dialog = LabReportDialog(repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    row = dialog.rows[0]
+    row.marker.setCurrentIndex(row.marker.findData("c3"))
+    row.unit.setFocus()
+    qtbot.waitUntil(row.unit.hasFocus)
+    qtbot.keyClick(row.unit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert dialog.date._calendar is None
+    qtbot.waitUntil(row.unit.view().isVisible)
+    row.unit.hidePopup()
+
+
+def test_visit_report_dialog_accepts_with_ctrl_enter_and_alt_o(qtbot, repo):
+    for keys in ((Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier),):
+        dialog = ReportDialog(repo)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        dialog.notes.setFocus()
+        qtbot.waitUntil(dialog.notes.hasFocus)
+        qtbot.keyClicks(dialog.notes, "Ask about")
+        qtbot.keyClick(dialog.notes, *keys)
+        assert dialog.result() == ReportDialog.DialogCode.Accepted, (keys, dialog.error.text())
+        assert dialog.notes.toPlainText() == "Ask about"
+    from PySide6.QtWidgets import QPushButton
+
+    alt_o = [b for b in dialog.findChildren(QPushButton) if b.shortcut() == QKeySequence("Alt+O")]
+    assert alt_o and alt_o[0].text() == "&OK"
+
+
+def test_marker_search_knows_common_abbreviations():
+    from lupus_tracker.ui.lab_dialog import search_markers, unit_choice_text
+
+    for typed, key in (
+        ("plt", "platelets"),
+        ("Hgb", "hemoglobin"),
+        ("hb", "hemoglobin"),
+        ("cr", "creatinine"),
+        ("PCR", "upcr"),
+        ("acr", "uacr"),
+        ("alb", "albumin"),
+        ("dsdna", "anti_dsdna"),
+    ):
+        assert search_markers(typed)[0].key == key, typed
+    assert unit_choice_text("mg/mg") == "mg/mg = g/g"
+
+
+def test_typing_plt_in_the_marker_box_suggests_platelets(qtbot, repo):
+    from lupus_tracker.ui.lab_dialog import LabReportDialog
+
+    dialog = LabReportDialog(repo)
+    qtbot.addWidget(dialog)
+    completer = dialog.rows[0].marker.completer()
+    completer.setCompletionPrefix("plt")
+    assert completer.completionCount() >= 1
+    assert "Platelets" in completer.currentCompletion()
