@@ -109,9 +109,9 @@ def chart_flag_word(m: Measurement) -> str:
 def range_band_label(marker_key: str, series_label: str) -> str:
     """The legend of a chart's shaded range.  For eGFR the band is KDIGO's "not decreased
     below 60", not a normal range: 60-89 is G2, mildly decreased (KDIGO 2012)."""
-    if marker_key == "egfr":
+    if marker_key == "egfr":  # one band for the lab's and the computed series
         return (
-            f"eGFR {format_number(G2_MIN)} and above ({series_label}); "
+            f"eGFR {format_number(G2_MIN)} and above (KDIGO); "
             f"{format_number(G2_MIN)}-{format_number(G1_MIN - 1)} is G2: mildly decreased"
         )
     return f"reference range ({series_label})"
