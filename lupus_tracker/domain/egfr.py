@@ -167,7 +167,14 @@ def creatinine_in_mg_dl(number: float, unit_code: str) -> float | None:
 
 
 SCHWARTZ_ASSAY = "Bedside Schwartz (computed)"
-SCHWARTZ_NAME = "eGFR (bedside Schwartz)"
+SCHWARTZ_EQUATION = "bedside Schwartz"
+SCHWARTZ_NAME = f"eGFR ({SCHWARTZ_EQUATION})"
+
+
+def computed_equation(assay: str | None) -> str:
+    """The equation of a computed eGFR, as its remark names it: "bedside Schwartz" or
+    "CKD-EPI 2021"."""
+    return SCHWARTZ_EQUATION if assay == SCHWARTZ_ASSAY else EQUATION
 
 
 def result_name(marker: Marker, assay: str | None, *, short: bool = False) -> str:
