@@ -116,7 +116,8 @@ def check_output_path(path: os.PathLike | str, database: Path | None = None) -> 
     path = _follow_link(Path(path).expanduser())
     if database is not None and refers_to_database(path, Path(database)):
         raise OutputFileError(
-            f"{path} is the open database; choose another file name. Nothing was written."
+            f"{path} is the database you have open (or one of its files); choose another "
+            "file name. Nothing was written."
         )
     if path.is_dir():
         raise OutputFileError(f"{path} is a folder; give a file name.")

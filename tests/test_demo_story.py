@@ -12,6 +12,7 @@ import pytest
 from lupus_tracker.analysis.treat_to_target import gather_inputs, status_lines, summarize
 from lupus_tracker.demo import DAYS, FLARE_LABS_DAY, write_demo
 from lupus_tracker.domain.records import Source
+from lupus_tracker.store.inputs import treatment_records
 from lupus_tracker.store.repository import Repository
 
 END = date(2026, 11, 29)
@@ -35,7 +36,9 @@ def test_flare_visit_scores_what_the_labs_show_and_then_settles(demo):
     )
     scores = [visits[d].score for d in sorted(visits) if d > near]
     assert scores[-1] < visits[near].score and scores == sorted(scores, reverse=True)
-    text = "\n".join(status_lines(summarize(gather_inputs(demo, near), near)))
+    text = "\n".join(
+        status_lines(summarize(gather_inputs(treatment_records(demo, near), near), near))
+    )
     assert "No new activity: met" not in text
 
 
@@ -58,7 +61,10 @@ def test_no_unreflected_proteinuria_after_lldas(demo):
     met = [
         a.visit_on
         for a in visits
-        if summarize(gather_inputs(demo, a.visit_on), a.visit_on).latest.lldas.status.value == "met"
+        if summarize(
+            gather_inputs(treatment_records(demo, a.visit_on), a.visit_on), a.visit_on
+        ).latest.lldas.status.value
+        == "met"
     ]
     assert met, "the demo reaches LLDAS"
     later = [

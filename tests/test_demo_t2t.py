@@ -6,11 +6,14 @@ from __future__ import annotations
 from lupus_tracker.analysis.treat_to_target import gather_inputs, summarize
 from lupus_tracker.domain.records import EventKind
 from lupus_tracker.domain.treat_to_target import Status
+from lupus_tracker.store.inputs import treatment_records
 
 
 def test_demo_shows_a_realistic_treat_to_target_path(demo_repo):
     last_visit = max(a.visit_on for a in demo_repo.sledai.all())
-    summary = summarize(gather_inputs(demo_repo, last_visit), last_visit)
+    summary = summarize(
+        gather_inputs(treatment_records(demo_repo, last_visit), last_visit), last_visit
+    )
     first, latest = summary.visits[0], summary.visits[-1]
     assert first.pga >= 2 and first.lldas.status is Status.NOT_MET  # at the flare
     assert first.dose.total_mg > 7.5

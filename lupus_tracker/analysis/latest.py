@@ -1,19 +1,20 @@
 """Each marker's latest result, shown in the user's preferred unit, with its flag and the
 change since the previous comparable result.
 
-Used by the dashboard and the visit report. Two results are compared only when
-``domain.comparability`` says so (same unit family; same assay, or same lab and range when
-an assay is blank): otherwise the change is "not comparable", never a rise or fall. A
-change is computed only between exact numbers: ``<0.5`` then ``0.6`` has no honest difference.
+Used by the dashboard, the visit report and the Excel summary, from plain records
+(``store.inputs.latest_records`` reads each marker's last two days). Two results are
+compared only when ``domain.comparability`` says so (same unit family; same assay, or same
+lab and range when an assay is blank): otherwise the change is "not comparable", never a
+rise or fall. A change is computed only between exact numbers: ``<0.5`` then ``0.6`` has no
+honest difference.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from lupus_tracker.domain.catalog import MARKERS, Marker, get_marker
+from lupus_tracker.domain.catalog import Marker, get_marker
 from lupus_tracker.domain.comparability import why_not_comparable
 from lupus_tracker.domain.egfr import (
     MIN_AGE,
@@ -37,7 +38,7 @@ from lupus_tracker.domain.wording import (
     not_comparable_text,
     result_flag_word,
 )
-from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.inputs import LatestRecords
 from lupus_tracker.store.results_repo import measurement_of
 
 
@@ -164,23 +165,21 @@ def _range_text(m: Measurement, ranges: list[RefRange | None]) -> str:
     return ref.text() if ref else ""
 
 
-def latest_values(
-    repo: Repository,
-    until: date | None = None,
-    markers: Iterable[str] | None = None,
-    since: date | None = None,
-) -> list[LatestValue]:
-    """The latest result of each marker up to ``until`` (catalog order); with ``since``,
-    only markers that have a result on or after that date."""
-    keys = list(markers) if markers is not None else [m.key for m in MARKERS]
-    sex = repo.profile.get().sex
+def latest_values(records: LatestRecords, since: date | None = None) -> list[LatestValue]:
+    """The latest result of each marker of ``records`` up to its ``until``, in the order
+    the markers were asked for; with ``since``, only markers that have a result on or
+    after that date. Read the records with ``store.inputs.latest_records``."""
     by_marker: dict[str, list[LabResult]] = {}
     computed_egfr: dict[date, LabResult] = {}
-    for result in repo.results.all(markers=keys, until=until):
+    until = records.until
+    for result in sorted(records.results, key=lambda r: (r.taken_on, r.id)):
+        if until is not None and result.taken_on > until:
+            continue
         if result.source is Source.COMPUTED and result.marker == "egfr":
             computed_egfr[result.taken_on] = result  # shown beside the lab's eGFR
             continue
         by_marker.setdefault(result.marker, []).append(result)
+    keys = records.markers
     if "egfr" in keys and "egfr" not in by_marker and computed_egfr:
         by_marker["egfr"] = [computed_egfr[day] for day in sorted(computed_egfr)]
     rows = []
@@ -189,9 +188,9 @@ def latest_values(
         if not results or (since is not None and results[-1].taken_on < since):
             continue
         marker = get_marker(key)
-        preferred = repo.settings.preferred_unit(marker)
-        latest = show(marker, results[-1], preferred, sex)
-        previous = show(marker, results[-2], preferred, sex) if len(results) > 1 else None
+        preferred = records.preferred.get(key, marker.canonical_unit)
+        latest = show(marker, results[-1], preferred, records.sex)
+        previous = show(marker, results[-2], preferred, records.sex) if len(results) > 1 else None
         reason = "" if previous is None else why_not_comparable(latest.result, previous.result)
         comparable = previous is not None and not reason
         change = exact_change(latest, previous) if comparable else None
@@ -199,7 +198,7 @@ def latest_values(
         if key == "egfr":
             remark = _egfr_remark(latest, computed_egfr)
         elif key == "creatinine":
-            remark = _creatinine_remark(repo, latest)
+            remark = _creatinine_remark(records, latest)
         rows.append(LatestValue(marker, latest, previous, change, comparable, reason, remark))
     return rows
 
@@ -241,16 +240,15 @@ def _egfr_remark(latest: Shown, computed: dict[date, LabResult]) -> str:
     return "; ".join(parts)
 
 
-def _creatinine_remark(repo: Repository, latest: Shown) -> str:
+def _creatinine_remark(records: LatestRecords, latest: Shown) -> str:
     """Under 18 on the creatinine's day: CKD-EPI is for adults, and the bedside Schwartz
     equation needs a height when none was logged near it (issue 12 item 8; one wording,
     ``domain.egfr.under_18_note``)."""
-    birth = repo.profile.get().birth_date
+    birth = records.birth_date
     if birth is None:
         return ""
     age = age_on(birth, latest.day)
     if age >= MIN_AGE:
         return ""
-    heights = [(r.taken_on, r.base_value) for r in repo.results.all(["height"])]
-    near = height_near([(day, cm) for day, cm in heights if cm is not None], latest.day)
+    near = height_near(list(records.heights), latest.day)
     return under_18_note(age, near is not None)

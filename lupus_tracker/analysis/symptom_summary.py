@@ -8,7 +8,7 @@ from datetime import date
 
 from lupus_tracker.domain.symptoms import Symptom, get_symptom
 from lupus_tracker.domain.thresholds import FEVER_CELSIUS
-from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.inputs import DiaryRecords
 from lupus_tracker.store.results_repo import measured
 
 # Our choice (issue 17): a symptom logged at severity 0 was checked and absent; it counts
@@ -54,12 +54,14 @@ class SymptomSummary:
         )
 
 
-def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSummary:
-    """Summarise the diary between ``since`` and ``until`` (both included): each symptom's
-    days present out of the days with a diary entry, its average over those days."""
-    entries = repo.diary.symptoms(since, until)
+def summarize_symptoms(records: DiaryRecords) -> SymptomSummary:
+    """Summarise the diary of ``records`` (``since``..``until``, both included): each
+    symptom's days present out of the days with a diary entry, its average over those
+    days. Read the records with ``store.inputs.diary_records``."""
+    since, until = records.since, records.until
+    entries = [e for e in records.symptoms if since <= e.day <= until]
     logged_days = {e.day for e in entries}
-    logged_days.update(day for day, _ in repo.diary.notes(since, until))
+    logged_days.update(day for day in records.note_days if since <= day <= until)
     logged = len(logged_days)
     by_key: dict[str, list[int]] = {}
     present_days: dict[str, set[date]] = {}
@@ -67,7 +69,7 @@ def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSum
         by_key.setdefault(entry.symptom, []).append(entry.severity)
         if entry.severity > PRESENT_ABOVE:
             present_days.setdefault(entry.symptom, set()).add(entry.day)
-    listed = repo.diary.all_symptoms()  # the built-in ones, then the patient's own
+    listed = list(records.listed)  # the built-in ones, then the patient's own
     listed += [get_symptom(key) for key in by_key if key not in {s.key for s in listed}]
     stats = tuple(
         SymptomStats(
@@ -82,7 +84,9 @@ def summarize_symptoms(repo: Repository, since: date, until: date) -> SymptomSum
         if (values := by_key.get(symptom.key))
     )
     fever_days = set(present_days.get("fever", set()))
-    for result in repo.results.all(["temperature"], since, until):
+    for result in records.temperatures:
+        if result.marker != "temperature" or not since <= result.taken_on <= until:
+            continue
         m = measured(result)  # interpreted once, when the store loaded it
         if m is not None and m.certainly_above(FEVER_CELSIUS):
             fever_days.add(result.taken_on)

@@ -3,11 +3,12 @@ the latest assessed visit, the prednisone-equivalent dose and its cumulative gra
 hydroxychloroquine per kilogram with the retinal screening schedule, and the monitoring
 tests that are due.
 
-:func:`summarize` works on plain data (:class:`Inputs`); :func:`gather_inputs` is the one
-place that reads those data from an open repository. The CLI ``status`` command, the
-Insight view, the dashboard line and the visit report all use the same summary, so they
-can never disagree. Everything here is information to discuss with the doctor: the
-wording names definitions, visits and missing inputs, and never proposes a dose.
+:func:`summarize` works on plain data (:class:`Inputs`), which :func:`gather_inputs` makes
+from the records ``store.inputs.treatment_records`` reads (no repository here). The CLI
+``status`` command, the Insight view, the dashboard line and the visit report all use the
+same summary, so they can never disagree. Everything here is information to discuss with
+the doctor: the wording names definitions, visits and missing inputs, and never proposes a
+dose.
 """
 
 from __future__ import annotations
@@ -15,20 +16,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
-from lupus_tracker.analysis.sledai_suggest import SUGGEST_MARKERS, Suggestion, findings_after
+from lupus_tracker.analysis.sledai_suggest import Suggestion, findings_after
 from lupus_tracker.domain import glucocorticoids as gc
 from lupus_tracker.domain import hydroxychloroquine as hcq
 from lupus_tracker.domain.monitoring import (
-    ITEMS,
     LUPUS_NEPHRITIS_SETTING,
     Due,
     DueStatus,
     intervals_from_settings,
     monitoring_due,
 )
-from lupus_tracker.domain.records import EventKind, Medication
+from lupus_tracker.domain.records import Medication
 from lupus_tracker.domain.treat_to_target import (
     Definition,
     Status,
@@ -38,14 +37,12 @@ from lupus_tracker.domain.treat_to_target import (
     day_text,
     time_in_state,
 )
-
-if TYPE_CHECKING:
-    from lupus_tracker.store.repository import Repository
+from lupus_tracker.store.inputs import MONITORED_MARKERS as _MONITORED_MARKERS
+from lupus_tracker.store.inputs import TreatmentRecords
 
 YEAR = timedelta(days=365)
 # Our choice: the one-line summary names at most 3 due tests, then "and N more".
 DUE_IN_ONE_LINE = 3
-_MONITORED_MARKERS = tuple(sorted({m for item in ITEMS for m in item.markers}))
 
 
 @dataclass(frozen=True)
@@ -72,28 +69,19 @@ class Inputs:
     since_visit: tuple[str, ...] = ()
 
 
-def gather_inputs(repo: Repository, day: date) -> Inputs:
-    """Everything :func:`summarize` needs, read from ``repo`` up to ``day``."""
+def gather_inputs(records: TreatmentRecords, day: date) -> Inputs:
+    """Everything :func:`summarize` needs on ``day``, from the records read by
+    ``store.inputs.treatment_records`` (anything after ``day`` is left out)."""
     assessments = tuple(
         VisitAssessment(a.visit_on, frozenset(a.items), getattr(a, "pga", None))
-        for a in repo.sledai.all()
+        for a in records.assessments
         if a.visit_on <= day
     )
-    weights = tuple(
-        (r.taken_on, r.base_value)
-        for r in repo.results.all(["weight"], until=day)
-        if r.base_value is not None and r.comparator is None
-    )
-    egfr = tuple(
-        (r.taken_on, r.base_value)
-        for r in repo.results.all(["egfr"], until=day)
-        if r.base_value is not None and r.comparator is None
-    )
-    last: dict[str, date] = {}
-    for result in repo.results.all(_MONITORED_MARKERS, until=day):
-        last[result.marker] = max(last.get(result.marker, result.taken_on), result.taken_on)
-    exams = tuple(e.occurred_on for e in repo.events.all(until=day, kinds=(EventKind.EYE_EXAM,)))
-    settings = dict(repo.settings.all())
+    last: dict[str, date] = {
+        marker: on
+        for marker, on in records.last_results.items()
+        if marker in _MONITORED_MARKERS and on <= day
+    }
     since_visit: tuple[str, ...] = ()
     if assessments:
         latest = max(assessments, key=lambda a: a.visit_on)
@@ -101,20 +89,18 @@ def gather_inputs(repo: Repository, day: date) -> Inputs:
         if visit < day:  # only what the visit did not already count
             since_visit = tuple(
                 _finding_text(s)
-                for s in findings_after(
-                    repo.results.all(SUGGEST_MARKERS, visit + timedelta(days=1), day), visit, day
-                )
+                for s in findings_after(records.after_visit, visit, day)
                 if s.descriptor.key not in latest.items
             )
     return Inputs(
-        tuple(repo.treatments.all()),
+        records.medications,
         assessments,
-        weights,
-        egfr,
+        tuple((on, kg) for on, kg in records.weights if on <= day),
+        tuple((on, value) for on, value in records.egfr if on <= day),
         last,
-        exams,
-        settings.get(LUPUS_NEPHRITIS_SETTING) == "yes",
-        intervals_from_settings(settings),
+        tuple(on for on in records.eye_exams if on <= day),
+        records.settings.get(LUPUS_NEPHRITIS_SETTING) == "yes",
+        intervals_from_settings(records.settings),
         since_visit,
     )
 
@@ -335,10 +321,9 @@ def one_line(summary: Summary) -> str:
     return "; ".join(parts) + "."
 
 
-def treat_to_target_line(repo: Repository, day: date) -> str:
-    """The one treat-to-target line for the dashboard and near the top of the visit report
-    (the report's hook calls this), as of ``day``."""
-    return one_line(summarize(gather_inputs(repo, day), day))
+def treat_to_target_line(records: TreatmentRecords) -> str:
+    """The one treat-to-target line for the dashboard, as of the records' day."""
+    return one_line(summarize(gather_inputs(records, records.day), records.day))
 
 
 def visit_rows(summary: Summary) -> Sequence[VisitStates]:

@@ -2,8 +2,9 @@
 chart (same series, ranges, open triangles for bounds and per-assay series), one per
 marker, on one time axis.
 
-``build_panel_figure(title, markers, ...)`` takes plain data (the Charts page reads it with
-``charts.sources.load_panel``).
+``build_panel_figure(title, markers, ...)`` takes plain data (the Charts page reads the
+records with ``store.inputs.chart_records`` and makes them marker data with
+``charts.sources.panel``).
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Read what a chart needs from the repository into plain data (the only chart module that
-touches the repository; the builders take the records this returns)."""
+"""A chart's data from plain records (``store.inputs.chart_records`` reads them): the
+marker data of one marker, a marker chart with its events and medications, a panel's
+markers. No repository here: tests build the records by hand."""
 
 from __future__ import annotations
 
@@ -11,39 +12,37 @@ from lupus_tracker.charts.series import MarkerData, prepare_marker
 from lupus_tracker.domain.catalog import get_marker
 
 if TYPE_CHECKING:
-    from lupus_tracker.store.repository import Repository
+    from lupus_tracker.store.inputs import ChartRecords
 
 
-def load_marker_data(
-    repo: Repository, key: str, since: date | None = None, until: date | None = None
+def marker_data(
+    records: ChartRecords, key: str, since: date | None = None, until: date | None = None
 ) -> MarkerData:
+    """The chart pipeline's data of marker ``key``: its results from ``since`` (else the
+    records' start) to ``until`` (else the records' end)."""
     marker = get_marker(key)
+    since = since or records.since
+    until = until or records.until
+    results = [
+        r
+        for r in records.results.get(key, ())
+        if (since is None or r.taken_on >= since) and (until is None or r.taken_on <= until)
+    ]
     return prepare_marker(
-        marker,
-        repo.results.all([key], since, until),
-        repo.settings.preferred_unit(marker),
-        repo.profile.get().sex,
+        marker, results, records.preferred.get(key, marker.canonical_unit), records.sex
     )
 
 
-def load_marker_chart(
-    repo: Repository,
-    key: str,
-    since: date | None = None,
-    until: date | None = None,
-    *,
-    with_medications: bool = True,
-) -> MarkerChart:
+def marker_chart(records: ChartRecords, key: str, *, with_medications: bool = True) -> MarkerChart:
+    """One marker over the records' span with its events and (when asked) medications."""
     return MarkerChart(
-        load_marker_data(repo, key, since, until),
-        tuple(repo.events.all(since, until)),
-        tuple(repo.treatments.all()) if with_medications else (),
-        since,
-        until,
+        marker_data(records, key),
+        records.events,
+        records.medications if with_medications else (),
+        records.since,
+        records.until,
     )
 
 
-def load_panel(
-    repo: Repository, keys: tuple[str, ...], since: date | None = None, until: date | None = None
-) -> list[MarkerData]:
-    return [load_marker_data(repo, key, since, until) for key in keys]
+def panel(records: ChartRecords, keys: tuple[str, ...]) -> list[MarkerData]:
+    return [marker_data(records, key) for key in keys]

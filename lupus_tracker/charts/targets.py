@@ -7,6 +7,7 @@ who has marked lupus nephritis (the target is that condition's)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from lupus_tracker.charts.style import ChartStyle
-    from lupus_tracker.store.repository import Repository
 
 BP_KEYS = ("systolic_bp", "diastolic_bp")
 SOURCE = "KDIGO 2024"
@@ -52,10 +52,10 @@ def bp_target_note() -> str:
     )
 
 
-def targets_for(repo: Repository) -> dict[str, Target]:
-    """The targets that apply to the person in ``repo`` (from their lupus nephritis
-    setting)."""
-    return bp_targets(repo.settings.get(LUPUS_NEPHRITIS_SETTING) == "yes")
+def targets_for(settings: Mapping[str, str]) -> dict[str, Target]:
+    """The targets that apply to the person whose settings these are (from their lupus
+    nephritis setting)."""
+    return bp_targets(settings.get(LUPUS_NEPHRITIS_SETTING) == "yes")
 
 
 def draw_target(ax: Axes, target: Target, style: ChartStyle) -> None:

@@ -47,11 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from lupus_tracker.exchange.errors import ExchangeError
     from lupus_tracker.output_files import check_output_path
     from lupus_tracker.report.content import default_period, gather
-    from lupus_tracker.report.output import database_as_output
 
-    refusal = database_as_output(args.out, database_path(args))
-    if refusal:
-        raise UserError(refusal)
     check_output_path(args.out, database_path(args))  # before any work: exit 2 if unsafe
     with open_repository(args, create=False) as repo:
         since, until = default_period(repo, args.until)

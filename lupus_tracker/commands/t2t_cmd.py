@@ -88,10 +88,11 @@ def list_items() -> str:
 
 def run_status(args: argparse.Namespace) -> int:
     from lupus_tracker.analysis.treat_to_target import gather_inputs, status_lines, summarize
+    from lupus_tracker.store.inputs import treatment_records
 
     day = args.date or date.today()
     with open_repository(args, create=False) as repo:
-        summary = summarize(gather_inputs(repo, day), day)
+        summary = summarize(gather_inputs(treatment_records(repo, day), day), day)
     print("\n".join(status_lines(summary)))
     return 0
 

@@ -19,6 +19,7 @@ from lupus_tracker.domain.wording import flag_text
 from lupus_tracker.exchange.csv_export import rows
 from lupus_tracker.exchange.files import write_private
 from lupus_tracker.exchange.snapshot import read_snapshot
+from lupus_tracker.store.inputs import latest_records
 from lupus_tracker.store.repository import Repository
 
 SHEETS = {
@@ -133,7 +134,7 @@ def _summary(book, repo: Repository) -> None:
     _append(
         sheet, ["Marker", "Latest", "Unit", "Date", "Reference range", "Flag", "Previous", "Change"]
     )
-    for row in latest_values(repo):
+    for row in latest_values(latest_records(repo)):
         previous = _value_cell(sheet, row.previous.value_text) if row.previous else ""
         _append(
             sheet,

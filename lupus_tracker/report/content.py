@@ -17,6 +17,7 @@ from lupus_tracker.domain.records import Event, EventKind, Profile, SymptomEntry
 from lupus_tracker.report.results import ReportResults, gather_results
 from lupus_tracker.report.sections import ALL_SECTIONS, ReportSection
 from lupus_tracker.report.treatment import Treatment, gather_treatment
+from lupus_tracker.store.inputs import chart_records, diary_records
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.repository import Repository
 
@@ -109,14 +110,18 @@ def gather(
         if with_charts:
             from lupus_tracker.report.figures import sparkline_images
 
-            content.sparklines = sparkline_images(repo, content.results.key, since, until)
+            content.sparklines = sparkline_images(
+                chart_records(repo, since=since, until=until), content.results.key, since, until
+            )
     if content.has(ReportSection.CHARTS) and with_charts:
         from lupus_tracker.report.figures import trend_chart_image
 
-        chart = trend_chart_image(repo, chart_start(since, until), since, until)
+        start = chart_start(since, until)
+        records = chart_records(repo, since=start, until=until)
+        chart = trend_chart_image(records, start, since, until)
         content.charts = [chart] if chart is not None else []
     if content.has(ReportSection.SYMPTOMS):
-        content.symptoms = summarize_symptoms(repo, since, until)
+        content.symptoms = summarize_symptoms(diary_records(repo, since, until))
         content.worst_days = worst_days(repo, since, until)
         content.photos = _photos(repo, since, until, photo_ids)
     if content.has(ReportSection.EVENTS):

@@ -2,9 +2,10 @@
 a sparkline per key result and the trend chart page (matplotlib, no Qt).
 
 Thin on purpose: the points, series and ranges come from the chart pipeline
-(``charts.series``, read by ``charts.sources.load_marker_data``), the dose strip from
-``domain.glucocorticoids``. Text is never smaller than 7 pt at print size; series are told
-apart by marker shape as well as colour.
+(``charts.series`` via ``charts.sources.marker_data``), the dose strip from
+``domain.glucocorticoids``. Everything is drawn from plain records
+(``store.inputs.chart_records``), never read from the repository here. Text is never
+smaller than 7 pt at print size; series are told apart by marker shape as well as colour.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from lupus_tracker.charts.marker import MarkerData, Series, day_numbers, x_limits
-from lupus_tracker.charts.sources import load_marker_data
+from lupus_tracker.charts.sources import marker_data
 from lupus_tracker.charts.style import print_style
 from lupus_tracker.charts.targets import BP_KEYS, bp_target_note, draw_target, targets_for
 from lupus_tracker.domain.catalog import get_marker
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
     from lupus_tracker.report.content import Image
     from lupus_tracker.report.results import KeyResult
-    from lupus_tracker.store.repository import Repository
+    from lupus_tracker.store.inputs import ChartRecords
 
 MM = 1 / 25.4  # inches per millimetre
 DPI = 250
@@ -87,7 +88,7 @@ def _row_series(data: MarkerData, row: KeyResult) -> Series | None:
 
 
 def sparkline_images(
-    repo: Repository, rows: Iterable[KeyResult], since: date, until: date
+    records: ChartRecords, rows: Iterable[KeyResult], since: date, until: date
 ) -> dict[str, Image]:
     """A small trend line of the period for each row (by the row's name); a single result
     is a dot."""
@@ -97,7 +98,7 @@ def sparkline_images(
 
     images = {}
     for row in rows:
-        series = _row_series(load_marker_data(repo, row.marker_key, since, until), row)
+        series = _row_series(marker_data(records, row.marker_key, since, until), row)
         if series is None or not series.days:
             continue
         figure = Figure(figsize=(SPARK_MM[0] * MM, SPARK_MM[1] * MM))
@@ -148,8 +149,14 @@ def _shape_map(panels: list[MarkerData]) -> dict[str, str]:
     return shapes
 
 
-def _panel_keys(repo: Repository, start: date, until: date, most: int = MAX_PANELS) -> list[str]:
-    have = set(repo.results.frame(None, start, until)["marker"])
+def _panel_keys(
+    records: ChartRecords, start: date, until: date, most: int = MAX_PANELS
+) -> list[str]:
+    have = {
+        key
+        for key, results in records.results.items()
+        if any(start <= r.taken_on <= until for r in results)
+    }
     keys = []
     for group in PANEL_GROUPS:
         key = next((k for k in group if k in have), None)
@@ -158,12 +165,12 @@ def _panel_keys(repo: Repository, start: date, until: date, most: int = MAX_PANE
     return keys[:most]
 
 
-def _dose_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
+def _dose_strip(ax: Axes, records: ChartRecords, start: date, until: date) -> None:
     """Daily oral prednisone-equivalent (steps), intravenous pulses as labelled open
     triangles at the top, and hatching where a glucocorticoid dose is not known."""
     from lupus_tracker.domain.glucocorticoids import exposure, format_mg, oral_steps
 
-    exp = exposure(repo.treatments.all(), as_of=until)
+    exp = exposure(records.medications, as_of=until)
     steps = oral_steps(exp, start, until)
     if steps:
         days = day_numbers([day for day, _ in steps])
@@ -201,9 +208,9 @@ def _dose_strip(ax: Axes, repo: Repository, start: date, until: date) -> None:
         )
 
 
-def _event_strip(ax: Axes, repo: Repository, start: date, until: date) -> set[EventKind]:
+def _event_strip(ax: Axes, records: ChartRecords, start: date, until: date) -> set[EventKind]:
     shown: set[EventKind] = set()
-    for event in repo.events.all(start, until):
+    for event in (e for e in records.events if start <= e.occurred_on <= until):
         shape = EVENT_STYLE[event.kind][0]
         row = EVENT_ROWS.get(event.kind, 0.5)
         if event.kind is EventKind.HOSPITAL_STAY and event.ended_on:
@@ -272,7 +279,7 @@ def _one_scale(data: MarkerData) -> tuple[MarkerData, str]:
     return replace(data, series=kept, titer=False), f"titer results ({names})"
 
 
-def _pressure_panel(repo: Repository, start: date, until: date) -> MarkerData | None:
+def _pressure_panel(records: ChartRecords, start: date, until: date) -> MarkerData | None:
     """Systolic and diastolic readings on one axis, told apart by shape; the lupus
     nephritis target lines stand for their ranges (no bands)."""
     series = tuple(
@@ -282,7 +289,7 @@ def _pressure_panel(repo: Repository, start: date, until: date) -> MarkerData | 
             tuple(replace(p, low=None, high=None) for p in s.points),
         )
         for key, name in zip(BP_KEYS, ("systolic", "diastolic"), strict=True)
-        for s in load_marker_data(repo, key, start, until).series
+        for s in marker_data(records, key, start, until).series
     )
     if not series:
         return None
@@ -290,19 +297,24 @@ def _pressure_panel(repo: Repository, start: date, until: date) -> MarkerData | 
 
 
 def trend_figure(
-    repo: Repository, start: date, since: date, until: date, width_mm: float = CHART_WIDTH_MM
+    records: ChartRecords,
+    start: date,
+    since: date,
+    until: date,
+    width_mm: float = CHART_WIDTH_MM,
 ) -> Figure:
     """Two columns of marker panels (each at least 8 cm wide), each column ending with the
-    prednisone-equivalent dose strip and the events on the same time axis."""
+    prednisone-equivalent dose strip and the events on the same time axis, from ``start``
+    to ``until`` (``records`` hold at least that span)."""
     import matplotlib.dates as mdates
     from matplotlib.figure import Figure
     from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-    targets = targets_for(repo)
-    pressure = _pressure_panel(repo, start, until) if targets else None
+    targets = targets_for(records.settings)
+    pressure = _pressure_panel(records, start, until) if targets else None
     # With the blood pressure panel, one more marker keeps the two columns even.
-    keys = _panel_keys(repo, start, until, MAX_PANELS + (pressure is not None))
-    panels = [load_marker_data(repo, key, start, until) for key in keys]
+    keys = _panel_keys(records, start, until, MAX_PANELS + (pressure is not None))
+    panels = [marker_data(records, key, start, until) for key in keys]
     shapes = _shape_map(panels)  # the pressure panel's two series are apart by height
     if pressure is not None:
         keys, panels = [*keys, pressure.key], [*panels, pressure]
@@ -347,8 +359,8 @@ def trend_figure(
                 title += "; titers apart"
                 left_outs.append(f"{label}: {left_out} not drawn (another scale).")
             ax.set_title(title, fontsize=8, loc="left", pad=2)
-        _dose_strip(axes[rows], repo, start, until)
-        kinds = _event_strip(axes[rows + 1], repo, start, until)
+        _dose_strip(axes[rows], records, start, until)
+        kinds = _event_strip(axes[rows + 1], records, start, until)
         for ax in axes:
             if since > start:
                 ax.axvline(day_numbers([since])[0], color=INK, linestyle=(0, (3, 2)), linewidth=0.7)
@@ -365,13 +377,13 @@ def trend_figure(
     return figure
 
 
-def trend_chart_image(repo: Repository, start: date, since: date, until: date) -> Image | None:
+def trend_chart_image(records: ChartRecords, start: date, since: date, until: date) -> Image | None:
     """The trend chart as a print-size PNG; None when no key result falls in its span."""
     from lupus_tracker.report.content import Image
 
-    if not _panel_keys(repo, start, until):
+    if not _panel_keys(records, start, until):
         return None
-    figure = trend_figure(repo, start, since, until)
+    figure = trend_figure(records, start, since, until)
     pressure = any(ax.get_title(loc="left").startswith("Blood pressure") for ax in figure.axes)
     note = bp_target_note()
     caption = " ".join(

@@ -24,6 +24,7 @@ from lupus_tracker.charts.series import source_name
 from lupus_tracker.domain.catalog import MARKERS, get_marker
 from lupus_tracker.domain.comparability import group_series
 from lupus_tracker.domain.records import LabResult, Source
+from lupus_tracker.store.inputs import latest_records
 from lupus_tracker.store.repository import Repository
 
 # Issue 16: anti-dsDNA, C3, C4, urine protein (24 h or UPCR), albumin, creatinine, eGFR,
@@ -138,9 +139,9 @@ def with_series_previous(repo: Repository, row: LatestValue, until: date) -> Lat
 def gather_results(repo: Repository, since: date, until: date) -> ReportResults:
     in_period = {
         row.marker.key: with_series_previous(repo, row, until)
-        for row in latest_values(repo, until=until, since=since)
+        for row in latest_values(latest_records(repo, until=until), since=since)
     }
-    before = latest_values(repo, until=since - timedelta(days=1))
+    before = latest_values(latest_records(repo, until=since - timedelta(days=1)))
     key: list[KeyResult] = []
     for marker_key in KEY_MARKERS:
         if marker_key not in in_period:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from lupus_tracker.domain.glucocorticoids import Cumulative
+from lupus_tracker.store.inputs import treatment_records
 from lupus_tracker.store.repository import Repository
 
 
@@ -21,7 +22,7 @@ def treat_to_target_line(repo: Repository, on: date) -> str:
         from lupus_tracker.analysis.treat_to_target import gather_inputs, one_line, summarize
     except ImportError:
         return ""
-    summary = summarize(gather_inputs(repo, on), on)
+    summary = summarize(gather_inputs(treatment_records(repo, on), on), on)
     line = one_line(summary)
     if summary.all_time.total_mg > 0:
         line = line.removesuffix(".") + (

@@ -98,4 +98,7 @@ class Repository:
         return {table: self.db.query(f"SELECT count(*) FROM {table}")[0][0] for table in _COUNTED}
 
     def is_empty(self) -> bool:
-        return not any(self.counts().values())
+        """True when no table holds a row (one look per table, not a count of each)."""
+        return not any(
+            self.db.query(f"SELECT EXISTS (SELECT 1 FROM {table})")[0][0] for table in _COUNTED
+        )

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from lupus_tracker.domain.catalog import Marker, get_marker
 from lupus_tracker.domain.records import NumberFormat
 from lupus_tracker.domain.units import Unit, UnitError
 from lupus_tracker.store.base import Manager
 
 NUMBER_FORMAT = "number_format"
+
+
+def _display_unit(marker: Marker, code: str | None) -> Unit:
+    """The unit stored as ``code`` when the catalog still knows it, else the canonical one."""
+    if code is not None:
+        unit = marker.units.find(code)
+        if unit is not None:
+            return unit
+    return marker.canonical_unit
 
 
 class SettingsManager(Manager):
@@ -46,12 +57,13 @@ class SettingsManager(Manager):
     def preferred_unit(self, marker: Marker | str) -> Unit:
         """The unit the user wants to see ``marker`` in (default: its canonical unit)."""
         marker = get_marker(marker) if isinstance(marker, str) else marker
-        code = self.get(f"unit.{marker.key}")
-        if code is not None:
-            unit = marker.units.find(code)
-            if unit is not None:
-                return unit
-        return marker.canonical_unit
+        return _display_unit(marker, self.get(f"unit.{marker.key}"))
+
+    def preferred_units(self, markers: Iterable[Marker]) -> dict[str, Unit]:
+        """Each marker's display unit, by key, read in one query."""
+        rows = self.db.query("SELECT key, value FROM settings WHERE key LIKE 'unit.%'")
+        codes = {row["key"]: row["value"] for row in rows}
+        return {m.key: _display_unit(m, codes.get(f"unit.{m.key}")) for m in markers}
 
     def set_preferred_unit(self, marker_key: str, unit_text: str | None) -> None:
         marker = get_marker(marker_key)

@@ -66,22 +66,24 @@ def build_figure(repo, choice: Choice):
     from lupus_tracker.charts.sledai import build_sledai_figure
     from lupus_tracker.charts.symptoms import build_symptom_figure
     from lupus_tracker.charts.targets import targets_for
+    from lupus_tracker.store.inputs import chart_records
 
     style = chart_style(choice.theme, font_pt=choice.font_pt)
     since, until = choice.since, choice.until
     size = (choice.size_px[0] / (100 * choice.ratio), choice.size_px[1] / (100 * choice.ratio))
     if choice.kind == "panel":
         title, keys = PANELS[choice.key]
+        records = chart_records(repo, keys, since, until)
         return build_panel_figure(
             title,
-            sources.load_panel(repo, keys, since, until),
-            repo.events.all(since, until),
+            sources.panel(records, keys),
+            records.events,
             since,
             until,
             style,
             width_in=size[0],
             height_in=size[1],
-            targets=targets_for(repo),
+            targets=targets_for(records.settings),
         )
     if choice.kind == "symptoms":
         return build_symptom_figure(
@@ -96,9 +98,8 @@ def build_figure(repo, choice: Choice):
         return build_sledai_figure(
             repo.sledai.all(), repo.events.all(since, until), since, until, style, size_in=size
         )
-    return marker_figure(
-        sources.load_marker_chart(repo, choice.key, since, until), style, size_in=size
-    )
+    records = chart_records(repo, [choice.key], since, until)
+    return marker_figure(sources.marker_chart(records, choice.key), style, size_in=size)
 
 
 def render_choice(repo, choice: Choice):

@@ -25,6 +25,7 @@ from lupus_tracker.analysis.symptom_summary import SymptomSummary, summarize_sym
 from lupus_tracker.domain.dosing import daily_amount
 from lupus_tracker.domain.egfr import result_name
 from lupus_tracker.domain.values import format_number
+from lupus_tracker.store.inputs import diary_records, latest_records, treatment_records
 from lupus_tracker.ui import theme
 from lupus_tracker.ui.profile_prompt import NOT_NOW, ProfileQuestionBar, remember
 from lupus_tracker.ui.screen import fit_columns
@@ -333,7 +334,8 @@ def gather(repo, today: date) -> DashboardContent:
     from lupus_tracker.analysis.serology import ACTIVITY_MARKERS, activity_note
     from lupus_tracker.analysis.treat_to_target import treat_to_target_line
 
-    current = [m for m in repo.treatments.all() if m.active_on(today)]
+    treatment = treatment_records(repo, today)
+    current = [m for m in treatment.medications if m.active_on(today)]
     assessments = repo.sledai.all()
     if assessments:
         last = max(assessments, key=lambda a: a.visit_on)
@@ -345,7 +347,7 @@ def gather(repo, today: date) -> DashboardContent:
         sledai = "No SLEDAI-2K recorded yet (Insight › SLEDAI-2K for a visit)."
     from lupus_tracker.domain.profile_question import PROFILE_PROMPT_SETTING, profile_question
 
-    latest = latest_values(repo)
+    latest = latest_values(latest_records(repo))
     return DashboardContent(
         empty=False,
         latest=latest,
@@ -360,6 +362,6 @@ def gather(repo, today: date) -> DashboardContent:
         medications=sorted(current, key=lambda m: m.name.casefold()),
         sledai=sledai,
         t2t="<b>Treat-to-target</b> (to discuss with your doctor): "
-        + treat_to_target_line(repo, today),
-        symptoms=summarize_symptoms(repo, today - timedelta(days=29), today),
+        + treat_to_target_line(treatment),
+        symptoms=summarize_symptoms(diary_records(repo, today - timedelta(days=29), today)),
     )

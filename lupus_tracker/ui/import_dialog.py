@@ -10,10 +10,9 @@ with conflicts, and whether preliminary results and settings come in.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,39 +38,8 @@ from lupus_tracker.exchange.plan import ImportPlan, apply_plan_undoable
 from lupus_tracker.store.changes import Change
 from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.ui.table_model import RowsModel
 from lupus_tracker.ui.tasks import run_blocking
-
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class RowsModel(QAbstractTableModel):
-    """A read-only table over plain tuples of text."""
-
-    def __init__(self, headers: list[str], rows: Sequence[tuple[str, ...]], parent=None):
-        super().__init__(parent)
-        self._headers = headers
-        self._rows = rows
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        return self._rows[index.row()][index.column()]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return None
 
 
 def _table(model: RowsModel) -> QTableView:

@@ -213,12 +213,13 @@ def export_pdf(window: MainWindow, path: Path | None = None) -> Path | None:
         if not name:
             return None
         path = Path(name)
-    from lupus_tracker.report.output import database_as_output
+    from lupus_tracker.output_files import OutputFileError, check_output_path
     from lupus_tracker.report.render_qt import write_pdf
 
-    refusal = database_as_output(path, window.repo.db.path)
-    if refusal:
-        QMessageBox.critical(window, "Export PDF", refusal)
+    try:
+        check_output_path(path, window.repo.db.path)  # never the database, a folder, ...
+    except OutputFileError as refusal:
+        QMessageBox.critical(window, "Export PDF", str(refusal))
         return None
 
     try:

@@ -9,9 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -23,7 +20,7 @@ from PySide6.QtWidgets import (
 from lupus_tracker.domain.catalog import MARKERS, get_marker, unit_display
 from lupus_tracker.domain.egfr import result_name
 from lupus_tracker.domain.records import LabResult
-from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.ui.filter_bar import FilterBar
 from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
@@ -82,39 +79,25 @@ class ResultsPage(QWidget):
                 lambda: self._emit(self.edit_requested),
                 context=Qt.ShortcutContext.WidgetShortcut,
             )
-        self.marker = QComboBox()
-        self.marker.addItem("All markers", None)
+        self.filters = FilterBar(("Mar&ker:", "F&rom:", "&To:"), "All markers", date(2000, 1, 1))
+        self.marker, self.since, self.until = (
+            self.filters.choice,
+            self.filters.since,
+            self.filters.until,
+        )
         for m in MARKERS:
             self.marker.addItem(m.name, m.key)
-        self.since = QDateEdit(qdate(date(2000, 1, 1)))
-        self.until = QDateEdit(qdate(date.today()))
-        for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(self.refresh)
-        self.marker.currentIndexChanged.connect(self.refresh)
+        self.filters.changed.connect(self.refresh)
         change = QPushButton("Edit…")
         change.clicked.connect(lambda: self._emit(self.edit_requested))
         delete = QPushButton("Delete")
         delete.setShortcut(QKeySequence.StandardKey.Delete)
         delete.clicked.connect(lambda: self._emit(self.delete_requested))
         self.count = QLabel()
-        bar = QHBoxLayout()
-        for label, widget in (
-            ("Mar&ker:", self.marker),
-            ("F&rom:", self.since),
-            ("&To:", self.until),
-        ):
-            text = QLabel(label)
-            text.setBuddy(widget)
-            bar.addWidget(text)
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.count)
-        bar.addWidget(change)
-        bar.addWidget(delete)
+        for widget in (self.count, change, delete):
+            self.filters.row.addWidget(widget)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(self.filters)
         layout.addWidget(self.table)
 
     def set_repository(self, repo) -> None:
@@ -123,11 +106,8 @@ class ResultsPage(QWidget):
 
     def refresh(self) -> None:
         key = self.marker.currentData()
-        results = self.repo.results.all(
-            markers=[key] if key else None,
-            since=pydate(self.since.date()),
-            until=pydate(self.until.date()),
-        )
+        since, until = self.filters.period()
+        results = self.repo.results.all(markers=[key] if key else None, since=since, until=until)
         self.model.set_records(results)
         self.count.setText(
             f"{len(results)} results"

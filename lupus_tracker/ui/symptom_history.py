@@ -15,8 +15,6 @@ from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_tracker.domain.symptoms import get_symptom
-from lupus_tracker.ui.lab_dialog import pydate, qdate
+from lupus_tracker.ui.filter_bar import FilterBar
+from lupus_tracker.ui.lab_dialog import qdate
 from lupus_tracker.ui.screen import fit_columns
 from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import ArrayColumn, ArrayTableModel
@@ -113,16 +112,17 @@ class SymptomHistoryPage(QWidget):
             header.resizeSection(column, max(header.sectionSizeHint(column) + 16, 100))
         self.table.doubleClicked.connect(self._open)
         self.table.clicked.connect(self._show_photos)
-        self.symptom = QComboBox()
+        self.filters = FilterBar(
+            ("Symp&tom:", "F&rom:", "T&o:"), "All symptoms", date.today().replace(day=1)
+        )
+        self.symptom, self.since, self.until = (
+            self.filters.choice,
+            self.filters.since,
+            self.filters.until,
+        )
         self.symptom.setAccessibleName("Symptom to show")
         self._fill_symptoms()
-        self.since = QDateEdit(qdate(date.today().replace(day=1)))
-        self.until = QDateEdit(qdate(date.today()))
-        for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.dateChanged.connect(self.refresh)
-        self.symptom.currentIndexChanged.connect(self.refresh)
+        self.filters.changed.connect(self.refresh)
         self.count = QLabel()
         self.count.setWordWrap(True)  # a long "no entries" line wraps, never widens the page
         self.photos = QListWidget()
@@ -130,23 +130,12 @@ class SymptomHistoryPage(QWidget):
         self.photos.setViewMode(QListWidget.ViewMode.IconMode)
         self.photos.setIconSize(QPixmap(96, 96).size())
         self.photos.setMaximumHeight(130)
-        bar = QHBoxLayout()
-        for label, widget in (
-            ("Symp&tom:", self.symptom),
-            ("F&rom:", self.since),
-            ("T&o:", self.until),
-        ):
-            text = QLabel(label)
-            text.setBuddy(widget)
-            bar.addWidget(text)
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.count)
+        self.filters.row.addWidget(self.count)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self._empty_state())
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(self.filters)
         layout.addWidget(self.stack, 1)
         layout.addWidget(
             QLabel("Photos of the selected day (double-click a row to edit that day):")
@@ -244,7 +233,7 @@ class SymptomHistoryPage(QWidget):
         self._dirty = False
         self._running = True
         self._fill_symptoms()
-        since, until = pydate(self.since.date()), pydate(self.until.date())
+        since, until = self.filters.period()
         key = self.symptom.currentData()
         self.count.setText("Loading…")
         run_task(

@@ -50,6 +50,7 @@ from lupus_tracker.domain.monitoring import (
     check_interval,
 )
 from lupus_tracker.domain.treat_to_target import Status, VisitStates
+from lupus_tracker.store.inputs import treatment_records
 from lupus_tracker.store.record_changes import PutSetting
 from lupus_tracker.ui.screen import fit_to_screen
 from lupus_tracker.ui.table_model import RECORD_ROLE, Column, RecordTableModel
@@ -241,7 +242,9 @@ class TreatToTargetView(QDialog):
 
     # -- filling in ---------------------------------------------------------------------
     def refresh(self) -> None:
-        self.summary = summarize(gather_inputs(self.repo, self.today), self.today)
+        self.summary = summarize(
+            gather_inputs(treatment_records(self.repo, self.today), self.today), self.today
+        )
         s = self.summary
         self.headline.setText(
             f"<b>{one_line(s)}</b><br>Information to discuss with your doctor: the PGA is as "

@@ -1,5 +1,6 @@
-"""A thin, read-only QAbstractTableModel over a list of records, with column accessors,
-sorting by the raw value (a date sorts as a date), and the record behind each row."""
+"""Thin, read-only table models sharing their columns and row count (``_ColumnsModel``):
+over a list of records, with column accessors, sorting by the raw value (a date sorts as a
+date) and the record behind each row; over NumPy arrays; over plain rows of text."""
 
 from __future__ import annotations
 
@@ -135,6 +136,33 @@ class RecordTableModel(_ColumnsModel):
             colour = column.foreground(record)
             return QColor(colour) if colour else None
         return None
+
+
+@dataclass(frozen=True)
+class TextColumn:
+    title: str
+    align_right: bool = False
+
+
+class RowsModel(_ColumnsModel):
+    """A read-only table over plain tuples of text (an import's preview); each cell's text
+    is also its tooltip, so a cut-off cell can be read in full."""
+
+    def __init__(self, headers: Sequence[str], rows: Sequence[tuple[str, ...]], parent=None):
+        super().__init__(parent)
+        self.columns: tuple[TextColumn, ...] = tuple(TextColumn(title) for title in headers)
+        self._rows = rows
+
+    def _row_total(self) -> int:
+        return len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        return self._rows[index.row()][index.column()]
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from lupus_tracker.analysis.treat_to_target import (
     summarize,
 )
 from lupus_tracker.domain.records import Dose, LabEntry, Medication, Profile, SymptomEntry
+from lupus_tracker.store.inputs import diary_records, latest_records
 
 DAY = date(2026, 6, 1)
 BIRTH = date(1980, 6, 15)
@@ -38,7 +39,9 @@ def med(name, mg, freq="once daily", start=date(2026, 1, 1), stop=None):
 def test_symptom_present_only_above_severity_zero(repo, severity, present):
     assert PRESENT_ABOVE == 0
     repo.diary.save_day(date(2024, 3, 5), [SymptomEntry(date(2024, 3, 5), "fatigue", severity)])
-    stats = summarize_symptoms(repo, date(2024, 3, 1), date(2024, 3, 31)).for_symptom("fatigue")
+    stats = summarize_symptoms(
+        diary_records(repo, date(2024, 3, 1), date(2024, 3, 31))
+    ).for_symptom("fatigue")
     assert (stats.days_logged, stats.days_present, stats.worst) == (1, present, severity)
 
 
@@ -46,7 +49,7 @@ def test_symptom_summary_counts_only_the_period_and_notes_count_as_logged(repo):
     for day in (date(2024, 2, 28), date(2024, 3, 1), date(2024, 3, 31), date(2024, 4, 1)):
         repo.diary.save_day(day, [SymptomEntry(day, "rash", 3, "malar/butterfly")])
     repo.diary.save_day(date(2024, 3, 10), [], "tired, nothing else")
-    summary = summarize_symptoms(repo, date(2024, 3, 1), date(2024, 3, 31))
+    summary = summarize_symptoms(diary_records(repo, date(2024, 3, 1), date(2024, 3, 31)))
     assert summary.days_with_entries == 3 and summary.rash_days == 2
     assert summary.for_symptom("rash").text() == "Rash: 2 of 3 logged days"
     assert summary.for_symptom("fatigue") is None
@@ -58,7 +61,10 @@ def test_symptom_summary_counts_only_the_period_and_notes_count_as_logged(repo):
 )
 def test_fever_day_from_temperature(repo, value, fever_days):
     repo.results.add(LabEntry(date(2024, 3, 2), "temperature", value, "°C"))
-    assert summarize_symptoms(repo, date(2024, 3, 1), date(2024, 3, 31)).fever_days == fever_days
+    assert (
+        summarize_symptoms(diary_records(repo, date(2024, 3, 1), date(2024, 3, 31))).fever_days
+        == fever_days
+    )
 
 
 # -- activity signal ---------------------------------------------------------------------------
@@ -120,7 +126,7 @@ def test_egfr_remark_names_the_stage_and_the_computed_value(repo):
             LabEntry(date(2024, 3, 5), "egfr", "45", "mL/min/{1.73_m2}", assay="MDRD"),
         ]
     )
-    (row,) = [r for r in latest_values(repo) if r.marker.key == "egfr"]
+    (row,) = [r for r in latest_values(latest_records(repo)) if r.marker.key == "egfr"]
     assert row.remark.startswith(
         "KDIGO G3a (mildly to moderately decreased); lab 45, computed from creatinine "
     )
@@ -130,14 +136,14 @@ def test_egfr_remark_names_the_stage_and_the_computed_value(repo):
 def test_egfr_remark_for_a_computed_egfr_alone(repo):
     repo.profile.set(Profile("Ana", BIRTH, "female"))
     repo.results.add(LabEntry(date(2024, 3, 5), "creatinine", "0.9", "mg/dL"))
-    (row,) = [r for r in latest_values(repo) if r.marker.key == "egfr"]
+    (row,) = [r for r in latest_values(latest_records(repo)) if r.marker.key == "egfr"]
     assert row.remark.endswith("; computed from creatinine (CKD-EPI 2021)")
     assert row.remark.startswith("KDIGO G")
 
 
 def test_egfr_remark_without_a_number_has_no_stage(repo):
     repo.results.add(LabEntry(date(2024, 3, 5), "egfr", ">60", "mL/min/{1.73_m2}"))
-    (row,) = [r for r in latest_values(repo) if r.marker.key == "egfr"]
+    (row,) = [r for r in latest_values(latest_records(repo)) if r.marker.key == "egfr"]
     assert row.remark == ""
 
 

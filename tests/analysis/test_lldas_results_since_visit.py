@@ -15,6 +15,7 @@ from lupus_tracker.analysis.treat_to_target import (
     summarize,
 )
 from lupus_tracker.domain.records import LabEntry
+from lupus_tracker.store.inputs import treatment_records
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
 VISIT = date(2025, 9, 1)
@@ -47,7 +48,7 @@ DAY = date(2025, 11, 30)
 def test_lldas_line_names_later_activity(repo, marker, value, unit, day, expected, source):
     repo.sledai.save(SledaiAssessment(VISIT, frozenset(), None, 0.2))
     repo.results.add(LabEntry(day, marker, value, unit))
-    summary = summarize(gather_inputs(repo, DAY), DAY)
+    summary = summarize(gather_inputs(treatment_records(repo, DAY), DAY), DAY)
     text = "\n".join(status_lines(summary))
     if expected:
         assert (

@@ -32,6 +32,7 @@ from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, NumberFormat, Profile, Sex
 from lupus_tracker.domain.sledai import band, describe
 from lupus_tracker.domain.wording import understood
+from lupus_tracker.store.inputs import latest_records
 
 D = date(2024, 1, 10)
 P, C = NumberFormat.POINT, NumberFormat.COMMA
@@ -243,7 +244,7 @@ def test_item_11_dashboard_does_not_compare_across_ranges(repo):
             LabEntry(D + timedelta(30), "anti_dsdna", "15", "IU/mL", "<10"),
         ]
     )
-    (row,) = latest_values(repo, markers=["anti_dsdna"])
+    (row,) = latest_values(latest_records(repo, ["anti_dsdna"]))
     assert row.change is None and row.change_text == "not comparable (reference range changed)"
 
 
@@ -354,10 +355,10 @@ def test_response_follow_up_windows(repo, offset, point, found):
 
 def test_profile_sex_changes_flags(repo):
     repo.results.add(entry("creatinine", "1.25", "mg/dL"))
-    (row,) = latest_values(repo, markers=["creatinine"])
+    (row,) = latest_values(latest_records(repo, ["creatinine"]))
     assert row.latest.flag is Flag.SEX_DEPENDENT and row.latest.ref_text == "F 0.5-1.1; M 0.7-1.3"
     repo.profile.set(Profile("A", date(1990, 1, 1), Sex.MALE))
-    (row,) = latest_values(repo, markers=["creatinine"])
+    (row,) = latest_values(latest_records(repo, ["creatinine"]))
     assert row.latest.flag is Flag.NORMAL
 
 
@@ -623,7 +624,7 @@ def test_r3_item_6_dashboard_and_report_say_negative(repo):
     from lupus_tracker.report.results import gather_results
 
     repo.results.add(entry("ana", "1:40", None, "<1:80"))
-    (row,) = latest_values(repo, markers=["ana"])
+    (row,) = latest_values(latest_records(repo, ["ana"]))
     assert row.flag_text == "negative"  # the dashboard's Flag column
     reported = gather_results(repo, D - timedelta(days=30), D)
     assert [r.flag_text for r in reported.other] == ["negative"]
@@ -658,7 +659,7 @@ def test_r3_item_2_under_18_line_on_the_creatinine_row(repo, birth, height, expe
     if height is not None:
         repo.results.add(LabEntry(D - timedelta(5), "height", height, "cm"))
     repo.results.add(entry("creatinine", "0.5", "mg/dL"))
-    rows = {r.marker.key: r for r in latest_values(repo)}
+    rows = {r.marker.key: r for r in latest_values(latest_records(repo))}
     assert rows["creatinine"].remark == expected, source
     if height is not None:  # the eGFR row names the equation it was computed by
         assert rows["egfr"].remark.endswith("computed from creatinine (bedside Schwartz)")
@@ -728,7 +729,7 @@ def test_r3_item_5_rounded_cells_keep_their_flag(
         repo.profile.set(Profile("P", date(1990, 1, 1), sex))
     repo.settings.set_preferred_unit(marker, shown_in)
     repo.results.add(entry(marker, value, unit, ref))
-    (row,) = latest_values(repo, markers=[marker])
+    (row,) = latest_values(latest_records(repo, [marker]))
     assert (row.latest.value_text, row.latest.ref_text) == cell, source  # the dashboard
     assert row.flag_text == flag
     report = gather_results(repo, D - timedelta(30), D)

@@ -16,6 +16,7 @@ from lupus_tracker.domain.egfr import SCHWARTZ_ASSAY
 from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.records import LabEntry, Source
 from lupus_tracker.domain.wording import chart_flag_word, flag_text, range_band_label
+from lupus_tracker.store.inputs import latest_records
 
 D = date(2026, 3, 1)
 
@@ -36,7 +37,7 @@ def test_every_reader_words_the_stage(repo, value, assay, source, expected):
     assert flag_text(m).startswith(expected)  # list, CSV, Excel
     assert chart_flag_word(m) == expected  # chart point
     repo.results.add(entry)
-    (row,) = latest_values(repo, markers=["egfr"])
+    (row,) = latest_values(latest_records(repo, ["egfr"]))
     assert row.flag_text == expected  # dashboard and report
     data = prepare_marker(
         get_marker("egfr"),

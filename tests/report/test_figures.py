@@ -13,6 +13,7 @@ from matplotlib.text import Text
 
 from lupus_tracker.domain.records import Dose, LabEntry, Medication
 from lupus_tracker.report.figures import MIN_PT, trend_figure
+from lupus_tracker.store.inputs import chart_records
 
 UNTIL = date(2026, 6, 30)
 SINCE = date(2026, 4, 1)
@@ -31,7 +32,7 @@ def drawn(demo_repo):
             doses=(Dose(date(2026, 5, 2), 500, "mg", "once daily"),),
         )
     )
-    figure = trend_figure(demo_repo, START, SINCE, UNTIL)
+    figure = trend_figure(chart_records(demo_repo, since=START, until=UNTIL), START, SINCE, UNTIL)
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     return figure, canvas.get_renderer()
@@ -128,7 +129,7 @@ def test_report_bands_are_the_app_chart_bands(repo):
     """The report's panel draws the marker chart's band: the same limits, step for step,
     from each result's own lab range (one-sided ranges too)."""
     from lupus_tracker.charts.marker import MarkerChart, marker_figure
-    from lupus_tracker.charts.sources import load_marker_data
+    from lupus_tracker.charts.sources import marker_data
 
     for entry in (
         LabEntry(date(2026, 1, 5), "c3", "0.62", "g/L", "0.9-1.8", "LabA"),
@@ -139,12 +140,13 @@ def test_report_bands_are_the_app_chart_bands(repo):
         LabEntry(date(2026, 5, 1), "anti_dsdna", "40", "IU/mL", "<27", "LabB", "CLIA"),
     ):
         repo.results.add(entry)
-    report = trend_figure(repo, START, SINCE, UNTIL)
+    records = chart_records(repo, since=START, until=UNTIL)
+    report = trend_figure(records, START, SINCE, UNTIL)
     panels = {ax.get_title(loc="left").split(" (")[0]: ax for ax in _panels(report)}
     for key, name in (("c3", "C3"), ("anti_dsdna", "anti-dsDNA")):
         app = marker_figure(
             MarkerChart(
-                load_marker_data(repo, key, START, UNTIL),
+                marker_data(records, key, START, UNTIL),
                 since=START,
                 until=UNTIL + timedelta(days=1),
             )
@@ -163,7 +165,7 @@ def test_blood_pressure_panel_with_the_lupus_nephritis_target(demo_repo):
     panel with the target lines at 130 and 80 mmHg, and the caption names the source."""
     from lupus_tracker.report.figures import trend_chart_image
 
-    figure = trend_figure(demo_repo, START, SINCE, UNTIL)
+    figure = trend_figure(chart_records(demo_repo, since=START, until=UNTIL), START, SINCE, UNTIL)
     (pressure,) = [
         ax for ax in _panels(figure) if ax.get_title(loc="left").startswith("Blood pressure")
     ]
@@ -174,10 +176,11 @@ def test_blood_pressure_panel_with_the_lupus_nephritis_target(demo_repo):
     )
     assert targets == [80, 130]
     assert len(_panels(figure)) % 2 == 0  # the columns stay even
-    caption = trend_chart_image(demo_repo, START, SINCE, UNTIL).caption
+    records = chart_records(demo_repo, since=START, until=UNTIL)
+    caption = trend_chart_image(records, START, SINCE, UNTIL).caption
     assert "below 130/80 mmHg (KDIGO 2024)" in caption
     demo_repo.settings.set("condition.lupus_nephritis", "no")
-    figure = trend_figure(demo_repo, START, SINCE, UNTIL)
+    figure = trend_figure(chart_records(demo_repo, since=START, until=UNTIL), START, SINCE, UNTIL)
     assert not [
         ax for ax in _panels(figure) if ax.get_title(loc="left").startswith("Blood pressure")
     ]

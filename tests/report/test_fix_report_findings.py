@@ -71,8 +71,9 @@ def test_converted_values_are_marked_and_the_lab_value_printed(repo, tmp_path, r
 
 def _figure(repo, start=date(2025, 12, 1)):
     from lupus_tracker.report.figures import trend_figure
+    from lupus_tracker.store.inputs import chart_records
 
-    return trend_figure(repo, start, SINCE, UNTIL)
+    return trend_figure(chart_records(repo, since=start, until=UNTIL), start, SINCE, UNTIL)
 
 
 def test_a_lone_result_shows_its_range_across_the_panel(repo):

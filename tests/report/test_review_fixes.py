@@ -12,6 +12,7 @@ import pytest
 from lupus_tracker.domain.records import Event, EventKind, LabEntry
 from lupus_tracker.report.content import default_period, gather
 from lupus_tracker.report.render_qt import write_pdf
+from lupus_tracker.store.inputs import chart_records
 
 UNTIL = date(2026, 6, 30)
 
@@ -77,7 +78,8 @@ def test_a_single_result_in_the_period_gets_a_dot_sparkline(demo_repo):
     content = gather(demo_repo, since, UNTIL, printed=UNTIL)
     rows = [r for r in content.results.key if r.marker_key == "anti_dsdna"]
     assert rows
-    assert "anti_dsdna" in sparkline_images(demo_repo, rows, since, UNTIL)
+    records = chart_records(demo_repo, since=since, until=UNTIL)
+    assert "anti_dsdna" in sparkline_images(records, rows, since, UNTIL)
 
 
 @pytest.mark.parametrize("months", [12, 18])
@@ -110,14 +112,15 @@ def _mixed_anti_dsdna(repo) -> None:
 
 
 def test_iu_per_ml_is_never_drawn_on_a_titer_axis(repo):
-    from lupus_tracker.charts.sources import load_marker_data
+    from lupus_tracker.charts.sources import marker_data
     from lupus_tracker.report.figures import trend_figure
 
     _mixed_anti_dsdna(repo)
-    data = load_marker_data(repo, "anti_dsdna", date(2026, 1, 1), UNTIL)
+    records = chart_records(repo, since=date(2025, 7, 1), until=UNTIL)
+    data = marker_data(records, "anti_dsdna", date(2026, 1, 1), UNTIL)
     assert not data.titer  # a mixed marker gets no titer axis
     assert [s.unit_label for s in data.series].count("titer") == 1
-    figure = trend_figure(repo, date(2025, 7, 1), date(2026, 4, 1), UNTIL)
+    figure = trend_figure(records, date(2025, 7, 1), date(2026, 4, 1), UNTIL)
     panel = next(ax for ax in figure.axes if ax.get_title(loc="left").startswith("anti-dsDNA"))
     title = panel.get_title(loc="left")
     # Short (it ran into the next panel's title); what is left out is named under it.

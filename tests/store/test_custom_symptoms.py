@@ -19,6 +19,7 @@ from lupus_tracker.exchange.fhir_import import read_fhir
 from lupus_tracker.exchange.plan import apply_plan
 from lupus_tracker.exchange.xlsx_export import export_xlsx
 from lupus_tracker.store.diary_changes import AddCustomSymptom, SaveDay
+from lupus_tracker.store.inputs import diary_records
 from lupus_tracker.store.repository import Repository
 
 DAY = date(2026, 11, 2)
@@ -107,7 +108,7 @@ def test_the_body_site_belongs_to_the_rash_only(repo):
 
 def test_summary_counts_custom_symptoms(repo):
     _itching_day(repo)
-    summary = summarize_symptoms(repo, DAY, DAY)
+    summary = summarize_symptoms(diary_records(repo, DAY, DAY))
     itching = summary.for_symptom("custom:Itching")
     assert (
         itching is not None
