@@ -10,6 +10,7 @@ import pytest
 
 from lupus_tracker.analysis.latest import latest_values
 from lupus_tracker.domain.records import LabEntry, Profile, Sex
+from lupus_tracker.store.inputs import latest_records
 from lupus_tracker.ui.dashboard import LATEST_COLUMNS
 from lupus_tracker.ui.lab_dialog import qdate
 from lupus_tracker.ui.results_page import ResultsPage
@@ -24,7 +25,7 @@ def test_dashboard_and_results_list_name_the_equation(qtbot, repo, birth, name):
     repo.profile.set(Profile(birth_date=birth, sex=Sex.FEMALE))
     repo.results.add(LabEntry(date(2026, 10, 1), "height", "160", unit="cm"))
     repo.results.add(LabEntry(date(2026, 10, 2), "creatinine", "0.6", unit="mg/dL"))
-    (row,) = latest_values(repo, markers=["egfr"])
+    (row,) = latest_values(latest_records(repo, ["egfr"]))
     assert LATEST_COLUMNS[0].text(row) == name
     young = "Schwartz" in name
     page = ResultsPage(repo)
