@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -15,6 +16,12 @@ from lupus_tracker.demo import write_demo
 from lupus_tracker.store.repository import Repository
 
 DEMO_END = date(2026, 6, 30)
+
+# Mutation runs (tools/mutation.sh) execute each test on a slowed, instrumented copy of the
+# code on a shared machine: a Hypothesis deadline there reports timing, not a bug.
+hypothesis_settings.register_profile("mutation", deadline=None)
+if os.environ.get("LUPUS_TRACKER_HYPOTHESIS_PROFILE") == "mutation":
+    hypothesis_settings.load_profile("mutation")
 
 
 @pytest.fixture(autouse=True)

@@ -44,6 +44,10 @@ def glucocorticoid_figure(
         if style
         else ("#0072B2", "#D55E00", "#009E73", "#555555")
     )
+    # Text follows the app's font size on screen (style.font_pt); paper keeps 7 and 9 pt.
+    small, normal, title = (
+        (style.small_pt, style.font_pt, style.title_pt) if style else (7.0, 9.0, 9.0)
+    )
     figure = Figure(figsize=(width_in, height_in), layout="constrained")
     ax = figure.subplots()
     steps = gc.oral_steps(exposure, since, until)
@@ -67,7 +71,7 @@ def glucocorticoid_figure(
         xytext=(-4, 3),
         textcoords="offset points",
         ha="right",
-        fontsize=7,
+        fontsize=small,
     )
     ax.annotate(
         "5 mg/day (DORIS limit)",
@@ -76,7 +80,7 @@ def glucocorticoid_figure(
         xytext=(-4, -10),
         textcoords="offset points",
         ha="right",
-        fontsize=7,
+        fontsize=small,
     )
     pulses = exposure.pulses(since, until)
     top = max([*doses, LLDAS_LINE * 2, 10.0])
@@ -101,16 +105,16 @@ def glucocorticoid_figure(
                 (day_numbers([pulse.day])[0], top * 0.95),
                 xytext=(4, -12),
                 textcoords="offset points",
-                fontsize=7,
+                fontsize=small,
             )
     ax.set_ylim(0, top * 1.05)
     ax.set_xlim(*day_numbers([since, until]))
-    ax.set_ylabel("mg/day")
+    ax.set_ylabel("mg/day", fontsize=normal)
     total = gc.cumulative(exposure, since, until)
     ax.set_title(
         f"Glucocorticoids, prednisone-equivalent: {total.total_g:.2f} g in this period"
         + ("" if total.complete else " (incomplete: a dose is not known)"),
-        fontsize=9,
+        fontsize=title,
     )
     twin = ax.twinx()
     curve_days, curve_g = _cumulative_curve(exposure, since, until)
@@ -123,14 +127,14 @@ def glucocorticoid_figure(
         gid="series:cumulative",
         label="cumulative (g, right axis)",
     )
-    twin.set_ylabel("cumulative g")
+    twin.set_ylabel("cumulative g", fontsize=normal)
     twin.set_ylim(0, max([*curve_g, 0.1]) * 1.1)
     handles = ax.get_legend_handles_labels()
     twin_handles = twin.get_legend_handles_labels()
     legend = ax.legend(
         handles[0] + twin_handles[0],
         handles[1] + twin_handles[1],
-        fontsize=7,
+        fontsize=small,
         loc="upper center",
         frameon=False,
     )

@@ -45,10 +45,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from lupus_tracker.exchange.errors import ExchangeError
-    from lupus_tracker.output_files import check_output_path
+    from lupus_tracker.output_files import check_output_path, check_suffix
     from lupus_tracker.report.content import default_period, gather
 
     check_output_path(args.out, database_path(args))  # before any work: exit 2 if unsafe
+    check_suffix(args.out, "pdf")  # a .csv or .xlsx name holding a PDF is refused: exit 2
     with open_repository(args, create=False) as repo:
         since, until = default_period(repo, args.until)
         since = args.since or since

@@ -489,43 +489,68 @@ MARKERS: tuple[Marker, ...] = (
 
 
 # -- Treat-to-target markers (issue 15), appended -------------------------------------------
-# LOINC codes checked against published LOINC tables and term pages:
-# 751-8 neutrophils, 17791-5 SS-B and 17792-3 SS-A: rows of the LOINC table (LOINC_NUM,
-#   LONG_COMMON_NAME) as distributed by Regenstrief;
-# 1742-6 ALT: HL7 FHIR "HSPC Quantitative LOINC codes" value set; 1920-8 AST: CMS dQM value
-#   set "Aspartate Transaminase Lab Tests" (expansion from LOINC 2.82);
-# 2345-7 glucose: LOINC term page text (Regenstrief part LP14635-4);
-# 2093-3 cholesterol: HL7 FHIR R4 valueset-example-expansion; 13457-7 and 18262-6 LDL: HL7
-#   FHIR value set lipid-ldl-codes (expansion from LOINC 2.80);
-# 4532-8 CH50 and 5807-3 red cell casts: ../shared/domain.md (LOINC) and the HPO loinc2hpo
-#   term list for 4532-8;
-# 11090-8 anti-Sm, 33569-5 SS-A and 45142-7 SS-B by immunoassay: Labcorp "Lupus Diagnostic
-#   Profile" LOINC map;
-# Round 2 check of six codes against loinc.org (the term pages https://loinc.org/<code>/;
-# where the stored copy of loinc.org lacks a term's page, the closest primary-published
-# source is named and the code is marked "loinc.org page not seen"):
-# - 4548-4 HbA1c: "Hemoglobin A1c/Hemoglobin.total in Blood", the display LOINC publishes
-#   and HL7 links to https://loinc.org/4548-4/ (HL7 Vulcan RWD value set
-#   ExampleHbA1cTestCodes, expanded from loinc.org); loinc.org/59261-8/ (the IFCC
-#   mmol/mol term) says the US keeps NGSP %, which is this code's unit. Confirmed.
+# LOINC verification, round 3 (issue 15 item 6). Each code's LOINC definition (component,
+# property, system, scale) must fit the units the marker takes; tests/domain/
+# test_boundaries_loinc.py pins code <-> property <-> unit family. LOINC's own term page is
+# https://loinc.org/<code>/; the stored copy of loinc.org searched here holds few of these
+# terms' pages, so each line names what was seen ("loinc.org page not found" where none was)
+# and the next-best published source.
+# - 751-8 neutrophils: "Neutrophils [#/volume] in Blood by Automated count" (NCnc, Bld, Qn)
+#   = our count units. loinc.org page not found; long name as HL7 FHIR example observations
+#   print it (its sibling 752-6 is DEPRECATED in the LOINC table mirror, healthassure.in).
+# - 1742-6 ALT, 1920-8 AST: "[Enzymatic activity/volume] in Serum or Plasma" (CCnc,
+#   Ser/Plas, Qn) = U/L and µkat/L. loinc.org pages not found; CMS dQM value set
+#   ValueSet-alt-lab-tests (expanded from LOINC 2.82 by tx.fhir.org,
+#   http://build.fhir.org/ig/cqframework/dqm-content-cms-2026/ValueSet-alt-lab-tests.html);
+#   the LOINC Part page https://loinc.org/LP15426-7 names the AST component.
+# - 2465-3 IgG: "IgG [Mass/volume] in Serum or Plasma" (MCnc) = g/L and mg/dL. loinc.org
+#   page not found; Labcorp LOINC map (IgG, quantitative, mg/dL -> 2465-3).
+# - 2345-7 glucose: "Glucose [Mass/volume] in Serum or Plasma" (MCnc) = mg/dL. Seen on
+#   loinc.org: the group page https://loinc.org/LG7967-5/ lists it and gives glucose's
+#   molecular weight 180.156 g/mol (our mmol/L factor 18.016). mmol/L is the moles term
+#   (a different code), converted here, not a second code.
+# - 4548-4 HbA1c: "Hemoglobin A1c/Hemoglobin.total in Blood" (MFr) = % (NGSP); HL7 links
+#   it to https://loinc.org/4548-4/; https://loinc.org/59261-8/ is the IFCC mmol/mol term,
+#   converted here by the master equation.
+# - 2093-3 cholesterol: "Cholesterol [Mass/volume] in Serum or Plasma" (MCnc); 13457-7 and
+#   18262-6 LDL: "Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation" and
+#   "by Direct assay" (MCnc) = mg/dL. loinc.org pages not found; HL7 FHIR value sets
+#   (R4 valueset-example-expansion; lipid-ldl-codes, expansion from LOINC 2.80).
 # - 62292-8 25-OH vitamin D: "25-Hydroxyvitamin D2+25-Hydroxyvitamin D3 [Mass/volume] in
-#   Serum or Plasma" (long name as printed by Mayo-network and ARUP test catalogs; the
-#   loinc.org page not seen). Consistent with our ng/mL unit.
-# - 2465-3 IgG: "IgG [Mass/volume] in Serum or Plasma", Labcorp LOINC map (IgG, quantitative,
-#   serum, mg/dL -> 2465-3); the loinc.org page not seen.
-# - 29374-6 anti-RNP: NOT confirmed: neither its loinc.org page nor a lab map using it was
-#   found; Mayo Clinic Laboratories reports "RNP Ab, IgG, S" as 29958-6. Kept until
-#   checked on loinc.org (a FHIR import of 29958-6 is not mapped to anti-RNP).
+#   Serum or Plasma" (MCnc) = ng/mL. loinc.org page not found; Mayo-network and ARUP test
+#   catalogs.
+# - 5807-3 red cell casts: "count per low power field" (#/area, Urine sed) = /[LPF], as
+#   ../shared/domain.md gives it. loinc.org page not found, and no published LOINC table
+#   row for it was seen either: the one unverified code of the count family.
+# - 11090-8 anti-Sm, 17792-3 anti-Ro/SSA, 17791-5 anti-La/SSB: "Smith extractable nuclear
+#   Ab" and "Sjogrens syndrome-A/-B extractable nuclear Ab [Units/volume] in Serum" (ACnc,
+#   Qn) = U/mL kit units or AI. 33569-5 (SS-A) and 45142-7 (SS-B) are the immunoassay
+#   terms Labcorp's "Lupus Diagnostic Profile" LOINC map reports in Units, as does 11090-8
+#   (https://zh.labcorp.com/tests/520342). loinc.org pages not found.
+# - 29374-6 anti-RNP: NOT confirmed: no loinc.org page and no published LOINC row found.
+#   Labcorp reports anti-U1 RNP as 53022-0, which the LOINC table mirror defines as
+#   "U1 small nuclear ribonucleoprotein Ab [Presence] in Serum" (PrThr, Ord): a presence
+#   term, so it is not mapped to this numeric marker; Mayo reports "RNP Ab, IgG, S" as
+#   29958-6 (not mapped: not verified either). A FHIR import skips an Observation with an
+#   unmapped code and lists it ("not a marker this app tracks"), never guesses.
 # - 44702-9 anti-C1q IgG: Mayo Clinic Laboratories test AC1Q "Anti-C1q Antibodies, IgG, S",
-#   order and result LOINC 44702-9 (U/mL, <20 negative); the loinc.org page not seen.
+#   order and result LOINC 44702-9, reported in U/mL with <20 negative
+#   (https://benefis.testcatalog.org/show/AC1Q). loinc.org page not found.
 # - 75514-0 lupus anticoagulant: "Lupus anticoagulant two screening tests W Reflex
-#   [interpretation]", the required interpretation member of LOINC panel 75515-7 (RELMA
-#   panel hierarchy; the sibling three-screen panel's page https://loinc.org/75881-3 gives
-#   the same ISTH 2009 / CLSI 2014 basis). Confirmed as the panel's interpretation.
-# 3181-5 and 3182-3 cardiolipin IgG/IgM by immunoassay (alt 8065-5 IgG "in Serum or
-#   Plasma"): LOINC long names in published code lists and forum.loinc.org;
-# 44448-9 and 44449-7 beta-2 glycoprotein 1 IgG/IgM by immunoassay: Mayo Clinic
-#   Laboratories result LOINC and LOINC long names;
+#   [interpretation]", the interpretation member of panel 75515-7 (RELMA panel hierarchy;
+#   the sibling three-screen panel's page https://loinc.org/75881-3 gives the same ISTH
+#   2009 / CLSI 2014 basis) = our ordinal result.
+# - 3181-5 / 3182-3 anticardiolipin IgG / IgM: "Cardiolipin IgG (IgM) Ab [Units/volume] in
+#   Serum by Immunoassay" (ACnc) = GPL / MPL and U/mL; 8065-5 "Cardiolipin IgG Ab
+#   [Units/volume] in Serum or Plasma". loinc.org pages not found; LOINC long names as
+#   printed in published FHIR code lists and forum.loinc.org.
+# - 44448-9 / 44449-7 anti-beta-2 glycoprotein I IgG / IgM: "Beta 2 glycoprotein 1 IgG (IgM)
+#   Ab [Units/volume] in Serum or Plasma by Immunoassay" (ACnc) = U/mL (SGU/SMU). loinc.org
+#   pages not found; long name of 44448-9 as published FHIR concept maps print it; 44449-7
+#   from Mayo Clinic Laboratories' result LOINC only.
+# - 4532-8 CH50: "Complement total hemolytic CH50 [Units/volume]" (ACnc) = U/mL, as
+#   ../shared/domain.md gives it. loinc.org page not found; Mayo's CH50 test reports U/mL
+#   (30-75 U/mL at 16 years and over), the unit and default range used here.
 # Antibody tests are kit-specific: each lab's printed cut-off wins over the default range.
 ANTIBODY_NOTE = "Kit-specific: keep the assay and the lab's own cut-off with each result."
 

@@ -168,7 +168,7 @@ class _Reader:
             taken_at=time,
             source_id=row.get("source_id") or None,
         )
-        check_entry(entry, self.sex)
+        self.plan.measurements[entry] = check_entry(entry, self.sex)
         record_id = row.get("record_id") or ""
         if record_id.isascii() and record_id.isdigit():
             self.plan.own_ids[entry] = int(record_id)
@@ -316,6 +316,7 @@ def read_csv(path: Path, options: ImportOptions | None = None) -> ImportPlan:
     if delimiter != ",":
         encoding += "; columns separated by semicolons"
     plan = ImportPlan(source=str(path), encoding=encoding, options=options or ImportOptions())
+    plan.symptoms_checked = True  # the reader adds only what check_symptom returned
     reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     try:
         header = _header(reader)

@@ -20,18 +20,22 @@ Resource ids derive from the database's random identity UUID, never from its fil
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import re
 import secrets
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 from lupus_tracker.domain.catalog import Category, get_marker
 from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
-from lupus_tracker.domain.records import LabResult, Source
+from lupus_tracker.domain.records import LabResult, Source, SymptomEntry
 from lupus_tracker.exchange import fhir_records
 from lupus_tracker.exchange.codes import export_code, export_display
 from lupus_tracker.exchange.errors import ExchangeError
@@ -93,14 +97,16 @@ class Ids:
         computed from the namespace's hash state: a decade of symptoms has 100,000 ids."""
         digest = self._namespace.copy()
         digest.update(f"{kind}/{key}".encode())
-        raw = bytearray(digest.digest()[:16])
-        raw[6] = (raw[6] & 0x0F) | 0x50  # version 5
-        raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
-        h = raw.hex()
-        return f"urn:uuid:{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+        h = digest.hexdigest()
+        # The version nibble becomes 5, the variant's top bits 10 (RFC 4122).
+        return f"urn:uuid:{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:32]}"
 
     def identifier(self, kind: str, key: object) -> list[dict]:
         return [{"system": self.system, "value": f"{kind}/{key}"}]
+
+
+# The first hex digit of a UUID's clock_seq_hi_and_reserved with its two top bits set to 10.
+_VARIANT = {f"{n:x}": f"{(n & 0x3) | 0x8:x}" for n in range(16)}
 
 
 def entry(full_url: str, resource: dict) -> dict:
@@ -227,8 +233,77 @@ def observation(result: LabResult, sex, patient_ref: str, derived_from: Sequence
     return resource
 
 
+class Encoded(str):
+    """A Bundle entry already written as JSON text (see :class:`EntryText`)."""
+
+
+class _TemplateDay:
+    """Stands for a date in a template: its ISO text is the placeholder."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def isoformat(self) -> str:
+        return self.text
+
+
+class EntryText:
+    """Symptom entries written straight as JSON text, from one template per symptom. The
+    template is the JSON of the very entry :func:`fhir_records.symptom_resource` builds,
+    built with placeholders for the day and the severity: the layout stays in one place,
+    and the text is what ``json.dumps`` writes for the entry itself (a test compares)."""
+
+    def __init__(self, ids: Ids, bundle_type: str):
+        self.ids = ids
+        self.bundle_type = bundle_type
+        self.token = secrets.token_hex(8)  # random: no text in the record can hold it
+        self._templates: dict[str, str] = {}
+
+    def symptom(self, s: SymptomEntry, url: str, code: dict, subject: dict) -> Encoded:
+        template = self._templates.get(s.symptom)
+        if template is None:
+            template = self._templates[s.symptom] = self._template(s.symptom, code, subject)
+        day = s.day.isoformat()
+        return Encoded(template % {"id": url[len("urn:uuid:") :], "day": day, "sev": s.severity})
+
+    def _template(self, symptom: str, code: dict, subject: dict) -> str:
+        t = self.token
+        stand_in = SimpleNamespace(
+            day=_TemplateDay(f"{t}day"),
+            symptom=symptom,
+            severity=f"{t}sev",
+            location=None,
+            note=None,
+            body_site=None,
+        )
+        resource = fhir_records.symptom_resource(cast(SymptomEntry, stand_in), code, subject)
+        key = fhir_records.symptom_record_key(f"{t}day", symptom)
+        resource["identifier"] = self.ids.identifier("symptom", key)
+        item = entry(f"urn:uuid:{t}id", resource)
+        if self.bundle_type == "transaction":
+            _add_request(item)
+        text = _json(item).replace("%", "%%").replace(f'"{t}sev"', "%(sev)d")
+        return text.replace(f"{t}day", "%(day)s").replace(f"{t}id", "%(id)s")
+
+
 def bundle(repo: Repository, bundle_type: str = "collection") -> dict:
     """The whole record as one Bundle, read in one snapshot."""
+    return _bundle(repo, bundle_type, as_text=False)
+
+
+def _add_request(item: dict) -> None:
+    """A transaction entry's request: POST unless the server holds the identifier."""
+    resource = item["resource"]
+    ident = resource["identifier"][0]
+    item["request"] = {
+        "method": "POST",
+        "url": resource["resourceType"],
+        "ifNoneExist": f"identifier={ident['system']}|{ident['value']}",
+    }
+
+
+def _bundle(repo: Repository, bundle_type: str, as_text: bool) -> dict:
+    """The Bundle; ``as_text``: plain symptom entries as :class:`Encoded` JSON text."""
     if bundle_type not in BUNDLE_TYPES:
         raise ValueError(f"bundle type {bundle_type!r}: use collection or transaction")
     with read_snapshot(repo):
@@ -262,49 +337,99 @@ def bundle(repo: Repository, bundle_type: str = "collection") -> dict:
                     {"system": system, "value": value} if system else {"value": value}
                 )
             entries.append(entry(ids.url("result", r.id), resource))
-        entries += fhir_records.resources(repo, ids, patient_ref)
+        finish = EntryText(ids, bundle_type) if as_text else None
+        entries += fhir_records.resources(repo, ids, patient_ref, finish)
     document = {"resourceType": "Bundle", "type": bundle_type, "entry": entries}
     if bundle_type == "transaction":
         for item in entries:
-            resource = item["resource"]
-            ident = resource["identifier"][0]
-            item["request"] = {
-                "method": "POST",
-                "url": resource["resourceType"],
-                "ifNoneExist": f"identifier={ident['system']}|{ident['value']}",
-            }
+            if not isinstance(item, Encoded):  # a template has its request
+                _add_request(item)
     return document
 
 
 def dumps(document: dict) -> str:
     """JSON text with each :class:`PreciseNumber` written as printed. Compact, so that
     the C encoder writes decades of data in seconds."""
+    return "".join(json_pieces(document))
+
+
+_CHUNK = 5000  # entries per piece of text: a few MB, never the whole 80 MB file at once
+
+
+def json_pieces(document: dict) -> Iterator[str]:
+    """The text of :func:`dumps`, piece by piece (the export writes each as it comes)."""
     token = secrets.token_hex(8)  # random: no text in the record can hold it
+    head = _json({k: v for k, v in document.items() if k != "entry"})
+    if "entry" not in document:
+        yield head
+        return
+    yield f'{head[:-1]}{"," if len(head) > 2 else ""}"entry":['
+    # Only a result's valueQuantity carries a printed decimal: such an entry is copied with
+    # the value as the string "TOKEN1.90TOKEN", whose quotes and tokens are dropped from
+    # the text of its run of entries only (not from the whole file).
+    runs: list[tuple[str, list]] = []
+    for item in document["entry"]:
+        if isinstance(item, Encoded):
+            kind = "text"
+        else:  # the results with a quantity: one run or a few
+            kind = "quantity" if "valueQuantity" in item["resource"] else "plain"
+        if not runs or runs[-1][0] != kind:
+            runs.append((kind, []))
+        runs[-1][1].append(_marked(item, token) or item if kind == "quantity" else item)
+    first = True
+    for kind, items in runs:
+        for start in range(0, len(items), _CHUNK):
+            chunk = items[start : start + _CHUNK]
+            if kind == "text":
+                text = ",".join(chunk)
+            else:
+                text = _json(chunk)[1:-1]
+                if kind == "quantity":
+                    text = text.replace(f'"{token}', "").replace(f'{token}"', "")
+            if not first:
+                yield ","
+            yield text
+            first = False
+    yield "]}"
 
-    def mark(value):
-        if isinstance(value, PreciseNumber):
-            return f"{token}{value.literal}{token}"
-        if isinstance(value, dict):
-            return {k: mark(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [mark(v) for v in value]
-        return value
 
-    # Only a result's valueQuantity carries a printed decimal: leave the rest untouched.
-    entries = [
-        mark(e) if "valueQuantity" in e["resource"] else e for e in document.get("entry", [])
-    ]
-    text = json.dumps({**document, "entry": entries}, ensure_ascii=False, separators=(",", ":"))
-    # Each marked number is the string "TOKEN1.90TOKEN": drop the quotes and tokens.
-    return text.replace(f'"{token}', "").replace(f'{token}"', "")
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _marked(item: dict, token: str) -> dict | None:
+    """A copy of the entry with its printed decimal marked, or None if it has none."""
+    resource = item["resource"]
+    quantity = resource.get("valueQuantity")
+    value = quantity.get("value") if isinstance(quantity, dict) else None
+    if not isinstance(value, PreciseNumber):
+        return None
+    quantity = {**quantity, "value": f"{token}{value.literal}{token}"}
+    return {**item, "resource": {**resource, "valueQuantity": quantity}}
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """The cycle collector paused: a bundle is 100,000 dicts without cycles, which the
+    collector would otherwise walk again and again while they are built (freed by
+    reference counting all the same)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def export_fhir(repo: Repository, out: Path, bundle_type: str = "collection") -> int:
-    document = bundle(repo, bundle_type)
-    text = dumps(document)
+    with _without_cycle_collection():
+        document = _bundle(repo, bundle_type, as_text=True)
 
     def write(handle) -> None:
-        handle.write(text)
+        with _without_cycle_collection():
+            for piece in json_pieces(document):
+                handle.write(piece)
 
     write_private(out, write)
     return len(document["entry"])

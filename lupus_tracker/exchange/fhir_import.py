@@ -497,6 +497,7 @@ class _Reader:
                 return
         # Its identity now, from this interpretation: reconciling need not interpret again.
         self.plan.keys[entry] = measured_key(entry, measurement)
+        self.plan.measurements[entry] = measurement
         if remark:
             self.plan.notices.append(Skipped(where, f"{label}: {remark}"))
         own = _own_record(parent)
@@ -572,6 +573,7 @@ def read_fhir(
         raise ExchangeError("FHIR XML is not supported: export JSON.")
     document = load_json(text, path.name)
     plan = ImportPlan(source=str(path), encoding=encoding, options=options)
+    plan.symptoms_checked = True  # the reader adds only what check_symptom returned
     try:
         resources = _resources(document, plan.skipped)
         patient = choose_patient(_patients(resources), options.patient_id)

@@ -103,6 +103,10 @@ class ImportPlan:
     # into that same database, a result with its id is the stored one, changed or not.
     origin: str | None = None
     own_ids: dict = field(default_factory=dict, repr=False, compare=False)
+    # Each result's interpretation by check_entry when the file was read, and whether every
+    # symptom is what check_symptom returned: applying the plan checks no row twice.
+    measurements: dict = field(default_factory=dict, repr=False, compare=False)
+    symptoms_checked: bool = field(default=False, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -318,13 +322,16 @@ class _Reconciler:
         now = {(e.day, e.symptom): e for e in self.repo.diary.symptoms()}
         seen: dict[tuple, SymptomEntry] = {}
         kept = []
+
+        def what(entry: SymptomEntry) -> str:  # named only for a conflict
+            return f"{symptom_name(entry.symptom)} on {entry.day.isoformat()}"
+
         for entry in self.plan.symptoms:
             key = (entry.day, entry.symptom)
-            what = f"{symptom_name(entry.symptom)} on {entry.day.isoformat()}"
             if key in seen:
                 if seen[key] != entry:
                     self.conflict(
-                        what, _symptom_text(seen[key]), _symptom_text(entry), in_file=True
+                        what(entry), _symptom_text(seen[key]), _symptom_text(entry), in_file=True
                     )
                 else:
                     self.duplicates += 1
@@ -340,7 +347,7 @@ class _Reconciler:
                 entry.body_site,
             ):
                 self.duplicates += 1
-            elif self.conflict(what, _symptom_text(current), _symptom_text(entry)):
+            elif self.conflict(what(entry), _symptom_text(current), _symptom_text(entry)):
                 kept.append(entry)
         return kept
 
@@ -509,8 +516,10 @@ def apply_plan_undoable(repo: Repository, plan: ImportPlan) -> tuple[int, Change
                 repo.profile.set(fresh.profile)
             for key, value in fresh.settings:
                 repo.settings.set(key, value)
-            if fresh.results:
-                repo.results.add_many(fresh.results)
+            if fresh.results:  # each interpreted once, when the file was read
+                repo.results.add_checked(
+                    fresh.results, [fresh.measurements.get(e) for e in fresh.results]
+                )
             # The store's own change objects: each returns the change that reverses it.
             inverses = [
                 UpdateResult(result_id, entry).carry_out(repo)
@@ -519,7 +528,7 @@ def apply_plan_undoable(repo: Repository, plan: ImportPlan) -> tuple[int, Change
             if fresh.removals:
                 inverses.append(DeleteResults(tuple(fresh.removals)).carry_out(repo))
             if fresh.symptoms:
-                repo.diary.log_many(fresh.symptoms)
+                repo.diary.log_many(fresh.symptoms, already_checked=fresh.symptoms_checked)
             for day, note in fresh.diary_notes:
                 current = repo.diary.day(day)
                 repo.diary.save_day(day, current.entries, note)

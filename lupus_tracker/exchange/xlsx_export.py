@@ -1,8 +1,9 @@
 """Export to an Excel workbook: a readable summary sheet, one sheet per kind, and a wide
 "Lab trends" sheet with one column per marker and its unit in the header.
 
-Dates are real dates. Text never becomes a formula: openpyxl turns any string starting
-with ``=`` into one unless the cell is told it holds a string, so every text cell is.
+Dates are real dates; numbers are numbers. Text never becomes a formula: every text cell
+is an inline string (:mod:`xlsx_writer`, which writes the package fast enough for decades
+of daily symptoms).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from lupus_tracker.domain.wording import flag_text
 from lupus_tracker.exchange.csv_export import rows
 from lupus_tracker.exchange.files import write_private
 from lupus_tracker.exchange.snapshot import read_snapshot
+from lupus_tracker.exchange.xlsx_writer import Formatted, Workbook
 from lupus_tracker.store.inputs import latest_records
 from lupus_tracker.store.repository import Repository
 
@@ -87,18 +89,6 @@ _NUMBER_FIELDS = {
 }
 
 
-def _cell(sheet, value):
-    """A write-only cell; text is always stored as text, never run as a formula."""
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-    elif isinstance(value, date):
-        cell.number_format = "yyyy-mm-dd"
-    return cell
-
-
 _PLAIN = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
@@ -113,41 +103,30 @@ def _typed(kind: str, field: str, text: str):
     return text  # a bound (<0.5), a titer or a word stays as printed
 
 
-def _append(sheet, values) -> None:
-    """One row. openpyxl reads only a string starting with ``=`` as a formula: only such
-    a cell is built as a text cell here; every other value goes in as it is (openpyxl
-    gives a date its ``yyyy-mm-dd`` format itself). A cell object per value would
-    triple the time of a decade's Symptoms sheet."""
-    sheet.append(
-        [_cell(sheet, v) if isinstance(v, str) and v.startswith("=") else v for v in values]
-    )
-
-
 def _summary(book, repo: Repository) -> None:
     sheet = book.create_sheet("Summary")
     profile = repo.profile.get()
-    _append(sheet, ["Lupus Tracker export", date.today()])
-    _append(sheet, ["Patient", profile.name or "—"])
-    _append(sheet, ["Date of birth", profile.birth_date])
-    _append(sheet, ["Sex", profile.sex or "—"])
-    _append(sheet, [])
-    _append(
-        sheet, ["Marker", "Latest", "Unit", "Date", "Reference range", "Flag", "Previous", "Change"]
+    sheet.append(["Lupus Tracker export", date.today()])
+    sheet.append(["Patient", profile.name or "—"])
+    sheet.append(["Date of birth", profile.birth_date])
+    sheet.append(["Sex", profile.sex or "—"])
+    sheet.append([])
+    sheet.append(
+        ["Marker", "Latest", "Unit", "Date", "Reference range", "Flag", "Previous", "Change"]
     )
     for row in latest_values(latest_records(repo)):
-        previous = _value_cell(sheet, row.previous.value_text) if row.previous else ""
-        _append(
-            sheet,
+        previous = _value_cell(row.previous.value_text) if row.previous else ""
+        sheet.append(
             [
                 result_name(row.marker, row.latest.result.assay),
-                _value_cell(sheet, row.latest.value_text),
+                _value_cell(row.latest.value_text),
                 row.latest.unit.label,
                 row.latest.day,
                 row.latest.ref_text,
                 flag_text(row.latest.measurement),
                 previous,
-                _change_cell(sheet, row),
-            ],
+                _change_cell(row),
+            ]
         )
 
 
@@ -157,38 +136,30 @@ def _decimals_format(text: str) -> str:
     return "0." + "0" * decimals if decimals else "0"
 
 
-def _value_cell(sheet, text: str):
+def _value_cell(text: str) -> Formatted | str:
     """A plain number as a number cell showing its printed decimals; a bound (<0.5), a
     titer or a word stays text."""
-    from openpyxl.cell import WriteOnlyCell
-
     if not _PLAIN.match(text):
         return text
-    cell = WriteOnlyCell(sheet, value=float(text) if "." in text else int(text))
-    cell.number_format = _decimals_format(text)
-    return cell
+    return Formatted(float(text) if "." in text else int(text), _decimals_format(text))
 
 
-def _change_cell(sheet, row):
+def _change_cell(row) -> Formatted | str:
     """The change as a signed number when it is one (in the latest's unit); titer steps,
     "not comparable" and "—" stay text."""
-    from openpyxl.cell import WriteOnlyCell
-
     text = row.change_text
     plain = text.removeprefix("+")
     if not row.comparable or row.change is None or not _PLAIN.match(plain):
         return text
-    cell = WriteOnlyCell(sheet, value=float(plain) if "." in plain else int(plain))
     shown = _decimals_format(plain.lstrip("-"))
-    cell.number_format = f"+{shown};-{shown};0"
-    return cell
+    return Formatted(float(plain) if "." in plain else int(plain), f"+{shown};-{shown};0")
 
 
 def _trends(book, repo: Repository) -> None:
     """One row per date, one column per marker in its canonical unit (numbers only)."""
     sheet = book.create_sheet("Lab trends")
     markers = [m for m in MARKERS if m.category is Category.LAB and m.kind.value == "numeric"]
-    _append(sheet, ["Date", *(f"{m.label} ({m.canonical_unit.label})" for m in markers)])
+    sheet.append(["Date", *(f"{m.label} ({m.canonical_unit.label})" for m in markers)])
     table: dict[date, dict[str, float]] = {}
     from_lab: set[tuple[date, str]] = set()
     for r in repo.results.all([m.key for m in markers]):
@@ -202,13 +173,11 @@ def _trends(book, repo: Repository) -> None:
             from_lab.add((r.taken_on, r.marker))
         table.setdefault(r.taken_on, {})[r.marker] = r.base_value
     for day in sorted(table):
-        _append(sheet, [day, *(table[day].get(m.key) for m in markers)])
+        sheet.append([day, *(table[day].get(m.key) for m in markers)])
 
 
 def export_xlsx(repo: Repository, out: Path) -> int:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)  # streams rows: fast for decades of data
+    book = Workbook()
     with read_snapshot(repo):
         count = _fill(book, repo)
     write_private(out, book.save, binary=True)
@@ -219,14 +188,13 @@ def _fill(book, repo: Repository) -> int:
     _summary(book, repo)
     sheets = {}
     for title, (kind, headers) in SHEETS.items():
-        sheets[kind] = book.create_sheet(title)
-        sheets[kind].freeze_panes = "A2"
-        _append(sheets[kind], list(headers))
+        sheets[kind] = book.create_sheet(title, freeze_header=True)
+        sheets[kind].append(headers)
     count = 0
     for row in rows(repo):
         kind = row["kind"]
         if kind in sheets:
-            _append(sheets[kind], [_typed(kind, f, row.get(f, "")) for f in _FIELDS[kind]])
+            sheets[kind].append([_typed(kind, f, row.get(f, "")) for f in _FIELDS[kind]])
             count += 1
     _trends(book, repo)
     return count

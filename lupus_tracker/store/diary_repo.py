@@ -120,10 +120,12 @@ class DiaryManager(Manager):
         self._changed("symptoms")
         return before
 
-    def log_many(self, entries: Sequence[SymptomEntry]) -> int:
-        """Add or replace many symptom entries in one transaction (imports, generators)."""
-        checked = []
-        for index, entry in enumerate(entries):
+    def log_many(self, entries: Sequence[SymptomEntry], *, already_checked: bool = False) -> int:
+        """Add or replace many symptom entries in one transaction (imports, generators).
+        ``already_checked``: every entry is what :func:`check_symptom` returned (an import
+        plan checks each row once), so it is not checked again."""
+        checked = list(entries) if already_checked else []
+        for index, entry in enumerate(() if already_checked else entries):
             try:
                 checked.append(check_symptom(entry))
             except InvalidEntryError as error:

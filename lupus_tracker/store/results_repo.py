@@ -203,6 +203,45 @@ class ResultsManager(Manager):
         self._changed("results")
         return saved
 
+    def add_checked(
+        self, entries: Sequence[LabEntry], checked: Sequence[Measurement | None]
+    ) -> int:
+        """Save entries an importer has already interpreted with ``check_entry`` (each row
+        checked and interpreted once, in the plan), in one transaction: all or none; returns
+        how many were saved. Nothing is read back.
+
+        Only what may have changed since the plan was read is checked again: the profile's
+        date of birth (the same import may set it) and, for an entry that does not say how
+        its numbers are written, the number format setting; an entry without its
+        measurement is checked in full, as :meth:`add_many` does."""
+        profile = self._profile.get()
+        number_format = None if self._settings is None else self._settings.number_format()
+        born = profile.birth_date
+        final: list[Measurement] = []
+        for index, (entry, m) in enumerate(zip(entries, checked, strict=True)):
+            if (
+                m is None
+                or (number_format is not None and entry.number_format is None)
+                or (born is not None and entry.taken_on < born)
+            ):
+                try:
+                    m = check_entry(entry, profile.sex, number_format, born)
+                except InvalidEntryError as error:
+                    raise InvalidEntryError(str(error), index) from None
+            final.append(m)
+        with self.db.transaction() as conn:
+            conn.executemany(
+                f"INSERT INTO results ({_COLUMNS}) VALUES ({_MARKS})",
+                [_row_values(entry, m) for entry, m in zip(entries, final, strict=True)],
+            )
+            if any(entry.marker == HEIGHT for entry in entries):
+                self.refresh_egfr()  # a height changes the bedside Schwartz eGFR (under 18)
+            else:
+                self._follow_creatinine({e.taken_on for e in entries if e.marker == CREATININE})
+        if entries:
+            self._changed("results")
+        return len(entries)
+
     def _by_ids(self, ids: list[int]) -> list[LabResult]:
         """The rows with these ids, in the same order (one query per 500 ids)."""
         found: dict[int, LabResult] = {}

@@ -10,10 +10,12 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -137,13 +139,20 @@ def _table(model: RecordTableModel, name: str) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    # the stretched last column settles after the rows were sized: size them again
+    header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
+    # At least a header and three rows of two lines (a large font on a short screen):
+    # the page scrolls instead of squeezing a table to one cut-off row.
+    line = table.fontMetrics().height()
+    table.setMinimumHeight((line + 10) + 3 * (2 * line + 8) + 2 * table.frameWidth())
     return table
 
 
 def _fit(table: QTableView, widest: int = 320) -> None:
     """As wide as the text, none wider than ``widest``: no column takes 1,000 px; no header
-    is cut."""
+    is cut; rows as high as their wrapped text (a few rows each: cheap), not elided."""
     fit_columns(table, widest)
+    table.resizeRowsToContents()
 
 
 class StartView(QWidget):
@@ -238,7 +247,13 @@ class DashboardPage(QStackedWidget):
         layout.addWidget(self.table, 3)
         layout.addWidget(self.signal)
         layout.addLayout(lower, 2)
-        self.addWidget(overview)
+        page = QScrollArea()  # up and down on a short screen or with a large font
+        page.setWidget(overview)
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the tables inside
+        page.setAccessibleName("Dashboard")
+        self.addWidget(page)
         self._reading = self._read_again = False
         QTimer.singleShot(0, self.refresh)  # fill in right after the first paint
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from lupus_tracker.exchange.formats import export
+from lupus_tracker.output_files import FORMAT_SUFFIXES, OutputFileError, check_suffix
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.ui.tasks import describe, run_blocking
 
@@ -28,8 +29,13 @@ def export_with_dialog(parent: QWidget | None, repo: Repository) -> Path | None:
         return None
     fmt, suffix = FILTERS.get(chosen, ("csv", ".csv"))
     path = Path(name)
-    if path.suffix.lower() != suffix:
-        path = path.with_name(path.name + suffix) if not path.suffix else path.with_suffix(suffix)
+    try:  # a name that says another format (Excel bytes in a .csv) is refused, not renamed
+        check_suffix(path, fmt)
+    except OutputFileError as error:
+        QMessageBox.warning(parent, "Export", str(error))
+        return None
+    if path.suffix.lower() not in FORMAT_SUFFIXES[fmt]:
+        path = path.with_name(path.name + suffix)  # "visit" or "visit.v2" gets its suffix
     try:  # in a worker thread: its own connection, no widgets
         count = run_blocking(
             parent, f"Exporting to {path.name}…", repo.db.path, lambda own: export(own, fmt, path)

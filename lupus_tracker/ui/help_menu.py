@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from lupus_tracker import __version__
 from lupus_tracker.paths import backups_dir, log_dir
 from lupus_tracker.ui import glossary
+from lupus_tracker.ui.screen import fit_to_screen
 
 if TYPE_CHECKING:
     from lupus_tracker.ui.main_window import MainWindow
@@ -102,7 +103,7 @@ def show_guide(window: MainWindow) -> None:
     text.setHtml(GUIDE)
     text.setAccessibleName("User guide")
     dialog = _dialog(window, "User guide", text)
-    dialog.resize(640, 600)
+    fit_to_screen(dialog, 640, 600)  # never taller than the screen (200 %)
     window.exec_dialog(dialog)
 
 
@@ -141,7 +142,7 @@ def show_shortcuts(window: MainWindow) -> None:
     table.resizeColumnsToContents()
     table.horizontalHeader().setStretchLastSection(True)
     dialog = _dialog(window, "Keyboard shortcuts", table)
-    dialog.resize(620, 560)
+    fit_to_screen(dialog, 620, 560)
     window.exec_dialog(dialog)
 
 

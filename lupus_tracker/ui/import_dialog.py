@@ -38,6 +38,7 @@ from lupus_tracker.exchange.plan import ImportPlan, apply_plan_undoable
 from lupus_tracker.store.changes import Change
 from lupus_tracker.store.errors import StoreError
 from lupus_tracker.store.repository import Repository
+from lupus_tracker.ui.screen import fit_to_screen
 from lupus_tracker.ui.table_model import RowsModel
 from lupus_tracker.ui.tasks import run_blocking
 
@@ -65,7 +66,7 @@ class ImportDialog(QDialog):
         self.added: int | None = None
         self.undo: Change | None = None  # puts back results the import replaced or removed
         self.setWindowTitle(f"Import {self.path.name}")
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)  # never taller than the screen (200 %)
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

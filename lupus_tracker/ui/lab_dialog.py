@@ -3,13 +3,16 @@ of markers with the value as printed, the unit, and the report's own reference r
 
 Made to be fast from the keyboard: the marker field completes by name, abbreviation or
 LOINC code ("c3", "dsdna", "4485-9"); the unit defaults to the one this lab used last for
-the marker; the last lab is remembered; Enter always moves to the next field (date → lab →
-marker → value → unit → range → next row), taking a highlighted suggestion on the way, and a
-new row appears when the last one is used. Only Ctrl+Enter or Save saves. Beside each row
-the app says what it understood ("= 0.78 g/L, LOW against 0.9-1.8 (lab's range)"); a row
-that cannot be saved says why. Nothing is saved until every row is valid. Enter never saves
-and never removes a row (no button here is a default button); Escape asks before typed rows
-are dropped.
+the marker; the last lab is remembered; Enter moves to the next field that needs the
+person (date → lab → marker → value → unit → range → next row), taking a highlighted
+suggestion on the way, and a new row appears when the last one is used. Enter passes over
+what is already settled: the lab when it is remembered (or typed), and the unit when there
+is nothing to decide (the marker has one unit, the value is a titer, or it is the unit this
+same lab used for this marker last time). Tab still stops on every field, so both stay one
+Shift+Tab away. Only Ctrl+Enter or Save saves. Beside each row the app says what it
+understood ("= 0.78 g/L, LOW against 0.9-1.8 (lab's range)"); a row that cannot be saved
+says why. Nothing is saved until every row is valid. Enter never saves and never removes a
+row (no button here is a default button); Escape asks before typed rows are dropped.
 """
 
 from __future__ import annotations
@@ -165,7 +168,12 @@ class MarkerRow:
         self.error = QLabel()
         self.error.setStyleSheet(f"color: {theme.current().error};")
         self.error.setWordWrap(True)
-        for edit, sample in ((self.value, "000.00"), (self.range, "0.00-0.00")):
+        for edit, sample in (
+            (self.value, "000.00"),
+            (self.range, "0.00-0.00"),
+            (self.assay, self.assay.placeholderText()),  # "optional", not "optio…" at 16 pt
+            (self.pattern, self.pattern.placeholderText()),
+        ):
             edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(sample) + 16)
         widgets = self.fields()
         for column, widget in enumerate((*widgets, self.remove, self.understood)):
@@ -201,6 +209,19 @@ class MarkerRow:
         self.remove.setAccessibleName(f"Remove row {n}")
         self.understood.setAccessibleName(f"Row {n}: understood as")
         self.error.setAccessibleName(f"Row {n}: problem")
+
+    def unit_is_settled(self) -> bool:
+        """Nothing to decide in the unit: one unit for the marker, a titer (1:N, no unit),
+        or the unit this lab used for this marker last time (from the person's own
+        results, not a guess). Enter then skips the unit; a unit only preset from the
+        preferences still gets its own stop."""
+        key = self.marker_key()
+        if key is None:
+            return False
+        marker = get_marker(key)
+        if len(marker.units.units) == 1 or ":" in self.value.text():
+            return True
+        return self.unit.currentData() == self.dialog.lab_unit(marker)
 
     def marker_key(self) -> str | None:
         index = self.marker.currentIndex()
@@ -391,8 +412,9 @@ class LabReportDialog(GuardedDialog):
         self.add_button = QPushButton("&Add another marker")
         self.add_button.clicked.connect(lambda: self.add_row().marker.setFocus())
         hint = QLabel(
-            "Enter moves to the next field; Ctrl+Enter saves. A new row appears "
-            "when you use the last one."
+            "Enter moves to the next field to fill (past a remembered lab and a unit "
+            "this lab used before; Tab stops on every field). Ctrl+Enter saves. A new "
+            "row appears when you use the last one."
         )
         hint.setWordWrap(True)
         self.summary = QLabel()
@@ -416,7 +438,7 @@ class LabReportDialog(GuardedDialog):
         self.lab.textChanged.connect(self._recheck)
         self.add_row()
         # Reading order: the report's date first, selected, so typing replaces it; Enter
-        # then goes to the lab (remembered, selected: Enter keeps it), then the first marker.
+        # then goes to the lab, or past it to the first marker when the lab is remembered.
         self.date.setFocus()
         self.date.selectAll()
         fit_to_screen(self, 1180, 520)
@@ -446,13 +468,24 @@ class LabReportDialog(GuardedDialog):
                 return result.lab
         return ""
 
+    def lab_unit(self, marker: Marker) -> str | None:
+        """The unit this lab last used for ``marker`` (None: no result from it yet)."""
+        lab = self.lab.text().strip().casefold()
+        if not lab:
+            return None
+        for result in reversed(self.history()):
+            if result.marker == marker.key and (result.lab or "").casefold() == lab:
+                return result.unit
+        return None
+
     def usual_unit(self, marker: Marker) -> str:
         """The unit this lab (else any lab) last used for ``marker``; else the preferred."""
-        lab = self.lab.text().strip().casefold()
+        from_lab = self.lab_unit(marker)
+        if from_lab is not None:
+            return from_lab
         same = [r for r in self.history() if r.marker == marker.key]
-        for results in ([r for r in same if (r.lab or "").casefold() == lab], same):
-            if results:
-                return results[-1].unit
+        if same:
+            return same[-1].unit
         return self.repo.settings.preferred_unit(marker).code
 
     # -- rows -------------------------------------------------------------------------------
@@ -570,6 +603,10 @@ class LabReportDialog(GuardedDialog):
         elif row is not None and focus is row.range:  # range done: the next marker
             nxt = self.rows[self.rows.index(row) + 1] if row is not self.rows[-1] else None
             (nxt.marker if nxt else self.add_row().marker).setFocus()
+        elif focus is self.date and self.lab.text().strip():
+            self.rows[0].marker.setFocus()  # the lab is already filled: no stop on it
+        elif row is not None and focus is row.value and row.unit_is_settled():
+            row.range.setFocus()  # nothing to decide in the unit: straight to the range
         else:
             if row is not None and focus in (row.marker, row.marker.lineEdit()):
                 row.resolve_marker()

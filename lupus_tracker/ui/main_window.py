@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.performed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self._refresh_pending = False
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Pages")  # a Tab stop: AT-SPI read it as an unnamed filler
         self.dashboard = DashboardPage(repo)
         self.tabs.addTab(self.dashboard, "&Dashboard")
         # the built pages besides the diary (which keeps unsaved entries, reloads itself)

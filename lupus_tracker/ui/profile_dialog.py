@@ -4,6 +4,7 @@ preferred display unit of each marker, which the whole app and the report use.""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -100,6 +101,10 @@ class ProfileDialog(GuardedDialog):
             units_form.addRow(f"{marker.name}:", box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Tab goes straight to the unit boxes inside (the area scrolls to each one): an
+        # unnamed stop of its own was announced as an empty "filler" by a screen reader.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setAccessibleName("Units shown for each marker")
         host = QWidget()
         QVBoxLayout(host).addWidget(units)
         scroll.setWidget(host)

@@ -5,7 +5,7 @@ never narrower than their header."""
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QStyle, QTableView, QWidget
 
 REFERENCE_POINT_SIZE = 10.0  # the sizes below were chosen at a 10 pt (or smaller) font
 
@@ -14,6 +14,13 @@ def font_scale(widget: QWidget) -> float:
     """How much larger than the reference the widget's font is (1 at 10 pt or less)."""
     points = widget.font().pointSizeF()
     return max(1.0, points / REFERENCE_POINT_SIZE) if points > 0 else 1.0
+
+
+def app_font_pt(widget: QWidget, default: float = 9.0) -> float:
+    """The widget's font size in points (charts draw their text at it), ``default`` when the
+    font is sized in pixels."""
+    points = widget.font().pointSizeF()
+    return points if points > 0 else default
 
 
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
@@ -28,15 +35,39 @@ def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     )
 
 
+WORDS_MEASURED_ROWS = 200  # rows read for a column's longest word (a long table: the first)
+
+
+def longest_word(table: QTableView, column: int) -> int:
+    """Width a cell of ``column`` needs for its longest word ("Hydroxychloroquine",
+    "2024-11-02"): a wrapping table can make the column narrower than its text, never
+    narrower than this, or the word is cut."""
+    model = table.model()
+    if model is None:
+        return 0
+    metrics = table.fontMetrics()
+    widest = 0
+    for row in range(min(model.rowCount(), WORDS_MEASURED_ROWS)):
+        text = str(model.index(row, column).data() or "")
+        widest = max([widest, *(metrics.horizontalAdvance(word) for word in text.split())])
+    if not widest:
+        return 0
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
+    return widest + 2 * margin + 2  # the delegate's margins and the grid line
+
+
 def fit_columns(table: QTableView, widest: int = 300, *, last: bool = True) -> None:
     """Columns as wide as their text but none wider than ``widest`` (longer text wraps or
-    elides) and none narrower than its header's title."""
+    elides) and none narrower than its header's title or, in a table whose text wraps,
+    its longest word."""
     table.resizeColumnsToContents()
     header: QHeaderView = table.horizontalHeader()
     limit = widest
     count = table.model().columnCount() if table.model() is not None else 0
     sized = range(count if last else count - 1)
     titles = {c: header.sectionSizeFromContents(c).width() for c in range(count)}
+    if table.wordWrap():
+        titles = {c: max(width, longest_word(table, c)) for c, width in titles.items()}
     widths = {c: max(min(table.columnWidth(c), limit), titles[c]) for c in sized}
     # Too wide for the table (a large font): lower the widest columns (their text wraps)
     # to one level, never below a title, so short values (dates) stay whole and the last
@@ -51,5 +82,12 @@ def fit_columns(table: QTableView, widest: int = 300, *, last: bool = True) -> N
         ):
             level -= 4
         widths.update({c: min(w, max(level, titles[c])) for c, w in rest.items()})
+    # Too wide even at the floors: the table scrolls sideways instead of squeezing the
+    # stretched last column below its title ("Dose history" cut at 150 % and 16 pt).
+    needed = sum(widths.values()) + (0 if last else titles.get(count - 1, 0))
+    fits = room <= 0 or needed <= table.viewport().width()
+    header.setStretchLastSection(fits)
+    if not fits and not last and count:
+        widths[count - 1] = max(min(table.columnWidth(count - 1), limit), titles[count - 1])
     for column, width in widths.items():
         table.setColumnWidth(column, width)

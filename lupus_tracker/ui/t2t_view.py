@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,7 +52,7 @@ from lupus_tracker.domain.monitoring import (
 from lupus_tracker.domain.treat_to_target import Status, VisitStates
 from lupus_tracker.store.inputs import treatment_records
 from lupus_tracker.store.record_changes import PutSetting
-from lupus_tracker.ui.screen import fit_to_screen
+from lupus_tracker.ui.screen import app_font_pt, fit_to_screen
 from lupus_tracker.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 if TYPE_CHECKING:
@@ -334,7 +334,7 @@ class TreatToTargetView(QDialog):
             self.summary.exposure,
             self._period_start(),
             self.today,
-            style=chart_style(Theme.DARK if dark else Theme.LIGHT),
+            style=chart_style(Theme.DARK if dark else Theme.LIGHT, font_pt=app_font_pt(self)),
         )
         if self.canvas is not None:
             self.chart_layout.removeWidget(self.canvas)
@@ -344,8 +344,16 @@ class TreatToTargetView(QDialog):
             "Glucocorticoid chart: daily prednisone-equivalent with "
             "lines at 7.5 and 5 mg/day and cumulative grams"
         )
-        canvas.setMinimumHeight(280)
+        canvas.setMinimumHeight(max(280, canvas.fontMetrics().height() * 16))
         self.chart_layout.addWidget(canvas)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if (
+            event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange)
+            and self.canvas is not None
+        ):
+            self._draw_chart()  # the app's theme or font changed: redraw with its text size
 
     # -- preferences ---------------------------------------------------------------------
     def _nephritis_changed(self, checked: bool) -> None:

@@ -6,13 +6,22 @@ label, a button, a check box, a combo box, a tab, a table cell or a column heade
 plain one-line explanation to the tooltip; when a widget is shown, the same lines become
 its accessible description, so a screen reader says them too. The words and lines come
 from :mod:`lupus_tracker.ui.glossary`, the one place they live.
+
+A label keeps its description current while it is on screen: when its text changes (a
+status line, an inline error, a chart or dashboard summary) the description is rebuilt at
+the label's next paint (the same event loop turn) and a DescriptionChanged accessibility
+event is sent, not only at its next show. A label with an accessible name of its own
+("Report problems") is read by its name, which hides its text: its description then starts
+with the text itself, so the message is heard. A description set by the code is never
+replaced.
 """
 
 from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QHelpEvent, QTextDocumentFragment
+from PySide6.QtGui import Qt as QtGuiNamespace  # mightBeRichText lives in QtGui's Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -47,8 +56,10 @@ def shown_text(widget: QWidget, pos: QPoint | None = None) -> str:
         if section < 0:
             return ""
         return str(widget.model().headerData(section, widget.orientation()) or "")
+    if pos is None:
+        return ""  # a cell only under the pointer (a view's viewport is not read on show)
     view = widget.parentWidget()
-    if isinstance(view, QAbstractItemView) and widget is view.viewport() and pos is not None:
+    if isinstance(view, QAbstractItemView) and widget is view.viewport():
         cell = view.indexAt(pos)
         if cell.isValid():
             return str(cell.data() or "")
@@ -93,19 +104,60 @@ class TermTips(QObject):
                 QToolTip.showText(event.globalPos(), text, watched)
                 return True
         elif (
-            kind == QEvent.Type.Show and isinstance(watched, QWidget) and shiboken6.isValid(watched)
+            (
+                kind == QEvent.Type.Show
+                or (kind == QEvent.Type.Paint and isinstance(watched, QLabel))
+            )
+            and isinstance(watched, QWidget)
+            and shiboken6.isValid(watched)
         ):
             describe(watched)
         return False
 
 
+DESCRIBED_FROM = "term_tips_text"  # dynamic property: the text the description was made from
+DESCRIBED_AS = "term_tips_description"  # dynamic property: the description set here
+
+
+def plain(text: str) -> str:
+    """A label's text as a screen reader should hear it (rich text without its tags)."""
+    if QtGuiNamespace.mightBeRichText(text):
+        return QTextDocumentFragment.fromHtml(text).toPlainText().strip()
+    return text.strip()
+
+
+def description_for(widget: QWidget, text: str) -> str:
+    """The text itself when a name of the widget's own hides it (a label), then the plain
+    line of each glossary word in it."""
+    lines = [glossary.line(t) for t in glossary.found_in(text)]
+    if isinstance(widget, QLabel) and widget.accessibleName():
+        said = plain(text)
+        if said and said != widget.accessibleName():
+            lines.insert(0, said)
+    return "\n".join(lines)
+
+
 def describe(widget: QWidget) -> None:
-    """Give a shown widget the plain lines as its accessible description."""
-    if widget.accessibleDescription():
+    """Give a widget the plain lines (and a named label its text) as its accessible
+    description, again whenever its text has changed; tell assistive technology."""
+    text = shown_text(widget)
+    if not text and not widget.property(DESCRIBED_AS):
+        return  # nothing to say and nothing of ours to take back (most widgets): untouched
+    if widget.property(DESCRIBED_FROM) == text:
+        return  # nothing changed since the last time (most paints)
+    widget.setProperty(DESCRIBED_FROM, text)
+    current = widget.accessibleDescription()
+    if current and current != widget.property(DESCRIBED_AS):
+        return  # the code's own description
+    wanted = description_for(widget, text)
+    if wanted == current:
         return
-    lines = "\n".join(glossary.line(t) for t in glossary.found_in(shown_text(widget)))
-    if lines:
-        widget.setAccessibleDescription(lines)
+    widget.setAccessibleDescription(wanted)
+    widget.setProperty(DESCRIBED_AS, wanted)
+    if QAccessible.isActive():  # a screen reader listens: tell it (no one else needs it)
+        QAccessible.updateAccessibility(
+            QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged)
+        )
 
 
 def install(app: QApplication) -> TermTips:

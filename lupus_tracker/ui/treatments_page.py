@@ -79,6 +79,10 @@ def _table(model: RecordTableModel, parent: QWidget) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # A header and at least two rows of two lines, whatever the font: the splitter never
+    # squeezes a table to one cut-off row (150 % with a 16 pt font).
+    line = table.fontMetrics().height()
+    table.setMinimumHeight((line + 10) + 2 * (2 * line + 8) + 2 * table.frameWidth())
     return table
 
 

@@ -153,3 +153,51 @@ def test_an_egfr_is_labelled_with_its_own_equation(repo):
     assert labels["33914-3"] == ("eGFR (MDRD)", "eGFR (MDRD)")
     assert labels["48643-1"] == ("eGFR (MDRD, race-based)",) * 2
     assert labels["98979-8"] == ("eGFR (CKD-EPI 2021)",) * 2
+
+
+def test_the_written_text_is_the_bundle(demo_repo, tmp_path):
+    """The export writes plain symptom entries from templates (speed): the file must read
+    back as exactly the Bundle built resource by resource, as a collection and as a
+    transaction, custom symptom names with JSON and format characters included."""
+    from lupus_tracker.domain.records import SymptomEntry
+    from lupus_tracker.store.diary_changes import AddCustomSymptom
+
+    AddCustomSymptom("Dry eyes (left) & 'worse' é/ä").apply(demo_repo)
+    key = next(s.key for s in demo_repo.diary.custom_symptoms() if "Dry eyes" in s.name)
+    demo_repo.diary.log_many(
+        [
+            SymptomEntry(date(2026, 6, 1), key, 7),
+            SymptomEntry(date(2026, 6, 2), key, 0, note="better"),
+            SymptomEntry(date(2026, 6, 2), "rash", 4, "discoid", None, "both forearms"),
+        ]
+    )
+    for bundle_type in ("collection", "transaction"):
+        out = tmp_path / f"{bundle_type}.json"
+        export_fhir(demo_repo, out, bundle_type)
+        written = json.loads(out.read_text(encoding="utf-8"))
+        assert written == json.loads(json.dumps(bundle(demo_repo, bundle_type)))
+        severities = [
+            e["resource"].get("valueInteger")
+            for e in written["entry"]
+            if "Dry eyes" in json.dumps(e["resource"].get("code"))
+        ]
+        assert severities == [7, 0]
+
+
+def test_a_template_keeps_format_and_json_characters(demo_repo):
+    """Text that looks like a placeholder or needs JSON escapes stays text."""
+    import uuid
+
+    from lupus_tracker.domain.records import SymptomEntry
+    from lupus_tracker.exchange.fhir_export import EntryText, Ids
+
+    finish = EntryText(Ids(uuid.uuid4()), "transaction")
+    code = {"text": 'odd 50% "%(sev)d" \\ \u00e9 %(day)s'}
+    text = finish.symptom(
+        SymptomEntry(date(2026, 6, 1), "fatigue", 3), "urn:uuid:abc", code, {"reference": "p"}
+    )
+    item = json.loads(text)
+    assert item["resource"]["code"] == code and item["resource"]["valueInteger"] == 3
+    assert item["fullUrl"] == "urn:uuid:abc" and item["resource"]["id"] == "abc"
+    assert item["resource"]["effectiveDateTime"] == "2026-06-01"
+    assert item["request"]["ifNoneExist"].endswith("|symptom/2026-06-01/fatigue")

@@ -8,7 +8,8 @@ starts)::
         python tests/ui/layout_audit.py DB [--font-pt 16] [--theme dark] [--shots DIR NAME]
 
 prints one line per problem (nothing when every layout fits) and, with ``--shots``, saves
-a PNG of every page and dialog as ``DIR/NAME-<what>.png``.
+a PNG of every page and dialog as ``DIR/NAME-<what>.png``. Under ``QT_QPA_PLATFORM=xcb``
+(Xvfb at the screen's size) the PNG is what the X server shows, grabbed from the screen.
 
 A problem is: a window larger than the screen's free area, a window smaller than its
 layout's minimum (so Qt squeezes and clips), a shown widget outside its window, a
@@ -123,6 +124,70 @@ def _header_problems(header: QHeaderView) -> list[str]:
         room = header.sectionSize(section) - 8  # the style's margins
         if header.orientation().name == "Horizontal" and longest > room:
             found.append(f"header {text!r} needs {longest} px, has {room}")
+        lines = max(len(text.splitlines()), 1)
+        if header.orientation().name == "Horizontal" and header.height() + SLACK_PX < (
+            lines * metrics.height()
+        ):
+            found.append(f"header {text!r} needs {lines} lines, is {header.height()} px high")
+    return found
+
+
+CELL_MARGIN_PX = 6  # the item delegate's text margins, both sides together
+MAX_ROWS = 40  # cells checked per table: the rows on screen, at most this many
+
+
+def _cell_problems(view: QAbstractItemView) -> list[str]:
+    """Cells whose text is cut: wider than the column where it cannot wrap, a word wider
+    than the column where it can, or a row lower than one line of text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    found: list[str] = []
+    model = view.model()
+    if not isinstance(view, QTableView) or model is None or view.viewport().height() <= 0:
+        return found
+    metrics = view.fontMetrics()
+    shown = view.viewport().height()
+    least = max(view.rowHeight(0), 2 * metrics.height())  # a whole row, two lines at least
+    if model.rowCount() >= 1 and shown + SLACK_PX < least:
+        found.append(f"shows {shown} px of rows, a row needs {least}")
+    first = max(view.rowAt(0), 0)
+    last = view.rowAt(view.viewport().height() - 1)
+    last = model.rowCount() - 1 if last < 0 else last
+    for row in range(first, min(last, first + MAX_ROWS - 1) + 1):
+        if view.isRowHidden(row):
+            continue
+        if view.rowHeight(row) + SLACK_PX < metrics.height():
+            found.append(f"row {row} is {view.rowHeight(row)} px, a line needs {metrics.height()}")
+        for column in range(model.columnCount()):
+            if view.isColumnHidden(column) or view.columnWidth(column) <= 0:
+                continue
+            index = model.index(row, column)
+            text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            if not text:
+                continue
+            decoration = index.data(Qt.ItemDataRole.DecorationRole) is not None
+            room = (
+                view.columnWidth(column)
+                - CELL_MARGIN_PX
+                - (view.iconSize().width() if decoration else 0)
+            )
+            pieces = text.split() if view.wordWrap() else text.splitlines()
+            widest = max((metrics.horizontalAdvance(p) for p in pieces), default=0)
+            header = model.headerData(column, Qt.Orientation.Horizontal)
+            if widest > room + SLACK_PX:
+                found.append(
+                    f"cell ({row}, {header!r}) {text[:40]!r} needs {widest} px, has {room}"
+                )
+            elif view.wordWrap():  # wrapped to the column: as many lines as the row holds?
+                high = metrics.boundingRect(
+                    QRect(0, 0, max(room, 1), 100_000), Qt.TextFlag.TextWordWrap, text
+                ).height()
+                if high > view.rowHeight(row) - 2 + SLACK_PX:
+                    found.append(
+                        f"cell ({row}, {header!r}) {text[:40]!r} wraps to {high} px, "
+                        f"the row is {view.rowHeight(row)}"
+                    )
     return found
 
 
@@ -165,6 +230,8 @@ def problems(root: QWidget, name: str) -> list[str]:
             )
         if isinstance(widget, QHeaderView):
             found += [f"{what}: {p}" for p in _header_problems(widget)]
+        if isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView):
+            found += [f"{what}: {p}" for p in _cell_problems(widget)]
         room = _text_room(widget)
         if room is not None and room[1] > room[2] + SLACK_PX:
             found.append(f"{what}: text {room[0]!r} needs {room[1]} px, has {room[2]}")
@@ -240,10 +307,65 @@ def main(argv: list[str]) -> int:
 
 
 def _more_dialogs(repo, window) -> list[QWidget]:
+    """The dialogs ``dialogs()`` does not make: insight views, the import preview, message
+    boxes with the app's longest texts, and Help's four. (Export asks only through the
+    file dialog: the desktop's own, or Qt's, whose "Date Modified" header is cut at 16 pt;
+    not the app's layout.)"""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from lupus_tracker.ui import help_menu
+    from lupus_tracker.ui.import_dialog import ImportDialog
     from lupus_tracker.ui.report_actions import ReportDialog
     from lupus_tracker.ui.t2t_view import TreatToTargetView
 
-    return [TreatToTargetView(repo, window), ReportDialog(repo, window)]
+    sample = Path(repo.db.path).with_name("layout-import.csv")
+    sample.write_text(
+        "date,kind,item,value,unit,ref_low,ref_high,lab,note\n"
+        "2026-01-05,lab,c3,0.8,g/L,0.9,1.8,City Lab,\n"
+        "2026-01-05,lab,anti_dsdna,245,[IU]/mL,,30,City Lab,after the flare\n",
+        encoding="utf-8",
+    )
+    boxes = [
+        QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Import",
+            "The CSV header lacks the column(s) kind, item; a Lupus Tracker CSV starts with "
+            "date,kind,item,value,unit,ref_low,ref_high,lab,note.",
+            QMessageBox.StandardButton.Ok,
+            window,
+        ),
+        QMessageBox(
+            QMessageBox.Icon.Question,
+            "Unsaved entries",
+            "The symptoms you typed for 2026-11-20 are not saved yet. Save them?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            window,
+        ),
+    ]
+    helps: list[QWidget] = []
+    original = window.exec_dialog
+    window.exec_dialog = lambda dialog: helps.append(dialog) or False
+    try:
+        for show in (
+            help_menu.show_guide,
+            help_menu.show_shortcuts,
+            help_menu.show_data_folder,
+            help_menu.show_about,
+        ):
+            show(window)
+    finally:
+        window.exec_dialog = original
+    return [
+        TreatToTargetView(repo, window),
+        ReportDialog(repo, window),
+        ImportDialog(repo, sample, window),
+        *boxes,
+        *helps,
+    ]
 
 
 def _fill(dialog: QWidget) -> None:
@@ -272,7 +394,12 @@ def _save(widget: QWidget, shots, what: str) -> None:
     while "--" in slug:
         slug = slug.replace("--", "-")
     folder.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(folder / f"{name}-{slug}.png"))
+    if QApplication.platformName() == "xcb":  # what the X server shows: the real window
+        place = widget.frameGeometry()
+        shot = widget.screen().grabWindow(0, place.x(), place.y(), place.width(), place.height())
+    else:
+        shot = widget.grab()
+    shot.save(str(folder / f"{name}-{slug}.png"))
 
 
 if __name__ == "__main__":

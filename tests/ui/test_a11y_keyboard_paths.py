@@ -85,15 +85,15 @@ def test_a_three_marker_lab_report(window, repo, qtbot):
         start = keys.navigation
         assert keys.focus() is dialog.date  # it opens on the report's date, selected
         keys.type("2026-11-20")
-        keys.press(Qt.Key.Key_Return)  # date -> lab (remembered, kept)
-        keys.press(Qt.Key.Key_Return)  # lab -> first marker: every Enter goes to the next field
+        keys.press(Qt.Key.Key_Return)  # date -> first marker, past the remembered lab
         rows = [("c3", "0.78", "0.9-1.8"), ("c4", "0.09", "0.1-0.4"), ("dsdna", "245", "<30")]
         for number, (marker, value, ref) in enumerate(rows, start=1):
             keys.type(marker)
             keys.press(Qt.Key.Key_Return)  # marker -> value
             keys.type(value)
-            keys.press(Qt.Key.Key_Return)  # value -> unit (the lab's usual one)
-            keys.press(Qt.Key.Key_Return)  # unit -> range
+            keys.press(Qt.Key.Key_Return)  # value -> unit; -> range when City Lab's own
+            if keys.focus() is not dialog.rows[number - 1].range:  # unit (C3) is settled
+                keys.press(Qt.Key.Key_Return)  # unit (preset, not this lab's) -> range
             keys.type(ref)
             if number < len(rows):
                 keys.press(Qt.Key.Key_Return)  # range -> next marker
@@ -110,11 +110,11 @@ def test_a_three_marker_lab_report(window, repo, qtbot):
         ("c4", "0.09", "City Lab"),
     ]
     assert "Add lab report (3 results)" in window.statusBar().currentMessage()
-    assert in_dialog["navigation"] == 14 and keys.navigation == 15
-    # The target was a third (13.3); one Enter more since the date's Enter always
-    # goes to the Lab field (one predictable path instead of skipping it when remembered).
-    assert in_dialog["navigation"] <= TODAY_LAB_REPORT[1] / 3 + 1
-    assert keys.total == 62 < TODAY_LAB_REPORT[0]  # the rest is the report's own text
+    # Round 2 measured 14 in the dialog (15 with Ctrl+L); the target is a third of the
+    # issue's 40 (13.3), counting the shortcut that opens the dialog too.
+    assert in_dialog["navigation"] == 12 and keys.navigation == 13
+    assert keys.navigation <= TODAY_LAB_REPORT[1] / 3
+    assert keys.total == 60 < TODAY_LAB_REPORT[0]  # the rest is the report's own text
 
 
 def test_a_symptom_day(window, repo, qtbot):

@@ -36,8 +36,11 @@ def unnamed(root: QWidget) -> list[str]:
     buddies = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy()}
     missing = []
     for widget in root.findChildren(QWidget):
-        if not isinstance(widget, INTERACTIVE) or isinstance(widget, (QHeaderView, QTabBar)):
-            continue
+        tab_stop = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if not (isinstance(widget, INTERACTIVE) or tab_stop) or isinstance(
+            widget, (QHeaderView, QTabBar)
+        ):
+            continue  # any Tab stop counts: AT-SPI read a tab widget as an unnamed "filler"
         if isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)):
             continue  # the inner line edit of a combo box or spin box
         if widget.objectName().startswith("qt_"):

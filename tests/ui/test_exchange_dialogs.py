@@ -136,3 +136,33 @@ def test_results_page_shows_the_time_of_day_an_import_kept(qtbot, repo, tmp_path
     assert titles[:2] == ["Date", "Time"]
     times = {model.index(r, 1).data() for r in range(model.rowCount())}
     assert "21:51" in times and "" in times  # Synthea's clock time; none for a computed eGFR
+
+
+def _save_as(monkeypatch, name, chosen: str) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(name), chosen))
+
+
+def test_export_refuses_a_name_that_says_another_format(
+    qtbot, demo_repo, tmp_path, monkeypatch, messages
+):
+    """CSV chosen, the name says Excel: one clear message, nothing written, no renaming."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    _save_as(monkeypatch, folder / "visit.xlsx", "CSV, every entry (*.csv)")
+    assert export_with_dialog(None, demo_repo) is None
+    assert list(folder.iterdir()) == []
+    ((title, text),) = messages
+    assert title == "Export" and "visit.xlsx ends in .xlsx, but the format is csv" in text
+    assert "Nothing was written" in text and "\n" not in text
+
+
+def test_export_gives_a_name_without_a_format_its_suffix(
+    qtbot, demo_repo, tmp_path, monkeypatch, messages
+):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    _save_as(monkeypatch, folder / "visit", "FHIR R4 Bundle, labs, vitals and symptoms (*.json)")
+    assert export_with_dialog(None, demo_repo) == folder / "visit.json"
+    _save_as(monkeypatch, folder / "visit.v2", "CSV, every entry (*.csv)")
+    assert export_with_dialog(None, demo_repo) == folder / "visit.v2.csv"
+    assert sorted(p.name for p in folder.iterdir()) == ["visit.json", "visit.v2.csv"]

@@ -60,9 +60,7 @@ def test_five_marker_report_typed_with_the_keyboard_only(qtbot, repo):
     assert dialog.lab.text() == "City Lab"  # the last lab is remembered
     keys = Keys(qtbot, dialog)
     assert keys.focus() is dialog.date and dialog.date.selectedText() == dialog.date.text()
-    keys.press(Qt.Key.Key_Return)  # today's date kept: to the lab
-    assert keys.focus() is dialog.lab
-    keys.press(Qt.Key.Key_Return)  # the remembered lab kept: to the first marker
+    keys.press(Qt.Key.Key_Return)  # today's date kept; the remembered lab is passed over
     assert keys.focus() in (dialog.rows[0].marker, dialog.rows[0].marker.lineEdit())
     report = [
         ("c3", "0,78", None, "90-180"),
@@ -76,8 +74,12 @@ def test_five_marker_report_typed_with_the_keyboard_only(qtbot, repo):
         keys.press(Qt.Key.Key_Return)  # marker -> value, even with suggestions open
         assert keys.focus() is dialog.rows[-2].value, marker
         keys.type(value)
-        keys.press(Qt.Key.Key_Return)  # value -> unit (the lab's usual one)
-        keys.press(Qt.Key.Key_Return)  # unit -> range
+        keys.press(Qt.Key.Key_Return)  # value -> unit, or range when the unit is settled
+        if marker == "c3":  # City Lab's own unit for C3 last time: nothing to decide
+            assert keys.focus() is dialog.rows[-2].range
+        else:  # only the preferred unit: a stop to confirm it
+            assert keys.focus() is dialog.rows[-2].unit, marker
+            keys.press(Qt.Key.Key_Return)  # unit -> range
         keys.type(ref)
         keys.press(Qt.Key.Key_Return)  # range -> next row's marker
     assert len(dialog.rows) == 6 and dialog.rows[-1].is_blank()
@@ -100,9 +102,36 @@ def test_five_marker_report_typed_with_the_keyboard_only(qtbot, repo):
     ]
     assert all(e.lab == "City Lab" for e in entries)
     navigation = keys.count - sum(len(m) + len(v) + len(r) for m, v, _, r in report)
-    # Enter on the date and the lab, 4 per row, one harmless on the empty row, Ctrl+Enter
-    # to save: no Tab hunting
-    assert navigation == 24
+    # Enter on the date, 4 per row (3 where the lab's own unit is settled), one harmless
+    # on the empty row, Ctrl+Enter to save: no Tab hunting
+    assert navigation == 22
+
+
+def test_enter_stops_on_an_empty_lab_and_on_a_unit_with_a_choice(qtbot, repo):
+    """No remembered lab: Enter goes from the date to the lab. A lab's first C3 result with
+    a unit preset from the preferences (another lab's) is a stop; a one-unit marker and a
+    titer are not."""
+    repo.results.add_many([LabEntry(date(2025, 1, 5), "c3", "62", "mg/dL", None, None)])
+    dialog = LabReportDialog(repo)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    keys = Keys(qtbot, dialog)
+    keys.press(Qt.Key.Key_Return)
+    assert keys.focus() is dialog.lab
+    keys.type("Town Lab")
+    keys.press(Qt.Key.Key_Return)
+    keys.type("c3")
+    keys.press(Qt.Key.Key_Return)
+    keys.type("0.8")
+    keys.press(Qt.Key.Key_Return)
+    assert keys.focus() is dialog.rows[0].unit  # mg/dL came from no result of Town Lab
+    row = dialog.rows[1]
+    row.marker.setCurrentIndex(row.marker.findData("ana"))  # one unit: titer
+    row.value.setFocus()
+    keys.type("1:160")
+    keys.press(Qt.Key.Key_Return)
+    assert keys.focus() is row.range
 
 
 def test_enter_never_removes_a_row(qtbot, repo):
