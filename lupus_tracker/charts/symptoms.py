@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
     from lupus_tracker.charts.figure import ChartFigure
 
+TREND_DASHES = ("-", "--", ":", "-.")
+
 
 def build_symptom_figure(
     frame: pd.DataFrame,
@@ -80,6 +82,8 @@ def build_symptom_figure(
             part["date"],
             part["severity"],
             color=style.colour(index),
+            # past the palette (a patient's own symptoms add lines) the dash tells them apart
+            linestyle=TREND_DASHES[index // len(style.palette) % len(TREND_DASHES)],
             linewidth=1.2,
             label=get_symptom(key).name,
         )

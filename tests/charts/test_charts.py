@@ -381,3 +381,33 @@ def test_home_blood_pressure_panel_shows_the_lupus_nephritis_target(nephritis):
     assert labels == ["target <130 (lupus nephritis)", "target <80"]
     assert "below 130/80 mmHg (KDIGO 2024)" in figure.get_suptitle()
     assert systolic.get_ylim()[1] > 138 and diastolic.get_ylim()[0] < 76
+
+
+def test_every_symptom_trend_line_differs_from_the_others_past_the_palette():
+    """A patient's own symptoms add lines: the 7th line must not look like the 1st."""
+    days = pd.date_range("2026-06-01", periods=21, freq="D")
+    keys = [
+        "fatigue",
+        "rash",
+        "joint_pain",
+        "muscle_pain",
+        "fever",
+        "hair_loss",
+        "custom:Itching",
+        "custom:Dry eyes",
+    ]
+    frame = pd.DataFrame(
+        [(day, key, (i + j) % 11) for i, key in enumerate(keys) for j, day in enumerate(days)],
+        columns=["date", "symptom", "severity"],
+    )
+    figure = build_symptom_figure(frame)
+    names = {"Fatigue", "Rash", "Joint pain", "Muscle pain", "Fever", "Hair loss", "Itching"}
+    lines = [
+        line
+        for axes in figure.axes
+        for line in axes.get_lines()
+        if line.get_label() in names | {"Dry eyes"}
+    ]
+    assert len(lines) == len(keys)
+    looks = {(line.get_color(), line.get_linestyle()) for line in lines}
+    assert len(looks) == len(keys)

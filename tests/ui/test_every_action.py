@@ -56,6 +56,9 @@ def check(walk: subprocess.CompletedProcess[str]) -> None:
     dialogs = [line for line in walk.stdout.splitlines() if line.startswith("  dialog ")]
     for title in EXPECTED_DIALOGS:
         assert any(title.lower() in line.lower() for line in dialogs), (title, dialogs)
+    # the SLEDAI-2K visit-date question was asked and "stay" kept the old date
+    assert "QMessageBox: Unsaved SLEDAI-2K" in walk.stdout
+    assert "visit date after the question: 2020-01-02" not in walk.stdout
 
 
 @pytest.mark.slow
