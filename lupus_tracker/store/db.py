@@ -38,11 +38,12 @@ import shutil
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 from lupus_tracker.paths import PRIVATE_FILE_MODE, make_private_dir
+from lupus_tracker.store import integrity
 from lupus_tracker.store.errors import (
     DamagedFileError,
     DiskFullError,
@@ -198,22 +199,34 @@ def explain_unwritable(path: Path, error: sqlite3.Error) -> StoreError | None:
 
 def _inspect_connection(path: Path, conn: sqlite3.Connection, *, quick_check: bool) -> int:
     """The authoritative checks, through SQLite (they see what the -wal holds)."""
-    try:
+    with _mapped_open_errors(path):
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if app_id != APPLICATION_ID and (app_id != 0 or tables):
-            raise NotOurFileError(
-                f"{path} is a SQLite database of another program, not a "
-                "Lupus Tracker database. Nothing was changed."
-            )
-        if version > SCHEMA_VERSION:
-            raise _newer(path, version)
-        if quick_check:
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise DamagedFileError(f"{path} is damaged ({check}). Nothing was changed.")
-        return int(version)
+    if app_id != APPLICATION_ID and (app_id != 0 or tables):
+        raise NotOurFileError(
+            f"{path} is a SQLite database of another program, not a "
+            "Lupus Tracker database. Nothing was changed."
+        )
+    if version > SCHEMA_VERSION:
+        raise _newer(path, version)
+    if quick_check:
+        _quick_check(path, conn)
+    return int(version)
+
+
+def _quick_check(path: Path, conn: sqlite3.Connection) -> None:
+    with _mapped_open_errors(path):
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise DamagedFileError(f"{path} is damaged ({check}). Nothing was changed.")
+
+
+@contextlib.contextmanager
+def _mapped_open_errors(path: Path) -> Iterator[None]:
+    """SQLite's errors while a file is being opened, as the user reads them."""
+    try:
+        yield
     except sqlite3.DatabaseError as error:
         mapped = explain_unwritable(path, error) or user_error(error, path)
         if isinstance(mapped, FileInUseError | ReadOnlyError | DiskFullError):
@@ -223,14 +236,34 @@ def _inspect_connection(path: Path, conn: sqlite3.Connection, *, quick_check: bo
         ) from None
 
 
-class Database:
-    """An open database: one connection, explicit transactions, user-facing errors."""
+def _nothing_to_write(conn: sqlite3.Connection, version: int, read_only: bool) -> bool:
+    """True when opening writes nothing to the file: it is read-only, or already in WAL
+    mode at this version's schema with its identity (so its check may run beside the
+    window; a file that opening changes is checked before, as always)."""
+    if read_only:
+        return True
+    mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+    return mode == "wal" and version == SCHEMA_VERSION and identity_of(conn) is not None
 
-    def __init__(self, path: Path, conn: sqlite3.Connection):
+
+class Database:
+    """An open database: one connection, explicit transactions, user-facing errors.
+
+    ``connect_again`` makes another plain connection to the same file, as this one was
+    made (the integrity check opened beside the window uses it)."""
+
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        connect_again: Callable[[], sqlite3.Connection] | None = None,
+    ):
         self.path = path
         self.conn = conn
         self._depth = 0
         self._key = _file_key(path)
+        self._connect_again = connect_again
+        self.integrity: integrity.IntegrityCheck | None = None  # a check run beside the window
         with _open_lock:
             if self._key is not None:
                 _open_files[self._key] = _open_files.get(self._key, 0) + 1
@@ -245,6 +278,9 @@ class Database:
             finally:
                 self._depth -= 1
             return
+        refused = integrity.refusal(self._key)  # never a write before the file's check passed
+        if refused is not None:
+            raise refused
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
@@ -325,7 +361,16 @@ class Database:
             remove_with_side_files(target)
             raise
 
+    def start_integrity_check(self) -> integrity.IntegrityCheck:
+        """Run ``quick_check`` on a connection of its own in a thread: every write to this
+        file, from any connection of this process, waits for it (store/integrity.py)."""
+        assert self._connect_again is not None
+        self.integrity = integrity.start_check(self._key, self.path, self._connect_again)
+        return self.integrity
+
     def close(self) -> None:
+        if self.integrity is not None:
+            integrity.forget(self._key, self.integrity)
         self.conn.close()
         with _open_lock:
             if self._key is not None and self._key in _open_files:
@@ -471,6 +516,7 @@ def open_database(
     migrate: bool = True,
     new_ok: bool = False,
     quick_check: bool = True,
+    defer_check: bool = False,
 ) -> Database:
     """Open (or, with ``create``, make) a Lupus Tracker database at ``path``.
 
@@ -479,6 +525,8 @@ def open_database(
     An empty (0-byte) file is refused unless ``new_ok`` (the user chose a new empty file).
     ``migrate=False`` opens an older file as it is (``check`` changes nothing).
     ``quick_check`` is skipped anyway when this process already has the file open.
+    ``defer_check`` (the window) runs it beside the caller instead, when opening writes
+    nothing to the file; every write waits for it (store/integrity.py).
     """
     path = resolve_database_path(path)
     if path.is_dir():
@@ -522,6 +570,7 @@ def open_database(
             migrate=migrate,
             quick_check=quick_check,
             read_only=read_only,
+            defer_check=defer_check,
         )
     except DiskFullError:
         # A full disk cannot even hold the -shm a WAL reader needs: a file whose -wal holds
@@ -531,7 +580,12 @@ def open_database(
         with _open_lock:
             db = _connect(path, True, immutable=True)
         _finish_open(
-            db, already_open=False, migrate=migrate, quick_check=quick_check, read_only=True
+            db,
+            already_open=False,
+            migrate=migrate,
+            quick_check=quick_check,
+            read_only=True,
+            defer_check=defer_check,
         )
     return db
 
@@ -546,25 +600,43 @@ def _connect(path: Path, read_only: bool, *, immutable: bool = False) -> Databas
     target = str(path)
     if read_only:
         target = f"{path.as_uri()}?mode=ro&immutable=1" if immutable else _read_only_uri(path)
-    try:
-        conn = sqlite3.connect(
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(
             target, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, uri=read_only
         )
+
+    try:
+        conn = connect()
     except sqlite3.Error as error:
         raise explain_unwritable(path, error) or user_error(error, path) or error from None
     conn.row_factory = sqlite3.Row
-    return Database(path, conn)
+    return Database(path, conn, connect)
 
 
 def _finish_open(
-    db: Database, *, already_open: bool, migrate: bool, quick_check: bool, read_only: bool
+    db: Database,
+    *,
+    already_open: bool,
+    migrate: bool,
+    quick_check: bool,
+    read_only: bool,
+    defer_check: bool = False,
 ) -> None:
     """Check the opened file, set it up and bring it to this version's schema (closing the
     connection on any error)."""
     path, conn = db.path, db.conn
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        version = _inspect_connection(path, conn, quick_check=quick_check and not already_open)
+        check = quick_check and not already_open
+        version = _inspect_connection(path, conn, quick_check=check and not defer_check)
+        if check and defer_check:
+            with _mapped_open_errors(path):
+                beside = _nothing_to_write(conn, version, read_only)
+            if beside:
+                db.start_integrity_check()
+            else:
+                _quick_check(path, conn)  # opening writes to it: checked first, as always
         _configure(conn, read_only=read_only)
         if migrate and read_only and (version != SCHEMA_VERSION or identity_of(conn) is None):
             raise ReadOnlyError(

@@ -67,4 +67,7 @@ def run_app(db_path: Path | None = None) -> int:
     try:
         return app.exec()
     finally:
+        from lupus_tracker.ui.tasks import wait_idle
+
+        wait_idle(30)  # no background task left running while the file and Qt close
         window.repo.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,7 +47,7 @@ from lupus_tracker.store.errors import (
     StoreError,
 )
 from lupus_tracker.store.repository import Repository
-from lupus_tracker.ui.tasks import run_task
+from lupus_tracker.ui.tasks import open_reader, run_task
 
 if TYPE_CHECKING:
     from lupus_tracker.store.db import Database
@@ -80,21 +81,41 @@ def backup_quietly(db: Database, parent: QWidget | None = None) -> bool:
         return False
 
 
-def backup_on_open(db: Database, parent: QWidget | None = None) -> threading.Event:
-    """When a file is opened: a verified backup if there is none from today (crashes leave
-    no backup on close). It runs in a background task on its own connection, after the
-    window shows (copying a 30-year file takes a few tenths of a second); the backup is
-    written, synced and verified exactly as :func:`backup_if_changed` does. Returns an
+def backup_on_open(
+    db: Database,
+    parent: QWidget | None = None,
+    on_damaged: Callable[[StoreError], None] | None = None,
+) -> threading.Event:
+    """When a file is opened: the end of its integrity check, then a verified backup if
+    there is none from today (crashes leave no backup on close), in one background task
+    once the window shows.
+
+    A window opens its file with the check running beside it (store/integrity.py): the
+    task waits for it and tells ``on_damaged`` (on the GUI thread) when it fails; a damaged
+    file gets no backup (never a damaged copy among the good ones). The backup is made on
+    the task's own connection (copying a 30-year file takes a few tenths of a second) and
+    is written, synced and verified exactly as :func:`backup_if_changed` does. Returns an
     event set when the task has finished (the window waits for it before the backup on
     close, so two backups never run at once)."""
     finished = threading.Event()
+    check = db.integrity
 
-    def work(own: Repository) -> None:
+    def work() -> StoreError | None:
         try:
-            if not has_backup_from_today(own.db):
-                backup_if_changed(own.db)
+            problem = None if check is None else check.wait(None)
+            if problem is None:
+                with open_reader(db.path) as own:
+                    if not has_backup_from_today(own.db):
+                        backup_if_changed(own.db)
+            return problem
         finally:
             finished.set()
+
+    def done(problem: StoreError | None) -> None:
+        if problem is not None:
+            log.warning("integrity check failed on open: %s", type(problem).__name__)
+            if on_damaged is not None:
+                on_damaged(problem)
 
     def failed(error: BaseException) -> None:
         finished.set()
@@ -103,9 +124,7 @@ def backup_on_open(db: Database, parent: QWidget | None = None) -> threading.Eve
             parent.statusBar().showMessage(f"No backup could be made today: {error}", 10000)
 
     try:
-        run_task(
-            db.path, work, lambda _none: finished.set(), failed, name="backup-on-open", owner=parent
-        )
+        run_task(None, work, done, failed, name="backup-on-open", owner=parent)
     except BACKUP_ERRORS as error:  # the task could not even start
         failed(error)
     return finished
@@ -234,8 +253,8 @@ def open_for_window(path: Path, parent: QWidget | None, known: bool = False) -> 
         error: StoreError = MissingFileError(f"{path} is missing.")
         choice = ask_missing_or_damaged(path, error, parent)
         return _after(choice, path, parent)
-    try:
-        return Repository.open(path)
+    try:  # the integrity check runs beside the window (store/integrity.py)
+        return Repository.open(path, defer_check=True)
     except StoreError as error:
         if not _restorable(path, error):
             QMessageBox.critical(parent, "Cannot open this file", str(error))

@@ -389,8 +389,15 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self._start_open_backup)
 
     def _start_open_backup(self) -> None:
-        """The day's first backup, in a background task once the window shows."""
-        self._open_backup = backup_on_open(self.repo.db, self)
+        """The file's integrity check (started when it was opened) and the day's first
+        backup, in background tasks once the window shows."""
+        self._open_backup = backup_on_open(self.repo.db, self, self._file_damaged)
+
+    def _file_damaged(self, problem: Exception) -> None:
+        """The integrity check of the open file failed: say so now and keep saying it;
+        every change is refused by the store (nothing is written to a damaged file)."""
+        self.statusBar().showMessage(f"This file is damaged: changes are refused. {problem}")
+        QMessageBox.critical(self, "This file is damaged", str(problem))
 
     def _wait_for_open_backup(self) -> None:
         """Let a running backup on open finish before the backup on close (never two
