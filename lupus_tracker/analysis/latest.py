@@ -19,10 +19,10 @@ from lupus_tracker.domain.catalog import Marker, get_marker
 from lupus_tracker.domain.comparability import why_not_comparable
 from lupus_tracker.domain.egfr import (
     MIN_AGE,
-    SCHWARTZ_ASSAY,
     age_on,
     computed_egfr_entry,
     computed_egfr_text,
+    computed_equation,
     height_near,
     lab_and_computed_note,
     under_18_note,
@@ -268,7 +268,7 @@ def _egfr_remark(
     parts = []
     number = latest.measurement.value.number
     if latest.result.source is Source.COMPUTED:
-        equation = "bedside Schwartz" if latest.result.assay == SCHWARTZ_ASSAY else "CKD-EPI 2021"
+        equation = computed_equation(latest.result.assay)
         source = creatinine_of(latest.result)
         source = f" {source}" if source else ""
         parts.append(f"computed from creatinine{source} ({equation})")

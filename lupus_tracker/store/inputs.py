@@ -170,7 +170,7 @@ def _creatinine_of_egfr(
     rows = repo.db.query(
         f"SELECT * FROM results WHERE marker = 'creatinine' AND taken_on IN ({marks}) "
         "ORDER BY taken_on, id",
-        days,
+        tuple(days),
     )
     return [result_from_row(row, sex) for row in rows]
 
