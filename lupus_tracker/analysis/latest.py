@@ -39,6 +39,7 @@ from lupus_tracker.domain.wording import (
     direction,
     not_comparable_text,
     result_flag_word,
+    spoken_change,
     value_as_printed,
 )
 from lupus_tracker.store.inputs import LatestRecords
@@ -101,6 +102,11 @@ class LatestValue:
     def change_cell(self) -> str:
         """Arrow, word and amount, as the dashboard and the report show it."""
         return change_cell(self.direction, self.change_text)
+
+    @property
+    def spoken_change(self) -> str:
+        """The change cell in words, for a screen reader ('down 0.14')."""
+        return spoken_change(self.direction, self.change_text)
 
     @property
     def flag_text(self) -> str:

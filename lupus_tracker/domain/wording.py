@@ -225,6 +225,20 @@ def change_cell(change_direction: str, amount_text: str) -> str:
     return f"{_ARROWS[change_direction]} {amount}".strip()
 
 
+def spoken_change(change_direction: str, amount_text: str) -> str:
+    """``change_cell`` in words for a screen reader, which may not read an arrow or a minus
+    sign: 'down 0.14', 'up 2 dilutions', 'up from 1:40 to 1:100', 'no change'."""
+    if not change_direction:
+        return amount_text
+    if change_direction == "same":
+        return "no change"
+    amount = amount_text.lstrip("+-\u2212")
+    if "\u2192" in amount:
+        earlier, _, later = amount.partition(" \u2192 ")
+        amount = f"from {earlier} to {later}"
+    return f"{change_direction} {amount}"
+
+
 def not_comparable_text(reason: str) -> str:
     return f"not comparable ({reason})" if reason else "not comparable"
 

@@ -64,6 +64,14 @@ def since_text(row) -> str:
     return f"{row.change_cell} since {before}"
 
 
+def spoken_since_text(row) -> str:
+    """``since_text`` as a screen reader says it: the arrow and minus sign in words."""
+    text = since_text(row)
+    if row.comparable and row.change:
+        text = text.replace(row.change_cell, row.spoken_change, 1)
+    return text
+
+
 def _grey_if_stale(colour=None):
     return lambda row: theme.current().stale if is_stale(row) else (colour(row) if colour else None)
 
@@ -85,7 +93,7 @@ LATEST_COLUMNS = (
             lambda r: theme.current().error if r.latest.flag.value in FLAGGED else None
         ),
     ),
-    Column("Since previous", since_text, foreground=_grey_if_stale()),
+    Column("Since previous", since_text, foreground=_grey_if_stale(), spoken=spoken_since_text),
     # eGFR stage and the computed value beside the lab's; under 18, CKD-EPI is for adults
     # (issue 12 items 6-8: the wording is analysis.latest's, shared with the report).
     Column("Note", lambda r: r.remark, foreground=_grey_if_stale()),

@@ -106,3 +106,13 @@ def test_a_weight_in_pounds_prints_at_the_kg_precision():
 def test_one_rule_for_a_symptom_average(average, text):
     stats = SymptomStats(get_symptom("mouth_ulcers"), 31, 1, average, 1, 31)
     assert stats.average_text == text  # the dashboard and the report show this
+
+
+def test_the_change_in_words_for_a_screen_reader():
+    from lupus_tracker.domain.wording import spoken_change
+
+    assert spoken_change("down", "-0.14") == "down 0.14"
+    assert spoken_change("up", "+2 dilutions") == "up 2 dilutions"
+    assert spoken_change("up", "1:40 \u2192 1:100") == "up from 1:40 to 1:100"
+    assert spoken_change("same", "0") == "no change"
+    assert spoken_change("", "not comparable") == "not comparable"
