@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 
 from lupus_tracker.domain.records import Dose, InvalidEntryError, Medication
 from lupus_tracker.domain.values import format_number
@@ -201,4 +202,24 @@ def check_dose_change(medication: Medication, dose: Dose) -> None:
         raise InvalidEntryError(
             f"{medication.name} was stopped on {medication.stopped_on.isoformat()}; restart "
             "it first or give a date before the stop."
+        )
+
+
+def check_stop_date(medication: Medication, stopped_on: date) -> None:
+    """The one rule for a stop date (store, app and command line): not before the
+    medication's start, and not before its last dose change (a dose change after the stop
+    would be a dose taken while stopped; a dose change after a stop is refused the same
+    way by :func:`check_dose_change`)."""
+    if stopped_on < medication.started_on:
+        raise InvalidEntryError(
+            f"{medication.name} started on {medication.started_on.isoformat()}; it cannot "
+            "stop before that."
+        )
+    later = [d for d in medication.doses if d.from_date > stopped_on]
+    if later:
+        last = max(later, key=lambda d: d.from_date)
+        raise InvalidEntryError(
+            f"{medication.name} has a dose change to {dose_text(last)} on "
+            f"{last.from_date.isoformat()}, after {stopped_on.isoformat()}; give a stop date "
+            "on or after it, or change that dose first."
         )
