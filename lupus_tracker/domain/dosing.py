@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from lupus_tracker.domain.records import Dose, InvalidEntryError, Medication
 from lupus_tracker.domain.values import format_number
@@ -179,6 +180,14 @@ def check_dose_amount(dose: Dose, medication_name: str = "") -> None:
         raise InvalidEntryError(
             f"A dose must be a number above 0, not {format_number(dose.dose)}; to record "
             "that a medication was stopped, give it a stop date."
+        )
+    if dose.dose is not None and float(format_number(dose.dose)) != dose.dose:
+        # Shown everywhere with format_number: a dose it would show as another number
+        # ("0.0000001 mg" as "0 mg") is refused, never echoed as a different value.
+        entered = " ".join(filter(None, (format(Decimal(repr(dose.dose)), "f"), dose.unit)))
+        raise InvalidEntryError(
+            f"A dose of {entered} has more decimals than a dose is written with (it would "
+            f"show as {format_number(dose.dose)}); check the amount and its unit."
         )
     if medication_name:
         # Imported here: dose_limits reads glucocorticoids.py, which imports this module.

@@ -194,6 +194,19 @@ def _text(concept: object) -> str:
     return ""
 
 
+def _label(concept: object, fallback: str) -> str:
+    """What a skipped or remarked item is called: its text or display, else the name of
+    the marker its LOINC code is ("4485-9" is Complement C3), else ``fallback``."""
+    text = _text(concept)
+    if text:
+        return text
+    for code, _ in _loinc_codes(concept):
+        marker = marker_for_loinc(code)
+        if marker is not None:
+            return marker.name
+    return fallback
+
+
 _PLAIN_DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 
 
@@ -357,7 +370,7 @@ class _Reader:
         self.plan.skipped.append(Skipped(where, reason))
 
     def observation(self, name: str, aliases: set[str], resource: dict) -> None:
-        label = _text(resource.get("code")) or "Observation"
+        label = _label(resource.get("code"), "Observation")
         status = resource.get("status")
         preliminary = status == "preliminary" and self.options.include_preliminary
         if status not in IMPORTED_STATUSES and not preliminary:
@@ -426,7 +439,7 @@ class _Reader:
         identifier: str | None,
     ) -> None:
         codes = _loinc_codes(item.get("code"))
-        label = _text(item.get("code")) or "(no name)"
+        label = _label(item.get("code"), "(no name)")
         if not codes:
             self.skip(where, f"{label}: no LOINC code")
             return

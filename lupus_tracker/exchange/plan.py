@@ -191,6 +191,10 @@ def _entry_text(entry: LabEntry) -> str:
     return ", ".join(parts)
 
 
+def _when(day: date, time: str | None) -> str:
+    return " ".join(filter(None, (day.isoformat(), time)))
+
+
 def _stored_text(result: LabResult) -> str:
     """ "0.9 mg/dL of 2024-03-01 08:10": the stored value a file's result would replace."""
     when = " ".join(filter(None, (result.taken_on.isoformat(), result.taken_at)))
@@ -261,7 +265,12 @@ class _Reconciler:
                     self.duplicates += 1
                 else:
                     what = f"{marker_label(entry.marker)} of {entry.taken_on} (record {own.id})"
-                    if self.conflict(what, _entry_text(own.entry()), _entry_text(entry)):
+                    stored_text, file_text = _entry_text(own.entry()), _entry_text(entry)
+                    if (own.taken_on, own.taken_at) != (entry.taken_on, entry.taken_at):
+                        # Otherwise a change of date alone reads "kept 0.8, not imported 0.8"
+                        stored_text = f"{stored_text} on {_when(own.taken_on, own.taken_at)}"
+                        file_text = f"{file_text} on {_when(entry.taken_on, entry.taken_at)}"
+                    if self.conflict(what, stored_text, file_text):
                         self.replacements.append((own.id, entry))
                 continue
             earlier = by_source_id.get(entry.source_id) if entry.source_id else None

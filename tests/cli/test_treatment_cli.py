@@ -86,7 +86,8 @@ def test_medication_taper_and_stop(db, capsys):
         (40, "mg", "once daily"),
         (7.5, "mg", "once daily"),
     ]
-    assert med.stopped_on == date.fromisoformat(planned) and med.note == "flare; Stopped: no response, tremor"
+    assert med.stopped_on == date.fromisoformat(planned)
+    assert med.note == "flare; Stopped: no response, tremor"
 
 
 @pytest.mark.parametrize(

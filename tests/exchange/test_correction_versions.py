@@ -79,3 +79,29 @@ def test_in_one_file_the_newer_version_is_kept_whatever_the_order(tmp_path, caps
     path = tmp_path / "both.json"
     path.write_text(json.dumps(both), encoding="utf-8")
     assert imported(tmp_path / "v.sqlite", path) == ["0.45"]
+
+
+def test_a_skipped_item_with_a_known_code_is_named(tmp_path, capsys):
+    """Red-team fix round: a skipped C3 without a display text was "(no name)"."""
+    path = observation_file(tmp_path, "nounit", "final", 0.85)
+    bundle = json.loads(path.read_text())
+    del bundle["entry"][0]["resource"]["valueQuantity"]["unit"]
+    del bundle["entry"][0]["resource"]["valueQuantity"]["code"]
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    main(["import", "--db", str(tmp_path / "v.sqlite"), "--dry-run", str(path)])
+    out = capsys.readouterr().out
+    assert "Complement C3" in out and "(no name)" not in out
+
+
+def test_a_reimport_whose_only_change_is_the_date_says_so(tmp_path, capsys):
+    """Red-team fix round: "kept 0.8 g/L, not imported 0.8 g/L" hid that the date moved."""
+    db, csv = tmp_path / "e.sqlite", tmp_path / "e.csv"
+    assert main(["add", "lab", "--db", str(db), "--date", "2026-09-01", "--marker", "c3",
+                 "--value", "0.8"]) == 0  # fmt: skip
+    assert main(["export", "--db", str(db), "--format", "csv", "--out", str(csv)]) == 0
+    text = csv.read_text(encoding="utf-8-sig").replace("2026-09-01,lab,c3", "2026-09-02,lab,c3")
+    csv.write_text(text, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["import", "--db", str(db), "--dry-run", str(csv)]) == 0
+    out = capsys.readouterr().out
+    assert "0.8 g/L on 2026-09-01" in out and "0.8 g/L on 2026-09-02" in out
