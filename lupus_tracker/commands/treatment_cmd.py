@@ -201,7 +201,9 @@ def run_dose(args: argparse.Namespace) -> int:
                 f"{medication.name} {dose_text(before)} is already recorded from "
                 f"{args.date.isoformat()}; nothing was changed (give --replace to replace it)."
             )
-        repo.treatments.change_dose(medication.id, replace(dose, note=before and before.note))
+        repo.treatments.change_dose(
+            medication.id, replace(dose, note=before.note if before else None)
+        )
     if before is not None:
         print(
             f"Replaced {medication.name} {dose_text(before)} from {args.date.isoformat()} "

@@ -276,7 +276,7 @@ class _Reconciler:
             earlier = by_source_id.get(entry.source_id) if entry.source_id else None
             if earlier is not None and key != stored_result_key(earlier):
                 what = f"{marker_label(entry.marker)} of {entry.taken_on} ({entry.source_id})"
-                version = self.plan.corrections.get(entry.source_id)
+                version = self.plan.corrections.get(entry.source_id or "")
                 if version is not None:
                     why_not = supersedes(version, stored_version(earlier.note))
                     shown = _shown(entry.marker, entry.value, entry.unit)

@@ -463,7 +463,9 @@ def _before_restore_copies(db_path: Path) -> list[Path]:
 def _rotate_before_restore(db_path: Path) -> None:
     """Keep the newest ``KEEP_BEFORE_RESTORE`` copies kept aside by restores."""
     prefix = f"{db_path.name}.before-restore"
-    stamps = sorted({_stamp_of(p, prefix) for p in _before_restore_copies(db_path)} - {None})
+    stamps = sorted(
+        {stamp for p in _before_restore_copies(db_path) if (stamp := _stamp_of(p, prefix))}
+    )
     old = set(stamps[:-KEEP_BEFORE_RESTORE])
     for path in _before_restore_copies(db_path):
         if _stamp_of(path, prefix) in old:
