@@ -233,8 +233,8 @@ def _event_strip(ax: Axes, records: ChartRecords, start: date, until: date) -> s
     return shown
 
 
-PLAIN_LABEL = "values (a result with one assay or lab in the chart)"
-RING_LABEL = "ring: outside that lab's range"
+PLAIN_LABEL = "values (one assay or lab)"
+RING_LABEL = "ring: out of its range"
 
 
 def _drawn_symbols(panels: list[MarkerData], shapes: dict[str, str]) -> tuple[bool, bool]:
@@ -262,7 +262,7 @@ def _legend(
     from matplotlib.lines import Line2D
 
     plain, ringed = symbols
-    labelled = ({PLAIN_LABEL: PLAIN_SHAPE} if plain else {}) | shapes
+    labelled = shapes | ({PLAIN_LABEL: PLAIN_SHAPE} if plain else {})
     handles = [
         Line2D([], [], marker=shape, color=INK, linestyle="none", markersize=4, label=label)
         for label, shape in labelled.items()
