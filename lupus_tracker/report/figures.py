@@ -133,7 +133,8 @@ def _short_label(series: Series) -> str:
     series that is its marker's only one (drawn with the plain circle). The unit is in the
     panel's title."""
     if len(series.label.split(" · ")) < 2:
-        return ""
+        # a series with a shape of its own (the computed eGFR) is told apart in print too
+        return series.label if series.shape else ""
     return series.source or series.label.split(" · ", 1)[1]
 
 

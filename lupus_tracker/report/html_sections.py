@@ -291,14 +291,6 @@ def _span_note(start: date, since: date) -> str:
     return ""
 
 
-def _average_text(average: float, days_present: int) -> str:
-    """The average over the logged days, never printed as 0.0 for a symptom that was
-    present: "<0.1" then (the precision decided once here)."""
-    if days_present and round(average, 1) == 0:
-        return "<0.1"
-    return f"{average:.1f}"
-
-
 def symptoms_html(content: ReportContent) -> str:
     summary = content.symptoms
     parts = ["<h2>Symptoms</h2>"]
@@ -316,7 +308,7 @@ def symptoms_html(content: ReportContent) -> str:
             (
                 s.symptom.name,
                 f"{s.days_present} of {logged} logged days",
-                _average_text(s.average, s.days_present),
+                s.average_text,
                 str(s.worst),
             )
             for s in summary.stats
