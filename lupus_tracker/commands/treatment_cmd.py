@@ -41,6 +41,8 @@ def register_add(kinds: argparse._SubParsersAction) -> None:
     event.add_argument("--date", type=date_arg, required=True, help="YYYY-MM-DD")
     event.add_argument(
         "--kind",
+        # Its own name: ``kind`` is the ``add`` subcommand's (event), used in error messages.
+        dest="event_kind",
         required=True,
         choices=[k.value for k in EventKind],
         metavar="|".join(k.value for k in EventKind),
@@ -119,7 +121,7 @@ def run_event(args: argparse.Namespace) -> int:
         raise UserError(f"The end date {args.end} is before the event's date {args.date}.")
     with open_repository(args, create=True) as repo:
         saved = repo.events.add(
-            Event(None, args.date, EventKind(args.kind), title, args.note, args.end)
+            Event(None, args.date, EventKind(args.event_kind), title, args.note, args.end)
         )
     until = f" to {saved.ended_on.isoformat()}" if saved.ended_on else ""
     print(

@@ -300,3 +300,17 @@ def test_a_dose_after_the_stop_is_refused(db, capsys):
     assert status == 2 and out == "" and err.count("\n") == 1
     assert "Prednisone was stopped on 2026-06-01; restart it first" in err
     assert db.read_bytes() == before
+
+
+def test_an_event_error_names_the_add_event_command(db, capsys):
+    """The event's --kind (flare, visit, ...) must not replace the subcommand's name in the
+    one-line error (it printed "lupus-tracker add flare: error: ...")."""
+    status, out, err = run(
+        capsys,
+        *("add", "event", "--db", str(db), "--date", "2026-05-09"),
+        *("--kind", "flare", "--title", "Flare", "--end", "2026-05-01"),
+    )
+    assert status == 2
+    assert out == ""
+    assert err.startswith("lupus-tracker add event: error: ")
+    assert len(err.strip().splitlines()) == 1
