@@ -15,7 +15,13 @@ from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag, RefRange, flag_value
 from lupus_tracker.domain.sledai import PROTEINURIA_G_PER_24H, UPCR_MG_PER_MG
 from lupus_tracker.domain.units import Unit, rounded_for, tidy
-from lupus_tracker.domain.values import Comparator, ParsedValue, format_number, round_significant
+from lupus_tracker.domain.values import (
+    AMBIGUOUS_NUMBER,
+    Comparator,
+    ParsedValue,
+    format_number,
+    round_significant,
+)
 
 NO_FLAG = "—"
 # Our choice: a converted value whose usual-precision rounding moves it by more than 5% is
@@ -280,6 +286,19 @@ def _off_the_threshold(m: Measurement, value: float, shown: float) -> float:
     return shown
 
 
+def _unambiguous(text: str, number: float) -> str:
+    """The value as entered, unless it reads as another number to someone who writes
+    numbers the other way: ``1.250`` (1,250 read with a decimal comma) is 1250 to a reader
+    of decimal points; it is shown ``1.25``, and ``1.125`` as ``1.1250`` (red-team fix
+    round)."""
+    digits = text.lstrip("<>=")
+    if not AMBIGUOUS_NUMBER.match(digits):
+        return text
+    shown = format_number(number)
+    shown = f"{shown}0" if AMBIGUOUS_NUMBER.match(shown) else shown
+    return text[: len(text) - len(digits)] + shown
+
+
 def understood(m: Measurement) -> str:
     """What the app understood of an entry, for every entry path to show before or after
     saving: ``= 1250 mg/24h = 1.25 g/24h``, ``= <0.5 g/L``, ``= 1:160``, ``= positive``."""
@@ -289,7 +308,7 @@ def understood(m: Measurement) -> str:
     if value.is_titer or value.number is None:
         return f"= {value.text}"
     bound = value.comparator or ""
-    text = f"= {value.text} {m.unit.label}"
+    text = f"= {_unambiguous(value.text, value.number)} {m.unit.label}"
     if m.base_value is not None and m.base_unit is not m.unit:
         shown = _off_the_threshold(m, m.base_value, _converted(m.base_unit, m.base_value))
         text += f" = {bound}{format_number(shown)} {m.base_unit.label}"

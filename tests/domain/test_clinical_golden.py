@@ -62,7 +62,9 @@ def entry(marker, value, unit=None, ref=None, **kw):
             "= 250000 /mm³ = 250 ×10⁹/L",
             "issue 12 item 1: 250.000 /µL platelets",
         ),
-        ("urine_protein_24h", "1.250", "g/24h", P, "= 1.250 g/24h", "decimal point file"),
+        # "1.250" would read as 1250 to a decimal-comma reader: echoed unambiguously
+        # (red-team fix round)
+        ("urine_protein_24h", "1.250", "g/24h", P, "= 1.25 g/24h", "decimal point file"),
         (
             "c3",
             "0,62",
