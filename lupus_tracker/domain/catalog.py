@@ -617,6 +617,18 @@ MARKERS += (
         short="Glucose",
         note="Fasting range; a random value differs.",
     ),
+    # Potassium, monitored on calcineurin inhibitors (hyperkalaemia: voclosporin and
+    # ciclosporin labels). LOINC 2823-3 "Potassium [Moles/volume] in Serum or Plasma"
+    # (loinc.org/2823-3). 1 mmol/L = 1 mEq/L (monovalent). Default 3.5-5.0 mmol/L, the
+    # usual adult interval; the lab's printed range wins when given.
+    Marker(
+        "potassium",
+        "Potassium",
+        "2823-3",
+        _units(Unit("mmol/L", "mmol/L", aliases=("mEq/L", "meq/L", "mmol/l"))),
+        default_range="3.5-5.0",
+        short="Potassium",
+    ),
     Marker(
         "hba1c",
         "Hemoglobin A1c",
