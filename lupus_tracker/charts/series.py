@@ -146,6 +146,19 @@ def _label(group: list[Shown], many: bool) -> str:
     return " · ".join(parts)
 
 
+def _labs(group: list[Shown]) -> str:
+    """The lab of a series; a standardised marker's series may span labs (each point's
+    detail names its own lab), so all of them are named, latest last."""
+    labs: list[str] = []
+    for item in group:
+        name = (item.result.lab or "").strip()
+        if name:
+            if name in labs:
+                labs.remove(name)
+            labs.append(name)
+    return " / ".join(labs)
+
+
 def _point(marker: Marker, item: Shown) -> Point:
     m = item.measurement
     ref = m.ref
@@ -200,7 +213,7 @@ def prepare_marker(
             _label(g, len(groups) > 1),
             g[0].unit.label,
             tuple(_point(marker, item) for item in g),
-            source_name(g[-1].result.assay, g[-1].result.lab),
+            source_name(g[-1].result.assay, _labs(g)),
         )
         for g in groups
     )
