@@ -146,17 +146,17 @@ def _label(group: list[Shown], many: bool) -> str:
     return " · ".join(parts)
 
 
+SEVERAL_LABS = "several labs"
+
+
 def _labs(group: list[Shown]) -> str:
-    """The lab of a series; a standardised marker's series may span labs (each point's
-    detail names its own lab), so all of them are named, latest last."""
-    labs: list[str] = []
-    for item in group:
-        name = (item.result.lab or "").strip()
-        if name:
-            if name in labs:
-                labs.remove(name)
-            labs.append(name)
-    return " / ".join(labs)
+    """The lab of a series. A standardised marker's series may span labs (each point's
+    detail names its own lab): it is then named "several labs", short enough for a
+    legend."""
+    labs = {(item.result.lab or "").strip() for item in group} - {""}
+    if len(labs) > 1:
+        return SEVERAL_LABS
+    return (group[-1].result.lab or "").strip()
 
 
 def _point(marker: Marker, item: Shown) -> Point:
