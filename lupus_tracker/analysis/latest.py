@@ -18,8 +18,8 @@ from lupus_tracker.domain.catalog import Marker, get_marker
 from lupus_tracker.domain.comparability import comparison_note, why_not_comparable
 from lupus_tracker.domain.egfr import (
     MIN_AGE,
-    SCHWARTZ_ASSAY,
     age_on,
+    computed_equation,
     gfr_category,
     height_near,
     lab_and_computed_note,
@@ -234,8 +234,7 @@ def _egfr_remark(latest: Shown, computed: dict[date, LabResult]) -> str:
         code, words = gfr_category(number)
         parts.append(f"KDIGO {code} ({words})")
     if latest.result.source is Source.COMPUTED:
-        equation = "bedside Schwartz" if latest.result.assay == SCHWARTZ_ASSAY else "CKD-EPI 2021"
-        parts.append(f"computed from creatinine ({equation})")
+        parts.append(f"computed from creatinine ({computed_equation(latest.result.assay)})")
     else:
         beside = computed.get(latest.day)
         if beside is not None and beside.number is not None:

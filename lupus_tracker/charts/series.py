@@ -16,6 +16,7 @@ from datetime import date
 from lupus_tracker.analysis.latest import Shown, show
 from lupus_tracker.domain.catalog import Marker
 from lupus_tracker.domain.comparability import group_series
+from lupus_tracker.domain.egfr import results_name
 from lupus_tracker.domain.records import LabResult, Sex
 from lupus_tracker.domain.units import Unit
 from lupus_tracker.domain.wording import chart_flag_word, is_egfr_stage
@@ -225,10 +226,12 @@ def prepare_marker(
         for s, t in zip(series, is_titer, strict=True)
     )
     titer = bool(groups) and all(is_titer)
-    title = marker.name + (
+    # An eGFR is named by the equation its results used (bedside Schwartz under 18).
+    name = results_name(marker, (item.result.assay for item in numeric))
+    title = name + (
         " (titer; confirms the diagnosis, does not track activity)" if marker.key == "ana" else ""
     )
-    return MarkerData(marker.key, marker.name, title, series, tuple(words), titer)
+    return MarkerData(marker.key, name, title, series, tuple(words), titer)
 
 
 def split_by_unit(data: MarkerData) -> list[MarkerData]:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from lupus_tracker.analysis.latest import Shown
+from lupus_tracker.domain.egfr import result_name
 from lupus_tracker.domain.records import EventKind
 from lupus_tracker.domain.symptoms import symptom_name
 from lupus_tracker.report.content import ReportContent, chart_start
@@ -97,7 +98,7 @@ def _change(row: KeyResult) -> str:
 def _name_cell(row: KeyResult) -> str:
     """The result's name; a per-assay row names its assay and lab under it; a remark (the
     eGFR stage and computed value, CKD-EPI being for adults) goes under it too."""
-    name = e(row.value.marker.label)
+    name = e(result_name(row.value.marker, row.value.latest.result.assay, short=True))
     if row.series:
         name += f'<br><span class="series">{e(row.series)}</span>'
     if row.value.remark:
@@ -159,7 +160,7 @@ def converted(shown: Shown) -> bool:
 def _as_printed(rows: Sequence[KeyResult]) -> str:
     """The lab's own value and unit of every converted latest value, under the table."""
     printed = [
-        f"{row.value.marker.label} "
+        f"{result_name(row.value.marker, row.value.latest.result.assay, short=True)} "
         + keep(
             f"{row.value.latest.measurement.value.text} {row.value.latest.measurement.unit.label}"
         )
@@ -214,7 +215,8 @@ def results_html(content: ReportContent) -> str:
     if results is not None and results.earlier:
         items = " \u00b7 ".join(
             keep(
-                f"{r.marker.label} {r.latest.measurement.value.text} "
+                f"{result_name(r.marker, r.latest.result.assay, short=True)} "
+                f"{r.latest.measurement.value.text} "
                 f"{r.latest.measurement.unit.label}"
             )
             + f" ({day_text(r.latest.day)})"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from lupus_tracker.analysis.latest import latest_values
 from lupus_tracker.analysis.symptom_summary import SymptomSummary, summarize_symptoms
 from lupus_tracker.domain.dosing import daily_amount
+from lupus_tracker.domain.egfr import result_name
 from lupus_tracker.domain.values import format_number
 from lupus_tracker.store.inputs import diary_records, latest_records, treatment_records
 from lupus_tracker.ui import theme
@@ -68,7 +69,11 @@ def _grey_if_stale(colour=None):
 
 
 LATEST_COLUMNS = (
-    Column("Marker", lambda r: r.marker.name, foreground=_grey_if_stale()),
+    Column(
+        "Marker",
+        lambda r: result_name(r.marker, r.latest.result.assay),
+        foreground=_grey_if_stale(),
+    ),
     Column("Latest", lambda r: r.latest.value_text, align_right=True, foreground=_grey_if_stale()),
     Column("Unit", lambda r: r.latest.unit.label, foreground=_grey_if_stale()),
     Column("Date", date_text, foreground=_grey_if_stale()),
