@@ -277,8 +277,9 @@ def _state_word(status: Status) -> str:
     )
 
 
-def one_line(summary: Summary) -> str:
-    """The dashboard's and the visit report's treat-to-target line."""
+def one_line(summary: Summary, as_of: str = "today") -> str:
+    """The dashboard's and the visit report's treat-to-target line; ``as_of`` names the
+    summary's day ("today", or "on 06 Sep 2025" for a past period's report)."""
     parts = []
     latest = summary.latest
     if latest is None:
@@ -302,7 +303,7 @@ def one_line(summary: Summary) -> str:
         parts.append(text)
     dose = summary.dose_today
     parts.append(
-        f"prednisone-equivalent today {gc.format_mg(dose.total_mg)} mg/day"
+        f"prednisone-equivalent {as_of} {gc.format_mg(dose.total_mg)} mg/day"
         + ("" if dose.complete else " (incomplete)")
     )
     if summary.hcq_dose is not None:

@@ -17,7 +17,7 @@ from lupus_tracker.analysis.latest import Shown, show
 from lupus_tracker.domain.catalog import Marker
 from lupus_tracker.domain.comparability import group_series
 from lupus_tracker.domain.egfr import results_name
-from lupus_tracker.domain.records import LabResult, Sex
+from lupus_tracker.domain.records import LabResult, Sex, Source
 from lupus_tracker.domain.units import Unit
 from lupus_tracker.domain.wording import chart_flag_word, is_egfr_stage
 
@@ -47,6 +47,7 @@ class Series:
     unit_label: str
     points: tuple[Point, ...]
     source: str = ""  # "assay · lab", as every legend and table names a series
+    shape: str = ""  # a matplotlib marker of its own ("" the default circle)
 
     @property
     def days(self) -> list[date]:
@@ -137,6 +138,27 @@ def source_name(assay: str | None, lab: str | None) -> str:
     )
 
 
+EGFR_LAB = "eGFR (lab)"
+EGFR_COMPUTED = "eGFR (computed from creatinine)"
+COMPUTED_SHAPE = "s"  # a square: the computed eGFR is told apart from the lab's without colour
+
+
+def _egfr_by_method(series: tuple[Series, ...], computed: list[bool]) -> tuple[Series, ...]:
+    """The lab's eGFR and the one computed from creatinine are different methods: both
+    drawn, named by method ("eGFR (lab)", "eGFR (computed from creatinine)") and the
+    computed one with its own marker (fixlatest item 6). Several series of one method keep
+    their assay or lab after the name; the lab's series come first."""
+    counts = {flag: computed.count(flag) for flag in (True, False)}
+    named = []
+    by_method = sorted(zip(series, computed, strict=True), key=lambda pair: pair[1])
+    for item, is_computed in by_method:  # the lab's first
+        label = EGFR_COMPUTED if is_computed else EGFR_LAB
+        if counts[is_computed] > 1:
+            label += f" · {item.source}"
+        named.append(replace(item, label=label, shape=COMPUTED_SHAPE if is_computed else ""))
+    return tuple(named)
+
+
 def _label(group: list[Shown], many: bool) -> str:
     first = group[0]
     parts = [first.unit.label]
@@ -218,6 +240,8 @@ def prepare_marker(
         )
         for g in groups
     )
+    if marker.key == "egfr":
+        series = _egfr_by_method(series, [g[0].result.source is Source.COMPUTED for g in groups])
     # Only titer series are relabelled, and the axis is a titer axis only when every series
     # is a titer: an IU/mL value is never drawn on a titer scale.
     is_titer = [g[0].measurement.unit.family == "titer" for g in groups]

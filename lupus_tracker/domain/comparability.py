@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from lupus_tracker.domain.catalog import get_marker
+from lupus_tracker.domain.egfr import COMPUTED_ASSAY, SCHWARTZ_ASSAY
 from lupus_tracker.domain.ranges import parse_range
 from lupus_tracker.domain.units import Unit, tidy
 from lupus_tracker.domain.values import ValueParseError
@@ -132,6 +133,14 @@ def series_key(result: ComparableResult) -> SeriesKey:
     return SeriesKey(result.marker, unit_family(result), "", _name(result.lab), _range(result))
 
 
+_COMPUTED_ASSAYS = frozenset(_name(a) for a in (COMPUTED_ASSAY, SCHWARTZ_ASSAY))
+
+
+def _is_computed(result: ComparableResult) -> bool:
+    """An eGFR the app computed from a creatinine (``domain.egfr``), not one a lab printed."""
+    return _name(result.assay) in _COMPUTED_ASSAYS
+
+
 def why_not_comparable(a: ComparableResult, b: ComparableResult) -> str:
     """'' when ``a`` and ``b`` are comparable, else the reason in a few words."""
     if a.marker != b.marker:
@@ -140,6 +149,10 @@ def why_not_comparable(a: ComparableResult, b: ComparableResult) -> str:
         return "unit family changed"
     assay_a, assay_b = _name(a.assay), _name(b.assay)
     if a.marker in DERIVED_MARKERS:
+        if _is_computed(a) != _is_computed(b):
+            # Different methods: the lab's own equation and ours from its creatinine are
+            # never one line nor one change (fixlatest item 6).
+            return "lab-reported and computed"
         # The "assay" of an eGFR is its equation; the creatinine behind it was measured by
         # a lab, and a derived value inherits that creatinine's comparability (fixclin 7).
         if assay_a and assay_b and assay_a != assay_b:

@@ -119,6 +119,14 @@ def gfr_category(egfr: float) -> tuple[str, str]:
     return "G5", "kidney failure"
 
 
+def gfr_stage_text(egfr: float) -> str:
+    """The one wording of an eGFR's KDIGO category, at every level, in the list, the
+    dashboard, the report and the charts: 45 -> 'KDIGO G3a: mildly to moderately
+    decreased'."""
+    code, words = gfr_category(egfr)
+    return f"KDIGO {code}: {words}"
+
+
 # -- children: bedside Schwartz (Schwartz et al., J Am Soc Nephrol 2009;20:629-37) --------
 # Our choice: heights from 40 cm (a preterm newborn) to 230 cm; outside, a typing error.
 HEIGHT_MIN_CM, HEIGHT_MAX_CM = 40.0, 230.0
@@ -284,11 +292,17 @@ def _schwartz_entry(
     )
 
 
-def lab_and_computed_note(lab_value: float, computed: float) -> str:
+def computed_egfr_text(egfr_text: str, creatinine_text: str = "") -> str:
+    """The one wording of a computed eGFR beside a lab's: it names the creatinine it was
+    computed from, never its own number as if it were the creatinine: 'computed eGFR 92
+    (from creatinine 0.85 mg/dL)'; 'computed eGFR 92' when that creatinine is not known."""
+    source = f" (from creatinine {creatinine_text})" if creatinine_text else ""
+    return f"computed eGFR {egfr_text}{source}"
+
+
+def lab_and_computed_note(lab_value: float, computed: float, creatinine_text: str = "") -> str:
     """'' when they agree within 10%, else the sentence the dashboard shows."""
     if lab_value <= 0 or abs(computed - lab_value) / lab_value <= DIFFERENCE_NOTE_ABOVE:
         return ""
-    return (
-        f"lab {lab_value:.0f}, computed from creatinine {computed:.0f} — ask which "
-        "equation your lab uses"
-    )
+    beside = computed_egfr_text(f"{computed:.0f}", creatinine_text)
+    return f"lab {lab_value:.0f}, {beside} — ask which equation your lab uses"

@@ -25,8 +25,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.dosing import doses_per_day
 from lupus_tracker.domain.records import Medication
+from lupus_tracker.domain.units import rounded_for
+from lupus_tracker.domain.values import format_number
 
 MAX_MG_PER_KG = 5.0  # Marmor et al. 2016; EULAR 2023
 EGFR_RISK_BELOW = 60.0
@@ -81,9 +84,12 @@ class HcqDose:
             if self.above_limit
             else f" (at or below {MAX_MG_PER_KG:g})"
         )
+        # at the weight's usual precision: 150 lb is "68 kg", never "68.0389 kg"
+        assert self.weight_kg is not None  # mg_per_kg needs it
+        kg = format_number(rounded_for(get_marker("weight").canonical_unit, self.weight_kg))
         return (
             f"Hydroxychloroquine {self.mg_per_day:g} mg/day = {shown} mg/kg/day of actual "
-            f"weight ({self.weight_kg:g} kg on {self.weight_on.isoformat()}){flag}."
+            f"weight ({kg} kg on {self.weight_on.isoformat()}){flag}."
         )
 
 

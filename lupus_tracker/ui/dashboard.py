@@ -118,7 +118,7 @@ MEDICATION_COLUMNS = (
 )
 SYMPTOM_COLUMNS = (
     Column("Symptom", lambda s: s.symptom.name),
-    Column("Average (0-10)", lambda s: f"{s.average:.1f}", align_right=True),
+    Column("Average (0-10)", lambda s: s.average_text, align_right=True),
     Column("Worst", lambda s: str(s.worst), align_right=True),
     Column(
         "Days present",
