@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from lupus_tracker.domain.catalog import Marker, get_marker
-from lupus_tracker.domain.comparability import why_not_comparable
+from lupus_tracker.domain.comparability import comparison_note, why_not_comparable
 from lupus_tracker.domain.egfr import (
     MIN_AGE,
     age_on,
@@ -213,6 +213,9 @@ def latest_values(records: LatestRecords, since: date | None = None) -> list[Lat
             remark = _egfr_remark(latest, computed_egfr, _creatinine_of(records, creatinine))
         elif key == "creatinine":
             remark = _creatinine_remark(records, latest)
+        note = comparison_note(latest.result, previous.result) if comparable and previous else ""
+        if note:
+            remark = "; ".join(part for part in (f"previous value: {note}", remark) if part)
         rows.append(LatestValue(marker, latest, previous, change, comparable, reason, remark))
     return rows
 

@@ -162,6 +162,7 @@ def summarize(inputs: Inputs, day: date) -> Summary:
             dose,
             egfr_history=inputs.egfr,
             lupus_nephritis=inputs.lupus_nephritis,
+            weights=inputs.weights,
         )
     )
     started = hcq.hcq_start([m for m in inputs.medications if m.started_on <= day])
@@ -294,6 +295,8 @@ def one_line(summary: Summary, as_of: str = "today") -> str:
         )
         if missing:
             text += f" ({'; '.join(missing)})"
+        if latest.lldas.notes:
+            text += f" ({'; '.join(latest.lldas.notes)})"
         later = since_visit_text(summary)
         if later:
             text += f" ({later})"

@@ -169,6 +169,19 @@ def _label(group: list[Shown], many: bool) -> str:
     return " · ".join(parts)
 
 
+SEVERAL_LABS = "several labs"
+
+
+def _labs(group: list[Shown]) -> str:
+    """The lab of a series. A standardised marker's series may span labs (each point's
+    detail names its own lab): it is then named "several labs", short enough for a
+    legend."""
+    labs = {(item.result.lab or "").strip() for item in group} - {""}
+    if len(labs) > 1:
+        return SEVERAL_LABS
+    return (group[-1].result.lab or "").strip()
+
+
 def _point(marker: Marker, item: Shown) -> Point:
     m = item.measurement
     ref = m.ref
@@ -223,7 +236,7 @@ def prepare_marker(
             _label(g, len(groups) > 1),
             g[0].unit.label,
             tuple(_point(marker, item) for item in g),
-            source_name(g[-1].result.assay, g[-1].result.lab),
+            source_name(g[-1].result.assay, _labs(g)),
         )
         for g in groups
     )

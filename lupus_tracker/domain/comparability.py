@@ -5,7 +5,11 @@ The rule, used by the dashboard, treatment response, activity signal and chart s
 - when both results name an assay, the same assay;
 - when either assay is blank, the same lab and the same reference range (a blank assay
   says nothing, so the lab and its printed range stand in for it: anti-dsDNA 120 with range
-  <30 and 15 with range <10 come from different tests).
+  <30 and 15 with range <10 come from different tests);
+- except for markers the catalog marks ``standardised`` (blood counts, haemoglobin,
+  IDMS-traceable creatinine and its eGFR, glucose, HbA1c, potassium, vital signs; the
+  catalog says why for each): these compare across labs and printed ranges, and
+  :func:`comparison_note` says "different lab" so the reader knows (fixt2t item 5).
 Names compare without regard to case or surrounding spaces.
 """
 
@@ -114,8 +118,14 @@ def unit_family(result: ComparableResult) -> str:
 DERIVED_MARKERS = frozenset({"egfr"})
 
 
+def _standardised(marker: str) -> bool:
+    return get_marker(marker).standardised
+
+
 def series_key(result: ComparableResult) -> SeriesKey:
     assay = _name(result.assay)
+    if _standardised(result.marker):
+        return SeriesKey(result.marker, unit_family(result), assay, "", "")
     if result.marker in DERIVED_MARKERS:
         return SeriesKey(result.marker, unit_family(result), assay, _name(result.lab), "")
     if assay:
@@ -147,11 +157,15 @@ def why_not_comparable(a: ComparableResult, b: ComparableResult) -> str:
         # a lab, and a derived value inherits that creatinine's comparability (fixclin 7).
         if assay_a and assay_b and assay_a != assay_b:
             return "equation changed"
+        if _standardised(a.marker):
+            return ""
         if _name(a.lab) != _name(b.lab):
             return "lab changed (the creatinine it is computed from)"
         return ""
     if assay_a and assay_b:
         return "" if assay_a == assay_b else "assay changed"
+    if _standardised(a.marker):
+        return ""
     if _name(a.lab) != _name(b.lab):
         return "lab changed"
     if _range(a) != _range(b):
@@ -161,6 +175,22 @@ def why_not_comparable(a: ComparableResult, b: ComparableResult) -> str:
 
 def comparable(a: ComparableResult, b: ComparableResult) -> bool:
     return not why_not_comparable(a, b)
+
+
+DIFFERENT_LAB = "different lab"
+
+
+def comparison_note(a: ComparableResult, b: ComparableResult) -> str:
+    """What a reader should know about a comparison of comparable results: "different
+    lab" when a standardised marker's results come from different labs (or, with no lab
+    named, different printed ranges); else ''."""
+    if not comparable(a, b) or not _standardised(a.marker):
+        return ""
+    if _name(a.lab) != _name(b.lab):
+        return DIFFERENT_LAB
+    if a.marker not in DERIVED_MARKERS and _range(a) != _range(b):
+        return DIFFERENT_LAB if _name(a.lab) == "" else "different reference range"
+    return ""
 
 
 def group_series(results: list[R]) -> list[list[R]]:

@@ -109,6 +109,9 @@ PLAUSIBLE: dict[str, Limits] = {
     "igg": Limits(0.1, 150.0),
     # Glucose (mg/dL): 10 in severe hypoglycaemia, about 2000 in hyperosmolar states.
     "glucose": Limits(5.0, 3000.0),
+    # Potassium (mmol/L): about 1 in severe hypokalaemia, about 12 in lethal
+    # hyperkalaemia; 40 would be a mg/dL-type slip.
+    "potassium": Limits(0.5, 15.0),
     # HbA1c (%, NGSP): about 3-20 in life.
     "hba1c": Limits(2.0, 25.0),
     # Total cholesterol (mg/dL): about 30 in abetalipoproteinaemia, about 1500 in familial

@@ -216,9 +216,9 @@ def test_status_lines_pinned_for_unknown_dose_and_many_due():
         f"Cumulative prednisone-equivalent, last 12 months: 0.00 g — incomplete: {NO_DOSE}.",
         f"Cumulative prednisone-equivalent, all time: 0.00 g — incomplete: {NO_DOSE}.",
         "Hydroxychloroquine mg/kg/day: no weight logged.",
-        # Marmor et al. 2016: renal disease counts (fixclin item 3)
-        "Retinal risk factors: renal disease (lupus nephritis is recorded — a risk factor "
-        "even when eGFR has recovered).",
+        # Marmor et al. 2016: renal disease counts (fixclin item 3); "recovered" only
+        # after an eGFR below 60 is on record (fixt2t item 4)
+        "Retinal risk factors: renal disease (lupus nephritis is recorded).",
         "Retinal screening overdue: next by 2020-12-31 (baseline exam within the first year "
         "of hydroxychloroquine; no eye exam logged since starting).",
     ]
