@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker, unit_display
+from lupus_tracker.domain.egfr import result_name
 from lupus_tracker.domain.records import (
     Event,
     LabEntry,
@@ -56,7 +57,7 @@ def _result_words(result: LabResult) -> str:
     """A result as the user reads it: the marker's name and the unit as displayed
     ("Complement C3 0.78 g/L of 2026-11-20"), never the internal keys."""
     try:
-        name = get_marker(result.marker).name
+        name = result_name(get_marker(result.marker), result.assay)
     except UnknownMarkerError:
         name = result.marker
     unit = unit_display(result.marker, result.unit)
@@ -327,13 +328,14 @@ def egfr_change_text(before: dict[date, str], after: dict[date, str]) -> str:
     changed = sum(1 for day in after.keys() & before.keys() if after[day] != before[day])
     total = _count(len(after), "computed eGFR value")
     if not (added or removed or changed):
-        return f"eGFR already up to date: nothing changed ({total}, CKD-EPI 2021)."
+        return f"eGFR already up to date: nothing changed ({total})."
     parts = [
         f"{added} added" if added else "",
         f"{changed} changed" if changed else "",
         f"{removed} removed" if removed else "",
     ]
     return (
-        f"eGFR recomputed (CKD-EPI 2021) from creatinine: {', '.join(p for p in parts if p)}; "
-        f"{total} now, marked as computed."
+        f"eGFR recomputed from creatinine (CKD-EPI 2021; under 18 the bedside Schwartz "
+        f"equation, with a height): {', '.join(p for p in parts if p)}; {total} now, marked "
+        "as computed."
     )
