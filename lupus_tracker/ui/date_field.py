@@ -84,6 +84,8 @@ class DateField(QLineEdit):
 
     def set_value(self, day: date | None) -> None:
         self.setText(day.isoformat() if day is not None else "")
+        if self.signalsBlocked() and day is not None:
+            self._last_valid = day  # set quietly: no dateChanged, but the value is taken
 
     def value(self) -> date | None:
         """The date typed, or None when it is blank or has a problem."""
