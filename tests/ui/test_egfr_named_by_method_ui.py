@@ -12,7 +12,6 @@ from lupus_tracker.analysis.latest import latest_values
 from lupus_tracker.domain.records import LabEntry, Profile, Sex
 from lupus_tracker.store.inputs import latest_records
 from lupus_tracker.ui.dashboard import LATEST_COLUMNS
-from lupus_tracker.ui.lab_dialog import qdate
 from lupus_tracker.ui.results_page import ResultsPage
 from lupus_tracker.ui.tasks import run_inline
 
@@ -30,8 +29,8 @@ def test_dashboard_and_results_list_name_the_equation(qtbot, repo, birth, name):
     young = "Schwartz" in name
     page = ResultsPage(repo)
     qtbot.addWidget(page)
-    page.since.setDate(qdate(date(2026, 1, 1)))
-    page.until.setDate(qdate(date(2026, 12, 31)))
+    page.since.set_value(date(2026, 1, 1))
+    page.until.set_value(date(2026, 12, 31))
     with run_inline():
         page.refresh()
     column = [c.title for c in page.model.columns].index("Marker")
