@@ -71,7 +71,7 @@ class DateField(QLineEdit):
         places the cursor where it was clicked)."""
         super().focusInEvent(event)
         if event.reason() != Qt.FocusReason.MouseFocusReason:
-            QTimer.singleShot(0, self._select_if_focused)
+            QTimer.singleShot(0, self, self._select_if_focused)  # cancelled if deleted
 
     def _select_if_focused(self) -> None:
         if self.hasFocus():

@@ -86,6 +86,11 @@ def type_into(qtbot, top, field: DateField, text: str, reason) -> None:
 
 @pytest.mark.parametrize("reason", REASONS, ids=lambda r: r.name)
 def test_a_typed_date_replaces_the_shown_one_in_every_date_field(qtbot, repo, reason):
+    with tasks.run_inline():  # the pages' refreshes run here, never after the test
+        _type_everywhere(qtbot, repo, reason)
+
+
+def _type_everywhere(qtbot, repo, reason) -> None:
     wanted = "2026-01-15"
     for name, top, attribute in widgets(repo):
         qtbot.addWidget(top)

@@ -148,7 +148,7 @@ def test_recompute_egfr_says_what_changed_with_the_right_plural():
 
     day = date(2026, 1, 1)
     same = egfr_change_text({day: "80"}, {day: "80"})
-    assert "nothing changed" in same and "1 computed eGFR value," in same
+    assert "nothing changed" in same and "(1 computed eGFR value)" in same
     changed = egfr_change_text({day: "80"}, {day: "75", date(2026, 2, 1): "70"})
     assert "1 added, 1 changed" in changed and "2 computed eGFR values" in changed
 
