@@ -78,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from lupus_tracker.ui.app import run_app
 
         return run_app(args.db)
+    new_database = _database_not_there(args)
     try:
         status = args.handler(args)
         sys.stdout.flush()
@@ -86,13 +87,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_after_closed_pipe()
         return 0
     except _user_errors() as error:
+        _remove_created(new_database)
         _print_error(args, str(error))
         return EXIT_USER_ERROR
     except sqlite3.Error as error:  # e.g. a schema upgrade the file refused; rolled back
+        _remove_created(new_database)
         _print_error(
             args, f"the database could not be opened or changed ({error}); nothing was changed."
         )
         return EXIT_USER_ERROR
+
+
+def _database_not_there(args: argparse.Namespace) -> Path | None:
+    """The database path of a subcommand with ``--db`` when no file is there yet (a
+    refused command must not leave a new empty database behind), else None."""
+    if not hasattr(args, "db"):
+        return None
+    from lupus_tracker.commands.common import database_path
+
+    path = database_path(args)
+    return None if os.path.lexists(path) else path
+
+
+def _remove_created(path: Path | None) -> None:
+    """Remove the database file (and SQLite's side files) this refused command created:
+    a refusal changes nothing on disk."""
+    if path is None:
+        return
+    for name in (path, *(Path(f"{path}{end}") for end in ("-wal", "-shm", "-journal"))):
+        try:
+            if name.is_file() and not name.is_symlink():
+                name.unlink()
+        except OSError:
+            pass
 
 
 def _print_error(args: argparse.Namespace, message: str) -> None:

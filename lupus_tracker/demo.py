@@ -41,6 +41,11 @@ LAB_SWITCH_DAY = 480
 FLARE_DAY = 205  # a lupus nephritis flare before the infusion
 FLARE_LABS_DAY = 206  # the admission's labs and the rheumatologist's SLEDAI-2K
 FLARE_LAB_DAYS = range(FLARE_DAY, FLARE_DAY + 40)  # labs that still show the flare
+# Two months after the infusion the arthritis has settled: the rheumatologist no longer scores
+# it, and the diary's joint pain goes on without swelling (arthralgia, not synovitis).
+ARTHRITIS_SETTLED_DAY = INFUSION_DAY + 60
+VISIT_OFFSETS = range(10, DAYS, 90)  # a rheumatology visit every three months
+NO_SYNOVITIS_NOTE = "Joint pain without swelling; examined at the visit: no synovitis"
 TAU_DAYS = 75.0  # how fast markers move towards their post-treatment level
 SEED = 20100601
 
@@ -179,7 +184,7 @@ def _symptoms(day: date, offset: int, rng: random.Random, flare: bool) -> list[S
     entries = [
         SymptomEntry(day, "fatigue", severity(7)),
         SymptomEntry(day, "joint_pain", severity(5)),
-        SymptomEntry(day, "swelling", severity(4)),
+        SymptomEntry(day, "swelling", _swelling(severity(4), offset)),
         SymptomEntry(day, "hair_loss", severity(3)),
     ]
     rash = severity(4) if rng.random() < 0.5 * activity else 0
@@ -190,6 +195,11 @@ def _symptoms(day: date, offset: int, rng: random.Random, flare: bool) -> list[S
     if flare and rng.random() < 0.5:
         entries.append(SymptomEntry(day, "fever", severity(5) or 2))
     return entries
+
+
+def _swelling(severity: int, offset: int) -> int:
+    """Swelling fades with the arthritis: after it settles only a few mild days remain."""
+    return severity if offset < ARTHRITIS_SETTLED_DAY else max(0, severity - 2)
 
 
 def _medications(start: date) -> list[Medication]:
@@ -259,8 +269,7 @@ def _events(start: date) -> list[Event]:
         return start + timedelta(offset)
 
     events = [
-        Event(None, at(offset), EventKind.VISIT, "Rheumatology visit")
-        for offset in range(10, DAYS, 90)
+        Event(None, at(offset), EventKind.VISIT, "Rheumatology visit") for offset in VISIT_OFFSETS
     ]
     events += [
         Event(
@@ -339,8 +348,10 @@ def write_demo(repo: Repository, end: date | None = None, seed: int = SEED) -> N
             if flare and offset % 3 == 0:
                 temp = _fmt(rng.uniform(37.6, 38.9), 1)
                 repo.results.add(LabEntry(day, "temperature", temp, "°C"))
-            if rng.random() < 0.9 or flare:
+            settled_visit = offset >= ARTHRITIS_SETTLED_DAY and offset in VISIT_OFFSETS
+            if rng.random() < 0.9 or flare or settled_visit:
                 note = "Very tired, ankles swollen" if flare and offset % 5 == 0 else None
+                note = NO_SYNOVITIS_NOTE if settled_visit else note
                 repo.diary.save_day(day, _symptoms(day, offset, rng, flare), note)
         for medication in _medications(start):
             repo.treatments.add(medication)
@@ -372,7 +383,7 @@ def _sledai_visits(repo: Repository, start: date) -> None:
             for s in suggest(repo.results.all(SUGGEST_MARKERS, *window(visit)), visit)
         }
         items &= CONFIRMED_LAB_ITEMS
-        if (event.occurred_on - start).days < INFUSION_DAY + 60:
+        if (event.occurred_on - start).days < ARTHRITIS_SETTLED_DAY:
             items |= {"arthritis", "rash"}
         repo.sledai.save(
             SledaiAssessment(event.occurred_on, frozenset(items), None, _physician_global(items))

@@ -73,3 +73,19 @@ def test_no_unreflected_proteinuria_after_lldas(demo):
         if r.base_value is not None and r.base_value > 0.5
     ]
     assert later == []
+
+
+def test_swelling_settles_with_the_arthritis_and_the_visit_notes_no_synovitis(demo):
+    """Rheumatologist review, round 3: clinical SLEDAI-2K 0 and LLDAS in the last 90 days
+    while the diary showed swelling on most days did not fit together."""
+    since = END - timedelta(days=89)
+    days = {e.day for e in demo.diary.symptoms(since, END)}
+    swollen = {
+        e.day for e in demo.diary.symptoms(since, END) if e.symptom == "swelling" and e.severity > 0
+    }
+    assert days and len(swollen) <= len(days) // 4, (len(swollen), len(days))
+    notes = dict(demo.diary.notes(since, END))
+    visit = max(a.visit_on for a in demo.sledai.all() if a.visit_on <= END)
+    assessment = next(a for a in demo.sledai.all() if a.visit_on == visit)
+    assert "arthritis" not in assessment.items
+    assert "no synovitis" in (notes.get(visit) or ""), (visit, notes.get(visit))

@@ -11,16 +11,18 @@ honest difference.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from lupus_tracker.domain.catalog import Marker, get_marker
-from lupus_tracker.domain.comparability import why_not_comparable
+from lupus_tracker.domain.comparability import comparison_note, why_not_comparable
 from lupus_tracker.domain.egfr import (
     MIN_AGE,
-    SCHWARTZ_ASSAY,
     age_on,
-    gfr_category,
+    computed_egfr_entry,
+    computed_egfr_text,
+    computed_equation,
     height_near,
     lab_and_computed_note,
     under_18_note,
@@ -37,6 +39,8 @@ from lupus_tracker.domain.wording import (
     direction,
     not_comparable_text,
     result_flag_word,
+    spoken_change,
+    value_as_printed,
 )
 from lupus_tracker.store.inputs import LatestRecords
 from lupus_tracker.store.results_repo import measurement_of
@@ -98,6 +102,11 @@ class LatestValue:
     def change_cell(self) -> str:
         """Arrow, word and amount, as the dashboard and the report show it."""
         return change_cell(self.direction, self.change_text)
+
+    @property
+    def spoken_change(self) -> str:
+        """The change cell in words, for a screen reader ('down 0.14')."""
+        return spoken_change(self.direction, self.change_text)
 
     @property
     def flag_text(self) -> str:
@@ -180,8 +189,13 @@ def latest_values(records: LatestRecords, since: date | None = None) -> list[Lat
             continue
         by_marker.setdefault(result.marker, []).append(result)
     keys = records.markers
-    if "egfr" in keys and "egfr" not in by_marker and computed_egfr:
-        by_marker["egfr"] = [computed_egfr[day] for day in sorted(computed_egfr)]
+    if "egfr" in keys and computed_egfr:
+        by_marker["egfr"] = newest_egfr_series(by_marker.get("egfr", []), computed_egfr)
+    creatinine = [
+        r
+        for r in records.results
+        if r.marker == "creatinine" and (until is None or r.taken_on <= until)
+    ]
     rows = []
     for key in keys:
         results = by_marker.get(key)
@@ -196,11 +210,46 @@ def latest_values(records: LatestRecords, since: date | None = None) -> list[Lat
         change = exact_change(latest, previous) if comparable else None
         remark = ""
         if key == "egfr":
-            remark = _egfr_remark(latest, computed_egfr)
+            remark = _egfr_remark(latest, computed_egfr, _creatinine_of(records, creatinine))
         elif key == "creatinine":
             remark = _creatinine_remark(records, latest)
+        note = comparison_note(latest.result, previous.result) if comparable and previous else ""
+        if note:
+            remark = "; ".join(part for part in (f"previous value: {note}", remark) if part)
         rows.append(LatestValue(marker, latest, previous, change, comparable, reason, remark))
     return rows
+
+
+def newest_egfr_series(lab: list[LabResult], computed: dict[date, LabResult]) -> list[LabResult]:
+    """The eGFR series whose last result is the newest eGFR: the lab's when it reported on
+    the newest day (the computed one of that day is shown beside it, issue 12 item 6), else
+    the computed one. An older lab eGFR is never shown as the latest when a newer computed
+    one exists (fixlatest item 1); each series keeps its own previous (same method)."""
+    computed_series = [computed[day] for day in sorted(computed)]
+    if not computed_series or (lab and lab[-1].taken_on >= computed_series[-1].taken_on):
+        return lab
+    return computed_series
+
+
+def _creatinine_of(
+    records: LatestRecords, creatinine: list[LabResult]
+) -> Callable[[LabResult], str]:
+    """A function naming the creatinine a computed eGFR was computed from ("2.0 mg/dL"), or
+    '' when it is not certain which one (it is recomputed, never guessed)."""
+
+    def named(egfr: LabResult) -> str:
+        for result in creatinine:
+            if result.taken_on != egfr.taken_on or result.source is Source.COMPUTED:
+                continue
+            entry = computed_egfr_entry(
+                result, records.birth_date, records.sex, list(records.heights)
+            )
+            if entry is not None and entry.value == egfr.value_text and entry.assay == egfr.assay:
+                m = measurement_of(result)
+                return f"{value_as_printed(m)} {m.unit.label}"
+        return ""
+
+    return named
 
 
 def exact_change(latest: Shown, previous: Shown | None) -> float | None:
@@ -218,26 +267,26 @@ def exact_change(latest: Shown, previous: Shown | None) -> float | None:
     return latest.number - previous.number
 
 
-def _egfr_remark(latest: Shown, computed: dict[date, LabResult]) -> str:
-    """The KDIGO stage; beside a lab eGFR, the one computed from the same day's creatinine,
-    and a note when they differ by more than 10% (issue 12 items 6 and 7)."""
+def _egfr_remark(
+    latest: Shown, computed: dict[date, LabResult], creatinine_of: Callable[[LabResult], str]
+) -> str:
+    """Beside a lab eGFR, the one computed from the same day's creatinine,
+    and a note when they differ by more than 10% (issue 12 items 6 and 7); a computed eGFR
+    names the creatinine it was computed from (fixlatest item 2)."""
+    # The KDIGO category is the flag's word (``wording.result_flag_word``), not repeated here.
     parts = []
     number = latest.measurement.value.number
-    if (
-        number is not None
-        and latest.measurement.value.comparator is None
-        and latest.measurement.in_canonical_family
-    ):
-        code, words = gfr_category(number)
-        parts.append(f"KDIGO {code} ({words})")
     if latest.result.source is Source.COMPUTED:
-        equation = "bedside Schwartz" if latest.result.assay == SCHWARTZ_ASSAY else "CKD-EPI 2021"
-        parts.append(f"computed from creatinine ({equation})")
+        equation = computed_equation(latest.result.assay)
+        source = creatinine_of(latest.result)
+        source = f" {source}" if source else ""
+        parts.append(f"computed from creatinine{source} ({equation})")
     else:
         beside = computed.get(latest.day)
         if beside is not None and beside.number is not None:
-            note = "" if number is None else lab_and_computed_note(number, beside.number)
-            parts.append(note or f"computed from creatinine {beside.value_text}")
+            source = creatinine_of(beside)
+            note = "" if number is None else lab_and_computed_note(number, beside.number, source)
+            parts.append(note or computed_egfr_text(beside.value_text, source))
     return "; ".join(parts)
 
 

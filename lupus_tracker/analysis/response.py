@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from lupus_tracker.analysis.latest import Shown, show
 from lupus_tracker.domain.catalog import MARKERS, Marker
-from lupus_tracker.domain.comparability import why_not_comparable
+from lupus_tracker.domain.comparability import comparison_note, why_not_comparable
 from lupus_tracker.domain.records import (
     Dose,
     Event,
@@ -78,7 +78,7 @@ class FollowUp:
             cell += f" ({sign}{format_number(rounded_for(self.shown.unit, self.change))}"
             if self.percent is not None:
                 cell += f", {sign if self.percent > 0 else ''}{self.percent:.0f}%"
-            cell += ")"
+            cell += f"; {self.remark})" if self.remark else ")"
         elif self.remark:
             cell += f" ({self.remark})"
         return cell
@@ -110,7 +110,7 @@ def _compare(baseline: Shown, later: Shown) -> tuple[float | None, float | None,
         return None, None, "no exact change"
     change = later.number - baseline.number
     percent = None if baseline.number == 0 else 100 * change / baseline.number
-    return change, percent, ""
+    return change, percent, comparison_note(baseline.result, later.result)
 
 
 def response_window(start: date) -> tuple[date, date]:

@@ -25,6 +25,14 @@ class SymptomStats:
     worst: int
     days_with_entries: int = 0  # the denominator: days with any diary entry in the period
 
+    @property
+    def average_text(self) -> str:
+        """The average at one decimal, the one rule for the dashboard and the report: a
+        symptom logged above 0 is never printed as 0.0 but as "<0.1" (fixlatest item 4)."""
+        if self.average > 0 and round(self.average, 1) == 0:
+            return "<0.1"
+        return f"{self.average:.1f}"
+
     def text(self) -> str:
         """'Rash: 3 of 83 logged days'."""
         return f"{self.symptom.name}: {self.days_present} of {self.days_with_entries} logged days"

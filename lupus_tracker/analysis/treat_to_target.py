@@ -162,6 +162,7 @@ def summarize(inputs: Inputs, day: date) -> Summary:
             dose,
             egfr_history=inputs.egfr,
             lupus_nephritis=inputs.lupus_nephritis,
+            weights=inputs.weights,
         )
     )
     started = hcq.hcq_start([m for m in inputs.medications if m.started_on <= day])
@@ -276,8 +277,9 @@ def _state_word(status: Status) -> str:
     )
 
 
-def one_line(summary: Summary) -> str:
-    """The dashboard's and the visit report's treat-to-target line."""
+def one_line(summary: Summary, as_of: str = "today") -> str:
+    """The dashboard's and the visit report's treat-to-target line; ``as_of`` names the
+    summary's day ("today", or "on 06 Sep 2025" for a past period's report)."""
     parts = []
     latest = summary.latest
     if latest is None:
@@ -293,13 +295,15 @@ def one_line(summary: Summary) -> str:
         )
         if missing:
             text += f" ({'; '.join(missing)})"
+        if latest.lldas.notes:
+            text += f" ({'; '.join(latest.lldas.notes)})"
         later = since_visit_text(summary)
         if later:
             text += f" ({later})"
         parts.append(text)
     dose = summary.dose_today
     parts.append(
-        f"prednisone-equivalent today {gc.format_mg(dose.total_mg)} mg/day"
+        f"prednisone-equivalent {as_of} {gc.format_mg(dose.total_mg)} mg/day"
         + ("" if dose.complete else " (incomplete)")
     )
     if summary.hcq_dose is not None:

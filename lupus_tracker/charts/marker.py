@@ -277,7 +277,7 @@ def draw_marker(
                 s=22 * scale,
                 zorder=3,
                 label=series.label,
-                marker=(shapes or {}).get(series.label, "o"),
+                marker=(shapes or {}).get(series.label, series.shape or "o"),
                 gid=f"points:{series.label}",
             )
             artists.append(point_set(points, [p.detail for p in exact]))
@@ -309,7 +309,9 @@ def draw_marker(
                 label="out of range (ring)" if index == 0 and not compact else None,
             )
     for index, series in enumerate(data.series):
-        _band(ax, series, style.colour(index), xlim, ylim, legend=not compact, marker_key=data.key)
+        # eGFR's band is KDIGO's, the same for every series: named once in the legend
+        named = not compact and (data.key != "egfr" or index == 0)
+        _band(ax, series, style.colour(index), xlim, ylim, legend=named, marker_key=data.key)
     if kdigo:
         _kdigo_lines(ax, ylim, style, legend=not compact)
     if data.words:

@@ -16,7 +16,8 @@ from datetime import date
 from lupus_tracker.analysis.latest import Shown, show
 from lupus_tracker.domain.catalog import Marker
 from lupus_tracker.domain.comparability import group_series
-from lupus_tracker.domain.records import LabResult, Sex
+from lupus_tracker.domain.egfr import results_name
+from lupus_tracker.domain.records import LabResult, Sex, Source
 from lupus_tracker.domain.units import Unit
 from lupus_tracker.domain.wording import chart_flag_word, is_egfr_stage
 
@@ -46,6 +47,7 @@ class Series:
     unit_label: str
     points: tuple[Point, ...]
     source: str = ""  # "assay · lab", as every legend and table names a series
+    shape: str = ""  # a matplotlib marker of its own ("" the default circle)
 
     @property
     def days(self) -> list[date]:
@@ -136,6 +138,27 @@ def source_name(assay: str | None, lab: str | None) -> str:
     )
 
 
+EGFR_LAB = "eGFR (lab)"
+EGFR_COMPUTED = "eGFR (computed from creatinine)"
+COMPUTED_SHAPE = "s"  # a square: the computed eGFR is told apart from the lab's without colour
+
+
+def _egfr_by_method(series: tuple[Series, ...], computed: list[bool]) -> tuple[Series, ...]:
+    """The lab's eGFR and the one computed from creatinine are different methods: both
+    drawn, named by method ("eGFR (lab)", "eGFR (computed from creatinine)") and the
+    computed one with its own marker (fixlatest item 6). Several series of one method keep
+    their assay or lab after the name; the lab's series come first."""
+    counts = {flag: computed.count(flag) for flag in (True, False)}
+    named = []
+    by_method = sorted(zip(series, computed, strict=True), key=lambda pair: pair[1])
+    for item, is_computed in by_method:  # the lab's first
+        label = EGFR_COMPUTED if is_computed else EGFR_LAB
+        if counts[is_computed] > 1:
+            label += f" · {item.source}"
+        named.append(replace(item, label=label, shape=COMPUTED_SHAPE if is_computed else ""))
+    return tuple(named)
+
+
 def _label(group: list[Shown], many: bool) -> str:
     first = group[0]
     parts = [first.unit.label]
@@ -144,6 +167,19 @@ def _label(group: list[Shown], many: bool) -> str:
     elif many and first.result.lab:
         parts.append(first.result.lab)
     return " · ".join(parts)
+
+
+SEVERAL_LABS = "several labs"
+
+
+def _labs(group: list[Shown]) -> str:
+    """The lab of a series. A standardised marker's series may span labs (each point's
+    detail names its own lab): it is then named "several labs", short enough for a
+    legend."""
+    labs = {(item.result.lab or "").strip() for item in group} - {""}
+    if len(labs) > 1:
+        return SEVERAL_LABS
+    return (group[-1].result.lab or "").strip()
 
 
 def _point(marker: Marker, item: Shown) -> Point:
@@ -200,10 +236,12 @@ def prepare_marker(
             _label(g, len(groups) > 1),
             g[0].unit.label,
             tuple(_point(marker, item) for item in g),
-            source_name(g[-1].result.assay, g[-1].result.lab),
+            source_name(g[-1].result.assay, _labs(g)),
         )
         for g in groups
     )
+    if marker.key == "egfr":
+        series = _egfr_by_method(series, [g[0].result.source is Source.COMPUTED for g in groups])
     # Only titer series are relabelled, and the axis is a titer axis only when every series
     # is a titer: an IU/mL value is never drawn on a titer scale.
     is_titer = [g[0].measurement.unit.family == "titer" for g in groups]
@@ -212,10 +250,12 @@ def prepare_marker(
         for s, t in zip(series, is_titer, strict=True)
     )
     titer = bool(groups) and all(is_titer)
-    title = marker.name + (
+    # An eGFR is named by the equation its results used (bedside Schwartz under 18).
+    name = results_name(marker, (item.result.assay for item in numeric))
+    title = name + (
         " (titer; confirms the diagnosis, does not track activity)" if marker.key == "ana" else ""
     )
-    return MarkerData(marker.key, marker.name, title, series, tuple(words), titer)
+    return MarkerData(marker.key, name, title, series, tuple(words), titer)
 
 
 def split_by_unit(data: MarkerData) -> list[MarkerData]:

@@ -32,10 +32,12 @@ ADD_MODULES = ("lupus_tracker.commands.treatment_cmd",)
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     add = subparsers.add_parser(
-        "add", help="add a lab result, a symptom, an event, a medication or a dose change"
+        "add",
+        help="add a lab result, a symptom, an event, a medication, a dose change or a "
+        "visit's assessment (SLEDAI-2K items, PGA)",
     )
     kinds = add.add_subparsers(
-        dest="kind", metavar="lab|symptom|event|medication|dose", required=True
+        dest="kind", metavar="lab|symptom|event|medication|dose|assessment", required=True
     )
 
     lab = kinds.add_parser("lab", help="add one lab result or vital sign")

@@ -6,8 +6,15 @@ import argparse
 import os
 import sys
 
-from lupus_tracker.commands.common import add_db_option, date_arg, format_table, open_repository
+from lupus_tracker.commands.common import (
+    add_db_option,
+    date_arg,
+    format_table,
+    open_repository,
+    profile_hint,
+)
 from lupus_tracker.domain.catalog import get_marker, unit_display
+from lupus_tracker.domain.egfr import result_name
 from lupus_tracker.domain.wording import flag_text, value_as_printed
 from lupus_tracker.exchange.csv_format import csv_writer, neutralise
 from lupus_tracker.store.results_repo import measurement_of
@@ -34,12 +41,19 @@ def run(args: argparse.Namespace) -> int:
         markers = [get_marker(args.marker).key]
     with open_repository(args, create=False) as repo:
         results = repo.results.all(markers=markers, since=args.since)
+        # As after ``add lab``: one line on stderr (never in the CSV) when a shown result
+        # needs the sex or date of birth the profile lacks.
+        hint = profile_hint(repo, {r.marker for r in results})
     rows = []
     for r in results:
         m = measurement_of(r)  # interpreted once, when the store loaded it
         ref = m.ref.text() if m.ref is not None else ""
         # The CSV keeps the catalog key scripts rely on; the table shows what a person reads.
-        marker = r.marker if args.format == "csv" else get_marker(r.marker).label
+        marker = (
+            r.marker
+            if args.format == "csv"
+            else result_name(get_marker(r.marker), r.assay, short=True)
+        )
         rows.append(
             (
                 r.taken_on.isoformat(),
@@ -65,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             print("No results.")
         sys.stdout.flush()
+        if hint:
+            print(hint, file=sys.stderr)
     except BrokenPipeError:
         # The reader (``| head``) stopped reading: end quietly, as Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)

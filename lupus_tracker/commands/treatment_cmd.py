@@ -24,6 +24,7 @@ from lupus_tracker.domain.dosing import (
     FrequencyError,
     check_dose_change,
     check_dose_unit,
+    check_stop_date,
     dose_text,
     parse_frequency,
 )
@@ -40,6 +41,8 @@ def register_add(kinds: argparse._SubParsersAction) -> None:
     event.add_argument("--date", type=date_arg, required=True, help="YYYY-MM-DD")
     event.add_argument(
         "--kind",
+        # Its own name: ``kind`` is the ``add`` subcommand's (event), used in error messages.
+        dest="event_kind",
         required=True,
         choices=[k.value for k in EventKind],
         metavar="|".join(k.value for k in EventKind),
@@ -78,6 +81,12 @@ def register_add(kinds: argparse._SubParsersAction) -> None:
     dose.add_argument(
         "--frequency", type=frequency_arg, help="default: the current frequency; " + frequencies
     )
+    dose.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the dose already recorded from that date "
+        "(without it, a different dose on that date is refused and kept)",
+    )
     dose.set_defaults(handler=run_dose)
 
 
@@ -112,7 +121,7 @@ def run_event(args: argparse.Namespace) -> int:
         raise UserError(f"The end date {args.end} is before the event's date {args.date}.")
     with open_repository(args, create=True) as repo:
         saved = repo.events.add(
-            Event(None, args.date, EventKind(args.kind), title, args.note, args.end)
+            Event(None, args.date, EventKind(args.event_kind), title, args.note, args.end)
         )
     until = f" to {saved.ended_on.isoformat()}" if saved.ended_on else ""
     print(
@@ -182,9 +191,34 @@ def run_dose(args: argparse.Namespace) -> int:
         dose = Dose(args.date, args.dose, unit, frequency)
         if medication.id is None:  # cannot happen: it was read from the store
             raise UserError(f"{medication.name} has no id in the file; nothing was changed.")
-        repo.treatments.change_dose(medication.id, dose)
-    print(f"Saved {medication.name} {dose_text(dose)} from {args.date.isoformat()}")
+        before = next((d for d in medication.doses if d.from_date == args.date), None)
+        if before is not None and _same_dose(before, dose):
+            print(
+                f"Already recorded, nothing changed: {medication.name} {dose_text(before)} "
+                f"from {args.date.isoformat()}"
+            )
+            return 0
+        if before is not None and not args.replace:
+            raise UserError(
+                f"{medication.name} {dose_text(before)} is already recorded from "
+                f"{args.date.isoformat()}; nothing was changed (give --replace to replace it)."
+            )
+        repo.treatments.change_dose(
+            medication.id, replace(dose, note=before.note if before else None)
+        )
+    if before is not None:
+        print(
+            f"Replaced {medication.name} {dose_text(before)} from {args.date.isoformat()} "
+            f"with {dose_text(dose)}"
+        )
+    else:
+        print(f"Saved {medication.name} {dose_text(dose)} from {args.date.isoformat()}")
     return 0
+
+
+def _same_dose(recorded: Dose, new: Dose) -> bool:
+    """The same amount, unit and frequency (a dose's note is kept, not compared)."""
+    return (recorded.dose, recorded.unit, recorded.frequency) == (new.dose, new.unit, new.frequency)
 
 
 def run_stop(args: argparse.Namespace) -> int:
@@ -194,10 +228,7 @@ def run_stop(args: argparse.Namespace) -> int:
             raise UserError(
                 f"{medication.name} was already stopped on {medication.stopped_on.isoformat()}."
             )
-        if args.date < medication.started_on:
-            raise UserError(
-                f"{medication.name} started on {medication.started_on}; it cannot stop before that."
-            )
+        check_stop_date(medication, args.date)  # nothing written yet
         note = note_with_stop_reason(medication.note, args.reason)
         repo.treatments.replace(replace(medication, stopped_on=args.date, note=note))
     reason = f" ({args.reason.strip()})" if args.reason and args.reason.strip() else ""

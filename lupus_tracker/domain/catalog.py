@@ -53,6 +53,19 @@ class Marker:
     words: tuple[str, ...] = ()
     short: str = ""
     note: str = field(default="", compare=False)
+    # Results from different labs compare when both are in one unit family (and, when
+    # both name one, the same assay): the measurement is traceable to a reference method
+    # or is a physical measurement, so a lab's own calibration does not move it enough
+    # to hide a change (fixt2t item 5; domain/comparability.py holds the rule). Set for:
+    # haemoglobin (ICSH reference method), blood cell counts (ICSH-calibrated analysers),
+    # creatinine (IDMS-traceable since the NKDEP/IFCC standardisation that CKD-EPI 2021
+    # assumes) and the eGFR computed from it (same equation still required), glucose
+    # (IDMS reference methods), HbA1c (NGSP/IFCC standardised), potassium (ion-selective
+    # electrodes traceable to NIST SRM 956), weight, height, blood pressure and body
+    # temperature (physical measurements). Not set: albumin (bromocresol green reads
+    # several g/L above bromocresol purple at low values, as in nephrotic lupus
+    # nephritis), CRP and ESR, complement and every antibody (kit- and lab-dependent).
+    standardised: bool = False
 
     @property
     def canonical_unit(self) -> Unit:
@@ -302,6 +315,7 @@ MARKERS: tuple[Marker, ...] = (
         range_by_sex=((Sex.FEMALE, "0.5-1.1"), (Sex.MALE, "0.7-1.3")),
         alt_loinc=("14682-9", "38483-4"),
         short="Creatinine",
+        standardised=True,
     ),
     Marker(
         "egfr",
@@ -327,6 +341,7 @@ MARKERS: tuple[Marker, ...] = (
         alt_loinc=("33914-3", "62238-1", "48642-3", "48643-1"),
         short="eGFR",
         note="Other equations (MDRD, CKD-EPI 2009) are different methods: keep the method.",
+        standardised=True,
     ),
     Marker(
         "hemoglobin",
@@ -341,6 +356,7 @@ MARKERS: tuple[Marker, ...] = (
         default_range="12-17.5",
         range_by_sex=((Sex.FEMALE, "12-16"), (Sex.MALE, "13.5-17.5")),
         short="Hemoglobin",
+        standardised=True,
     ),
     Marker(
         "wbc",
@@ -350,6 +366,7 @@ MARKERS: tuple[Marker, ...] = (
         default_range="4.0-11.0",
         alt_loinc=("26464-8",),
         short="WBC",
+        standardised=True,
     ),
     Marker(
         "lymphocytes",
@@ -359,6 +376,7 @@ MARKERS: tuple[Marker, ...] = (
         default_range="1.0-4.8",
         alt_loinc=("26474-7",),
         short="Lymphocytes",
+        standardised=True,
     ),
     Marker(
         "platelets",
@@ -368,6 +386,7 @@ MARKERS: tuple[Marker, ...] = (
         default_range="150-400",
         alt_loinc=("26515-7",),
         short="Platelets",
+        standardised=True,
     ),
     Marker(
         "esr",
@@ -430,6 +449,7 @@ MARKERS: tuple[Marker, ...] = (
         ),
         category=Category.VITAL,
         short="Weight",
+        standardised=True,
     ),
     # LOINC 8302-2 "Body height": the code the HL7 FHIR vital-signs Body Height profile fixes,
     # with UCUM units cm or [in_i] (https://hl7.org/fhir/R4B/bodyheight.html).  The bedside
@@ -444,6 +464,7 @@ MARKERS: tuple[Marker, ...] = (
         ),
         category=Category.VITAL,
         short="Height",
+        standardised=True,
     ),
     Marker(
         "systolic_bp",
@@ -453,6 +474,7 @@ MARKERS: tuple[Marker, ...] = (
         category=Category.VITAL,
         default_range="<130",
         short="Systolic BP",
+        standardised=True,
     ),
     Marker(
         "diastolic_bp",
@@ -462,6 +484,7 @@ MARKERS: tuple[Marker, ...] = (
         category=Category.VITAL,
         default_range="<80",
         short="Diastolic BP",
+        standardised=True,
     ),
     Marker(
         "temperature",
@@ -484,6 +507,7 @@ MARKERS: tuple[Marker, ...] = (
         default_range=f"<={FEVER_CELSIUS:g}",
         alt_loinc=("8331-1",),
         short="Temperature",
+        standardised=True,
     ),
 )
 
@@ -575,6 +599,7 @@ MARKERS += (
         _count_units(),
         default_range="2.0-7.5",
         short="Neutrophils",
+        standardised=True,
     ),
     Marker(
         "alt",
@@ -616,6 +641,20 @@ MARKERS += (
         default_range="70-99",
         short="Glucose",
         note="Fasting range; a random value differs.",
+        standardised=True,
+    ),
+    # Potassium, monitored on calcineurin inhibitors (hyperkalaemia: voclosporin and
+    # ciclosporin labels). LOINC 2823-3 "Potassium [Moles/volume] in Serum or Plasma"
+    # (loinc.org/2823-3). 1 mmol/L = 1 mEq/L (monovalent). Default 3.5-5.0 mmol/L, the
+    # usual adult interval; the lab's printed range wins when given.
+    Marker(
+        "potassium",
+        "Potassium",
+        "2823-3",
+        _units(Unit("mmol/L", "mmol/L", aliases=("mEq/L", "meq/L", "mmol/l"))),
+        default_range="3.5-5.0",
+        short="Potassium",
+        standardised=True,
     ),
     Marker(
         "hba1c",
@@ -628,6 +667,7 @@ MARKERS += (
         ),
         default_range="<5.7",
         short="HbA1c",
+        standardised=True,
     ),
     Marker(
         "cholesterol",

@@ -5,7 +5,11 @@ The rule, used by the dashboard, treatment response, activity signal and chart s
 - when both results name an assay, the same assay;
 - when either assay is blank, the same lab and the same reference range (a blank assay
   says nothing, so the lab and its printed range stand in for it: anti-dsDNA 120 with range
-  <30 and 15 with range <10 come from different tests).
+  <30 and 15 with range <10 come from different tests);
+- except for markers the catalog marks ``standardised`` (blood counts, haemoglobin,
+  IDMS-traceable creatinine and its eGFR, glucose, HbA1c, potassium, vital signs; the
+  catalog says why for each): these compare across labs and printed ranges, and
+  :func:`comparison_note` says "different lab" so the reader knows (fixt2t item 5).
 Names compare without regard to case or surrounding spaces.
 """
 
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
 from lupus_tracker.domain.catalog import get_marker
+from lupus_tracker.domain.egfr import COMPUTED_ASSAY, SCHWARTZ_ASSAY
 from lupus_tracker.domain.ranges import parse_range
 from lupus_tracker.domain.units import Unit, tidy
 from lupus_tracker.domain.values import ValueParseError
@@ -113,13 +118,27 @@ def unit_family(result: ComparableResult) -> str:
 DERIVED_MARKERS = frozenset({"egfr"})
 
 
+def _standardised(marker: str) -> bool:
+    return get_marker(marker).standardised
+
+
 def series_key(result: ComparableResult) -> SeriesKey:
     assay = _name(result.assay)
+    if _standardised(result.marker):
+        return SeriesKey(result.marker, unit_family(result), assay, "", "")
     if result.marker in DERIVED_MARKERS:
         return SeriesKey(result.marker, unit_family(result), assay, _name(result.lab), "")
     if assay:
         return SeriesKey(result.marker, unit_family(result), assay, "", "")
     return SeriesKey(result.marker, unit_family(result), "", _name(result.lab), _range(result))
+
+
+_COMPUTED_ASSAYS = frozenset(_name(a) for a in (COMPUTED_ASSAY, SCHWARTZ_ASSAY))
+
+
+def _is_computed(result: ComparableResult) -> bool:
+    """An eGFR the app computed from a creatinine (``domain.egfr``), not one a lab printed."""
+    return _name(result.assay) in _COMPUTED_ASSAYS
 
 
 def why_not_comparable(a: ComparableResult, b: ComparableResult) -> str:
@@ -130,15 +149,23 @@ def why_not_comparable(a: ComparableResult, b: ComparableResult) -> str:
         return "unit family changed"
     assay_a, assay_b = _name(a.assay), _name(b.assay)
     if a.marker in DERIVED_MARKERS:
+        if _is_computed(a) != _is_computed(b):
+            # Different methods: the lab's own equation and ours from its creatinine are
+            # never one line nor one change (fixlatest item 6).
+            return "lab-reported and computed"
         # The "assay" of an eGFR is its equation; the creatinine behind it was measured by
         # a lab, and a derived value inherits that creatinine's comparability (fixclin 7).
         if assay_a and assay_b and assay_a != assay_b:
             return "equation changed"
+        if _standardised(a.marker):
+            return ""
         if _name(a.lab) != _name(b.lab):
             return "lab changed (the creatinine it is computed from)"
         return ""
     if assay_a and assay_b:
         return "" if assay_a == assay_b else "assay changed"
+    if _standardised(a.marker):
+        return ""
     if _name(a.lab) != _name(b.lab):
         return "lab changed"
     if _range(a) != _range(b):
@@ -148,6 +175,22 @@ def why_not_comparable(a: ComparableResult, b: ComparableResult) -> str:
 
 def comparable(a: ComparableResult, b: ComparableResult) -> bool:
     return not why_not_comparable(a, b)
+
+
+DIFFERENT_LAB = "different lab"
+
+
+def comparison_note(a: ComparableResult, b: ComparableResult) -> str:
+    """What a reader should know about a comparison of comparable results: "different
+    lab" when a standardised marker's results come from different labs (or, with no lab
+    named, different printed ranges); else ''."""
+    if not comparable(a, b) or not _standardised(a.marker):
+        return ""
+    if _name(a.lab) != _name(b.lab):
+        return DIFFERENT_LAB
+    if a.marker not in DERIVED_MARKERS and _range(a) != _range(b):
+        return DIFFERENT_LAB if _name(a.lab) == "" else "different reference range"
+    return ""
 
 
 def group_series(results: list[R]) -> list[list[R]]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 from lupus_tracker.domain.records import Dose, InvalidEntryError, Medication
 from lupus_tracker.domain.values import format_number
@@ -179,6 +181,14 @@ def check_dose_amount(dose: Dose, medication_name: str = "") -> None:
             f"A dose must be a number above 0, not {format_number(dose.dose)}; to record "
             "that a medication was stopped, give it a stop date."
         )
+    if dose.dose is not None and float(format_number(dose.dose)) != dose.dose:
+        # Shown everywhere with format_number: a dose it would show as another number
+        # ("0.0000001 mg" as "0 mg") is refused, never echoed as a different value.
+        entered = " ".join(filter(None, (format(Decimal(repr(dose.dose)), "f"), dose.unit)))
+        raise InvalidEntryError(
+            f"A dose of {entered} has more decimals than a dose is written with (it would "
+            f"show as {format_number(dose.dose)}); check the amount and its unit."
+        )
     if medication_name:
         # Imported here: dose_limits reads glucocorticoids.py, which imports this module.
         from lupus_tracker.domain.dose_limits import implausible_dose
@@ -201,4 +211,24 @@ def check_dose_change(medication: Medication, dose: Dose) -> None:
         raise InvalidEntryError(
             f"{medication.name} was stopped on {medication.stopped_on.isoformat()}; restart "
             "it first or give a date before the stop."
+        )
+
+
+def check_stop_date(medication: Medication, stopped_on: date) -> None:
+    """The one rule for a stop date (store, app and command line): not before the
+    medication's start, and not before its last dose change (a dose change after the stop
+    would be a dose taken while stopped; a dose change after a stop is refused the same
+    way by :func:`check_dose_change`)."""
+    if stopped_on < medication.started_on:
+        raise InvalidEntryError(
+            f"{medication.name} started on {medication.started_on.isoformat()}; it cannot "
+            "stop before that."
+        )
+    later = [d for d in medication.doses if d.from_date > stopped_on]
+    if later:
+        last = max(later, key=lambda d: d.from_date)
+        raise InvalidEntryError(
+            f"{medication.name} has a dose change to {dose_text(last)} on "
+            f"{last.from_date.isoformat()}, after {stopped_on.isoformat()}; give a stop date "
+            "on or after it, or change that dose first."
         )

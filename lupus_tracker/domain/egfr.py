@@ -10,10 +10,14 @@ The paper converts µmol/L to mg/dL by dividing by 88.4, and so does this module
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from lupus_tracker.domain.records import LabEntry, LabResult, NumberFormat, Sex, Source
+
+if TYPE_CHECKING:
+    from lupus_tracker.domain.catalog import Marker
 
 EQUATION = "CKD-EPI 2021"
 UMOL_PER_MG_DL = 88.4  # the equation's own conversion (the catalog's exact factor is 88.42)
@@ -115,6 +119,14 @@ def gfr_category(egfr: float) -> tuple[str, str]:
     return "G5", "kidney failure"
 
 
+def gfr_stage_text(egfr: float) -> str:
+    """The one wording of an eGFR's KDIGO category, at every level, in the list, the
+    dashboard, the report and the charts: 45 -> 'KDIGO G3a: mildly to moderately
+    decreased'."""
+    code, words = gfr_category(egfr)
+    return f"KDIGO {code}: {words}"
+
+
 # -- children: bedside Schwartz (Schwartz et al., J Am Soc Nephrol 2009;20:629-37) --------
 # Our choice: heights from 40 cm (a preterm newborn) to 230 cm; outside, a typing error.
 HEIGHT_MIN_CM, HEIGHT_MAX_CM = 40.0, 230.0
@@ -163,6 +175,35 @@ def creatinine_in_mg_dl(number: float, unit_code: str) -> float | None:
 
 
 SCHWARTZ_ASSAY = "Bedside Schwartz (computed)"
+SCHWARTZ_EQUATION = "bedside Schwartz"
+SCHWARTZ_NAME = f"eGFR ({SCHWARTZ_EQUATION})"
+
+
+def computed_equation(assay: str | None) -> str:
+    """The equation of a computed eGFR, as its remark names it: "bedside Schwartz" or
+    "CKD-EPI 2021"."""
+    return SCHWARTZ_EQUATION if assay == SCHWARTZ_ASSAY else EQUATION
+
+
+def result_name(marker: Marker, assay: str | None, *, short: bool = False) -> str:
+    """The name a reader sees for one result, in every view, chart, report and export: the
+    catalog's (``marker.name``, or ``marker.label`` when ``short``), except that an eGFR
+    computed by the bedside Schwartz equation (stored with ``SCHWARTZ_ASSAY``) is named
+    by that equation, never the catalog's "eGFR (CKD-EPI 2021)" (issue 12 item 8)."""
+    if marker.key == "egfr" and assay == SCHWARTZ_ASSAY:
+        return SCHWARTZ_NAME
+    return marker.label if short else marker.name
+
+
+def results_name(marker: Marker, assays: Iterable[str | None]) -> str:
+    """The name over several results of one marker (a chart's title): the one name they
+    share, or the marker's short label ("eGFR") when their methods differ."""
+    names = {result_name(marker, assay) for assay in assays}
+    if len(names) == 1:
+        return names.pop()
+    return marker.label if names else marker.name
+
+
 SCHWARTZ_MIN_AGE = 1  # Schwartz et al. 2009 studied children aged 1-16
 # Our choice: a height counts for a creatinine when measured within 180 days of it (a
 # teenager grows about 6-8 cm a year, so at most about 2% of the eGFR).
@@ -251,11 +292,17 @@ def _schwartz_entry(
     )
 
 
-def lab_and_computed_note(lab_value: float, computed: float) -> str:
+def computed_egfr_text(egfr_text: str, creatinine_text: str = "") -> str:
+    """The one wording of a computed eGFR beside a lab's: it names the creatinine it was
+    computed from, never its own number as if it were the creatinine: 'computed eGFR 92
+    (from creatinine 0.85 mg/dL)'; 'computed eGFR 92' when that creatinine is not known."""
+    source = f" (from creatinine {creatinine_text})" if creatinine_text else ""
+    return f"computed eGFR {egfr_text}{source}"
+
+
+def lab_and_computed_note(lab_value: float, computed: float, creatinine_text: str = "") -> str:
     """'' when they agree within 10%, else the sentence the dashboard shows."""
     if lab_value <= 0 or abs(computed - lab_value) / lab_value <= DIFFERENCE_NOTE_ABOVE:
         return ""
-    return (
-        f"lab {lab_value:.0f}, computed from creatinine {computed:.0f} — ask which "
-        "equation your lab uses"
-    )
+    beside = computed_egfr_text(f"{computed:.0f}", creatinine_text)
+    return f"lab {lab_value:.0f}, {beside} — ask which equation your lab uses"

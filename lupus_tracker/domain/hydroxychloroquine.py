@@ -25,8 +25,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.dosing import doses_per_day
 from lupus_tracker.domain.records import Medication
+from lupus_tracker.domain.units import rounded_for
+from lupus_tracker.domain.values import format_number
 
 MAX_MG_PER_KG = 5.0  # Marmor et al. 2016; EULAR 2023
 EGFR_RISK_BELOW = 60.0
@@ -81,9 +84,12 @@ class HcqDose:
             if self.above_limit
             else f" (at or below {MAX_MG_PER_KG:g})"
         )
+        # at the weight's usual precision: 150 lb is "68 kg", never "68.0389 kg"
+        assert self.weight_kg is not None  # mg_per_kg needs it
+        kg = format_number(rounded_for(get_marker("weight").canonical_unit, self.weight_kg))
         return (
             f"Hydroxychloroquine {self.mg_per_day:g} mg/day = {shown} mg/kg/day of actual "
-            f"weight ({self.weight_kg:g} kg on {self.weight_on.isoformat()}){flag}."
+            f"weight ({kg} kg on {self.weight_on.isoformat()}){flag}."
         )
 
 
@@ -125,6 +131,43 @@ def hcq_dose(
 class RiskFactor:
     name: str
     detail: str
+    # The first day of the risk factor's current run; None when not known (counted as
+    # long-standing, so the yearly schedule applies from the last exam).
+    since: date | None = None
+
+
+def _above_limit_since(
+    medications: Sequence[Medication], weights: Sequence[tuple[date, float]], day: date
+) -> date | None:
+    """The first day of the unbroken run of days, ending on ``day``, with a
+    hydroxychloroquine dose above 5 mg/kg/day. Dose, weight and whether the drug is taken
+    only change on a start, dose change, stop or weighing, so those days are checked,
+    latest first."""
+    points: set[date] = {w[0] for w in weights if w[0] <= day}
+    for medication in medications:
+        if not is_hydroxychloroquine(medication.name):
+            continue
+        points.add(medication.started_on)
+        points.update(d.from_date for d in medication.doses)
+        if medication.stopped_on is not None:
+            points.add(medication.stopped_on + timedelta(days=1))
+    since = None
+    for point in sorted((p for p in points if p <= day), reverse=True):
+        dose = hcq_dose(medications, weights, point)
+        if dose is None or not dose.above_limit:
+            break
+        since = point
+    return since
+
+
+def _low_egfr_run_start(history: Sequence[tuple[date, float]], day: date) -> date | None:
+    """The first reading of the latest unbroken run of eGFR below 60 up to ``day``."""
+    since = None
+    for when, value in sorted((h for h in history if h[0] <= day), reverse=True):
+        if value >= EGFR_RISK_BELOW:
+            break
+        since = when
+    return since
 
 
 def risk_factors(
@@ -135,13 +178,15 @@ def risk_factors(
     *,
     egfr_history: Sequence[tuple[date, float]] = (),
     lupus_nephritis: bool = False,
+    weights: Sequence[tuple[date, float]] = (),
 ) -> list[RiskFactor]:
     """Major retinal risk factors the app can see (Marmor et al. 2016).
 
     Renal disease is a major risk factor (Marmor et al. 2016): it is counted while the
     latest eGFR is below 60, and also after the eGFR recovers when lupus nephritis is
     recorded (setting ``condition.lupus_nephritis``) or any earlier eGFR up to ``day`` was
-    below 60, naming why (fixclin brief item 3)."""
+    below 60, naming why (fixclin brief item 3). Each factor carries the day it began when
+    the app can tell (fixt2t item 3): the dose factor needs ``weights`` (date, kg)."""
     found = []
     if latest_egfr is not None and latest_egfr[1] < EGFR_RISK_BELOW:
         found.append(
@@ -149,6 +194,7 @@ def risk_factors(
                 "reduced kidney function",
                 f"eGFR {latest_egfr[1]:g} on "
                 f"{latest_egfr[0].isoformat()} is below {EGFR_RISK_BELOW:g}",
+                _low_egfr_run_start(egfr_history, day) or latest_egfr[0],
             )
         )
     else:
@@ -158,21 +204,23 @@ def risk_factors(
             d, v = min(low, key=lambda pair: (pair[1], pair[0]))
             reasons.append(f"eGFR {v:g} on {d.isoformat()} was below {EGFR_RISK_BELOW:g}")
         if reasons:
-            found.append(
-                RiskFactor(
-                    "renal disease",
-                    "; ".join(reasons) + " — a risk factor even when eGFR has recovered",
-                )
-            )
+            # "Recovered" only when an eGFR below 60 is on record (fixt2t item 4).
+            recovered = " — a risk factor even when eGFR has recovered" if low else ""
+            # Lupus nephritis has no start date here: counted as long-standing.
+            since = None if lupus_nephritis else min(d for d, _ in low)
+            found.append(RiskFactor("renal disease", "; ".join(reasons) + recovered, since))
     for medication in medications:
         if is_tamoxifen(medication.name) and medication.active_on(day):
             found.append(
                 RiskFactor(
-                    "tamoxifen", f"{medication.name} since {medication.started_on.isoformat()}"
+                    "tamoxifen",
+                    f"{medication.name} since {medication.started_on.isoformat()}",
+                    medication.started_on,
                 )
             )
     if dose is not None and dose.above_limit and dose.mg_per_kg is not None:
-        found.append(RiskFactor("dose above 5 mg/kg/day", f"{dose.mg_per_kg:.2f} mg/kg/day"))
+        since = _above_limit_since(medications, weights, day) if weights else None
+        found.append(RiskFactor("dose above 5 mg/kg/day", f"{dose.mg_per_kg:.2f} mg/kg/day", since))
     return found
 
 
@@ -182,9 +230,16 @@ class ScreeningDue:
     last_exam: date | None
     due_on: date
     reason: str
+    # True when the exam is due because a risk factor began after the yearly exam would
+    # have fallen due: due from that day, never before it (fixt2t item 3).
+    from_risk_start: bool = False
 
     def status(self, today: date) -> str:
         if self.due_on < today:
+            # Our choice: due from a new risk factor's first day is "due now" for a
+            # year (the yearly schedule it starts); after that it is overdue.
+            if self.from_risk_start and (today - self.due_on).days <= YEAR_DAYS:
+                return "due now"
             return "overdue"
         soon = today + timedelta(days=SCREENING_DUE_SOON_DAYS)
         return "due" if self.due_on <= soon else "not yet due"
@@ -195,6 +250,8 @@ class ScreeningDue:
             if self.last_exam
             else "no eye exam logged since starting"
         )
+        if self.from_risk_start and self.due_on <= today:
+            return f"Retinal screening {self.status(today)}: {self.reason}; {last}."
         return (
             f"Retinal screening {self.status(today)}: next by {self.due_on.isoformat()} "
             f"({self.reason}; {last})."
@@ -221,12 +278,30 @@ def screening_due(
         )
     last = exams[-1]
     yearly = last + timedelta(days=YEAR_DAYS)
-    if risk:
-        return ScreeningDue(
-            started_on, last, yearly, "yearly, because of " + ", ".join(r.name for r in risk)
-        )
     try:
         five_years = started_on.replace(year=started_on.year + YEARLY_AFTER_YEARS)
     except ValueError:  # 29 February
         five_years = date(started_on.year + YEARLY_AFTER_YEARS, 3, 1)
-    return ScreeningDue(started_on, last, max(yearly, five_years), "yearly after 5 years of use")
+    usual = ScreeningDue(started_on, last, max(yearly, five_years), "yearly after 5 years of use")
+    if not risk:
+        return usual
+    # A risk factor makes the exam yearly from the day it began, never earlier: the due
+    # day is the later of (last exam + 1 year) and the risk factor's first day (a factor
+    # of unknown start counts as long-standing). The usual schedule still applies when
+    # it comes first.
+    known = [r.since for r in risk if r.since is not None]
+    began = None if len(known) < len(risk) else min(known)
+    if began is None or began <= yearly:
+        due = ScreeningDue(
+            started_on, last, yearly, "yearly, because of " + ", ".join(r.name for r in risk)
+        )
+    else:
+        first = [r.name for r in risk if r.since == began]
+        due = ScreeningDue(
+            started_on,
+            last,
+            began,
+            f"a risk factor since {began.day} {began:%b %Y} ({', '.join(first)})",
+            from_risk_start=True,
+        )
+    return due if due.due_on <= usual.due_on else usual

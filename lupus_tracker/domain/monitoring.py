@@ -6,6 +6,18 @@ interval their rheumatologist chose, and that wins. Sources:
   once the dose is stable (BSR guideline for the prescription and monitoring of
   non-biologic DMARDs, Ledingham et al., Rheumatology 2017;56:865-8; NHS Specialist
   Pharmacy Service monitoring pages: "every 3 months" once stable). Default 90 days.
+- Methotrexate: serum creatinine / eGFR with the blood count and liver tests (same BSR
+  2017 schedule, "FBC, U&E, LFT ... then every 3 months"; NHS SPS methotrexate
+  monitoring page, sps.nhs.uk/monitorings/methotrexate-monitoring: creatinine or eGFR at
+  every check; methotrexate is cleared by the kidney). Default 90 days.
+- Calcineurin inhibitors (tacrolimus, ciclosporin, voclosporin): creatinine/eGFR, blood
+  pressure, potassium and glucose. Voclosporin (LUPKYNIS US prescribing information,
+  FDA label 2025, dosage section: eGFR every 2 weeks for the first month, then every 4
+  weeks; warnings: hypertension and hyperkalaemia, monitor blood pressure and potassium).
+  Ciclosporin and tacrolimus (BSR 2017 guideline above: U&E/creatinine, glucose and blood
+  pressure every 2 weeks until stable for 3 months, then monthly). Default 28 days for
+  each (every 4 weeks once stable; the first month's 2-weekly checks are the doctor's
+  schedule, which the user can set as their own interval).
 - Cyclophosphamide: blood count before each pulse and in between (same BSR guideline and
   Euro-Lupus regimen: pulses every 2 weeks). Default 30 days.
 - Rituximab: immunoglobulins (IgG) before each course and about every 6 months
@@ -48,6 +60,7 @@ class DrugClass(enum.StrEnum):
     METHOTREXATE = "methotrexate"
     CYCLOPHOSPHAMIDE = "cyclophosphamide"
     RITUXIMAB = "rituximab"
+    CALCINEURIN_INHIBITOR = "calcineurin inhibitor"
     GLUCOCORTICOID = "glucocorticoid"
     LUPUS_NEPHRITIS = "lupus nephritis"  # a condition, monitored like a class
 
@@ -69,6 +82,13 @@ _CLASS_NAMES: dict[DrugClass, re.Pattern[str]] = {
     ),
     DrugClass.RITUXIMAB: re.compile(
         r"\b(rituximab|rituxan|mabthera|truxima|ruxience|riabni)\b", re.IGNORECASE
+    ),
+    # Systemic forms only: tacrolimus ointment (Protopic) and ciclosporin eye drops
+    # (Restasis, Ikervis) are not named here, but a generic name alone still counts.
+    DrugClass.CALCINEURIN_INHIBITOR: re.compile(
+        r"\b(tacrolimus|prograf|advagraf|envarsus|adoport|ciclosporin|cyclosporine?|"
+        r"neoral|sandimmune?|gengraf|voclosporin|lupkynis)\b",
+        re.IGNORECASE,
     ),
 }
 
@@ -137,7 +157,35 @@ ITEMS: tuple[Item, ...] = (
         "Creatinine / eGFR",
         ("creatinine", "egfr"),
         90,
-        (DrugClass.LUPUS_NEPHRITIS,),
+        (DrugClass.LUPUS_NEPHRITIS, DrugClass.METHOTREXATE),
+    ),
+    Item(
+        "kidney_function_cni",
+        "Creatinine / eGFR (calcineurin inhibitor)",
+        ("creatinine", "egfr"),
+        28,
+        (DrugClass.CALCINEURIN_INHIBITOR,),
+    ),
+    Item(
+        "blood_pressure_cni",
+        "Blood pressure (calcineurin inhibitor)",
+        ("systolic_bp", "diastolic_bp"),
+        28,
+        (DrugClass.CALCINEURIN_INHIBITOR,),
+    ),
+    Item(
+        "potassium_cni",
+        "Potassium (calcineurin inhibitor)",
+        ("potassium",),
+        28,
+        (DrugClass.CALCINEURIN_INHIBITOR,),
+    ),
+    Item(
+        "glucose_cni",
+        "Glucose or HbA1c (calcineurin inhibitor)",
+        ("glucose", "hba1c"),
+        28,
+        (DrugClass.CALCINEURIN_INHIBITOR,),
     ),
     Item(
         "serology",

@@ -55,10 +55,13 @@ class Limits:
 PLAUSIBLE: dict[str, Limits] = {
     # C3: the highest acute-phase values are about 3 g/L; 78 g/L is a mg/dL value.  Assays
     # print values down to about 0.04 g/L (below: "<0.04"); 0.005 leaves room and still
-    # refuses "1.250 mg/L" read as 0.00125 g/L.
-    "c3": Limits(0.005, 5.0, zero_possible=True),
+    # refuses "1.250 mg/L" read as 0.00125 g/L.  A measured 0 is not possible: even an
+    # undetectable C3 or C4 (complete hereditary deficiency) is printed as a bound below the
+    # assay's detection limit ("<0.04"), which stays accepted; 0 would drop that limit
+    # (red-team fix round).
+    "c3": Limits(0.005, 5.0),
     # C4: rarely above 1 g/L; 500 g/L is a mg/L value.  Printed down to about 0.01 g/L.
-    "c4": Limits(0.005, 2.0, zero_possible=True),
+    "c4": Limits(0.005, 2.0),
     # Albumin: about 10-55 g/L in life; 3.5 g/L is a g/dL value typed under g/L.
     "albumin": Limits(5.0, 70.0),
     # 24-h protein: nephrotic lupus reaches 15-20 g/24 h; 40 g leaves room, 1250 g does not.
@@ -106,6 +109,9 @@ PLAUSIBLE: dict[str, Limits] = {
     "igg": Limits(0.1, 150.0),
     # Glucose (mg/dL): 10 in severe hypoglycaemia, about 2000 in hyperosmolar states.
     "glucose": Limits(5.0, 3000.0),
+    # Potassium (mmol/L): about 1 in severe hypokalaemia, about 12 in lethal
+    # hyperkalaemia; 40 would be a mg/dL-type slip.
+    "potassium": Limits(0.5, 15.0),
     # HbA1c (%, NGSP): about 3-20 in life.
     "hba1c": Limits(2.0, 25.0),
     # Total cholesterol (mg/dL): about 30 in abetalipoproteinaemia, about 1500 in familial

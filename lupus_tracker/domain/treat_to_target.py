@@ -60,6 +60,18 @@ MAJOR_ORGAN_ITEMS: dict[str, str] = {
 }
 # Serological descriptors left out of the clinical SLEDAI (DORIS 2021).
 SEROLOGY_ITEMS = frozenset({"low_complement", "increased_dna_binding"})
+# LLDAS criterion 2 (Franklyn et al., Ann Rheum Dis 2016;75:1615-21, table 1) reads "no
+# new features of lupus disease activity compared with the previous assessment" and,
+# unlike DORIS 2021 (van Vollenhoven et al., Lupus Sci Med 2021;8:e000538: clinical
+# SLEDAI, serology not counted), does not set serology aside: serological activity is
+# allowed in LLDAS only within SLEDAI-2K <= 4 (criterion 1), and low complement and
+# increased DNA binding are SLEDAI-2K features of activity. So a new serological item
+# counts as new activity for LLDAS but not for DORIS; the rule is stated wherever such a
+# visit's result is shown, so "LLDAS not met, DORIS met" is not read as an error
+# (fixt2t item 1).
+SEROLOGY_RULE = (
+    "LLDAS counts new serological activity (low complement, DNA binding); DORIS does not"
+)
 
 
 class PgaError(ValueError):
@@ -103,6 +115,7 @@ class StateResult:
     visit_on: date
     criteria: tuple[Criterion, ...]
     pga_entered: bool
+    notes: tuple[str, ...] = ()  # how a definition's rule reads here (SEROLOGY_RULE)
 
     @property
     def status(self) -> Status:
@@ -124,12 +137,13 @@ class StateResult:
             "DORIS remission criteria" if self.definition is Definition.DORIS else "LLDAS criteria"
         )
         source = " (PGA as entered from your doctor's letter)" if self.pga_entered else ""
+        notes = "".join(f" Note: {note}." for note in self.notes)
         if self.status is Status.MET:
-            return f"{name} met at {when}{source}."
+            return f"{name} met at {when}{source}.{notes}"
         if self.status is Status.NOT_MET:
             unmet = "; ".join(c.detail for c in self.criteria if c.status is Status.NOT_MET)
-            return f"{name} not met at {when}: {unmet}."
-        return f"{name}: cannot tell at {when} — {'; '.join(self.missing())}."
+            return f"{name} not met at {when}: {unmet}.{notes}"
+        return f"{name}: cannot tell at {when} — {'; '.join(self.missing())}.{notes}"
 
 
 def _plain_name(key: str) -> str:
@@ -205,11 +219,14 @@ def lldas(current: Assessment, previous: Assessment | None, dose: DailyDose) -> 
             "SLEDAI-2K items: your doctor judges them)",
         )
     )
+    notes: tuple[str, ...] = ()
     if previous is None:
         criteria.append(
             Criterion("No new activity", Status.UNKNOWN, "no earlier assessment to compare with")
         )
     else:
+        if (set(current.items) - set(previous.items)) & SEROLOGY_ITEMS:
+            notes = (SEROLOGY_RULE,)
         # Plain words, never the stored keys ("low complement", not "low_complement").
         new = sorted(_plain_name(k) for k in set(current.items) - set(previous.items))
         criteria.append(
@@ -232,7 +249,9 @@ def lldas(current: Assessment, previous: Assessment | None, dose: DailyDose) -> 
             "standard, well-tolerated doses, no investigational drug",
         )
     )
-    return StateResult(Definition.LLDAS, current.visit_on, tuple(criteria), current.pga is not None)
+    return StateResult(
+        Definition.LLDAS, current.visit_on, tuple(criteria), current.pga is not None, notes
+    )
 
 
 def doris(current: Assessment, dose: DailyDose) -> StateResult:

@@ -65,6 +65,12 @@ _GROUPED = (
     r"|[1-9][0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?)"
 )
 _NUMBER_RE = re.compile(rf"^(?P<cmp><=|>=|<|>)?\s*(?P<num>{_GROUPED}|{_NUMBER})$", re.ASCII)
+# The smallest dilution a lab reports as a titer: serum is tested in twofold serial
+# dilutions from a screening dilution, 1:10 for anti-dsDNA on Crithidia luciliae (Mayo
+# Clinic Laboratories, test CRITH: screened at 1:10) and 1:40 or 1:80 for ANA on HEp-2
+# cells (the 2019 EULAR/ACR SLE criteria's entry criterion is ANA >= 1:80).  "1:1" or
+# "1:3" is then a slip, not a result (red-team fix round); a bound ("<1:10") stays.
+MIN_TITER_DILUTION = 10
 _TITER_RE = re.compile(r"^(?P<cmp><=|>=|<|>)?\s*1\s*:\s*(?P<den>[0-9]+)$", re.ASCII)
 # The ambiguous form: one separator, exactly three digits after it, a non-zero integer part
 # of one to three digits (a longer integer part cannot be a thousands group).
@@ -201,6 +207,13 @@ def parse_value(
         if denominator < 1 or denominator > MAX_MAGNITUDE:
             raise ValueParseError(f"{text!r} is not a valid titer. Accepted: {hint}.")
         comparator = Comparator(titer["cmp"]) if titer["cmp"] else None
+        if comparator is None and denominator < MIN_TITER_DILUTION:
+            raise ValueParseError(
+                f"{text!r} is not a dilution a lab reports: a titer is the last of a series "
+                f"of dilutions that starts at 1:{MIN_TITER_DILUTION} or more (1:40, 1:80, "
+                f"1:160 ...). Enter the titer as printed, or a bound such as "
+                f"<1:{MIN_TITER_DILUTION}."
+            )
         shown = f"{comparator or ''}1:{denominator}"
         return ParsedValue(
             text=shown, number=float(denominator), comparator=comparator, is_titer=True

@@ -1,7 +1,8 @@
 """The words people read for a flag and for a change between two results, built once for
 the dashboard, the report, the CLI and the exports.
 
-Meaning never rests on colour or a symbol alone: an arrow always comes with its word.
+Meaning never rests on colour or a symbol alone: an arrow always comes with a signed number
+or its words.
 """
 
 from __future__ import annotations
@@ -9,18 +10,25 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from lupus_tracker.domain.egfr import G1_MIN, G2_MIN, gfr_category
+from lupus_tracker.domain.egfr import G1_MIN, G2_MIN, gfr_stage_text
 from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag, RefRange, flag_value
 from lupus_tracker.domain.sledai import PROTEINURIA_G_PER_24H, UPCR_MG_PER_MG
 from lupus_tracker.domain.units import Unit, rounded_for, tidy
-from lupus_tracker.domain.values import Comparator, ParsedValue, format_number, round_significant
+from lupus_tracker.domain.values import (
+    AMBIGUOUS_NUMBER,
+    Comparator,
+    ParsedValue,
+    format_number,
+    round_significant,
+)
 
 NO_FLAG = "—"
 # Our choice: a converted value whose usual-precision rounding moves it by more than 5% is
 # shown with two significant digits instead (0.0078 g/L, not 0.01 g/L).
 ROUNDING_HIDES_ABOVE = 0.05
-_ARROWS = {"up": "\u2191 up", "down": "\u2193 down", "same": "\u2192 same", "": ""}
+_ARROWS = {"up": "\u2191", "down": "\u2193", "same": "\u2192", "": ""}
+MINUS = "\u2212"  # a true minus sign, as a change is printed
 
 
 def flag_word(flag: Flag) -> str:
@@ -31,24 +39,33 @@ def flag_word(flag: Flag) -> str:
 
 
 def result_flag_word(m: Measurement) -> str:
-    """The flag word for one result.  An eGFR of 60-89 is not flagged (KDIGO: below 60 is
-    reduced) but is not "normal" either: it is shown by its stage, as ``egfr`` says it."""
-    if (
-        m.marker.key == "egfr"
-        and m.flag is Flag.NORMAL
-        and m.base_value is not None
-        and m.in_canonical_family
-        and m.base_value < G1_MIN
-    ):
-        if m.value.comparator is not None:  # ">60": G1 or G2, not certainly normal
-            return "KDIGO G1-G2"
-        code, words = gfr_category(m.base_value)
-        return f"KDIGO {code}: {words}"
+    """The flag word for one result.  An eGFR is worded by its KDIGO category at every
+    level, one rule (``egfr.gfr_stage_text``): 95 'KDIGO G1: normal or high', 72 'KDIGO G2:
+    mildly decreased' (not flagged: KDIGO calls below 60 reduced), 45 'LOW, KDIGO G3a:
+    mildly to moderately decreased'."""
+    stage = _egfr_stage(m)
+    if stage:
+        return stage
     if _reads_positive(m):
         return POSITIVE
     if _reads_negative(m):
         return NEGATIVE
     return flag_word(m.flag)
+
+
+def _egfr_stage(m: Measurement) -> str:
+    """An eGFR's flag in KDIGO words, '' for any other result or an eGFR not judged by
+    stage (another unit family, a bound that spans categories such as <30)."""
+    if m.marker.key != "egfr" or m.base_value is None or not m.in_canonical_family:
+        return ""
+    bound = m.value.comparator
+    if bound is None:
+        stage = gfr_stage_text(m.base_value)
+        return f"{flag_word(m.flag)}, {stage}" if m.flag.is_out_of_range else stage
+    if m.flag is Flag.NORMAL and bound.value.startswith(">"):
+        # ">60": G1 or G2, not certainly one; ">90" is certainly G1
+        return gfr_stage_text(m.base_value) if m.base_value >= G1_MIN else "KDIGO G1-G2"
+    return ""
 
 
 POSITIVE = "POSITIVE"
@@ -82,7 +99,7 @@ def _reads_negative(m: Measurement) -> bool:
 
 def is_egfr_stage(word: str) -> bool:
     """The flag word is an eGFR stage (``result_flag_word``), not a range judgement."""
-    return word.startswith("KDIGO")
+    return "KDIGO" in word
 
 
 def chart_flag_word(m: Measurement) -> str:
@@ -98,9 +115,9 @@ def chart_flag_word(m: Measurement) -> str:
 def range_band_label(marker_key: str, series_label: str) -> str:
     """The legend of a chart's shaded range.  For eGFR the band is KDIGO's "not decreased
     below 60", not a normal range: 60-89 is G2, mildly decreased (KDIGO 2012)."""
-    if marker_key == "egfr":
+    if marker_key == "egfr":  # one band for the lab's and the computed series
         return (
-            f"eGFR {format_number(G2_MIN)} and above ({series_label}); "
+            f"eGFR {format_number(G2_MIN)} and above (KDIGO); "
             f"{format_number(G2_MIN)}-{format_number(G1_MIN - 1)} is G2: mildly decreased"
         )
     return f"reference range ({series_label})"
@@ -193,9 +210,13 @@ def signed_number(value: float) -> str:
 def change_amount(
     change: float, *, titer: bool = False, earlier: float | None = None, later: float | None = None
 ) -> str:
-    """A change as people read it; titers in doubling dilutions (1:80 -> 1:320 is +2)."""
+    """A change as people read it; titers in doubling dilutions (1:80 -> 1:320 is +2),
+    titers that are not a whole number of doublings apart as both titers ("1:40 → 1:100",
+    never "+1.3 dilutions")."""
     if titer and earlier and later:
-        steps = math.log2(later / earlier)
+        steps = round(math.log2(later / earlier))
+        if not math.isclose(earlier * 2.0**steps, later):
+            return f"1:{format_number(earlier)} \u2192 1:{format_number(later)}"
         plural = "" if abs(steps) == 1 else "s"
         sign = "+" if steps > 0 else ""
         return f"{sign}{format_number(round(steps, 1))} dilution{plural}"
@@ -203,8 +224,25 @@ def change_amount(
 
 
 def change_cell(change_direction: str, amount_text: str) -> str:
-    """The cell a table shows: arrow and word, then the amount ('↑ up +5')."""
-    return f"{_ARROWS[change_direction]} {amount_text}".strip()
+    """The cell a table shows: the arrow, then the signed amount with a true minus sign
+    ('↑ +5', '↓ −0.14'; fixlatest item 5: never the double negative 'down −0.14').  The
+    sign carries the meaning in text, so the arrow is never the only cue."""
+    amount = amount_text.replace("-", MINUS, 1) if amount_text.startswith("-") else amount_text
+    return f"{_ARROWS[change_direction]} {amount}".strip()
+
+
+def spoken_change(change_direction: str, amount_text: str) -> str:
+    """``change_cell`` in words for a screen reader, which may not read an arrow or a minus
+    sign: 'down 0.14', 'up 2 dilutions', 'up from 1:40 to 1:100', 'no change'."""
+    if not change_direction:
+        return amount_text
+    if change_direction == "same":
+        return "no change"
+    amount = amount_text.lstrip("+-\u2212")
+    if "\u2192" in amount:
+        earlier, _, later = amount.partition(" \u2192 ")
+        amount = f"from {earlier} to {later}"
+    return f"{change_direction} {amount}"
 
 
 def not_comparable_text(reason: str) -> str:
@@ -248,6 +286,19 @@ def _off_the_threshold(m: Measurement, value: float, shown: float) -> float:
     return shown
 
 
+def _unambiguous(text: str, number: float) -> str:
+    """The value as entered, unless it reads as another number to someone who writes
+    numbers the other way: ``1.250`` (1,250 read with a decimal comma) is 1250 to a reader
+    of decimal points; it is shown ``1.25``, and ``1.125`` as ``1.1250`` (red-team fix
+    round)."""
+    digits = text.lstrip("<>=")
+    if not AMBIGUOUS_NUMBER.match(digits):
+        return text
+    shown = format_number(number)
+    shown = f"{shown}0" if AMBIGUOUS_NUMBER.match(shown) else shown
+    return text[: len(text) - len(digits)] + shown
+
+
 def understood(m: Measurement) -> str:
     """What the app understood of an entry, for every entry path to show before or after
     saving: ``= 1250 mg/24h = 1.25 g/24h``, ``= <0.5 g/L``, ``= 1:160``, ``= positive``."""
@@ -257,7 +308,7 @@ def understood(m: Measurement) -> str:
     if value.is_titer or value.number is None:
         return f"= {value.text}"
     bound = value.comparator or ""
-    text = f"= {value.text} {m.unit.label}"
+    text = f"= {_unambiguous(value.text, value.number)} {m.unit.label}"
     if m.base_value is not None and m.base_unit is not m.unit:
         shown = _off_the_threshold(m, m.base_value, _converted(m.base_unit, m.base_value))
         text += f" = {bound}{format_number(shown)} {m.base_unit.label}"

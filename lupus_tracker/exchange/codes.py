@@ -10,6 +10,7 @@ Serum" (LOINC long name as published in LOINC code lists).
 from __future__ import annotations
 
 from lupus_tracker.domain.catalog import Marker
+from lupus_tracker.domain.egfr import SCHWARTZ_ASSAY, result_name
 from lupus_tracker.domain.measurement import Measurement
 
 # eGFR equation (the assay/method text the app stores) -> LOINC code.
@@ -35,15 +36,22 @@ EGFR_DISPLAYS = {
 }
 
 
-def export_display(marker: Marker, code: str) -> str:
-    """The display and text for a result exported under ``code``."""
-    if marker.key == "egfr":
-        return EGFR_DISPLAYS.get(code, marker.name)
-    return marker.name
+def export_display(marker: Marker, code: str | None, method: str | None = None) -> str:
+    """The display and text for a result exported under ``code`` (None: no LOINC code)."""
+    if marker.key == "egfr" and code is not None:
+        return EGFR_DISPLAYS.get(code, result_name(marker, method))
+    return result_name(marker, method)
 
 
-def export_code(marker: Marker, m: Measurement, method: str | None) -> str:
-    """The LOINC code for this result."""
+def export_code(marker: Marker, m: Measurement, method: str | None) -> str | None:
+    """The LOINC code for this result; None for a bedside Schwartz eGFR.
+
+    No LOINC term for an eGFR by the bedside Schwartz equation could be verified on
+    loinc.org (a search of its pages on 2026-11-29 found none; 98979-8 is CKD-EPI 2021 by
+    creatinine, an adult equation). Such a value is exported with its name as
+    the code's text only, never under the CKD-EPI 2021 code 98979-8 (issue 12 item 8)."""
+    if marker.key == "egfr" and method == SCHWARTZ_ASSAY:
+        return None
     if marker.key == "egfr" and method:
         equation = method.lower().removesuffix(" (computed)").strip()
         return EGFR_CODES.get(equation, marker.loinc)

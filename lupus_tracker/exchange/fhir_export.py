@@ -6,7 +6,8 @@ whole record, so that importing it into an empty file restores everything.
   lab's printed range (an exclusive bound such as ``<80`` as ``referenceRange.text`` without
   an inclusive limit), the flag against that range, the ANA pattern in its own component
   (LOINC 49311-4), the source in ``meta.tag`` and, for a computed eGFR, ``derivedFrom`` the
-  creatinine with the method "CKD-EPI 2021 (computed)";
+  creatinine with the method "CKD-EPI 2021 (computed)" (or "Bedside Schwartz (computed)",
+  exported with its name and no LOINC code: exchange/codes.py export_code);
 - symptoms, diary notes, SLEDAI-2K, medications, events, photos and report notes (see
   :mod:`fhir_records`).
 
@@ -168,7 +169,7 @@ def observation(result: LabResult, sex, patient_ref: str, derived_from: Sequence
     m = measurement_of(result)  # interpreted once, when the store loaded it
     vital = marker.category is Category.VITAL
     code = export_code(marker, m, result.assay)
-    shown_as = export_display(marker, code)
+    shown_as = export_display(marker, code, result.assay)
     resource: dict = {
         "resourceType": "Observation",
         "meta": {"tag": [{"system": SOURCE_TAG, "code": result.source.value}]},
@@ -184,10 +185,12 @@ def observation(result: LabResult, sex, patient_ref: str, derived_from: Sequence
                 ]
             }
         ],
-        "code": {
-            "coding": [{"system": LOINC, "code": code, "display": shown_as}],
-            "text": shown_as,
-        },
+        # Without a verified LOINC code (a bedside Schwartz eGFR) the name alone.
+        "code": (
+            {"coding": [{"system": LOINC, "code": code, "display": shown_as}], "text": shown_as}
+            if code is not None
+            else {"text": shown_as}
+        ),
         "subject": {"reference": patient_ref},
         "effectiveDateTime": result.taken_on.isoformat(),
         **_value(m),

@@ -39,6 +39,7 @@ from lupus_tracker.exchange.plan import ImportPlan, Retraction, Skipped
 from lupus_tracker.exchange.result_key import measured_key
 from lupus_tracker.exchange.textfile import load_json, read_text
 from lupus_tracker.exchange.unit_required import NO_UNIT, has_no_unit
+from lupus_tracker.exchange.versions import Version, supersedes, version_of
 from lupus_tracker.store.diary_repo import check_symptom
 
 LOINC = "http://loinc.org"
@@ -191,6 +192,19 @@ def _text(concept: object) -> str:
         if isinstance(coding, dict) and coding.get("display"):
             return str(coding["display"])
     return ""
+
+
+def _label(concept: object, fallback: str) -> str:
+    """What a skipped or remarked item is called: its text or display, else the name of
+    the marker its LOINC code is ("4485-9" is Complement C3), else ``fallback``."""
+    text = _text(concept)
+    if text:
+        return text
+    for code, _ in _loinc_codes(concept):
+        marker = marker_for_loinc(code)
+        if marker is not None:
+            return marker.name
+    return fallback
 
 
 _PLAIN_DECIMAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
@@ -356,7 +370,7 @@ class _Reader:
         self.plan.skipped.append(Skipped(where, reason))
 
     def observation(self, name: str, aliases: set[str], resource: dict) -> None:
-        label = _text(resource.get("code")) or "Observation"
+        label = _label(resource.get("code"), "Observation")
         status = resource.get("status")
         preliminary = status == "preliminary" and self.options.include_preliminary
         if status not in IMPORTED_STATUSES and not preliminary:
@@ -425,7 +439,7 @@ class _Reader:
         identifier: str | None,
     ) -> None:
         codes = _loinc_codes(item.get("code"))
-        label = _text(item.get("code")) or "(no name)"
+        label = _label(item.get("code"), "(no name)")
         if not codes:
             self.skip(where, f"{label}: no LOINC code")
             return
@@ -463,6 +477,9 @@ class _Reader:
             notes.insert(0, "date taken from 'issued' (the report gave no collection date)")
         if parent.get("status") == "preliminary":
             notes.insert(0, PRELIMINARY_NOTE)
+        version = version_of(parent)
+        if version.is_correction:  # read back when a later version is imported
+            notes.insert(0, version.note())
         reading = read_range(item, marker, _result_unit(marker, value, unit), self.sex)
         source = _source(parent)
         pattern = _pattern(parent) if item is parent else None
@@ -503,26 +520,33 @@ class _Reader:
         own = _own_record(parent)
         if own is not None:
             self.plan.origin, self.plan.own_ids[entry] = own
-        self.add(where, entry, identifier, parent.get("status"))
+        self.add(where, entry, identifier, version)
 
-    def add(self, where: str, entry: LabEntry, identifier: str | None, status: object) -> None:
+    def add(self, where: str, entry: LabEntry, identifier: str | None, version: Version) -> None:
         """Add ``entry``; an amended or corrected result replaces the earlier one with the
-        same identifier (in the file here; in the database when the plan is reconciled)."""
-        if identifier is not None and status in CORRECTING_STATUSES:
-            self.plan.corrections.add(identifier)
+        same identifier when it is newer (exchange/versions.py; in the file here, in the
+        database when the plan is reconciled)."""
         if identifier is not None and identifier in self.by_identifier:
             index = self.by_identifier[identifier]
-            if status in CORRECTING_STATUSES:
-                self.plan.notices.append(
-                    Skipped(
-                        where, f"{status}: replaces the earlier result with the same identifier"
-                    )
-                )
-                self.plan.results[index] = entry
-            else:
+            if not version.is_correction:
                 self.skip(where, "an earlier result with the same identifier is kept")
+                return
+            why_not = supersedes(version, self.plan.corrections.get(identifier))
+            if why_not:
+                self.skip(where, f"{version.status}: {why_not}")
+                return
+            self.plan.notices.append(
+                Skipped(
+                    where,
+                    f"{version.status}: replaces the earlier result with the same identifier",
+                )
+            )
+            self.plan.corrections[identifier] = version
+            self.plan.results[index] = entry
             return
         if identifier is not None:
+            if version.is_correction:
+                self.plan.corrections[identifier] = version
             self.by_identifier[identifier] = len(self.plan.results)
         self.plan.results.append(entry)
 

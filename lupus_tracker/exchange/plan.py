@@ -27,6 +27,7 @@ from lupus_tracker.exchange.options import ImportOptions, OnConflict
 from lupus_tracker.exchange.patient import check_same_patient
 from lupus_tracker.exchange.preview import marker_label, unit_label
 from lupus_tracker.exchange.result_key import result_key, stored_result_key
+from lupus_tracker.exchange.versions import Version, stored_version, supersedes
 from lupus_tracker.store.changes import Batch, Change
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.repository import Repository
@@ -92,7 +93,8 @@ class ImportPlan:
     conflicts: list[Conflict] = field(default_factory=list)
     duplicates: int = 0
     settings_left_out: int = 0
-    corrections: set[str] = field(default_factory=set)  # source ids amended or corrected
+    # Source ids amended or corrected in the file, with the version kept (versions.py)
+    corrections: dict[str, Version] = field(default_factory=dict)
     replacements: list[tuple[int, LabEntry]] = field(default_factory=list)  # (stored id, new)
     retractions: list[Retraction] = field(default_factory=list)
     removals: list[int] = field(default_factory=list)  # stored ids the file voids (replace)
@@ -189,6 +191,10 @@ def _entry_text(entry: LabEntry) -> str:
     return ", ".join(parts)
 
 
+def _when(day: date, time: str | None) -> str:
+    return " ".join(filter(None, (day.isoformat(), time)))
+
+
 def _stored_text(result: LabResult) -> str:
     """ "0.9 mg/dL of 2024-03-01 08:10": the stored value a file's result would replace."""
     when = " ".join(filter(None, (result.taken_on.isoformat(), result.taken_at)))
@@ -259,24 +265,34 @@ class _Reconciler:
                     self.duplicates += 1
                 else:
                     what = f"{marker_label(entry.marker)} of {entry.taken_on} (record {own.id})"
-                    if self.conflict(what, _entry_text(own.entry()), _entry_text(entry)):
+                    stored_text, file_text = _entry_text(own.entry()), _entry_text(entry)
+                    if (own.taken_on, own.taken_at) != (entry.taken_on, entry.taken_at):
+                        # Otherwise a change of date alone reads "kept 0.8, not imported 0.8"
+                        stored_text = f"{stored_text} on {_when(own.taken_on, own.taken_at)}"
+                        file_text = f"{file_text} on {_when(entry.taken_on, entry.taken_at)}"
+                    if self.conflict(what, stored_text, file_text):
                         self.replacements.append((own.id, entry))
                 continue
             earlier = by_source_id.get(entry.source_id) if entry.source_id else None
             if earlier is not None and key != stored_result_key(earlier):
                 what = f"{marker_label(entry.marker)} of {entry.taken_on} ({entry.source_id})"
-                if entry.source_id in self.plan.corrections:
+                version = self.plan.corrections.get(entry.source_id or "")
+                if version is not None:
+                    why_not = supersedes(version, stored_version(earlier.note))
+                    shown = _shown(entry.marker, entry.value, entry.unit)
                     self.conflicts.append(
                         Conflict(
-                            what + ", amended",
-                            entry.value,
-                            earlier.value_text,
-                            replaced=True,
-                            reason=f"{_shown(entry.marker, entry.value, entry.unit)} replaces "
-                            f"{_stored_text(earlier)}",
+                            f"{what}, {version.status}",
+                            earlier.value_text if why_not else entry.value,
+                            entry.value if why_not else earlier.value_text,
+                            replaced=not why_not,
+                            reason=f"{shown} {why_not}; kept {_stored_text(earlier)}"
+                            if why_not
+                            else f"{shown} replaces {_stored_text(earlier)}",
                         )
                     )
-                    self.replacements.append((earlier.id, entry))
+                    if not why_not:
+                        self.replacements.append((earlier.id, entry))
                 elif self.conflict(what, earlier.value_text, entry.value):
                     self.replacements.append((earlier.id, entry))
                 continue

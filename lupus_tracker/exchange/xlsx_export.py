@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lupus_tracker.analysis.latest import latest_values
 from lupus_tracker.domain.catalog import MARKERS, Category, get_marker
+from lupus_tracker.domain.egfr import result_name
 from lupus_tracker.domain.records import Source
 from lupus_tracker.domain.wording import flag_text
 from lupus_tracker.exchange.csv_export import rows
@@ -117,7 +118,7 @@ def _summary(book, repo: Repository) -> None:
         previous = _value_cell(row.previous.value_text) if row.previous else ""
         sheet.append(
             [
-                row.marker.name,
+                result_name(row.marker, row.latest.result.assay),
                 _value_cell(row.latest.value_text),
                 row.latest.unit.label,
                 row.latest.day,

@@ -103,7 +103,7 @@ def gather(
         from lupus_tracker.report.treat_to_target import treat_to_target_line
 
         content.treatment = gather_treatment(repo.treatments.all(), since, until)
-        content.treat_to_target = treat_to_target_line(repo, until)
+        content.treat_to_target = treat_to_target_line(repo, until, content.printed)
     if content.has(ReportSection.RESULTS):
         content.results = gather_results(repo, since, until)
         _add_activity(repo, content)
@@ -160,7 +160,8 @@ def _add_activity(repo: Repository, content: ReportContent) -> None:
     )
     from lupus_tracker.domain.sledai import descriptor
 
-    activity_results = repo.results.all(ACTIVITY_MARKERS)
+    # Only what was known at the period's end: a past period's report never quotes later results.
+    activity_results = repo.results.all(ACTIVITY_MARKERS, until=content.until)
     periods = periods_in(activity_periods(activity_results), content.since, content.until)
     by_kind: dict[str, list] = {}
     for period in periods:

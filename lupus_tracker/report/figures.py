@@ -63,7 +63,7 @@ EVENT_STYLE = {  # kind -> (marker, label); hospital stays are drawn as spans
     EventKind.HOSPITAL_STAY: ("s", "hospital stay"),
     EventKind.VISIT: ("|", "visit"),
     EventKind.EYE_EXAM: ("p", "eye exam"),
-    EventKind.OTHER: ("o", "other"),
+    EventKind.OTHER: ("x", "other"),  # never a ring: a ring marks a value out of range
 }
 
 
@@ -133,7 +133,8 @@ def _short_label(series: Series) -> str:
     series that is its marker's only one (drawn with the plain circle). The unit is in the
     panel's title."""
     if len(series.label.split(" · ")) < 2:
-        return ""
+        # a series with a shape of its own (the computed eGFR) is told apart in print too
+        return series.label if series.shape else ""
     return series.source or series.label.split(" · ", 1)[1]
 
 
@@ -233,14 +234,54 @@ def _event_strip(ax: Axes, records: ChartRecords, start: date, until: date) -> s
     return shown
 
 
-def _legend(figure: Figure, shapes: dict[str, str], kinds: set[EventKind]) -> None:
-    """One legend under the chart: the shape of each assay or lab, and of each event kind."""
+PLAIN_LABEL = "values (one assay or lab)"
+RING_LABEL = "ring: out of its range"
+
+
+def _drawn_symbols(panels: list[MarkerData], shapes: dict[str, str]) -> tuple[bool, bool]:
+    """Whether any panel draws the plain circle (a series with no shape of its own), and
+    whether any value is ringed as out of range."""
+    plain = any(
+        shapes.get(_short_label(s), PLAIN_SHAPE) == PLAIN_SHAPE
+        for data in panels
+        for s in data.series
+        if any(not p.bound for p in s.points)
+    )
+    ringed = any(p.out_of_range for data in panels for s in data.series for p in s.points)
+    return plain, ringed
+
+
+def _legend(
+    figure: Figure,
+    shapes: dict[str, str],
+    kinds: set[EventKind],
+    symbols: tuple[bool, bool] = (False, False),
+) -> None:
+    """One legend under the chart, each symbol drawn explained once: the plain circle and
+    the shape of each assay or lab, the ring around a value out of range, each event
+    kind."""
     from matplotlib.lines import Line2D
 
+    plain, ringed = symbols
+    labelled = shapes | ({PLAIN_LABEL: PLAIN_SHAPE} if plain else {})
     handles = [
         Line2D([], [], marker=shape, color=INK, linestyle="none", markersize=4, label=label)
-        for label, shape in shapes.items()
+        for label, shape in labelled.items()
     ]
+    if ringed:
+        handles.append(
+            Line2D(
+                [],
+                [],
+                marker="o",
+                linestyle="none",
+                markersize=7,
+                markerfacecolor="none",
+                markeredgecolor=print_style().out_of_range,
+                markeredgewidth=1.2,
+                label=RING_LABEL,
+            )
+        )
     handles += [
         Line2D(
             [],
@@ -372,9 +413,25 @@ def trend_figure(
         locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
         axes[-1].xaxis.set_major_locator(locator)
         axes[-1].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    _legend(figure, shapes, kinds)
+    _legend(figure, shapes, kinds, _drawn_symbols(panels, shapes))
+    _labels_off_points(figure)
     figure.set_label(" ".join(left_outs))  # what the caption must say was left out
     return figure
+
+
+def _labels_off_points(figure: Figure) -> None:
+    """Lay the figure out, then move category labels off the points (small panels leave
+    no room at the right end of a line)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from lupus_tracker.charts.labels import keep_labels_off_points
+
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    figure.set_layout_engine("none")  # the layout found is the one printed
+    for ax in figure.axes:
+        keep_labels_off_points(ax, renderer)
 
 
 def trend_chart_image(records: ChartRecords, start: date, since: date, until: date) -> Image | None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from lupus_tracker.analysis.latest import Shown
+from lupus_tracker.domain.egfr import result_name
 from lupus_tracker.domain.records import EventKind
 from lupus_tracker.domain.symptoms import symptom_name
 from lupus_tracker.report.content import ReportContent, chart_start
@@ -42,7 +43,9 @@ def _since_text(med: CurrentMedication) -> str:
 
 def treatment_html(content: ReportContent) -> str:
     treatment = content.treatment
-    parts = ["<h2>Current treatment</h2>"]
+    # A past period: what was current on its last day (later stops are not shown).
+    at_end = f" on {day_text(content.until)}" if content.until < content.printed else ""
+    parts = [f"<h2>Current treatment{at_end}</h2>"]
     if treatment is None or not (treatment.current or treatment.stopped):
         parts.append("<p>No medications recorded for this period.</p>")
     if treatment is not None and treatment.current:
@@ -94,23 +97,45 @@ def _change(row: KeyResult) -> str:
     return (keep(value.change_cell) if value.comparable else value.change_cell) or "—"
 
 
-def _name_cell(row: KeyResult) -> str:
+# A remark longer than this would wrap into many lines of the narrow name column: the row
+# keeps its first clause and a note number, the full text goes under the table.
+REMARK_IN_ROW_CHARS = 60
+
+
+def _long_remark(row: KeyResult) -> bool:
+    return len(row.value.remark) > REMARK_IN_ROW_CHARS
+
+
+def _name_cell(row: KeyResult, note: int = 0) -> str:
     """The result's name; a per-assay row names its assay and lab under it; a remark (the
-    eGFR stage and computed value, CKD-EPI being for adults) goes under it too."""
-    name = e(row.value.marker.label)
+    eGFR stage and computed value, CKD-EPI being for adults) goes under it too, shortened
+    to its first clause and the number ``note`` of its note under the table when long."""
+    name = e(result_name(row.value.marker, row.value.latest.result.assay, short=True))
     if row.series:
         name += f'<br><span class="series">{e(row.series)}</span>'
-    if row.value.remark:
-        name += f'<br><span class="series">{e(row.value.remark)}</span>'
+    remark = row.value.remark
+    if remark and note:
+        remark = f"{remark.split('; ', 1)[0]} (note {note})"
+    if remark:
+        name += f'<br><span class="series">{e(remark)}</span>'
     return name
 
 
-def _result_row(row: KeyResult, with_trend: bool, content: ReportContent) -> tuple:
+def _remark_notes(rows: Sequence[KeyResult]) -> str:
+    """The full text of each shortened remark, numbered as in its row."""
+    long = [row for row in rows if _long_remark(row)]
+    return "".join(
+        f'<p class="small">Note {number}, {e(row.value.marker.label)}: {e(row.value.remark)}.</p>'
+        for number, row in enumerate(long, start=1)
+    )
+
+
+def _result_row(row: KeyResult, with_trend: bool, content: ReportContent, note: int = 0) -> tuple:
     latest, previous = row.value.latest, row.value.previous
     prev = f"{keep(previous.value_text)} ({day_text(previous.day)})" if previous else "—"
     mark = f" {CONVERTED_MARK}" if converted(latest) else ""
     cells = [
-        _name_cell(row),
+        _name_cell(row, note),
         e(keep(f"{latest.value_text} {latest.unit.label}{mark}")),
         e(day_text(latest.day)),
         e(row.value.flag_text),
@@ -143,12 +168,20 @@ def _results_table(rows: Sequence[KeyResult], with_trend: bool, content: ReportC
         )
         for r in rows
     ]
-    return table(
-        headers,
-        [_result_row(r, with_trend, content) for r in rows],
-        raw_columns=range(len(headers)),
-        classes=classes,
-    ) + _as_printed(rows)
+    notes: dict[int, int] = {}
+    for index, row in enumerate(rows):
+        if _long_remark(row):
+            notes[index] = len(notes) + 1
+    return (
+        table(
+            headers,
+            [_result_row(r, with_trend, content, notes.get(i, 0)) for i, r in enumerate(rows)],
+            raw_columns=range(len(headers)),
+            classes=classes,
+        )
+        + _remark_notes(rows)
+        + _as_printed(rows)
+    )
 
 
 def converted(shown: Shown) -> bool:
@@ -159,7 +192,7 @@ def converted(shown: Shown) -> bool:
 def _as_printed(rows: Sequence[KeyResult]) -> str:
     """The lab's own value and unit of every converted latest value, under the table."""
     printed = [
-        f"{row.value.marker.label} "
+        f"{result_name(row.value.marker, row.value.latest.result.assay, short=True)} "
         + keep(
             f"{row.value.latest.measurement.value.text} {row.value.latest.measurement.unit.label}"
         )
@@ -214,7 +247,8 @@ def results_html(content: ReportContent) -> str:
     if results is not None and results.earlier:
         items = " \u00b7 ".join(
             keep(
-                f"{r.marker.label} {r.latest.measurement.value.text} "
+                f"{result_name(r.marker, r.latest.result.assay, short=True)} "
+                f"{r.latest.measurement.value.text} "
                 f"{r.latest.measurement.unit.label}"
             )
             + f" ({day_text(r.latest.day)})"
@@ -257,14 +291,6 @@ def _span_note(start: date, since: date) -> str:
     return ""
 
 
-def _average_text(average: float, days_present: int) -> str:
-    """The average over the logged days, never printed as 0.0 for a symptom that was
-    present: "<0.1" then (the precision decided once here)."""
-    if days_present and round(average, 1) == 0:
-        return "<0.1"
-    return f"{average:.1f}"
-
-
 def symptoms_html(content: ReportContent) -> str:
     summary = content.symptoms
     parts = ["<h2>Symptoms</h2>"]
@@ -282,7 +308,7 @@ def symptoms_html(content: ReportContent) -> str:
             (
                 s.symptom.name,
                 f"{s.days_present} of {logged} logged days",
-                _average_text(s.average, s.days_present),
+                s.average_text,
                 str(s.worst),
             )
             for s in summary.stats

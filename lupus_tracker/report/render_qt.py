@@ -107,6 +107,19 @@ def _qimage(data: bytes, photo: bool) -> QImage:
     return picture
 
 
+def _is_chart(block) -> bool:
+    """Whether the paragraph holds a trend chart (its image resource is "chart-N")."""
+    if not block.isValid():
+        return False
+    fragments = block.begin()
+    while not fragments.atEnd():
+        char_format = fragments.fragment().charFormat()
+        if char_format.isImageFormat() and char_format.toImageFormat().name().startswith("chart-"):
+            return True
+        fragments += 1
+    return False
+
+
 class ReportDocument:
     """The laid-out report for one paged device (PDF writer or printer)."""
 
@@ -178,6 +191,10 @@ class ReportDocument:
             next_top = self._first_line(following)[0] if following.isValid() else bottom
             return page_end - bottom < room or next_top >= page_end - 1
         last = self._last_line_bottom(block)
+        if _is_chart(block) and not _is_chart(block.next()) and block.next().isValid():
+            # A chart and its caption (the legend of its symbols) stay on one page.
+            caption_end = self._last_line_bottom(block.next())
+            return caption_end > page_end + 1 and caption_end - top < self.body_height
         return (
             last > page_end + 1
             and last - top < self.body_height / 3

@@ -15,7 +15,7 @@ from lupus_tracker.store.inputs import treatment_records
 from lupus_tracker.store.repository import Repository
 
 
-def treat_to_target_line(repo: Repository, on: date) -> str:
+def treat_to_target_line(repo: Repository, on: date, today: date | None = None) -> str:
     """One line of treat-to-target facts on ``on``; '' while the treat-to-target analysis
     (``analysis.treat_to_target.treat_to_target_line``) is not in this build."""
     try:
@@ -23,7 +23,8 @@ def treat_to_target_line(repo: Repository, on: date) -> str:
     except ImportError:
         return ""
     summary = summarize(gather_inputs(treatment_records(repo, on), on), on)
-    line = one_line(summary)
+    past = on < (today or date.today())
+    line = one_line(summary, f"on {on.strftime('%d %b %Y')}" if past else "today")
     if summary.all_time.total_mg > 0:
         line = line.removesuffix(".") + (
             f"; cumulative prednisone-equivalent {_grams(summary.last_12_months)} in the "

@@ -138,13 +138,16 @@ def gather_treatment(medications: Sequence[Medication], since: date, until: date
             continue
         dose = med.dose_on(until)
         dose_since = max(dose.from_date, med.started_on) if dose else med.started_on
+        # Current at the period's end: a stop dated after the period is not known yet then,
+        # so its reason stays out of the note.
+        note = med.note or "" if med.stopped_on is None else note_before_stop(med.note)
         current.append(
             CurrentMedication(
                 med.name,
                 dose_text(dose),
                 daily_text(dose),
                 dose_since,
-                med.note or "",
+                note,
                 med.started_on if med.started_on < dose_since else None,
             )
         )

@@ -26,6 +26,7 @@ opens, else the file itself moved together with its -wal and -shm, under a uniqu
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
 import sqlite3
@@ -416,6 +417,62 @@ def _move_with_side_files(path: Path, kept: Path) -> None:
     fsync_folder(path.parent)
 
 
+KEEP_BEFORE_RESTORE = 3  # the newest copies kept aside by restores (our choice)
+_LEFTOVER_OF_ONE_RESTORE_S = 2.0  # its before-restore copy is named right after its temp
+
+
+def _stamp_of(path: Path, prefix: str) -> datetime | None:
+    """The time in a name this module made (``prefix`` + ``-YYYYmmdd-HHMMSS-ffffff[-n]``
+    + optional side-file suffix), else None: only such files are ever removed."""
+    found = re.fullmatch(
+        re.escape(prefix) + r"-(\d{8}-\d{6}-\d{6})(?:-\d+)?(?:\.leftover)?(?:-wal|-shm|-journal)?",
+        path.name,
+    )
+    return datetime.strptime(found.group(1), STAMP) if found else None
+
+
+def _clean_after_killed_restore(db_path: Path, *, min_age_s: float) -> None:
+    """Remove what a restore that was killed left: its hidden ``.X.restoring-*`` copy and
+    the ``X.before-restore-*`` copy it made just before (nothing was restored, so that copy
+    is the file as it still is). Only names this module makes; with ``min_age_s``, only
+    files that old (another restore may be running when the file is not locked)."""
+    now = datetime.now().timestamp()
+    for temp in db_path.parent.glob(f".{glob.escape(db_path.name)}.restoring-*"):
+        stamp = _stamp_of(temp, f".{db_path.name}.restoring")
+        with contextlib.suppress(OSError):
+            if stamp is None or now - temp.stat().st_mtime < min_age_s:
+                continue
+            temp.unlink()
+            for kept in _before_restore_copies(db_path):
+                made = _stamp_of(kept, f"{db_path.name}.before-restore")
+                if made and 0 <= (made - stamp).total_seconds() <= _LEFTOVER_OF_ONE_RESTORE_S:
+                    kept.unlink()
+
+
+def _before_restore_copies(db_path: Path) -> list[Path]:
+    """The files restores kept aside (with their side files), oldest first."""
+    prefix = f"{db_path.name}.before-restore"
+    found = [
+        (stamp, path)
+        for path in db_path.parent.glob(f"{glob.escape(prefix)}-*")
+        if (stamp := _stamp_of(path, prefix)) is not None
+    ]
+    return [path for _, path in sorted(found)]
+
+
+def _rotate_before_restore(db_path: Path) -> None:
+    """Keep the newest ``KEEP_BEFORE_RESTORE`` copies kept aside by restores."""
+    prefix = f"{db_path.name}.before-restore"
+    stamps = sorted(
+        {stamp for p in _before_restore_copies(db_path) if (stamp := _stamp_of(p, prefix))}
+    )
+    old = set(stamps[:-KEEP_BEFORE_RESTORE])
+    for path in _before_restore_copies(db_path):
+        if _stamp_of(path, prefix) in old:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
 def restore_backup(backup: Path, db_path: Path) -> Path | None:
     """Replace ``db_path`` by ``backup``; return where the current file was kept (None when
     there was no file). Refused, changing nothing: a backup that is not sound, of another
@@ -436,8 +493,15 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
             "shown to belong to this file. Nothing was changed."
         )
     db_path = resolve_database_path(db_path)  # a symlink: restore the real file
+    if backup.resolve() == db_path.resolve() or (
+        db_path.exists() and os.path.samefile(backup, db_path)
+    ):
+        raise StoreError(
+            f"{backup.name} is the database itself, not a backup of it; nothing was changed."
+        )
     if is_open_in_process(db_path):
         raise FileInUseError(f"{db_path} is open in this window; close it first.")
+    _clean_after_killed_restore(db_path, min_age_s=ORPHAN_AGE_S)
     temp = unique_name(db_path.with_name(f".{db_path.name}.restoring"))
     kept = unique_name(db_path.with_name(f"{db_path.name}.before-restore"))
     if not db_path.exists():
@@ -457,6 +521,7 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
     if not damaged:
         try:
             lock = _lock_exclusively(db_path)
+            _clean_after_killed_restore(db_path, min_age_s=0)  # no restore of it can run
             if lock.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check failed")
             current_identity = identity_of(lock)
@@ -485,6 +550,7 @@ def restore_backup(backup: Path, db_path: Path) -> Path | None:
         _move_with_side_files(db_path, kept)
     os.replace(temp, db_path)
     fsync_folder(db_path.parent)
+    _rotate_before_restore(db_path)
     return kept
 
 

@@ -140,6 +140,13 @@ def latest_records(
             {"marker": key, "until": last, "days": LATEST_DAYS},
         )
         results += (result_from_row(row, sex) for row in rows)
+    if "egfr" in keys:
+        loaded = {r.id for r in results}
+        results += (
+            r
+            for r in _creatinine_of_egfr(repo, [r for r in results if r.marker == "egfr"], sex)
+            if r.id not in loaded
+        )
     preferred = repo.settings.preferred_units([get_marker(k) for k in keys if k in present])
     heights = tuple(
         (date.fromisoformat(row[0]), float(row[1]))
@@ -149,6 +156,23 @@ def latest_records(
         )
     )
     return LatestRecords(keys, tuple(results), preferred, sex, until, profile.birth_date, heights)
+
+
+def _creatinine_of_egfr(
+    repo: Repository, egfr: list[LabResult], sex: Sex | None
+) -> list[LabResult]:
+    """The creatinine results of the days of these eGFR results, not loaded yet: a computed
+    eGFR is shown with the creatinine it was computed from (fixlatest item 2)."""
+    days = sorted({r.taken_on.isoformat() for r in egfr})
+    if not days:
+        return []
+    marks = ", ".join("?" * len(days))
+    rows = repo.db.query(
+        f"SELECT * FROM results WHERE marker = 'creatinine' AND taken_on IN ({marks}) "
+        "ORDER BY taken_on, id",
+        tuple(days),
+    )
+    return [result_from_row(row, sex) for row in rows]
 
 
 def diary_records(repo: Repository, since: date, until: date) -> DiaryRecords:

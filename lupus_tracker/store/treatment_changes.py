@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from lupus_tracker.domain.dosing import check_stop_date
 from lupus_tracker.domain.records import Dose, Event, Medication
 from lupus_tracker.store.changes import (
     ANYTHING,
@@ -105,6 +106,8 @@ class StopMedication(Change):
     def carry_out(self, repo: Repository) -> Change:
         before = repo.treatments.get(self.medication_id)
         expect(before, self.expected, before.name)
+        if self.stopped_on is not None:
+            check_stop_date(before, self.stopped_on)
         note = before.note if self.note is ANYTHING else self.note
         known = other_ids(active_courses(repo, before.name), before.id)
         after = repo.treatments.replace(replace(before, stopped_on=self.stopped_on, note=note))

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date
 from typing import TYPE_CHECKING
 
-from lupus_tracker.domain.dosing import check_dose_amount, check_dose_change
+from lupus_tracker.domain.dosing import check_dose_amount, check_dose_change, check_stop_date
 from lupus_tracker.domain.records import Dose, InvalidEntryError, Medication
 from lupus_tracker.store import frames
 from lupus_tracker.store.base import ConflictError, Manager, iso, now_stamp, parse_iso
@@ -93,8 +93,8 @@ class TreatmentsManager(Manager):
     def stop(self, med_id: int, stopped_on: date | None) -> Medication:
         """Stop (or, with ``None``, resume) a medication; its history stays."""
         medication = self.get(med_id)
-        if stopped_on is not None and stopped_on < medication.started_on:
-            raise InvalidEntryError("A medication cannot stop before it starts.")
+        if stopped_on is not None:
+            check_stop_date(medication, stopped_on)
         with self.db.transaction() as conn:
             conn.execute(
                 "UPDATE medications SET stopped_on = ?, updated_at = ? WHERE id = ?",

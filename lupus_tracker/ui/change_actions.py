@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker, unit_display
+from lupus_tracker.domain.egfr import result_name
 from lupus_tracker.domain.records import (
     Event,
     LabEntry,
@@ -69,7 +70,7 @@ def _result_words(result: LabResult) -> str:
     """A result as the user reads it: the marker's name and the unit as displayed
     ("Complement C3 0.78 g/L of 2026-11-20"), never the internal keys."""
     try:
-        name = get_marker(result.marker).name
+        name = result_name(get_marker(result.marker), result.assay)
     except UnknownMarkerError:
         name = result.marker
     unit = unit_display(result.marker, result.unit)
@@ -386,7 +387,7 @@ class ChangeActions:
         outcome = self.window.attempt("recompute eGFR", self.repo.results.refresh_egfr)
         if outcome.ok:
             self.window.statusBar().showMessage(
-                f"{outcome.value} eGFR values computed (CKD-EPI 2021) from creatinine; they "
-                "are marked as computed.",
+                f"{outcome.value} eGFR values computed from creatinine (CKD-EPI 2021; under 18 "
+                "the bedside Schwartz equation, with a height); they are marked as computed.",
                 8000,
             )

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from lupus_tracker.analysis.latest import latest_values
 from lupus_tracker.analysis.symptom_summary import SymptomSummary, summarize_symptoms
 from lupus_tracker.domain.dosing import daily_amount
+from lupus_tracker.domain.egfr import result_name
 from lupus_tracker.domain.values import format_number
 from lupus_tracker.store.inputs import diary_records, latest_records, treatment_records
 from lupus_tracker.ui import theme
@@ -63,12 +64,24 @@ def since_text(row) -> str:
     return f"{row.change_cell} since {before}"
 
 
+def spoken_since_text(row) -> str:
+    """``since_text`` as a screen reader says it: the arrow and minus sign in words."""
+    text = since_text(row)
+    if row.comparable and row.change:
+        text = text.replace(row.change_cell, row.spoken_change, 1)
+    return text
+
+
 def _grey_if_stale(colour=None):
     return lambda row: theme.current().stale if is_stale(row) else (colour(row) if colour else None)
 
 
 LATEST_COLUMNS = (
-    Column("Marker", lambda r: r.marker.name, foreground=_grey_if_stale()),
+    Column(
+        "Marker",
+        lambda r: result_name(r.marker, r.latest.result.assay),
+        foreground=_grey_if_stale(),
+    ),
     Column("Latest", lambda r: r.latest.value_text, align_right=True, foreground=_grey_if_stale()),
     Column("Unit", lambda r: r.latest.unit.label, foreground=_grey_if_stale()),
     Column("Date", date_text, foreground=_grey_if_stale()),
@@ -80,7 +93,7 @@ LATEST_COLUMNS = (
             lambda r: theme.current().error if r.latest.flag.value in FLAGGED else None
         ),
     ),
-    Column("Since previous", since_text, foreground=_grey_if_stale()),
+    Column("Since previous", since_text, foreground=_grey_if_stale(), spoken=spoken_since_text),
     # eGFR stage and the computed value beside the lab's; under 18, CKD-EPI is for adults
     # (issue 12 items 6-8: the wording is analysis.latest's, shared with the report).
     Column("Note", lambda r: r.remark, foreground=_grey_if_stale()),
@@ -113,7 +126,7 @@ MEDICATION_COLUMNS = (
 )
 SYMPTOM_COLUMNS = (
     Column("Symptom", lambda s: s.symptom.name),
-    Column("Average (0-10)", lambda s: f"{s.average:.1f}", align_right=True),
+    Column("Average (0-10)", lambda s: s.average_text, align_right=True),
     Column("Worst", lambda s: str(s.worst), align_right=True),
     Column(
         "Days present",

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from lupus_tracker.domain.catalog import MARKERS, get_marker, unit_display
+from lupus_tracker.domain.egfr import result_name
 from lupus_tracker.domain.records import LabResult
 from lupus_tracker.ui.filter_bar import FilterBar
 from lupus_tracker.ui.sort_arrows import point_the_way
@@ -35,7 +36,7 @@ RESULT_COLUMNS = (
         sort_key=lambda r: f"{r.taken_on.isoformat()} {r.taken_at or ''}",
     ),
     Column("Time", lambda r: r.taken_at or ""),  # as the source gave it; else empty
-    Column("Marker", lambda r: get_marker(r.marker).label),
+    Column("Marker", lambda r: result_name(get_marker(r.marker), r.assay, short=True)),
     Column(
         "Value", lambda r: r.value_text, sort_key=lambda r: r.base_value or 0.0, align_right=True
     ),

@@ -182,6 +182,9 @@ class TreatToTargetView(QDialog):
         grid = QHBoxLayout(interval_box)
         forms = (QFormLayout(), QFormLayout())
         for form in forms:
+            # Long item names ("Glucose or HbA1c (calcineurin inhibitor)") put their field
+            # under the name rather than scroll the page sideways at large text sizes.
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             grid.addLayout(form)
         for index, item in enumerate(ITEMS):
             form = forms[index % 2]

@@ -57,6 +57,8 @@ class Column:
     sort_key: Callable[[Any], Any] | None = None
     align_right: bool = False
     foreground: Callable[[Any], str | None] | None = None
+    # what a screen reader says instead of ``text`` (words for an arrow); None: ``text``
+    spoken: Callable[[Any], str] | None = None
 
 
 class RecordTableModel(_ColumnsModel):
@@ -124,6 +126,8 @@ class RecordTableModel(_ColumnsModel):
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(record)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return (column.spoken or column.text)(record)
         if role == SORT_ROLE:
             return column.sort_key(record) if column.sort_key else column.text(record)
         if role == RECORD_ROLE:

@@ -127,9 +127,9 @@ def test_egfr_remark_names_the_stage_and_the_computed_value(repo):
         ]
     )
     (row,) = [r for r in latest_values(latest_records(repo)) if r.marker.key == "egfr"]
-    assert row.remark.startswith(
-        "KDIGO G3a (mildly to moderately decreased); lab 45, computed from creatinine "
-    )
+    # the stage is the flag's word; the computed eGFR names its creatinine (fixlatest 2)
+    assert row.flag_text == "LOW, KDIGO G3a: mildly to moderately decreased"
+    assert row.remark.startswith("lab 45, computed eGFR 81 (from creatinine 0.9 mg/dL)")
     assert row.remark.endswith(" — ask which equation your lab uses")
 
 
@@ -137,8 +137,8 @@ def test_egfr_remark_for_a_computed_egfr_alone(repo):
     repo.profile.set(Profile("Ana", BIRTH, "female"))
     repo.results.add(LabEntry(date(2024, 3, 5), "creatinine", "0.9", "mg/dL"))
     (row,) = [r for r in latest_values(latest_records(repo)) if r.marker.key == "egfr"]
-    assert row.remark.endswith("; computed from creatinine (CKD-EPI 2021)")
-    assert row.remark.startswith("KDIGO G")
+    assert row.remark == "computed from creatinine 0.9 mg/dL (CKD-EPI 2021)"
+    assert row.flag_text.startswith("KDIGO G")
 
 
 def test_egfr_remark_without_a_number_has_no_stage(repo):
@@ -216,9 +216,9 @@ def test_status_lines_pinned_for_unknown_dose_and_many_due():
         f"Cumulative prednisone-equivalent, last 12 months: 0.00 g — incomplete: {NO_DOSE}.",
         f"Cumulative prednisone-equivalent, all time: 0.00 g — incomplete: {NO_DOSE}.",
         "Hydroxychloroquine mg/kg/day: no weight logged.",
-        # Marmor et al. 2016: renal disease counts (fixclin item 3)
-        "Retinal risk factors: renal disease (lupus nephritis is recorded — a risk factor "
-        "even when eGFR has recovered).",
+        # Marmor et al. 2016: renal disease counts (fixclin item 3); "recovered" only
+        # after an eGFR below 60 is on record (fixt2t item 4)
+        "Retinal risk factors: renal disease (lupus nephritis is recorded).",
         "Retinal screening overdue: next by 2020-12-31 (baseline exam within the first year "
         "of hydroxychloroquine; no eye exam logged since starting).",
     ]

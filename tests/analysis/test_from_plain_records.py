@@ -75,7 +75,9 @@ def test_latest_egfr_remark_from_a_computed_value_on_the_same_day():
     )
     (row,) = latest_values(records)
     assert row.latest.value_text == "45"
-    assert row.remark.startswith("KDIGO G3a") and "computed from creatinine" in row.remark
+    assert row.flag_text.startswith("LOW, KDIGO G3a")
+    # no creatinine in the records: the computed eGFR is named without one, never guessed
+    assert row.remark == "lab 45, computed eGFR 52 — ask which equation your lab uses"
 
 
 def test_symptom_summary_from_records_built_by_hand():
@@ -130,7 +132,15 @@ def test_loaders_give_what_every_record_gives(demo_repo):
     for until in (None, date.today() - timedelta(days=400)):
         loaded = latest_records(demo_repo, until=until)
         assert len(loaded.results) < len(every) / 4
-        full = LatestRecords(loaded.markers, tuple(every), loaded.preferred, loaded.sex, until)
+        full = LatestRecords(
+            loaded.markers,
+            tuple(every),
+            loaded.preferred,
+            loaded.sex,
+            until,
+            loaded.birth_date,
+            loaded.heights,
+        )
         assert _shown(latest_values(loaded)) == _shown(latest_values(full))
     for assessment in demo_repo.sledai.all()[-3:]:
         day = assessment.visit_on + timedelta(days=40)

@@ -118,8 +118,8 @@ def test_symptom_denominator_is_days_with_any_entry(repo):
         ("72", "KDIGO G2: mildly decreased"),  # not flagged (KDIGO: reduced below 60), not "normal"
         ("60", "KDIGO G2: mildly decreased"),
         (">60", "KDIGO G1-G2"),
-        ("95", "normal"),
-        ("55", "LOW"),
+        ("95", "KDIGO G1: normal or high"),  # one rule at every level (fixlatest item 3)
+        ("55", "LOW, KDIGO G3a: mildly to moderately decreased"),
     ],
 )
 def test_an_egfr_of_60_to_89_is_shown_by_its_stage_never_as_normal(repo, value, word):

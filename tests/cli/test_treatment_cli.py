@@ -75,18 +75,19 @@ def test_medication_taper_and_stop(db, capsys):
         "--medication",
         "Prednisone",
         "--date",
-        "2026-03-01",
+        planned,  # not before the last dose change (fix round: a stop before it is refused)
         "--reason",
         "no response, tremor",
     )
-    assert status == 0 and out.count("\n") == 1 and "Stopped Prednisone on 2026-03-01" in out
+    assert status == 0 and out.count("\n") == 1 and f"Stopped Prednisone on {planned}" in out
     with Repository.open(db) as repo:
         (med,) = repo.treatments.all()
     assert [(d.dose, d.unit, d.frequency) for d in med.doses] == [
         (40, "mg", "once daily"),
         (7.5, "mg", "once daily"),
     ]
-    assert med.stopped_on == date(2026, 3, 1) and med.note == "flare; Stopped: no response, tremor"
+    assert med.stopped_on == date.fromisoformat(planned)
+    assert med.note == "flare; Stopped: no response, tremor"
 
 
 @pytest.mark.parametrize(
@@ -299,3 +300,17 @@ def test_a_dose_after_the_stop_is_refused(db, capsys):
     assert status == 2 and out == "" and err.count("\n") == 1
     assert "Prednisone was stopped on 2026-06-01; restart it first" in err
     assert db.read_bytes() == before
+
+
+def test_an_event_error_names_the_add_event_command(db, capsys):
+    """The event's --kind (flare, visit, ...) must not replace the subcommand's name in the
+    one-line error (it printed "lupus-tracker add flare: error: ...")."""
+    status, out, err = run(
+        capsys,
+        *("add", "event", "--db", str(db), "--date", "2026-05-09"),
+        *("--kind", "flare", "--title", "Flare", "--end", "2026-05-01"),
+    )
+    assert status == 2
+    assert out == ""
+    assert err.startswith("lupus-tracker add event: error: ")
+    assert len(err.strip().splitlines()) == 1

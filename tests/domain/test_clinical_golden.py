@@ -62,7 +62,9 @@ def entry(marker, value, unit=None, ref=None, **kw):
             "= 250000 /mm³ = 250 ×10⁹/L",
             "issue 12 item 1: 250.000 /µL platelets",
         ),
-        ("urine_protein_24h", "1.250", "g/24h", P, "= 1.250 g/24h", "decimal point file"),
+        # "1.250" would read as 1250 to a decimal-comma reader: echoed unambiguously
+        # (red-team fix round)
+        ("urine_protein_24h", "1.250", "g/24h", P, "= 1.25 g/24h", "decimal point file"),
         (
             "c3",
             "0,62",
@@ -199,7 +201,7 @@ def test_item_7_flag_below_60_only(value, flag):
 
 def test_item_6_difference_note_above_ten_percent():
     assert lab_and_computed_note(72, 83) == (
-        "lab 72, computed from creatinine 83 — ask which equation your lab uses"
+        "lab 72, computed eGFR 83 — ask which equation your lab uses"
     )
     assert lab_and_computed_note(80, 88) == ""  # exactly 10%: no note
     assert lab_and_computed_note(80, 88.1) != ""
@@ -662,7 +664,8 @@ def test_r3_item_2_under_18_line_on_the_creatinine_row(repo, birth, height, expe
     rows = {r.marker.key: r for r in latest_values(latest_records(repo))}
     assert rows["creatinine"].remark == expected, source
     if height is not None:  # the eGFR row names the equation it was computed by
-        assert rows["egfr"].remark.endswith("computed from creatinine (bedside Schwartz)")
+        assert rows["egfr"].remark.startswith("computed from creatinine 0.")
+        assert rows["egfr"].remark.endswith(" mg/dL (bedside Schwartz)")
     html = to_html(gather_report(repo, D - timedelta(90), D, with_charts=False))
     assert ("CKD-EPI is for adults" in html) == bool(expected)  # the report's results
 

@@ -58,7 +58,7 @@ def test_converted_values_do_not_round_onto_a_threshold(marker, value, unit, exp
             "POSITIVE",
             "review: Crithidia 1:80 got no flag; reference Negative, screened at 1:10 (Mayo CRITH)",
         ),
-        ("anti_dsdna", "1:5", None, "negative", "below the screening dilution (round 3 item 6)"),
+        ("anti_dsdna", "<1:10", None, "negative", "below the screening dilution (round 3 item 6)"),
         ("anti_dsdna", "1:80", "<1:160", "negative", "a lab's own titer range wins"),
         ("anti_dsdna", "45", None, "HIGH", "IU/mL stays a quantity"),
     ],

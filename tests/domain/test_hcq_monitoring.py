@@ -87,7 +87,9 @@ def test_screening_low_risk_waits_until_year_five():
 
 
 def test_screening_with_risk_factor_is_yearly():
-    risk = risk_factors([], (TODAY, 45.0), TODAY)
+    # The low eGFR is from before the yearly exam fell due (a risk that begins later
+    # makes the exam due from its first day: tests/domain/test_hcq_risk_start.py).
+    risk = risk_factors([], (date(2020, 6, 1), 45.0), TODAY)
     due = screening_due(START, [date(2020, 3, 1)], risk)
     assert due.due_on == date(2021, 3, 1)
     assert "reduced kidney function" in due.reason

@@ -234,7 +234,8 @@ def test_change_text():
     assert change_amount(-105) == "-105"
     assert change_amount(0, titer=True, earlier=640, later=160) == "-2 dilutions"
     assert change_amount(0, titer=True, earlier=80, later=160) == "+1 dilution"
-    assert change_cell("up", "+0.6") == "\u2191 up +0.6"
+    assert change_cell("up", "+0.6") == "\u2191 +0.6"
+    assert change_cell("down", "-0.14") == "\u2193 \u22120.14"  # never "down −0.14"
     assert change_cell("", "not comparable") == "not comparable"
 
 

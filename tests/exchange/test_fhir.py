@@ -65,6 +65,7 @@ def test_hl7_general_health_panel(repo):
     plan = read_plan(FHIR / "hl7_r4_Bundle-ghp.json", repo)
     got = {r.marker: r for r in plan.results}
     assert set(got) == {
+        "potassium",  # in the catalog since fixt2t item 2 (LOINC 2823-3)
         "hemoglobin",
         "platelets",
         "wbc",

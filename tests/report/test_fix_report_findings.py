@@ -34,7 +34,25 @@ def test_anti_dsdna_previous_is_the_same_assay_not_the_last_other_one(repo, tmp_
     assert "1:40 (04 Nov 2026) — not comparable" not in text
 
 
-def test_creatinine_previous_skips_another_labs_result(repo, tmp_path, read_pdf):
+def test_previous_skips_another_labs_result(repo, tmp_path, read_pdf):
+    # C3 is lab-dependent: another lab's result in between is skipped. (This test used
+    # creatinine, which is IDMS-traceable and compares across labs since fixt2t item 5:
+    # see the next test.)
+    for day, value, ref, lab in (
+        (date(2026, 11, 2), "0.80", "0.9-1.8", "City Lab"),
+        (date(2026, 11, 9), "1.40", "0.8-1.6", "Other Lab"),
+        (date(2026, 11, 20), "0.90", "0.9-1.8", "City Lab"),
+    ):
+        repo.results.add(LabEntry(day, "c3", value, "g/L", ref, lab, ""))
+    content = gather(repo, SINCE, UNTIL, with_charts=False, sections=[ReportSection.RESULTS])
+    (row,) = [r for r in content.results.key if r.marker_key == "c3"]
+    assert row.value.previous.value_text == "0.80" and row.value.comparable
+    assert round(row.value.change, 2) == 0.1
+    text = _pdf(repo, tmp_path, read_pdf)
+    assert "0.80 (02 Nov 2026)" in text and "1.40 (09 Nov 2026)" not in text
+
+
+def test_creatinine_compares_across_labs_with_a_note(repo, tmp_path, read_pdf):
     for day, value, ref, lab in (
         (date(2026, 11, 2), "0.80", "0.51-1.02", "City Lab"),
         (date(2026, 11, 9), "1.40", "0.60-1.10", "Other Lab"),
@@ -43,10 +61,9 @@ def test_creatinine_previous_skips_another_labs_result(repo, tmp_path, read_pdf)
         repo.results.add(LabEntry(day, "creatinine", value, "mg/dL", ref, lab, ""))
     content = gather(repo, SINCE, UNTIL, with_charts=False, sections=[ReportSection.RESULTS])
     (row,) = [r for r in content.results.key if r.marker_key == "creatinine"]
-    assert row.value.previous.value_text == "0.80" and row.value.comparable
-    assert round(row.value.change, 2) == 0.1
-    text = _pdf(repo, tmp_path, read_pdf)
-    assert "0.80 (02 Nov 2026)" in text and "1.40 (09 Nov 2026)" not in text
+    assert row.value.previous.value_text == "1.40" and row.value.comparable
+    assert round(row.value.change, 2) == -0.5
+    assert "previous value: different lab" in row.value.remark
 
 
 def test_a_result_with_no_earlier_comparable_one_says_so(repo, tmp_path, read_pdf):

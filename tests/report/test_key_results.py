@@ -79,8 +79,8 @@ def test_the_pdf_names_each_assay_and_compares_within_it(repo, tmp_path, read_pd
     # each row: name, values, then (the name cell's second line) its assay and lab
     assert re.search(
         r"anti-dsDNA 48 IU/mL 01 Jun 2026 HIGH <27 60 \(01 Apr 2026\) "
-        r"↓ down -12 CLIA · River Lab anti-dsDNA 120 IU/mL 01 Feb 2026 HIGH "
-        r"<30 160 \(01 Dec 2025\) ↓ down -40 ELISA · City Lab",
+        r"↓ −12 CLIA · River Lab anti-dsDNA 120 IU/mL 01 Feb 2026 HIGH "
+        r"<30 160 \(01 Dec 2025\) ↓ −40 ELISA · City Lab",
         flat,
     ), flat
     assert "one row per assay" in flat

@@ -36,4 +36,4 @@ def test_under_18_without_a_height_the_creatinine_row_says_so(make_window, repo,
     notes = _notes(page)
     assert "needs a height" not in notes["Serum creatinine"]
     (egfr,) = [text for name, text in notes.items() if name.startswith("eGFR")]
-    assert egfr.endswith("computed from creatinine (bedside Schwartz)")
+    assert egfr == "computed from creatinine 0.6 mg/dL (bedside Schwartz)"
