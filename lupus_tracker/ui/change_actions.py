@@ -150,6 +150,8 @@ class ChangeActions:
         to reload it, overwrite it, or cancel — entries never seen are never deleted."""
         diary = self.window.diary
         loaded = diary.loaded_record()
+        if loaded is not None and loaded.day != day:  # a day the form does not show
+            loaded = None
         vital_changes = tuple(_vital_change(v) for v in vitals)
         change = SaveDay(day, tuple(entries), note, vital_changes, loaded or ANYTHING)
 
