@@ -15,18 +15,38 @@ if TYPE_CHECKING:
     from lupus_tracker.store.repository import Repository
 
 
+class DayChangedError(ConflictError):
+    """The diary day was changed by another window or program since the form loaded it:
+    saving would delete or overwrite entries the person never saw. ``found`` is the day as
+    it is now on disk (to reload it, or to overwrite exactly that after asking)."""
+
+    def __init__(self, found: SymptomDay):
+        super().__init__(
+            f"The diary of {found.day.isoformat()} was changed in another window or program "
+            "since it was shown; nothing was changed."
+        )
+        self.found = found
+
+
 @dataclass(frozen=True)
 class SaveDay(Change):
     """The diary form's Save: the day's symptoms and note replace what was logged, and the
     temperature and weight typed in are added, corrected or cleared (``vitals``: changes to
-    results); one transaction."""
+    results); one transaction. ``loaded`` is the day as the form showed it: when the day on
+    disk differs (checked inside the write transaction) the save is refused with
+    :class:`DayChangedError`, never deleting entries the person never saw."""
 
     day: date
     entries: tuple[SymptomEntry, ...]
     note: str | None = None
     vitals: tuple[Change, ...] = ()
+    loaded: SymptomDay | Unchecked = ANYTHING
 
     def carry_out(self, repo: Repository) -> Change:
+        if self.loaded is not ANYTHING:
+            found = repo.diary.day(self.day)
+            if found != self.loaded:
+                raise DayChangedError(found)
         undo_vitals = [change.carry_out(repo) for change in self.vitals]
         undo_day = PutDay(SymptomDay(self.day, self.entries, self.note)).carry_out(repo)
         return Batch((undo_day, *reversed(undo_vitals)), self.describe())

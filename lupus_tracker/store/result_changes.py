@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker
+from lupus_tracker.domain.catalog import UnknownMarkerError, get_marker, unit_display
 from lupus_tracker.domain.records import LabEntry, LabResult
+from lupus_tracker.store.base import ConflictError
 from lupus_tracker.store.changes import (
     ANYTHING,
     Change,
@@ -91,14 +92,29 @@ class RestoreResults(Change):
 
 @dataclass(frozen=True)
 class UpdateResult(Change):
-    """Edit one result (the user's edit)."""
+    """Edit one result (the user's edit). ``expected`` is the result as the edit was made
+    from (the row as loaded): when the stored row differs (another window or program changed
+    it meanwhile) the edit is refused, so old values are never written over newer ones. The
+    edit keeps the row's source identifier (``source_id``: the source's system and id) when
+    it gives none, so a later amended or corrected import still replaces the row."""
 
     result_id: int
     entry: LabEntry
+    expected: LabResult | Unchecked = ANYTHING
 
     def carry_out(self, repo: Repository) -> Change:
         before = repo.results.get(self.result_id)
-        after = repo.results.update(self.result_id, self.entry)
+        if self.expected is not ANYTHING and before != self.expected:
+            unit = unit_display(before.marker, before.unit)
+            raise ConflictError(
+                f"This result was changed elsewhere (now {before.value_text} {unit}) — "
+                f"reload: {_about(before)} was changed in another window or program since "
+                "it was shown; nothing was changed."
+            )
+        entry = self.entry
+        if entry.source_id is None and before.source_id is not None:
+            entry = replace(entry, source_id=before.source_id)
+        after = repo.results.update(self.result_id, entry)
         return PutResult(before, after)
 
     def describe(self) -> str:

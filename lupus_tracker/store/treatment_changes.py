@@ -73,14 +73,17 @@ class RestoreMedication(AddMedication):
 
 @dataclass(frozen=True)
 class ChangeDose(Change):
-    """A new dose from a date on (a taper step); earlier doses are kept."""
+    """A new dose from a date on (a taper step); earlier doses are kept. ``expected`` is
+    the medication as shown when the dose was typed: refused when it changed meanwhile."""
 
     medication_id: int
     dose: Dose
     name: str = "medication"
+    expected: Medication | Unchecked = ANYTHING
 
     def carry_out(self, repo: Repository) -> Change:
         before = repo.treatments.get(self.medication_id)
+        expect(before, self.expected, before.name)
         after = repo.treatments.change_dose(self.medication_id, self.dose)
         return PutMedication(before, after)
 
@@ -91,15 +94,18 @@ class ChangeDose(Change):
 @dataclass(frozen=True)
 class StopMedication(Change):
     """Stop a medication on a date (``None`` resumes it); its history stays. ``note``, when
-    given, replaces the medication's note (the stop dialog adds the reason to it)."""
+    given, replaces the medication's note (the stop dialog adds the reason to it).
+    ``expected``: the medication as shown; refused when it changed meanwhile."""
 
     medication_id: int
     stopped_on: date | None
     name: str = "medication"
     note: str | Unchecked | None = ANYTHING
+    expected: Medication | Unchecked = ANYTHING
 
     def carry_out(self, repo: Repository) -> Change:
         before = repo.treatments.get(self.medication_id)
+        expect(before, self.expected, before.name)
         if self.stopped_on is not None:
             check_stop_date(before, self.stopped_on)
         note = before.note if self.note is ANYTHING else self.note

@@ -19,10 +19,16 @@ from lupus_tracker.domain.records import (
     LabResult,
     Medication,
     Source,
+    SymptomDay,
     SymptomEntry,
 )
-from lupus_tracker.store.changes import Change
-from lupus_tracker.store.diary_changes import AddCustomSymptom, AddPhoto, SaveDay
+from lupus_tracker.store.changes import ANYTHING, Change, Unchecked
+from lupus_tracker.store.diary_changes import (
+    AddCustomSymptom,
+    AddPhoto,
+    DayChangedError,
+    SaveDay,
+)
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.record_changes import PutReportNote, PutSetting, SaveProfile, SaveSledai
 from lupus_tracker.store.result_changes import AddResults, DeleteResults, UpdateResult
@@ -50,7 +56,15 @@ def _vital_change(vital: VitalChange) -> Change:
         return AddResults((vital.entry,))
     if vital.entry is None:
         return DeleteResults((vital.before.id,), (vital.before,))
-    return UpdateResult(vital.before.id, vital.entry)
+    return UpdateResult(vital.before.id, vital.entry, vital.before)
+
+
+def _day_words(day: SymptomDay) -> str:
+    """A stored day in a few words ("fatigue 7, joint_pain 3; a note")."""
+    words = ", ".join(f"{e.symptom.removeprefix('custom:')} {e.severity}" for e in day.entries)
+    if day.note:
+        words = f"{words}; a note" if words else "a note"
+    return words or "nothing"
 
 
 def _result_words(result: LabResult) -> str:
@@ -80,11 +94,14 @@ class ChangeActions:
         if not outcome.ok:
             return False
         assert isinstance(outcome.value, Change)
+        self._record(change, outcome.value, history_text)
+        return True
+
+    def _record(self, change: Change, inverse: Change, history_text: str | None = None) -> None:
         text = history_text or change.describe()
-        self.window.undo_stack.push(text, outcome.value)
+        self.window.undo_stack.push(text, inverse)
         # Every saved action confirms (a delete or a diary day says more, just after).
         self.window.statusBar().showMessage(f"Done: {text}. Ctrl+Z undoes it.", 10000)
-        return True
 
     def _deleted(self, what: str) -> None:
         """One delete behaviour everywhere: no question, an undo and a status-bar line."""
@@ -113,11 +130,13 @@ class ChangeActions:
             self.update_result(result, replace(entry, note=result.note, source=result.source))
 
     def update_result(self, before: LabResult, entry: LabEntry) -> bool:
-        return self.apply("change the result", UpdateResult(before.id, entry))
+        return self.apply("change the result", UpdateResult(before.id, entry, before))
 
     def delete_result(self, result: LabResult) -> bool:
         what = _result_words(result)
-        if not self.apply("delete the result", DeleteResults((result.id,)), f"Delete {what}"):
+        if not self.apply(
+            "delete the result", DeleteResults((result.id,), (result,)), f"Delete {what}"
+        ):
             return False
         self._deleted(what)
         return True
@@ -127,13 +146,67 @@ class ChangeActions:
         self, day: date, entries: list[SymptomEntry], note: str | None, vitals: list[VitalChange]
     ) -> None:
         """Save a diary day with its changed temperature/weight (added, corrected or
-        cleared) as one change."""
-        if self.apply(
-            "save the day",
-            SaveDay(day, tuple(entries), note, tuple(_vital_change(v) for v in vitals)),
-        ):
+        cleared) as one change. The store refuses when the day on disk is no longer the day
+        the form showed (another window or program wrote it): the person is asked whether
+        to reload it, overwrite it, or cancel — entries never seen are never deleted."""
+        diary = self.window.diary
+        loaded = diary.loaded_record()
+        if loaded is not None and loaded.day != day:  # a day the form does not show
+            loaded = None
+        vital_changes = tuple(_vital_change(v) for v in vitals)
+        change = SaveDay(day, tuple(entries), note, vital_changes, loaded or ANYTHING)
+
+        def save() -> Change | DayChangedError:
+            try:
+                return change.apply(self.repo)
+            except DayChangedError as conflict:
+                return conflict
+
+        outcome = self.window.attempt("save the day", save)
+        if not outcome.ok:
+            return
+        if isinstance(outcome.value, DayChangedError):
+            found = outcome.value.found
+            if not self._overwrite_changed_day(found):
+                return
+            change = SaveDay(day, tuple(entries), note, vital_changes, found)
+            outcome = self.window.attempt("save the day", lambda: change.apply(self.repo))
+            if not outcome.ok:
+                return
+        assert isinstance(outcome.value, Change)
+        self._record(change, outcome.value)
+        diary.load()
+        self.window.statusBar().showMessage(f"Saved the diary for {day.isoformat()}.", 6000)
+
+    def _overwrite_changed_day(self, found: SymptomDay) -> bool:
+        """The day was changed elsewhere: Reload (show it, the typed entries are dropped),
+        Overwrite (save the typed entries over it) or Cancel (keep typing). True to
+        overwrite."""
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Diary changed elsewhere",
+            f"The diary of {found.day.isoformat()} was changed in another window or program "
+            f"since it was shown; it now holds: {_day_words(found)}.\n\n"
+            "Reload: show it as it is now (your typed entries are dropped). "
+            "Overwrite: save your entries instead, replacing it. "
+            "Cancel: keep your entries on screen, nothing is saved.",
+            buttons.Cancel,
+            self.window,
+        )
+        reload = box.addButton("&Reload", QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton("&Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(reload)
+        box.setAccessibleName("Diary changed elsewhere")
+        self.window.exec_dialog(box)
+        clicked = box.clickedButton()
+        if clicked is reload:
             self.window.diary.load()
-            self.window.statusBar().showMessage(f"Saved the diary for {day.isoformat()}.", 6000)
+            self.window.statusBar().showMessage(
+                f"Reloaded the diary for {found.day.isoformat()}; nothing was saved.", 8000
+            )
+            return False
+        return clicked is overwrite
 
     def add_custom_symptom(self, name: str) -> bool:
         """Add a symptom of the patient's own; the diary shows its row at once (typed
@@ -188,7 +261,9 @@ class ChangeActions:
         if answer == buttons.No:
             return False
         if answer == buttons.Yes and new.doses:
-            self.apply("change the dose", ChangeDose(current.id, new.doses[0], current.name))
+            self.apply(
+                "change the dose", ChangeDose(current.id, new.doses[0], current.name, current)
+            )
         return True
 
     def change_dose(self, medication: Medication) -> None:
@@ -196,7 +271,10 @@ class ChangeActions:
 
         dialog = DoseDialog(medication, self.window)
         if self.window.exec_dialog(dialog) and medication.id is not None:
-            self.apply("change the dose", ChangeDose(medication.id, dialog.dose(), medication.name))
+            self.apply(
+                "change the dose",
+                ChangeDose(medication.id, dialog.dose(), medication.name, medication),
+            )
 
     def stop_medication(self, medication: Medication) -> None:
         from lupus_tracker.ui.treatment_dialogs import StopDialog
@@ -205,12 +283,14 @@ class ChangeActions:
         if self.window.exec_dialog(dialog) and medication.id is not None:
             self.apply(
                 "stop the medication",
-                StopMedication(medication.id, dialog.stopped_on(), medication.name, dialog.note()),
+                StopMedication(
+                    medication.id, dialog.stopped_on(), medication.name, dialog.note(), medication
+                ),
             )
 
     def delete_medication(self, medication: Medication) -> None:
         if medication.id is not None and self.apply(
-            "delete the medication", DeleteMedication(medication.id)
+            "delete the medication", DeleteMedication(medication.id, medication)
         ):
             self._deleted(f"{medication.name} and its dose history")
 
@@ -227,10 +307,10 @@ class ChangeActions:
 
         dialog = EventDialog(self.window, event)
         if self.window.exec_dialog(dialog):
-            self.apply("change the event", PutEvent(dialog.current_event()))
+            self.apply("change the event", PutEvent(dialog.current_event(), event))
 
     def delete_event(self, event: Event) -> None:
-        if event.id is not None and self.apply("delete the event", DeleteEvent(event.id)):
+        if event.id is not None and self.apply("delete the event", DeleteEvent(event.id, event)):
             self._deleted(f"the {event.kind.label.lower()} of {event.occurred_on.isoformat()}")
 
     # -- profile and report notes -------------------------------------------------------
@@ -290,10 +370,16 @@ class ChangeActions:
 
         dialog = SledaiDialog(self.repo, parent=self.window, save=self.save_sledai)
         if self.window.exec_dialog(dialog):
-            self.save_sledai(dialog.assessment())
+            self.save_sledai(dialog.assessment(), dialog.loaded_assessment)
 
-    def save_sledai(self, assessment: SledaiAssessment) -> bool:
-        return self.apply("save the SLEDAI-2K", SaveSledai(assessment))
+    def save_sledai(
+        self,
+        assessment: SledaiAssessment,
+        expected: SledaiAssessment | Unchecked | None = ANYTHING,
+    ) -> bool:
+        """Save an assessment; ``expected``: the one stored for the visit when the dialog
+        showed it (refused when another window or program changed it meanwhile)."""
+        return self.apply("save the SLEDAI-2K", SaveSledai(assessment, expected))
 
     def treatment_response(self) -> None:
         from lupus_tracker.ui.response_view import ResponseView

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lupus_tracker.domain.records import LabEntry, LabResult, SymptomEntry
+from lupus_tracker.domain.records import LabEntry, LabResult, SymptomDay, SymptomEntry
 from lupus_tracker.domain.symptoms import (
     RASH_TYPES,
     SYMPTOMS,
@@ -101,6 +101,7 @@ class DiaryPage(QWidget):
         self._loaded_day = date.today()
         self._loaded_state: tuple = ()
         self._loaded_vitals: dict[str, LabResult] = {}
+        self._loaded_record: SymptomDay | None = None  # the day as stored when shown
         self.day = DateField(self._loaded_day, kind="symptom")
         self.day.setAccessibleName("Day")
         self.day.textChanged.connect(self._day_typed)
@@ -335,6 +336,7 @@ class DiaryPage(QWidget):
         """Show what is stored for the day being edited (``current_day``)."""
         self.refresh_symptoms()
         logged = self.repo.diary.day(self.current_day())
+        self._loaded_record = logged
         by_key = {e.symptom: e for e in logged.entries}
         for key, spin in self.spins.items():
             spin.setValue(by_key[key].severity if key in by_key else NOT_LOGGED)
@@ -351,6 +353,13 @@ class DiaryPage(QWidget):
         self._loaded_state = self._state()
         self._show_state()
         self.reload_photos()
+
+    def loaded_record(self) -> SymptomDay | None:
+        """The day as it was stored when the form showed it (a save is refused when the
+        day on disk differs: changed by another window or program meanwhile)."""
+        if self._loaded_record is None or self._loaded_record.day != self.current_day():
+            return None
+        return self._loaded_record
 
     def _show_rash_kind(self, kind: str | None) -> None:
         """Select the stored kind of rash; one written by an older version or a script

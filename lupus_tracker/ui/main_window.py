@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
             term_tips.install(app)  # plain words for clinical terms
         self.restyle()
         repo.subscribe(self._repository_changed)
+        self._seen_version = self._data_version()
+        if isinstance(app, QApplication):
+            app.focusWindowChanged.connect(self._focus_window_changed)
         self._update_title()
         self._adopt_number_format()
         self._open_backup: threading.Event | None = None
@@ -307,6 +310,7 @@ class MainWindow(QMainWindow):
             if diary.has_unsaved():  # Discard
                 diary.load()
         self._shown_index = index
+        self.check_outside_changes()
         name = self._lazy.name_at(index)
         if name is not None:
             self._lazy.get(name)  # built on its first visit, in the same tab
@@ -360,6 +364,33 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(page)
 
+    def _data_version(self) -> int | None:
+        try:
+            return self.repo.db.data_stamp()[0]
+        except USER_ERRORS:
+            return None
+
+    def _focus_window_changed(self, window: object) -> None:
+        if window is not None and window is self.windowHandle():
+            self.check_outside_changes()
+
+    def check_outside_changes(self) -> bool:
+        """Re-read what another program or window wrote (the CLI, an import, a second
+        window): SQLite's ``data_version`` changes when another connection committed. The
+        page in view is reloaded (the others when next shown), and the diary too unless it
+        holds unsaved entries (its save then refuses and asks). True when it changed."""
+        version = self._data_version()
+        if version is None or version == self._seen_version:
+            return False
+        self._seen_version = version
+        self.refresh_pages()
+        current = self.tabs.currentWidget()
+        self._stale = {page for page in self._stale if page is not current}
+        diary = self._diary_if_built()
+        if diary is not None and not diary.has_unsaved():
+            diary.load()
+        return True
+
     # -- the open file ----------------------------------------------------------------------
     def set_repository(self, repo: Repository) -> None:
         """Show another file: every page follows, the undo history starts afresh."""
@@ -368,6 +399,7 @@ class MainWindow(QMainWindow):
         self.repo = repo
         repo.subscribe(self._repository_changed)
         self.undo_stack.clear()
+        self._seen_version = self._data_version()
         current = self.tabs.currentWidget()
         diary = self._diary_if_built()  # a page not built yet is built on this file
         if diary is not None:

@@ -142,6 +142,8 @@ class SledaiDialog(GuardedDialog):
         layout.addWidget(buttons)
         self.suggested: set[str] = set()
         self._loaded_state: tuple = ()
+        # The assessment stored for the visit when shown (a save is refused when it changed)
+        self.loaded_assessment: SledaiAssessment | None = None
         self.load()
         fit_to_screen(self, 900, 760)
 
@@ -210,6 +212,7 @@ class SledaiDialog(GuardedDialog):
         """Show the assessment saved for the visit date; with ``keep_entries`` the ticks,
         PGA and note on screen stay (they become unsaved entries for this date)."""
         saved = self.repo.sledai.get(self.visit_date())
+        self.loaded_assessment = saved
         kept = self._state()
         for key, box in self.boxes.items():
             box.setChecked(bool(saved and key in saved.items))
