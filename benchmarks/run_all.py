@@ -180,13 +180,12 @@ def symptom_history(repo, db: Path) -> None:
     background task; that read is reported on its own line)."""
     from PySide6.QtCore import Qt
 
-    from lupus_tracker.ui.lab_dialog import qdate
     from lupus_tracker.ui.symptom_history import SymptomHistoryPage, load_history
 
     page = SymptomHistoryPage(repo)
     since, until = date(1990, 1, 1), date(2026, 6, 30)
-    page.since.setDate(qdate(since))
-    page.until.setDate(qdate(until))
+    page.since.set_value(since)
+    page.until.set_value(until)
     arrays = load_history(repo, since, until, None)
     page.model.set_arrays(arrays)
 
@@ -233,12 +232,11 @@ def lab_results(repo) -> None:
     by ``ORDER BY`` in SQLite."""
     from PySide6.QtCore import Qt
 
-    from lupus_tracker.ui.lab_dialog import qdate
     from lupus_tracker.ui.results_page import ResultsPage
 
     page = ResultsPage(repo)
-    page.since.setDate(qdate(date(1990, 1, 1)))
-    page.until.setDate(qdate(date(2026, 6, 30)))
+    page.since.set_value(date(1990, 1, 1))
+    page.until.set_value(date(2026, 6, 30))
     page.refresh()
     columns = page.model.columnCount()
 
@@ -272,9 +270,9 @@ def peak_memory(db: Path, settings: Path) -> None:
         "def wait(ms):\n"
         "    loop = QEventLoop(); QTimer.singleShot(ms, loop.quit); loop.exec()\n"
         # Every date range opened to all 30 years, so every table holds all its rows.
-        "from PySide6.QtCore import QDate\n"
+        "from datetime import date\n"
         "for page in (w.results, w.symptom_history):\n"
-        "    page.since.setDate(QDate(1990, 1, 1)); page.until.setDate(QDate(2026, 6, 30))\n"
+        "    page.since.set_value(date(1990, 1, 1)); page.until.set_value(date(2026, 6, 30))\n"
         "for i in range(w.tabs.count()):\n"
         "    w.tabs.setCurrentIndex(i); wait(1500)\n"
         "    page = w.tabs.currentWidget()\n"
