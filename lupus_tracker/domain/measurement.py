@@ -68,6 +68,20 @@ def default_unit(marker: Marker, value: ParsedValue) -> Unit:
     return marker.canonical_unit
 
 
+def parse_for_marker(
+    marker: Marker, text: str, number_format: NumberFormat | None = None
+) -> ParsedValue:
+    """``text`` read as a result of ``marker`` (its name, titers, words); ambiguous numbers
+    by ``number_format``, refused when it is ``None``. Raises ``ValueParseError``."""
+    return parse_value(
+        text,
+        marker_name=marker.name,
+        accepts_titer=marker.accepts_titer,
+        words=marker.words,
+        number_format=number_format,
+    )
+
+
 def interpret(
     marker: Marker,
     value_text: str,
@@ -81,13 +95,7 @@ def interpret(
     Stored text is canonical and read with the default decimal point; an entry path passes
     the person's number format (``None`` refuses ambiguous numbers such as ``1.250``).
     """
-    value = parse_value(
-        value_text,
-        marker_name=marker.name,
-        accepts_titer=marker.accepts_titer,
-        words=marker.words,
-        number_format=number_format,
-    )
+    value = parse_for_marker(marker, value_text, number_format)
     if unit_text is None or not unit_text.strip():
         unit = default_unit(marker, value)
     else:

@@ -20,7 +20,7 @@ from pathlib import Path
 from lupus_tracker.domain.catalog import Marker, marker_for_loinc
 from lupus_tracker.domain.dates import DateParseError, parse_date
 from lupus_tracker.domain.entry import check_entry
-from lupus_tracker.domain.measurement import default_unit
+from lupus_tracker.domain.measurement import default_unit, parse_for_marker
 from lupus_tracker.domain.records import (
     InvalidEntryError,
     LabEntry,
@@ -29,7 +29,7 @@ from lupus_tracker.domain.records import (
     Source,
 )
 from lupus_tracker.domain.units import Unit
-from lupus_tracker.domain.values import ValueParseError, format_number, parse_value
+from lupus_tracker.domain.values import ValueParseError, format_number
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.exchange.fhir_range import read_range
 from lupus_tracker.exchange.fhir_records import RecordReader, symptom_entry, symptom_key
@@ -38,7 +38,7 @@ from lupus_tracker.exchange.patient import FilePatient, choose_patient, read_pat
 from lupus_tracker.exchange.plan import ImportPlan, Retraction, Skipped
 from lupus_tracker.exchange.result_key import measured_key
 from lupus_tracker.exchange.textfile import load_json, read_text
-from lupus_tracker.exchange.unit_required import NO_UNIT, has_no_unit
+from lupus_tracker.exchange.unit_required import NO_UNIT, has_no_unit, number_without_unit
 from lupus_tracker.exchange.versions import Version, supersedes, version_of
 from lupus_tracker.store.diary_repo import check_symptom
 
@@ -282,16 +282,9 @@ def _word(marker: Marker, text: str) -> str:
 
 
 def _unitless_text(marker: Marker, text: str) -> str:
-    """A value given as text or integer: a plain number needs a unit to mean anything."""
-    if has_no_unit(marker):
-        return text
-    try:
-        value = parse_value(
-            text, marker_name=marker.name, accepts_titer=marker.accepts_titer, words=marker.words
-        )
-    except ValueParseError:
-        return text  # the check of the entry names what is wrong
-    if value.number is not None and not value.is_titer:
+    """A value given as text or integer: a plain number needs a unit to mean anything
+    (a text that is not a number is left to the check of the entry, which names it)."""
+    if number_without_unit(marker, text, None):
         raise ValueError(f"{text!r}: {NO_UNIT}")
     return text
 
@@ -299,9 +292,7 @@ def _unitless_text(marker: Marker, text: str) -> str:
 def _result_unit(marker: Marker, value: str, unit: str | None) -> Unit | None:
     """The unit the result is in, for reading its range (None: cannot tell)."""
     try:
-        parsed = parse_value(
-            value, marker_name=marker.name, accepts_titer=marker.accepts_titer, words=marker.words
-        )
+        parsed = parse_for_marker(marker, value)
     except ValueParseError:
         return None
     if unit is not None:

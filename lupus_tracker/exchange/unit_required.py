@@ -8,8 +8,9 @@ this reason. Markers read without a unit (titers, words, ordinal dipstick) are e
 from __future__ import annotations
 
 from lupus_tracker.domain.catalog import Marker
+from lupus_tracker.domain.measurement import parse_for_marker
 from lupus_tracker.domain.records import NumberFormat
-from lupus_tracker.domain.values import ValueParseError, parse_value
+from lupus_tracker.domain.values import ValueParseError
 
 NO_UNIT = "a number without a unit cannot be read (the unit is not guessed)"
 
@@ -28,13 +29,7 @@ def number_without_unit(
     if (unit or "").strip() or has_no_unit(marker):
         return False
     try:
-        value = parse_value(
-            text,
-            marker_name=marker.name,
-            accepts_titer=marker.accepts_titer,
-            words=marker.words,
-            number_format=number_format,
-        )
+        value = parse_for_marker(marker, text, number_format)
     except ValueParseError:
         return False
     return value.number is not None and not value.is_titer
