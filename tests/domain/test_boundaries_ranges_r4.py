@@ -97,6 +97,15 @@ def test_ranges_kept(marker, value, unit, ref, why):
             ">4000",
             LOOKS_LIKE.format(range=">4000", fits="mg/g", unit="mg/mmol"),
         ),
+        # possible as mg/dL (1.0-1.2 g/L, 10x the usual C4 0.1-0.4) and, as mg/L, 3.3x off:
+        # exactly 3x closer ("at least CLEARLY_CLOSER times closer") names mg/L
+        (
+            "c4",
+            "20",
+            "mg/dL",
+            "100-120",
+            LOOKS_LIKE.format(range="100-120", fits="mg/L", unit="mg/dL"),
+        ),
     ],
 )
 def test_ranges_refused(marker, value, unit, ref, message):
