@@ -16,7 +16,7 @@ another source is not a lab: no lab is stored (never guessed) and the preview sa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 ORGANIZATION = "Organization"
 _TYPE_URL = "http://hl7.org/fhir/StructureDefinition/Organization"
@@ -25,15 +25,17 @@ _TYPE_URL = "http://hl7.org/fhir/StructureDefinition/Organization"
 _REFERENCE_TYPE = re.compile(r"(?:^|/)([A-Z][A-Za-z]+)/[A-Za-z0-9\-.]{1,64}(?:/_history/[^/]+)?$")
 
 
-def organizations(resources: Iterable[tuple[str, dict]], aliases) -> dict[str, str]:
+def organizations(
+    resources: Iterable[tuple[str, dict]], aliases: Callable[[str, dict], set[str]]
+) -> dict[str, str]:
     """Every way the file refers to one of its Organizations -> the Organization's name
     ("" when it has none). ``aliases(name, resource)`` gives those ways."""
     found: dict[str, str] = {}
     for name, resource in resources:
         if resource.get("resourceType") == ORGANIZATION:
-            title = resource.get("name") if isinstance(resource.get("name"), str) else ""
+            title = resource.get("name")
             for alias in aliases(name, resource):
-                found[alias] = title.strip()
+                found[alias] = title.strip() if isinstance(title, str) else ""
     return found
 
 
