@@ -23,6 +23,8 @@ from lupus_tracker.store import frames
 from lupus_tracker.store.base import ConflictError, Manager, iso, now_stamp
 
 if TYPE_CHECKING:
+    import sqlite3
+
     import pandas as pd
 
 
@@ -187,6 +189,20 @@ class DiaryManager(Manager):
             )
             for r in rows
         ]
+
+    def symptom_rows(
+        self, since: date | None = None, until: date | None = None, symptom: str | None = None
+    ) -> list[sqlite3.Row]:
+        """The entries of :meth:`symptoms` (of one symptom key, or all) as plain rows: day
+        (ISO text), symptom key, severity, location, note, body site; in the same order.
+        What a table of 30 years reads without building 110,000 records (issue 10 Speed),
+        one symptom filtered by SQLite, not in Python."""
+        return self.db.query(
+            "SELECT day, symptom, severity, location, note, body_site FROM symptoms "
+            "WHERE day >= coalesce(?, '0000') AND day <= coalesce(?, '9999') "
+            "AND (? IS NULL OR symptom = ?) ORDER BY day, id",
+            (iso(since), iso(until), symptom, symptom),
+        )
 
     def notes(self, since: date | None = None, until: date | None = None) -> list[tuple[date, str]]:
         rows = self.db.query(

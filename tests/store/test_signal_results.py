@@ -1,0 +1,60 @@
+"""``store.inputs.signal_results`` (the activity signal's light records, issue 10 Speed)
+holds the same results, in the same order, with the same interpretation as
+``repo.results.all`` — the full records it replaces on the dashboard."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lupus_tracker.analysis.serology import ACTIVITY_MARKERS, activity_note, activity_periods
+from lupus_tracker.domain.records import LabEntry, Profile
+from lupus_tracker.store.inputs import signal_results
+
+
+def _fields(result) -> tuple[object, ...]:
+    return (
+        result.id,
+        result.taken_on,
+        result.marker,
+        result.value_text,
+        result.unit,
+        result.ref_range,
+        result.lab,
+        result.assay,
+        result.measurement,
+    )
+
+
+def _entries() -> list[LabEntry]:
+    return [
+        LabEntry(date(2024, 3, 2), "anti_dsdna", "120", "IU/mL", "<30", "Lab A"),
+        LabEntry(date(2024, 3, 1), "c3", "0.7", "g/L", None, "Lab A"),  # the catalog's range
+        LabEntry(date(2024, 3, 1), "c4", "6", "mg/dL", "10-40", "Lab B", assay="Nephelometry"),
+        LabEntry(date(2024, 3, 1), "anti_dsdna", "80", "IU/mL", "<30", "Lab A"),
+        LabEntry(date(2024, 4, 1), "upcr", "0.9", "mg/mg", None, "Lab A"),
+        LabEntry(date(2024, 4, 1), "urine_protein_24h", ">1", "g/24 h", None, None),
+        LabEntry(date(2024, 4, 1), "creatinine", "1.0", "mg/dL", None, "Lab A"),  # not read
+    ]
+
+
+def test_the_same_results_order_and_interpretation_as_full_records(repo):
+    repo.results.add_many(_entries())
+    for sex in (None, "female"):
+        if sex:
+            repo.profile.set(Profile("P", date(1980, 1, 1), sex))
+        light = signal_results(repo, ACTIVITY_MARKERS)
+        full = repo.results.all(ACTIVITY_MARKERS)
+        assert [_fields(r) for r in light] == [_fields(r) for r in full]
+        assert len(light) == 6 and all(r.measurement is not None for r in light)
+        assert activity_periods(light) == activity_periods(full)
+        until = date(2024, 5, 1)
+        assert activity_note(light, until=until) == activity_note(full, until=until) != ""
+
+
+def test_a_result_the_catalog_cannot_read_is_kept_without_a_measurement(repo):
+    repo.results.add_many(_entries()[:1])
+    repo.db.conn.execute("UPDATE results SET value_text = 'unreadable'")
+    (light,) = signal_results(repo, ACTIVITY_MARKERS)
+    (full,) = repo.results.all(ACTIVITY_MARKERS)
+    assert light.measurement is None and full.measurement is None
+    assert activity_periods([light]) == [] == activity_periods([full])
