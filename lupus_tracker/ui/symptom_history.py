@@ -67,28 +67,28 @@ def with_sort_keys(arrays: dict) -> dict:
 
 def load_history(repo, since: date, until: date, symptom: str | None) -> dict:
     """The entries of the period (one symptom or all) as NumPy arrays (a worker's job),
-    read as plain rows (no record per entry; one symptom filtered by SQLite). Texts are
+    read as columns (no record per entry; one symptom filtered by SQLite). Texts are
     object arrays sharing the few distinct strings, not fixed-width copies."""
     import numpy as np
 
-    rows = repo.diary.symptom_rows(since, until, symptom or None)
-    days, keys, severities, locations, notes, sites = zip(*rows, strict=True) if rows else [()] * 6
+    read = repo.diary.symptom_columns(since, until, symptom or None)
+    keys = read["symptom"]
     names = {key: get_symptom(key).name for key in set(keys)}
 
     def texts(values) -> np.ndarray:
-        array = np.empty(len(rows), dtype=object)
+        array = np.empty(len(keys), dtype=object)
         array[:] = values
         return array
 
     return with_sort_keys(
         {
-            "day": np.array(days, dtype="U10"),
+            "day": np.array(read.pop("day"), dtype="U10"),
             "symptom": texts(keys),
             "name": texts([names[key] for key in keys]),
-            "severity": np.array(severities, dtype=np.int64),
-            "location": texts([text or "" for text in locations]),
-            "body_site": texts([text or "" for text in sites]),
-            "note": texts([text or "" for text in notes]),
+            "severity": np.array(read.pop("severity"), dtype=np.int64),
+            "location": texts([text or "" for text in read.pop("location")]),
+            "body_site": texts([text or "" for text in read.pop("body_site")]),
+            "note": texts([text or "" for text in read.pop("note")]),
         }
     )
 

@@ -1,4 +1,4 @@
-"""``store.inputs.signal_results`` (the activity signal's light records, issue 10 Speed)
+"""The light readers of issue 10 Speed. ``store.inputs.signal_results`` (the activity signal's light records, issue 10 Speed)
 holds the same results, in the same order, with the same interpretation as
 ``repo.results.all`` — the full records it replaces on the dashboard."""
 
@@ -58,3 +58,30 @@ def test_a_result_the_catalog_cannot_read_is_kept_without_a_measurement(repo):
     (full,) = repo.results.all(ACTIVITY_MARKERS)
     assert light.measurement is None and full.measurement is None
     assert activity_periods([light]) == [] == activity_periods([full])
+
+
+def test_symptom_columns_are_the_symptom_entries_read_in_chunks(repo):
+    """``diary.symptom_columns`` (the symptom history's read) holds what ``symptoms``
+    holds, in the same order, across several chunks; one symptom is chosen by SQLite."""
+    from datetime import timedelta
+
+    from lupus_tracker.domain.records import SymptomEntry
+
+    start = date(2020, 1, 1)
+    repo.diary.log_many(
+        [
+            SymptomEntry(start + timedelta(days=d), key, d % 11, "malar" if key == "rash" else None)
+            for d in range(1500)
+            for key in ("rash", "fatigue", "headache")
+        ]
+    )
+    since, until = date(2020, 2, 1), date(2023, 12, 31)
+    entries = repo.diary.symptoms(since, until)
+    columns = repo.diary.symptom_columns(since, until)
+    assert len(entries) > 4096  # more than one chunk
+    assert columns["day"] == [e.day.isoformat() for e in entries]
+    for name in ("symptom", "severity", "location", "note", "body_site"):
+        assert columns[name] == [getattr(e, name) for e in entries], name
+    rash = repo.diary.symptom_columns(since, until, "rash")
+    assert rash["day"] == [e.day.isoformat() for e in entries if e.symptom == "rash"]
+    assert set(rash["symptom"]) == {"rash"} and set(rash["location"]) == {"malar"}
