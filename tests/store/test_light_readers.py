@@ -1,6 +1,7 @@
-"""The light readers of issue 10 Speed. ``store.inputs.signal_results`` (the activity signal's light records, issue 10 Speed)
-holds the same results, in the same order, with the same interpretation as
-``repo.results.all`` — the full records it replaces on the dashboard."""
+"""The light readers of issue 10 (Speed) hold what the full records they replace hold:
+``store.inputs.signal_results`` (the activity signal on the dashboard) the same results,
+order and interpretation as ``repo.results.all``; ``diary.symptom_columns`` (the symptom
+history) the same entries as ``diary.symptoms``."""
 
 from __future__ import annotations
 
