@@ -179,7 +179,12 @@ def _table(model: RecordTableModel, name: str) -> _Table:
 
 
 def _fill(
-    table: _Table, model: RecordTableModel, records: Sequence[object], widest: int = 320
+    table: _Table,
+    model: RecordTableModel,
+    records: Sequence[object],
+    widest: int = 320,
+    *,
+    spare_to_first: bool = False,
 ) -> None:
     """Show ``records``, columns as wide as the text, none wider than ``widest``: no column
     takes 1,000 px; no header is cut; rows as high as their wrapped text (a few rows each:
@@ -188,7 +193,7 @@ def _fill(
     table.fitting = True
     try:
         model.set_records(records)
-        fit_columns(table, widest)
+        fit_columns(table, widest, spare_to_first=spare_to_first)
     finally:
         table.fitting = False
     table.resizeRowsToContents()
@@ -355,7 +360,8 @@ class DashboardPage(QStackedWidget):
         self.sledai.setText(content.sledai)
         self.t2t.setText(content.t2t)
         summary = content.symptoms
-        _fill(self.symptoms, self.symptoms_model, summary.stats, 160)
+        # "Days present" stays narrow
+        _fill(self.symptoms, self.symptoms_model, summary.stats, 160, spare_to_first=True)
         self.symptoms_note.setText(
             f"Days with a rash: {summary.rash_days}; fever days: {summary.fever_days}. "
             f"{summary.coverage_text()}"
