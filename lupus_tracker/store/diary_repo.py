@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import groupby
 from datetime import date
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from lupus_tracker.domain.dates import DateParseError, check_not_future
