@@ -23,7 +23,12 @@ from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.entry import check_entry
 from lupus_tracker.domain.ranges import RefRange, parse_range, ranges_disagree
 from lupus_tracker.domain.records import InvalidEntryError, LabEntry, SymptomEntry
-from lupus_tracker.domain.symptoms import check_severity, get_symptom
+from lupus_tracker.domain.symptoms import (
+    SymptomError,
+    canonical_kind,
+    check_severity,
+    get_symptom,
+)
 from lupus_tracker.domain.wording import understood
 from lupus_tracker.store.diary_repo import AlreadyLoggedError, check_symptom
 
@@ -84,8 +89,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def severity_arg(text: str) -> int:
-    from lupus_tracker.domain.symptoms import SymptomError
-
     try:
         return check_severity(text)
     except SymptomError as error:
@@ -146,8 +149,7 @@ def run_symptom(args: argparse.Namespace) -> int:
     entry = SymptomEntry(
         args.date, _symptom_key(args), args.severity, args.location, args.note, args.body_site
     )
-    entry = check_symptom(entry)
-    entry = _canonical_rash_kind(entry)
+    entry = check_symptom(_canonical_rash_kind(entry))
     with open_repository(args, create=True) as repo:
         try:
             before = repo.diary.log(entry, replace=args.replace)
@@ -177,17 +179,18 @@ def _entry_text(entry: SymptomEntry, *, with_day: bool = True) -> str:
 
 
 def _canonical_rash_kind(entry: SymptomEntry) -> SymptomEntry:
-    """``--location`` is the kind of rash, one of the symptom's kinds (any case); a place
+    """``--location`` is the kind of rash (the rule is :func:`canonical_kind`); a place
     on the body given there is refused with a pointer to ``--body-site``."""
-    if entry.location is None:
-        return entry
-    kinds = get_symptom(entry.symptom).locations
-    for kind in kinds:
-        if entry.location.casefold() == kind.casefold() or (
-            "/" in kind and entry.location.casefold() in kind.casefold().split("/")
-        ):
-            return replace(entry, location=kind)
-    raise UserError(
-        f"--location is the kind of rash, one of {', '.join(kinds)}; "
-        f"give where on the body ({entry.location!r}) with --body-site."
-    )
+    try:
+        symptom = get_symptom(entry.symptom)
+    except SymptomError:
+        return entry  # check_symptom names the unknown symptom
+    if entry.location is None or not symptom.locations:
+        return entry  # check_symptom refuses a kind for a symptom without kinds
+    try:
+        return replace(entry, location=canonical_kind(symptom, entry.location))
+    except SymptomError:
+        raise UserError(
+            f"--location is the kind of rash, one of {', '.join(symptom.locations)}; "
+            f"give where on the body ({entry.location!r}) with --body-site."
+        ) from None

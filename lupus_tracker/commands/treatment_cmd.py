@@ -26,6 +26,7 @@ from lupus_tracker.domain.dosing import (
     check_dose_unit,
     check_stop_date,
     dose_text,
+    overlapping_course,
     parse_frequency,
 )
 from lupus_tracker.domain.records import Dose, Event, EventKind, Medication
@@ -131,13 +132,6 @@ def run_event(args: argparse.Namespace) -> int:
     return 0
 
 
-def _active_named(repo, name: str) -> list[Medication]:
-    wanted = name.strip().casefold()
-    return [
-        m for m in repo.treatments.all() if m.name.casefold() == wanted and m.stopped_on is None
-    ]
-
-
 def _one_medication(repo, name: str) -> Medication:
     """The one medication called ``name`` (an active one first); refuse when unsure."""
     wanted = name.strip().casefold()
@@ -164,16 +158,21 @@ def run_medication(args: argparse.Namespace) -> int:
     dose = Dose(args.start, args.dose, args.unit, args.frequency)
     doses = (dose,) if args.dose is not None or args.frequency else ()
     with open_repository(args, create=True) as repo:
-        already = _active_named(repo, args.name)
-        if already:
+        medication = Medication(None, args.name.strip(), args.start, None, args.note, doses)
+        already = overlapping_course(repo.treatments.all(), medication)
+        if already is not None and already.stopped_on is None:
             raise UserError(
-                f"{already[0].name} is already being taken (since "
-                f"{already[0].started_on.isoformat()}); record a new dose with "
+                f"{already.name} is already being taken (since "
+                f"{already.started_on.isoformat()}); record a new dose with "
                 "'lupus-tracker add dose', or stop it first."
             )
-        saved = repo.treatments.add(
-            Medication(None, args.name.strip(), args.start, None, args.note, doses)
-        )
+        if already is not None and already.stopped_on is not None:
+            raise UserError(
+                f"{already.name} was taken from {already.started_on.isoformat()} to "
+                f"{already.stopped_on.isoformat()}; a new course starts after that "
+                "(change the earlier course in the app if its dates are wrong)."
+            )
+        saved = repo.treatments.add(medication)
     what = f" {dose_text(dose)}" if doses else ""
     print(f"Saved {saved.name}{what} from {saved.started_on.isoformat()} (id {saved.id})")
     return 0

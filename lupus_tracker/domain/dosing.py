@@ -12,6 +12,7 @@ pulse), not a daily dose; "as needed" has no fixed number of doses a day.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -232,3 +233,22 @@ def check_stop_date(medication: Medication, stopped_on: date) -> None:
             f"{last.from_date.isoformat()}, after {stopped_on.isoformat()}; give a stop date "
             "on or after it, or change that dose first."
         )
+
+
+def courses_overlap(a: Medication, b: Medication) -> bool:
+    """Two courses of one drug at once: their periods share a day. A course may start the
+    day another stopped (a change of course that day); an open course runs on."""
+    if a.name.strip().casefold() != b.name.strip().casefold():
+        return False
+    if a.started_on == b.started_on:
+        return True
+    a_before_b_ends = b.stopped_on is None or a.started_on < b.stopped_on
+    b_before_a_ends = a.stopped_on is None or b.started_on < a.stopped_on
+    return a_before_b_ends and b_before_a_ends
+
+
+def overlapping_course(courses: Iterable[Medication], course: Medication) -> Medication | None:
+    """The recorded course of the same drug that ``course`` would run alongside, if any:
+    one drug is never taken in two courses at once (the daily dose would count twice).
+    The one rule for adding a medication and for importing one."""
+    return next((c for c in courses if courses_overlap(c, course)), None)

@@ -64,6 +64,22 @@ SYMPTOMS: tuple[Symptom, ...] = (
 _BY_KEY = {symptom.key: symptom for symptom in SYMPTOMS}
 
 
+def canonical_kind(symptom: Symptom, text: str) -> str:
+    """The symptom's kind (``location``) that ``text`` names, in any case, or by one part
+    of a two-word kind ("malar" is "malar/butterfly"); ``SymptomError`` when it names none.
+    The one rule for the CLI, the app and every import."""
+    folded = " ".join(text.split()).casefold()
+    for kind in symptom.locations:
+        if folded == kind.casefold() or ("/" in kind and folded in kind.casefold().split("/")):
+            return kind
+    if not symptom.locations:
+        raise SymptomError(f"{symptom.name} has no kind; leave it empty.")
+    raise SymptomError(
+        f"the kind of {symptom.name.lower()} is one of {', '.join(symptom.locations)}, "
+        f"not {text!r} (where on the body it is goes in body_site)"
+    )
+
+
 def get_symptom(key: str) -> Symptom:
     """The built-in symptom with this key, or the custom symptom the key names."""
     if key.startswith(CUSTOM_PREFIX):

@@ -28,7 +28,6 @@ from lupus_tracker.domain.records import (
     Sex,
     Source,
 )
-from lupus_tracker.domain.symptoms import SymptomError
 from lupus_tracker.domain.treat_to_target import check_pga
 from lupus_tracker.domain.values import ValueParseError, parse_number
 from lupus_tracker.exchange.csv_format import (
@@ -104,7 +103,7 @@ class _Reader:
         self.doses: dict[str, list[Dose]] = {}
         self.sex: Sex | None = None
         self.days: dict[str, date] = {}
-        self.number_format: NumberFormat | None = None  # as the file's own row declares
+        self.number_format: NumberFormat | None = None  # the file's own row, or the profile's
         self.comma_separated = True
         self.number = 0  # the row being read
         self.today = date.today()  # one "today" for the file: no symptom after it
@@ -183,14 +182,11 @@ class _Reader:
     _vital = _lab
 
     def _symptom(self, row: dict[str, str]) -> None:
-        value = row["value"]
-        if not (value.isascii() and value.isdigit()):
-            raise SymptomError(f"severity must be a whole number 0-10, not {value!r}")
         self.plan.symptoms.append(
-            checked_symptom(
+            checked_symptom(  # the severity read as 'add symptom' reads it (" 7" is 7)
                 self._day(row),
                 row["item"],
-                int(value),
+                row["value"],
                 row.get("location") or None,
                 row["note"] or None,
                 row.get("body_site") or None,
@@ -318,7 +314,11 @@ def _delimiter(text: str) -> str:
     return ";" if all(c in names for c in REQUIRED) else ","
 
 
-def read_csv(path: Path, options: ImportOptions | None = None) -> ImportPlan:
+def read_csv(
+    path: Path, options: ImportOptions | None = None, profile_format: NumberFormat | None = None
+) -> ImportPlan:
+    """The file as a plan. Numbers are read as the file's own ``file,number_format`` row
+    says, else as ``profile_format`` (the profile's choice), else only when unambiguous."""
     text, encoding = read_text(path)
     delimiter = _delimiter(text)
     if delimiter != ",":
@@ -332,6 +332,7 @@ def read_csv(path: Path, options: ImportOptions | None = None) -> ImportPlan:
         every_column_known = len(known) == len(header)
         state = _Reader(plan)
         state.comma_separated = delimiter == ","
+        state.number_format = profile_format
         for number, cells in enumerate(reader, start=2):
             joined = "".join(cells)  # one look at the whole row, for 100,000-row files
             if not joined.strip():

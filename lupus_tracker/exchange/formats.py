@@ -72,5 +72,7 @@ def read_plan(path: Path, repo: Repository, options: ImportOptions | None = None
     else:
         from lupus_tracker.exchange.csv_import import read_csv
 
-        plan = read_csv(path, options)
+        # A file that does not say how it writes numbers is read as the profile says
+        # (as 'add lab' reads a value).
+        plan = read_csv(path, options, repo.settings.number_format())
     return reconcile(repo, plan)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from lupus_tracker.domain.dosing import overlapping_course
 from lupus_tracker.domain.records import (
     Event,
     InvalidEntryError,
@@ -91,7 +92,10 @@ class ImportPlan:
     skipped: list[Skipped] = field(default_factory=list)
     notices: list[Skipped] = field(default_factory=list)  # imported, with a remark
     conflicts: list[Conflict] = field(default_factory=list)
-    duplicates: int = 0
+    duplicates: int = 0  # already in the database
+    repeated: int = 0  # the same record again later in the file
+    # How many of each kind (a key of counts()) replace a stored one (--on-conflict replace)
+    replacing: dict[str, int] = field(default_factory=dict)
     settings_left_out: int = 0
     # Source ids amended or corrected in the file, with the version kept (versions.py)
     corrections: dict[str, Version] = field(default_factory=dict)
@@ -137,8 +141,16 @@ class ImportPlan:
 
     def summary(self) -> str:
         changes = {"corrected results", "results removed as entered in error"}
-        parts = [f"{n} {what}" for what, n in self.counts().items() if n and what not in changes]
+        added = {
+            what: n - self.replacing.get(what, 0)
+            for what, n in self.counts().items()
+            if what not in changes
+        }
+        parts = [f"{n} {what}" for what, n in added.items() if n]
         text = "Would add " + (", ".join(parts) if parts else "nothing new")
+        replacing = [f"{n} {what}" for what, n in self.replacing.items() if n]
+        if replacing:
+            text += "; would replace " + ", ".join(replacing) + " by the file's (listed below)"
         if self.replacements:
             text += (
                 f"; would replace {len(self.replacements)} stored results by their "
@@ -150,6 +162,8 @@ class ImportPlan:
             text += "; patient profile"
         if self.duplicates:
             text += f"; {self.duplicates} already in the database"
+        if self.repeated:
+            text += f"; {self.repeated} repeated in the file"
         if self.conflicts:
             replaced = sum(c.replaced for c in self.conflicts)
             text += f"; {len(self.conflicts)} conflicts"
@@ -176,6 +190,20 @@ def _symptom_text(entry: SymptomEntry) -> str:
     return text
 
 
+def _cleared(stored: SymptomEntry, file: SymptomEntry) -> str:
+    """ "kind and note": the stored details a replacing entry from the file leaves out."""
+    gone = [
+        name
+        for name, before, after in (
+            ("kind", stored.location, file.location),
+            ("body site", stored.body_site, file.body_site),
+            ("note", stored.note, file.note),
+        )
+        if before and not after
+    ]
+    return " and ".join(filter(None, (", ".join(gone[:-1]), gone[-1]))) if gone else ""
+
+
 def _shown(marker: str, value: str, unit: str | None) -> str:
     return " ".join(filter(None, (value, unit_label(marker, unit))))
 
@@ -199,6 +227,12 @@ def _stored_text(result: LabResult) -> str:
     """ "0.9 mg/dL of 2024-03-01 08:10": the stored value a file's result would replace."""
     when = " ".join(filter(None, (result.taken_on.isoformat(), result.taken_at)))
     return f"{_shown(result.marker, result.value_text, result.unit)} of {when}"
+
+
+def _course_text(m: Medication) -> str:
+    """ "Hydroxychloroquine from 2020-01-01 (still taken)"."""
+    end = f"to {m.stopped_on.isoformat()}" if m.stopped_on else "(still taken)"
+    return f"{m.name} from {m.started_on.isoformat()} {end}"
 
 
 def _text(note: str | None) -> str:
@@ -233,16 +267,38 @@ class _Reconciler:
         self.replace = OnConflict(plan.options.on_conflict) is OnConflict.REPLACE
         self.conflicts: list[Conflict] = []
         self.duplicates = 0
+        self.repeated = 0  # the same record again in the file
+        self.replacing: dict[str, int] = {}
         self.replacements: list[tuple[int, LabEntry]] = []
         self.by_source_id: dict[str, LabResult] = {}
 
-    def conflict(self, what: str, database: str, file: str, *, in_file: bool = False) -> bool:
-        """Record a conflict; True when the file's value is to be written."""
+    def conflict(
+        self,
+        what: str,
+        database: str,
+        file: str,
+        *,
+        in_file: bool = False,
+        kind: str = "",
+        cleared: str = "",
+    ) -> bool:
+        """Record a conflict; True when the file's value is to be written. In the file
+        twice, ``database`` is what is actually kept for that record (the file's first
+        value, or the database's). ``kind`` (a key of counts()) counts a replacement;
+        ``cleared`` names the stored details a replacing value leaves out."""
         if in_file:
             self.conflicts.append(Conflict(what + " (twice in the file)", database, file))
             return False
         if self.replace:
-            self.conflicts.append(Conflict(what, file, database, replaced=True))
+            reason = ""
+            if cleared:
+                reason = (
+                    f"the file's {file} replaces the database's {database}; "
+                    f"the stored {cleared} cleared (empty in the file)"
+                )
+            self.conflicts.append(Conflict(what, file, database, replaced=True, reason=reason))
+            if kind:
+                self.replacing[kind] = self.replacing.get(kind, 0) + 1
             return True
         self.conflicts.append(Conflict(what, database, file))
         return False
@@ -251,6 +307,7 @@ class _Reconciler:
         sex = self.repo.profile.get().sex
         stored = self.repo.results.all()
         existing = {stored_result_key(r) for r in stored}
+        in_database = frozenset(existing)
         by_source_id = self.by_source_id = {r.source_id: r for r in stored if r.source_id}
         same_file = self.plan.origin is not None and self.plan.origin == self.repo.identity()
         by_id = {r.id: r for r in stored} if same_file and self.plan.own_ids else {}
@@ -300,8 +357,10 @@ class _Reconciler:
                 if key is not None:
                     existing.add(key)
                 kept.append(entry)
-            else:
+            elif key in in_database:
                 self.duplicates += 1
+            else:
+                self.repeated += 1
         return kept
 
     def retractions(self) -> tuple[list[int], list[Skipped]]:
@@ -337,6 +396,7 @@ class _Reconciler:
     def symptoms(self) -> list[SymptomEntry]:
         now = {(e.day, e.symptom): e for e in self.repo.diary.symptoms()}
         seen: dict[tuple, SymptomEntry] = {}
+        kept_text: dict[tuple, str] = {}  # what stays for that day: the file's or the database's
         kept = []
 
         def what(entry: SymptomEntry) -> str:  # named only for a conflict
@@ -346,14 +406,13 @@ class _Reconciler:
             key = (entry.day, entry.symptom)
             if key in seen:
                 if seen[key] != entry:
-                    self.conflict(
-                        what(entry), _symptom_text(seen[key]), _symptom_text(entry), in_file=True
-                    )
+                    self.conflict(what(entry), kept_text[key], _symptom_text(entry), in_file=True)
                 else:
-                    self.duplicates += 1
+                    self.repeated += 1
                 continue
             seen[key] = entry
             current = now.get(key)
+            kept_text[key] = _symptom_text(entry)
             if current is None:
                 kept.append(entry)
             elif (current.severity, current.location, current.note, current.body_site) == (
@@ -363,29 +422,41 @@ class _Reconciler:
                 entry.body_site,
             ):
                 self.duplicates += 1
-            elif self.conflict(what(entry), _symptom_text(current), _symptom_text(entry)):
+            elif self.conflict(
+                what(entry),
+                _symptom_text(current),
+                _symptom_text(entry),
+                kind="symptom entries",
+                cleared=_cleared(current, entry),
+            ):
                 kept.append(entry)
+            else:
+                kept_text[key] = f"the database's {_symptom_text(current)}"
         return kept
 
-    def keyed(self, items: list, now: dict, key, what, shown) -> list:
+    def keyed(self, items: list, now: dict, key, what, shown, kind: str) -> list:
         """New items, duplicates counted, conflicts listed (by ``key``; compared whole)."""
         seen: dict = {}
+        kept_text: dict = {}  # what stays under that key: the file's or the database's
         kept = []
         for item in items:
             k = key(item)
             if k in seen:
                 if seen[k] != item:
-                    self.conflict(what(item), shown(seen[k]), shown(item), in_file=True)
+                    self.conflict(what(item), kept_text[k], shown(item), in_file=True)
                 else:
-                    self.duplicates += 1
+                    self.repeated += 1
                 continue
             seen[k] = item
+            kept_text[k] = shown(item)
             if k not in now:
                 kept.append(item)
             elif now[k] == item:
                 self.duplicates += 1
-            elif self.conflict(what(item), shown(now[k]), shown(item)):
+            elif self.conflict(what(item), shown(now[k]), shown(item), kind=kind):
                 kept.append(item)
+            else:
+                kept_text[k] = f"the database's {shown(now[k])}"
         return kept
 
     def sledai(self) -> list[SledaiAssessment]:
@@ -394,25 +465,34 @@ class _Reconciler:
         the stored one."""
         now = {a.visit_on: a for a in self.repo.sledai.all()}
         seen: dict[date, SledaiAssessment] = {}
+        kept_text: dict[date, str] = {}
         kept = []
         for item in self.plan.sledai:
             what = f"SLEDAI-2K on {item.visit_on}"
             earlier = seen.get(item.visit_on)
             if earlier is not None:
                 if _same_assessment(earlier, item):
-                    self.duplicates += 1
+                    self.repeated += 1
                 else:
                     self.conflict(
-                        what, _assessment_text(earlier), _assessment_text(item), in_file=True
+                        what, kept_text[item.visit_on], _assessment_text(item), in_file=True
                     )
                 continue
             seen[item.visit_on] = item
+            kept_text[item.visit_on] = _assessment_text(item)
             current = now.get(item.visit_on)
             if current is None:
                 kept.append(item)
             elif _same_assessment(current, item):
                 self.duplicates += 1
-            elif self.conflict(what, _assessment_text(current), _assessment_text(item)):
+            elif not self.conflict(
+                what,
+                _assessment_text(current),
+                _assessment_text(item),
+                kind="SLEDAI-2K assessments",
+            ):
+                kept_text[item.visit_on] = f"the database's {_assessment_text(current)}"
+            else:
                 kept.append(
                     replace(
                         item,
@@ -423,26 +503,54 @@ class _Reconciler:
         return kept
 
     def medications(self) -> list[Medication]:
-        now = {(m.name.strip().casefold(), m.started_on) for m in self.repo.treatments.all()}
-        kept = []
+        """New courses; one already recorded (same drug, same start) is a duplicate; one
+        that would run alongside another course of the same drug (in the database or
+        earlier in the file) is a conflict, never imported: that rule is
+        :func:`overlapping_course`, as for ``add medication``."""
+        stored = self.repo.treatments.all()
+        now = {(m.name.strip().casefold(), m.started_on) for m in stored}
+        in_database = frozenset(now)
+        kept: list[Medication] = []
         for m in self.plan.medications:
             key = (m.name.strip().casefold(), m.started_on)
             if key in now:
-                self.duplicates += 1
-            else:
-                now.add(key)
-                kept.append(m)
+                if key in in_database:
+                    self.duplicates += 1
+                else:
+                    self.repeated += 1
+                continue
+            in_file = overlapping_course(kept, m)
+            other = in_file or overlapping_course(stored, m)
+            if other is not None:
+                where = "earlier in the file" if in_file is not None else "in the database"
+                self.conflicts.append(
+                    Conflict(
+                        f"{m.name} from {m.started_on.isoformat()}",
+                        _course_text(other),
+                        _course_text(m),
+                        reason=f"not imported: it overlaps the course {where}, "
+                        f"{_course_text(other)} (one drug is never taken twice at once; "
+                        "change the courses in the app if the dates are wrong)",
+                    )
+                )
+                continue
+            now.add(key)
+            kept.append(m)
         return kept
 
     def events(self) -> list[Event]:
         now = {
             (e.occurred_on, str(e.kind), (e.title or "").strip()) for e in self.repo.events.all()
         }
+        in_database = frozenset(now)
         kept = []
         for e in self.plan.events:
             key = (e.occurred_on, str(e.kind), (e.title or "").strip())
             if key in now:
-                self.duplicates += 1
+                if key in in_database:
+                    self.duplicates += 1
+                else:
+                    self.repeated += 1
             else:
                 now.add(key)
                 kept.append(e)
@@ -450,10 +558,14 @@ class _Reconciler:
 
     def photos(self) -> list[Photo]:
         now = {(p.day, p.data) for p in self.repo.photos.all()}
+        in_database = frozenset(now)
         kept = []
         for p in self.plan.photos:
             if (p.day, p.data) in now:
-                self.duplicates += 1
+                if (p.day, p.data) in in_database:
+                    self.duplicates += 1
+                else:
+                    self.repeated += 1
             else:
                 now.add((p.day, p.data))
                 kept.append(p)
@@ -488,6 +600,7 @@ def reconcile(repo: Repository, plan: ImportPlan) -> ImportPlan:
             key=lambda n: n[0],
             what=lambda n: f"diary note on {n[0]}",
             shown=lambda n: repr(n[1][:60]),
+            kind="diary notes",
         ),
         medications=r.medications(),
         events=r.events(),
@@ -499,6 +612,7 @@ def reconcile(repo: Repository, plan: ImportPlan) -> ImportPlan:
             key=lambda n: (n[0], n[1]),
             what=lambda n: f"report note {n[0]} to {n[1]}",
             shown=lambda n: repr(n[2][:60]),
+            kind="report notes",
         ),
         settings=r.keyed(
             settings,
@@ -506,11 +620,14 @@ def reconcile(repo: Repository, plan: ImportPlan) -> ImportPlan:
             key=lambda s: s[0],
             what=lambda s: f"setting {s[0]}",
             shown=lambda s: repr(s[1]),
+            kind="settings",
         ),
         # A file's patient details only fill an empty profile: never overwrite the user's.
         profile=plan.profile if current == Profile() else None,
         conflicts=r.conflicts,  # a plan reconciled again lists its conflicts once
         duplicates=plan.duplicates + r.duplicates,
+        repeated=plan.repeated + r.repeated,
+        replacing=r.replacing,
         settings_left_out=0 if options.include_settings else len(plan.settings),
     )
 

@@ -15,6 +15,7 @@ from lupus_tracker.domain.symptoms import (
     CUSTOM_PREFIX,
     Symptom,
     SymptomError,
+    canonical_kind,
     check_body_site,
     check_severity,
     custom_symptom,
@@ -50,11 +51,10 @@ def checked_symptom(
         symptom = get_symptom(key)
         checked_severity = check_severity(severity)
         site = check_body_site(body_site)
+        kind = location.strip() or None if location else None
+        kind = canonical_kind(symptom, kind) if kind is not None else None
     except SymptomError as error:
         raise InvalidEntryError(str(error)) from None
-    kind = location.strip() or None if location else None
-    if kind is not None and not symptom.locations:
-        raise InvalidEntryError(f"{symptom.name} has no kind; leave it empty.")
     if site is not None and not symptom.has_body_site:
         raise InvalidEntryError(f"{symptom.name} has no place on the body; leave it empty.")
     try:
