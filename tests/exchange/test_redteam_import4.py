@@ -130,8 +130,9 @@ def test_a_course_after_a_stopped_one_is_imported_and_two_overlapping_in_the_fil
 
 def test_the_apps_own_export_into_the_same_database_adds_nothing_and_no_conflict(tmp_path, capsys):
     db = tmp_path / "own.db"
-    cli("add", "medication", "--db", str(db), "--name", "Hydroxychloroquine", "--start", "2024-06-01",
-        "--dose", "200", "--unit", "mg", "--frequency", "once daily")  # fmt: skip
+    cli("add", "medication", "--db", str(db), "--name", "Hydroxychloroquine",
+        "--start", "2024-06-01", "--dose", "200", "--unit", "mg",
+        "--frequency", "once daily")  # fmt: skip
     out = tmp_path / "own.csv"
     assert cli("export", "--db", str(db), "--format", "csv", "--out", str(out)) == 0
     capsys.readouterr()
@@ -227,7 +228,8 @@ def test_a_value_twice_in_the_file_names_what_is_actually_kept(tmp_path, capsys)
 def test_replacing_says_replace_and_names_the_details_it_clears(tmp_path, capsys):
     db = tmp_path / "rp.db"
     cli("add", "symptom", "--db", str(db), "--date", "2025-01-02", "--symptom", "rash",
-        "--severity", "5", "--location", "malar", "--body-site", "forearm", "--note", "itchy")  # fmt: skip
+        "--severity", "5", "--location", "malar", "--body-site", "forearm",
+        "--note", "itchy")  # fmt: skip
     file = csv_file(tmp_path / "rp.csv", *REPEATS, header=SHORT)
     capsys.readouterr()
     assert cli("import", "--db", str(db), "--on-conflict", "replace", str(file)) == 0
