@@ -30,7 +30,10 @@ def write(tmp_path, text: str | bytes, name: str = "in.csv"):
         (f"{HEADER}\n05/03/2024,lab,c3,0.6,g/L,,,,\n", "YYYY-MM-DD"),
         (f"{HEADER}\n2024-W10-1,lab,c3,0.6,g/L,,,,\n", "YYYY-MM-DD"),
         (f"{HEADER}\n2024-03-05,lab,c3,0.6,g/L,low,,,\n", "ref_low"),
-        (f"{HEADER}\n2024-03-05,symptom,fatigue,high,,,,,\n", "severity"),
+        (
+            f"{HEADER}\n2024-03-05,symptom,fatigue,high,,,,,\n",
+            "(?i)severity",
+        ),  # the message of check_severity, as add symptom
         (f"{HEADER}\n2024-03-05,symptom,fatigue,11,,,,,\n", "10"),
         (f"{HEADER}\n2024-03-05,lab,c3,0.6,mmol/L,,,,\n", "not known"),
         (f"{HEADER}\n2024-03-05,gossip,c3,0.6,g/L,,,,\n", "unknown kind"),

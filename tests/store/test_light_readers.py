@@ -76,8 +76,8 @@ def test_symptom_columns_are_the_symptom_entries_read_in_chunks(repo):
             for key in ("rash", "fatigue", "headache")
         ]
     )
-    since, until = date(2020, 2, 1), date(2023, 12, 31)
-    entries = repo.diary.symptoms(since, until)
+    since, until = date(2020, 2, 1), date(2023, 12, 31)  # "malar" is stored as its kind:
+    entries = repo.diary.symptoms(since, until)  # "malar/butterfly" (canonical_kind)
     columns = repo.diary.symptom_columns(since, until)
     assert len(entries) > 4096  # more than one chunk
     assert columns["day"] == [e.day.isoformat() for e in entries]
@@ -85,4 +85,4 @@ def test_symptom_columns_are_the_symptom_entries_read_in_chunks(repo):
         assert columns[name] == [getattr(e, name) for e in entries], name
     rash = repo.diary.symptom_columns(since, until, "rash")
     assert rash["day"] == [e.day.isoformat() for e in entries if e.symptom == "rash"]
-    assert set(rash["symptom"]) == {"rash"} and set(rash["location"]) == {"malar"}
+    assert set(rash["symptom"]) == {"rash"} and set(rash["location"]) == {"malar/butterfly"}
