@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lupus_tracker.domain.dates import DateParseError, check_not_future
 from lupus_tracker.domain.records import InvalidEntryError, SymptomDay, SymptomEntry
@@ -187,6 +187,34 @@ class DiaryManager(Manager):
             )
             for r in rows
         ]
+
+    def symptom_columns(
+        self, since: date | None = None, until: date | None = None, symptom: str | None = None
+    ) -> dict[str, list[Any]]:
+        """The entries of :meth:`symptoms` (of one symptom key, or all) as columns, in the
+        same order: ``day`` (ISO text), ``symptom`` (key), ``severity``, ``location``,
+        ``note``, ``body_site``. What a table of 30 years reads (issue 10 Speed): no record
+        per entry, one symptom filtered by SQLite, rows read a few thousand at a time and
+        each repeated text kept once (110,000 rows held 110,000 copies of a few keys)."""
+        names = ("day", "symptom", "severity", "location", "note", "body_site")
+        columns: dict[str, list[Any]] = {name: [] for name in names}
+        once: dict[object, object] = {}
+        shared = once.setdefault
+        day, key, severity, location, note, site = columns.values()
+        for rows in self.db.chunks(
+            "SELECT day, symptom, severity, location, note, body_site FROM symptoms "
+            "WHERE day >= coalesce(?, '0000') AND day <= coalesce(?, '9999') "
+            "AND (? IS NULL OR symptom = ?) ORDER BY day, id",
+            (iso(since), iso(until), symptom, symptom),
+        ):
+            for row in rows:
+                day.append(row[0])
+                key.append(shared(row[1], row[1]))
+                severity.append(row[2])
+                location.append(shared(row[3], row[3]))
+                note.append(row[4])
+                site.append(shared(row[5], row[5]))
+        return columns
 
     def notes(self, since: date | None = None, until: date | None = None) -> list[tuple[date, str]]:
         rows = self.db.query(
