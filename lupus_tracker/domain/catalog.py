@@ -490,8 +490,8 @@ MARKERS: tuple[Marker, ...] = (
         "777-3",
         _count_units(),
         default_range="150-400",
-        # alt LOINC 26515-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as NCnc,
-        # Qn, Bld (chosen from: ../shared/domain.md).
+        # alt LOINC 26515-7 "Platelets (Bld) [#/Vol]" (NCnc, Qn, Bld): verified (loinc.org).
+        # https://loinc.org/26515-7/
         alt_loinc=("26515-7",),
         short="Platelets",
         standardised=True,

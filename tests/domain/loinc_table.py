@@ -497,14 +497,18 @@ TERMS: tuple[Term, ...] = (
     ),
     Term(
         "26515-7",
-        "not seen",
+        "Platelets (Bld) [#/Vol]",
         "NCnc",
         "Qn",
         "Bld",
         NOT_SHOWN,
-        NONE,
-        U,
-        "../shared/domain.md",
+        "https://loinc.org/26515-7/",
+        V,
+        "loinc.org v2.77: display name 'Platelets (Bld) [#/Vol]', short name 'Platelet # "
+        "Bld'; fully specified name Platelets:NCnc:Pt:Bld:Qn on "
+        "http://r.details.loinc.org/LOINC/26515-7.html; member of panel 24317-0 (Hemogram "
+        "and platelets WO differential panel); its long common name is not in the stored "
+        "excerpt",
     ),
     Term(
         "731-0",
