@@ -64,14 +64,22 @@ SYMPTOMS: tuple[Symptom, ...] = (
 _BY_KEY = {symptom.key: symptom for symptom in SYMPTOMS}
 
 
-def canonical_kind(symptom: Symptom, text: str) -> str:
-    """The symptom's kind (``location``) that ``text`` names, in any case, or by one part
-    of a two-word kind ("malar" is "malar/butterfly"); ``SymptomError`` when it names none.
-    The one rule for the CLI, the app and every import."""
+def known_kind(symptom: Symptom, text: str) -> str | None:
+    """The symptom's kind that ``text`` names (any case; "malar" is "malar/butterfly")."""
     folded = " ".join(text.split()).casefold()
     for kind in symptom.locations:
         if folded == kind.casefold() or ("/" in kind and folded in kind.casefold().split("/")):
             return kind
+    return None
+
+
+def canonical_kind(symptom: Symptom, text: str) -> str:
+    """The symptom's kind (``location``) that ``text`` names, in any case, or by one part
+    of a two-word kind ("malar" is "malar/butterfly"); ``SymptomError`` when it names none.
+    The one rule for the CLI, the app and every import."""
+    kind = known_kind(symptom, text)
+    if kind is not None:
+        return kind
     if not symptom.locations:
         raise SymptomError(f"{symptom.name} has no kind; leave it empty.")
     raise SymptomError(

@@ -28,6 +28,7 @@ from lupus_tracker.domain.records import (
     Sex,
     Source,
 )
+from lupus_tracker.domain.symptoms import canonical_kind, get_symptom
 from lupus_tracker.domain.treat_to_target import check_pga
 from lupus_tracker.domain.values import ValueParseError, parse_number
 from lupus_tracker.exchange.csv_format import (
@@ -182,12 +183,16 @@ class _Reader:
     _vital = _lab
 
     def _symptom(self, row: dict[str, str]) -> None:
+        kind = (row.get("location") or "").strip() or None
+        if kind is not None:
+            symptom = get_symptom(row["item"])  # a SymptomError names an unknown one
+            kind = canonical_kind(symptom, kind)  # the rule of 'add symptom --location'
         self.plan.symptoms.append(
             checked_symptom(  # the severity read as 'add symptom' reads it (" 7" is 7)
                 self._day(row),
                 row["item"],
                 row["value"],
-                row.get("location") or None,
+                kind,
                 row["note"] or None,
                 row.get("body_site") or None,
                 self.today,

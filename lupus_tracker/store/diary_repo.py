@@ -20,6 +20,7 @@ from lupus_tracker.domain.symptoms import (
     check_severity,
     custom_symptom,
     get_symptom,
+    known_kind,
 )
 from lupus_tracker.store import frames
 from lupus_tracker.store.base import ConflictError, Manager, iso, now_stamp
@@ -52,7 +53,12 @@ def checked_symptom(
         checked_severity = check_severity(severity)
         site = check_body_site(body_site)
         kind = location.strip() or None if location else None
-        kind = canonical_kind(symptom, kind) if kind is not None else None
+        if kind is not None and not symptom.locations:
+            canonical_kind(symptom, kind)  # refused: this symptom has no kind
+        # A kind the app names is stored as it names it; an older entry's own text (an
+        # earlier script's "forearm") is kept as it is when its day is saved again. New
+        # entries are checked strictly by the CLI and the imports (canonical_kind).
+        kind = known_kind(symptom, kind) or kind if kind is not None else None
     except SymptomError as error:
         raise InvalidEntryError(str(error)) from None
     if site is not None and not symptom.has_body_site:
