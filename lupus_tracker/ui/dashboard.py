@@ -153,8 +153,10 @@ class _Table(QTableView):
 
 
 def _size_rows(table: _Table) -> None:
-    if not table.fitting:
-        table.resizeRowsToContents()
+    # Rows are sized again after every column resize, also while _fill sizes the columns:
+    # sizing them once at the end left a wrapped eGFR note cut in the layout audit
+    # (test_a11y_layout, 1366x768), so the cheaper path is not taken.
+    table.resizeRowsToContents()
 
 
 def _table(model: RecordTableModel, name: str) -> _Table:
