@@ -111,15 +111,18 @@ class MainWindow(QMainWindow):
         repo.subscribe(self._repository_changed)
         self._seen_version = self._data_version()
         self._update_title()
+        self._adopt_number_format()
         self._open_backup: threading.Event | None = None
+        self.statusBar()  # laid out with the window: no jump when its first message comes
         self.fit_to_screen()
-        # Not needed to show the window: done just after its first paint (start-up speed).
-        after_first_paint(self, self._after_first_paint)
+        # Not needed to show the window: done just after its first paint (start-up speed),
+        # once the dashboard (painted with it) has started its read.
+        after_first_paint(self.dashboard, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         """What the window does once it is on screen: the keyboard and focus helpers, the
-        number format of a file without one, the integrity check's outcome and the day's
-        first backup (the dashboard reads its data itself, also after the first paint)."""
+        integrity check's outcome and the day's first backup (the dashboard reads its data
+        itself, also just after the first paint)."""
         if self._closed:  # closed before it was ever painted: its close made the backup
             return
         from PySide6.QtWidgets import QApplication
@@ -134,7 +137,6 @@ class MainWindow(QMainWindow):
             focus_ring.install(app).follow(app.focusWidget())  # a visible ring in every window
             term_tips.install(app)  # plain words for clinical terms
             app.focusWindowChanged.connect(self._focus_window_changed)
-        self._adopt_number_format()
         self._start_open_backup()
 
     def _adopt_number_format(self) -> None:
