@@ -280,8 +280,7 @@ class DashboardPage(QStackedWidget):
         self.addWidget(self.loading)
         self.setCurrentWidget(self.loading)
         self._reading = self._read_again = False
-        self._first_read_due = True
-        after_first_paint(self, self._first_read)  # the window shows first, then this reads
+        after_first_paint(self, self.refresh)  # the window shows first, then this reads
 
     def restyle(self) -> None:
         """Colours from the current theme (called again when the theme changes)."""
@@ -302,8 +301,6 @@ class DashboardPage(QStackedWidget):
         """Read the dashboard in a background task on its own connection and show it when
         it arrives (no freeze while 30 years of results are read); while one read runs, a
         further request reads again once it is done (the latest data always wins)."""
-        if self._first_read_due:  # the read just after the first paint will see it
-            return
         if self._reading:
             self._read_again = True
             return
@@ -317,10 +314,6 @@ class DashboardPage(QStackedWidget):
             name="dashboard",
             owner=self,
         )
-
-    def _first_read(self) -> None:
-        self._first_read_due = False
-        self.refresh()
 
     def _arrived(self, path, content: DashboardContent) -> None:
         self._reading = False
