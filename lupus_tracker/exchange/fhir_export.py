@@ -213,7 +213,7 @@ def observation(result: LabResult, sex, patient_ref: str, derived_from: Sequence
     if result.assay:
         resource["method"] = {"text": result.assay}
     if result.lab:
-        resource["performer"] = [{"display": result.lab}]
+        resource["performer"] = [{"type": "Organization", "display": result.lab}]
     if result.pattern:
         resource["component"] = [
             {

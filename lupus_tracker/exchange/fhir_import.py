@@ -14,6 +14,7 @@ amount nor a ratio. A range that cannot be used is dropped with a remark, never 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from lupus_tracker.domain.records import (
 from lupus_tracker.domain.units import Unit
 from lupus_tracker.domain.values import ValueParseError, format_number
 from lupus_tracker.exchange.errors import ExchangeError
+from lupus_tracker.exchange.fhir_performer import organizations, performing_lab
 from lupus_tracker.exchange.fhir_range import read_range
 from lupus_tracker.exchange.fhir_records import RecordReader, symptom_entry, symptom_key
 from lupus_tracker.exchange.options import ImportOptions
@@ -54,11 +56,19 @@ PATTERN_LOINC = "49311-4"  # ANA pattern, narrative
 UNIT_URL = "urn:lupus-tracker:unit"  # the unit of a word result, as fhir_export writes it
 METHOD_BY_CODE = {
     "33914-3": "MDRD",
-    "48642-3": "MDRD",
-    "48643-1": "MDRD (race-based)",
     "62238-1": "CKD-EPI 2009",
     "98979-8": "CKD-EPI 2021",
 }
+# Race-based eGFR terms: an eGFR "among blacks" / "among non-blacks" by the MDRD equation.
+# Sources: HL7 FHIR R4 example observation-example-f205-egfr (hl7.org/fhir/R4, CC0), whose
+# codings give LOINC 48643-1 "Glomerular filtration rate/1.73 sq M predicted among blacks
+# [Volume Rate/Area] in Serum or Plasma by Creatinine-based formula (MDRD)" and 48642-3 "...
+# among non-blacks ..."; the same two terms in HL7's PDDI implementation guide example
+# Observation observation-digoxin-cyclosporine-renal ("... (MDRD)/1.73 sq M among black
+# population" / "among non black population"). The loinc.org pages of these two codes were
+# not in the reference corpus searched on 2026-11-29. The app's eGFR is the race-free
+# CKD-EPI 2021 (NKF-ASN task force 2021, ../shared/domain.md): these are not imported.
+RACE_BASED_EGFR = {"48643-1": "MDRD", "48642-3": "MDRD"}
 NOT_THE_SAME = {
     "5804-0": "spot urine protein (mg/dL) is neither a 24-hour amount nor a "
     "protein/creatinine ratio",
@@ -356,6 +366,7 @@ class _Reader:
         self.patient = patient
         self.from_issued = False
         self.by_identifier: dict[str, int] = {}  # identifier -> index in plan.results
+        self.organizations: dict[str, str] = {}  # how the file refers to its labs -> name
 
     def skip(self, where: str, reason: str) -> None:
         self.plan.skipped.append(Skipped(where, reason))
@@ -388,24 +399,43 @@ class _Reader:
         self.from_issued = False
         if not when and isinstance(resource.get("issued"), str):
             when, self.from_issued = resource["issued"], True
-        lab = next(
-            (
-                p.get("display")
-                for p in resource.get("performer") or []
-                if isinstance(p, dict) and p.get("display")
-            ),
-            None,
+        lab, not_a_lab = performing_lab(
+            resource, self.organizations, _own_record(resource) is not None
         )
         has_value = any(k.startswith("value") for k in resource)
         identifier = _identifier(resource)
+        imported = len(self.plan.results)
         if not has_value and resource.get("component"):
-            for index, component in enumerate(resource["component"]):
-                ident = f"{identifier}#{index}" if identifier else None
-                self.item(f"{name} component {index + 1}", component, when, lab, resource, ident)
+            self.components(name, resource, when, lab, identifier)
         elif not has_value and resource.get("hasMember"):
             return  # a panel: its members are read on their own
         elif not self.symptom(name, resource, when):
             self.item(name, resource, when, lab, resource, identifier)
+        if not_a_lab and len(self.plan.results) > imported:
+            self.plan.notices.append(Skipped(name, f"{label}: {not_a_lab}"))
+
+    def components(
+        self, name: str, resource: dict, when: str | None, lab: str | None, identifier: str | None
+    ) -> None:
+        """The results in ``component``. Several components of one Observation that are
+        one marker (two eGFR at one instant) are all skipped: the app never stores two
+        values of one marker at one time from one result, and never chooses one."""
+        components = resource["component"]
+        markers = [_component_marker(c) for c in components]
+        counts = Counter(m for m in markers if m is not None)
+        for index, component in enumerate(components):
+            where = f"{name} component {index + 1}"
+            marker = markers[index]
+            if marker is not None and counts[marker] > 1:
+                label = _label(component.get("code"), marker.name)
+                self.skip(
+                    where,
+                    f"{label}: one of {counts[marker]} {marker.name} values in one "
+                    "Observation at one time: none is imported (the app will not choose one)",
+                )
+                continue
+            ident = f"{identifier}#{index}" if identifier else None
+            self.item(where, component, when, lab, resource, ident)
 
     def symptom(self, where: str, resource: dict, when: str | None) -> bool:
         """A symptom Observation as Lupus Tracker exports it; False if it is not one."""
@@ -433,6 +463,15 @@ class _Reader:
         label = _label(item.get("code"), "(no name)")
         if not codes:
             self.skip(where, f"{label}: no LOINC code")
+            return
+        race_based = [c for c, _ in codes if c in RACE_BASED_EGFR]
+        if race_based:
+            equation = RACE_BASED_EGFR[race_based[0]]
+            self.skip(
+                where,
+                f"race-based eGFR ({equation}) not imported: {label} (LOINC {race_based[0]}) "
+                "uses a race coefficient; the app's eGFR is the race-free CKD-EPI 2021",
+            )
             return
         marker = None
         for code, _ in codes:
@@ -545,6 +584,16 @@ class _Reader:
 _OWN_RESULT = re.compile(r"^result/([0-9]+)$")
 
 
+def _component_marker(component: object) -> Marker | None:
+    """The marker a component would be imported as (None: it would be skipped anyway)."""
+    if not isinstance(component, dict):
+        return None
+    codes = [c for c, _ in _loinc_codes(component.get("code"))]
+    if any(c in RACE_BASED_EGFR or c in NOT_THE_SAME for c in codes):
+        return None
+    return next((m for m in map(marker_for_loinc, codes) if m is not None), None)
+
+
 def _own_record(resource: dict) -> tuple[str, int] | None:
     """(database identity, stored result id) from the identifier Lupus Tracker's own export
     gives a result (``urn:lupus-tracker:<uuid>`` ``result/<id>``), else None."""
@@ -596,6 +645,7 @@ def read_fhir(
             plan.profile, plan.patient_names = patient.profile, patient.names
             sex = sex or patient.profile.sex
         reader = _Reader(plan, _inherited_dates(resources), options, sex, patient)
+        reader.organizations = organizations(resources, _aliases)
         records = RecordReader(plan)
     except (AttributeError, TypeError) as error:
         raise ExchangeError(f"{path.name} is not well-formed FHIR ({error}).") from None
