@@ -184,10 +184,16 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "ana",
         "Antinuclear antibodies (IFA)",
+        # LOINC 5048-4: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as Titr, Qn,
+        # Ser (chosen from: ../shared/domain.md).
         "5048-4",
         _units(TITER),
         kind=MarkerKind.TITER,
         default_range="<1:80",
+        # alt LOINC 42254-3: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as PrThr,
+        # Ord, Ser (chosen from: Labcorp map (no unit) and ../shared/domain.md).
+        # alt LOINC 8061-4: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as PrThr,
+        # Ord, Ser (chosen from: ../shared/domain.md).
         alt_loinc=("42254-3", "8061-4"),
         words=QUALITATIVE_WORDS,
         short="ANA",
@@ -196,16 +202,29 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "anti_dsdna",
         "Anti-dsDNA antibodies",
+        # LOINC 5130-0: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc, Qn,
+        # Ser, cited as "DNA double strand Ab [Units/volume] in Serum" (chosen from: display in a
+        # public value-set file; the deprecated twin 11563-4 'Deprecated DNA double strand Ab
+        # [Units/volume] in Serum' is on
+        # https://www.healthassure.in/codes/loinc-11563-4-dna-double-strand-ab-qn-s).
         "5130-0",
         _units(
             Unit("[IU]/mL", "IU/mL", aliases=("IU/ml", "[iU]/mL", "IU / mL")),
             Unit("U/mL", "U/mL (kit units)", family="kit", aliases=("U/ml", "units/mL")),
             TITER,
         ),
-        # 33799-8 DNA double strand Ab IgG in serum, IU/mL (Mayo Clinic Laboratories test
-        # catalog, ADNA); 31348-6 DNA double strand Ab [Presence] in Serum (NLM Clinical
-        # Table Search as cited by HL7 FHIR mappers).
         default_range="<30",
+        # alt LOINC 11013-0 "DNA double strand Ab [Titer] in Serum" (Titr, Qn, Ser): verified (LOINC
+        # table copy), status ACTIVE.
+        # https://www.healthassure.in/codes/loinc-11013-0-dna-double-strand-ab-s-titer
+        # https://loinc.org/11013-0/
+        # alt LOINC 6457-6: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as PrThr,
+        # Ord, Ser (chosen from: ../shared/domain.md only).
+        # alt LOINC 33799-8: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc,
+        # Qn, Ser (chosen from: Mayo Clinic Laboratories ADNA result LOINC).
+        # alt LOINC 31348-6: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as PrThr,
+        # Ord, Ser, cited as "DNA double strand Ab [Presence] in Serum" (chosen from: NLM Clinical
+        # Table Search as cited by FHIR mappers).
         alt_loinc=("11013-0", "6457-6", "33799-8", "31348-6"),
         # Crithidia luciliae IFA titers: reference "Negative" (Mayo Clinic Laboratories
         # test CRITH); labs screen at 1:10, so a titer of 1:10 or more is positive.
@@ -217,6 +236,8 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "c3",
         "Complement C3",
+        # LOINC 4485-9: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc, Qn,
+        # Ser/Plas (chosen from: Mayo and ARUP catalogs (corroboration only)).
         "4485-9",
         _units(
             Unit("g/L", "g/L", decimals=2),
@@ -229,6 +250,10 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "c4",
         "Complement C4",
+        # LOINC 4498-2 "Complement C4 [Mass/volume] in Serum or Plasma" (MCnc, Qn, Ser/Plas):
+        # verified (LOINC table copy), status ACTIVE.
+        # https://www.healthassure.in/codes/loinc-4498-2-complement-c4-massvol
+        # https://loinc.org/4498-2/
         "4498-2",
         _units(
             Unit("g/L", "g/L", decimals=2),
@@ -241,6 +266,9 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "albumin",
         "Serum albumin",
+        # LOINC 1751-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc, Qn,
+        # Ser/Plas, cited as "Albumin [Mass/volume] in Serum or Plasma" (chosen from: Synthea
+        # display (corroboration only)).
         "1751-7",
         _units(Unit("g/L", "g/L", decimals=0), Unit("g/dL", "g/dL", factor=10.0, decimals=1)),
         default_range="35-50",
@@ -249,6 +277,8 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "urine_protein_24h",
         "Urine protein, 24 hours",
+        # LOINC 2889-4: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MRat, Qn,
+        # Urine (chosen from: ../shared/domain.md).
         "2889-4",
         _units(
             Unit(
@@ -272,6 +302,9 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "upcr",
         "Urine protein/creatinine ratio",
+        # LOINC 2890-2: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MRto, Qn,
+        # Urine, cited as "Protein/Creatinine [Mass Ratio] in Urine" (chosen from: lab catalogs
+        # print this name (corroboration only)).
         "2890-2",
         _units(
             Unit("mg/mg", "mg/mg", aliases=("g/g",), decimals=2),
@@ -283,12 +316,16 @@ MARKERS: tuple[Marker, ...] = (
         # a common lab range, not the guideline's cut-off; KDIGO's is used (issue 12 item 4).
         default_range="<0.15",
         unit_ranges=(("mg/g", "<150"), ("mg/mmol", "<15")),
+        # alt LOINC 34366-5: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as SRto,
+        # Qn, Urine (chosen from: ../shared/domain.md (mg/mmol)).
         alt_loinc=("34366-5",),
         short="UPCR",
     ),
     Marker(
         "uacr",
         "Urine albumin/creatinine ratio",
+        # LOINC 9318-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MRto, Qn,
+        # Urine (chosen from: ../shared/domain.md).
         "9318-7",
         _units(
             Unit("mg/g", "mg/g", aliases=("ug/mg", "µg/mg", "mcg/mg"), decimals=0),
@@ -299,12 +336,20 @@ MARKERS: tuple[Marker, ...] = (
         # 3.2 mg/mmol is A2 (a converted <3.39 would call it normal).
         default_range="<30",
         unit_ranges=(("mg/mmol", "<3"), ("mg/mg", "<0.03")),
+        # alt LOINC 32294-1: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as SRto,
+        # Qn, Urine (chosen from: ../shared/domain.md (mg/mmol)).
+        # alt LOINC 14959-1: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MRto,
+        # Qn, Urine (chosen from: Synthea file (corroboration only)).
         alt_loinc=("32294-1", "14959-1"),
         short="UACR",
     ),
     Marker(
         "creatinine",
         "Serum creatinine",
+        # LOINC 2160-0 "Creatinine [Mass/volume] in Serum or Plasma" (MCnc, Qn, Ser/Plas): verified
+        # (HL7 publication).
+        # https://build.fhir.org/ig/cqframework/dqm-content-cms-2026/ValueSet-serum-creatinine.html
+        # https://loinc.org/2160-0/
         "2160-0",
         _units(
             Unit("mg/dL", "mg/dL", decimals=2),
@@ -313,6 +358,14 @@ MARKERS: tuple[Marker, ...] = (
         ),
         default_range="0.5-1.3",
         range_by_sex=((Sex.FEMALE, "0.5-1.1"), (Sex.MALE, "0.7-1.3")),
+        # alt LOINC 14682-9 "Creatinine [Moles/volume] in Serum or Plasma" (SCnc, Qn, Ser/Plas):
+        # verified (HL7 publication).
+        # https://build.fhir.org/ig/cqframework/dqm-content-cms-2026/ValueSet-serum-creatinine.html
+        # https://loinc.org/14682-9/
+        # alt LOINC 38483-4 "Creatinine [Mass/volume] in Blood" (MCnc, Qn, Bld): verified (HL7
+        # publication).
+        # https://build.fhir.org/ig/cqframework/dqm-content-cms-2026/ValueSet-serum-creatinine.html
+        # https://loinc.org/38483-4/
         alt_loinc=("14682-9", "38483-4"),
         short="Creatinine",
         standardised=True,
@@ -320,6 +373,8 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "egfr",
         "eGFR (CKD-EPI 2021)",
+        # LOINC 98979-8: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ArVRat,
+        # Qn, Ser/Plas/Bld (chosen from: ../shared/domain.md).
         "98979-8",
         _units(
             Unit(
@@ -338,6 +393,23 @@ MARKERS: tuple[Marker, ...] = (
         # KDIGO 2012 GFR categories (domain.egfr.gfr_category): flagged LOW below 60
         # (G3a-G5); 60-89 is G2, "mildly decreased", not flagged at any age.
         default_range=">=60",
+        # alt LOINC 33914-3 "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in
+        # Serum or Plasma by Creatinine-based formula (MDRD)" (ArVRat, Qn, Ser/Plas): verified (HL7
+        # publication).
+        # https://hl7.org/fhir/R4/observation-example-f205-egfr.json.html
+        # https://loinc.org/33914-3/
+        # alt LOINC 62238-1: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as
+        # ArVRat, Qn, Ser/Plas/Bld (chosen from: ../shared/domain.md).
+        # alt LOINC 48642-3 "Glomerular filtration rate/1.73 sq M predicted among non-blacks [Volume
+        # Rate/Area] in Serum or Plasma by Creatinine-based formula (MDRD)" (ArVRat, Qn, Ser/Plas):
+        # verified (HL7 publication).
+        # https://hl7.org/fhir/R4/observation-example-f205-egfr.json.html
+        # https://loinc.org/48642-3/
+        # alt LOINC 48643-1 "Glomerular filtration rate/1.73 sq M predicted among blacks [Volume
+        # Rate/Area] in Serum or Plasma by Creatinine-based formula (MDRD)" (ArVRat, Qn, Ser/Plas):
+        # verified (HL7 publication).
+        # https://hl7.org/fhir/R4/observation-example-f205-egfr.json.html
+        # https://loinc.org/48643-1/
         alt_loinc=("33914-3", "62238-1", "48642-3", "48643-1"),
         short="eGFR",
         note="Other equations (MDRD, CKD-EPI 2009) are different methods: keep the method.",
@@ -346,6 +418,10 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "hemoglobin",
         "Hemoglobin",
+        # LOINC 718-7 "Hemoglobin [Mass/volume] in Blood" (MCnc, Qn, Bld): verified (loinc.org),
+        # status ACTIVE.
+        # https://loinc.org/58410-2/
+        # https://loinc.org/718-7/
         "718-7",
         _units(
             Unit("g/dL", "g/dL", decimals=1),
@@ -361,9 +437,16 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "wbc",
         "White blood cells",
+        # LOINC 6690-2 "Leukocytes [#/volume] in Blood by Automated count" (NCnc, Qn, Bld): verified
+        # (loinc.org), status ACTIVE.
+        # https://loinc.org/58410-2/
+        # https://loinc.org/6690-2/
         "6690-2",
         _count_units(),
         default_range="4.0-11.0",
+        # alt LOINC 26464-8 "Leukocytes [#/volume] in Blood" (NCnc, Qn, Bld): verified (loinc.org).
+        # https://loinc.org/55429-5/panel
+        # https://loinc.org/26464-8/
         alt_loinc=("26464-8",),
         short="WBC",
         standardised=True,
@@ -371,9 +454,15 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "lymphocytes",
         "Lymphocytes, absolute",
+        # LOINC 731-0 "Lymphocytes [#/volume] in Blood by Automated count" (NCnc, Qn, Bld): verified
+        # (HL7 publication). Source: HL7 FHIR R4 example Bundle 'ghp'
+        # (tests/data/fhir/hl7_r4_Bundle-ghp.json).
+        # https://loinc.org/731-0/
         "731-0",
         _count_units(),
         default_range="1.0-4.8",
+        # alt LOINC 26474-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as NCnc,
+        # Qn, Bld (chosen from: ../shared/domain.md).
         alt_loinc=("26474-7",),
         short="Lymphocytes",
         standardised=True,
@@ -381,9 +470,15 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "platelets",
         "Platelets",
+        # LOINC 777-3 "Platelets [#/volume] in Blood by Automated count" (NCnc, Qn, Bld): verified
+        # (loinc.org), status ACTIVE.
+        # https://loinc.org/58410-2/
+        # https://loinc.org/777-3/
         "777-3",
         _count_units(),
         default_range="150-400",
+        # alt LOINC 26515-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as NCnc,
+        # Qn, Bld (chosen from: ../shared/domain.md).
         alt_loinc=("26515-7",),
         short="Platelets",
         standardised=True,
@@ -391,27 +486,39 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "esr",
         "ESR (Westergren)",
+        # LOINC 4537-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as Vel, Qn,
+        # Bld (chosen from: ../shared/domain.md).
         "4537-7",
         _units(Unit("mm/h", "mm/h", aliases=("mm/hr", "mm/1h", "mm/[h]"))),
         default_range="<20",
         range_by_sex=((Sex.FEMALE, "<20"), (Sex.MALE, "<15")),
+        # alt LOINC 30341-2: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as Vel,
+        # Qn, Bld (chosen from: ../shared/domain.md).
         alt_loinc=("30341-2",),
         short="ESR",
     ),
     Marker(
         "crp",
         "C-reactive protein",
+        # LOINC 1988-5: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc, Qn,
+        # Ser/Plas (chosen from: ../shared/domain.md).
         "1988-5",
         _units(Unit("mg/L", "mg/L", decimals=1), Unit("mg/dL", "mg/dL", factor=10.0, decimals=2)),
-        # 30522-7 C reactive protein [Mass/volume] in Serum or Plasma by High sensitivity
-        # method (HL7 Switzerland CH LAB-Order, ActivityDefinition procedure-crp-highsens)
         default_range="<5",
+        # alt LOINC 30522-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc,
+        # Qn, Ser/Plas, cited as "C reactive protein [Mass/volume] in Serum or Plasma by High
+        # sensitivity method" (chosen from: HL7 Switzerland CH LAB-Order ActivityDefinition (round
+        # 3)).
         alt_loinc=("30522-7",),
         short="CRP",
     ),
     Marker(
         "urine_rbc",
         "Red cells in urine sediment",
+        # LOINC 13945-1 "Erythrocytes [#/area] in Urine sediment by Microscopy high power field"
+        # (Naric, Qn, Urine sed): verified (LOINC table copy), status ACTIVE.
+        # https://www.healthassure.in/codes/loinc-13945-1-rbc-lmhpf-urine-sed-area
+        # https://loinc.org/13945-1/
         "13945-1",
         _units(Unit("/[HPF]", "/HPF", aliases=("/hpf", "cells/HPF", "per HPF", "RBC/HPF"))),
         default_range="0-5",
@@ -420,6 +527,8 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "urine_wbc",
         "White cells in urine sediment",
+        # LOINC 5821-4: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as Naric, Qn,
+        # Urine sed (chosen from: ../shared/domain.md).
         "5821-4",
         _units(Unit("/[HPF]", "/HPF", aliases=("/hpf", "cells/HPF", "per HPF", "WBC/HPF"))),
         default_range="0-5",
@@ -428,11 +537,18 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "urine_protein_dipstick",
         "Urine protein, dipstick",
+        # LOINC 20454-5: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as PrThr,
+        # Ord, Urine, cited as "Protein [Presence] in Urine by Test strip" (chosen from: Synthea
+        # display (corroboration only)).
         "20454-5",
         _units(Unit("{dipstick}", "dipstick", family="ordinal")),
         kind=MarkerKind.ORDINAL,
         default_range="negative",
         words=DIPSTICK_WORDS,
+        # alt LOINC 2887-8 "Protein [Presence] in Urine" (PrThr, Ord, Urine): verified (HL7
+        # publication). Source: HL7 FHIR R4 example Bundle 'ghp'
+        # (tests/data/fhir/hl7_r4_Bundle-ghp.json).
+        # https://loinc.org/2887-8/
         alt_loinc=("2887-8",),
         short="Dipstick protein",
         note="Home or clinic test strip; a screen, not a measure.",
@@ -440,6 +556,9 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "weight",
         "Body weight",
+        # LOINC 29463-7 "Body weight" (M, Qn, ^Patient): verified (HL7 publication).
+        # https://hl7.org/fhir/valueset-observation-vitalsignresult.html
+        # https://loinc.org/29463-7/
         "29463-7",
         _units(
             Unit("kg", "kg", decimals=1),
@@ -457,6 +576,9 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "height",
         "Body height",
+        # LOINC 8302-2 "Body height" (Len, Qn, ^Patient): verified (HL7 publication).
+        # https://hl7.org/fhir/valueset-observation-vitalsignresult.html
+        # https://loinc.org/8302-2/
         "8302-2",
         _units(
             Unit("cm", "cm", decimals=1),
@@ -469,6 +591,10 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "systolic_bp",
         "Systolic blood pressure",
+        # LOINC 8480-6 "Systolic blood pressure" (Pres, Qn, Arterial system): verified (HL7
+        # publication).
+        # https://hl7.org/fhir/valueset-observation-vitalsignresult.html
+        # https://loinc.org/8480-6/
         "8480-6",
         _units(Unit("mm[Hg]", "mmHg", aliases=("mm Hg",))),
         category=Category.VITAL,
@@ -479,6 +605,10 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "diastolic_bp",
         "Diastolic blood pressure",
+        # LOINC 8462-4 "Diastolic blood pressure" (Pres, Qn, Arterial system): verified (HL7
+        # publication).
+        # https://hl7.org/fhir/valueset-observation-vitalsignresult.html
+        # https://loinc.org/8462-4/
         "8462-4",
         _units(Unit("mm[Hg]", "mmHg", aliases=("mm Hg",))),
         category=Category.VITAL,
@@ -489,6 +619,9 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "temperature",
         "Body temperature",
+        # LOINC 8310-5 "Body temperature" (Temp, Qn, ^Patient): verified (HL7 publication).
+        # https://hl7.org/fhir/valueset-observation-vitalsignresult.html
+        # https://loinc.org/8310-5/
         "8310-5",
         _units(
             Unit("Cel", "°C", aliases=("C", "degC", "celsius"), decimals=1),
@@ -501,10 +634,11 @@ MARKERS: tuple[Marker, ...] = (
                 aliases=("F", "degF", "fahrenheit"),
             ),
         ),
-        # 8331-1 Oral temperature (HL7 FHIR R4 example observation-example-f202-temperature,
-        # LOINC display "Oral temperature"; Synthea codes body temperature with it)
         category=Category.VITAL,
         default_range=f"<={FEVER_CELSIUS:g}",
+        # alt LOINC 8331-1 "Oral temperature" (Temp, Qn, Mouth): verified (HL7 publication).
+        # https://hl7.org/fhir/R4/observation-example-f202-temperature.html
+        # https://loinc.org/8331-1/
         alt_loinc=("8331-1",),
         short="Temperature",
         standardised=True,
@@ -513,68 +647,13 @@ MARKERS: tuple[Marker, ...] = (
 
 
 # -- Treat-to-target markers (issue 15), appended -------------------------------------------
-# LOINC verification, round 3 (issue 15 item 6). Each code's LOINC definition (component,
-# property, system, scale) must fit the units the marker takes; tests/domain/
-# test_boundaries_loinc.py pins code <-> property <-> unit family. LOINC's own term page is
-# https://loinc.org/<code>/; the stored copy of loinc.org searched here holds few of these
-# terms' pages, so each line names what was seen ("loinc.org page not found" where none was)
-# and the next-best published source.
-# - 751-8 neutrophils: "Neutrophils [#/volume] in Blood by Automated count" (NCnc, Bld, Qn)
-#   = our count units. loinc.org page not found; long name as HL7 FHIR example observations
-#   print it (its sibling 752-6 is DEPRECATED in the LOINC table mirror, healthassure.in).
-# - 1742-6 ALT, 1920-8 AST: "[Enzymatic activity/volume] in Serum or Plasma" (CCnc,
-#   Ser/Plas, Qn) = U/L and µkat/L. loinc.org pages not found; CMS dQM value set
-#   ValueSet-alt-lab-tests (expanded from LOINC 2.82 by tx.fhir.org,
-#   http://build.fhir.org/ig/cqframework/dqm-content-cms-2026/ValueSet-alt-lab-tests.html);
-#   the LOINC Part page https://loinc.org/LP15426-7 names the AST component.
-# - 2465-3 IgG: "IgG [Mass/volume] in Serum or Plasma" (MCnc) = g/L and mg/dL. loinc.org
-#   page not found; Labcorp LOINC map (IgG, quantitative, mg/dL -> 2465-3).
-# - 2345-7 glucose: "Glucose [Mass/volume] in Serum or Plasma" (MCnc) = mg/dL. Seen on
-#   loinc.org: the group page https://loinc.org/LG7967-5/ lists it and gives glucose's
-#   molecular weight 180.156 g/mol (our mmol/L factor 18.016). mmol/L is the moles term
-#   (a different code), converted here, not a second code.
-# - 4548-4 HbA1c: "Hemoglobin A1c/Hemoglobin.total in Blood" (MFr) = % (NGSP); HL7 links
-#   it to https://loinc.org/4548-4/; https://loinc.org/59261-8/ is the IFCC mmol/mol term,
-#   converted here by the master equation.
-# - 2093-3 cholesterol: "Cholesterol [Mass/volume] in Serum or Plasma" (MCnc); 13457-7 and
-#   18262-6 LDL: "Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation" and
-#   "by Direct assay" (MCnc) = mg/dL. loinc.org pages not found; HL7 FHIR value sets
-#   (R4 valueset-example-expansion; lipid-ldl-codes, expansion from LOINC 2.80).
-# - 62292-8 25-OH vitamin D: "25-Hydroxyvitamin D2+25-Hydroxyvitamin D3 [Mass/volume] in
-#   Serum or Plasma" (MCnc) = ng/mL. loinc.org page not found; Mayo-network and ARUP test
-#   catalogs.
-# - 5807-3 red cell casts: "count per low power field" (#/area, Urine sed) = /[LPF], as
-#   ../shared/domain.md gives it. loinc.org page not found, and no published LOINC table
-#   row for it was seen either: the one unverified code of the count family.
-# - 11090-8 anti-Sm, 17792-3 anti-Ro/SSA, 17791-5 anti-La/SSB: "Smith extractable nuclear
-#   Ab" and "Sjogrens syndrome-A/-B extractable nuclear Ab [Units/volume] in Serum" (ACnc,
-#   Qn) = U/mL kit units or AI. 33569-5 (SS-A) and 45142-7 (SS-B) are the immunoassay
-#   terms Labcorp's "Lupus Diagnostic Profile" LOINC map reports in Units, as does 11090-8
-#   (https://zh.labcorp.com/tests/520342). loinc.org pages not found.
-# - 29374-6 anti-RNP: NOT confirmed: no loinc.org page and no published LOINC row found.
-#   Labcorp reports anti-U1 RNP as 53022-0, which the LOINC table mirror defines as
-#   "U1 small nuclear ribonucleoprotein Ab [Presence] in Serum" (PrThr, Ord): a presence
-#   term, so it is not mapped to this numeric marker; Mayo reports "RNP Ab, IgG, S" as
-#   29958-6 (not mapped: not verified either). A FHIR import skips an Observation with an
-#   unmapped code and lists it ("not a marker this app tracks"), never guesses.
-# - 44702-9 anti-C1q IgG: Mayo Clinic Laboratories test AC1Q "Anti-C1q Antibodies, IgG, S",
-#   order and result LOINC 44702-9, reported in U/mL with <20 negative
-#   (https://benefis.testcatalog.org/show/AC1Q). loinc.org page not found.
-# - 75514-0 lupus anticoagulant: "Lupus anticoagulant two screening tests W Reflex
-#   [interpretation]", the interpretation member of panel 75515-7 (RELMA panel hierarchy;
-#   the sibling three-screen panel's page https://loinc.org/75881-3 gives the same ISTH
-#   2009 / CLSI 2014 basis) = our ordinal result.
-# - 3181-5 / 3182-3 anticardiolipin IgG / IgM: "Cardiolipin IgG (IgM) Ab [Units/volume] in
-#   Serum by Immunoassay" (ACnc) = GPL / MPL and U/mL; 8065-5 "Cardiolipin IgG Ab
-#   [Units/volume] in Serum or Plasma". loinc.org pages not found; LOINC long names as
-#   printed in published FHIR code lists and forum.loinc.org.
-# - 44448-9 / 44449-7 anti-beta-2 glycoprotein I IgG / IgM: "Beta 2 glycoprotein 1 IgG (IgM)
-#   Ab [Units/volume] in Serum or Plasma by Immunoassay" (ACnc) = U/mL (SGU/SMU). loinc.org
-#   pages not found; long name of 44448-9 as published FHIR concept maps print it; 44449-7
-#   from Mayo Clinic Laboratories' result LOINC only.
-# - 4532-8 CH50: "Complement total hemolytic CH50 [Units/volume]" (ACnc) = U/mL, as
-#   ../shared/domain.md gives it. loinc.org page not found; Mayo's CH50 test reports U/mL
-#   (30-75 U/mL at 16 years and over), the unit and default range used here.
+# LOINC verification (issue 15 item 6, round 4): the comment beside each code gives the
+# LOINC term's long common name, property, scale and system and the page it was verified
+# on, or says UNVERIFIED where no loinc.org, LOINC-table or HL7 page was found (the code
+# is then kept as chosen, from the source named). Every code is in the table
+# tests/domain/loinc_table.py; tests/domain/test_loinc_terms.py ties each code's property
+# and scale to the units and kind of its marker. A FHIR import skips an Observation whose
+# code is not here and lists it ("not a marker this app tracks"); it never guesses.
 # Antibody tests are kit-specific: each lab's printed cut-off wins over the default range.
 ANTIBODY_NOTE = "Kit-specific: keep the assay and the lab's own cut-off with each result."
 
@@ -595,6 +674,10 @@ MARKERS += (
     Marker(
         "neutrophils",
         "Neutrophils, absolute",
+        # LOINC 751-8 "Neutrophils [#/volume] in Blood by Automated count" (NCnc, Qn, Bld): verified
+        # (HL7 publication). Source: HL7 FHIR R4 example Bundle 'ghp'
+        # (tests/data/fhir/hl7_r4_Bundle-ghp.json).
+        # https://loinc.org/751-8/
         "751-8",
         _count_units(),
         default_range="2.0-7.5",
@@ -604,6 +687,10 @@ MARKERS += (
     Marker(
         "alt",
         "Alanine aminotransferase (ALT)",
+        # LOINC 1742-6 "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma"
+        # (CCnc, Qn, Ser/Plas): verified (LOINC table copy), status ACTIVE.
+        # https://www.healthassure.in/codes/loinc-1742-6-alt-catalytic-activityvol
+        # https://loinc.org/1742-6/
         "1742-6",
         _units(
             Unit("U/L", "U/L", aliases=("IU/L", "[IU]/L", "U/l")),
@@ -615,6 +702,9 @@ MARKERS += (
     Marker(
         "ast",
         "Aspartate aminotransferase (AST)",
+        # LOINC 1920-8: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as CCnc, Qn,
+        # Ser/Plas, cited as "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or
+        # Plasma" (chosen from: Synthea display; loinc.org Part LP15426-7 (the component only)).
         "1920-8",
         _units(
             Unit("U/L", "U/L", aliases=("IU/L", "[IU]/L", "U/l")),
@@ -626,6 +716,8 @@ MARKERS += (
     Marker(
         "igg",
         "Immunoglobulin G (IgG)",
+        # LOINC 2465-3: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc, Qn,
+        # Ser/Plas, cited as "IgG [Mass/volume] in Serum or Plasma" (chosen from: Labcorp map).
         "2465-3",
         _units(Unit("g/L", "g/L"), Unit("mg/dL", "mg/dL", factor=0.01)),
         default_range="7-16",
@@ -634,6 +726,10 @@ MARKERS += (
     Marker(
         "glucose",
         "Glucose",
+        # LOINC 2345-7 "Glucose [Mass/volume] in Serum or Plasma" (MCnc, Qn, Ser/Plas): verified
+        # (loinc.org).
+        # https://loinc.org/LG7967-5/
+        # https://loinc.org/2345-7/
         "2345-7",
         _units(
             Unit("mg/dL", "mg/dL"), Unit("mmol/L", "mmol/L", factor=18.016)
@@ -650,6 +746,10 @@ MARKERS += (
     Marker(
         "potassium",
         "Potassium",
+        # LOINC 2823-3 "Potassium [Moles/volume] in Serum or Plasma" (SCnc, Qn, Ser/Plas): verified
+        # (HL7 publication). Source: HL7 FHIR R4 example Bundle 'ghp'
+        # (tests/data/fhir/hl7_r4_Bundle-ghp.json).
+        # https://loinc.org/2823-3/
         "2823-3",
         _units(Unit("mmol/L", "mmol/L", aliases=("mEq/L", "meq/L", "mmol/l"))),
         default_range="3.5-5.0",
@@ -659,6 +759,9 @@ MARKERS += (
     Marker(
         "hba1c",
         "Hemoglobin A1c",
+        # LOINC 4548-4 "Hemoglobin A1c/Hemoglobin.total in Blood" (MFr, Qn, Bld): verified
+        # (loinc.org).
+        # https://loinc.org/4548-4/
         "4548-4",
         _units(
             Unit("%", "% (NGSP)", aliases=("percent", "% Hb")),
@@ -672,6 +775,9 @@ MARKERS += (
     Marker(
         "cholesterol",
         "Total cholesterol",
+        # LOINC 2093-3: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc, Qn,
+        # Ser/Plas, cited as "Cholesterol [Mass/volume] in Serum or Plasma" (chosen from: HL7 R4
+        # valueset-example-expansion (round 3)).
         "2093-3",
         _units(
             Unit("mg/dL", "mg/dL"), Unit("mmol/L", "mmol/L", factor=38.67)
@@ -682,15 +788,24 @@ MARKERS += (
     Marker(
         "ldl",
         "LDL cholesterol",
+        # LOINC 13457-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc, Qn,
+        # Ser/Plas, cited as "Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation"
+        # (chosen from: HL7 lipid value set (round 3)).
         "13457-7",
         _units(Unit("mg/dL", "mg/dL"), Unit("mmol/L", "mmol/L", factor=38.67)),
         default_range="<100",
+        # alt LOINC 18262-6: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc,
+        # Qn, Ser/Plas, cited as "Cholesterol in LDL [Mass/volume] in Serum or Plasma by Direct
+        # assay" (chosen from: HL7 lipid value set (round 3)).
         alt_loinc=("18262-6",),
         short="LDL",
     ),
     Marker(
         "vitamin_d",
         "25-hydroxyvitamin D",
+        # LOINC 62292-8: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc, Qn,
+        # Ser/Plas, cited as "25-Hydroxyvitamin D2+25-Hydroxyvitamin D3 [Mass/volume] in Serum or
+        # Plasma" (chosen from: lab catalogs print this name (corroboration only)).
         "62292-8",
         _units(
             Unit("ng/mL", "ng/mL", aliases=("ug/L", "µg/L", "mcg/L")),
@@ -702,6 +817,9 @@ MARKERS += (
     Marker(
         "urine_casts",
         "Red cell casts in urine sediment",
+        # LOINC 5807-3: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as Naric, Qn,
+        # Urine sed (chosen from: lab catalog 'CAST, RBC' only; the HPF term 51790-4 and WBC casts
+        # per LPF 5820-6 are ACTIVE on the table copy, 5807-3's own page was not found).
         "5807-3",
         _units(Unit("/[LPF]", "/LPF", aliases=("/lpf", "per LPF", "casts/LPF"))),
         default_range="0-0",
@@ -711,6 +829,9 @@ MARKERS += (
     Marker(
         "anti_sm",
         "Anti-Sm antibodies",
+        # LOINC 11090-8: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc, Qn,
+        # Ser, cited as "Smith extractable nuclear Ab [Units/volume] in Serum" (chosen from: Labcorp
+        # map).
         "11090-8",
         _kit_units(),
         default_range="<20",
@@ -721,9 +842,14 @@ MARKERS += (
     Marker(
         "anti_ro",
         "Anti-Ro/SSA antibodies",
+        # LOINC 17792-3: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc, Qn,
+        # Ser, cited as "Sjogrens syndrome-A extractable nuclear Ab [Units/volume] in Serum" (chosen
+        # from: round 3 sources).
         "17792-3",
         _kit_units(),
         default_range="<20",
+        # alt LOINC 33569-5: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc,
+        # Qn, Ser (chosen from: Labcorp map).
         alt_loinc=("33569-5",),
         words=QUALITATIVE_WORDS,
         short="anti-Ro/SSA",
@@ -732,9 +858,14 @@ MARKERS += (
     Marker(
         "anti_la",
         "Anti-La/SSB antibodies",
+        # LOINC 17791-5: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc, Qn,
+        # Ser, cited as "Sjogrens syndrome-B extractable nuclear Ab [Units/volume] in Serum" (chosen
+        # from: round 3 sources).
         "17791-5",
         _kit_units(),
         default_range="<20",
+        # alt LOINC 45142-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc,
+        # Qn, Ser (chosen from: Labcorp map).
         alt_loinc=("45142-7",),
         words=QUALITATIVE_WORDS,
         short="anti-La/SSB",
@@ -743,6 +874,10 @@ MARKERS += (
     Marker(
         "anti_rnp",
         "Anti-RNP antibodies",
+        # LOINC 29374-6: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc, Qn,
+        # Ser, cited as "Ribonucleoprotein extractable nuclear Ab [Units/volume] in Serum" (chosen
+        # from: a code comment in a public repository only; Labcorp reports anti-U1 RNP as 53022-0,
+        # Mayo as 29958-6).
         "29374-6",
         _kit_units(),
         default_range="<20",
@@ -753,6 +888,8 @@ MARKERS += (
     Marker(
         "anti_c1q",
         "Anti-C1q antibodies (IgG)",
+        # LOINC 44702-9: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc, Qn,
+        # Ser (chosen from: Mayo AC1Q result LOINC).
         "44702-9",
         _kit_units(),
         default_range="<20",
@@ -763,6 +900,10 @@ MARKERS += (
     Marker(
         "lupus_anticoagulant",
         "Lupus anticoagulant",
+        # LOINC 75514-0 "Lupus anticoagulant two screening tests W Reflex [interpretation]" (Imp,
+        # Nom, Plas): verified (loinc.org).
+        # https://loinc.org/75881-3
+        # https://loinc.org/75514-0/
         "75514-0",
         _units(Unit("{result}", "result", family="ordinal")),
         kind=MarkerKind.ORDINAL,
@@ -774,12 +915,18 @@ MARKERS += (
     Marker(
         "acl_igg",
         "Anticardiolipin IgG",
+        # LOINC 3181-5: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc, Qn,
+        # Ser, cited as "Cardiolipin IgG Ab [Units/volume] in Serum by Immunoassay" (chosen from:
+        # FHIR code lists, forum.loinc.org (round 3)).
         "3181-5",
         _units(
             Unit("[GPL'U]", "GPL", aliases=("GPL U/mL", "GPL/mL", "GPL units", "GPLU")),
             Unit("U/mL", "U/mL (kit units)", family="kit", aliases=("U/ml",)),
         ),
         default_range="<20",
+        # alt LOINC 8065-5: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc,
+        # Qn, Ser/Plas, cited as "Cardiolipin IgG Ab [Units/volume] in Serum or Plasma" (chosen
+        # from: FHIR code lists (round 3)).
         alt_loinc=("8065-5",),
         words=QUALITATIVE_WORDS,
         short="aCL IgG",
@@ -788,6 +935,9 @@ MARKERS += (
     Marker(
         "acl_igm",
         "Anticardiolipin IgM",
+        # LOINC 3182-3: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc, Qn,
+        # Ser, cited as "Cardiolipin IgM Ab [Units/volume] in Serum by Immunoassay" (chosen from:
+        # FHIR code lists (round 3)).
         "3182-3",
         _units(
             Unit("[MPL'U]", "MPL", aliases=("MPL U/mL", "MPL/mL", "MPL units", "MPLU")),
@@ -801,6 +951,9 @@ MARKERS += (
     Marker(
         "b2gp1_igg",
         "Anti-beta-2 glycoprotein I IgG",
+        # LOINC 44448-9: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc, Qn,
+        # Ser/Plas, cited as "Beta 2 glycoprotein 1 IgG Ab [Units/volume] in Serum or Plasma by
+        # Immunoassay" (chosen from: FHIR concept maps (round 3)).
         "44448-9",
         _units(Unit("U/mL", "U/mL (kit units)", family="kit", aliases=("U/ml", "SGU", "SGU/mL"))),
         default_range="<20",
@@ -811,6 +964,8 @@ MARKERS += (
     Marker(
         "b2gp1_igm",
         "Anti-beta-2 glycoprotein I IgM",
+        # LOINC 44449-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc, Qn,
+        # Ser/Plas (chosen from: Mayo result LOINC).
         "44449-7",
         _units(Unit("U/mL", "U/mL (kit units)", family="kit", aliases=("U/ml", "SMU", "SMU/mL"))),
         default_range="<20",
@@ -821,6 +976,9 @@ MARKERS += (
     Marker(
         "ch50",
         "Total complement (CH50)",
+        # LOINC 4532-8: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc, Qn,
+        # Ser/Plas, cited as "Complement total hemolytic CH50 [Units/volume] in Serum or Plasma"
+        # (chosen from: ../shared/domain.md; Mayo CH50).
         "4532-8",
         _units(Unit("U/mL", "U/mL", aliases=("U/ml", "CH50 U/mL"))),
         default_range="30-75",

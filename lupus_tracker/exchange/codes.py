@@ -1,10 +1,10 @@
 """The LOINC code an exported result carries: by marker, unit and kind of value, and for
 eGFR by its equation, so that a reader (and our own import) keeps what was measured.
 
-Sources: ../shared/domain.md (LOINC) for 14682-9 creatinine [Moles/volume], 34366-5 UPCR in
-mg/mmol, 32294-1 UACR in mg/mmol, 8061-4 ANA [Presence], 33914-3 eGFR MDRD, 62238-1
-eGFR CKD-EPI 2009 and 48643-1 MDRD race-based; 11013-0 "DNA double strand Ab [Titer] in
-Serum" (LOINC long name as published in LOINC code lists).
+Each code below carries its verification (issue 15 item 6, round 4; the full table is
+tests/domain/loinc_table.py): the LOINC long common name and the page it was seen on, or
+UNVERIFIED where no loinc.org, LOINC-table or HL7 page was found (kept as chosen from
+../shared/domain.md).
 """
 
 from __future__ import annotations
@@ -15,13 +15,25 @@ from lupus_tracker.domain.measurement import Measurement
 
 # eGFR equation (the assay/method text the app stores) -> LOINC code.
 EGFR_CODES = {
+    # 33914-3 "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum or
+    # Plasma by Creatinine-based formula (MDRD)": HL7 FHIR R4 example f205
+    # https://hl7.org/fhir/R4/observation-example-f205-egfr.json.html
     "mdrd": "33914-3",
+    # 48643-1 "... predicted among blacks ... by Creatinine-based formula (MDRD)": the same
+    # HL7 example's component (tests/data/fhir/hl7_r4_Observation-f205-egfr.json)
     "mdrd (race-based)": "48643-1",
+    # 62238-1 CKD-EPI (2009): UNVERIFIED, no loinc.org, LOINC-table or HL7 page found
+    # (../shared/domain.md)
     "ckd-epi 2009": "62238-1",
 }
 _BY_UNIT = {
+    # 14682-9 "Creatinine [Moles/volume] in Serum or Plasma" (SCnc): HL7 dQM value set
+    # expanded from LOINC 2.82 by tx.fhir.org
+    # https://build.fhir.org/ig/cqframework/dqm-content-cms-2026/ValueSet-serum-creatinine.html
     ("creatinine", "umol/L"): "14682-9",
     ("creatinine", "mmol/L"): "14682-9",
+    # 34366-5 UPCR and 32294-1 UACR in mg/mmol: UNVERIFIED, no loinc.org, LOINC-table or HL7
+    # page found (../shared/domain.md)
     ("upcr", "mg/mmol"): "34366-5",
     ("uacr", "mg/mmol"): "32294-1",
 }
@@ -56,7 +68,11 @@ def export_code(marker: Marker, m: Measurement, method: str | None) -> str | Non
         equation = method.lower().removesuffix(" (computed)").strip()
         return EGFR_CODES.get(equation, marker.loinc)
     if marker.key == "anti_dsdna" and m.value.is_titer:
+        # 11013-0 "DNA double strand Ab [Titer] in Serum" (Titr), ACTIVE on the LOINC table
+        # copy https://www.healthassure.in/codes/loinc-11013-0-dna-double-strand-ab-s-titer
         return "11013-0"
     if marker.key == "ana" and m.value.word is not None:
+        # 8061-4 ANA [Presence]: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found
+        # (../shared/domain.md)
         return "8061-4"
     return _BY_UNIT.get((marker.key, m.unit.code), marker.loinc)
