@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +35,17 @@ def _no_background_task_left():
     tasks = sys.modules.get("lupus_tracker.ui.tasks")
     if tasks is not None:
         assert tasks.wait_idle(60), "a background task did not finish"
+
+
+@pytest.fixture(autouse=True)
+def _restore_python_temp_folder():
+    """A command run in-process (``main([...])``) keeps Python's temporary files in the
+    app's private folder under this test's tmp_path (output_files.use_private_temp); the
+    next test, or the next in-process pytest run of a mutation tool, must not use a
+    folder that pytest may since have deleted."""
+    saved = tempfile.tempdir
+    yield
+    tempfile.tempdir = saved
 
 
 @pytest.fixture(autouse=True)

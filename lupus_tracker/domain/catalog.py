@@ -516,8 +516,8 @@ MARKERS: tuple[Marker, ...] = (
         "urine_rbc",
         "Red cells in urine sediment",
         # LOINC 13945-1 "Erythrocytes [#/area] in Urine sediment by Microscopy high power field"
-        # (Naric, Qn, Urine sed): verified (LOINC table copy), status ACTIVE.
-        # https://www.healthassure.in/codes/loinc-13945-1-rbc-lmhpf-urine-sed-area
+        # (Naric, Qn, Urine sed): verified (loinc.org), status ACTIVE.
+        # https://loinc.org/LG40868-8
         # https://loinc.org/13945-1/
         "13945-1",
         _units(Unit("/[HPF]", "/HPF", aliases=("/hpf", "cells/HPF", "per HPF", "RBC/HPF"))),
@@ -876,7 +876,9 @@ MARKERS += (
         "Anti-RNP antibodies",
         # LOINC 29374-6: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ACnc, Qn,
         # Ser, cited as "Ribonucleoprotein extractable nuclear Ab [Units/volume] in Serum" (chosen
-        # from: a code comment in a public repository only; Labcorp reports anti-U1 RNP as 53022-0,
+        # from: a code comment in a public repository only; Labcorp reports anti-U1 RNP as 53022-0
+        # (a [Presence] term, ACTIVE on
+        # https://www.healthassure.in/codes/loinc-53022-0-u1-small-nuclear-ribonucleoprotein-ab-ql-s),
         # Mayo as 29958-6).
         "29374-6",
         _kit_units(),

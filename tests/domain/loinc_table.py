@@ -571,9 +571,11 @@ TERMS: tuple[Term, ...] = (
         "Qn",
         "Urine sed",
         ACTIVE,
-        HA + "13945-1-rbc-lmhpf-urine-sed-area",
-        T,
-        "LCN, Urine sed, status ACTIVE",
+        "https://loinc.org/LG40868-8",
+        V,
+        "listed by LCN in the LOINC group LG40868-8 (v2.78); ACTIVE on the table copy "
+        + HA
+        + "13945-1-rbc-lmhpf-urine-sed-area",
     ),
     Term(
         "5821-4",
@@ -831,7 +833,9 @@ TERMS: tuple[Term, ...] = (
         NONE,
         U,
         "a code comment in a public repository "
-        "only; Labcorp reports anti-U1 RNP as 53022-0, Mayo as 29958-6",
+        "only; Labcorp reports anti-U1 RNP as 53022-0 (a [Presence] term, ACTIVE on "
+        + HA
+        + "53022-0-u1-small-nuclear-ribonucleoprotein-ab-ql-s), Mayo as 29958-6",
     ),
     Term(
         "44702-9",
