@@ -65,24 +65,13 @@ from lupus_tracker.store.errors import (
     WrongDatabaseError,
     user_error,
 )
-from lupus_tracker.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from lupus_tracker.store.schema import APPLICATION_ID, RECORD_TABLES, SCHEMA_VERSION
 
 KEEP_DAYS, KEEP_WEEKS, KEEP_MONTHS = 7, 4, 6
 KEEP_PER_DAY = 5  # the newest backups kept of each recent day, besides its oldest
 STAMP = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"^(?P<name>.+)-(?P<stamp>\d{8}-\d{6}-\d{6})(?:-\d+)?\.sqlite$")
-_RECORD_TABLES = (
-    "results",
-    "symptoms",
-    "diary_notes",
-    "medications",
-    "medication_doses",
-    "events",
-    "photos",
-    "sledai_assessments",
-    "report_notes",
-)
-_FINGERPRINT_TABLES = (*_RECORD_TABLES, "patient")
+_FINGERPRINT_TABLES = (*RECORD_TABLES, "patient")
 LOCK_TIMEOUT_S = 0.5
 ORPHAN_AGE_S = 600
 
@@ -123,7 +112,7 @@ def _read_only(path: Path) -> sqlite3.Connection:
 
 def _count_records(conn: sqlite3.Connection) -> int:
     total = 0
-    for table in _RECORD_TABLES:
+    for table in RECORD_TABLES:
         with contextlib.suppress(sqlite3.OperationalError):  # older schema: no such table
             total += conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     return total
@@ -229,8 +218,11 @@ def _fingerprint(conn: sqlite3.Connection) -> tuple[object, ...]:
     """What changes when anything is saved: row counts and the newest time stamps."""
     parts: list[object] = [conn.execute("PRAGMA user_version").fetchone()[0]]
     for table in _FINGERPRINT_TABLES:
-        row = conn.execute(f"SELECT count(*), max(updated_at), max(rowid) FROM {table}")
-        parts.append(tuple(row.fetchone()))
+        try:
+            row = conn.execute(f"SELECT count(*), max(updated_at), max(rowid) FROM {table}")
+            parts.append(tuple(row.fetchone()))
+        except sqlite3.OperationalError:  # a backup of an older schema: no such table
+            parts.append(None)
     parts.append(
         conn.execute("SELECT group_concat(key || '=' || value) FROM settings").fetchone()[0]
     )

@@ -43,12 +43,13 @@ from datetime import datetime
 from pathlib import Path
 
 from lupus_tracker.paths import PRIVATE_FILE_MODE, make_private_dir
-from lupus_tracker.store import integrity
+from lupus_tracker.store import file_locks, integrity
 from lupus_tracker.store.errors import (
     DamagedFileError,
     DiskFullError,
     EmptyFileError,
     FileInUseError,
+    LogRemovedError,
     MissingFileError,
     NewerVersionError,
     NotOurFileError,
@@ -173,11 +174,14 @@ _UNWRITABLE = ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_FUL
 
 
 def explain_unwritable(path: Path, error: sqlite3.Error) -> StoreError | None:
-    """What is true when SQLite could not open or write ``path``: the disk is full, or the
-    folder or file is read-only (``None`` when neither explains the error)."""
+    """What is true when SQLite could not open or write ``path``: another program removed
+    its log under this process, the disk is full, or the folder or file is read-only
+    (``None`` when none of these explains the error)."""
     name = getattr(error, "sqlite_errorname", "") or ""
     if not name.startswith(_UNWRITABLE):
         return None
+    if name.startswith("SQLITE_IOERR") and file_locks.log_removed(path):
+        return log_removed_error(path)
     if disk_full(path):
         return DiskFullError(
             f"The disk is full: {path} cannot be changed (nor its -wal "
@@ -195,6 +199,14 @@ def explain_unwritable(path: Path, error: sqlite3.Error) -> StoreError | None:
             f"The file {path} is read-only: it can be read but not changed. Nothing was changed."
         )
     return None
+
+
+def log_removed_error(path: Path) -> LogRemovedError:
+    return LogRemovedError(
+        f"Another program removed the write-ahead log of {path} while this window had it "
+        "open, so nothing more can be saved safely. What was saved before is in the file. "
+        "Close Lupus Tracker and start it again. Nothing was changed."
+    )
 
 
 def _inspect_connection(path: Path, conn: sqlite3.Connection, *, quick_check: bool) -> int:
@@ -267,6 +279,14 @@ class Database:
         with _open_lock:
             if self._key is not None:
                 _open_files[self._key] = _open_files.get(self._key, 0) + 1
+                file_locks.hold(self._key, path)  # SQLite's lock survives a stray close
+
+    def _keep_lock(self) -> None:
+        """Re-take SQLite's lock (a stray close in this process released it) and refuse
+        to go on when another program removed the write-ahead log meanwhile."""
+        file_locks.reassert(self._key)
+        if file_locks.log_removed(self.path):
+            raise log_removed_error(self.path)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -281,6 +301,7 @@ class Database:
         refused = integrity.refusal(self._key)  # never a write before the file's check passed
         if refused is not None:
             raise refused
+        self._keep_lock()  # never a write to a log another program deleted
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
@@ -314,7 +335,10 @@ class Database:
         ``data_version`` (changes when another connection, in this process or another,
         commits) with this connection's own count of changed rows (``total_changes``:
         every insert, update or delete made through it, even outside a manager). Readers
-        cache what they loaded under it (:meth:`ResultsManager.all`)."""
+        cache what they loaded under it (:meth:`ResultsManager.all`). Takes SQLite's lock
+        again (the window asks when it gets the focus back, e.g. after a file dialog
+        read the file)."""
+        self._keep_lock()
         try:
             version = self.conn.execute("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error as error:
@@ -377,6 +401,7 @@ class Database:
                 _open_files[self._key] -= 1
                 if not _open_files[self._key]:
                     del _open_files[self._key]
+                    file_locks.release(self._key)  # no connection of ours is left
                 self._key = None
 
     def __enter__(self) -> Database:
@@ -649,6 +674,8 @@ def _finish_open(
             _migrate(db, version)
             if identity_of(conn) is None:
                 conn.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[3]} COMMIT;")
+        if not read_only:
+            file_locks.remember_log(db._key, path)
     except sqlite3.Error as error:
         db.close()
         raise db._mapped(error) from error

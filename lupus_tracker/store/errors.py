@@ -48,6 +48,11 @@ class EmptyFileError(MissingFileError):
     """A 0-byte file where a database was expected: never taken for a new database."""
 
 
+class LogRemovedError(StoreError):
+    """Another program removed the write-ahead log of the file while this process had it
+    open (store/file_locks.py): nothing more may be written through this connection."""
+
+
 class WrongDatabaseError(StoreError):
     """A backup of another database (another identity)."""
 

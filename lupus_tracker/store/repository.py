@@ -22,23 +22,13 @@ from lupus_tracker.store.photos_repo import PhotosManager
 from lupus_tracker.store.profile_repo import ProfileManager
 from lupus_tracker.store.report_notes_repo import ReportNotesManager
 from lupus_tracker.store.results_repo import ResultsManager
+from lupus_tracker.store.schema import RECORD_TABLES
 from lupus_tracker.store.settings_repo import SettingsManager
 from lupus_tracker.store.sledai_repo import SledaiManager
 from lupus_tracker.store.treatments_repo import TreatmentsManager
 
 if TYPE_CHECKING:
     import os
-
-_COUNTED = (
-    "results",
-    "symptoms",
-    "diary_notes",
-    "medications",
-    "medication_doses",
-    "events",
-    "photos",
-    "sledai_assessments",
-)
 
 
 class Repository:
@@ -94,11 +84,21 @@ class Repository:
         self._notifier.unsubscribe(listener)
 
     # -- overview -------------------------------------------------------------------------
+    def _record_tables(self) -> list[str]:
+        """The record tables this file has (an older file opened unmigrated lacks some)."""
+        present = {row[0] for row in self.db.query("SELECT name FROM sqlite_master")}
+        return [table for table in RECORD_TABLES if table in present]
+
     def counts(self) -> dict[str, int]:
-        return {table: self.db.query(f"SELECT count(*) FROM {table}")[0][0] for table in _COUNTED}
+        """Rows per record table (``schema.RECORD_TABLES``, the backups' list too)."""
+        return {
+            table: self.db.query(f"SELECT count(*) FROM {table}")[0][0]
+            for table in self._record_tables()
+        }
 
     def is_empty(self) -> bool:
-        """True when no table holds a row (one look per table, not a count of each)."""
+        """True when no record table holds a row (one look per table, not a count)."""
         return not any(
-            self.db.query(f"SELECT EXISTS (SELECT 1 FROM {table})")[0][0] for table in _COUNTED
+            self.db.query(f"SELECT EXISTS (SELECT 1 FROM {table})")[0][0]
+            for table in self._record_tables()
         )

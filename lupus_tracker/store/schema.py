@@ -242,5 +242,21 @@ CREATE TABLE custom_symptoms (
 ALTER TABLE symptoms ADD COLUMN body_site TEXT;
 """
 
+# The tables that hold the patient's records (not the profile, settings or bookkeeping):
+# what `check` counts, what makes a file "empty", what a backup's size is said in, and,
+# with the patient row, what tells whether anything changed since the last backup.
+RECORD_TABLES = (
+    "results",
+    "symptoms",
+    "diary_notes",
+    "medications",
+    "medication_doses",
+    "events",
+    "photos",
+    "sledai_assessments",
+    "report_notes",
+    "custom_symptoms",
+)
+
 MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7, 8: _V8}
 SCHEMA_VERSION = max(MIGRATIONS)

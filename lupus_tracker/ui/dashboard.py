@@ -167,10 +167,10 @@ def _table(model: RecordTableModel, name: str) -> QTableView:
     return table
 
 
-def _fit(table: QTableView, widest: int = 320) -> None:
+def _fit(table: QTableView, widest: int = 320, *, spare_to_first: bool = False) -> None:
     """As wide as the text, none wider than ``widest``: no column takes 1,000 px; no header
     is cut; rows as high as their wrapped text (a few rows each: cheap), not elided."""
-    fit_columns(table, widest)
+    fit_columns(table, widest, spare_to_first=spare_to_first)
     table.resizeRowsToContents()
 
 
@@ -345,7 +345,7 @@ class DashboardPage(QStackedWidget):
         self.t2t.setText(content.t2t)
         summary = content.symptoms
         self.symptoms_model.set_records(summary.stats)
-        _fit(self.symptoms, 160)
+        _fit(self.symptoms, 160, spare_to_first=True)  # "Days present" stays narrow
         self.symptoms_note.setText(
             f"Days with a rash: {summary.rash_days}; fever days: {summary.fever_days}. "
             f"{summary.coverage_text()}"

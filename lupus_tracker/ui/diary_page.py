@@ -123,7 +123,7 @@ class DiaryPage(QWidget):
         grid.addRow("&Kind of rash:", self.location)
         self.body_site = QLineEdit()
         # no setMaxLength: it would cut a pasted text silently; too long is said on save
-        self.body_site.setPlaceholderText("e.g. cheeks and nose, both forearms")
+        self.body_site.setPlaceholderText("e.g. cheeks and nose, forearms")
         self.body_site.setAccessibleName("Where on the body is the rash")
         self.body_site.setToolTip("Where on the body the rash is, in your own words")
         grid.addRow("Where on the &body:", self.body_site)
@@ -162,12 +162,13 @@ class DiaryPage(QWidget):
         save.setDefault(True)
         save.setToolTip("Save the day (Ctrl+S)")
         save.clicked.connect(self._save)
-        QShortcut(
-            QKeySequence.StandardKey.Save,
-            self,
-            self._save,
-            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
+        # Ctrl+S belongs to this page whenever it is the page shown, the focus on the page
+        # tabs too (where Ctrl+Tab leaves it). Qt never fires the shortcut of a hidden
+        # widget, so it does nothing on another page. Set apart: PySide6 ignores context=
+        # beside a slot (the window-wide default came silently).
+        save_keys = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_keys.setContext(Qt.ShortcutContext.WindowShortcut)
+        save_keys.activated.connect(self._save)
         self.photos = QListWidget()
         self.photos.setViewMode(QListWidget.ViewMode.IconMode)
         self.photos.setIconSize(QPixmap(120, 120).size())

@@ -155,7 +155,7 @@ class MarkerRow:
         self.marker.setCurrentIndex(-1)
         typed = self.marker.lineEdit()
         assert typed is not None  # an editable combo box has its line edit
-        typed.setPlaceholderText("name, abbreviation or LOINC")
+        typed.setPlaceholderText("name, abbr. or LOINC")  # whole at 16 pt (layout audit)
         completer = QCompleter(self.marker.model(), self.marker)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -163,11 +163,11 @@ class MarkerRow:
         self.marker.setCompleter(completer)
         self.marker.setMinimumContentsLength(18)
         self.value = QLineEdit()
-        self.value.setPlaceholderText("as printed, e.g. <0.5")
+        self.value.setPlaceholderText("0.8 or <0.5")  # as printed: the accessible name
         self.unit = QComboBox()
         self.unit.setMinimumContentsLength(7)
         self.range = QLineEdit()
-        self.range.setPlaceholderText("e.g. 0.9-1.8 or <30")
+        self.range.setPlaceholderText("0.9-1.8, <30")
         self.assay = QLineEdit()
         self.assay.setPlaceholderText("optional")
         self.pattern = QLineEdit()

@@ -3,8 +3,8 @@ to compare a rash over time. Opened with Enter or a double-click on a photo."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -61,6 +61,24 @@ class _Pane:
         )
 
 
+class _ListKeysStay(QObject):
+    """Gives a combo box its own PgUp/PgDown before the viewer's window-wide shortcuts
+    (which step the main photo) take them."""
+
+    def __init__(self, combo: QComboBox):
+        super().__init__(combo)
+        combo.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+        ):
+            event.accept()  # the key goes to the combo box as a key press
+        return False
+
+
 class PhotoViewer(QDialog):
     """Every photo of the file in date order; ``index`` is the one shown first."""
 
@@ -104,6 +122,8 @@ class PhotoViewer(QDialog):
         layout.addWidget(buttons)
         for key, step in (("Left", -1), ("Right", 1), ("PgUp", -1), ("PgDown", 1)):
             QShortcut(QKeySequence(key), self, lambda s=step: self.step(s))
+        # PgUp/PgDown in the list of photos to compare with move that list, as in any list
+        self._list_keys = _ListKeysStay(self.compare_with)
         fit_to_screen(self, 1000, 680)
         self._update()
 

@@ -80,10 +80,15 @@ class ResultsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
-        for key in ("Return", "Enter"):  # Enter opens the selected row, like a double-click
-            opens = QShortcut(QKeySequence(key), self.table)
-            opens.setContext(Qt.ShortcutContext.WidgetShortcut)  # context= was ignored
-            opens.activated.connect(lambda: self._emit(self.edit_requested))
+        for keys, signal in (  # Enter opens the selected row, like a double-click
+            (QKeySequence("Return"), self.edit_requested),
+            (QKeySequence("Enter"), self.edit_requested),
+            # on the table only: the Delete button's own shortcut acted in the filters too
+            (QKeySequence(QKeySequence.StandardKey.Delete), self.delete_requested),
+        ):
+            key = QShortcut(keys, self.table)
+            key.setContext(Qt.ShortcutContext.WidgetShortcut)  # context= was ignored
+            key.activated.connect(lambda s=signal: self._emit(s))
         self.filters = FilterBar(("Mar&ker:", "F&rom:", "&To:"), "All markers", date(2000, 1, 1))
         self.marker, self.since, self.until = (
             self.filters.choice,
@@ -96,7 +101,7 @@ class ResultsPage(QWidget):
         change = QPushButton("Edit…")
         change.clicked.connect(lambda: self._emit(self.edit_requested))
         delete = QPushButton("Delete")
-        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setToolTip("Delete the selected result (Delete in the table)")
         delete.clicked.connect(lambda: self._emit(self.delete_requested))
         self.count = QLabel()
         for widget in (self.count, change, delete):

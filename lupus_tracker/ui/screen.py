@@ -5,7 +5,7 @@ never narrower than their header."""
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QWidget
 
 REFERENCE_POINT_SIZE = 10.0  # the sizes below were chosen at a 10 pt (or smaller) font
 
@@ -21,6 +21,13 @@ def app_font_pt(widget: QWidget, default: float = 9.0) -> float:
     font is sized in pixels."""
     points = widget.font().pointSizeF()
     return points if points > 0 else default
+
+
+def room_for_hint(field: QLineEdit) -> None:
+    """Make ``field`` at least wide enough to show its placeholder hint whole (at any font
+    size; an empty field's hint is cut, not scrolled)."""
+    hint = field.placeholderText()
+    field.setMinimumWidth(field.fontMetrics().horizontalAdvance(hint) + 2 * 8)
 
 
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
@@ -58,12 +65,18 @@ def longest_word(table: QTableView, column: int) -> int:
     return widest + 2 * margin + 2  # the delegate's margins and the grid line
 
 
-def fit_columns(table: QTableView, widest: int = 300, *, last: bool = True) -> None:
+def fit_columns(
+    table: QTableView, widest: int = 300, *, last: bool = True, spare_to_first: bool = False
+) -> None:
     """Columns as wide as their text but none wider than ``widest`` (longer text wraps or
     elides) and none narrower than its header's title or, in a table whose text wraps,
-    its longest word."""
-    table.resizeColumnsToContents()
+    its longest word. The room left over goes to the last column, or with
+    ``spare_to_first`` to the first (the row's name: a short last column of numbers is
+    not stretched across the table)."""
     header: QHeaderView = table.horizontalHeader()
+    if spare_to_first and header.count():
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # measurable
+    table.resizeColumnsToContents()
     limit = widest
     count = table.model().columnCount() if table.model() is not None else 0
     sized = range(count if last else count - 1)
@@ -93,3 +106,6 @@ def fit_columns(table: QTableView, widest: int = 300, *, last: bool = True) -> N
         widths[count - 1] = max(min(table.columnWidth(count - 1), limit), titles[count - 1])
     for column, width in widths.items():
         table.setColumnWidth(column, width)
+    if spare_to_first and fits and count:
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -32,6 +32,7 @@ from lupus_tracker.domain.values import (
 )
 from lupus_tracker.ui import theme
 from lupus_tracker.ui.date_field import DateField
+from lupus_tracker.ui.screen import room_for_hint
 from lupus_tracker.ui.unsaved import GuardedDialog
 
 
@@ -327,6 +328,7 @@ class StopDialog(_FormDialog):
         self.on = DateField(date.today(), kind="medication stop")
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("optional, e.g. no response, tremor")
+        room_for_hint(self.reason)
         self.form.addRow("&Stopped on:", self.on)
         self.form.addRow("&Reason:", self.reason)
         self.finish_layout()
@@ -372,6 +374,7 @@ class EventDialog(_FormDialog):
         self.end.setAccessibleName("Last day of the event")
         self.title = QLineEdit(event.title if event else "")
         self.title.setPlaceholderText("e.g. UC-MSC infusion, rheumatology visit")
+        room_for_hint(self.title)
         self.note = QPlainTextEdit(event.note if event and event.note else "")
         self.note.setTabChangesFocus(True)
         self.note.setAccessibleName("Note")

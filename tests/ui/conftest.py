@@ -3,6 +3,9 @@ instead of blocking."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
@@ -67,3 +70,23 @@ def make_window(qtbot, tmp_path, messages):
 
     with run_inline():
         yield make
+
+
+@pytest.fixture
+def display():
+    """A private Xvfb display; its number is chosen by Xvfb itself (-displayfd)."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        number = pipe.readline().strip()
+    try:
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

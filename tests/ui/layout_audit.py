@@ -23,7 +23,7 @@ import os
 import sys
 from collections.abc import Iterator
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QTabBar,
     QWidget,
 )
@@ -107,7 +109,27 @@ def _text_room(widget: QWidget) -> tuple[str, int, int] | None:
             widget,
         )
         return text, metrics.horizontalAdvance(text) + 2, field.width()
+    if isinstance(widget, QLineEdit) and not widget.text() and widget.placeholderText():
+        # an empty field's hint must be read whole (it scrolls nowhere): "name,
+        # abbreviation or LOINC" was cut at 16 pt
+        hint = widget.placeholderText()
+        return hint, metrics.horizontalAdvance(hint), _line_edit_room(widget)
     return None
+
+
+def _line_edit_room(field: QLineEdit) -> int:
+    """The width a line edit draws its text in: inside the frame, its text margins and
+    Qt's 2 px on each side, beside any icon (a date's calendar button)."""
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    contents = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    margins = field.textMargins()
+    icons = sum(
+        child.width()
+        for child in field.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if child.isVisibleTo(field)
+    )
+    return contents.width() - margins.left() - margins.right() - 4 - icons
 
 
 def _header_problems(header: QHeaderView) -> list[str]:

@@ -34,26 +34,6 @@ def tools_missing() -> str | None:
     return None if probe.returncode == 0 else "python3-pyatspi is not installed"
 
 
-@pytest.fixture
-def display():
-    """A private Xvfb display; its number is chosen by Xvfb itself (-displayfd)."""
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    try:
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
 @pytest.mark.slow
 def test_every_window_reads_with_a_name_for_each_control(demo_file, tmp_path, request):
     missing = tools_missing()
