@@ -108,11 +108,10 @@ class MainWindow(QMainWindow):
         self._undo_keys: QObject | None = None
         self._closed = False
         self.restyle()
-        # before following the file: adopting it is no change for a page to read again
-        self._adopt_number_format()
         repo.subscribe(self._repository_changed)
         self._seen_version = self._data_version()
         self._update_title()
+        self._adopt_number_format()
         self._open_backup: threading.Event | None = None
         self.statusBar()  # laid out with the window: no jump when its first message comes
         self.fit_to_screen()

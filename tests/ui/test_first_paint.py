@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from lupus_tracker.domain.records import LabEntry
+from lupus_tracker.domain.records import LabEntry, NumberFormat
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.ui import dashboard
 from lupus_tracker.ui.first_paint import after_first_paint
@@ -144,7 +144,9 @@ window.close()
 
 def test_the_first_paint_comes_before_what_the_window_does_not_need(tmp_path):
     path = tmp_path / "a.sqlite"
-    _with_c3(path).close()
+    repo = _with_c3(path)
+    repo.settings.set_number_format(NumberFormat.POINT)  # a file the app has opened before
+    repo.close()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
         [sys.executable, "-c", AT_FIRST_PAINT, str(path), str(tmp_path / "s.ini")],
