@@ -12,15 +12,16 @@ advice.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
+from typing import Protocol, TypeVar
 
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.comparability import comparable
 from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag
-from lupus_tracker.domain.records import LabResult
 from lupus_tracker.domain.sledai import PROTEINURIA_G_PER_24H, UPCR_MG_PER_MG
 from lupus_tracker.domain.thresholds import certainly_rose
 from lupus_tracker.domain.values import format_number
@@ -68,7 +69,37 @@ class Period:
         return f"{span}: {_WHAT[self.kind]} ({'; '.join(self.evidence)})"
 
 
-def _measured(results: Iterable[LabResult]) -> list[tuple[LabResult, Measurement]]:
+class SignalSource(Protocol):
+    """What the signal reads of a result: a stored ``LabResult`` or the lighter
+    ``store.inputs.SignalResult`` (the same columns, without the rest of the row)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def taken_on(self) -> date: ...
+    @property
+    def marker(self) -> str: ...
+    @property
+    def value_text(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def ref_range(self) -> str | None: ...
+    @property
+    def lab(self) -> str | None: ...
+    @property
+    def assay(self) -> str | None: ...
+    @property
+    def measurement(self) -> Measurement | None: ...
+
+
+R = TypeVar("R", bound=SignalSource)
+# A date flagged by the signal, with its evidence written only when it is shown: over 30
+# years most flagged dates fall in periods outside the dashboard's 180 days.
+_Hit = tuple[date, Callable[[], str]]
+
+
+def _measured(results: Iterable[R]) -> list[tuple[R, Measurement]]:
     """The activity markers' results that the catalog can read, in date order."""
     ordered = sorted(
         (r for r in results if r.marker in ACTIVITY_MARKERS), key=lambda r: (r.taken_on, r.id or 0)
@@ -77,84 +108,100 @@ def _measured(results: Iterable[LabResult]) -> list[tuple[LabResult, Measurement
     return [(r, m) for r, m in pairs if m is not None]
 
 
-def _merge(kind: str, hits: list[tuple[date, str]]) -> list[Period]:
-    periods: list[Period] = []
-    for day, why in sorted(hits):
-        if periods and (day - periods[-1].end).days <= MERGE_DAYS:
-            last = periods[-1]
-            periods[-1] = Period(kind, last.start, day, (*last.evidence, why))
+def _spans(hits: list[_Hit]) -> list[list[_Hit]]:
+    """Flagged dates closer than ``MERGE_DAYS`` to the one before, grouped (date order)."""
+    spans: list[list[_Hit]] = []
+    for hit in sorted(hits, key=lambda h: h[0]):
+        if spans and (hit[0] - spans[-1][-1][0]).days <= MERGE_DAYS:
+            spans[-1].append(hit)
         else:
-            periods.append(Period(kind, day, day, (why,)))
-    return periods
+            spans.append([hit])
+    return spans
+
+
+def _period(kind: str, span: list[_Hit]) -> Period:
+    """A span as a period, its evidence written, in date then text order."""
+    evidence = sorted((day, text()) for day, text in span)
+    return Period(kind, span[0][0], span[-1][0], tuple(why for _, why in evidence))
 
 
 def _range_text(m: Measurement) -> str:
     return f" (range {m.ref.text()})" if m.ref is not None else ""
 
 
-def _serological(results: list[tuple[LabResult, Measurement]]) -> list[tuple[date, str]]:
+def _serological(results: list[tuple[R, Measurement]]) -> list[_Hit]:
     low_complement = [(r, m) for r, m in results if r.marker in ("c3", "c4") and m.flag is Flag.LOW]
     low_complement.sort(key=lambda pair: pair[0].taken_on)  # stable: the order as read
     complement_days = [r.taken_on for r, _ in low_complement]
-    hits: list[tuple[date, str]] = []
-    earlier: list[tuple[LabResult, Measurement]] = []
-    for r, m in ((r, m) for r, m in results if r.marker == "anti_dsdna"):
-        previous = next(((p, pm) for p, pm in reversed(earlier) if comparable(p, r)), None)
-        earlier.append((r, m))
+    dsdna = [(r, m) for r, m in results if r.marker == "anti_dsdna"]
+    hits: list[_Hit] = []
+    for index, (r, m) in enumerate(dsdna):
         if m.flag not in (Flag.HIGH, Flag.ABNORMAL):
             continue
         first = bisect_left(complement_days, r.taken_on - timedelta(days=NEARBY_DAYS))
         last = bisect_right(complement_days, r.taken_on + timedelta(days=NEARBY_DAYS))
-        near = low_complement[first:last]
-        if not near:
+        if first == last:
             continue
-        rise = ""
-        if previous is not None:
-            p, pm = previous
-            if (
-                pm.base_value is not None
-                and m.base_value is not None
-                and certainly_rose(
-                    pm.base_value, pm.value.comparator, m.base_value, m.value.comparator, MIN_RISE
-                )
-            ):
-                rise = f", rising from {pm.value.text} on {p.taken_on.isoformat()}"
-        complement = ", ".join(
-            f"{get_marker(c.marker).label} {cm.value.text} {cm.unit.label}{_range_text(cm)} "
-            f"on {c.taken_on.isoformat()}"
-            for c, cm in near
-        )
-        hits.append(
-            (
-                r.taken_on,
-                f"anti-dsDNA {m.value.text} {m.unit.label}{_range_text(m)} "
-                f"on {r.taken_on.isoformat()}{rise}; low {complement}",
-            )
-        )
+        near = low_complement[first:last]
+        hits.append((r.taken_on, partial(_serological_evidence, dsdna, index, near)))
     return hits
 
 
-def _proteinuria(results: list[tuple[LabResult, Measurement]]) -> list[tuple[date, str]]:
-    hits = []
+def _serological_evidence(
+    dsdna: list[tuple[R, Measurement]], index: int, near: list[tuple[R, Measurement]]
+) -> str:
+    """The evidence of the anti-dsDNA result ``dsdna[index]`` with its low complement:
+    a rise is named against the latest earlier comparable anti-dsDNA result."""
+    r, m = dsdna[index]
+    previous = next(
+        (dsdna[i] for i in range(index - 1, -1, -1) if comparable(dsdna[i][0], r)), None
+    )
+    rise = ""
+    if previous is not None:
+        p, pm = previous
+        if (
+            pm.base_value is not None
+            and m.base_value is not None
+            and certainly_rose(
+                pm.base_value, pm.value.comparator, m.base_value, m.value.comparator, MIN_RISE
+            )
+        ):
+            rise = f", rising from {pm.value.text} on {p.taken_on.isoformat()}"
+    complement = ", ".join(
+        f"{get_marker(c.marker).label} {cm.value.text} {cm.unit.label}{_range_text(cm)} "
+        f"on {c.taken_on.isoformat()}"
+        for c, cm in near
+    )
+    return (
+        f"anti-dsDNA {m.value.text} {m.unit.label}{_range_text(m)} "
+        f"on {r.taken_on.isoformat()}{rise}; low {complement}"
+    )
+
+
+def _proteinuria(results: list[tuple[R, Measurement]]) -> list[_Hit]:
+    hits: list[_Hit] = []
     for r, m in results:
         limit = _PROTEINURIA_LIMITS.get(r.marker)
         if limit is None or not m.certainly_above(limit[0]):
             continue
-        hits.append(
-            (
-                r.taken_on,
-                f"{get_marker(r.marker).label} {m.value.text} {m.unit.label} "
-                f"on {r.taken_on.isoformat()}, above "
-                f"{format_number(limit[0])} {limit[1]}",
-            )
-        )
+        hits.append((r.taken_on, partial(_proteinuria_evidence, r, m, limit)))
     return hits
+
+
+def _proteinuria_evidence(r: SignalSource, m: Measurement, limit: tuple[float, str]) -> str:
+    return (
+        f"{get_marker(r.marker).label} {m.value.text} {m.unit.label} "
+        f"on {r.taken_on.isoformat()}, above "
+        f"{format_number(limit[0])} {limit[1]}"
+    )
 
 
 _KIND_MARKERS = {SEROLOGICAL: ("anti_dsdna",), PROTEINURIA: ("urine_protein_24h", "upcr")}
 
 
-def latest_of_kind(results: Iterable[LabResult], kind: str, until: date) -> tuple[date, str] | None:
+def latest_of_kind(
+    results: Iterable[SignalSource], kind: str, until: date
+) -> tuple[date, str] | None:
     """The latest result up to ``until`` of the markers a signal of ``kind`` reads, above
     its threshold or not: its date and "0.49 g/24h on 2026-11-23"; None when none.
     A signal's evidence is its last above-threshold result, which is not the latest result
@@ -170,10 +217,27 @@ def latest_of_kind(results: Iterable[LabResult], kind: str, until: date) -> tupl
     return r.taken_on, f"{m.value.text} {m.unit.label} on {r.taken_on.isoformat()}"
 
 
-def activity_periods(results: Iterable[LabResult]) -> list[Period]:
-    """The signal's periods in ``results`` (any order; other markers are ignored)."""
+def _periods(
+    results: Iterable[SignalSource], window: tuple[date, date] | None = None
+) -> list[Period]:
+    """The signal's periods that overlap ``window`` (since, until; every one when None),
+    each found from all of ``results``; only their evidence is written."""
     readable = _measured(results)
-    return _merge(SEROLOGICAL, _serological(readable)) + _merge(PROTEINURIA, _proteinuria(readable))
+    found = []
+    for kind, hits in (
+        (SEROLOGICAL, _serological(readable)),
+        (PROTEINURIA, _proteinuria(readable)),
+    ):
+        for span in _spans(hits):
+            if window is not None and (span[-1][0] < window[0] or span[0][0] > window[1]):
+                continue
+            found.append(_period(kind, span))
+    return found
+
+
+def activity_periods(results: Iterable[SignalSource]) -> list[Period]:
+    """The signal's periods in ``results`` (any order; other markers are ignored)."""
+    return _periods(results)
 
 
 def periods_in(periods: list[Period], since: date, until: date) -> list[Period]:
@@ -182,13 +246,13 @@ def periods_in(periods: list[Period], since: date, until: date) -> list[Period]:
 
 
 def activity_note(
-    results: Iterable[LabResult], since: date | None = None, until: date | None = None
+    results: Iterable[SignalSource], since: date | None = None, until: date | None = None
 ) -> str:
     """A short note for the dashboard and the report ('' when nothing to say): only the
     signals that fall inside ``since``..``until`` (default: the last 180 days)."""
     until = until or date.today()
     since = since or until - timedelta(days=DEFAULT_LOOKBACK_DAYS)
-    periods = periods_in(activity_periods(results), since, until)
+    periods = _periods(results, (since, until))  # the same as periods_in(activity_periods())
     if not periods:
         return ""
     lines = "; ".join(p.text() for p in periods)

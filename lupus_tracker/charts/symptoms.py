@@ -1,11 +1,13 @@
 """Symptoms: a calendar heat map (day x severity) and a weekly-average trend per symptom,
-with events overlaid. Built from a symptoms DataFrame (columns date, symptom, severity)."""
+with events overlaid. Built from symptom columns ``date``, ``symptom``, ``severity``: a
+DataFrame, or plain columns (the app passes those, read without pandas: 30 years of
+symptoms in a frame cost more memory than the whole rest of the app, issue 10 Speed)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lupus_tracker.charts.marker import concise_dates, day_number, draw_events, empty_figure
 from lupus_tracker.charts.style import ChartStyle, apply_to_figure, chart_style
@@ -13,15 +15,35 @@ from lupus_tracker.domain.records import Event
 from lupus_tracker.domain.symptoms import get_symptom
 
 if TYPE_CHECKING:
-    import pandas as pd
+    import numpy as np
 
     from lupus_tracker.charts.figure import ChartFigure
+
+SymptomColumns = Mapping[str, Any]  # "date" (dates or ISO texts), "symptom", "severity"
 
 TREND_DASHES = ("-", "--", ":", "-.")
 
 
+def weekly_means(days: np.ndarray, severity: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The weekly average of one symptom as pandas' ``resample("W").mean()`` gives it:
+    weeks end on Sunday (a Sunday closes its own week) and are labelled by that Sunday;
+    every week from the first to the last is there, NaN when nothing was logged."""
+    import numpy as np
+
+    weekday = (days.astype("int64") + 3) % 7  # 1970-01-01 was a Thursday; Monday = 0
+    ends = days + ((6 - weekday) % 7).astype("timedelta64[D]")
+    first, last = ends.min(), ends.max()
+    weeks = np.arange(first, last + np.timedelta64(7, "D"), np.timedelta64(7, "D"))
+    index = ((ends - first) // np.timedelta64(7, "D")).astype("int64")
+    sums = np.bincount(index, weights=severity, minlength=len(weeks))
+    counts = np.bincount(index, minlength=len(weeks))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
+    return weeks, means
+
+
 def build_symptom_figure(
-    frame: pd.DataFrame,
+    frame: SymptomColumns,
     events: Sequence[Event] = (),
     since: date | None = None,
     until: date | None = None,
@@ -34,26 +56,28 @@ def build_symptom_figure(
     from lupus_tracker.charts.figure import ChartFigure
 
     style = style or chart_style()
-    if frame.empty:
+    days = np.asarray(frame["date"], dtype="datetime64[D]")
+    if not len(days):
         return empty_figure(
             "No symptoms logged in this period.\nLog today's symptoms with "
             "Edit › Log symptoms (Ctrl+D).",
             style,
             size_in,
         )
+    symptoms = np.asarray(frame["symptom"], dtype=object)
+    severity = np.asarray(frame["severity"], dtype=float)
     figure = ChartFigure(figsize=size_in, layout="constrained")
     heat, trend = figure.subplots(2, 1, height_ratios=(1.2, 1))
-    keys = list(dict.fromkeys(frame["symptom"]))
-    first = since or frame["date"].min().date()
-    last = until or frame["date"].max().date()
-    days = (last - first).days + 1
-    grid = np.full((len(keys), days), np.nan)
+    keys = list(dict.fromkeys(symptoms))
+    first = since or days.min().astype(date)
+    last = until or days.max().astype(date)
+    count = (last - first).days + 1
+    grid = np.full((len(keys), count), np.nan)
     rows = {k: i for i, k in enumerate(keys)}
-    offsets = ((frame["date"] - np.datetime64(first)).dt.days).to_numpy()
-    inside = (offsets >= 0) & (offsets < days)
-    grid[frame["symptom"].map(rows).to_numpy()[inside], offsets[inside]] = frame[
-        "severity"
-    ].to_numpy()[inside]
+    offsets = (days - np.datetime64(first, "D")).astype("int64")
+    inside = (offsets >= 0) & (offsets < count)
+    row_of = np.fromiter((rows[k] for k in symptoms), dtype=np.int64, count=len(symptoms))
+    grid[row_of[inside], offsets[inside]] = severity[inside]
     image = heat.imshow(
         grid,
         aspect="auto",
@@ -73,14 +97,12 @@ def build_symptom_figure(
     bar = figure.colorbar(image, ax=heat, fraction=0.03)
     bar.set_label("severity", color=style.text)
     bar.ax.tick_params(colors=style.text)
-    weekly = (
-        frame.set_index("date").groupby("symptom")["severity"].resample("W").mean().reset_index()
-    )
     for index, key in enumerate(keys):
-        part = weekly[weekly["symptom"] == key]
+        chosen = symptoms == key
+        weeks, means = weekly_means(days[chosen], severity[chosen])
         trend.plot(
-            part["date"],
-            part["severity"],
+            weeks,
+            means,
             color=style.colour(index),
             # past the palette (a patient's own symptoms add lines) the dash tells them apart
             linestyle=TREND_DASHES[index // len(style.palette) % len(TREND_DASHES)],
@@ -103,7 +125,7 @@ def build_symptom_figure(
     concise_dates(trend)
     apply_to_figure(figure, style)
     figure.chart_summary = (
-        f"Symptoms: {len(frame)} entries of {len(keys)} symptoms from "
+        f"Symptoms: {len(days)} entries of {len(keys)} symptoms from "
         f"{first.strftime('%b %Y')} to {last.strftime('%b %Y')}"
     )
     return figure

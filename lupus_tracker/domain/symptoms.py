@@ -124,6 +124,8 @@ def custom_key(name: str) -> str:
 
 def check_body_site(text: str | None) -> str | None:
     """Where on the body, as typed (spaces collapsed), or None; too long is refused."""
+    if not text:
+        return None
     cleaned = " ".join((text or "").split())
     if len(cleaned) > BODY_SITE_MAX:
         raise SymptomError(f"Where on the body has at most {BODY_SITE_MAX} characters.")

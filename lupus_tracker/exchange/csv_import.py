@@ -27,7 +27,6 @@ from lupus_tracker.domain.records import (
     Profile,
     Sex,
     Source,
-    SymptomEntry,
 )
 from lupus_tracker.domain.symptoms import SymptomError
 from lupus_tracker.domain.treat_to_target import check_pga
@@ -46,7 +45,7 @@ from lupus_tracker.exchange.plan import ImportPlan, Skipped
 from lupus_tracker.exchange.preview import marker_label
 from lupus_tracker.exchange.textfile import read_text
 from lupus_tracker.exchange.unit_required import NO_UNIT, number_without_unit
-from lupus_tracker.store.diary_repo import check_symptom
+from lupus_tracker.store.diary_repo import checked_symptom
 from lupus_tracker.store.photos_repo import Photo
 from lupus_tracker.store.sledai_repo import SledaiAssessment
 
@@ -107,14 +106,21 @@ class _Reader:
         self.days: dict[str, date] = {}
         self.number_format: NumberFormat | None = None  # as the file's own row declares
         self.comma_separated = True
-        self.where = ""
+        self.number = 0  # the row being read
+        self.today = date.today()  # one "today" for the file: no symptom after it
+        self.handlers = {kind: getattr(self, f"_{kind}") for kind in KINDS}
 
-    def row(self, row: dict[str, str], where: str = "") -> None:
-        self.where = where
-        kind = row["kind"]
-        if kind not in KINDS:
+    @property
+    def where(self) -> str:
+        return f"row {self.number}"
+
+    def row(self, row: dict[str, str], number: int = 0) -> None:
+        self.number = number
+        handler = self.handlers.get(row["kind"])
+        if handler is None:
+            kind = row["kind"]
             raise ExchangeError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
-        getattr(self, f"_{kind}")(row)
+        handler(row)
 
     def _day(self, row: dict[str, str]) -> date:
         text = row["date"]
@@ -180,15 +186,17 @@ class _Reader:
         value = row["value"]
         if not (value.isascii() and value.isdigit()):
             raise SymptomError(f"severity must be a whole number 0-10, not {value!r}")
-        entry = SymptomEntry(
-            self._day(row),
-            row["item"],
-            int(value),
-            row.get("location") or None,
-            row["note"] or None,
-            row.get("body_site") or None,
+        self.plan.symptoms.append(
+            checked_symptom(
+                self._day(row),
+                row["item"],
+                int(value),
+                row.get("location") or None,
+                row["note"] or None,
+                row.get("body_site") or None,
+                self.today,
+            )
         )
-        self.plan.symptoms.append(check_symptom(entry))
 
     def _diary(self, row: dict[str, str]) -> None:
         self.plan.diary_notes.append((self._day(row), row["note"]))
@@ -316,7 +324,7 @@ def read_csv(path: Path, options: ImportOptions | None = None) -> ImportPlan:
     if delimiter != ",":
         encoding += "; columns separated by semicolons"
     plan = ImportPlan(source=str(path), encoding=encoding, options=options or ImportOptions())
-    plan.symptoms_checked = True  # the reader adds only what check_symptom returned
+    plan.symptoms_checked = True  # the reader adds only what checked_symptom returned
     reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     try:
         header = _header(reader)
@@ -341,7 +349,7 @@ def read_csv(path: Path, options: ImportOptions | None = None) -> ImportPlan:
             if "'" in joined:  # a neutralised cell ('=...) somewhere in the row
                 row = {name: restore(cell) for name, cell in row.items()}
             try:
-                state.row(row, f"row {number}")
+                state.row(row, number)
             except (ValueError, KeyError) as error:
                 raise ExchangeError(
                     f"Row {number} ({row.get('kind')} {row.get('item')}): {error}"

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from lupus_tracker.domain.dates import DateParseError, check_not_future
 from lupus_tracker.domain.records import InvalidEntryError, SymptomDay, SymptomEntry
@@ -26,25 +27,43 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def check_symptom(entry: SymptomEntry) -> SymptomEntry:
-    """The entry cleaned up, or ``InvalidEntryError`` saying what is wrong."""
+def check_symptom(entry: SymptomEntry, today: date | None = None) -> SymptomEntry:
+    """The entry cleaned up, or ``InvalidEntryError`` saying what is wrong. ``today`` (by
+    default the date now) is the last day a symptom may be logged for."""
+    return checked_symptom(
+        entry.day, entry.symptom, entry.severity, entry.location, entry.note, entry.body_site, today
+    )
+
+
+def checked_symptom(
+    day: date,
+    key: str,
+    severity: object,
+    location: str | None = None,
+    note: str | None = None,
+    body_site: str | None = None,
+    today: date | None = None,
+) -> SymptomEntry:
+    """:func:`check_symptom` of the entry these fields make, built once (an import reads
+    100,000 rows: its reader passes the fields and one ``today`` for the whole file)."""
     try:
-        symptom = get_symptom(entry.symptom)
-        severity = check_severity(entry.severity)
-        body_site = check_body_site(entry.body_site)
+        symptom = get_symptom(key)
+        checked_severity = check_severity(severity)
+        site = check_body_site(body_site)
     except SymptomError as error:
         raise InvalidEntryError(str(error)) from None
-    location = (entry.location or "").strip() or None
-    if location is not None and not symptom.locations:
+    kind = location.strip() or None if location else None
+    if kind is not None and not symptom.locations:
         raise InvalidEntryError(f"{symptom.name} has no kind; leave it empty.")
-    if body_site is not None and not symptom.has_body_site:
+    if site is not None and not symptom.has_body_site:
         raise InvalidEntryError(f"{symptom.name} has no place on the body; leave it empty.")
     try:
-        check_not_future(entry.day, "symptom")
+        check_not_future(day, "symptom", today)
     except DateParseError as error:
         raise InvalidEntryError(str(error)) from None
-    note = (entry.note or "").strip() or None
-    return SymptomEntry(entry.day, symptom.key, severity, location, note, body_site)
+    return SymptomEntry(
+        day, symptom.key, checked_severity, kind, note.strip() or None if note else None, site
+    )
 
 
 class AlreadyLoggedError(ConflictError):
@@ -64,6 +83,19 @@ _UPSERT = (
     "severity = excluded.severity, location = excluded.location, "
     "note = excluded.note, body_site = excluded.body_site, updated_at = ?"
 )
+
+
+# The same upsert for an entry with only a severity: what it leaves out is NULL, as
+# _UPSERT would have stored it.
+_UPSERT_BARE = (
+    "INSERT INTO symptoms (day, symptom, severity) VALUES (?, ?, ?) "
+    "ON CONFLICT (day, symptom) DO UPDATE SET severity = excluded.severity, "
+    "location = NULL, note = NULL, body_site = NULL, updated_at = ?"
+)
+
+
+def _is_bare(entry: SymptomEntry) -> bool:
+    return entry.location is None and entry.note is None and entry.body_site is None
 
 
 def _upsert_row(entry: SymptomEntry, stamp: str) -> tuple[object, ...]:
@@ -133,7 +165,14 @@ class DiaryManager(Manager):
         stamp = now_stamp()
         with self.db.transaction() as conn:
             checked = self._register_custom(checked)
-            conn.executemany(_UPSERT, [_upsert_row(e, stamp) for e in checked])
+            # Runs of entries in their order; one with no kind, note or place on the body
+            # binds four values instead of seven (a tenth of the import's write time).
+            for bare, run in groupby(checked, key=_is_bare):
+                if bare:
+                    rows = [(e.day.isoformat(), e.symptom, e.severity, stamp) for e in run]
+                    conn.executemany(_UPSERT_BARE, rows)
+                else:
+                    conn.executemany(_UPSERT, [_upsert_row(e, stamp) for e in run])
         self._changed("symptoms")
         return len(checked)
 
@@ -187,6 +226,34 @@ class DiaryManager(Manager):
             )
             for r in rows
         ]
+
+    def symptom_columns(
+        self, since: date | None = None, until: date | None = None, symptom: str | None = None
+    ) -> dict[str, list[Any]]:
+        """The entries of :meth:`symptoms` (of one symptom key, or all) as columns, in the
+        same order: ``day`` (ISO text), ``symptom`` (key), ``severity``, ``location``,
+        ``note``, ``body_site``. What a table of 30 years reads (issue 10 Speed): no record
+        per entry, one symptom filtered by SQLite, rows read a few thousand at a time and
+        each repeated text kept once (110,000 rows held 110,000 copies of a few keys)."""
+        names = ("day", "symptom", "severity", "location", "note", "body_site")
+        columns: dict[str, list[Any]] = {name: [] for name in names}
+        once: dict[object, object] = {}
+        shared = once.setdefault
+        day, key, severity, location, note, site = columns.values()
+        for rows in self.db.chunks(
+            "SELECT day, symptom, severity, location, note, body_site FROM symptoms "
+            "WHERE day >= coalesce(?, '0000') AND day <= coalesce(?, '9999') "
+            "AND (? IS NULL OR symptom = ?) ORDER BY day, id",
+            (iso(since), iso(until), symptom, symptom),
+        ):
+            for row in rows:
+                day.append(row[0])
+                key.append(shared(row[1], row[1]))
+                severity.append(row[2])
+                location.append(shared(row[3], row[3]))
+                note.append(row[4])
+                site.append(shared(row[5], row[5]))
+        return columns
 
     def notes(self, since: date | None = None, until: date | None = None) -> list[tuple[date, str]]:
         rows = self.db.query(

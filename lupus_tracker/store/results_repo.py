@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from lupus_tracker.domain.catalog import Marker, UnknownMarkerError, get_marker
 from lupus_tracker.domain.entry import check_entry
@@ -101,7 +101,23 @@ def measure(
     return found
 
 
-def measured(result: LabResult) -> Measurement | None:
+class StoredText(Protocol):
+    """A stored result's text and its interpretation made at load (``LabResult`` or a
+    lighter record of the same columns)."""
+
+    @property
+    def marker(self) -> str: ...
+    @property
+    def value_text(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def ref_range(self) -> str | None: ...
+    @property
+    def measurement(self) -> Measurement | None: ...
+
+
+def measured(result: StoredText) -> Measurement | None:
     """The result's measurement (interpreted when the store loaded it; a record built from
     plain data is interpreted here); None when the catalog cannot read it."""
     if result.measurement is not None:

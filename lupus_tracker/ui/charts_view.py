@@ -85,8 +85,9 @@ def build_figure(repo, choice: Choice):
             targets=targets_for(records.settings),
         )
     if choice.kind == "symptoms":
+        read = repo.diary.symptom_columns(since, until)  # columns, not a DataFrame
         return build_symptom_figure(
-            repo.diary.frame(since, until),
+            {"date": read["day"], "symptom": read["symptom"], "severity": read["severity"]},
             repo.events.all(since, until),
             since,
             until,

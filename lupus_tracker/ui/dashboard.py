@@ -6,6 +6,7 @@ a table; the activity signal; a friendly start view while the file is empty."""
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -147,8 +148,24 @@ SYMPTOM_COLUMNS = (
 )
 
 
-def _table(model: RecordTableModel, name: str) -> QTableView:
-    table = QTableView()
+class _Table(QTableView):
+    """A dashboard table; ``fitting`` is True while :func:`_fill` loads it and sizes its
+    columns."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fitting = False
+
+
+def _size_rows(table: _Table) -> None:
+    # Rows are sized again after every column resize, also while _fill sizes the columns:
+    # sizing them once at the end left a wrapped eGFR note cut in the layout audit
+    # (test_a11y_layout, 1366x768), so the cheaper path is not taken.
+    table.resizeRowsToContents()
+
+
+def _table(model: RecordTableModel, name: str) -> _Table:
+    table = _Table()
     table.setModel(model)
     table.setAccessibleName(name)
     table.verticalHeader().hide()
@@ -159,7 +176,8 @@ def _table(model: RecordTableModel, name: str) -> QTableView:
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     # the stretched last column settles after the rows were sized: size them again
-    header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
+    # (not while _fill loads it and sizes every column: it sizes the rows once, at the end)
+    header.sectionResized.connect(lambda *_: _size_rows(table))
     # At least a header and three rows of two lines (a large font on a short screen):
     # the page scrolls instead of squeezing a table to one cut-off row.
     line = table.fontMetrics().height()
@@ -167,10 +185,24 @@ def _table(model: RecordTableModel, name: str) -> QTableView:
     return table
 
 
-def _fit(table: QTableView, widest: int = 320, *, spare_to_first: bool = False) -> None:
-    """As wide as the text, none wider than ``widest``: no column takes 1,000 px; no header
-    is cut; rows as high as their wrapped text (a few rows each: cheap), not elided."""
-    fit_columns(table, widest, spare_to_first=spare_to_first)
+def _fill(
+    table: _Table,
+    model: RecordTableModel,
+    records: Sequence[object],
+    widest: int = 320,
+    *,
+    spare_to_first: bool = False,
+) -> None:
+    """Show ``records``, columns as wide as the text, none wider than ``widest``: no column
+    takes 1,000 px; no header is cut; rows as high as their wrapped text (a few rows each:
+    cheap), not elided. The rows are sized once, for the final widths, not again after
+    the reset and each column."""
+    table.fitting = True
+    try:
+        model.set_records(records)
+        fit_columns(table, widest, spare_to_first=spare_to_first)
+    finally:
+        table.fitting = False
     table.resizeRowsToContents()
 
 
@@ -334,18 +366,16 @@ class DashboardPage(QStackedWidget):
             self.setCurrentWidget(self.start)
             return
         self.setCurrentIndex(1)
-        self.model.set_records(content.latest)
+        _fill(self.table, self.model, content.latest, 260)
         self.profile_bar.set_reason(content.profile_reason)
-        _fit(self.table, 260)
         self.signal.setText(content.activity)
         self.signal.setVisible(bool(content.activity))
-        self.meds_model.set_records(content.medications)
-        _fit(self.meds, 200)
+        _fill(self.meds, self.meds_model, content.medications, 200)
         self.sledai.setText(content.sledai)
         self.t2t.setText(content.t2t)
         summary = content.symptoms
-        self.symptoms_model.set_records(summary.stats)
-        _fit(self.symptoms, 160, spare_to_first=True)  # "Days present" stays narrow
+        # "Days present" stays narrow
+        _fill(self.symptoms, self.symptoms_model, summary.stats, 160, spare_to_first=True)
         self.symptoms_note.setText(
             f"Days with a rash: {summary.rash_days}; fever days: {summary.fever_days}. "
             f"{summary.coverage_text()}"
@@ -376,7 +406,12 @@ def gather(repo, today: date) -> DashboardContent:
     from lupus_tracker.analysis.serology import ACTIVITY_MARKERS, activity_note
     from lupus_tracker.analysis.symptom_summary import summarize_symptoms
     from lupus_tracker.analysis.treat_to_target import treat_to_target_line
-    from lupus_tracker.store.inputs import diary_records, latest_records, treatment_records
+    from lupus_tracker.store.inputs import (
+        diary_records,
+        latest_records,
+        signal_results,
+        treatment_records,
+    )
 
     treatment = treatment_records(repo, today)
     current = [m for m in treatment.medications if m.active_on(today)]
@@ -404,7 +439,7 @@ def gather(repo, today: date) -> DashboardContent:
             [row.marker.key for row in latest],
         ),
         activity=activity_note(
-            repo.results.all(ACTIVITY_MARKERS), since=today - timedelta(days=180)
+            signal_results(repo, ACTIVITY_MARKERS), since=today - timedelta(days=180)
         ),
         medications=sorted(current, key=lambda m: m.name.casefold()),
         sledai=sledai,

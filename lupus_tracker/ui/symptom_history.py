@@ -10,6 +10,7 @@ Thirty years are about 110,000 rows: they are read in a background task
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
@@ -34,6 +35,9 @@ from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import ArrayColumn, ArrayTableModel
 from lupus_tracker.ui.tasks import describe, run_task
 
+if TYPE_CHECKING:
+    import numpy as np
+
 TEXT_COLUMNS = ("name", "location", "body_site", "note")
 COLUMNS = (
     ArrayColumn("Date", "day"),
@@ -45,41 +49,46 @@ COLUMNS = (
 )
 
 
+def _ranks(values) -> np.ndarray:
+    """Each value's rank among the distinct values, sorted (0 for the smallest)."""
+    import numpy as np
+
+    rank = {value: index for index, value in enumerate(sorted(set(values)))}
+    return np.fromiter((rank[value] for value in values), dtype=np.int64, count=len(values))
+
+
 def with_sort_keys(arrays: dict) -> dict:
     """Add each text column's sort key: the rank of each text among the distinct texts,
     computed in the worker so that a sort on the GUI thread is one integer argsort."""
-    import pandas as pd
-
     for name in TEXT_COLUMNS:
-        arrays[f"{name}:rank"] = pd.factorize(arrays[name], sort=True)[0]
+        arrays[f"{name}:rank"] = _ranks(arrays[name])
     return arrays
 
 
 def load_history(repo, since: date, until: date, symptom: str | None) -> dict:
-    """The entries of the period (one symptom or all) as NumPy arrays (a worker's job).
-    Texts are object arrays sharing the few distinct strings, not fixed-width copies."""
+    """The entries of the period (one symptom or all) as NumPy arrays (a worker's job),
+    read as columns (no record per entry; one symptom filtered by SQLite). Texts are
+    object arrays sharing the few distinct strings, not fixed-width copies."""
     import numpy as np
 
-    entries = repo.diary.symptoms(since, until)
-    if symptom:
-        entries = [e for e in entries if e.symptom == symptom]
-    keys = [e.symptom for e in entries]
+    read = repo.diary.symptom_columns(since, until, symptom or None)
+    keys = read["symptom"]
     names = {key: get_symptom(key).name for key in set(keys)}
 
     def texts(values) -> np.ndarray:
-        array = np.empty(len(entries), dtype=object)
+        array = np.empty(len(keys), dtype=object)
         array[:] = values
         return array
 
     return with_sort_keys(
         {
-            "day": np.array([e.day.isoformat() for e in entries], dtype="U10"),
+            "day": np.array(read.pop("day"), dtype="U10"),
             "symptom": texts(keys),
             "name": texts([names[key] for key in keys]),
-            "severity": np.array([e.severity for e in entries], dtype=np.int64),
-            "location": texts([e.location or "" for e in entries]),
-            "body_site": texts([e.body_site or "" for e in entries]),
-            "note": texts([e.note or "" for e in entries]),
+            "severity": np.array(read.pop("severity"), dtype=np.int64),
+            "location": texts([text or "" for text in read.pop("location")]),
+            "body_site": texts([text or "" for text in read.pop("body_site")]),
+            "note": texts([text or "" for text in read.pop("note")]),
         }
     )
 

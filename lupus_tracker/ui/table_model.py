@@ -61,6 +61,20 @@ class Column:
     spoken: Callable[[Any], str] | None = None
 
 
+# The roles RecordTableModel.data answers; a view asks for several more per cell.
+_RECORD_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        SORT_ROLE,
+        RECORD_ROLE,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+    )
+)
+
+
 class RecordTableModel(_ColumnsModel):
     """A read-only table over records that sorts itself: a sort computes each row's key
     once (``Column.sort_key``, else its text) and reorders the records in one Python sort,
@@ -120,6 +134,8 @@ class RecordTableModel(_ColumnsModel):
         self.layoutChanged.emit()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _RECORD_ROLES:  # most of what a view asks (size, font, ...): at once
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self.records):
             return None
         record = self.records[index.row()]

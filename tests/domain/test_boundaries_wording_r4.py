@@ -79,6 +79,8 @@ def test_value_as_printed(marker, value, unit, printed):
 # exactly that (fixclin item 8); decimal-comma ambiguity (red-team round: 1.250 is shown
 # 1.25 so no reader takes it for 1250).
 UNDERSTOOD = [
+    # the usual UPCR limit 0.15 mg/mg (catalog): 0.15004 is not printed "0.15", nor "0.2"
+    ("upcr", "150.04", "mg/g", "= 150.04 mg/g = 0.15004 mg/mg"),
     ("upcr", "57", "mg/mmol", "= 57 mg/mmol = 0.504 mg/mg"),
     ("upcr", "500.42", "mg/g", "= 500.42 mg/g = 0.5004 mg/mg"),  # 4 digits suffice
     ("upcr", "500.004", "mg/g", "= 500.0040 mg/g = 0.500004 mg/mg"),  # 6 digits needed

@@ -75,3 +75,24 @@ def test_an_entry_without_its_interpretation_is_checked_in_full(repo):
     assert repo.counts()["results"] == 0
     assert repo.results.add_checked([good], [None]) == 1
     assert repo.results.all()[0].value_text == "0.8"
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("2024-03-01,symptom,fatigue,11,0-10,,,,\n", "Severity must be from 0"),
+        ("2024-03-01,symptom,itching_x,3,0-10,,,,\n", "itching_x"),
+        ("2199-03-01,symptom,fatigue,3,0-10,,,,\n", "in the future"),
+        ("2024-03-01,symptom,fatigue,three,0-10,,,,\n", "whole number"),
+    ],
+)
+def test_the_fast_reader_still_checks_every_symptom_row(repo, tmp_path, row, message):
+    """The CSV reader checks a symptom's fields once, without building the entry twice
+    (issue 13, speed): every check still refuses the file, naming the row."""
+    from lupus_tracker.exchange.errors import ExchangeError
+
+    source = tmp_path / "in.csv"
+    source.write_text(HEADER + ROWS + row, encoding="utf-8")
+    with pytest.raises(ExchangeError, match="Row 6") as refused:
+        read_plan(source, repo)
+    assert message in str(refused.value)
