@@ -82,6 +82,18 @@ def _entry(marker: str, **fields: str) -> LabEntry:
             SeriesKey("c3", "default", "", "", "0.9-1.8"),
             "",
         ),
+        # no range printed: the lab alone
+        (
+            _entry("c3", lab="Lab A"),
+            SeriesKey("c3", "default", "", "lab a", ""),
+            "lab a",
+        ),
+        # a unit the catalog does not know: a family of its own, never the canonical one
+        (
+            _entry("c3", unit=" Bananas ", lab="Lab A"),
+            SeriesKey("c3", "?bananas", "", "lab a", ""),
+            "lab a",
+        ),
         # a titer range is kept as printed, never scaled by the value's unit
         (
             _entry("c3", unit="mg/dL", lab="Lab A", ref_range="<1:80"),
@@ -120,6 +132,7 @@ def test_series_key_and_its_legend_name(entry, key, label):
             _entry("egfr", assay=" ckd-epi 2021 (COMPUTED) "),
             "",
         ),
+        (_entry("c3"), _entry("c4"), "different markers"),
     ],
 )
 def test_computed_and_lab_reported_egfr(a, b, why):

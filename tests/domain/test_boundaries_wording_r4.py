@@ -109,6 +109,9 @@ FLAG_WORDS = [
     ("egfr", "72", None, None, "KDIGO G2: mildly decreased"),
     ("anti_dsdna", "10", "[IU]/mL", "<30", "normal"),
     ("ana", "1:40", None, "<1:80", "negative"),
+    # a dipstick grade against an expected "negative" is ABNORMAL, not POSITIVE (only the
+    # word "positive" or a titer above its range reads positive: fixclin item 8)
+    ("urine_protein_dipstick", "2+", None, None, "ABNORMAL"),
 ]
 
 
