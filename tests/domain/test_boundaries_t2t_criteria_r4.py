@@ -18,7 +18,7 @@ from datetime import date
 import pytest
 
 from lupus_tracker.domain.glucocorticoids import DailyDose
-from lupus_tracker.domain.treat_to_target import doris, lldas
+from lupus_tracker.domain.treat_to_target import Definition, doris, lldas
 
 D = date(2026, 3, 1)
 MAJOR_ORGAN = (
@@ -177,3 +177,15 @@ def test_lldas_at_sledai_4_with_nothing_new():
         ("No major-organ activity", "met", MAJOR_ORGAN),
         ("No new activity", "met", "nothing new since 1 Dec 2025"),
     ]
+
+
+def test_results_name_their_definition_and_where_the_pga_came_from():
+    # the sentence says "(PGA as entered from your doctor's letter)" only with a PGA
+    found = lldas(ACTIVE, EARLIER, DailyDose(D, 5.0, 0.0))
+    assert (found.definition, found.pga_entered) == (Definition.LLDAS, True)
+    found = lldas(EMPTY, None, DailyDose(D, 5.0, 0.0))
+    assert (found.definition, found.pga_entered) == (Definition.LLDAS, False)
+    found = doris(ACTIVE, DailyDose(D, 5.0, 0.0))
+    assert (found.definition, found.pga_entered) == (Definition.DORIS, True)
+    found = doris(EMPTY, DailyDose(D, 5.0, 0.0))
+    assert (found.definition, found.pga_entered) == (Definition.DORIS, False)
