@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from lupus_tracker.domain.dates import FutureDateError, check_not_future
 from lupus_tracker.domain.glucocorticoids import (
     DailyDose,
     cumulative,
@@ -196,3 +197,14 @@ def test_number_format_refusal():
     with pytest.raises(InvalidEntryError) as raised:
         NumberFormat.parse("dots")
     assert str(raised.value) == "The number format must be point or comma, not 'dots'."
+
+
+def test_a_result_dated_in_the_future_is_refused_with_the_reason():
+    # our choice (domain/dates.py MAY_BE_FUTURE): a result records what already happened
+    with pytest.raises(FutureDateError) as raised:
+        check_not_future(date(2026, 3, 2), "result", today=date(2026, 3, 1))
+    assert str(raised.value) == (
+        "The result date 2026-03-02 is in the future (today is 2026-03-01); a result records "
+        "what already happened."
+    )
+    assert check_not_future(date(2026, 3, 1), "result", today=date(2026, 3, 1)) == D
