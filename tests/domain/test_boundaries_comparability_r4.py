@@ -85,14 +85,14 @@ def _entry(marker: str, **fields: str) -> LabEntry:
         ),
         # no range printed: the lab alone
         (
-            _entry("c3", lab="Lab A"),
-            SeriesKey("c3", "default", "", "lab a", ""),
+            _entry("albumin", lab="Lab A"),
+            SeriesKey("albumin", "default", "", "lab a", ""),
             "lab a",
         ),
         # a unit the catalog does not know: a family of its own, never the canonical one
         (
-            _entry("c3", unit=" Bananas ", lab="Lab A"),
-            SeriesKey("c3", "?bananas", "", "lab a", ""),
+            _entry("albumin", unit=" Bananas ", lab="Lab A"),
+            SeriesKey("albumin", "?bananas", "", "lab a", ""),
             "lab a",
         ),
         # a titer range is kept as printed, never scaled by the value's unit

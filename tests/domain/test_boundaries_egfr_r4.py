@@ -159,7 +159,7 @@ def test_creatinine_in_umol_l_any_micro_sign(unit):
 def test_equation_input_refusals():
     with pytest.raises(EgfrError) as raised:
         creatinine_to_mg_dl(1.0, "mmol/L")
-    assert str(raised.value) == "Creatinine unit must be mg/dL or umol/L, not 'mmol/L'."
+    assert str(raised.value) == "Creatinine unit must be mg/dL or \u00b5mol/L, not 'mmol/L'."
     with pytest.raises(EgfrError) as raised:
         ckd_epi_2021(1.0, 40, "other")  # type: ignore[arg-type]
     assert str(raised.value) == "Sex must be female or male for the CKD-EPI equation, not 'other'."

@@ -94,8 +94,9 @@ def test_renal_disease_after_recovery_names_the_lowest_reading_and_its_first_day
     assert [(r.name, r.detail, r.since) for r in found] == [
         (
             "renal disease",
-            f"eGFR 40 on {_day(-100).isoformat()} was below 60 — a risk factor even when "
-            "eGFR has recovered",
+            f"eGFR 40 on {_day(-100).isoformat()} was below 60 — "
+            "the app counts any eGFR below 60 on record as a risk factor, even after it "
+            "recovers (the app's choice, to discuss with your doctor)",
             _day(-200),
         )
     ]
@@ -107,7 +108,8 @@ def test_renal_disease_with_lupus_nephritis_names_both_reasons():
     assert [(r.detail, r.since) for r in found] == [
         (
             f"lupus nephritis is recorded; eGFR 40 on {_day(-100).isoformat()} was below 60 "
-            "— a risk factor even when eGFR has recovered",
+            "— the app counts any eGFR below 60 on record as a risk factor, even after it "
+            "recovers (the app's choice, to discuss with your doctor)",
             None,  # lupus nephritis has no start date: counted as long-standing
         )
     ]

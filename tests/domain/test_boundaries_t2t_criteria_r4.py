@@ -52,7 +52,11 @@ def test_doris_criteria_as_read():
             "clinical SLEDAI-2K 4 (low complement and anti-dsDNA not counted)",
         ),
         ("PGA < 0.5", "met", "PGA 0.3 (must be below 0.5)"),
-        ("Prednisolone ≤ 5 mg/day", "met", "prednisolone-equivalent 5 mg/day is at or below 5"),
+        (
+            "Prednisone-equivalent ≤ 5 mg/day",
+            "met",
+            "prednisone-equivalent 5 mg/day is at or below 5",
+        ),
         (
             "Stable maintenance drugs",
             "for your doctor to judge",
@@ -62,7 +66,7 @@ def test_doris_criteria_as_read():
     assert _lines(doris(EMPTY, NO_DOSE))[1:3] == [
         ("PGA < 0.5", "unknown", "PGA not entered"),
         (
-            "Prednisolone ≤ 5 mg/day",
+            "Prednisone-equivalent ≤ 5 mg/day",
             "unknown",
             "glucocorticoid dose not known: Prednisone: no dose recorded; Medrol: no dose amount",
         ),
@@ -80,9 +84,9 @@ def test_lldas_criteria_as_read():
         ("No new activity", "not met", "new since 1 Dec 2025: low complement"),
         ("PGA ≤ 1", "met", "PGA 0.3 (limit 1)"),
         (
-            "Prednisolone ≤ 7.5 mg/day",
+            "Prednisone-equivalent ≤ 7.5 mg/day",
             "met",
-            "prednisolone-equivalent 7.5 mg/day is at or below 7.5",
+            "prednisone-equivalent 7.5 mg/day is at or below 7.5",
         ),
         (
             "Maintenance drugs",
@@ -94,7 +98,7 @@ def test_lldas_criteria_as_read():
         ("No new activity", "unknown", "no earlier assessment to compare with"),
         ("PGA ≤ 1", "unknown", "PGA not entered"),
         (
-            "Prednisolone ≤ 7.5 mg/day",
+            "Prednisone-equivalent ≤ 7.5 mg/day",
             "unknown",
             "glucocorticoid dose not known: Prednisone: no dose recorded; Medrol: no dose amount",
         ),
@@ -128,33 +132,33 @@ def test_lldas_pga_limit(pga, line):
 @pytest.mark.parametrize(
     ("oral", "pulse", "line"),
     [
-        (5.0, 0.0, ("met", "prednisolone-equivalent 5 mg/day is at or below 5")),
-        (5.01, 0.0, ("not met", "prednisolone-equivalent 5.01 mg/day is above 5")),
+        (5.0, 0.0, ("met", "prednisone-equivalent 5 mg/day is at or below 5")),
+        (5.01, 0.0, ("not met", "prednisone-equivalent 5.01 mg/day is above 5")),
         (
             2.5,
             250.0,
             (
                 "not met",
-                "prednisolone-equivalent 252.5 mg/day, including a 250 mg pulse is above 5",
+                "prednisone-equivalent 252.5 mg/day, including a 250 mg pulse, is above 5",
             ),
         ),
     ],
 )
 def test_doris_dose_limit(oral, pulse, line):
     found = _lines(doris(_Assessment(D, frozenset(), 0.1), DailyDose(D, oral, pulse)))
-    assert found[2] == ("Prednisolone ≤ 5 mg/day", *line)
+    assert found[2] == ("Prednisone-equivalent ≤ 5 mg/day", *line)
 
 
 @pytest.mark.parametrize(
     ("oral", "line"),
     [
-        (7.5, ("met", "prednisolone-equivalent 7.5 mg/day is at or below 7.5")),
-        (7.51, ("not met", "prednisolone-equivalent 7.51 mg/day is above 7.5")),
+        (7.5, ("met", "prednisone-equivalent 7.5 mg/day is at or below 7.5")),
+        (7.51, ("not met", "prednisone-equivalent 7.51 mg/day is above 7.5")),
     ],
 )
 def test_lldas_dose_limit(oral, line):
     found = _lines(lldas(_Assessment(D, frozenset(), 0.1), None, DailyDose(D, oral, 0.0)))
-    assert found[4] == ("Prednisolone ≤ 7.5 mg/day", *line)
+    assert found[4] == ("Prednisone-equivalent ≤ 7.5 mg/day", *line)
 
 
 def test_lldas_major_organ_and_new_activity():
