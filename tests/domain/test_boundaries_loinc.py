@@ -90,7 +90,6 @@ def test_only_the_interpretation_code_is_ordinal():
     [
         "53022-0",  # U1 snRNP Ab [Presence]: a presence term, not anti-RNP units
         "29958-6",  # Mayo's "RNP Ab, IgG, S": not verified
-        "59261-8",  # HbA1c IFCC mmol/mol: a different term, not mapped
     ],
 )
 def test_unverified_or_other_scale_codes_are_not_mapped(code):
