@@ -236,8 +236,10 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "c3",
         "Complement C3",
-        # LOINC 4485-9: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc, Qn,
-        # Ser/Plas (chosen from: Mayo and ARUP catalogs (corroboration only)).
+        # LOINC 4485-9 "Complement C3 [Mass/volume] in Serum or Plasma" (MCnc, Qn, Ser/Plas):
+        # verified (HL7 publication).
+        # https://build.fhir.org/ig/hl7-eu/protect-child/branches/master/ValueSet-lab-test-name-vs.json
+        # https://loinc.org/4485-9/
         "4485-9",
         _units(
             Unit("g/L", "g/L", decimals=2),
@@ -266,9 +268,10 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "albumin",
         "Serum albumin",
-        # LOINC 1751-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc, Qn,
-        # Ser/Plas, cited as "Albumin [Mass/volume] in Serum or Plasma" (chosen from: Synthea
-        # display (corroboration only)).
+        # LOINC 1751-7 "Albumin [Mass/volume] in Serum or Plasma" (MCnc, Qn, Ser/Plas): verified
+        # (HL7 publication).
+        # https://build.fhir.org/ig/hl7-eu/protect-child/branches/master/ValueSet-lab-test-name-vs.json
+        # https://loinc.org/1751-7/
         "1751-7",
         _units(Unit("g/L", "g/L", decimals=0), Unit("g/dL", "g/dL", factor=10.0, decimals=1)),
         default_range="35-50",
@@ -324,8 +327,10 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "uacr",
         "Urine albumin/creatinine ratio",
-        # LOINC 9318-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MRto, Qn,
-        # Urine (chosen from: ../shared/domain.md).
+        # LOINC 9318-7 "Albumin/Creatinine [Mass Ratio] in Urine" (MRto, Qn, Urine): verified (HL7
+        # publication).
+        # https://hl7.org/fhir/uv/cpg/ValueSet-ckd-valueset-uacr.html
+        # https://loinc.org/9318-7/
         "9318-7",
         _units(
             Unit("mg/g", "mg/g", aliases=("ug/mg", "µg/mg", "mcg/mg"), decimals=0),
@@ -338,8 +343,10 @@ MARKERS: tuple[Marker, ...] = (
         unit_ranges=(("mg/mmol", "<3"), ("mg/mg", "<0.03")),
         # alt LOINC 32294-1: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as SRto,
         # Qn, Urine (chosen from: ../shared/domain.md (mg/mmol)).
-        # alt LOINC 14959-1: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MRto,
-        # Qn, Urine (chosen from: Synthea file (corroboration only)).
+        # alt LOINC 14959-1 "Microalbumin/Creatinine [Mass Ratio] in Urine" (MRto, Qn, Urine):
+        # verified (LOINC table copy), status ACTIVE.
+        # https://www.healthassure.in/codes/loinc-14959-1-albumincreatinine-dl-20-mgl-u-mass-ratio
+        # https://loinc.org/14959-1/
         alt_loinc=("32294-1", "14959-1"),
         short="UACR",
     ),
@@ -373,8 +380,11 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "egfr",
         "eGFR (CKD-EPI 2021)",
-        # LOINC 98979-8: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as ArVRat,
-        # Qn, Ser/Plas/Bld (chosen from: ../shared/domain.md).
+        # LOINC 98979-8 "Glomerular filtration rate [Volume Rate/Area] in Serum, Plasma or Blood by
+        # Creatinine-based formula (CKD-EPI 2021)/1.73 sq M" (ArVRat, Qn, Ser/Plas/Bld): verified
+        # (HL7 publication).
+        # https://build.fhir.org/ig/hl7ch/ch-lab-report/ValueSet-observation-code-cdk-epi-2021.html
+        # https://loinc.org/98979-8/
         "98979-8",
         _units(
             Unit(
@@ -398,8 +408,11 @@ MARKERS: tuple[Marker, ...] = (
         # publication).
         # https://hl7.org/fhir/R4/observation-example-f205-egfr.json.html
         # https://loinc.org/33914-3/
-        # alt LOINC 62238-1: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as
-        # ArVRat, Qn, Ser/Plas/Bld (chosen from: ../shared/domain.md).
+        # alt LOINC 62238-1 "Glomerular filtration rate [Volume Rate/Area] in Serum, Plasma or Blood
+        # by Creatinine-based formula (CKD-EPI)/1.73 sq M" (ArVRat, Qn, Ser/Plas/Bld): verified (HL7
+        # publication).
+        # https://build.fhir.org/ig/hl7ch/ch-lab-report/ValueSet-observation-code-cdk-epi-2009.html
+        # https://loinc.org/62238-1/
         # alt LOINC 48642-3 "Glomerular filtration rate/1.73 sq M predicted among non-blacks [Volume
         # Rate/Area] in Serum or Plasma by Creatinine-based formula (MDRD)" (ArVRat, Qn, Ser/Plas):
         # verified (HL7 publication).
@@ -477,8 +490,8 @@ MARKERS: tuple[Marker, ...] = (
         "777-3",
         _count_units(),
         default_range="150-400",
-        # alt LOINC 26515-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as NCnc,
-        # Qn, Bld (chosen from: ../shared/domain.md).
+        # alt LOINC 26515-7 "Platelets (Bld) [#/Vol]" (NCnc, Qn, Bld): verified (loinc.org).
+        # https://loinc.org/26515-7/
         alt_loinc=("26515-7",),
         short="Platelets",
         standardised=True,
@@ -486,8 +499,10 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "esr",
         "ESR (Westergren)",
-        # LOINC 4537-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as Vel, Qn,
-        # Bld (chosen from: ../shared/domain.md).
+        # LOINC 4537-7 "Erythrocyte [Sedimentation Rate] in Blood by Westergren method" (Vel, Qn,
+        # Bld): verified (LOINC table copy), status ACTIVE.
+        # https://www.healthassure.in/codes/loinc-4537-7-erythrocyte-westergren-method-bld-sedimentation-rate
+        # https://loinc.org/4537-7/
         "4537-7",
         _units(Unit("mm/h", "mm/h", aliases=("mm/hr", "mm/1h", "mm/[h]"))),
         default_range="<20",
@@ -500,15 +515,17 @@ MARKERS: tuple[Marker, ...] = (
     Marker(
         "crp",
         "C-reactive protein",
-        # LOINC 1988-5: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc, Qn,
-        # Ser/Plas (chosen from: ../shared/domain.md).
+        # LOINC 1988-5 "C reactive protein [Mass/volume] in Serum or Plasma" (MCnc, Qn, Ser/Plas):
+        # verified (HL7 publication).
+        # https://build.fhir.org/ig/hl7ch/ch-lab-order/ActivityDefinition-procedure-crp.html
+        # https://loinc.org/1988-5/
         "1988-5",
         _units(Unit("mg/L", "mg/L", decimals=1), Unit("mg/dL", "mg/dL", factor=10.0, decimals=2)),
         default_range="<5",
-        # alt LOINC 30522-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc,
-        # Qn, Ser/Plas, cited as "C reactive protein [Mass/volume] in Serum or Plasma by High
-        # sensitivity method" (chosen from: HL7 Switzerland CH LAB-Order ActivityDefinition (round
-        # 3)).
+        # alt LOINC 30522-7 "C reactive protein [Mass/volume] in Serum or Plasma by High sensitivity
+        # method" (MCnc, Qn, Ser/Plas): verified (HL7 publication).
+        # https://build.fhir.org/ig/hl7ch/ch-lab-order/ActivityDefinition-procedure-crp-highsens.html
+        # https://loinc.org/30522-7/
         alt_loinc=("30522-7",),
         short="CRP",
     ),
@@ -702,9 +719,10 @@ MARKERS += (
     Marker(
         "ast",
         "Aspartate aminotransferase (AST)",
-        # LOINC 1920-8: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as CCnc, Qn,
-        # Ser/Plas, cited as "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or
-        # Plasma" (chosen from: Synthea display; loinc.org Part LP15426-7 (the component only)).
+        # LOINC 1920-8 "Aspartate aminotransferase [Enzymatic activity/volume] in Serum or Plasma"
+        # (CCnc, Qn, Ser/Plas): verified (HL7 publication).
+        # https://build.fhir.org/ig/cqframework/dqm-content-cms-2026/ValueSet-ast-lab-tests.html
+        # https://loinc.org/1920-8/
         "1920-8",
         _units(
             Unit("U/L", "U/L", aliases=("IU/L", "[IU]/L", "U/l")),
@@ -716,8 +734,10 @@ MARKERS += (
     Marker(
         "igg",
         "Immunoglobulin G (IgG)",
-        # LOINC 2465-3: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc, Qn,
-        # Ser/Plas, cited as "IgG [Mass/volume] in Serum or Plasma" (chosen from: Labcorp map).
+        # LOINC 2465-3 "IgG [Mass/volume] in Serum or Plasma" (MCnc, Qn, Ser/Plas): verified (HL7
+        # publication).
+        # https://build.fhir.org/ig/hl7-eu/protect-child/branches/master/ValueSet-lab-test-name-vs.json
+        # https://loinc.org/2465-3/
         "2465-3",
         _units(Unit("g/L", "g/L"), Unit("mg/dL", "mg/dL", factor=0.01)),
         default_range="7-16",
@@ -775,9 +795,10 @@ MARKERS += (
     Marker(
         "cholesterol",
         "Total cholesterol",
-        # LOINC 2093-3: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc, Qn,
-        # Ser/Plas, cited as "Cholesterol [Mass/volume] in Serum or Plasma" (chosen from: HL7 R4
-        # valueset-example-expansion (round 3)).
+        # LOINC 2093-3 "Cholesterol [Mass/volume] in Serum or Plasma" (MCnc, Qn, Ser/Plas): verified
+        # (HL7 publication).
+        # https://www.hl7.org/fhir/2017Jan/valueset-example-expansion.html
+        # https://loinc.org/2093-3/
         "2093-3",
         _units(
             Unit("mg/dL", "mg/dL"), Unit("mmol/L", "mmol/L", factor=38.67)
@@ -788,15 +809,17 @@ MARKERS += (
     Marker(
         "ldl",
         "LDL cholesterol",
-        # LOINC 13457-7: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc, Qn,
-        # Ser/Plas, cited as "Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation"
-        # (chosen from: HL7 lipid value set (round 3)).
+        # LOINC 13457-7 "Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation" (MCnc,
+        # Qn, Ser/Plas): verified (HL7 publication).
+        # https://hl7.org/fhir/valueset-lipid-ldl-codes.html
+        # https://loinc.org/13457-7/
         "13457-7",
         _units(Unit("mg/dL", "mg/dL"), Unit("mmol/L", "mmol/L", factor=38.67)),
         default_range="<100",
-        # alt LOINC 18262-6: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found; read as MCnc,
-        # Qn, Ser/Plas, cited as "Cholesterol in LDL [Mass/volume] in Serum or Plasma by Direct
-        # assay" (chosen from: HL7 lipid value set (round 3)).
+        # alt LOINC 18262-6 "Cholesterol in LDL [Mass/volume] in Serum or Plasma by Direct assay"
+        # (MCnc, Qn, Ser/Plas): verified (HL7 publication).
+        # https://hl7.org/fhir/valueset-lipid-ldl-codes.html
+        # https://loinc.org/18262-6/
         alt_loinc=("18262-6",),
         short="LDL",
     ),

@@ -22,8 +22,10 @@ EGFR_CODES = {
     # 48643-1 "... predicted among blacks ... by Creatinine-based formula (MDRD)": the same
     # HL7 example's component (tests/data/fhir/hl7_r4_Observation-f205-egfr.json)
     "mdrd (race-based)": "48643-1",
-    # 62238-1 CKD-EPI (2009): UNVERIFIED, no loinc.org, LOINC-table or HL7 page found
-    # (../shared/domain.md)
+    # 62238-1 "Glomerular filtration rate [Volume Rate/Area] in Serum, Plasma or Blood by
+    # Creatinine-based formula (CKD-EPI)/1.73 sq M": HL7 Switzerland CH LAB-Report value set
+    # of the CKD-EPI (2009) eGFR codes
+    # https://build.fhir.org/ig/hl7ch/ch-lab-report/ValueSet-observation-code-cdk-epi-2009.html
     "ckd-epi 2009": "62238-1",
 }
 _BY_UNIT = {

@@ -16,7 +16,11 @@ Verdicts:
   system, status), here https://www.healthassure.in/codes/ pages (the same fields as
   findacode.com's copy); loinc.org's own page for it was not in the searched copy.
 - HL7: the code and its LOINC display in an HL7 publication (FHIR specification value set
-  or example, an HL7 implementation guide's value set expanded from LOINC by tx.fhir.org).
+  or example, an HL7 implementation guide's value set expanded from LOINC by tx.fhir.org,
+  or a coded element of an HL7 affiliate's guide, e.g. HL7 Switzerland's CH LAB-Order
+  ActivityDefinitions; ``seen`` names which, and says where the stored copy cut a display).
+Rows verified by a second search pass on 2026-11-29 (value-set pages, LOINC-table copies,
+FHIR guides) say so in ``seen`` by naming the page; nothing was taken from memory.
 - UNVERIFIED: no loinc.org, LOINC-table or HL7 page was found for it; the code is kept
   (it was chosen from lab catalogs or ../shared/domain.md) and is marked unverified.
 Lab test catalogs (Labcorp, Quest, ARUP, Mayo) and Synthea files are named in ``seen``
@@ -171,14 +175,17 @@ TERMS: tuple[Term, ...] = (
     # -- complement, albumin -----------------------------------------------------------
     Term(
         "4485-9",
-        "not seen",
+        "Complement C3 [Mass/volume] in Serum or Plasma",
         "MCnc",
         "Qn",
         "Ser/Plas",
         NOT_SHOWN,
-        NONE,
-        U,
-        "Mayo and ARUP catalogs (corroboration only)",
+        "https://build.fhir.org/ig/hl7-eu/protect-child/branches/master/ValueSet-lab-test-name-vs.json",
+        H,
+        "HL7 Europe PROTECT-CHILD IG value set lab-test-name-vs (ci-build; a value set "
+        "definition, not an expansion) lists the code with this display; source "
+        "input/fsh/lab-test.fsh of hl7-eu/protect-child; Mayo, ARUP and Labcorp catalogs "
+        "report C3 under 4485-9 (corroboration)",
     ),
     Term(
         "4498-2",
@@ -198,9 +205,14 @@ TERMS: tuple[Term, ...] = (
         "Qn",
         "Ser/Plas",
         NOT_SHOWN,
-        NONE,
-        U,
-        "Synthea display (corroboration only)",
+        "https://build.fhir.org/ig/hl7-eu/protect-child/branches/master/ValueSet-lab-test-name-vs.json",
+        H,
+        "HL7 Europe PROTECT-CHILD IG value set lab-test-name-vs (ci-build; a value set "
+        "definition, not an expansion) lists the code with this display; source "
+        "input/fsh/lab-test.fsh of hl7-eu/protect-child; also the FHIR specification's "
+        "HSPC Quantitative Labs value set "
+        "https://www.hl7.org/fhir/2015May/hspc-QuantitativeLabCodes.html (display cut "
+        "after 'in Serum or' in the stored copy)",
     ),
     Term(
         "4532-8",
@@ -249,14 +261,16 @@ TERMS: tuple[Term, ...] = (
     ),
     Term(
         "9318-7",
-        "not seen",
+        "Albumin/Creatinine [Mass Ratio] in Urine",
         "MRto",
         "Qn",
         "Urine",
         NOT_SHOWN,
-        NONE,
-        U,
-        "../shared/domain.md",
+        "https://hl7.org/fhir/uv/cpg/ValueSet-ckd-valueset-uacr.html",
+        H,
+        "HL7 FHIR Clinical Guidelines IG v1.0.0 (STU1) value set UACR Lab Results, "
+        "expansion based on LOINC v2.68; also CH LAB-Order ActivityDefinition "
+        "procedure-urine-uACR",
     ),
     Term(
         "32294-1",
@@ -271,25 +285,27 @@ TERMS: tuple[Term, ...] = (
     ),
     Term(
         "14959-1",
-        "not seen",
+        "Microalbumin/Creatinine [Mass Ratio] in Urine",
         "MRto",
         "Qn",
         "Urine",
-        NOT_SHOWN,
-        NONE,
-        U,
-        "Synthea file (corroboration only)",
+        ACTIVE,
+        "https://www.healthassure.in/codes/loinc-14959-1-albumincreatinine-dl-20-mgl-u-mass-ratio",
+        T,
+        "LCN, MRto, Urine, method 'detection limit <= 20 mg/L', status ACTIVE",
     ),
     Term(
         "5804-0",
         "Protein [Mass/volume] in Urine by Test strip",
         "MCnc",
-        "Qn",
+        "SemiQn",
         "Urine",
-        NOT_SHOWN,
-        NONE,
-        U,
-        "Synthea display; import refuses it (not a 24 h amount)",
+        ACTIVE,
+        "https://www.healthassure.in/codes/loinc-5804-0-protein-test-strip-u-massvol",
+        T,
+        "LCN, property MCnc, timing Pt, Urine, scale SemiQn (the table said Qn before: "
+        "corrected), method Test strip, status ACTIVE; import refuses it (not a 24 h "
+        "amount)",
     ),
     Term(
         "2888-6",
@@ -360,14 +376,19 @@ TERMS: tuple[Term, ...] = (
     ),
     Term(
         "98979-8",
-        "not seen",
+        "Glomerular filtration rate [Volume Rate/Area] in Serum, Plasma or Blood by "
+        "Creatinine-based formula (CKD-EPI 2021)/1.73 sq M",
         "ArVRat",
         "Qn",
         "Ser/Plas/Bld",
         NOT_SHOWN,
-        NONE,
-        U,
-        "../shared/domain.md",
+        "https://build.fhir.org/ig/hl7ch/ch-lab-report/ValueSet-observation-code-cdk-epi-2021.html",
+        H,
+        "HL7 Switzerland CH LAB-Report value set 'Codes for eGFR in CKD-EPI 2021' (seen "
+        "through the guide's comparison pages and its source, which lists 98979-8 with "
+        "this display); the guide's eGFRcr CKD-EPI 2021 profile quotes LOINC's "
+        "description of the term (creatinine only, 98980-6 being creatinine and cystatin "
+        "C)",
     ),
     Term(
         "33914-3",
@@ -407,14 +428,16 @@ TERMS: tuple[Term, ...] = (
     ),
     Term(
         "62238-1",
-        "not seen",
+        "Glomerular filtration rate [Volume Rate/Area] in Serum, Plasma or Blood by "
+        "Creatinine-based formula (CKD-EPI)/1.73 sq M",
         "ArVRat",
         "Qn",
         "Ser/Plas/Bld",
         NOT_SHOWN,
-        NONE,
-        U,
-        "../shared/domain.md",
+        "https://build.fhir.org/ig/hl7ch/ch-lab-report/ValueSet-observation-code-cdk-epi-2009.html",
+        H,
+        "HL7 Switzerland CH LAB-Report value set 'Codes for eGFR in CKD-EPI' (ci-build, "
+        "LOINC version not stated); also the Lithuanian lab IG value set egfr-method",
     ),
     Term(
         "2823-3",
@@ -474,14 +497,18 @@ TERMS: tuple[Term, ...] = (
     ),
     Term(
         "26515-7",
-        "not seen",
+        "Platelets (Bld) [#/Vol]",
         "NCnc",
         "Qn",
         "Bld",
         NOT_SHOWN,
-        NONE,
-        U,
-        "../shared/domain.md",
+        "https://loinc.org/26515-7/",
+        V,
+        "loinc.org v2.77: display name 'Platelets (Bld) [#/Vol]', short name 'Platelet # "
+        "Bld'; fully specified name Platelets:NCnc:Pt:Bld:Qn on "
+        "http://r.details.loinc.org/LOINC/26515-7.html; member of panel 24317-0 (Hemogram "
+        "and platelets WO differential panel); its long common name is not in the stored "
+        "excerpt",
     ),
     Term(
         "731-0",
@@ -521,14 +548,15 @@ TERMS: tuple[Term, ...] = (
     # -- inflammation ------------------------------------------------------------------
     Term(
         "4537-7",
-        "not seen",
+        "Erythrocyte [Sedimentation Rate] in Blood by Westergren method",
         "Vel",
         "Qn",
         "Bld",
-        NOT_SHOWN,
-        NONE,
-        U,
-        "../shared/domain.md",
+        ACTIVE,
+        "https://www.healthassure.in/codes/loinc-4537-7-erythrocyte-westergren-method-bld-sedimentation-rate",
+        T,
+        "name as printed there, system Bld, method Westergren, status ACTIVE (property "
+        "not printed in the copy)",
     ),
     Term(
         "30341-2",
@@ -543,14 +571,15 @@ TERMS: tuple[Term, ...] = (
     ),
     Term(
         "1988-5",
-        "not seen",
+        "C reactive protein [Mass/volume] in Serum or Plasma",
         "MCnc",
         "Qn",
         "Ser/Plas",
         NOT_SHOWN,
-        NONE,
-        U,
-        "../shared/domain.md",
+        "https://build.fhir.org/ig/hl7ch/ch-lab-order/ActivityDefinition-procedure-crp.html",
+        H,
+        "HL7 Switzerland CH LAB-Order ActivityDefinition procedure-crp, code 1988-5; the "
+        "stored copy cuts the display after 'in Serum or P'",
     ),
     Term(
         "30522-7",
@@ -559,9 +588,12 @@ TERMS: tuple[Term, ...] = (
         "Qn",
         "Ser/Plas",
         NOT_SHOWN,
-        NONE,
-        U,
-        "HL7 Switzerland CH LAB-Order ActivityDefinition (round 3)",
+        "https://build.fhir.org/ig/hl7ch/ch-lab-order/ActivityDefinition-procedure-crp-highsens.html",
+        H,
+        "HL7 Switzerland CH LAB-Order ActivityDefinition procedure-crp-highsens, code "
+        "30522-7 with this name as description; LOINC's own description of 71426-1 on "
+        "https://www.healthassure.in/codes/loinc-71426-1-crp-high-sensitivity-method-bld-massvol "
+        "says 'for hsCRP testing on serum or plasma specimens, see LOINC 30522-7'",
     ),
     # -- urine sediment ----------------------------------------------------------------
     Term(
@@ -686,9 +718,10 @@ TERMS: tuple[Term, ...] = (
         "Qn",
         "Ser/Plas",
         NOT_SHOWN,
-        NONE,
-        U,
-        "Synthea display; loinc.org Part LP15426-7 (the component only)",
+        "https://build.fhir.org/ig/cqframework/dqm-content-cms-2026/ValueSet-ast-lab-tests.html",
+        H,
+        "dQM CMS content IG value set 'Aspartate Transaminase (AST/SGOT) Lab Tests', "
+        "expansion from tx.fhir.org based on LOINC v2.82",
     ),
     Term(
         "2465-3",
@@ -697,9 +730,11 @@ TERMS: tuple[Term, ...] = (
         "Qn",
         "Ser/Plas",
         NOT_SHOWN,
-        NONE,
-        U,
-        "Labcorp map",
+        "https://build.fhir.org/ig/hl7-eu/protect-child/branches/master/ValueSet-lab-test-name-vs.json",
+        H,
+        "HL7 Europe PROTECT-CHILD IG value set lab-test-name-vs (ci-build; a value set "
+        "definition, not an expansion) lists the code with this display; source "
+        "input/fsh/lab-test.fsh of hl7-eu/protect-child; Labcorp map (corroboration)",
     ),
     Term(
         "2345-7",
@@ -730,9 +765,9 @@ TERMS: tuple[Term, ...] = (
         "Qn",
         "Ser/Plas",
         NOT_SHOWN,
-        NONE,
-        U,
-        "HL7 R4 valueset-example-expansion (round 3)",
+        "https://www.hl7.org/fhir/2017Jan/valueset-example-expansion.html",
+        H,
+        "FHIR specification example value set expansion (STU3 draft), listed with this display",
     ),
     Term(
         "13457-7",
@@ -741,9 +776,10 @@ TERMS: tuple[Term, ...] = (
         "Qn",
         "Ser/Plas",
         NOT_SHOWN,
-        NONE,
-        U,
-        "HL7 lipid value set (round 3)",
+        "https://hl7.org/fhir/valueset-lipid-ldl-codes.html",
+        H,
+        "FHIR R5 value set lipid-ldl-codes, expansion based on LOINC v2.73 (also R6 "
+        "ballots, LOINC v2.80 by tx.fhir.org)",
     ),
     Term(
         "18262-6",
@@ -752,9 +788,10 @@ TERMS: tuple[Term, ...] = (
         "Qn",
         "Ser/Plas",
         NOT_SHOWN,
-        NONE,
-        U,
-        "HL7 lipid value set (round 3)",
+        "https://hl7.org/fhir/valueset-lipid-ldl-codes.html",
+        H,
+        "FHIR R5 value set lipid-ldl-codes, expansion based on LOINC v2.73; its display "
+        "there is 'LDL Cholesterol (Assay)', the fully specified name this one",
     ),
     Term(
         "62292-8",

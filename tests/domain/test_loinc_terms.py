@@ -96,6 +96,19 @@ def test_every_row_names_its_source_or_says_unverified():
             assert term.source.startswith(("https://", "HL7 FHIR")), term.code
 
 
+def test_a_verified_row_names_the_term_its_page_showed():
+    # A verified code carries the long common name (or display) seen on its page; a
+    # LOINC-table copy always prints the term's status, and it must be ACTIVE.
+    for term in TERMS:
+        if term.verdict is Verdict.UNVERIFIED:
+            continue
+        assert term.name != "not seen", term.code
+        assert term.seen, term.code
+        if term.verdict is Verdict.TABLE_COPY:
+            assert term.status == "ACTIVE", term.code
+            assert term.source.startswith("https://www.healthassure.in/codes/loinc-" + term.code)
+
+
 def _marker_rows():
     return [(t, marker_for_loinc(t.code)) for t in TERMS if marker_for_loinc(t.code)]
 
