@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QLabel,
     QMainWindow,
@@ -37,7 +36,6 @@ from lupus_tracker.ui.lazy_pages import LazyPages, PageSlot
 from lupus_tracker.ui.undo import FAILED, USER_ERRORS, ChangeHistory, Outcome
 
 log = logging.getLogger(__name__)
-OUTSIDE_POLL_MS = 3000  # how often a shown window asks whether another program wrote
 OPEN_BACKUP_WAIT_S = 120  # a backup of a very large file on a slow disk
 
 if TYPE_CHECKING:
@@ -106,6 +104,8 @@ class MainWindow(QMainWindow):
         from lupus_tracker.ui import help_menu
 
         self.help_menu = help_menu.install(self)
+        from PySide6.QtWidgets import QApplication
+
         from lupus_tracker.ui.undo_keys import UndoFallback
 
         self._undo_keys = UndoFallback(self)
@@ -123,12 +123,6 @@ class MainWindow(QMainWindow):
         self._seen_version = self._data_version()
         if isinstance(app, QApplication):
             app.focusWindowChanged.connect(self._focus_window_changed)
-        # A change made elsewhere while this window keeps the focus (the CLI in a terminal
-        # beside it) is noticed within a few seconds, not only when the focus comes back.
-        self._outside_poll = QTimer(self)
-        self._outside_poll.setInterval(OUTSIDE_POLL_MS)
-        self._outside_poll.timeout.connect(self._poll_outside_changes)
-        self._outside_poll.start()
         self._update_title()
         self._adopt_number_format()
         self._open_backup: threading.Event | None = None
@@ -378,12 +372,6 @@ class MainWindow(QMainWindow):
 
     def _focus_window_changed(self, window: object) -> None:
         if window is not None and window is self.windowHandle():
-            self.check_outside_changes()
-
-    def _poll_outside_changes(self) -> None:
-        """Check for outside changes while the window is shown and no dialog is open (a
-        page never reloads under an open dialog; closing it brings the focus back)."""
-        if self.isVisible() and QApplication.activeModalWidget() is None:
             self.check_outside_changes()
 
     def check_outside_changes(self) -> bool:
