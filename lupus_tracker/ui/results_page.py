@@ -1,8 +1,14 @@
 """The lab-results history: a sortable table filtered by marker and date range, with edit
-and delete (both undoable through the window's undo stack)."""
+and delete (both undoable through the window's undo stack).
+
+The results are read in a background task on the task's own connection (30 years of
+results take 0.05-0.2 s to read): the page says it is loading meanwhile, and the latest
+request wins (a request during a read reads again once it is done; an earlier read is
+never shown over a later one)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -23,6 +29,7 @@ from lupus_tracker.domain.records import LabResult
 from lupus_tracker.ui.filter_bar import FilterBar
 from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import RECORD_ROLE, Column, RecordTableModel
+from lupus_tracker.ui.tasks import describe, run_task
 
 
 def _unit_label(r: LabResult) -> str:
@@ -69,6 +76,7 @@ class ResultsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self._sized = False
+        self._running = self._dirty = False
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
@@ -106,14 +114,54 @@ class ResultsPage(QWidget):
         self.repo = repo
         self.refresh()
 
+    @property
+    def busy(self) -> bool:
+        """A read is running (its rows are not shown yet)."""
+        return self._running
+
     def refresh(self) -> None:
+        """Read the results again, in the background; the latest request wins."""
+        self._dirty = True
+        if not self._running:
+            self._start()
+
+    def _start(self) -> None:
+        self._dirty = False
+        self._running = True
         key = self.marker.currentData()
         since, until = self.filters.period()
-        results = self.repo.results.all(markers=[key] if key else None, since=since, until=until)
+        markers = [key] if key else None
+        self.count.setText("Loading…")
+        run_task(
+            self.repo.db.path,
+            lambda own: own.results.all(markers=markers, since=since, until=until),
+            lambda results: self._loaded(results, bool(key)),
+            self._failed,
+            name="lab results",
+            owner=self,
+        )
+
+    def _loaded(self, results: Sequence[LabResult], one_marker: bool) -> None:
+        self._running = False
+        if self._dirty:  # the filter, the data or the file changed meanwhile: read again
+            self._start()
+            return
+        self.show_results(results, one_marker)
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        if self._dirty:
+            self._start()
+            return
+        self.count.setText(f"Could not read the lab results. {describe(error)}")
+
+    def show_results(self, results: Sequence[LabResult], one_marker: bool = False) -> None:
+        """Fill the table (GUI thread; the rows were read in the background). The table
+        keeps its sort column and order."""
         self.model.set_records(results)
         self.count.setText(
             f"{len(results)} results"
-            if results or key
+            if results or one_marker
             else "No lab results yet: Edit › Add lab report (Ctrl+L) adds the first report."
         )
         if results and not self._sized:
