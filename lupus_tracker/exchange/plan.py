@@ -147,8 +147,14 @@ class ImportPlan:
             if what not in changes
         }
         parts = [f"{n} {what}" for what, n in added.items() if n]
-        text = "Would add " + (", ".join(parts) if parts else "nothing new")
         replacing = [f"{n} {what}" for what, n in self.replacing.items() if n]
+        something = parts or self.duplicates or self.repeated or self.conflicts
+        if parts:
+            text = "Would add " + ", ".join(parts)
+        elif something or self.replacements or self.removals or self.profile is not None:
+            text = "Would add nothing new"
+        else:  # nothing importable at all: not "nothing new", which suggests duplicates
+            text = "Nothing to import"
         if replacing:
             text += "; would replace " + ", ".join(replacing) + " by the file's (listed below)"
         if self.replacements:
@@ -174,6 +180,8 @@ class ImportPlan:
             )
         if self.skipped:
             text += f"; {len(self.skipped)} skipped"
+            if not something:
+                text += ", each with its reason"
         if self.settings_left_out:
             text += f"; {self.settings_left_out} settings not imported (use --include-settings)"
         return text + "."
