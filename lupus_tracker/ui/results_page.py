@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from lupus_tracker.domain.catalog import MARKERS, get_marker, unit_display
 from lupus_tracker.domain.egfr import result_name
 from lupus_tracker.domain.records import LabResult
+from lupus_tracker.domain.wording import range_text
+from lupus_tracker.store.results_repo import measured
 from lupus_tracker.ui.filter_bar import FilterBar
 from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import RECORD_ROLE, Column, RecordTableModel
@@ -27,6 +29,13 @@ from lupus_tracker.ui.table_model import RECORD_ROLE, Column, RecordTableModel
 
 def _unit_label(r: LabResult) -> str:
     return unit_display(r.marker, r.unit)
+
+
+def _range_label(r: LabResult) -> str:
+    """The lab's range, else the usual one marked so, as ``list`` shows it (a computed
+    eGFR reads ">=60 (usual range)", never an empty cell)."""
+    m = measured(r)
+    return (r.ref_range or "") if m is None else range_text(m)
 
 
 RESULT_COLUMNS = (
@@ -41,7 +50,7 @@ RESULT_COLUMNS = (
         "Value", lambda r: r.value_text, sort_key=lambda r: r.base_value or 0.0, align_right=True
     ),
     Column("Unit", _unit_label),
-    Column("Lab range", lambda r: r.ref_range or ""),
+    Column("Lab range", _range_label),
     Column("Lab", lambda r: r.lab or ""),
     Column("Assay", lambda r: r.assay or ""),
     Column("Note", lambda r: " ".join(filter(None, (r.pattern, r.note)))),
@@ -96,7 +105,14 @@ class ResultsPage(QWidget):
         delete.setToolTip("Delete the selected result (Delete in the table)")
         delete.clicked.connect(lambda: self._emit(self.delete_requested))
         self.count = QLabel()
-        for widget in (self.count, change, delete):
+        self.count.setAccessibleName("Results shown")
+        # The period hides older (or later) results: say how many, and show them all.
+        self.show_all_button = QPushButton("Sho&w every result")
+        self.show_all_button.setAccessibleName("Show every result")
+        self.show_all_button.setToolTip("Widen From and To to the first and last result")
+        self.show_all_button.clicked.connect(self.show_every_result)
+        self.show_all_button.hide()
+        for widget in (self.count, self.show_all_button, change, delete):
             self.filters.row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
@@ -109,16 +125,29 @@ class ResultsPage(QWidget):
     def refresh(self) -> None:
         key = self.marker.currentData()
         since, until = self.filters.period()
-        results = self.repo.results.all(markers=[key] if key else None, since=since, until=until)
+        markers = [key] if key else None
+        results = self.repo.results.all(markers=markers, since=since, until=until)
+        total = len(self.repo.results.all(markers=markers))  # read once, cached by the store
         self.model.set_records(results)
-        self.count.setText(
-            f"{len(results)} results"
-            if results or key
-            else "No lab results yet: Edit › Add lab report (Ctrl+L) adds the first report."
-        )
+        if not total and not key:
+            text = "No lab results yet: Edit › Add lab report (Ctrl+L) adds the first report."
+        elif len(results) < total:
+            text = f"{len(results)} of {total} results"  # the button says how to see them
+        else:
+            text = f"{len(results)} results"
+        self.count.setText(text)
+        self.show_all_button.setVisible(len(results) < total)
         if results and not self._sized:
             self.table.resizeColumnsToContents()  # samples the first rows only: cheap
             self._sized = True
+
+    def show_every_result(self) -> None:
+        """Widen the period to the first and last result of the chosen marker (all markers:
+        every result), through the filter bar, as the symptom history does."""
+        key = self.marker.currentData()
+        every = self.repo.results.all(markers=[key] if key else None)
+        if every:
+            self.filters.show_span(every[0].taken_on, every[-1].taken_on)
 
     def selected(self) -> LabResult | None:
         rows = self.table.selectionModel().selectedRows()
