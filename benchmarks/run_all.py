@@ -98,12 +98,26 @@ def startup(db: Path, settings: Path, folder: Path) -> None:
         "a = QApplication([])\n"
         "w = QWidget(); w.show(); a.processEvents(); print('shown', flush=True)\n"
     )
+    # The window paints first and reads its dashboard just after (ui/first_paint.py):
+    # the time until the dashboard shows its figures, on its own line, keeps that honest.
+    content = (
+        app.replace("w.show(); a.processEvents(); print('shown', flush=True)\n", "w.show()\n")
+        + "from PySide6.QtCore import QTimer\n"
+        "def poll():\n"
+        "    if w.dashboard.currentIndex() == 1:\n"  # the overview, filled
+        "        print('shown', flush=True); a.quit()\n"
+        "    else:\n"
+        "        QTimer.singleShot(5, poll)\n"
+        "QTimer.singleShot(0, poll); a.exec()\n"
+    )
     env = _installed_env(folder / "pycache")
-    apps, floors = [], []
+    apps, floors, contents = [], [], []
     for _ in range(5):
         apps.append(_subprocess_seconds(app, env))
         floors.append(_subprocess_seconds(floor, env))
+        contents.append(_subprocess_seconds(content, env))
     line("startup_to_first_window", min(apps), min(floors))
+    line("startup_to_dashboard_content", min(contents), None)
 
 
 def dashboard_statements(db: Path) -> list[str]:
@@ -274,11 +288,13 @@ def lab_results(repo) -> None:
     from PySide6.QtCore import Qt
 
     from lupus_tracker.ui.results_page import ResultsPage
+    from lupus_tracker.ui.tasks import run_inline
 
     page = ResultsPage(repo)
-    page.since.set_value(date(1990, 1, 1))
-    page.until.set_value(date(2026, 6, 30))
-    page.refresh()
+    with run_inline():  # the page reads in a background task; here on this thread
+        page.since.set_value(date(1990, 1, 1))
+        page.until.set_value(date(2026, 6, 30))
+        page.refresh()
     columns = page.model.columnCount()
 
     def sort_all() -> None:
@@ -292,7 +308,10 @@ def lab_results(repo) -> None:
         conn.close()
 
     line("lab_results_sort_all_years", best(sort_all) / (2 * columns), best(bare_sort))
-    line("lab_results_load_all_years", best(page.refresh), None)
+    with run_inline():  # the read (a background task in the app) and the fill, together
+        line("lab_results_load_all_years", best(page.refresh), None)
+    rows = repo.results.all(since=date(1990, 1, 1), until=date(2026, 6, 30))
+    line("lab_results_load_gui_thread", best(lambda: page.show_results(rows)), None)
 
 
 def peak_memory(db: Path, settings: Path) -> None:

@@ -36,10 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--db",
+        dest="top_db",
         type=Path,
         default=None,
         metavar="PATH",
-        help="database file to open in the app (a new path creates one)",
+        help="database file to open (the app, or the command that follows; a new path creates one)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
@@ -69,15 +70,31 @@ def _user_errors() -> tuple[type[Exception], ...]:
     )
 
 
+def _merge_db_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """``lupus-tracker --db FILE COMMAND`` means the same file as ``COMMAND --db FILE``.
+
+    argparse gives the subcommand's own ``--db`` (default None) a separate place, so without
+    this the file named before the command was silently ignored and the command used the
+    default database. Two different files are refused rather than one picked."""
+    top = args.top_db
+    if top is None or not hasattr(args, "db"):
+        return
+    if args.db is not None and Path(args.db) != Path(top):
+        parser.error(f"two different databases given: --db {top} and --db {args.db}")
+    args.db = top
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _merge_db_options(parser, args)
     from lupus_tracker.output_files import use_private_temp
 
     use_private_temp()  # umask 077, temporary files in the app's private folder
     if args.command is None:
         from lupus_tracker.ui.app import run_app
 
-        return run_app(args.db)
+        return run_app(args.top_db)
     new_database = _database_not_there(args)
     try:
         status = args.handler(args)

@@ -362,7 +362,7 @@ def write_demo(repo: Repository, end: date | None = None, seed: int = SEED) -> N
 
 
 # Every lab item SLEDAI-2K counts that the visit's labs show (Gladman 2002): pyuria when
-# urine WBC > 5/HPF, fever > 38 °C in the 10 days before (fixclin item 4).
+# urine WBC > 5/HPF, fever > 38 °C in the last 10 days (fixclin item 4).
 CONFIRMED_LAB_ITEMS = {
     "proteinuria",
     "low_complement",

@@ -1,8 +1,10 @@
 """Lab-derived SLEDAI-2K suggestions for a visit, with their evidence.
 
-Results dated from 10 days before the visit up to the visit day (both included) are read
-against each result's own reference range. A suggestion is never a score: the user (with
-the doctor) confirms whether the finding is due to lupus.
+Results dated in the 10 days ending on the visit day (the visit day and the 9 days before
+it, both ends included: SLEDAI-2K's "present in the last 10 days", Gladman et al.,
+J Rheumatol 2002;29:288-91) are read against each result's own reference range.  A
+suggestion is never a score: the user (with the doctor) confirms whether the finding is
+due to lupus.
 """
 
 from __future__ import annotations
@@ -55,6 +57,18 @@ class Suggestion:
 
 Rule = tuple[str, Callable[[Measurement], bool], str]
 
+# Placeholder in a rule's reason for the range the result was read against: "the lab's
+# range" only when the lab printed it, else "the usual range" (the catalog's default, as
+# the result lists and the dashboard say it; rheum4 finding 2).
+RANGE = "{range}"
+LABS_RANGE = "the lab's range"
+USUAL_RANGE = "the usual range"
+
+
+def _reason(template: str, m: Measurement) -> str:
+    return template.replace(RANGE, LABS_RANGE if m.ref_is_lab else USUAL_RANGE)
+
+
 RULES: dict[str, tuple[Rule, ...]] = {
     "proteinuria": (
         (
@@ -86,15 +100,17 @@ RULES: dict[str, tuple[Rule, ...]] = {
     # Urinary casts: any heme-granular or red cell cast counts (SLEDAI-2K, Gladman 2002);
     # the catalog's marker is red cell casts per LPF, normally none.
     "urinary_casts": (("urine_casts", lambda m: m.certainly_above(0.0), "casts present"),),
-    # Low complement: "decrease in CH50, C3 or C4 below the lower limit of normal"
-    # (SLEDAI-2K, Gladman 2002).
+    # Low complement: "decrease in CH50, C3 or C4 below the lower limit of normal for
+    # testing laboratory"; increased DNA binding: "above normal range for testing
+    # laboratory" (SLEDAI-2K, Gladman 2002).  Which range was read ({RANGE}) is said per
+    # result: the lab's when it printed one, else the catalog's usual range.
     "low_complement": (
-        ("ch50", lambda m: m.flag is Flag.LOW, "below the lab's lower limit"),
-        ("c3", lambda m: m.flag is Flag.LOW, "below the lab's lower limit"),
-        ("c4", lambda m: m.flag is Flag.LOW, "below the lab's lower limit"),
+        ("ch50", lambda m: m.flag is Flag.LOW, f"below the lower limit of {RANGE}"),
+        ("c3", lambda m: m.flag is Flag.LOW, f"below the lower limit of {RANGE}"),
+        ("c4", lambda m: m.flag is Flag.LOW, f"below the lower limit of {RANGE}"),
     ),
     "increased_dna_binding": (
-        ("anti_dsdna", lambda m: m.flag in (Flag.HIGH, Flag.ABNORMAL), "above the lab's range"),
+        ("anti_dsdna", lambda m: m.flag in (Flag.HIGH, Flag.ABNORMAL), f"above {RANGE}"),
     ),
     "thrombocytopenia": (
         (
@@ -122,7 +138,9 @@ SUGGEST_MARKERS = tuple(sorted({rule[0] for rules in RULES.values() for rule in 
 
 
 def window(visit: date) -> tuple[date, date]:
-    return visit - timedelta(days=WINDOW_DAYS), visit
+    """The first and last day (both included) of SLEDAI-2K's "last 10 days" for ``visit``:
+    10 calendar days counting the visit day itself, so 9 days before it is the first."""
+    return visit - timedelta(days=WINDOW_DAYS - 1), visit
 
 
 def suggest(results: Iterable[LabResult], visit: date) -> list[Suggestion]:
@@ -157,7 +175,7 @@ def _supported(results: Iterable[LabResult], since: date, until: date) -> list[S
                             m.value.text,
                             m.unit.label,
                             m.ref.text() if m.ref else "",
-                            reason,
+                            _reason(reason, m),
                         )
                     )
         if evidence:

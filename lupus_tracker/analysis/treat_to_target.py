@@ -201,7 +201,7 @@ def _grams(total: gc.Cumulative) -> str:
     if total.pulse_mg:
         text += (
             f" (oral {total.oral_mg / 1000:.2f} g, pulses {total.pulse_mg / 1000:.2f} g on "
-            f"{total.pulse_days} days)"
+            f"{total.pulse_days} {'day' if total.pulse_days == 1 else 'days'})"
         )
     if not total.complete:
         text += " — incomplete: " + "; ".join(dict.fromkeys(total.unknown))

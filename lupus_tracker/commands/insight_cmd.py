@@ -28,7 +28,11 @@ from lupus_tracker.domain.records import Sex
 def register(subparsers: argparse._SubParsersAction) -> None:
     egfr = subparsers.add_parser("egfr", help="eGFR by CKD-EPI 2021 from creatinine, age, sex")
     egfr.add_argument("--creatinine", required=True, type=number_arg, help="serum creatinine")
-    egfr.add_argument("--unit", required=True, choices=("mg/dL", "umol/L"))
+    # Read through the creatinine's unit table (domain/egfr.py): "µmol/L" as the app prints
+    # it is taken as well as "umol/L"; anything else is one line, exit status 2.
+    egfr.add_argument(
+        "--unit", required=True, metavar="{mg/dL,umol/L}", help="mg/dL or µmol/L (umol/L)"
+    )
     egfr.add_argument("--age", required=True, type=number_arg, help="age in years")
     egfr.add_argument(
         "--height", type=number_arg, help="height in cm (under 18: bedside Schwartz equation)"

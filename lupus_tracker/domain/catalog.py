@@ -62,9 +62,19 @@ class Marker:
     # assumes) and the eGFR computed from it (same equation still required), glucose
     # (IDMS reference methods), HbA1c (NGSP/IFCC standardised), potassium (ion-selective
     # electrodes traceable to NIST SRM 956), weight, height, blood pressure and body
-    # temperature (physical measurements). Not set: albumin (bromocresol green reads
-    # several g/L above bromocresol purple at low values, as in nephrotic lupus
-    # nephritis), CRP and ESR, complement and every antibody (kit- and lab-dependent).
+    # temperature (physical measurements), complement C3 and C4 (immunoassays calibrated
+    # to the IFCC serum protein reference material ERM-DA470k/IFCC, certified for C3c and
+    # C4: Zegers et al., Clin Chem 2010;56:1880-8,
+    # https://moh-it.pure.elsevier.com/en/publications/characterization-of-the-new-serum-protein-reference-material-erm-)
+    # and CRP (calibrated to ERM-DA472/IFCC and its successor ERM-DA474/IFCC, "the
+    # standard for CRP" that lets labs "compare results over time and between hospitals":
+    # https://ec.europa.eu/jrc/en/science-update/new-reference-material-c-reactive-protein).
+    # Not set, so lab-bound: albumin (routine labs measure it by dye binding, and
+    # bromocresol green reads several g/L above bromocresol purple at low values, as in
+    # nephrotic lupus nephritis; ERM-DA470k's albumin value is for immunoassays), ESR (a
+    # method-dependent sedimentation rate, no reference material), 24-hour urine protein
+    # and UPCR (urine total-protein methods are not standardised), CH50 and every
+    # antibody (kit- and lab-dependent).
     standardised: bool = False
 
     @property
@@ -248,6 +258,7 @@ MARKERS: tuple[Marker, ...] = (
         ),
         default_range="0.9-1.8",
         short="C3",
+        standardised=True,  # ERM-DA470k/IFCC (C3, C4) or ERM-DA472/IFCC (CRP): see above
     ),
     Marker(
         "c4",
@@ -264,6 +275,7 @@ MARKERS: tuple[Marker, ...] = (
         ),
         default_range="0.1-0.4",
         short="C4",
+        standardised=True,  # ERM-DA470k/IFCC (C3, C4) or ERM-DA472/IFCC (CRP): see above
     ),
     Marker(
         "albumin",
@@ -528,6 +540,7 @@ MARKERS: tuple[Marker, ...] = (
         # https://loinc.org/30522-7/
         alt_loinc=("30522-7",),
         short="CRP",
+        standardised=True,  # ERM-DA470k/IFCC (C3, C4) or ERM-DA472/IFCC (CRP): see above
     ),
     Marker(
         "urine_rbc",

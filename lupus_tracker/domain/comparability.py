@@ -7,7 +7,8 @@ The rule, used by the dashboard, treatment response, activity signal and chart s
   says nothing, so the lab and its printed range stand in for it: anti-dsDNA 120 with range
   <30 and 15 with range <10 come from different tests);
 - except for markers the catalog marks ``standardised`` (blood counts, haemoglobin,
-  IDMS-traceable creatinine and its eGFR, glucose, HbA1c, potassium, vital signs; the
+  IDMS-traceable creatinine and its eGFR, glucose, HbA1c, potassium, complement C3 and C4
+  and CRP (IFCC reference materials ERM-DA470k and ERM-DA472), vital signs; the
   catalog says why for each): these compare across labs and printed ranges, and
   :func:`comparison_note` says "different lab" so the reader knows (fixt2t item 5).
 Names compare without regard to case or surrounding spaces.

@@ -12,12 +12,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
+from lupus_tracker.domain.catalog import Marker, get_marker
 from lupus_tracker.domain.records import LabEntry, LabResult, NumberFormat, Sex, Source
-
-if TYPE_CHECKING:
-    from lupus_tracker.domain.catalog import Marker
 
 EQUATION = "CKD-EPI 2021"
 UMOL_PER_MG_DL = 88.4  # the equation's own conversion (the catalog's exact factor is 88.42)
@@ -69,14 +66,21 @@ def _check_creatinine(creatinine_mg_dl: float) -> None:
         raise EgfrError(f"A serum creatinine of {creatinine_mg_dl:g} mg/dL is not plausible.")
 
 
+# The creatinine units the ``egfr`` command takes (unit codes of the catalog's creatinine).
+EQUATION_UNIT_CODES = ("mg/dL", "umol/L")
+
+
 def creatinine_to_mg_dl(value: float, unit: str) -> float:
-    """Convert for the equation: mg/dL as is, µmol/L divided by 88.4."""
-    folded = unit.replace("\u00b5", "u").replace("\u03bc", "u").lower()
-    if folded == "mg/dl":
-        return value
-    if folded == "umol/l":
-        return value / UMOL_PER_MG_DL
-    raise EgfrError(f"Creatinine unit must be mg/dL or umol/L, not {unit!r}.")
+    """Convert for the equation: mg/dL as is, µmol/L divided by 88.4.  ``unit`` is read
+    through the creatinine's one unit table, so every spelling the app itself prints or
+    accepts elsewhere ("µmol/L", "umol/L", "μmol/L", "micromol/L") means the same here
+    (rheum4 finding 5)."""
+    found = get_marker("creatinine").units.find(unit)
+    if found is not None and found.code in EQUATION_UNIT_CODES:
+        mg_dl = creatinine_in_mg_dl(value, found.code)
+        if mg_dl is not None:
+            return mg_dl
+    raise EgfrError(f"Creatinine unit must be mg/dL or µmol/L, not {unit!r}.")
 
 
 def age_on(birth: date, day: date) -> int:

@@ -170,6 +170,14 @@ def _low_egfr_run_start(history: Sequence[tuple[date, float]], day: date) -> dat
     return since
 
 
+# Said with a renal-disease factor found from an earlier eGFR below 60 that has recovered
+# since: the rule is the app's, not AAO 2016's (which names renal disease).
+RECOVERED_EGFR_CHOICE = (
+    "the app counts any eGFR below 60 on record as a risk factor, even after it recovers "
+    "(the app's choice, to discuss with your doctor)"
+)
+
+
 def risk_factors(
     medications: Sequence[Medication],
     latest_egfr: tuple[date, float] | None,
@@ -184,9 +192,10 @@ def risk_factors(
 
     Renal disease is a major risk factor (Marmor et al. 2016): it is counted while the
     latest eGFR is below 60, and also after the eGFR recovers when lupus nephritis is
-    recorded (setting ``condition.lupus_nephritis``) or any earlier eGFR up to ``day`` was
-    below 60, naming why (fixclin brief item 3). Each factor carries the day it began when
-    the app can tell (fixt2t item 3): the dose factor needs ``weights`` (date, kg)."""
+    recorded (setting ``condition.lupus_nephritis``) or, by the app's own choice (said in
+    the wording), any earlier eGFR up to ``day`` was below 60 (fixclin brief item 3).  Each
+    factor carries the day it began when the app can tell (fixt2t item 3): the dose factor
+    needs ``weights`` (date, kg)."""
     found = []
     if latest_egfr is not None and latest_egfr[1] < EGFR_RISK_BELOW:
         found.append(
@@ -204,8 +213,11 @@ def risk_factors(
             d, v = min(low, key=lambda pair: (pair[1], pair[0]))
             reasons.append(f"eGFR {v:g} on {d.isoformat()} was below {EGFR_RISK_BELOW:g}")
         if reasons:
-            # "Recovered" only when an eGFR below 60 is on record (fixt2t item 4).
-            recovered = " — a risk factor even when eGFR has recovered" if low else ""
+            # Said only when an eGFR below 60 is on record (fixt2t item 4).  AAO 2016
+            # (Marmor et al.) names renal disease / reduced clearance as the risk factor;
+            # counting an earlier eGFR below 60 after it recovers is this app's choice,
+            # said as such (rheum4 finding 4), never attributed to AAO.
+            recovered = f" — {RECOVERED_EGFR_CHOICE}" if low else ""
             # Lupus nephritis has no start date here: counted as long-standing.
             since = None if lupus_nephritis else min(d for d, _ in low)
             found.append(RiskFactor("renal disease", "; ".join(reasons) + recovered, since))

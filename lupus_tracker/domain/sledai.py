@@ -181,7 +181,7 @@ def band(total: int) -> str:
 # Lab limits of the descriptors above, as defined by SLEDAI-2K (Gladman, Ibañez, Urowitz;
 # J Rheumatol 2002;29:288-91), in each marker's canonical unit.  Fever (> 38 °C) is
 # ``thresholds.FEVER_CELSIUS``.
-WINDOW_DAYS = 10  # descriptors present in the last 10 days
+WINDOW_DAYS = 10  # descriptors present in the last 10 days, the visit day included
 PROTEINURIA_G_PER_24H = 0.5  # proteinuria: > 0.5 g/24 h
 # A spot UPCR > 0.5 mg/mg (500 mg/g) is commonly accepted in place of the 24-hour amount
 # (SLEDAI-2K's "> 0.5 g/24 h"; Touma et al., J Rheumatol 2011, validated the spot ratio).

@@ -180,11 +180,13 @@ def _dose_criterion(name: str, dose: DailyDose, limit: float) -> Criterion:
     mg = dose.total_mg
     status = Status.MET if mg <= limit else Status.NOT_MET
     relation = "at or below" if status is Status.MET else "above"
-    pulse = f", including a {format_mg(dose.pulse_mg)} mg pulse" if dose.pulse_mg else ""
+    # The parenthetical pulse is closed by a comma; one term, "prednisone-equivalent", as in
+    # every other line of ``status`` (issue 15; prednisone and prednisolone are 1:1).
+    pulse = f", including a {format_mg(dose.pulse_mg)} mg pulse," if dose.pulse_mg else ""
     return Criterion(
         name,
         status,
-        f"prednisolone-equivalent {format_mg(mg)} mg/day{pulse} is {relation} {format_mg(limit)}",
+        f"prednisone-equivalent {format_mg(mg)} mg/day{pulse} is {relation} {format_mg(limit)}",
     )
 
 
@@ -241,7 +243,9 @@ def lldas(current: Assessment, previous: Assessment | None, dose: DailyDose) -> 
             )
         )
     criteria.append(_pga_criterion("PGA ≤ 1", current.pga, lambda v: v <= LLDAS_PGA_MAX, "limit 1"))
-    criteria.append(_dose_criterion("Prednisolone ≤ 7.5 mg/day", dose, LLDAS_PREDNISOLONE_MAX))
+    criteria.append(
+        _dose_criterion("Prednisone-equivalent ≤ 7.5 mg/day", dose, LLDAS_PREDNISOLONE_MAX)
+    )
     criteria.append(
         Criterion(
             "Maintenance drugs",
@@ -268,7 +272,9 @@ def doris(current: Assessment, dose: DailyDose) -> StateResult:
     criteria.append(
         _pga_criterion("PGA < 0.5", current.pga, lambda v: v < DORIS_PGA_BELOW, "must be below 0.5")
     )
-    criteria.append(_dose_criterion("Prednisolone ≤ 5 mg/day", dose, DORIS_PREDNISOLONE_MAX))
+    criteria.append(
+        _dose_criterion("Prednisone-equivalent ≤ 5 mg/day", dose, DORIS_PREDNISOLONE_MAX)
+    )
     criteria.append(
         Criterion(
             "Stable maintenance drugs",

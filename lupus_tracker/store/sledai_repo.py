@@ -9,7 +9,6 @@ from datetime import date
 
 from lupus_tracker.domain.records import InvalidEntryError
 from lupus_tracker.domain.sledai import SledaiError, score
-from lupus_tracker.domain.treat_to_target import PgaError, check_pga
 from lupus_tracker.store.base import Manager, now_stamp
 
 
@@ -30,6 +29,9 @@ class SledaiManager(Manager):
 
     def save(self, assessment: SledaiAssessment) -> SledaiAssessment | None:
         """Save (or replace) the assessment of a visit; returns the one it replaced."""
+        # here, not at the top: opening a file (the window's start) needs none of it
+        from lupus_tracker.domain.treat_to_target import PgaError, check_pga
+
         try:
             total = assessment.score
             pga = check_pga(assessment.pga)

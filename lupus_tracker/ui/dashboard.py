@@ -9,8 +9,9 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,23 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lupus_tracker.analysis.latest import latest_values
-from lupus_tracker.analysis.symptom_summary import SymptomSummary, summarize_symptoms
-from lupus_tracker.domain.dosing import daily_amount
 from lupus_tracker.domain.egfr import result_name
 from lupus_tracker.domain.values import format_number
-from lupus_tracker.store.inputs import (
-    diary_records,
-    latest_records,
-    signal_results,
-    treatment_records,
-)
 from lupus_tracker.ui import theme
+from lupus_tracker.ui.first_paint import after_first_paint
 from lupus_tracker.ui.profile_prompt import NOT_NOW, ProfileQuestionBar, remember
 from lupus_tracker.ui.screen import fit_columns
 from lupus_tracker.ui.table_model import Column, RecordTableModel
 from lupus_tracker.ui.tasks import describe, run_task
-from lupus_tracker.ui.treatments_page import dose_text
+
+if TYPE_CHECKING:
+    from lupus_tracker.analysis.symptom_summary import SymptomSummary
 
 FLAGGED = ("low", "high", "abnormal")  # shown in the theme's error colour, with the word
 STALE_AFTER_DAYS = 182
@@ -112,10 +107,20 @@ def per_day_text(medication) -> str:
     dose = medication.dose_on(date.today())
     if dose is None or dose.dose is None:
         return "—"
+    from lupus_tracker.domain.dosing import daily_amount
+
     total = daily_amount(dose.dose, dose.frequency)
     if total is None:
         return dose.frequency or "how often is not recorded"
     return f"{format_number(round(total, 3))} {dose.unit or ''} a day".replace("  ", " ")
+
+
+def dose_text(dose) -> str:
+    """The Medications page's words for a dose (its module loads on the first read, not
+    while the window opens)."""
+    from lupus_tracker.ui.treatments_page import dose_text as page_dose_text
+
+    return page_dose_text(dose)
 
 
 MEDICATION_COLUMNS = (
@@ -300,8 +305,14 @@ class DashboardPage(QStackedWidget):
         page.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the tables inside
         page.setAccessibleName("Dashboard")
         self.addWidget(page)
+        # Shown until the first read arrives: never the empty-file start view by mistake.
+        self.loading = QLabel("Loading the dashboard…")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setAccessibleName("Dashboard, loading")
+        self.addWidget(self.loading)
+        self.setCurrentWidget(self.loading)
         self._reading = self._read_again = False
-        QTimer.singleShot(0, self.refresh)  # fill in right after the first paint
+        after_first_paint(self, self.refresh)  # the window shows first, then this reads
 
     def restyle(self) -> None:
         """Colours from the current theme (called again when the theme changes)."""
@@ -312,6 +323,7 @@ class DashboardPage(QStackedWidget):
 
     def set_repository(self, repo) -> None:
         self.repo = repo
+        self.setCurrentWidget(self.loading)  # never the other file's figures meanwhile
         self.refresh()
 
     def _profile_declined(self) -> None:
@@ -390,8 +402,16 @@ def gather(repo, today: date) -> DashboardContent:
     """Read what the dashboard shows (any thread, with that thread's own repository)."""
     if repo.is_empty():
         return DashboardContent(empty=True)
+    from lupus_tracker.analysis.latest import latest_values
     from lupus_tracker.analysis.serology import ACTIVITY_MARKERS, activity_note
+    from lupus_tracker.analysis.symptom_summary import summarize_symptoms
     from lupus_tracker.analysis.treat_to_target import treat_to_target_line
+    from lupus_tracker.store.inputs import (
+        diary_records,
+        latest_records,
+        signal_results,
+        treatment_records,
+    )
 
     treatment = treatment_records(repo, today)
     current = [m for m in treatment.medications if m.active_on(today)]

@@ -162,8 +162,11 @@ def export_file(window: MainWindow) -> None:
     export_with_dialog(window, window.repo)
 
 
+DEMO_FILE_NAME = "demo-patient.sqlite"
+
+
 def demo_path() -> Path:
-    return data_dir() / "demo-patient.sqlite"
+    return data_dir() / DEMO_FILE_NAME
 
 
 def open_demo(window: MainWindow) -> None:

@@ -111,10 +111,10 @@ _OWN_TERMS = (
         ("ref range", "lab's range"),
     ),
     Term(
-        "prednisolone-equivalent",
-        "A steroid dose converted to the prednisolone dose of "
-        "the same strength, so different steroids can be compared.",
-        ("prednisolone equivalent",),
+        "prednisone-equivalent",
+        "A steroid dose converted to the prednisone (or prednisolone: the same "
+        "strength) dose, so different steroids can be compared.",
+        ("prednisone equivalent", "prednisolone-equivalent", "prednisolone equivalent"),
     ),
     Term(
         "hydroxychloroquine",

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -160,6 +159,9 @@ def show_data_folder(window: MainWindow) -> None:
     label.setWordWrap(True)
     label.setAccessibleName("Where your data is")
     folder = window.repo.db.path.parent
+    from PySide6.QtCore import QUrl  # here: QUrl's enums cost start-up time
+    from PySide6.QtGui import QDesktopServices
+
     dialog = _dialog(
         window,
         "Data folder",

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from lupus_tracker.store.repository import Repository
 from lupus_tracker.ui import file_actions, theme
 from lupus_tracker.ui.backup_actions import backup_on_open, backup_quietly, open_for_window
-from lupus_tracker.ui.change_actions import ChangeActions
 from lupus_tracker.ui.dashboard import DashboardPage
+from lupus_tracker.ui.first_paint import after_first_paint
 from lupus_tracker.ui.lazy_pages import LazyPages, PageSlot
 from lupus_tracker.ui.undo import FAILED, USER_ERRORS, ChangeHistory, Outcome
 
@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 OPEN_BACKUP_WAIT_S = 120  # a backup of a very large file on a slow disk
 
 if TYPE_CHECKING:
+    from lupus_tracker.ui.change_actions import ChangeActions
     from lupus_tracker.ui.charts_view import ChartsView
     from lupus_tracker.ui.diary_page import DiaryPage
     from lupus_tracker.ui.results_page import ResultsPage
@@ -98,36 +99,45 @@ class MainWindow(QMainWindow):
         column.addWidget(self.demo_banner)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self.changes = ChangeActions(self)
+        self._changes: ChangeActions | None = None
         self._build_menus()
         self._connect_pages()
         from lupus_tracker.ui import help_menu
 
         self.help_menu = help_menu.install(self)
-        from PySide6.QtWidgets import QApplication
-
-        from lupus_tracker.ui.undo_keys import UndoFallback
-
-        self._undo_keys = UndoFallback(self)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):  # a window always runs inside an application
-            app.installEventFilter(self._undo_keys)
-            from lupus_tracker.ui import focus_ring
-
-            focus_ring.install(app)  # a visible ring in every window
-            from lupus_tracker.ui import term_tips
-
-            term_tips.install(app)  # plain words for clinical terms
+        self._undo_keys: QObject | None = None
+        self._closed = False
         self.restyle()
         repo.subscribe(self._repository_changed)
         self._seen_version = self._data_version()
-        if isinstance(app, QApplication):
-            app.focusWindowChanged.connect(self._focus_window_changed)
         self._update_title()
         self._adopt_number_format()
         self._open_backup: threading.Event | None = None
-        QTimer.singleShot(0, self, self._start_open_backup)
+        self.statusBar()  # laid out with the window: no jump when its first message comes
         self.fit_to_screen()
+        # Not needed to show the window: done just after its first paint (start-up speed),
+        # once the dashboard (painted with it) has started its read.
+        after_first_paint(self.dashboard, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What the window does once it is on screen: the keyboard and focus helpers, the
+        integrity check's outcome and the day's first backup (the dashboard reads its data
+        itself, also just after the first paint)."""
+        if self._closed:  # closed before it was ever painted: its close made the backup
+            return
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # a window always runs inside an application
+            from lupus_tracker.ui import focus_ring, term_tips
+            from lupus_tracker.ui.undo_keys import UndoFallback
+
+            self._undo_keys = UndoFallback(self)
+            app.installEventFilter(self._undo_keys)
+            focus_ring.install(app).follow(app.focusWidget())  # a visible ring in every window
+            term_tips.install(app)  # plain words for clinical terms
+            app.focusWindowChanged.connect(self._focus_window_changed)
+        self._start_open_backup()
 
     def _adopt_number_format(self) -> None:
         """A file without a number format gets the system locale's, said in the status bar
@@ -179,12 +189,14 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
-        self.add_action(edit, "Add &lab report…", "Ctrl+L", self.changes.add_lab_report)
+        self.add_action(edit, "Add &lab report…", "Ctrl+L", lambda: self.changes.add_lab_report())
         self.add_action(edit, "Log &symptoms for today", "Ctrl+D", self.show_diary_today)
-        self.add_action(edit, "Add &medication…", "Ctrl+M", self.changes.add_medication)
-        self.add_action(edit, "Add &event…", "Ctrl+E", self.changes.add_event)
+        self.add_action(edit, "Add &medication…", "Ctrl+M", lambda: self.changes.add_medication())
+        self.add_action(edit, "Add &event…", "Ctrl+E", lambda: self.changes.add_event())
         edit.addSeparator()
-        self.add_action(edit, "Patient &profile and units…", "Ctrl+,", self.changes.edit_profile)
+        self.add_action(
+            edit, "Patient &profile and units…", "Ctrl+,", lambda: self.changes.edit_profile()
+        )
         self._build_theme_menu(edit)
         for text, keys, step in (
             ("Next page", ("Ctrl+Tab", "Ctrl+PgDown"), 1),
@@ -199,13 +211,21 @@ class MainWindow(QMainWindow):
             )
             self.addAction(page_action)
         self.insight_menu = self.menuBar().addMenu("&Insight")
-        self.add_action(self.insight_menu, "&SLEDAI-2K for a visit…", "Ctrl+K", self.changes.sledai)
         self.add_action(
-            self.insight_menu, "&Treatment response…", "Ctrl+R", self.changes.treatment_response
+            self.insight_menu, "&SLEDAI-2K for a visit…", "Ctrl+K", lambda: self.changes.sledai()
+        )
+        self.add_action(
+            self.insight_menu,
+            "&Treatment response…",
+            "Ctrl+R",
+            lambda: self.changes.treatment_response(),
         )
         self.add_action(self.insight_menu, "Treat-to-tar&get…", None, self.show_treat_to_target)
         self.add_action(
-            self.insight_menu, "Recompute &eGFR from creatinine", None, self.changes.recompute_egfr
+            self.insight_menu,
+            "Recompute &eGFR from creatinine",
+            None,
+            lambda: self.changes.recompute_egfr(),
         )
 
     def add_action(
@@ -222,12 +242,21 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    @property
+    def changes(self) -> ChangeActions:
+        """Carries out every change; built on first use (its store modules load then, not
+        while the window opens)."""
+        if self._changes is None:
+            from lupus_tracker.ui.change_actions import ChangeActions
+
+            self._changes = ChangeActions(self)
+        return self._changes
+
     def _connect_pages(self) -> None:
-        c = self.changes
-        self.dashboard.start.add_lab.connect(c.add_lab_report)
+        self.dashboard.start.add_lab.connect(lambda: self.changes.add_lab_report())
         self.dashboard.start.log_symptoms.connect(self.show_diary_today)
         self.dashboard.start.open_demo.connect(lambda: file_actions.open_demo(self))
-        self.dashboard.profile_bar.enter.connect(c.enter_profile_from_prompt)
+        self.dashboard.profile_bar.enter.connect(lambda: self.changes.enter_profile_from_prompt())
 
     # -- pages, built on first use (ui/lazy_pages.py) -------------------------------------
     @property
@@ -477,7 +506,11 @@ class MainWindow(QMainWindow):
     def is_demo(self) -> bool:
         """The demo patient's file (its own file, or a file the demo was written into)."""
         name = self.repo.profile.get().name or ""
-        return self.repo.db.path == file_actions.demo_path() or name.startswith("Demo Patient")
+        if name.startswith("Demo Patient"):
+            return True
+        # the demo's own file name first: its folder is asked of platformdirs only then
+        path = self.repo.db.path
+        return path.name == file_actions.DEMO_FILE_NAME and path == file_actions.demo_path()
 
     def _update_title(self) -> None:
         demo = self.is_demo()
@@ -508,6 +541,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self._wait_for_open_backup()
         backup_quietly(self.repo.db, self)
+        self._closed = True
         super().closeEvent(event)
 
     def exec_dialog(self, dialog: QDialog) -> bool:

@@ -1,8 +1,15 @@
 """The lab-results history: a sortable table filtered by marker and date range, with edit
-and delete (both undoable through the window's undo stack)."""
+and delete (both undoable through the window's undo stack).
+
+The results are read in a background task on the task's own connection (30 years of
+results take 0.05-0.2 s to read): the page says it is loading meanwhile, and the latest
+request wins (a request during a read reads again once it is done; an earlier read is
+never shown over a later one)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +32,7 @@ from lupus_tracker.store.results_repo import measured
 from lupus_tracker.ui.filter_bar import FilterBar
 from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import RECORD_ROLE, Column, RecordTableModel
+from lupus_tracker.ui.tasks import describe, run_task
 
 
 def _unit_label(r: LabResult) -> str:
@@ -36,6 +44,25 @@ def _range_label(r: LabResult) -> str:
     eGFR reads ">=60 (usual range)", never an empty cell)."""
     m = measured(r)
     return (r.ref_range or "") if m is None else range_text(m)
+
+
+@dataclass(frozen=True)
+class Read:
+    """One background read: the rows of the period, and how many results the chosen
+    marker (or every marker) has in all, with their first and last day."""
+
+    results: Sequence[LabResult]
+    total: int
+    span: tuple[date, date] | None
+
+
+def read_results(repo, markers: list[str] | None, since: date, until: date) -> Read:
+    """The results of the period and the count and span of all of them (a worker's job;
+    the store reads each marker once and filters the period from its cache)."""
+    every = repo.results.all(markers=markers)
+    shown = repo.results.all(markers=markers, since=since, until=until)
+    span = (every[0].taken_on, every[-1].taken_on) if every else None
+    return Read(shown, len(every), span)
 
 
 RESULT_COLUMNS = (
@@ -78,6 +105,7 @@ class ResultsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self._sized = False
+        self._running = self._dirty = False
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self._emit(self.edit_requested))
@@ -107,6 +135,7 @@ class ResultsPage(QWidget):
         self.count = QLabel()
         self.count.setAccessibleName("Results shown")
         # The period hides older (or later) results: say how many, and show them all.
+        self._span: tuple[date, date] | None = None
         self.show_all_button = QPushButton("Sho&w every result")
         self.show_all_button.setAccessibleName("Show every result")
         self.show_all_button.setToolTip("Widen From and To to the first and last result")
@@ -122,14 +151,58 @@ class ResultsPage(QWidget):
         self.repo = repo
         self.refresh()
 
+    @property
+    def busy(self) -> bool:
+        """A read is running (its rows are not shown yet)."""
+        return self._running
+
     def refresh(self) -> None:
+        """Read the results again, in the background; the latest request wins."""
+        self._dirty = True
+        if not self._running:
+            self._start()
+
+    def _start(self) -> None:
+        self._dirty = False
+        self._running = True
         key = self.marker.currentData()
         since, until = self.filters.period()
         markers = [key] if key else None
-        results = self.repo.results.all(markers=markers, since=since, until=until)
-        total = len(self.repo.results.all(markers=markers))  # read once, cached by the store
+        self.count.setText("Loading…")
+        run_task(
+            self.repo.db.path,
+            lambda own: read_results(own, markers, since, until),
+            lambda read: self._loaded(read, bool(key)),
+            self._failed,
+            name="lab results",
+            owner=self,
+        )
+
+    def _loaded(self, read: Read, one_marker: bool) -> None:
+        self._running = False
+        if self._dirty:  # the filter, the data or the file changed meanwhile: read again
+            self._start()
+            return
+        self._span = read.span
+        self.show_results(read.results, one_marker, read.total)
+
+    def _failed(self, error: BaseException) -> None:
+        self._running = False
+        if self._dirty:
+            self._start()
+            return
+        self.count.setText(f"Could not read the lab results. {describe(error)}")
+
+    def show_results(
+        self, results: Sequence[LabResult], one_marker: bool = False, total: int | None = None
+    ) -> None:
+        """Fill the table (GUI thread; the rows were read in the background). The table
+        keeps its sort column and order. With ``total`` (the results outside the period
+        too), the count says how many the period hides ("2898 of 3285 results") and the
+        "Show every result" button shows them: never a silent part of the file."""
         self.model.set_records(results)
-        if not total and not key:
+        total = len(results) if total is None else total
+        if not total and not one_marker:
             text = "No lab results yet: Edit › Add lab report (Ctrl+L) adds the first report."
         elif len(results) < total:
             text = f"{len(results)} of {total} results"  # the button says how to see them
@@ -144,10 +217,8 @@ class ResultsPage(QWidget):
     def show_every_result(self) -> None:
         """Widen the period to the first and last result of the chosen marker (all markers:
         every result), through the filter bar, as the symptom history does."""
-        key = self.marker.currentData()
-        every = self.repo.results.all(markers=[key] if key else None)
-        if every:
-            self.filters.show_span(every[0].taken_on, every[-1].taken_on)
+        if self._span is not None:
+            self.filters.show_span(*self._span)
 
     def selected(self) -> LabResult | None:
         rows = self.table.selectionModel().selectedRows()

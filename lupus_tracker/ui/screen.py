@@ -5,7 +5,7 @@ never narrower than their header."""
 from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QWidget
 
 REFERENCE_POINT_SIZE = 10.0  # the sizes below were chosen at a 10 pt (or smaller) font
 
@@ -59,6 +59,8 @@ def longest_word(table: QTableView, column: int) -> int:
         widest = max([widest, *(metrics.horizontalAdvance(word) for word in text.split())])
     if not widest:
         return 0
+    from PySide6.QtWidgets import QStyle  # here: QStyle's many enums cost start-up time
+
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1
     return widest + 2 * margin + 2  # the delegate's margins and the grid line
 

@@ -128,7 +128,7 @@ class SledaiDialog(GuardedDialog):
         layout.addLayout(form)
         layout.addWidget(
             QLabel(
-                "Score each item present in the 10 days before the visit and "
+                "Score each item present in the last 10 days (the visit day included) and "
                 "due to lupus. Lab suggestions are not a diagnosis."
             )
         )

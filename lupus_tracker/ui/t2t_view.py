@@ -82,7 +82,7 @@ VISIT_COLUMNS = (
     Column("SLEDAI-2K", lambda v: str(v.sledai), align_right=True),
     Column("PGA", lambda v: "not entered" if v.pga is None else f"{v.pga:g}", align_right=True),
     Column(
-        "Prednisolone-eq. mg/day",
+        "Prednisone-eq. mg/day",
         lambda v: format_mg(v.dose.total_mg) + ("" if v.dose.complete else " (incomplete)"),
         align_right=True,
     ),

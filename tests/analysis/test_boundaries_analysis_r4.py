@@ -6,7 +6,7 @@ Sources, per table: other treatment changes are listed after a start up to a fol
 point, both ends as the module says ("after ``after`` up to ``until``": the start day
 itself is the change looked at); the baseline window is the 90 days before the start
 (BASELINE_DAYS, our choice from fixclin item 7); SLEDAI-2K descriptors count results in
-the 10 days before a visit (Gladman et al., J Rheumatol 2002;29:288-91) and "after a
+the last 10 days, the visit day included (Gladman et al., J Rheumatol 2002;29:288-91) and "after a
 visit" means from the next day; a computed eGFR names only the creatinine it was
 certainly computed from (fixlatest item 2: never guessed).
 """
@@ -134,8 +134,8 @@ def test_suggestion_evidence_names_marker_value_unit_range_and_reason(repo):
     assert [s.descriptor.key for s in found] == ["low_complement"]
     day = VISIT - timedelta(days=2)
     assert found[0].evidence == (
-        Evidence(day, "C3", "0.6", "g/L", "0.9-1.8", "below the lab's lower limit"),
-        Evidence(day, "C3", "0.5", "g/L", "0.9-1.8", "below the lab's lower limit"),
+        Evidence(day, "C3", "0.6", "g/L", "0.9-1.8", "below the lower limit of the lab's range"),
+        Evidence(day, "C3", "0.5", "g/L", "0.9-1.8", "below the lower limit of the lab's range"),
     )
 
 

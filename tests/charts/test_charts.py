@@ -155,18 +155,20 @@ def test_assays_are_separate_series_and_bounds_are_open_triangles():
 
 
 def test_no_assay_different_lab_or_range_is_another_series():
+    # Albumin is lab-bound (dye methods differ; C3 compares across labs since rheum4
+    # finding 3).
     d = data(
-        "c3",
+        "albumin",
         [
-            result(date(2024, 1, 5), "c3", "62", "mg/dL", "90-180", lab="A"),
-            result(date(2024, 2, 5), "c3", "0.95", "g/L", "0.82-1.67", lab="B"),
-            result(date(2024, 3, 5), "c3", "0.5", "g/L", "0.82-1.67", lab="B"),
+            result(date(2024, 1, 5), "albumin", "31", "g/L", "35-50", lab="A"),
+            result(date(2024, 2, 5), "albumin", "3.8", "g/dL", "3.4-4.8", lab="B"),
+            result(date(2024, 3, 5), "albumin", "3.0", "g/dL", "3.4-4.8", lab="B"),
         ],
-        preferred="mg/dL",
+        preferred="g/L",
     )
     assert [len(s.points) for s in d.series] == [1, 2]
-    assert [p.value for p in d.series[1].points] == pytest.approx([95, 50])  # display unit
-    assert [p.low for p in d.series[1].points] == pytest.approx([82, 82])
+    assert [p.value for p in d.series[1].points] == pytest.approx([38, 30])  # display unit
+    assert [p.low for p in d.series[1].points] == pytest.approx([34, 34])
 
 
 def test_medication_lanes_total_daily_dose_only_active_ones_no_overlap():

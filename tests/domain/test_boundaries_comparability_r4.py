@@ -70,22 +70,23 @@ def _entry(marker: str, **fields: str) -> LabEntry:
             SeriesKey("anti_dsdna", "default", "farr", "", ""),
             "farr",
         ),
-        # no assay: lab and the range in base units (mg/dL -> g/L)
+        # no assay: lab and the range in base units (g/dL -> g/L); albumin is lab-bound
+        # (C3 is standardised since rheum4 finding 3)
         (
-            _entry("c3", unit="mg/dL", lab=" Lab  A ", ref_range="90-180"),
-            SeriesKey("c3", "default", "", "lab a", "0.9-1.8"),
+            _entry("albumin", unit="g/dL", lab=" Lab  A ", ref_range="3.5-5"),
+            SeriesKey("albumin", "default", "", "lab a", "35-50"),
             "lab a",
         ),
         # no assay, no lab: the range still tells tests apart
         (
-            _entry("c3", ref_range="0.9-1.8"),
-            SeriesKey("c3", "default", "", "", "0.9-1.8"),
+            _entry("albumin", ref_range="35-50"),
+            SeriesKey("albumin", "default", "", "", "35-50"),
             "",
         ),
         # a titer range is kept as printed, never scaled by the value's unit
         (
-            _entry("c3", unit="mg/dL", lab="Lab A", ref_range="<1:80"),
-            SeriesKey("c3", "default", "", "lab a", "<1:80"),
+            _entry("albumin", unit="g/dL", lab="Lab A", ref_range="<1:80"),
+            SeriesKey("albumin", "default", "", "lab a", "<1:80"),
             "lab a",
         ),
     ],
@@ -164,7 +165,7 @@ def test_computed_and_lab_reported_egfr(a, b, why):
             "",
         ),
         # not comparable: no note (the reason is said elsewhere)
-        (_entry("c3", lab="Lab A"), _entry("c3", lab="Lab B"), ""),
+        (_entry("albumin", lab="Lab A"), _entry("albumin", lab="Lab B"), ""),
     ],
 )
 def test_comparison_note(a, b, note):

@@ -279,9 +279,10 @@ def test_sledai_lab_thresholds(repo, marker, value, unit, descriptor, suggested)
     assert (descriptor in found) is suggested
 
 
-@pytest.mark.parametrize(("days_before", "included"), [(10, True), (11, False)])
+@pytest.mark.parametrize(("days_before", "included"), [(0, True), (9, True), (10, False)])
 def test_sledai_window(repo, days_before, included):
-    # Source: SLEDAI-2K scores the last 10 days (Gladman 2002).
+    # Source: SLEDAI-2K scores the last 10 days (Gladman 2002): the visit day and the 9
+    # days before it (rheum4 finding 1: 10 days before made it 11 calendar days).
     repo.results.add(LabEntry(D - timedelta(days_before), "platelets", "50", "10*9/L"))
     assert bool(suggest(repo.results.all(), D)) is included
 

@@ -20,9 +20,13 @@ from lupus_tracker.domain.comparability import (
 from lupus_tracker.domain.records import LabEntry
 from lupus_tracker.store.repository import Repository
 
+# C3, C4 (ERM-DA470k/IFCC) and CRP (ERM-DA472/IFCC) compare across labs since rheum4
+# finding 3; albumin (dye methods), ESR, urine protein and UPCR stay lab-bound.
 CROSS_LAB = ["hemoglobin", "platelets", "wbc", "neutrophils", "lymphocytes", "creatinine",
-             "glucose", "hba1c", "weight", "systolic_bp", "temperature", "potassium"]  # fmt: skip
-LAB_BOUND = ["anti_dsdna", "c3", "c4", "crp", "esr", "albumin", "ana", "alt"]
+             "glucose", "hba1c", "weight", "systolic_bp", "temperature", "potassium",
+             "c3", "c4", "crp"]  # fmt: skip
+LAB_BOUND = ["anti_dsdna", "ch50", "esr", "albumin", "urine_protein_24h", "upcr", "ana",
+             "alt"]  # fmt: skip
 
 
 def _pair(marker: str, lab_b: str = "North Lab", range_b: str | None = "1-2"):
@@ -76,6 +80,8 @@ def test_response_table_shows_the_change_with_the_note(tmp_path):
         repo.results.add(LabEntry(date(2026, 3, 1), "hemoglobin", "12.8", "g/dL", lab="River"))
         repo.results.add(LabEntry(date(2025, 3, 1), "c3", "0.52", "g/L", lab="City"))
         repo.results.add(LabEntry(date(2026, 3, 1), "c3", "0.98", "g/L", lab="River"))
+        repo.results.add(LabEntry(date(2025, 3, 1), "albumin", "28", "g/L", lab="City"))
+        repo.results.add(LabEntry(date(2026, 3, 1), "albumin", "36", "g/L", lab="River"))
         results = list(repo.results.all())
     rows = {
         r.marker.key: r
@@ -84,7 +90,9 @@ def test_response_table_shows_the_change_with_the_note(tmp_path):
     year = {f.label: f for f in rows["hemoglobin"].follow_ups}["12 months"]
     assert year.text() == "12.8 (+2.6, +25%; different lab)"
     c3 = {f.label: f for f in rows["c3"].follow_ups}["12 months"]
-    assert c3.text() == "0.98 (not comparable: lab changed)"
+    assert c3.text() == "0.98 (+0.46, +88%; different lab)"
+    albumin = {f.label: f for f in rows["albumin"].follow_ups}["12 months"]
+    assert albumin.text() == "36 (not comparable: lab changed)"
 
 
 def test_dashboard_row_compares_across_labs_with_a_note(tmp_path):
@@ -94,9 +102,9 @@ def test_dashboard_row_compares_across_labs_with_a_note(tmp_path):
     with Repository.open(tmp_path / "d.sqlite") as repo:
         repo.results.add(LabEntry(date(2025, 3, 1), "platelets", "132", lab="City"))
         repo.results.add(LabEntry(date(2026, 3, 1), "platelets", "181", lab="River"))
-        repo.results.add(LabEntry(date(2025, 3, 1), "crp", "10.8", lab="City"))
-        repo.results.add(LabEntry(date(2026, 3, 1), "crp", "4.2", lab="River"))
+        repo.results.add(LabEntry(date(2025, 3, 1), "esr", "40", lab="City"))
+        repo.results.add(LabEntry(date(2026, 3, 1), "esr", "22", lab="River"))
         rows = {r.marker.key: r for r in latest_values(latest_records(repo))}
     assert rows["platelets"].comparable and rows["platelets"].change == 49
     assert "previous value: different lab" in rows["platelets"].remark
-    assert not rows["crp"].comparable and rows["crp"].reason == "lab changed"
+    assert not rows["esr"].comparable and rows["esr"].reason == "lab changed"

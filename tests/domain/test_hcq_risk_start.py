@@ -71,5 +71,10 @@ def test_renal_wording_says_recovered_only_after_a_low_egfr():
     assert found[0].detail == "lupus nephritis is recorded"
     was_low = [(date(2024, 1, 1), 48.0), (date(2024, 6, 1), 72.0)]
     found = risk_factors([], was_low[1], day, egfr_history=was_low, lupus_nephritis=True)
-    assert "recovered" in found[0].detail
-    assert "eGFR 48 on 2024-01-01" in found[0].detail
+    # rheum4 finding 4: the app's own rule, said as such, not attributed to AAO 2016
+    assert found[0].detail == (
+        "lupus nephritis is recorded; eGFR 48 on 2024-01-01 was below 60 — the app counts "
+        "any eGFR below 60 on record as a risk factor, even after it recovers (the app's "
+        "choice, to discuss with your doctor)"
+    )
+    assert "even when eGFR has recovered" not in found[0].detail

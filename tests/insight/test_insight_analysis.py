@@ -30,7 +30,7 @@ def test_suggestions_use_each_results_own_range_and_the_10_day_window(repo):
             LabEntry(date(2024, 5, 19), "upcr", "620", "mg/g"),  # 0.62 mg/mg
             LabEntry(date(2024, 5, 19), "urine_rbc", "5", "/HPF"),  # not more than 5
             LabEntry(date(2024, 5, 19), "platelets", "<100", "K/uL"),  # certainly below 100
-            LabEntry(date(2024, 5, 9), "wbc", "2.1"),  # 11 days before: outside the window
+            LabEntry(date(2024, 5, 10), "wbc", "2.1"),  # 10 days before: outside the window
             LabEntry(date(2024, 5, 20), "temperature", "38.6", "°C"),
         ]
     )
@@ -82,8 +82,12 @@ def test_response_on_the_demo_infusion(demo_repo):
     assert c3.baseline.number < 0.6
     three = c3.follow_ups[1]
     assert three.label == "3 months" and three.change > 0.2 and three.percent > 50
-    six = c3.follow_ups[2]  # the patient changed labs; C3 has no assay named: not comparable
-    assert six.change is None and "lab changed" in six.text()
+    # The patient changed labs: C3 is calibrated to ERM-DA470k/IFCC, so it still compares,
+    # saying "different lab" (rheum4 finding 3); albumin (dye methods) does not.
+    six = c3.follow_ups[2]
+    assert six.change > 0.3 and "different lab" in six.text()
+    albumin = rows["albumin"].follow_ups[2]
+    assert albumin.change is None and "lab changed" in albumin.text()
     protein = rows["urine_protein_24h"]
     assert protein.follow_ups[1].change < 0
     assert "lab changed" in protein.follow_ups[3].text()

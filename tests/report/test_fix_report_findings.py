@@ -35,21 +35,21 @@ def test_anti_dsdna_previous_is_the_same_assay_not_the_last_other_one(repo, tmp_
 
 
 def test_previous_skips_another_labs_result(repo, tmp_path, read_pdf):
-    # C3 is lab-dependent: another lab's result in between is skipped. (This test used
-    # creatinine, which is IDMS-traceable and compares across labs since fixt2t item 5:
-    # see the next test.)
+    # Albumin is lab-dependent (dye methods differ): another lab's result in between is
+    # skipped. (This test used creatinine, then C3: both compare across labs now, since
+    # fixt2t item 5 and rheum4 finding 3.)
     for day, value, ref, lab in (
-        (date(2026, 11, 2), "0.80", "0.9-1.8", "City Lab"),
-        (date(2026, 11, 9), "1.40", "0.8-1.6", "Other Lab"),
-        (date(2026, 11, 20), "0.90", "0.9-1.8", "City Lab"),
+        (date(2026, 11, 2), "30", "35-50", "City Lab"),
+        (date(2026, 11, 9), "41", "34-48", "Other Lab"),
+        (date(2026, 11, 20), "32", "35-50", "City Lab"),
     ):
-        repo.results.add(LabEntry(day, "c3", value, "g/L", ref, lab, ""))
+        repo.results.add(LabEntry(day, "albumin", value, "g/L", ref, lab, ""))
     content = gather(repo, SINCE, UNTIL, with_charts=False, sections=[ReportSection.RESULTS])
-    (row,) = [r for r in content.results.key if r.marker_key == "c3"]
-    assert row.value.previous.value_text == "0.80" and row.value.comparable
-    assert round(row.value.change, 2) == 0.1
+    (row,) = [r for r in content.results.key if r.marker_key == "albumin"]
+    assert row.value.previous.value_text == "30" and row.value.comparable
+    assert round(row.value.change, 2) == 2
     text = _pdf(repo, tmp_path, read_pdf)
-    assert "0.80 (02 Nov 2026)" in text and "1.40 (09 Nov 2026)" not in text
+    assert "30 (02 Nov 2026)" in text and "41 (09 Nov 2026)" not in text
 
 
 def test_creatinine_compares_across_labs_with_a_note(repo, tmp_path, read_pdf):
@@ -67,11 +67,11 @@ def test_creatinine_compares_across_labs_with_a_note(repo, tmp_path, read_pdf):
 
 
 def test_a_result_with_no_earlier_comparable_one_says_so(repo, tmp_path, read_pdf):
-    repo.results.add(LabEntry(date(2026, 11, 2), "c3", "0.9", "g/L", "0.9-1.8", "City Lab", ""))
-    repo.results.add(LabEntry(date(2026, 11, 9), "c3", "0.7", "g/L", "0.8-1.6", "Other Lab", ""))
+    repo.results.add(LabEntry(date(2026, 11, 2), "esr", "40", "mm/h", "<20", "City Lab", ""))
+    repo.results.add(LabEntry(date(2026, 11, 9), "esr", "30", "mm/h", "<15", "Other Lab", ""))
     text = _pdf(repo, tmp_path, read_pdf)
     assert "no earlier comparable result (lab changed)" in text
-    assert "0.9 (02 Nov 2026)" not in text
+    assert "40 (02 Nov 2026)" not in text
 
 
 def test_converted_values_are_marked_and_the_lab_value_printed(repo, tmp_path, read_pdf):
@@ -130,7 +130,7 @@ def test_legend_names_series_assay_then_lab(repo):
     ):
         repo.results.add(LabEntry(day, "anti_dsdna", value, "IU/mL", "<30", lab, assay))
     for day, lab in ((date(2026, 11, 2), "City Lab"), (date(2026, 11, 9), "River Lab")):
-        repo.results.add(LabEntry(day, "c3", "0.9", "g/L", "0.9-1.8", lab, ""))
+        repo.results.add(LabEntry(day, "albumin", "30", "g/L", "35-50", lab, ""))
     figure = _figure(repo)
     names = {t.get_text() for legend in figure.legends for t in legend.get_texts()}
     assert {

@@ -29,9 +29,9 @@ def test_dashboard_and_results_list_name_the_equation(qtbot, repo, birth, name):
     young = "Schwartz" in name
     page = ResultsPage(repo)
     qtbot.addWidget(page)
-    page.since.set_value(date(2026, 1, 1))
-    page.until.set_value(date(2026, 12, 31))
-    with run_inline():
+    with run_inline():  # the page reads in the background; here at once
+        page.since.set_value(date(2026, 1, 1))
+        page.until.set_value(date(2026, 12, 31))
         page.refresh()
     column = [c.title for c in page.model.columns].index("Marker")
     names = {page.model.index(r, column).data() for r in range(page.model.rowCount())}

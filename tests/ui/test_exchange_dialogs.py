@@ -133,6 +133,7 @@ def test_results_page_shows_the_time_of_day_an_import_kept(qtbot, repo, tmp_path
     qtbot.addWidget(page)
     page.since.set_value(date(1900, 1, 1))  # Synthea's results are decades old
     page.refresh()
+    qtbot.waitUntil(lambda: not page.busy, timeout=10000)  # read in the background
     model = page.model
     titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert titles[:2] == ["Date", "Time"]

@@ -35,7 +35,7 @@ def test_response_view_on_the_infusion(qtbot, demo_repo):
     assert "changes after infusion: UC-MSC infusion" in view.treatment.itemText(index)
     view.treatment.setCurrentIndex(index)
     rows = {r.marker.key: r for r in view.model.records}
-    assert rows["c3"].follow_ups[1].change > 0  # 3 months; at 6 the lab changed
+    assert rows["c3"].follow_ups[1].change > 0  # 3 months
 
 
 def test_sledai_chart(demo_repo):
