@@ -13,7 +13,7 @@ import os
 import re
 from pathlib import Path
 
-from lupus_tracker.paths import log_dir
+from lupus_tracker.paths import keep_to_owner, log_dir
 
 MAX_BYTES = 512 * 1024
 BACKUPS = 3
@@ -38,7 +38,7 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
 
     def _open(self):
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        os.chmod(self.baseFilename, 0o600)
+        keep_to_owner(Path(self.baseFilename))
         return os.fdopen(fd, "a", encoding=self.encoding or "utf-8")
 
 

@@ -11,6 +11,7 @@ APP_NAME = "LupusTracker"
 ENV_DATA_DIR = "LUPUS_TRACKER_DATA_DIR"
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
+OWNER_BITS = 0o700  # the owner's read, write and execute bits
 BACKUPS_FOLDER = "backups"
 BACKUPS_MARKER = ".lupus-tracker-backups"
 
@@ -36,6 +37,14 @@ def log_dir() -> Path:
     from platformdirs import user_log_dir
 
     return Path(user_log_dir(APP_NAME, appauthor=False))
+
+
+def keep_to_owner(path: Path) -> None:
+    """Take the group's and others' permissions off an existing file, never adding one: a
+    file the person made read-only (chmod 444) stays read-only (0400), not 0600."""
+    mode = os.stat(path).st_mode & 0o7777
+    if mode & ~OWNER_BITS:
+        os.chmod(path, mode & OWNER_BITS)
 
 
 def make_private_dir(path: Path) -> Path:

@@ -25,7 +25,7 @@ from lupus_tracker.domain.ranges import Flag
 from lupus_tracker.domain.sledai import PROTEINURIA_G_PER_24H, UPCR_MG_PER_MG
 from lupus_tracker.domain.thresholds import certainly_rose
 from lupus_tracker.domain.values import format_number
-from lupus_tracker.store.results_repo import measured
+from lupus_tracker.store.results_repo import StoredText, measured
 
 # Our choice: complement counts as low "at the same time" as anti-dsDNA within 15 days
 # (lab panels of one visit are often drawn on different days of the same fortnight).
@@ -69,28 +69,19 @@ class Period:
         return f"{span}: {_WHAT[self.kind]} ({'; '.join(self.evidence)})"
 
 
-class SignalSource(Protocol):
+class SignalSource(StoredText, Protocol):
     """What the signal reads of a result: a stored ``LabResult`` or the lighter
-    ``store.inputs.SignalResult`` (the same columns, without the rest of the row)."""
+    ``store.inputs.SignalResult`` (the stored text and its interpretation, as
+    ``StoredText``, plus the row's id, date, lab and assay)."""
 
     @property
     def id(self) -> int | None: ...
     @property
     def taken_on(self) -> date: ...
     @property
-    def marker(self) -> str: ...
-    @property
-    def value_text(self) -> str: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def ref_range(self) -> str | None: ...
-    @property
     def lab(self) -> str | None: ...
     @property
     def assay(self) -> str | None: ...
-    @property
-    def measurement(self) -> Measurement | None: ...
 
 
 R = TypeVar("R", bound=SignalSource)

@@ -408,7 +408,6 @@ MARKERS: tuple[Marker, ...] = (
                     "ml/min/1,73m2",
                     "mL/min/1.73m^2",
                     "mL/min/{1.73m2}",
-                    "mL/min",
                 ),
             )
         ),
@@ -456,6 +455,10 @@ MARKERS: tuple[Marker, ...] = (
         ),
         default_range="12-17.5",
         range_by_sex=((Sex.FEMALE, "12-16"), (Sex.MALE, "13.5-17.5")),
+        # alt LOINC 59260-0 "Hemoglobin [Moles/volume] in Blood" (SCnc, Qn, Bld): verified (HL7
+        # publication, HL7 Switzerland CH LAB-Order ObservationDefinition), the mmol/L term.
+        # https://build.fhir.org/ig/hl7ch/ch-lab-order/ObservationDefinition-observation-blood-hemoglobin.json.html
+        alt_loinc=("59260-0",),
         short="Hemoglobin",
         standardised=True,
     ),
@@ -768,6 +771,10 @@ MARKERS += (
             Unit("mg/dL", "mg/dL"), Unit("mmol/L", "mmol/L", factor=18.016)
         ),  # glucose 180.16 g/mol
         default_range="70-99",
+        # alt LOINC 14749-6 "Glucose [Moles/volume] in Serum or Plasma" (SCnc, Qn, Ser/Plas):
+        # verified (HL7 publication), the mmol/L term: HL7 FHIR R4 example Bundle 'ghp'
+        # (tests/data/fhir/hl7_r4_Bundle-ghp.json, https://hl7.org/fhir/R4/bundle-example-ghp.html)
+        alt_loinc=("14749-6",),
         short="Glucose",
         note="Fasting range; a random value differs.",
         standardised=True,
@@ -802,6 +809,10 @@ MARKERS += (
             Unit("mmol/mol", "mmol/mol (IFCC)", factor=0.09148, offset=2.152, family="default"),
         ),
         default_range="<5.7",
+        # alt LOINC 59261-8 "Hemoglobin A1c/Hemoglobin.total in Blood by IFCC protocol" (SFr, Qn,
+        # Bld): verified (HL7 publication), the IFCC mmol/mol term: HL7 Vulcan RWD value set
+        # https://hl7.org/fhir/uv/vulcan-rwd/ValueSet-ExampleHbA1cTestCodes.json.html
+        alt_loinc=("59261-8",),
         short="HbA1c",
         standardised=True,
     ),
@@ -817,6 +828,10 @@ MARKERS += (
             Unit("mg/dL", "mg/dL"), Unit("mmol/L", "mmol/L", factor=38.67)
         ),  # cholesterol 386.65 g/mol
         default_range="<200",
+        # alt LOINC 14647-2 "Cholesterol [Moles/volume] in Serum or Plasma" (SCnc, Qn, Ser/Plas):
+        # verified (HL7 publication), the mmol/L term: HL7 FHIR R4 valueset-example-expansion
+        # https://hl7.org/fhir/R4/valueset-example-expansion.xml
+        alt_loinc=("14647-2",),
         short="Cholesterol",
     ),
     Marker(

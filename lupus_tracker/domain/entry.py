@@ -18,6 +18,27 @@ from lupus_tracker.domain.values import ValueParseError, check_typed_precision
 MAX_NOTE_CHARS = 10_000
 
 
+# Our choice: a lab's name, an assay, a pattern or an event's title is a label, not a text;
+# 200 characters hold any real one, and keep every cell far below Excel's 32,767 (red team,
+# round 4: 40,003-character lab names and titles were imported and exported).
+MAX_LABEL_CHARS = 200
+
+
+def check_label(what: str, text: str | None) -> None:
+    """Refuse a label (lab, assay, pattern, event title) longer than ``MAX_LABEL_CHARS``."""
+    if text is not None and len(text) > MAX_LABEL_CHARS:
+        raise InvalidEntryError(
+            f"The {what} has {len(text):,} characters; at most {MAX_LABEL_CHARS} are kept. "
+            "Shorten it."
+        )
+
+
+def check_event_text(title: str | None, note: str | None) -> None:
+    """An event's title is a label, its note a note: both within their limits."""
+    check_label("event title", title)
+    check_note(note)
+
+
 def note_too_long(length: int) -> str:
     return f"The note has {length:,} characters; at most {MAX_NOTE_CHARS:,} are kept. Shorten it."
 
@@ -66,6 +87,9 @@ def check_entry(
             raise ValueParseError(problem)
         if entry.note is not None and len(entry.note) > MAX_NOTE_CHARS:
             raise ValueParseError(note_too_long(len(entry.note)))
+        check_label("lab name", entry.lab)
+        check_label("assay", entry.assay)
+        check_label("pattern", entry.pattern)
         return m
     except (UnknownMarkerError, ValueParseError, UnitError, DateParseError) as error:
         raise InvalidEntryError(str(error)) from None

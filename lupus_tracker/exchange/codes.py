@@ -38,7 +38,27 @@ _BY_UNIT = {
     # page found (../shared/domain.md)
     ("upcr", "mg/mmol"): "34366-5",
     ("uacr", "mg/mmol"): "32294-1",
+    # A molar result goes out under the molar (SCnc/SFr) term, never the mass one (issue 13
+    # item 1, round 4); each is the catalog's alternative code, with its source there:
+    # 59260-0 "Hemoglobin [Moles/volume] in Blood" (HL7 Switzerland CH LAB-Order)
+    # https://build.fhir.org/ig/hl7ch/ch-lab-order/ObservationDefinition-observation-blood-hemoglobin.json.html
+    ("hemoglobin", "mmol/L"): "59260-0",
+    # 14749-6 "Glucose [Moles/volume] in Serum or Plasma" (HL7 FHIR R4 example Bundle 'ghp')
+    # https://hl7.org/fhir/R4/bundle-example-ghp.html
+    ("glucose", "mmol/L"): "14749-6",
+    # 59261-8 "Hemoglobin A1c/Hemoglobin.total in Blood by IFCC protocol" (HL7 Vulcan RWD)
+    # https://hl7.org/fhir/uv/vulcan-rwd/ValueSet-ExampleHbA1cTestCodes.json.html
+    ("hba1c", "mmol/mol"): "59261-8",
+    # 14647-2 "Cholesterol [Moles/volume] in Serum or Plasma" (HL7 R4 example expansion)
+    # https://hl7.org/fhir/R4/valueset-example-expansion.xml
+    ("cholesterol", "mmol/L"): "14647-2",
 }
+# Molar results whose LOINC term could not be verified (searched 2026-11-29 on loinc.org,
+# LOINC-table copies and HL7 publications): LDL cholesterol mmol/L (22748-8 was seen only in
+# code repositories) and total 25-hydroxyvitamin D2+D3 nmol/L (HL7 pages show only the D3
+# term 14635-7, a different component). They are exported with their name as the code's
+# text and no LOINC coding: never under the mass code, which would say mg/dL or ng/mL.
+NO_VERIFIED_CODE = {("ldl", "mmol/L"), ("vitamin_d", "nmol/L")}
 
 
 # What each eGFR code is shown as: the result's own equation, never the catalog's
@@ -58,7 +78,8 @@ def export_display(marker: Marker, code: str | None, method: str | None = None) 
 
 
 def export_code(marker: Marker, m: Measurement, method: str | None) -> str | None:
-    """The LOINC code for this result; None for a bedside Schwartz eGFR.
+    """The LOINC code for this result; None for a bedside Schwartz eGFR and for a molar
+    result in ``NO_VERIFIED_CODE``.
 
     No LOINC term for an eGFR by the bedside Schwartz equation could be verified on
     loinc.org (a search of its pages on 2026-11-29 found none; 98979-8 is CKD-EPI 2021 by
@@ -77,4 +98,6 @@ def export_code(marker: Marker, m: Measurement, method: str | None) -> str | Non
         # 8061-4 ANA [Presence]: UNVERIFIED, no loinc.org, LOINC-table or HL7 page found
         # (../shared/domain.md)
         return "8061-4"
+    if (marker.key, m.unit.code) in NO_VERIFIED_CODE:
+        return None
     return _BY_UNIT.get((marker.key, m.unit.code), marker.loinc)

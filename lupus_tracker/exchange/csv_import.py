@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lupus_tracker.domain.catalog import Marker, UnknownMarkerError, get_marker
 from lupus_tracker.domain.dates import DateParseError, parse_date
-from lupus_tracker.domain.entry import check_entry
+from lupus_tracker.domain.entry import check_entry, check_event_text
 from lupus_tracker.domain.ranges import RefRange, parse_range, ranges_disagree
 from lupus_tracker.domain.records import (
     Dose,
@@ -228,6 +228,7 @@ class _Reader:
             kind = EventKind(row["item"])
         except ValueError:
             raise InvalidEntryError(f"unknown event kind {row['item']!r}") from None
+        check_event_text(row.get("title", ""), row["note"] or None)
         self.plan.events.append(
             Event(
                 None,

@@ -212,7 +212,9 @@ def observation(result: LabResult, sex, patient_ref: str, derived_from: Sequence
             ]
     if result.assay:
         resource["method"] = {"text": result.assay}
-    if result.lab:
+    # A computed value was not performed by the lab: no performer (its creatinine, in
+    # derivedFrom, names the lab; the import takes the lab from there).
+    if result.lab and result.source is not Source.COMPUTED:
         resource["performer"] = [{"type": "Organization", "display": result.lab}]
     if result.pattern:
         resource["component"] = [

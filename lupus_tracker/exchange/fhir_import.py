@@ -367,6 +367,7 @@ class _Reader:
         self.from_issued = False
         self.by_identifier: dict[str, int] = {}  # identifier -> index in plan.results
         self.organizations: dict[str, str] = {}  # how the file refers to its labs -> name
+        self.by_alias: dict[str, dict] = {}  # how the file refers to a resource -> it
 
     def skip(self, where: str, reason: str) -> None:
         self.plan.skipped.append(Skipped(where, reason))
@@ -402,6 +403,8 @@ class _Reader:
         lab, not_a_lab = performing_lab(
             resource, self.organizations, _own_record(resource) is not None
         )
+        if lab is None and not resource.get("performer") and _source(resource) is Source.COMPUTED:
+            lab = self.derived_lab(resource)
         has_value = any(k.startswith("value") for k in resource)
         identifier = _identifier(resource)
         imported = len(self.plan.results)
@@ -413,6 +416,16 @@ class _Reader:
             self.item(name, resource, when, lab, resource, identifier)
         if not_a_lab and len(self.plan.results) > imported:
             self.plan.notices.append(Skipped(name, f"{label}: {not_a_lab}"))
+
+    def derived_lab(self, resource: dict) -> str | None:
+        """A computed value's lab: its source's (a computed eGFR names no performer: the
+        creatinine it is derived from, in ``derivedFrom``, does)."""
+        for ref in _refs(resource, "derivedFrom"):
+            source = self.by_alias.get(ref)
+            if source is not None:
+                lab, _ = performing_lab(source, self.organizations, _own_record(source) is not None)
+                return lab
+        return None
 
     def components(
         self, name: str, resource: dict, when: str | None, lab: str | None, identifier: str | None
@@ -470,7 +483,9 @@ class _Reader:
             self.skip(
                 where,
                 f"race-based eGFR ({equation}) not imported: {label} (LOINC {race_based[0]}) "
-                "uses a race coefficient; the app's eGFR is the race-free CKD-EPI 2021",
+                "is one of a pair stratified by race (among blacks / among non-blacks): "
+                "taking either would assume the patient's race; the app's eGFR is the "
+                "race-free CKD-EPI 2021",
             )
             return
         marker = None
@@ -646,6 +661,7 @@ def read_fhir(
             sex = sex or patient.profile.sex
         reader = _Reader(plan, _inherited_dates(resources), options, sex, patient)
         reader.organizations = organizations(resources, _aliases)
+        reader.by_alias = {a: r for n, r in resources for a in _aliases(n, r)}
         records = RecordReader(plan)
     except (AttributeError, TypeError) as error:
         raise ExchangeError(f"{path.name} is not well-formed FHIR ({error}).") from None

@@ -14,6 +14,7 @@ import base64
 import binascii
 from datetime import date, timedelta
 
+from lupus_tracker.domain.entry import check_event_text
 from lupus_tracker.domain.records import (
     Dose,
     Event,
@@ -433,6 +434,7 @@ class RecordReader:
                 "" if text == default.get(resource["resourceType"], "Event") else text
             )
             note = _notes(resource)
+        check_event_text(title, note)
         return Event(None, _day(start), kind, title, note, _opt_day(end))
 
     def _statement(self, resource: dict) -> None:

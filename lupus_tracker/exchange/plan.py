@@ -138,7 +138,13 @@ class ImportPlan:
     def summary(self) -> str:
         changes = {"corrected results", "results removed as entered in error"}
         parts = [f"{n} {what}" for what, n in self.counts().items() if n and what not in changes]
-        text = "Would add " + (", ".join(parts) if parts else "nothing new")
+        something = parts or self.duplicates or self.conflicts or self.replacements
+        if parts:
+            text = "Would add " + ", ".join(parts)
+        elif something or self.removals or self.profile is not None:
+            text = "Would add nothing new"
+        else:  # nothing importable at all: not "nothing new", which suggests duplicates
+            text = "Nothing to import"
         if self.replacements:
             text += (
                 f"; would replace {len(self.replacements)} stored results by their "
@@ -160,6 +166,8 @@ class ImportPlan:
             )
         if self.skipped:
             text += f"; {len(self.skipped)} skipped"
+            if not something:
+                text += ", each with its reason"
         if self.settings_left_out:
             text += f"; {self.settings_left_out} settings not imported (use --include-settings)"
         return text + "."

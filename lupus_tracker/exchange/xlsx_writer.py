@@ -23,6 +23,8 @@ from datetime import date, datetime
 from typing import IO
 from xml.sax.saxutils import escape, quoteattr
 
+from lupus_tracker.exchange.errors import ExchangeError
+
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -30,6 +32,10 @@ _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 DATE_FORMAT = "yyyy-mm-dd"
 _EPOCH = date(1899, 12, 30).toordinal()  # Excel's day 0 (1900 date system)
 _FIRST_CUSTOM_FORMAT = 164  # ids below are Excel's built-in number formats
+# "Worksheet cells can contain a maximum of 32,767 characters" (Microsoft KB 211878,
+# https://mskb.pkisolutions.com/kb/211878). Excel counts UTF-16 units, so they are counted
+# here too (an emoji is two). A longer text is refused, never cut.
+MAX_CELL_CHARS = 32_767
 
 # XML 1.0 cannot hold these; a literal "_xHHHH_" is escaped too, so that it reads back.
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
@@ -198,6 +204,7 @@ class Sheet:
                 continue
             ref = f"{_COLUMNS[index]}{number}"
             if isinstance(value, str):
+                self._check_length(value, number, index)
                 cells.append(f'<c r="{ref}" t="inlineStr">{_text_xml(str.__str__(value))}</c>')
             elif isinstance(value, bool):
                 cells.append(f'<c r="{ref}" t="b"><v>{int(value)}</v></c>')
@@ -211,6 +218,15 @@ class Sheet:
             else:
                 raise TypeError(f"cannot write {type(value).__name__} in a workbook")
         self._rows.append(f'<row r="{number}">{"".join(cells)}</row>')
+
+    def _check_length(self, text: str, row: int, index: int) -> None:
+        units = len(text.encode("utf-16-le")) // 2
+        if units > MAX_CELL_CHARS:
+            raise ExchangeError(
+                f"Cell {_COLUMNS[index]}{row} of the {self.title} sheet would hold "
+                f"{units:,} characters; an Excel cell holds at most {MAX_CELL_CHARS:,}. "
+                "Nothing was written: shorten that text, or export as CSV or FHIR."
+            )
 
     def write_to(self, member: IO[bytes]) -> None:
         view = (

@@ -36,13 +36,14 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import stat
 import threading
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-from lupus_tracker.paths import PRIVATE_FILE_MODE, make_private_dir
+from lupus_tracker.paths import PRIVATE_FILE_MODE, keep_to_owner, make_private_dir
 from lupus_tracker.store import file_locks, integrity
 from lupus_tracker.store.errors import (
     DamagedFileError,
@@ -527,8 +528,12 @@ def _refuse_missing_with_backups(path: Path) -> None:
 
 def _must_read_only(path: Path) -> bool:
     """An existing file that cannot be written, or whose folder cannot be (no -wal or -shm
-    can be made beside it): opened read-only."""
-    return path.exists() and (not folder_writable(path) or not os.access(path, os.W_OK))
+    can be made beside it): opened read-only. A file without its owner's write bit (chmod
+    444) is read-only too, even for root, who could write it anyway: the person protected it."""
+    if not path.exists():
+        return False
+    protected = not path.stat().st_mode & stat.S_IWUSR
+    return not folder_writable(path) or protected or not os.access(path, os.W_OK)
 
 
 def _why_read_only(path: Path) -> str:
@@ -582,7 +587,7 @@ def open_database(
                     _inspect_header(path)
                 for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                     with contextlib.suppress(OSError):  # ours now: make it private
-                        os.chmod(own, OWNER_ONLY)
+                        keep_to_owner(own)
         elif create:
             if not new_ok:
                 _refuse_missing_with_backups(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from lupus_tracker.domain.entry import check_event_text
 from lupus_tracker.domain.records import Event, EventKind, InvalidEntryError
 from lupus_tracker.store import frames
 from lupus_tracker.store.base import ConflictError, Manager, iso, now_stamp, parse_iso
@@ -30,6 +31,7 @@ class EventsManager(Manager):
             raise InvalidEntryError(f"Unknown event kind {event.kind!r}; use {kinds}.") from None
         if event.ended_on is not None and event.ended_on < event.occurred_on:
             raise InvalidEntryError("An event cannot end before it starts.")
+        check_event_text(event.title, event.note)
         return kind
 
     def add(self, event: Event) -> Event:

@@ -96,7 +96,10 @@ class UpdateResult(Change):
     from (the row as loaded): when the stored row differs (another window or program changed
     it meanwhile) the edit is refused, so old values are never written over newer ones. The
     edit keeps the row's source identifier (``source_id``: the source's system and id) when
-    it gives none, so a later amended or corrected import still replaces the row."""
+    it gives none, so a later amended or corrected import still replaces the row. It keeps
+    the row's time of day too when it gives none and the day is unchanged (the edit dialog
+    does not show the time): a re-import of the same file then finds the row again. On
+    another day the old time of day would be a guess, so it is not carried over."""
 
     result_id: int
     entry: LabEntry
@@ -114,6 +117,8 @@ class UpdateResult(Change):
         entry = self.entry
         if entry.source_id is None and before.source_id is not None:
             entry = replace(entry, source_id=before.source_id)
+        if entry.taken_at is None and entry.taken_on == before.taken_on:
+            entry = replace(entry, taken_at=before.taken_at)
         after = repo.results.update(self.result_id, entry)
         return PutResult(before, after)
 

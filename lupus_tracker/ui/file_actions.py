@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from lupus_tracker.exchange.errors import ExchangeError
 from lupus_tracker.output_files import write_atomically
-from lupus_tracker.paths import data_dir, make_private_dir
+from lupus_tracker.paths import data_dir, keep_to_owner, make_private_dir
 from lupus_tracker.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def secure_settings_file(settings: QSettings) -> None:
         make_private_dir(folder)
         os.chmod(folder, 0o700)
     if path.exists():
-        os.chmod(path, 0o600)
+        keep_to_owner(path)
 
 
 def install_report_actions(menu: QMenu, window: MainWindow) -> None:

@@ -171,7 +171,7 @@ class ImportDialog(QDialog):
         if plan.encoding and not plan.encoding.startswith("utf-8"):
             lines.append(f"Note: read as {_escape(plan.encoding)}")
         if plan.total == 0:
-            lines.append("There is nothing new to import.")
+            lines.append("There is nothing to import.")
         self.summary.setText("<br>".join(lines))
         self.ok_button.setText(f"Import {plan.total}")
         self.ok_button.setEnabled(plan.total > 0)

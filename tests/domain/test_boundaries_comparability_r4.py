@@ -83,6 +83,18 @@ def _entry(marker: str, **fields: str) -> LabEntry:
             SeriesKey("albumin", "default", "", "", "35-50"),
             "",
         ),
+        # no range printed: the lab alone
+        (
+            _entry("albumin", lab="Lab A"),
+            SeriesKey("albumin", "default", "", "lab a", ""),
+            "lab a",
+        ),
+        # a unit the catalog does not know: a family of its own, never the canonical one
+        (
+            _entry("albumin", unit=" Bananas ", lab="Lab A"),
+            SeriesKey("albumin", "?bananas", "", "lab a", ""),
+            "lab a",
+        ),
         # a titer range is kept as printed, never scaled by the value's unit
         (
             _entry("albumin", unit="g/dL", lab="Lab A", ref_range="<1:80"),
@@ -121,6 +133,7 @@ def test_series_key_and_its_legend_name(entry, key, label):
             _entry("egfr", assay=" ckd-epi 2021 (COMPUTED) "),
             "",
         ),
+        (_entry("c3"), _entry("c4"), "different markers"),
     ],
 )
 def test_computed_and_lab_reported_egfr(a, b, why):

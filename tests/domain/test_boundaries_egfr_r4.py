@@ -13,14 +13,18 @@ from lupus_tracker.domain.egfr import (
     SCHWARTZ_ASSAY,
     SCHWARTZ_MIN_AGE,
     SCHWARTZ_NAME,
+    EgfrError,
+    ckd_epi_2021,
     computed_egfr_entry,
     computed_egfr_text,
+    creatinine_to_mg_dl,
     gfr_boundaries,
     lab_and_computed_note,
     result_name,
     results_name,
     under_18_note,
 )
+from lupus_tracker.domain.measurement import interpret
 from lupus_tracker.domain.records import LabResult, NumberFormat, Sex, Source
 
 EGFR = get_marker("egfr")
@@ -139,3 +143,31 @@ def test_lab_and_computed_note(lab, computed, note):
 def test_computed_egfr_text():
     assert computed_egfr_text("92") == "computed eGFR 92"
     assert computed_egfr_text("92", "0.85 mg/dL") == "computed eGFR 92 (from creatinine 0.85 mg/dL)"
+
+
+# -- the equation's inputs (CKD-EPI 2021: creatinine in mg/dL; 1 mg/dL = 88.4 µmol/L) ------
+@pytest.mark.parametrize("unit", ["mg/dL", "MG/DL"])
+def test_creatinine_in_mg_dl_as_is(unit):
+    assert creatinine_to_mg_dl(1.1, unit) == 1.1
+
+
+@pytest.mark.parametrize("unit", ["umol/L", "\u00b5mol/L", "\u03bcmol/L"])  # u, micro, Greek mu
+def test_creatinine_in_umol_l_any_micro_sign(unit):
+    assert creatinine_to_mg_dl(88.4, unit) == pytest.approx(1.0)
+
+
+def test_equation_input_refusals():
+    with pytest.raises(EgfrError) as raised:
+        creatinine_to_mg_dl(1.0, "mmol/L")
+    assert str(raised.value) == "Creatinine unit must be mg/dL or \u00b5mol/L, not 'mmol/L'."
+    with pytest.raises(EgfrError) as raised:
+        ckd_epi_2021(1.0, 40, "other")  # type: ignore[arg-type]
+    assert str(raised.value) == "Sex must be female or male for the CKD-EPI equation, not 'other'."
+
+
+def test_measurement_certainly_below_at_the_limit():
+    # platelets 100 x10^9/L: "< 100" is not certain, "<= 100" is (SLEDAI-2K thrombocytopenia
+    # is below 100; the or_equal form serves "at or below" rules)
+    m = interpret(get_marker("platelets"), "100", "10*9/L")
+    assert m.certainly_below(100) is False
+    assert m.certainly_below(100, or_equal=True) is True

@@ -29,15 +29,16 @@ PROPERTY_UNITS = {
 }
 
 # (marker, LOINC code, alternative codes, the code's property, canonical unit, other
-#  properties the marker converts from: a moles or IFCC unit is a different LOINC term)
+#  properties the marker converts from: a moles or IFCC unit is a different LOINC term,
+#  the marker's alternative code where it was verified: issue 13 item 1, round 4)
 LOINC_TABLE = [
     ("neutrophils", "751-8", (), "NCnc", "10*9/L", ()),
     ("alt", "1742-6", (), "CCnc", "U/L", ()),
     ("ast", "1920-8", (), "CCnc", "U/L", ()),
     ("igg", "2465-3", (), "MCnc", "g/L", ()),
-    ("glucose", "2345-7", (), "MCnc", "mg/dL", ("SCnc",)),
-    ("hba1c", "4548-4", (), "MFr", "%", ("SFr",)),
-    ("cholesterol", "2093-3", (), "MCnc", "mg/dL", ("SCnc",)),
+    ("glucose", "2345-7", ("14749-6",), "MCnc", "mg/dL", ("SCnc",)),
+    ("hba1c", "4548-4", ("59261-8",), "MFr", "%", ("SFr",)),
+    ("cholesterol", "2093-3", ("14647-2",), "MCnc", "mg/dL", ("SCnc",)),
     ("ldl", "13457-7", ("18262-6",), "MCnc", "mg/dL", ("SCnc",)),
     ("vitamin_d", "62292-8", (), "MCnc", "ng/mL", ("SCnc",)),
     ("urine_casts", "5807-3", (), "Naric", "/[LPF]", ()),
@@ -89,7 +90,6 @@ def test_only_the_interpretation_code_is_ordinal():
     [
         "53022-0",  # U1 snRNP Ab [Presence]: a presence term, not anti-RNP units
         "29958-6",  # Mayo's "RNP Ab, IgG, S": not verified
-        "59261-8",  # HbA1c IFCC mmol/mol: a different term, not mapped
     ],
 )
 def test_unverified_or_other_scale_codes_are_not_mapped(code):

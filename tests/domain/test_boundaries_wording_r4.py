@@ -8,9 +8,9 @@ import pytest
 
 from lupus_tracker.domain.catalog import get_marker
 from lupus_tracker.domain.measurement import interpret
-from lupus_tracker.domain.ranges import Flag, RefRange
+from lupus_tracker.domain.ranges import Flag, RefRange, flag_value
 from lupus_tracker.domain.records import NumberFormat
-from lupus_tracker.domain.values import Comparator
+from lupus_tracker.domain.values import Comparator, ParsedValue
 from lupus_tracker.domain.wording import (
     change_amount,
     change_cell,
@@ -109,6 +109,9 @@ FLAG_WORDS = [
     ("egfr", "72", None, None, "KDIGO G2: mildly decreased"),
     ("anti_dsdna", "10", "[IU]/mL", "<30", "normal"),
     ("ana", "1:40", None, "<1:80", "negative"),
+    # a dipstick grade against an expected "negative" is ABNORMAL, not POSITIVE (only the
+    # word "positive" or a titer above its range reads positive: fixclin item 8)
+    ("urine_protein_dipstick", "2+", None, None, "ABNORMAL"),
 ]
 
 
@@ -145,3 +148,28 @@ def test_change_cell_changes_only_the_leading_sign(direction, amount, cell):
 def test_not_comparable_text():
     assert not_comparable_text("") == "not comparable"
     assert not_comparable_text("lab changed") == "not comparable (lab changed)"
+
+
+# -- the flag of a word result, and of a number against a word range -------------------------
+# Source: domain/ranges.py flag_value: against an antibody cut-off (<30, <1:80) "negative" and
+# "not detected" mean below it (NORMAL), "positive" above it; against a two-sided range a
+# word is not judged; a number against a word range ("negative") is not judged either.
+@pytest.mark.parametrize(
+    ("value", "ref", "flag"),
+    [
+        (ParsedValue("not detected", word="not detected"), RefRange(high=30.0), Flag.NORMAL),
+        (ParsedValue("Negative", word="Negative"), RefRange(high=30.0), Flag.NORMAL),
+        (ParsedValue("positive", word="positive"), RefRange(high=30.0), Flag.ABNORMAL),
+        (ParsedValue("negative", word="negative"), RefRange(0.9, 1.8), Flag.UNKNOWN),
+        (ParsedValue("5", 5.0), RefRange(word="negative"), Flag.UNKNOWN),
+    ],
+)
+def test_flag_value_of_words(value, ref, flag):
+    assert flag_value(value, ref) is flag
+
+
+def test_measurement_certainly_above_at_the_limit():
+    # 38.0 °C: not above the SLEDAI-2K fever limit of 38 (Gladman 2002: > 38 °C), but at it
+    m = interpret(get_marker("temperature"), "38.0", "Cel")
+    assert m.certainly_above(38.0) is False
+    assert m.certainly_above(38.0, or_equal=True) is True

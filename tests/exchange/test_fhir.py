@@ -76,6 +76,7 @@ def test_hl7_general_health_panel(repo):
         "alt",
         "ast",
         "neutrophils",
+        "glucose",  # o6, LOINC 14749-6 [Moles/volume]: imported since issue 13 round 4
     }
     assert got["hemoglobin"].value == "176" and got["hemoglobin"].unit == "g/L"
     assert got["hemoglobin"].ref_range == "135-180"
