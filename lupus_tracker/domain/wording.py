@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from lupus_tracker.domain.egfr import G1_MIN, G2_MIN, gfr_stage_text
 from lupus_tracker.domain.measurement import Measurement
 from lupus_tracker.domain.ranges import Flag, RefRange, flag_value
+from lupus_tracker.domain.records import Sex
 from lupus_tracker.domain.sledai import PROTEINURIA_G_PER_24H, UPCR_MG_PER_MG
 from lupus_tracker.domain.units import Unit, rounded_for, tidy
 from lupus_tracker.domain.values import (
@@ -123,6 +124,29 @@ def range_band_label(marker_key: str, series_label: str) -> str:
     return f"reference range ({series_label})"
 
 
+def range_text(m: Measurement) -> str:
+    """The range a listed result is read against, as ``list`` prints it: the lab's; else
+    the catalog's usual range (each sex's while sex is unknown), marked ``(usual range)``
+    as :func:`flag_text` marks a flag judged by it (">=60 (usual range)" for a computed
+    eGFR); "" when there is none."""
+    if m.ranges_by_sex:
+        text = "; ".join(  # as the dashboard prints them: "F 0.5-1.1; M 0.7-1.3"
+            f"{sex.value[0].upper()} {ref.text()}"
+            for sex, ref in zip(Sex, m.ranges_by_sex, strict=True)
+            if ref
+        )
+    elif m.ref is not None:
+        text = m.ref.text()
+        if m.ref_is_lab:
+            return text
+    else:
+        return ""
+    return f"{text} {USUAL_RANGE}" if text else ""
+
+
+USUAL_RANGE = "(usual range)"
+
+
 def flag_text(m: Measurement) -> str:
     """The flag word for a listed result (CLI, CSV, Excel), marked ``(usual range)`` when it
     was judged against the catalog's default range rather than a range the lab printed:
@@ -130,7 +154,7 @@ def flag_text(m: Measurement) -> str:
     word = result_flag_word(m)
     if word == NO_FLAG or m.ref_is_lab or is_egfr_stage(word):
         return word
-    return f"{word} (usual range)"
+    return f"{word} {USUAL_RANGE}"
 
 
 # No lab prints more significant digits than this; more comes from a machine (Synthea's

@@ -102,6 +102,21 @@ def build_figure(repo, choice: Choice):
     return marker_figure(sources.marker_chart(records, choice.key), style, size_in=size)
 
 
+def data_span(repo, choice: Choice) -> tuple[date, date] | None:
+    """The first and last day of the data the chart of ``choice`` draws over all time (what
+    "All" spans, without the axis margin); None for a set period or when there is none."""
+    if choice.since is not None or choice.until is not None:
+        return None
+    if choice.kind == "symptoms":
+        return repo.diary.span()
+    if choice.kind == "sledai":
+        days = [a.visit_on for a in repo.sledai.all()]
+    else:
+        keys = PANELS[choice.key][1] if choice.kind == "panel" else [choice.key]
+        days = [r.taken_on for r in repo.results.all(markers=keys)]
+    return (min(days), max(days)) if days else None
+
+
 def render_choice(repo, choice: Choice):
     """Build and render in a worker thread (one figure drawn at a time)."""
     from lupus_tracker.charts import DRAW_LOCK
@@ -227,8 +242,18 @@ class ChartsView(QWidget):
         if custom:
             return self.since.last_valid(), self.until.last_valid()
         if days is None:
-            return None, None
-        return date.today() - timedelta(days=days), date.today()
+            return None, None  # the fields follow once the chart is drawn (``_drawn``)
+        period = date.today() - timedelta(days=days), date.today()
+        self._show_dates(*period)
+        return period
+
+    def _show_dates(self, since: date, until: date) -> None:
+        """Show the span drawn in From and To (quietly: no second drawing), so that the
+        fields never contradict the chosen period and a switch to Custom starts there."""
+        for edit, day in ((self.since, since), (self.until, until)):
+            edit.blockSignals(True)
+            edit.set_value(day)
+            edit.blockSignals(False)
 
     def choice(self) -> Choice:
         """What to draw, read from the widgets (on the GUI thread)."""
@@ -268,18 +293,21 @@ class ChartsView(QWidget):
         self.hover.setText("Drawing the chart…")
         run_task(
             self.repo.db.path,
-            lambda own: render_choice(own, choice),
+            lambda own: (render_choice(own, choice), data_span(own, choice)),
             self._drawn,
             self._failed,
             name="chart",
             owner=self,
         )
 
-    def _drawn(self, rendered) -> None:
+    def _drawn(self, drawn) -> None:
         self._running = False
         if self._dirty:  # another chart was chosen, or the data changed: draw that
             self._start()
             return
+        rendered, span = drawn
+        if span is not None and self.period.currentData() is None:  # "All": its real span
+            self._show_dates(*span)
         self._install(rendered)
 
     def _failed(self, error: BaseException) -> None:

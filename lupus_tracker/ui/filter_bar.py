@@ -42,6 +42,23 @@ class FilterBar(QWidget):
             self.row.addWidget(widget)
         self.row.addStretch(1)
 
+    def show_span(self, first: date, last: date, *, every_choice: bool = False) -> None:
+        """Widen the dates to ``first`` .. ``last`` (never ending before today), and with
+        ``every_choice`` go back to the "All ..." item: one ``changed``, not one per field.
+        The lab results and the symptom history show every row through this."""
+        widgets = (self.since, self.until, self.choice)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.since.set_value(first)
+            self.until.set_value(max(last, date.today()))
+            if every_choice:
+                self.choice.setCurrentIndex(0)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self.changed.emit()
+
     def period(self) -> tuple[date, date]:
         """The chosen dates (``since``, ``until``); a field showing a problem keeps its last
         readable date until it is fixed (the field is marked meanwhile)."""

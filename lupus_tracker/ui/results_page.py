@@ -9,6 +9,7 @@ never shown over a later one)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 from lupus_tracker.domain.catalog import MARKERS, get_marker, unit_display
 from lupus_tracker.domain.egfr import result_name
 from lupus_tracker.domain.records import LabResult
+from lupus_tracker.domain.wording import range_text
+from lupus_tracker.store.results_repo import measured
 from lupus_tracker.ui.filter_bar import FilterBar
 from lupus_tracker.ui.sort_arrows import point_the_way
 from lupus_tracker.ui.table_model import RECORD_ROLE, Column, RecordTableModel
@@ -34,6 +37,32 @@ from lupus_tracker.ui.tasks import describe, run_task
 
 def _unit_label(r: LabResult) -> str:
     return unit_display(r.marker, r.unit)
+
+
+def _range_label(r: LabResult) -> str:
+    """The lab's range, else the usual one marked so, as ``list`` shows it (a computed
+    eGFR reads ">=60 (usual range)", never an empty cell)."""
+    m = measured(r)
+    return (r.ref_range or "") if m is None else range_text(m)
+
+
+@dataclass(frozen=True)
+class Read:
+    """One background read: the rows of the period, and how many results the chosen
+    marker (or every marker) has in all, with their first and last day."""
+
+    results: Sequence[LabResult]
+    total: int
+    span: tuple[date, date] | None
+
+
+def read_results(repo, markers: list[str] | None, since: date, until: date) -> Read:
+    """The results of the period and the count and span of all of them (a worker's job;
+    one read, the period filtered here as the store filters it)."""
+    every = repo.results.all(markers=markers)
+    shown = [r for r in every if since <= r.taken_on <= until]
+    span = (every[0].taken_on, every[-1].taken_on) if every else None
+    return Read(shown, len(every), span)
 
 
 RESULT_COLUMNS = (
@@ -48,7 +77,7 @@ RESULT_COLUMNS = (
         "Value", lambda r: r.value_text, sort_key=lambda r: r.base_value or 0.0, align_right=True
     ),
     Column("Unit", _unit_label),
-    Column("Lab range", lambda r: r.ref_range or ""),
+    Column("Lab range", _range_label),
     Column("Lab", lambda r: r.lab or ""),
     Column("Assay", lambda r: r.assay or ""),
     Column("Note", lambda r: " ".join(filter(None, (r.pattern, r.note)))),
@@ -104,7 +133,15 @@ class ResultsPage(QWidget):
         delete.setToolTip("Delete the selected result (Delete in the table)")
         delete.clicked.connect(lambda: self._emit(self.delete_requested))
         self.count = QLabel()
-        for widget in (self.count, change, delete):
+        self.count.setAccessibleName("Results shown")
+        # The period hides older (or later) results: say how many, and show them all.
+        self._span: tuple[date, date] | None = None
+        self.show_all_button = QPushButton("Sho&w every result")
+        self.show_all_button.setAccessibleName("Show every result")
+        self.show_all_button.setToolTip("Widen From and To to the first and last result")
+        self.show_all_button.clicked.connect(self.show_every_result)
+        self.show_all_button.hide()
+        for widget in (self.count, self.show_all_button, change, delete):
             self.filters.row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
@@ -134,19 +171,20 @@ class ResultsPage(QWidget):
         self.count.setText("Loading…")
         run_task(
             self.repo.db.path,
-            lambda own: own.results.all(markers=markers, since=since, until=until),
-            lambda results: self._loaded(results, bool(key)),
+            lambda own: read_results(own, markers, since, until),
+            lambda read: self._loaded(read, bool(key)),
             self._failed,
             name="lab results",
             owner=self,
         )
 
-    def _loaded(self, results: Sequence[LabResult], one_marker: bool) -> None:
+    def _loaded(self, read: Read, one_marker: bool) -> None:
         self._running = False
         if self._dirty:  # the filter, the data or the file changed meanwhile: read again
             self._start()
             return
-        self.show_results(results, one_marker)
+        self._span = read.span
+        self.show_results(read.results, one_marker, read.total)
 
     def _failed(self, error: BaseException) -> None:
         self._running = False
@@ -155,18 +193,32 @@ class ResultsPage(QWidget):
             return
         self.count.setText(f"Could not read the lab results. {describe(error)}")
 
-    def show_results(self, results: Sequence[LabResult], one_marker: bool = False) -> None:
+    def show_results(
+        self, results: Sequence[LabResult], one_marker: bool = False, total: int | None = None
+    ) -> None:
         """Fill the table (GUI thread; the rows were read in the background). The table
-        keeps its sort column and order."""
+        keeps its sort column and order. With ``total`` (the results outside the period
+        too), the count says how many the period hides ("2898 of 3285 results") and the
+        "Show every result" button shows them: never a silent part of the file."""
         self.model.set_records(results)
-        self.count.setText(
-            f"{len(results)} results"
-            if results or one_marker
-            else "No lab results yet: Edit › Add lab report (Ctrl+L) adds the first report."
-        )
+        total = len(results) if total is None else total
+        if not total and not one_marker:
+            text = "No lab results yet: Edit › Add lab report (Ctrl+L) adds the first report."
+        elif len(results) < total:
+            text = f"{len(results)} of {total} results"  # the button says how to see them
+        else:
+            text = f"{len(results)} results"
+        self.count.setText(text)
+        self.show_all_button.setVisible(len(results) < total)
         if results and not self._sized:
             self.table.resizeColumnsToContents()  # samples the first rows only: cheap
             self._sized = True
+
+    def show_every_result(self) -> None:
+        """Widen the period to the first and last result of the chosen marker (all markers:
+        every result), through the filter bar, as the symptom history does."""
+        if self._span is not None:
+            self.filters.show_span(*self._span)
 
     def selected(self) -> LabResult | None:
         rows = self.table.selectionModel().selectedRows()

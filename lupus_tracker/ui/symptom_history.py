@@ -119,7 +119,11 @@ class SymptomHistoryPage(QWidget):
         for column in range(len(COLUMNS) - 1):  # every heading readable in full
             header.resizeSection(column, max(header.sectionSizeHint(column) + 16, 100))
         self.table.doubleClicked.connect(self._open)
-        self.table.clicked.connect(self._show_photos)
+        # The current row, however it was reached (click, arrow keys, Page Down), shows
+        # its day's photos: a click-only update left the pane empty by keyboard.
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_photos(current)
+        )
         self.filters = FilterBar(
             ("Symp&tom:", "F&rom:", "T&o:"), "All symptoms", date.today().replace(day=1)
         )
@@ -179,14 +183,8 @@ class SymptomHistoryPage(QWidget):
     def show_every_entry(self) -> None:
         """Widen the period to every logged day and all symptoms."""
         span = self.repo.diary.span()
-        if span is None:
-            return
-        for edit, day in ((self.since, span[0]), (self.until, max(span[1], date.today()))):
-            edit.blockSignals(True)
-            edit.set_value(day)
-            edit.blockSignals(False)
-        self.symptom.setCurrentIndex(0)
-        self.refresh()
+        if span is not None:
+            self.filters.show_span(*span, every_choice=True)  # refreshes once
 
     def _show_empty(self, count: int) -> None:
         """The table when there are entries; otherwise say why there are none and what to
