@@ -126,12 +126,13 @@ class SledaiDialog(GuardedDialog):
         form.addRow("&Visit date:", self.visit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(
-            QLabel(
-                "Score each item present in the last 10 days (the visit day included) and "
-                "due to lupus. Lab suggestions are not a diagnosis."
-            )
+        # Wraps: at 150 % and 16 pt one line made the dialog wider than a 1280-px screen.
+        window_text = QLabel(
+            "Score each item present in the last 10 days (the visit day included) and "
+            "due to lupus. Lab suggestions are not a diagnosis."
         )
+        window_text.setWordWrap(True)
+        layout.addWidget(window_text)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.accept_labs)
         layout.addWidget(self.score)
