@@ -780,8 +780,8 @@ MARKERS += (
         standardised=True,
     ),
     # Potassium, monitored on calcineurin inhibitors (hyperkalaemia: voclosporin and
-    # ciclosporin labels). LOINC 2823-3 "Potassium [Moles/volume] in Serum or Plasma"
-    # (loinc.org/2823-3). 1 mmol/L = 1 mEq/L (monovalent). Default 3.5-5.0 mmol/L, the
+    # ciclosporin labels); its LOINC code and where it was verified are beside the code
+    # below. 1 mmol/L = 1 mEq/L (monovalent). Default 3.5-5.0 mmol/L, the
     # usual adult interval; the lab's printed range wins when given.
     Marker(
         "potassium",
